@@ -1,0 +1,39 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * The one Prisma client per process. Entry points (scripts/start.ts, the CLI, the
+ * test setup) resolve the database first and put its URL in DATABASE_URL.
+ */
+const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient };
+
+export function createPrismaClient(url: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+}
+
+export function getPrisma(): PrismaClient {
+  if (!globalForPrisma.glossaPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) {
+      throw new Error(
+        'DATABASE_URL is not set. Start Glossa with `npm start` (which provides the embedded PostgreSQL) or set DATABASE_URL.',
+      );
+    }
+    globalForPrisma.glossaPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.glossaPrisma;
+}
+
+export async function disconnectPrisma(): Promise<void> {
+  await globalForPrisma.glossaPrisma?.$disconnect();
+  globalForPrisma.glossaPrisma = undefined;
+}
+
+function poolSize(): number {
+  const configured = Number(process.env.DATABASE_POOL_SIZE);
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
+export type { PrismaClient };
+/** Either the client or the handle inside `$transaction`, for helpers that run in both. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;

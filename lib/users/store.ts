@@ -1,0 +1,29 @@
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { hashPassword } from '@/lib/auth/password';
+
+export interface NewUser {
+  email: string;
+  name: string;
+  password: string;
+  isAdmin?: boolean;
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function createUser(db: PrismaClient, input: NewUser) {
+  return db.user.create({
+    data: {
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      passwordHash: await hashPassword(input.password),
+      isAdmin: input.isAdmin ?? false,
+    },
+    select: { id: true, email: true, name: true, isAdmin: true, createdAt: true },
+  });
+}
+
+export function countUsers(db: PrismaClient): Promise<number> {
+  return db.user.count();
+}

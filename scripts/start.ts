@@ -1,0 +1,118 @@
+/**
+ * `npm start`: find or start PostgreSQL, migrate, seed the demo project on first
+ * run, build the app if its sources changed, and serve it. Ctrl-C stops
+ * everything this process started, PostgreSQL included.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureAuthSecret } from '@/lib/auth/secret';
+import { createPrismaClient } from '@/lib/db/client';
+import { prepareDatabase } from '@/lib/db/prepare';
+import { describeStartupError, StartupError } from '@/lib/db/startup-error';
+import { seedDemo } from '@/lib/seed/demo';
+import { assertPortFree, parsePort } from '@/lib/server/port';
+import { buildIsCurrent, recordBuild } from './build-state';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dev = process.argv.includes('--dev');
+const log = (line: string) => console.log(`[glossa] ${line}`);
+
+async function main(): Promise<void> {
+  const port = parsePort(process.env.PORT);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await assertPortFree(port, host);
+
+  const database = await prepareDatabase(log);
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child?.once('exit', resolve));
+    }
+    if (database.embedded?.owned) {
+      log('Stopping the embedded PostgreSQL …');
+      await database.embedded.stop();
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    log(`Database: ${database.description}`);
+    const db = createPrismaClient(database.url);
+    try {
+      await ensureAuthSecret(db);
+      const seeded = await seedDemo(db);
+      if (seeded.created) announceDemo(seeded.email, seeded.password);
+    } finally {
+      await db.$disconnect();
+    }
+
+    if (!dev && !buildIsCurrent(root)) {
+      log('Building the app (first start or changed sources; this takes a minute or two) …');
+      await run(['build']);
+      recordBuild(root);
+    }
+    child = spawnNext(dev ? ['dev', '-p', String(port), '-H', host] : ['start', '-p', String(port), '-H', host]);
+    child.once('exit', (code) => void shutdown(code ?? 1));
+    await waitForHealth(port);
+    log(`Glossa is ready at http://localhost:${port}  (Ctrl-C to stop)`);
+  } catch (error) {
+    console.error(describeStartupError(error));
+    await shutdown(1);
+  }
+}
+
+function spawnNext(args: string[]): ChildProcess {
+  const bin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  return spawn(process.execPath, [bin, ...args], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+function run(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const build = spawnNext(args);
+    build.once('exit', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new StartupError(`next ${args.join(' ')} failed (exit code ${code}).`, 'See the build output above.')),
+    );
+  });
+}
+
+async function waitForHealth(port: number): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new StartupError('The app did not become healthy within 2 minutes.', 'See the server output above.');
+}
+
+function announceDemo(email: string, password: string): void {
+  const lines = [
+    'Demo project created. Sign in with (shown only this once):',
+    `    e-mail:   ${email}`,
+    `    password: ${password}`,
+    'Create more accounts with: npx glossa user create --email you@example.org --name "You" --password …',
+  ];
+  console.log(`\n${lines.map((line) => `[glossa] ${line}`).join('\n')}\n`);
+}
+
+main().catch(async (error) => {
+  console.error(describeStartupError(error));
+  process.exit(1);
+});
