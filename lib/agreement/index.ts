@@ -1,0 +1,38 @@
+/**
+ * Inter-annotator agreement, framework-free.
+ *
+ * Conventions shared by every function here:
+ * - A coefficient you ask for either comes back as a finite number or the call throws; there is
+ *   never a silent NaN.
+ * - Valid data for which the coefficient is mathematically undefined throw
+ *   `AgreementUndefinedError` with `reason`:
+ *     'empty'             nothing to compare (empty table, no units, no spans, no segments)
+ *     'no-pairable-units' no unit has values from two or more coders (Krippendorff's alpha)
+ *     'no-variation'      zero expected disagreement, e.g. only one category used, so the
+ *                         coefficient is 0/0 even when agreement is perfect
+ *   Callers decide how to show that (e.g. "n/a: only one label used").
+ * - Malformed input (non-square or ragged tables, negative counts, bad offsets, unequal rater
+ *   counts, …) throws `AgreementInputError` with a message naming the offending cell or item.
+ * - Inside a result object, a secondary figure that is undefined is `null`, never NaN, with a
+ *   `reason` where one is needed: `SpanF1Result.precision/recall` when a side is empty, and
+ *   `UnitizingAlphaResult.byLabel[label].alpha` so one degenerate label does not hide the others.
+ *
+ * Overlapping and stacked annotations:
+ * - Unitizing coefficients merge a coder's overlapping segments that share a value (per label for
+ *   the per-label coefficients); touching segments stay separate units. Results report this as
+ *   `overlapHandling` plus the number of `mergedSegments`. `valuedUnitizingAlpha` rejects overlaps
+ *   of different labels; use `binaryUnitizingAlpha` with `{ label }` for stacked annotation.
+ * - Token views: `tokenLabelSequence` with a label gives a binary inside/outside variable per
+ *   label; without one, each token's category is its sorted set of covering labels.
+ */
+export { AgreementInputError, AgreementUndefinedError, type UndefinedReason } from './errors';
+export { cohenKappa, type KappaWeights } from './cohen-kappa';
+export { fleissKappa } from './fleiss-kappa';
+export { krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha';
+export { OVERLAP_HANDLING, type UnitSegment } from './continuum';
+export { unitizingAlpha, type UnitizingAlphaResult, type UnitizingLabelAlpha } from './unitizing-alpha';
+export { binaryUnitizingAlpha, valuedUnitizingAlpha, type UAlphaResult } from './unitizing-u-alpha';
+export type { Span, TokenOffsets } from './span';
+export { spanF1, type SpanF1Result, type SpanMatchMode } from './span-f1';
+export { LABEL_SET_SEPARATOR, OUTSIDE, tokenLabelSequence } from './token-labels';
+export { confusionMatrix } from './confusion-matrix';
