@@ -1,9 +1,10 @@
 import type { Command } from './support';
 import { dbMigrate } from './db';
+import { tokenCreate, userCreate } from './users';
 
 export { UsageError } from './support';
 
-export const COMMANDS: Command[] = [dbMigrate];
+export const COMMANDS: Command[] = [userCreate, tokenCreate, dbMigrate];
 
 export function usage(): string {
   return ['Usage: npx glossa <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.synopsis}`)].join('\n');

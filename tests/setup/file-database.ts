@@ -9,6 +9,7 @@ const adminUrl = inject('adminDatabaseUrl');
 const database = `glossa_test_${randomBytes(6).toString('hex')}`;
 await adminQuery(adminUrl, `CREATE DATABASE "${database}" TEMPLATE "${inject('templateDatabase')}"`);
 process.env.DATABASE_URL = withDatabase(adminUrl, database);
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString('base64url');
 
 afterAll(async () => {
   await disconnectPrisma();

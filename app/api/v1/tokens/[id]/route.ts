@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { revokeToken } from '@/lib/api/endpoints/tokens';
+
+export const DELETE = routeHandler(revokeToken);

@@ -1,0 +1,55 @@
+import type { Role } from '@/lib/generated/prisma/enums';
+
+/**
+ * What each project role may do (DESIGN.md §2). Pure data, so the table-driven
+ * authorization test and the UI (which buttons to show) read the same rules.
+ */
+export type ProjectAction =
+  | 'project:read'
+  | 'project:update'
+  | 'project:delete'
+  | 'members:read'
+  | 'members:manage'
+  | 'schema:read'
+  | 'schema:write'
+  | 'documents:read'
+  | 'documents:write'
+  | 'assignments:manage'
+  | 'annotations:write'
+  | 'work:read-others'
+  | 'gold:write'
+  | 'agreement:read'
+  | 'export';
+
+const ANNOTATOR: ProjectAction[] = ['project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write'];
+const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'gold:write', 'agreement:read', 'export'];
+const MANAGER: ProjectAction[] = [
+  ...CURATOR,
+  'project:update',
+  'members:manage',
+  'schema:write',
+  'documents:write',
+  'assignments:manage',
+];
+const OWNER: ProjectAction[] = [...MANAGER, 'project:delete'];
+
+export const PERMISSIONS: Record<Role, ReadonlySet<ProjectAction>> = {
+  OWNER: new Set(OWNER),
+  MANAGER: new Set(MANAGER),
+  CURATOR: new Set(CURATOR),
+  ANNOTATOR: new Set(ANNOTATOR),
+};
+
+export const ROLES: readonly Role[] = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR'];
+
+export function can(role: Role, action: ProjectAction): boolean {
+  return PERMISSIONS[role].has(action);
+}
+
+/**
+ * Blind mode: annotators see only their own work until a manager lifts it.
+ * Curators and above always see everyone's work, which is what review needs.
+ */
+export function canSeeOthersWork(role: Role, project: { blindMode: boolean }): boolean {
+  return can(role, 'work:read-others') || !project.blindMode;
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { resolveCaller, type Caller } from '@/lib/auth/caller';
+import { getPrisma, type PrismaClient } from '@/lib/db/client';
+import { errorBody, HttpError, badRequest, payloadTooLarge, unauthorized, unsupportedMediaType } from '@/lib/http/errors';
+import { parseOrThrow } from '@/lib/http/validation';
+
+/**
+ * One definition per API operation: its schemas drive validation of the request,
+ * validation of the response, and the OpenAPI document (lib/api/openapi.ts).
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Context<P, Q, B> {
+  db: PrismaClient;
+  caller: Caller;
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+}
+
+export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> {
+  method: Method;
+  /** OpenAPI-style path below /api/v1, e.g. `/projects/{id}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** Absent for 204 responses. Handlers return its input (e.g. Dates), the client gets its output. */
+  response?: z.ZodType<unknown, R>;
+  status?: 200 | 201 | 204;
+  /** Error statuses this operation can answer besides 400/401. */
+  errors?: number[];
+  handle(context: Context<P, Q, B>): Promise<R>;
+}
+
+export function defineEndpoint<P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
+  endpoint: Endpoint<P, Q, B, R>,
+): Endpoint<P, Q, B, R> {
+  return endpoint;
+}
+
+const MAX_JSON_BYTES = 5 * 1024 * 1024;
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/** Adapts an endpoint to a Next.js route handler (params arrive as a Promise in Next 16). */
+export function routeHandler<P, Q, B, R>(endpoint: Endpoint<P, Q, B, R>) {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
+    try {
+      const db = getPrisma();
+      const caller = await resolveCaller(db, request.headers);
+      if (!caller) throw unauthorized();
+      const params = parseOrThrow(endpoint.params ?? (z.object({}) as z.ZodType<P>), (await context?.params) ?? {}, 'path');
+      const query = parseOrThrow(endpoint.query ?? (z.object({}).strict() as z.ZodType<Q>), searchParams(request), 'query');
+      const body = (endpoint.body ? parseOrThrow(endpoint.body, await readJson(request), 'body') : undefined) as B;
+      const result = await endpoint.handle({ db, caller, params, query, body, request });
+      if (endpoint.status === 204 || !endpoint.response) return new Response(null, { status: 204 });
+      return Response.json(endpoint.response.parse(result), { status: endpoint.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) {
+    const headers = new Headers();
+    const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (error.status === 429 && retry) headers.set('retry-after', String(retry));
+    return Response.json(errorBody(error), { status: error.status, headers });
+  }
+  console.error('[glossa] unexpected error', error);
+  return Response.json(
+    { error: { code: 'internal_error', message: 'Something went wrong on our side; the error was logged.' } },
+    { status: 500 },
+  );
+}
+
+function searchParams(request: Request): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of new URL(request.url).searchParams) result[key] = value;
+  return result;
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) {
+    throw unsupportedMediaType(`Send the request body as JSON (Content-Type: application/json), not "${type || 'none'}".`);
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw payloadTooLarge(`The JSON body exceeds ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  if (text.trim() === '') throw badRequest('The request body is empty; send a JSON object.');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw badRequest(`Malformed JSON: ${(error as Error).message}`);
+  }
+}

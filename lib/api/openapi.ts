@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import packageJson from '@/package.json';
+import type { Endpoint } from './endpoint';
+
+/**
+ * The OpenAPI 3.1 document, generated from the endpoints' own zod schemas so it
+ * cannot drift from what the handlers accept and answer. OpenAPI 3.1 uses JSON
+ * Schema 2020-12, which is what zod emits.
+ */
+type JsonSchema = Record<string, unknown>;
+
+const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Invalid request (malformed JSON, unknown fields, values out of range)',
+  401: 'Not signed in, or the API token is invalid, expired or revoked',
+  403: 'Your role in this project does not allow this',
+  404: 'Not found (also for projects you are not a member of)',
+  409: 'Conflicts with the current state',
+  413: 'Request body too large',
+  415: 'Request body is not JSON',
+  429: 'Too many attempts',
+};
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  return rest;
+}
+
+function objectKeys(schema: z.ZodType | undefined): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function operation(endpoint: Endpoint<any, any, any, any>) {
+  const parameters = [
+    ...objectKeys(endpoint.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+    ...(endpoint.query ? queryParameters(endpoint.query) : []),
+  ];
+  const status = String(endpoint.status ?? 200);
+  const responses: Record<string, unknown> = {
+    [status]:
+      endpoint.response && status !== '204'
+        ? { description: endpoint.summary, content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
+        : { description: 'No content' },
+  };
+  const errors = new Set([400, 401, ...(endpoint.body ? [413, 415] : []), ...(endpoint.errors ?? [])]);
+  for (const code of [...errors].sort()) {
+    responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
+  return {
+    operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    summary: endpoint.summary,
+    tags: [endpoint.tag],
+    ...(parameters.length ? { parameters } : {}),
+    ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } } : {}),
+    responses,
+  };
+}
+
+function queryParameters(query: z.ZodType) {
+  const schema = jsonSchema(query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: schema.required?.includes(name) ?? false,
+    schema: property,
+  }));
+}
+
+export function buildOpenApi(endpoints: readonly Endpoint<any, any, any, any>[], serverUrl = '/api/v1') {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of endpoints) {
+    paths[endpoint.path] ??= {};
+    paths[endpoint.path]![endpoint.method.toLowerCase()] = operation(endpoint);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Glossa API',
+      version: packageJson.version,
+      description: 'Projects, label schemas, documents and annotations of Glossa. Offsets are Unicode code points, end-exclusive.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorSchema, 'output') },
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token created in Settings → API tokens or with `glossa token create`.' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token' },
+      },
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import { memberEndpoints } from './endpoints/members';
+import { projectEndpoints } from './endpoints/projects';
+import { schemaEndpoints } from './endpoints/schema';
+import { tokenEndpoints } from './endpoints/tokens';
+import type { Endpoint } from './endpoint';
+
+/** Every /api/v1 operation; the OpenAPI document and the authorization test walk this list. */
+export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
+  ...projectEndpoints,
+  ...memberEndpoints,
+  ...schemaEndpoints,
+  ...tokenEndpoints,
+];

@@ -1,0 +1,54 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { PrismaClient } from '@/lib/generated/prisma/client';
+import { notFound } from '@/lib/http/errors';
+
+/**
+ * API tokens: `glsa_` + 32 random bytes. Only the SHA-256 is stored (a token is
+ * random enough that a slow hash adds nothing), so a database leak reveals none.
+ */
+const PREFIX = 'glsa_';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export const tokenSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+
+export async function createApiToken(db: PrismaClient, userId: string, name: string, expiresAt?: Date | null) {
+  const token = PREFIX + randomBytes(32).toString('base64url');
+  const record = await db.apiToken.create({
+    data: { userId, name, prefix: token.slice(0, PREFIX.length + 6), tokenHash: hashToken(token), expiresAt: expiresAt ?? null },
+    select: tokenSelect,
+  });
+  return { ...record, token };
+}
+
+export function listApiTokens(db: PrismaClient, userId: string) {
+  return db.apiToken.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, select: tokenSelect });
+}
+
+export async function revokeApiToken(db: PrismaClient, userId: string, id: string) {
+  // Ownership is part of the query: another user's token id is simply not found.
+  const { count } = await db.apiToken.updateMany({ where: { id, userId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) {
+    const existing = await db.apiToken.findFirst({ where: { id, userId }, select: tokenSelect });
+    if (!existing) throw notFound('API token');
+    return existing;
+  }
+  return db.apiToken.findUniqueOrThrow({ where: { id }, select: tokenSelect });
+}
+
+/** The user a presented token belongs to, or null when it is unknown, revoked or expired. */
+export async function userForToken(db: PrismaClient, token: string) {
+  if (!token.startsWith(PREFIX)) return null;
+  const record = await db.apiToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, revokedAt: true, expiresAt: true, lastUsedAt: true, user: { select: { id: true, isAdmin: true } } },
+  });
+  if (!record || record.revokedAt || (record.expiresAt && record.expiresAt <= new Date())) return null;
+  // Coarse last-used stamp: at most one write per token per minute.
+  if (!record.lastUsedAt || Date.now() - record.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });
+  }
+  return record.user;
+}

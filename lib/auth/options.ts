@@ -1,0 +1,86 @@
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import type { Adapter, AdapterUser } from 'next-auth/adapters';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import type { Provider } from 'next-auth/providers/index';
+import { getPrisma } from '@/lib/db/client';
+import { SignInError, signInWithPassword } from './sign-in';
+
+/**
+ * next-auth configuration. E-mail + password always works, offline. GitHub and a
+ * generic OpenID Connect provider (e.g. a university Keycloak) switch on when
+ * their environment variables are set. Sessions are signed JWTs (the secret lives
+ * in the database, see secret.ts), so they survive restarts and work across instances.
+ */
+function providers(): Provider[] {
+  const list: Provider[] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'E-mail and password',
+      credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, request) {
+        if (!credentials?.email || !credentials.password) return null;
+        const forwarded = (request.headers?.['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim();
+        try {
+          return await signInWithPassword(getPrisma(), credentials.email, credentials.password, forwarded);
+        } catch (error) {
+          // next-auth passes a thrown message to the sign-in page as ?error=…
+          if (error instanceof SignInError) throw new Error(error.message);
+          throw error;
+        }
+      },
+    }),
+  ];
+  if (process.env.GITHUB_ID && process.env.GITHUB_SECRET) {
+    list.push(GitHubProvider({ clientId: process.env.GITHUB_ID, clientSecret: process.env.GITHUB_SECRET }));
+  }
+  if (process.env.OIDC_ISSUER && process.env.OIDC_CLIENT_ID && process.env.OIDC_CLIENT_SECRET) {
+    list.push({
+      id: 'oidc',
+      name: process.env.OIDC_NAME ?? 'Institution sign-in',
+      type: 'oauth',
+      wellKnown: `${process.env.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/openid-configuration`,
+      clientId: process.env.OIDC_CLIENT_ID,
+      clientSecret: process.env.OIDC_CLIENT_SECRET,
+      authorization: { params: { scope: 'openid email profile' } },
+      idToken: true,
+      checks: ['pkce', 'state'],
+      profile: (profile: { sub: string; name?: string; preferred_username?: string; email: string }) => ({
+        id: profile.sub,
+        name: profile.name ?? profile.preferred_username ?? profile.email,
+        email: profile.email,
+      }),
+    });
+  }
+  return list;
+}
+
+/** OAuth users get a name even when the provider sends none (User.name is required). */
+function adapter(): Adapter {
+  const base = PrismaAdapter(getPrisma() as never);
+  return {
+    ...base,
+    createUser: (user: Omit<AdapterUser, 'id'>) => base.createUser!({ ...user, name: user.name ?? user.email }),
+  };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    adapter: adapter(),
+    providers: providers(),
+    secret: process.env.NEXTAUTH_SECRET,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { DbClient, PrismaClient } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { conflict, forbidden, notFound } from '@/lib/http/errors';
+import { normalizeEmail } from '@/lib/users/store';
+
+const memberSelect = {
+  role: true,
+  createdAt: true,
+  user: { select: { id: true, email: true, name: true } },
+} as const;
+
+export function listMembers(db: PrismaClient, projectId: string, page: { take: number; cursor?: { id: string }; skip?: number }) {
+  return db.membership.findMany({ where: { projectId }, orderBy: { id: 'asc' }, select: { id: true, ...memberSelect }, ...page });
+}
+
+/** Only owners may create, remove or demote owners; managers handle everyone else. */
+function assertMayTouch(actorRole: Role, ...roles: Role[]): void {
+  if (actorRole !== 'OWNER' && roles.includes('OWNER')) {
+    throw forbidden('Only an owner can grant, change or remove the OWNER role.');
+  }
+}
+
+export async function addMember(db: PrismaClient, projectId: string, actorRole: Role, email: string, role: Role) {
+  assertMayTouch(actorRole, role);
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  if (!user) throw notFound(`User with e-mail ${normalizeEmail(email)}`);
+  const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } }, select: { role: true } });
+  if (existing) throw conflict(`${normalizeEmail(email)} is already a member (role ${existing.role}); change the role instead.`);
+  try {
+    return await db.membership.create({ data: { projectId, userId: user.id, role }, select: { id: true, ...memberSelect } });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') throw conflict(`${normalizeEmail(email)} is already a member.`);
+    throw error;
+  }
+}
+
+export async function changeRole(db: PrismaClient, projectId: string, actorRole: Role, userId: string, role: Role) {
+  return db.$transaction(async (tx) => {
+    const current = await lockMembers(tx, projectId, userId);
+    assertMayTouch(actorRole, current.role, role);
+    if (current.role === 'OWNER' && role !== 'OWNER') await assertAnotherOwner(tx, projectId);
+    return tx.membership.update({
+      where: { projectId_userId: { projectId, userId } },
+      data: { role },
+      select: { id: true, ...memberSelect },
+    });
+  });
+}
+
+export async function removeMember(db: PrismaClient, projectId: string, actorRole: Role, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await lockMembers(tx, projectId, userId);
+    assertMayTouch(actorRole, current.role);
+    if (current.role === 'OWNER') await assertAnotherOwner(tx, projectId);
+    await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
+  });
+}
+
+/**
+ * Row-locks the project's memberships so two concurrent demotions cannot both
+ * see "another owner exists" and leave the project without one.
+ */
+async function lockMembers(db: DbClient, projectId: string, userId: string) {
+  const rows = await db.$queryRaw<{ userId: string; role: Role }[]>`
+    SELECT "userId", role FROM "Membership" WHERE "projectId" = ${projectId} FOR UPDATE`;
+  const current = rows.find((row) => row.userId === userId);
+  if (!current) throw notFound('Member');
+  return current;
+}
+
+async function assertAnotherOwner(db: DbClient, projectId: string): Promise<void> {
+  const owners = await db.membership.count({ where: { projectId, role: 'OWNER' } });
+  if (owners <= 1) throw conflict('A project needs at least one owner: make someone else OWNER first.');
+}

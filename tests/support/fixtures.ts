@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { createApiToken } from '@/lib/auth/api-tokens';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { createProject } from '@/lib/projects/store';
+import { createUser } from '@/lib/users/store';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+export async function makeUser(db: PrismaClient, name = 'user') {
+  const email = `${name}-${randomBytes(4).toString('hex')}@example.org`;
+  const user = await createUser(db, { email, name, password: TEST_PASSWORD });
+  const { token } = await createApiToken(db, user.id, `${name} token`);
+  return { ...user, token };
+}
+
+export type TestUser = Awaited<ReturnType<typeof makeUser>>;
+
+/** A project with one member per role, created by the owner. */
+export async function makeProject(db: PrismaClient, members: Partial<Record<Role, TestUser>>, name = 'Test project') {
+  const project = await createProject(db, { name, presetId: 'news-stance-framing', ownerId: members.OWNER!.id });
+  for (const [role, user] of Object.entries(members)) {
+    if (role !== 'OWNER') await db.membership.create({ data: { projectId: project.id, userId: user.id, role: role as Role } });
+  }
+  return project;
+}
