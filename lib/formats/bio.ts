@@ -1,0 +1,120 @@
+import { tokenize, type Sentence } from '@/lib/tokenize';
+import type { ExportDocument, ExportSpan } from './model';
+import { assertNoWhitespace } from './text';
+
+/**
+ * Flat BIO tagging of the ENTITY layer over the shared tokenizer, used by CoNLL and Hugging Face.
+ *
+ * Rules (each counted in BioStats, which exports report in their dataset card):
+ * - Token boundaries: a span covers every token it shares at least one character with, so a span
+ *   starting or ending inside a token grows to the whole token (`boundaryAdjusted` counts kept
+ *   spans whose first/last token boundary differs from the annotated offsets). A span covering
+ *   no token (only whitespace) is dropped (`droppedUntokenized`).
+ * - Overlap and nesting: flat BIO holds one entity per token, so spans are taken longest first
+ *   (in tokens, then in code points, then earliest start, then input order) and a span sharing a
+ *   token with one already taken is dropped (`droppedNested`): the outermost span wins, and of two
+ *   crossing spans the longer.
+ * - Sentences: a kept span crossing a sentence break is restarted with B- in the next sentence
+ *   (`splitAcrossSentences`), so no sentence ever opens with I-.
+ * Spans of several authors are not told apart: pass the spans of one source (e.g. gold).
+ */
+
+export interface BioStats {
+  boundaryAdjusted: number;
+  droppedNested: number;
+  droppedUntokenized: number;
+  splitAcrossSentences: number;
+}
+
+export interface BioSentence extends Sentence {
+  /** 'O', 'B-<label>' or 'I-<label>', one per token. */
+  tags: string[];
+}
+
+export interface BioDocument {
+  sentences: BioSentence[];
+  stats: BioStats;
+  /** Every tokenized ENTITY span, kept or not, with the sentence holding its first token. */
+  placements: { span: ExportSpan; sentence: number }[];
+}
+
+export function emptyBioStats(): BioStats {
+  return { boundaryAdjusted: 0, droppedNested: 0, droppedUntokenized: 0, splitAcrossSentences: 0 };
+}
+
+export function addBioStats(total: BioStats, more: BioStats): BioStats {
+  return {
+    boundaryAdjusted: total.boundaryAdjusted + more.boundaryAdjusted,
+    droppedNested: total.droppedNested + more.droppedNested,
+    droppedUntokenized: total.droppedUntokenized + more.droppedUntokenized,
+    splitAcrossSentences: total.splitAcrossSentences + more.splitAcrossSentences,
+  };
+}
+
+interface Candidate {
+  span: ExportSpan;
+  order: number;
+  first: number;
+  last: number;
+}
+
+export function bioTag(doc: ExportDocument): BioDocument {
+  const sentences = tokenize(doc.text);
+  const tokens = sentences.flatMap((sentence, index) => sentence.tokens.map((token) => ({ ...token, sentence: index })));
+  const stats = emptyBioStats();
+  const candidates: Candidate[] = [];
+  doc.spans.forEach((span, order) => {
+    if (span.layer !== 'ENTITY') return;
+    assertNoWhitespace('ENTITY label key', span.label);
+    const first = firstIndex(tokens, (token) => token.end > span.start);
+    const last = firstIndex(tokens, (token) => token.start >= span.end) - 1;
+    if (first > last) stats.droppedUntokenized++;
+    else candidates.push({ span, order, first, last });
+  });
+
+  const owner: (Candidate | undefined)[] = new Array(tokens.length);
+  const byPriority = [...candidates].sort(
+    (a, b) =>
+      b.last - b.first - (a.last - a.first) ||
+      b.span.end - b.span.start - (a.span.end - a.span.start) ||
+      a.span.start - b.span.start ||
+      a.order - b.order,
+  );
+  for (const candidate of byPriority) {
+    if (owner.slice(candidate.first, candidate.last + 1).some(Boolean)) {
+      stats.droppedNested++;
+      continue;
+    }
+    owner.fill(candidate, candidate.first, candidate.last + 1);
+    const firstToken = tokens[candidate.first];
+    const lastToken = tokens[candidate.last];
+    if (firstToken?.start !== candidate.span.start || lastToken?.end !== candidate.span.end) stats.boundaryAdjusted++;
+    if (firstToken?.sentence !== lastToken?.sentence) stats.splitAcrossSentences++;
+  }
+
+  let flat = 0;
+  const tagged = sentences.map((sentence) => {
+    const tags = sentence.tokens.map((_, position) => {
+      const candidate = owner[flat];
+      const previous = position > 0 ? owner[flat - 1] : undefined;
+      flat++;
+      if (!candidate) return 'O';
+      return `${candidate === previous ? 'I' : 'B'}-${candidate.span.label}`;
+    });
+    return { ...sentence, tags };
+  });
+  const placements = candidates.map(({ span, first }) => ({ span, sentence: tokens[first]?.sentence ?? 0 }));
+  return { sentences: tagged, stats, placements };
+}
+
+/** Index of the first item satisfying a predicate that is monotone over the (sorted) items. */
+function firstIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (predicate(items[middle] as T)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}

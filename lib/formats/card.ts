@@ -1,0 +1,124 @@
+import { LAYERS } from '@/lib/schema/types';
+import type { ExportDocument, ExportSchema, Layer } from './model';
+
+/**
+ * The dataset card shipped with every export: what was exported, from which source and
+ * annotators, the label schema with counts, agreement, and the facts of the format a user of the
+ * data must know (e.g. how many CoNLL entities were trimmed or dropped). Markdown (with Hugging
+ * Face style YAML front matter) for people, JSON for programs; both from the same input.
+ */
+
+export interface CardCounts {
+  documents: number;
+  /** Annotations per layer: spans, relations, document answers. */
+  layers: Record<Layer, number>;
+  /** Per layer, annotations per label key (DOCUMENT: answers per question). */
+  labels: Record<Layer, Record<string, number>>;
+}
+
+export function emptyCardCounts(): CardCounts {
+  const perLayer = <T>(make: () => T) => Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
+  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})) };
+}
+
+/** Adds one document's annotations to running counts, so a streamed export can count as it goes. */
+export function countDocument(counts: CardCounts, doc: ExportDocument): void {
+  const add = (layer: Layer, key: string) => {
+    counts.layers[layer]++;
+    counts.labels[layer][key] = (counts.labels[layer][key] ?? 0) + 1;
+  };
+  counts.documents++;
+  for (const span of doc.spans) add(span.layer, span.label);
+  for (const relation of doc.relations) add('RELATION', relation.label);
+  for (const answer of doc.documentLabels) add('DOCUMENT', answer.question);
+}
+
+export interface DatasetCardInput {
+  project: { name: string; description?: string; license?: string };
+  schema: ExportSchema;
+  format: string;
+  counts: CardCounts;
+  /** What was exported: 'gold', 'all' or 'annotator:<id>'. */
+  source: string;
+  annotators: { id: string; name?: string }[];
+  /** Agreement figures by measure name, as computed elsewhere. */
+  agreement?: Record<string, number>;
+  exportedAt: string;
+  glossaVersion: string;
+  formatNotes?: Record<string, number | string>;
+}
+
+export interface DatasetCard {
+  markdown: string;
+  json: ReturnType<typeof cardJson>;
+}
+
+export function datasetCard(input: DatasetCardInput): DatasetCard {
+  const json = cardJson(input);
+  return { json, markdown: cardMarkdown(json) };
+}
+
+function cardJson(input: DatasetCardInput) {
+  const layers = LAYERS.map((layer) => {
+    const counted = input.counts.labels[layer];
+    const defined = input.schema.labels.filter((label) => label.layer === layer);
+    const undefinedKeys = Object.keys(counted).filter((key) => !defined.some((label) => label.key === key));
+    const labels = [
+      ...defined.map((label) => ({ key: label.key, name: label.name, count: counted[label.key] ?? 0, ...(label.retired && { retired: true }) })),
+      ...undefinedKeys.map((key) => ({ key, name: key, count: counted[key] ?? 0 })),
+    ];
+    return { layer, total: input.counts.layers[layer], labels };
+  }).filter((layer) => layer.labels.length > 0);
+  return {
+    name: input.project.name,
+    description: input.project.description ?? '',
+    license: input.project.license ?? '',
+    format: input.format,
+    exportedAt: input.exportedAt,
+    glossaVersion: input.glossaVersion,
+    source: input.source,
+    annotators: input.annotators,
+    documents: input.counts.documents,
+    layers,
+    targets: input.schema.targets,
+    agreement: input.agreement ?? {},
+    formatNotes: input.formatNotes ?? {},
+  };
+}
+
+const cell = (value: string | number) => String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+const table = (head: string[], rows: (string | number)[][]) =>
+  [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+
+function cardMarkdown(card: ReturnType<typeof cardJson>): string {
+  // JSON strings are valid YAML scalars, which spares a YAML escaper.
+  const frontMatter = ['---', `pretty_name: ${JSON.stringify(card.name)}`, ...(card.license ? [`license: ${JSON.stringify(card.license)}`] : []), '---'];
+  const sections = [
+    frontMatter.join('\n'),
+    `# ${cell(card.name)}`,
+    ...(card.description ? [card.description] : []),
+    table(['', ''], [
+      ['Format', card.format],
+      ['Exported at', card.exportedAt],
+      ['Glossa version', card.glossaVersion],
+      ['Source', card.source],
+      ['Documents', card.documents],
+    ]),
+    '## Annotators',
+    card.annotators.length > 0 ? card.annotators.map((annotator) => `- ${cell(annotator.name ?? annotator.id)} (\`${cell(annotator.id)}\`)`).join('\n') : 'None.',
+    '## Labels',
+    ...card.layers.flatMap((layer) => [
+      `### ${layer.layer} (${layer.total})`,
+      table(['Key', 'Name', 'Count'], layer.labels.map((label) => [label.key, `${label.name}${'retired' in label ? ' (retired)' : ''}`, label.count])),
+    ]),
+    ...(card.targets.length > 0 ? ['## Stance targets', table(['Key', 'Name', 'Aliases'], card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]))] : []),
+    ...section('Agreement', card.agreement, 'Measure'),
+    ...section('Format notes', card.formatNotes, 'Note'),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}
+
+function section(title: string, values: Record<string, number | string>, head: string): string[] {
+  const rows = Object.entries(values);
+  return rows.length > 0 ? [`## ${title}`, table([head, 'Value'], rows)] : [];
+}

@@ -1,0 +1,49 @@
+import type { ExportDocument, ExportSchema } from './model';
+
+/**
+ * SemEval-2016 Task 6 style stance table (Mohammad et al. 2016), RFC 4180 CSV with CRLF line
+ * ends: `ID,Target,Text,Stance,DocumentID,Author`.
+ * - one row per STANCE span: ID the span id, Target the project target's name (or, for a stance
+ *   towards an entity span, that span's quote), Text the stanced span's quote, Stance its label key;
+ * - one row per answer to a document-level stance question: ID `<document id>/<question>/<target>/<author>`,
+ *   Text the whole document, Stance the chosen option keys joined by '|'. Stance questions are
+ *   those given in `questions`, by default the DOCUMENT questions asked per target.
+ */
+
+export const STANCE_CSV_HEADER = 'ID,Target,Text,Stance,DocumentID,Author\r\n';
+
+// RFC 4180: a field holding a comma, a double quote or a line break is quoted, quotes doubled.
+function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+function csvRow(fields: string[]): string {
+  return `${fields.map(csvField).join(',')}\r\n`;
+}
+
+export function stanceCsvRows(doc: ExportDocument, schema: ExportSchema, options: { questions?: readonly string[] } = {}): string {
+  const targetNames = new Map(schema.targets.map((target) => [target.key, target.name]));
+  const targetName = (key: string) => targetNames.get(key) ?? key;
+  const quotes = new Map(doc.spans.map((span) => [span.id, span.quote]));
+  const questions = new Set(options.questions ?? schema.labels.filter((label) => label.layer === 'DOCUMENT' && label.perTarget).map((label) => label.key));
+
+  const spanRows = doc.spans
+    .filter((span) => span.layer === 'STANCE')
+    .map((span) => {
+      const target = span.target === undefined ? '' : span.target.kind === 'target' ? targetName(span.target.key) : (quotes.get(span.target.spanId) ?? '');
+      return csvRow([span.id, target, span.quote, span.label, doc.id, span.author]);
+    });
+  const answerRows = doc.documentLabels
+    .filter((answer) => questions.has(answer.question))
+    .map((answer) =>
+      csvRow([
+        [doc.id, answer.question, answer.target ?? '', answer.author].join('/'),
+        answer.target === undefined ? '' : targetName(answer.target),
+        doc.text,
+        answer.values.join('|'),
+        doc.id,
+        answer.author,
+      ]),
+    );
+  return [...spanRows, ...answerRows].join('');
+}

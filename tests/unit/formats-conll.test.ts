@@ -1,0 +1,155 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addBioStats, emptyBioStats } from '@/lib/formats/bio';
+import { CONLL_DOCSTART, conllDocument, readConll } from '@/lib/formats/conll';
+import { FormatError } from '@/lib/formats/errors';
+import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
+import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
+import { tokenize } from '@/lib/tokenize';
+
+/** conlleval's expectations: 2 tab-separated fields, O/B-X/I-X tags, no I-X that does not continue an X. */
+function conllProblems(output: string): string[] {
+  const problems: string[] = [];
+  let previous = 'O';
+  output.split('\n').forEach((line, index) => {
+    if (line === '' || line === CONLL_DOCSTART) {
+      previous = 'O';
+      return;
+    }
+    const fields = line.split('\t');
+    const tag = fields[1] ?? '';
+    if (fields.length !== 2 || fields[0] === '') problems.push(`line ${index + 1}: ${fields.length} fields`);
+    if (!/^(O|[BI]-\S+)$/.test(tag)) problems.push(`line ${index + 1}: bad tag ${tag}`);
+    if (tag.startsWith('I-') && previous.slice(1) !== tag.slice(1)) problems.push(`line ${index + 1}: ${tag} after ${previous}`);
+    previous = tag;
+  });
+  return problems;
+}
+
+const writeAll = (docs: ExportDocument[]) => docs.map((doc) => conllDocument(doc).text).join('');
+
+function entityDoc(text: string, spans: [quote: string, label: string][]): ExportDocument {
+  return {
+    id: 'd',
+    name: 'd',
+    text,
+    metadata: {},
+    relations: [],
+    documentLabels: [],
+    spans: spans.map(([quote, label], index): ExportSpan => {
+      const start = Array.from(text.slice(0, text.indexOf(quote))).length;
+      return { id: `s${index}`, start, end: start + Array.from(quote).length, label, layer: 'ENTITY', quote, author: 'gold', attributes: {} };
+    }),
+  };
+}
+
+// Property runs take a second or two; leave headroom for a loaded machine.
+const PROPERTY_TIMEOUT = 30_000;
+
+describe('conll writer', () => {
+  it('writes valid BIO for the sample, one token per line as the shared tokenizer cuts them', () => {
+    const output = writeAll(SAMPLE_DOCUMENTS);
+    expect(conllProblems(output)).toEqual([]);
+    const doc = SAMPLE_DOCUMENTS[0]!;
+    const tokens = output.split('\n\n-DOCSTART-')[0]!.split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t')[0]);
+    expect(tokens).toEqual(tokenize(doc.text).flatMap((sentence) => sentence.tokens.map((token) => token.text)));
+    for (const line of ['Doha\tB-GPE', "Pakistan's\tB-GPE", 'Afghan\tB-ORG', 'Taliban\tI-ORG', 'پښتونخوا\tB-LOC', 'بِلال\tB-PERSON', '👍🏽\tO']) {
+      expect(output.split('\n')).toContain(line);
+    }
+    expect(output.startsWith(`${CONLL_DOCSTART}\n\n`)).toBe(true);
+  });
+
+  it('counts what flat BIO cannot hold: token-widened, nested, untokenized and sentence-split spans', () => {
+    const { stats } = conllDocument(SAMPLE_DOCUMENTS[0]!);
+    expect(stats).toEqual({ boundaryAdjusted: 1, droppedNested: 1, droppedUntokenized: 0, splitAcrossSentences: 0 });
+
+    const doc = entityDoc('Hafiz Gul\nBahadur spoke  to Kabulis.', [
+      ['Gul\nBahadur', 'PERSON'],
+      ['  ', 'LOC'],
+      ['Kabul', 'GPE'],
+      ['to Kabulis', 'NORP'],
+    ]);
+    const result = conllDocument(doc);
+    expect(result.text).toBe(`${CONLL_DOCSTART}\n\nHafiz\tO\nGul\tB-PERSON\n\nBahadur\tB-PERSON\nspoke\tO\nto\tB-NORP\nKabulis\tI-NORP\n.\tO\n\n`);
+    expect(result.stats).toEqual({ boundaryAdjusted: 0, droppedNested: 1, droppedUntokenized: 1, splitAcrossSentences: 1 });
+    expect(addBioStats(emptyBioStats(), result.stats)).toEqual(result.stats);
+  });
+
+  it('keeps the longer of two crossing spans and separates adjacent entities of one type', () => {
+    const crossing = entityDoc('New York City Hall opened', [['New York', 'GPE'], ['York City Hall', 'FAC']]);
+    expect(conllDocument(crossing).text).toContain('New\tO\nYork\tB-FAC\nCity\tI-FAC\nHall\tI-FAC\n');
+    const adjacent = entityDoc('Pakistan Afghanistan', [['Pakistan', 'GPE'], ['Afghanistan', 'GPE']]);
+    expect(conllDocument(adjacent).text).toContain('Pakistan\tB-GPE\nAfghanistan\tB-GPE\n');
+  });
+
+  it('refuses label keys a tab-separated tag cannot carry', () => {
+    expect(() => conllDocument(entityDoc('a b', [['a', 'TWO WORDS']]))).toThrow(/whitespace/);
+  });
+});
+
+describe('conll reader', () => {
+  it('round-trips byte for byte: write → read → write', () => {
+    const output = writeAll(SAMPLE_DOCUMENTS);
+    const read = readConll(output);
+    expect(read).toHaveLength(SAMPLE_DOCUMENTS.length);
+    expect(writeAll(read)).toBe(output);
+  });
+
+  it('rebuilds text from tokens (spaces between tokens, newlines between sentences) with exact quotes', () => {
+    const [doc] = readConll(`${CONLL_DOCSTART}\n\nThe\tO\nAfghan\tB-ORG\nTaliban\tI-ORG\n.\tO\n\n👍🏽\tO\nKabul\tB-GPE\n\n`);
+    // 👍🏽 is two code points (U+1F44D U+1F3FD), so Kabul starts at 21 + 2 + 1.
+    expect(doc?.text).toBe('The Afghan Taliban .\n👍🏽 Kabul');
+    expect(doc?.spans.map(({ start, end, quote, label }) => ({ start, end, quote, label }))).toEqual([
+      { start: 4, end: 18, quote: 'Afghan Taliban', label: 'ORG' },
+      { start: 24, end: 29, quote: 'Kabul', label: 'GPE' },
+    ]);
+  });
+
+  it('reads 4-column CoNLL-2003 and IOB1, where I- may open an entity', () => {
+    const [doc] = readConll('-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\ncall NN I-NP O\n');
+    expect(doc?.spans.map((span) => [span.quote, span.label])).toEqual([
+      ['EU', 'ORG'],
+      ['German', 'MISC'],
+    ]);
+  });
+
+  it('names the line and the reason of malformed input', () => {
+    const bad = (input: string) => {
+      try {
+        readConll(input);
+      } catch (error) {
+        return error instanceof FormatError ? [error.line, error.reason] : error;
+      }
+      return 'accepted';
+    };
+    expect(bad(`${CONLL_DOCSTART}\n\nKabul\tB-GPE\nlonely\n`)).toEqual([4, 'expected a token and a tag separated by a tab']);
+    expect(bad('Kabul\tGPE\n')).toEqual([1, 'tag "GPE" is not O, B-<type> or I-<type>']);
+  });
+
+  it('round-trips random documents of words, punctuation, emoji and Arabic script (property)', () => {
+    const word = fc.constantFrom('Kabul', 'talks', "Pakistan's", 'U.S.', '3.5', 'e.g.', 'امن', 'پښتونخوا', 'بِلال', 'q\u0307ari', '👍🏽', '🇵🇰', '👨‍👩‍👧', '.', ',', '!', '?', '"', "'", '(', ')', '—', '...', ':', 'Mr.', 'A.', '۔', '،');
+    const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '  ');
+    const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.flat().join('').normalize('NFC'));
+    const doc = text.chain((t) => {
+      const length = Array.from(t).length;
+      const span = fc.tuple(fc.nat(length - 1), fc.integer({ min: 1, max: 12 }), fc.constantFrom('PER', 'LOC', 'ORG')).map(([start, size, label]) => ({ start, end: Math.min(length, start + size), label }));
+      return fc.array(span, { maxLength: 6 }).map((spans): ExportDocument => ({
+        id: 'd',
+        name: 'd',
+        text: t,
+        metadata: {},
+        relations: [],
+        documentLabels: [],
+        spans: spans.map((s, index) => ({ ...s, id: `s${index}`, layer: 'ENTITY', quote: Array.from(t).slice(s.start, s.end).join(''), author: 'gold', attributes: {} })),
+      }));
+    });
+    fc.assert(
+      fc.property(fc.array(doc, { minLength: 1, maxLength: 3 }), (docs) => {
+        const output = writeAll(docs);
+        expect(conllProblems(output)).toEqual([]);
+        expect(writeAll(readConll(output))).toBe(output);
+      }),
+      { numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT);
+});

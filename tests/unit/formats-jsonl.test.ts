@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { FormatError } from '@/lib/formats/errors';
+import { jsonlDocument, readJsonl } from '@/lib/formats/jsonl';
+import type { ExportDocument, ExportSpan, SpanLayer } from '@/lib/formats/model';
+import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
+
+const writeAll = (docs: ExportDocument[]) => docs.map(jsonlDocument).join('');
+
+function readError(input: string): [number | undefined, string] | 'accepted' {
+  try {
+    readJsonl(input);
+    return 'accepted';
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    return [error.line, error.reason];
+  }
+}
+
+/** Random NFC documents with valid spans, stance targets, relations, answers and JSON attributes. */
+const arbitraryDocument = fc
+  .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((text) => text.normalize('NFC')), fc.string({ maxLength: 8 }))
+  .chain(([text, name]) => {
+    const length = Array.from(text).length;
+    const attributes = fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 });
+    const span = fc.record({
+      start: fc.nat(length - 1),
+      size: fc.integer({ min: 1, max: length }),
+      label: fc.constantFrom('PERSON', 'ORG', 'FAVOR', 'ECONOMIC'),
+      author: fc.constantFrom('gold', 'user-1', 'user 2'),
+      target: fc.option(fc.constantFrom('taliban', 'pakistan'), { nil: undefined }),
+      attributes,
+    });
+    return fc.record({
+      text: fc.constant(text),
+      name: fc.constant(name),
+      spans: fc.array(span, { minLength: 1, maxLength: 5 }),
+      relations: fc.array(fc.tuple(fc.nat(), fc.nat(), attributes), { maxLength: 3 }),
+      answers: fc.array(fc.record({ question: fc.constantFrom('DOC_STANCE', 'FRAME'), target: fc.option(fc.constantFrom('taliban'), { nil: undefined }), values: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }) }), { maxLength: 2 }),
+    });
+  })
+  .map(({ text, name, spans, relations, answers }): ExportDocument => {
+    const points = Array.from(text);
+    const layerOf = (label: string): SpanLayer => (label === 'FAVOR' ? 'STANCE' : label === 'ECONOMIC' ? 'FRAME' : 'ENTITY');
+    const exportSpans = spans.map(({ start, size, label, author, target, attributes }, index): ExportSpan => {
+      const end = Math.min(points.length, start + size);
+      return {
+        id: `s${index}`,
+        start,
+        end,
+        label,
+        layer: layerOf(label),
+        quote: points.slice(start, end).join(''),
+        author,
+        attributes,
+        ...(layerOf(label) === 'STANCE' && { target: target ? { kind: 'target' as const, key: target } : { kind: 'span' as const, spanId: 's0' } }),
+      };
+    });
+    return {
+      id: `doc ${name}`,
+      name,
+      text,
+      metadata: { name },
+      spans: exportSpans,
+      relations: relations.map(([from, to, attributes], index) => ({ id: `r${index}`, label: 'OPPOSES', source: `s${from % spans.length}`, target: `s${to % spans.length}`, author: 'gold', attributes })),
+      documentLabels: answers.map(({ question, target, values }) => ({ question, ...(target && { target }), values, author: 'gold' })),
+    };
+  });
+
+// Property runs take a second or two; leave headroom for a loaded machine.
+const PROPERTY_TIMEOUT = 30_000;
+
+describe('jsonl', () => {
+  it('writes one JSON line per document with spans, relations, answers and a doccano label field', () => {
+    const lines = writeAll(SAMPLE_DOCUMENTS).split('\n');
+    expect(lines).toHaveLength(SAMPLE_DOCUMENTS.length + 1);
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(Object.keys(record)).toEqual(['id', 'name', 'text', 'metadata', 'label', 'spans', 'relations', 'document_labels']);
+    const doc = SAMPLE_DOCUMENTS[0]!;
+    expect(record.label).toEqual(doc.spans.map((span) => [span.start, span.end, span.label]));
+    const points = Array.from(record.text as string);
+    for (const [start, end] of record.label as [number, number, string][]) expect(points.slice(start, end).join('')).toBe(doc.spans.find((span) => span.start === start && span.end === end)?.quote);
+    expect((record.spans as Record<string, unknown>[])[7]).toMatchObject({ layer: 'STANCE', target: { kind: 'span', span_id: 's-pakhtunkhwa' } });
+  });
+
+  it('round-trips byte for byte and back to the same model', () => {
+    const output = writeAll(SAMPLE_DOCUMENTS);
+    const read = readJsonl(output);
+    expect(read).toEqual(SAMPLE_DOCUMENTS);
+    expect(writeAll(read)).toBe(output);
+  });
+
+  it('keeps an attribute named __proto__ as data', () => {
+    const line = jsonlDocument({ ...SAMPLE_DOCUMENTS[1]!, metadata: JSON.parse('{"__proto__":{"x":1}}') as Record<string, unknown> });
+    const [doc] = readJsonl(line);
+    expect(Object.keys(doc!.metadata)).toEqual(['__proto__']);
+    expect(jsonlDocument(doc!)).toBe(line);
+  });
+
+  it('escapes line separators Python would split a line at', () => {
+    const doc = { ...SAMPLE_DOCUMENTS[1]!, text: 'a\u2028b\u2029c\u0085d' };
+    const line = jsonlDocument(doc);
+    expect(line).not.toMatch(/[\u2028\u2029\u0085]/);
+    expect(readJsonl(line)[0]?.text).toBe(doc.text);
+  });
+
+  it('rejects bad records naming the line and the reason', () => {
+    const good = jsonlDocument(SAMPLE_DOCUMENTS[1]!);
+    const record = JSON.parse(jsonlDocument(SAMPLE_DOCUMENTS[0]!)) as { spans: Record<string, unknown>[]; label: unknown[]; relations: Record<string, unknown>[] };
+    const variant = (change: (copy: typeof record) => void) => {
+      const copy = structuredClone(record);
+      change(copy);
+      return `${good}\n${JSON.stringify(copy)}\n`;
+    };
+    expect(readError(`${good}{"id":`)).toEqual([2, expect.stringMatching(/^not valid JSON/)]);
+    expect(readError(variant((copy) => (copy.spans[0]!.quote = 'Dohx')))).toEqual([3, 'span s-doha: quote "Dohx" differs from the text at 12-16, "Doha"']);
+    expect(readError(variant((copy) => (copy.spans[0]!.end = 9999)))).toEqual([3, expect.stringContaining('span s-doha: offsets 12-9999')]);
+    expect(readError(variant((copy) => (copy.spans[0]!.start = 'x')))).toEqual([3, expect.stringMatching(/^spans\[0\]\.start: /)]);
+    expect(readError(variant((copy) => (copy.spans[0]!.layer = 'RELATION')))).toEqual([3, expect.stringMatching(/^spans\[0\]\.layer: /)]);
+    expect(readError(variant((copy) => (copy.relations[0]!.target = 'nope')))).toEqual([3, 'relation r-opposes: span nope does not exist']);
+    expect(readError(variant((copy) => copy.label.pop()))).toEqual([3, expect.stringContaining('"label" field disagrees')]);
+    expect(readError(`${good}\r\n`)).toBe('accepted');
+  });
+
+  it('round-trips random documents byte for byte (property)', () => {
+    fc.assert(
+      fc.property(fc.array(arbitraryDocument, { minLength: 1, maxLength: 3 }), (docs) => {
+        const output = writeAll(docs);
+        const read = readJsonl(output);
+        expect(read).toEqual(docs);
+        expect(writeAll(read)).toBe(output);
+      }),
+      { numRuns: 300 },
+    );
+  }, PROPERTY_TIMEOUT);
+});
