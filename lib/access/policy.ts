@@ -53,3 +53,8 @@ export function can(role: Role, action: ProjectAction): boolean {
 export function canSeeOthersWork(role: Role, project: { blindMode: boolean }): boolean {
   return can(role, 'work:read-others') || !project.blindMode;
 }
+
+/** Only owners may grant, change or remove the OWNER role; managers handle everyone else. */
+export function mayTouchRole(actor: Role, role: Role): boolean {
+  return actor === 'OWNER' || role !== 'OWNER';
+}

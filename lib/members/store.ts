@@ -2,6 +2,7 @@ import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { conflict, forbidden, notFound } from '@/lib/http/errors';
 import { normalizeEmail } from '@/lib/users/store';
+import { mayTouchRole } from '@/lib/access/policy';
 
 const memberSelect = {
   role: true,
@@ -13,9 +14,8 @@ export function listMembers(db: PrismaClient, projectId: string, page: { take: n
   return db.membership.findMany({ where: { projectId }, orderBy: { id: 'asc' }, select: { id: true, ...memberSelect }, ...page });
 }
 
-/** Only owners may create, remove or demote owners; managers handle everyone else. */
 function assertMayTouch(actorRole: Role, ...roles: Role[]): void {
-  if (actorRole !== 'OWNER' && roles.includes('OWNER')) {
+  if (!roles.every((role) => mayTouchRole(actorRole, role))) {
     throw forbidden('Only an owner can grant, change or remove the OWNER role.');
   }
 }

@@ -26,7 +26,7 @@ export async function signUp(db: PrismaClient, input: z.infer<typeof signUpInput
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_ACCOUNT_LOCK})`;
     const first = (await tx.user.count()) === 0;
-    if (!first && process.env.GLOSSA_SIGNUP === 'closed') {
+    if (!first && signUpClosedByConfig()) {
       throw forbidden('Sign-up is closed on this instance; ask an administrator for an account.');
     }
     if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
@@ -37,4 +37,13 @@ export async function signUp(db: PrismaClient, input: z.infer<typeof signUpInput
       select: { id: true, email: true, name: true, isAdmin: true },
     });
   });
+}
+
+function signUpClosedByConfig(): boolean {
+  return process.env.GLOSSA_SIGNUP === 'closed';
+}
+
+/** Whether the sign-up page should offer a form at all. */
+export async function signUpClosed(db: PrismaClient): Promise<boolean> {
+  return signUpClosedByConfig() && (await db.user.count()) > 0;
 }

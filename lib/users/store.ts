@@ -24,6 +24,8 @@ export async function createUser(db: PrismaClient, input: NewUser) {
   });
 }
 
-export function countUsers(db: PrismaClient): Promise<number> {
-  return db.user.count();
+/** The display name for the site header; null when the account no longer exists. */
+export async function getUserName(db: PrismaClient, userId: string): Promise<string | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
+  return user?.name ?? null;
 }

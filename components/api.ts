@@ -1,0 +1,56 @@
+/**
+ * The browser's one way to call Glossa's JSON API. The session cookie travels
+ * with same-origin requests, so no token handling is needed here.
+ */
+export const API_V1 = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** A non-2xx answer; `message` is the server's own text, written to be shown to users. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/**
+ * `T` is the success body; endpoints that answer 204 keep the default `null`.
+ * Throws ApiError on a non-2xx answer and a plain Error when the server is unreachable.
+ */
+export async function apiFetch<T = null>(path: string, { method = 'GET', body }: { method?: Method; body?: unknown } = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new Error('Could not reach the server. Check your connection and try again.');
+  }
+  if (response.status === 204) return null as T;
+  const payload: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw toApiError(response.status, payload);
+  return payload as T;
+}
+
+function toApiError(status: number, payload: unknown): ApiError {
+  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
+  if (error && typeof error.message === 'string') {
+    return new ApiError(status, typeof error.code === 'string' ? error.code : 'error', error.message, error.details);
+  }
+  // A proxy page or a crash without the API's error shape.
+  return new ApiError(status, 'error', `The request failed (HTTP ${status}). Please try again.`);
+}
+
+/** The text to show for anything a form action threw. */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error && error.message ? error.message : 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { API_V1, apiFetch } from '@/components/api';
+import { FormError } from '@/components/forms/FormError';
+import { useAction } from '@/components/forms/useAction';
+
+export function RevokeTokenButton({ token }: { token: { id: string; name: string } }) {
+  const router = useRouter();
+  const { pending, error, run } = useAction();
+
+  function handleClick() {
+    if (!window.confirm(`Revoke the token “${token.name}”? Scripts using it stop working at once.`)) return;
+    run(async () => {
+      await apiFetch(`${API_V1}/tokens/${token.id}`, { method: 'DELETE' });
+      router.refresh();
+    });
+  }
+
+  return (
+    <div className="inline-form">
+      <button type="button" className="button button--danger-quiet" onClick={handleClick} disabled={pending} aria-busy={pending}>
+        Revoke<span className="visually-hidden"> {token.name}</span>
+      </button>
+      <FormError message={error} />
+    </div>
+  );
+}
