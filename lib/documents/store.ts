@@ -1,32 +1,25 @@
 import { createHash } from 'node:crypto';
-import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
-import { normalizeText } from '@/lib/offsets';
-
-export interface NewDocument {
-  name: string;
-  text: string;
-  metadata?: Prisma.InputJsonObject;
-}
+import type { PrismaClient } from '@/lib/db/client';
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Stores documents at the end of the project's list; text is normalised once, here (DESIGN.md §1). */
-export async function addDocuments(db: PrismaClient, projectId: string, documents: NewDocument[]) {
-  return db.$transaction(async (tx) => {
-    const last = await tx.document.aggregate({ where: { projectId }, _max: { position: true } });
-    let position = (last._max.position ?? -1) + 1;
-    const created = [];
-    for (const document of documents) {
-      const text = normalizeText(document.text);
-      created.push(
-        await tx.document.create({
-          data: { projectId, name: document.name, text, sha256: sha256(text), metadata: document.metadata ?? {}, position: position++ },
-          select: { id: true, name: true, sha256: true, position: true },
-        }),
-      );
-    }
-    return created;
-  });
+const summarySelect = { id: true, name: true, sha256: true, metadata: true, position: true, createdAt: true } as const;
+
+export function listDocuments(db: PrismaClient, projectId: string, page: { take: number; cursor?: { id: string }; skip?: number }) {
+  return db.document.findMany({ where: { projectId, deletedAt: null }, orderBy: [{ position: 'asc' }, { id: 'asc' }], select: summarySelect, ...page });
+}
+
+export function getDocument(db: PrismaClient, id: string) {
+  return db.document.findFirstOrThrow({ where: { id, deletedAt: null }, select: { ...summarySelect, projectId: true, text: true } });
+}
+
+/** Withdraws a document from lists and exports; its annotations and history stay in the database. */
+export async function withdrawDocument(db: PrismaClient, id: string): Promise<void> {
+  await db.document.update({ where: { id }, data: { deletedAt: new Date() } });
+}
+
+export function countDocuments(db: PrismaClient, projectId: string): Promise<number> {
+  return db.document.count({ where: { projectId, deletedAt: null } });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { addDocuments } from '@/lib/documents/store';
+import { importBatch } from '@/lib/import/service';
 import { createProject } from '@/lib/projects/store';
 import { DEFAULT_PRESET_ID } from '@/lib/schema/presets';
 import { createUser } from '@/lib/users/store';
@@ -28,7 +28,12 @@ export async function seedDemo(db: PrismaClient): Promise<DemoSeedResult> {
     presetId: DEFAULT_PRESET_ID,
     ownerId: owner.id,
   });
-  await addDocuments(db, project.id, [SAMPLE_DOCUMENT]);
+  const location = { file: 'demo' };
+  await importBatch(db, [{ kind: 'parsed', name: 'demo', format: 'json', documents: [{ ...SAMPLE_DOCUMENT, spans: [], relations: [], documentLabels: [], location }] }], {
+    projectId: project.id,
+    actorId: owner.id,
+    author: { kind: 'user', userId: owner.id },
+  });
   return { created: true, email: owner.email, password, projectId: project.id };
 }
 

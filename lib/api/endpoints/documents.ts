@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
+import { can } from '@/lib/access/policy';
+import { defineEndpoint } from '@/lib/api/endpoint';
+import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
+import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/store';
+import { forbidden, notFound } from '@/lib/http/errors';
+import { importQuery, inputsFromRequest, jsonImportBody } from '@/lib/import/request';
+import { importBatch, type ImportOptions } from '@/lib/import/service';
+
+const documentSummary = z.object({
+  id,
+  name: z.string(),
+  sha256: z.string(),
+  metadata: z.unknown().describe('JSON object: source, date, url, author …'),
+  position: z.number().int(),
+  createdAt: timestamp,
+});
+const documentWithText = documentSummary.extend({ projectId: id, text: z.string().describe('NFC, \\n line endings; offsets are code points into it') });
+
+const fileReport = z.object({
+  file: z.string(),
+  format: z.string(),
+  documents: z.number().int(),
+  spans: z.number().int(),
+  relations: z.number().int(),
+  documentLabels: z.number().int(),
+  duplicatesSkipped: z.array(z.object({ name: z.string(), sha256: z.string(), existingDocumentId: z.string().nullable() })),
+  unknownLabelsSkipped: z.record(z.string(), z.number().int()),
+});
+const importReport = z.object({
+  documents: z.array(z.object({ id, name: z.string() })).describe('the created documents (the first 1,000)'),
+  documentCount: z.number().int(),
+  files: z.array(fileReport),
+});
+
+export const listDocumentsEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/projects/{id}/documents',
+  tag: 'documents',
+  summary: 'List the documents of a project in order (without their text)',
+  params: idParams,
+  query: pageQuery,
+  response: pageOf(documentSummary),
+  errors: [404],
+  async handle({ db, caller, params, query }) {
+    await authorizeProject(db, caller, params.id, 'documents:read');
+    return toPage(await listDocuments(db, params.id, prismaPage(query)), query);
+  },
+});
+
+export const importDocumentsEndpoint = defineEndpoint({
+  method: 'POST',
+  path: '/projects/{id}/documents',
+  tag: 'documents',
+  summary:
+    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422).',
+  params: idParams,
+  query: importQuery,
+  rawBody: { 'application/json': jsonImportBody, 'application/x-ndjson': 'binary', 'multipart/form-data': 'binary' },
+  response: importReport,
+  status: 201,
+  errors: [403, 404, 422],
+  async handle({ db, caller, params, query, request }) {
+    const access = await authorizeProject(db, caller, params.id, 'documents:write');
+    const { inputs, query: options } = await inputsFromRequest(request, query);
+    let author: ImportOptions['author'] = { kind: 'user', userId: caller.userId };
+    if (options.author === 'gold') {
+      if (!can(access.role, 'gold:write')) throw forbidden('Only curators, managers and owners can import into the gold layer.');
+      author = { kind: 'gold' };
+    } else if (options.author !== 'me') {
+      const member = await db.membership.findUnique({ where: { projectId_userId: { projectId: params.id, userId: options.author } } });
+      if (!member) throw notFound(`Member ${options.author}`);
+      author = { kind: 'user', userId: options.author };
+    }
+    return importBatch(db, inputs, {
+      projectId: params.id,
+      actorId: caller.userId,
+      author,
+      keepSourceAuthors: options.keepSourceAuthors,
+      format: options.format,
+      parse: { textColumn: options.textColumn, nameColumn: options.nameColumn },
+      labelMap: options.labelMap,
+      unknownLabels: options.unknownLabels,
+      allowDuplicates: options.allowDuplicates,
+      origin: options.origin,
+    });
+  },
+});
+
+export const readDocument = defineEndpoint({
+  method: 'GET',
+  path: '/documents/{id}',
+  tag: 'documents',
+  summary: 'A document with its text',
+  params: idParams,
+  response: documentWithText,
+  errors: [404],
+  async handle({ db, caller, params }) {
+    await authorizeDocument(db, caller, params.id, 'documents:read');
+    return getDocument(db, params.id);
+  },
+});
+
+export const deleteDocument = defineEndpoint({
+  method: 'DELETE',
+  path: '/documents/{id}',
+  tag: 'documents',
+  summary: 'Withdraw a document from the project (its annotations and history are kept)',
+  params: idParams,
+  status: 204,
+  errors: [403, 404],
+  async handle({ db, caller, params }) {
+    await authorizeDocument(db, caller, params.id, 'documents:write');
+    await withdrawDocument(db, params.id);
+  },
+});
+
+export const documentEndpoints = [listDocumentsEndpoint, importDocumentsEndpoint, readDocument, deleteDocument];

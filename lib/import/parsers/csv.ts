@@ -1,0 +1,79 @@
+import { pipeline, Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { ImportError, type ImportedDocument, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
+import { newDocument } from './document';
+import { baseName, rawTextLines } from './input';
+
+/**
+ * CSV (RFC 4180: comma-separated, `"` quoting, quoted fields may span lines), one document per
+ * row, read as the bytes arrive. The first row must name the columns. The text comes from
+ * `textColumn` (default "text"), the name from `nameColumn` (default "name" when there is such a
+ * column; otherwise, or when the cell is blank, `<file>#<row>` with rows counted from 1 after the
+ * header); every other column becomes a string metadata field. Errors name the line the row
+ * starts on.
+ */
+export async function* parseCsv(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
+  const file = source.name;
+  let columns: Columns | undefined;
+  let row = 0;
+  for await (const { fields, line } of csvRows(source)) {
+    const location = { file, line };
+    if (!columns) {
+      columns = readHeader(fields, options, location);
+      continue;
+    }
+    row++;
+    const { names, text, name } = columns;
+    const metadata: Record<string, string> = {};
+    names.forEach((column, index) => {
+      if (index !== text && index !== name) metadata[column] = fields[index] ?? '';
+    });
+    const stated = name === undefined ? '' : (fields[name] ?? '').trim();
+    yield newDocument(stated === '' ? `${baseName(file)}#${row}` : stated, fields[text] ?? '', location, metadata);
+  }
+  if (!columns) throw new ImportError({ file }, 'the file is empty; a CSV import needs a header row naming the columns and one row per document');
+}
+
+interface Columns {
+  names: string[];
+  text: number;
+  name: number | undefined;
+}
+
+function readHeader(names: string[], options: ParseOptions, location: SourceLocation): Columns {
+  const listed = names.map((name) => JSON.stringify(name)).join(', ');
+  names.forEach((name, index) => {
+    if (name.trim() === '') throw new ImportError(location, `header: column ${index + 1} has no name (columns: ${listed})`);
+    if (names.indexOf(name) !== index) throw new ImportError(location, `header: column ${JSON.stringify(name)} appears twice`);
+  });
+  const find = (column: string, what: string) => {
+    const index = names.indexOf(column);
+    if (index === -1) throw new ImportError(location, `there is no ${what} column ${JSON.stringify(column)}; the columns are ${listed}`);
+    return index;
+  };
+  const text = find(options.textColumn ?? 'text', 'text');
+  const name = options.nameColumn !== undefined ? find(options.nameColumn, 'name') : names.includes('name') ? names.indexOf('name') : undefined;
+  return { names, text, name };
+}
+
+/** Parsed rows, each with the 1-based line it starts on. */
+async function* csvRows(source: ImportSource): AsyncGenerator<{ fields: string[]; line: number }> {
+  const parser = parse({ info: true, raw: true, skip_empty_lines: true });
+  // The lines are decoded here, not by csv-parse, so invalid UTF-8 is an error at its line.
+  const input = Readable.from((async function* () {
+    for await (const { text } of rawTextLines(source)) yield text;
+  })());
+  // Errors of either stream end up in `parser`, where the loop below sees them; an early
+  // return destroys both.
+  pipeline(input, parser, () => {});
+  try {
+    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
+      // info.lines is where the row ends; raw holds the row (after any skipped blank lines).
+      const extraLines = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').split('\n').length - 1;
+      yield { fields: record, line: info.lines - extraLines };
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw new ImportError({ file: source.name, line: typeof error.lines === 'number' ? error.lines : undefined }, `not valid CSV: ${error.message}`);
+    throw error;
+  }
+}

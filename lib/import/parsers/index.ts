@@ -1,0 +1,54 @@
+import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from '../types';
+import { parseBratZip } from './brat';
+import { parseConll } from './conll';
+import { parseCsv } from './csv';
+import { parseDoccano } from './doccano';
+import { parseDocx } from './docx';
+import { parseGlossa } from './glossa';
+import { parseHtml } from './html';
+import { parseJsonl } from './jsonl';
+import { parseLabelStudio } from './label-studio';
+import { parsePdf } from './pdf';
+import { parseText } from './text';
+
+export { detectFormat } from './detect';
+export { parseBratPair } from './brat';
+
+/**
+ * The documents of one file in the given format, parsed as they are iterated: nothing is read
+ * before the first `next()`, and every problem is an ImportError thrown from the iteration.
+ */
+export function parseSource(source: ImportSource, format: ImportFormat, options: ParseOptions = {}): AsyncIterable<ImportedDocument> {
+  switch (format) {
+    case 'txt':
+    case 'md':
+      return parseText(source);
+    case 'html':
+      return parseHtml(source);
+    case 'docx':
+      return parseDocx(source);
+    case 'pdf':
+      return parsePdf(source);
+    case 'csv':
+      return parseCsv(source, options);
+    case 'jsonl':
+      return parseJsonl(source);
+    case 'glossa':
+      return parseGlossa(source);
+    case 'doccano':
+      return parseDoccano(source);
+    case 'label-studio':
+      return parseLabelStudio(source);
+    case 'brat':
+      return parseBrat(source);
+    case 'conll':
+      return parseConll(source);
+  }
+}
+
+async function* parseBrat(source: ImportSource): AsyncGenerator<ImportedDocument> {
+  if (/\.ann$/i.test(source.name)) {
+    throw new ImportError({ file: source.name }, 'a brat .ann file needs its .txt: upload both together (they are paired by base name) or upload a .zip of the collection');
+  }
+  yield* parseBratZip(source);
+}

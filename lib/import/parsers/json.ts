@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ImportError, type ImportSource, type SourceLocation } from '../types';
+import { readLines } from './input';
+
+/** JSON records (JSON Lines or array items) checked with zod, every failure an ImportError at its line or record. */
+
+export interface JsonRecord {
+  value: unknown;
+  location: SourceLocation;
+}
+
+/** One record per non-blank line, read as the bytes arrive. */
+export async function* jsonLines(source: ImportSource): AsyncGenerator<JsonRecord> {
+  for await (const { line, text } of readLines(source)) {
+    if (text.trim() === '') continue;
+    const location = { file: source.name, line };
+    yield { value: parseJson(text, location), location };
+  }
+}
+
+export function parseJson(text: string, location: SourceLocation): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportError(location, `not valid JSON (${(error as Error).message})`);
+  }
+}
+
+// Taken as parsed, not rebuilt by z.record, so a "__proto__" key stays an ordinary key.
+export const jsonObject = z.custom<Record<string, unknown>>((value) => isObject(value), 'expected a JSON object');
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, value: unknown, location: SourceLocation, path = ''): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ImportError(location, describeIssue(parsed.error.issues[0], path));
+}
+
+function describeIssue(issue: z.core.$ZodIssue | undefined, prefix: string): string {
+  if (!issue) return 'invalid record';
+  const path = issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('');
+  const where = `${prefix}${path}`.replace(/^\./, '');
+  return `${where || 'record'}: ${issue.message}`;
+}
+
+/**
+ * The plain-JSONL and doccano convention for what is not text or annotation: a `name` string
+ * names the document, a `metadata` object is kept, and every other field joins the metadata
+ * (the `metadata` object wins a clash, being the explicit one).
+ */
+export function nameAndMetadata(record: Record<string, unknown>, consumed: readonly string[], fallbackName: string, location: SourceLocation): { name: string; metadata: Record<string, unknown> } {
+  const { name, metadata } = record;
+  if (name !== undefined && typeof name !== 'string') throw new ImportError(location, 'name: expected a string');
+  if (metadata !== undefined && !isObject(metadata)) throw new ImportError(location, 'metadata: expected a JSON object');
+  const skip = new Set([...consumed, 'name', 'metadata']);
+  const rest = Object.fromEntries(Object.entries(record).filter(([key]) => !skip.has(key)));
+  return { name: name === undefined || name.trim() === '' ? fallbackName : name, metadata: { ...rest, ...metadata } };
+}

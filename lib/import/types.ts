@@ -1,0 +1,87 @@
+/**
+ * What every import parser produces: documents in the text they came with, and
+ * spans in code-point offsets into that text (end-exclusive). The import service
+ * (lib/import/service.ts) normalises the text, remaps offsets, checks quotes,
+ * resolves labels against the project schema and stores everything in one transaction.
+ */
+export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'csv', 'jsonl', 'glossa', 'doccano', 'label-studio', 'brat', 'conll'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** Where a record came from, for error messages and the per-file report. */
+export interface SourceLocation {
+  file: string;
+  /** 1-based line (JSONL, CSV, CoNLL, .ann) or record index (JSON arrays), when meaningful. */
+  line?: number;
+  record?: number;
+}
+
+export interface ImportedSpan {
+  /** Source-side id (brat T1, Label Studio result id, Glossa span id), for relations and stance targets. */
+  ref?: string;
+  start: number;
+  end: number;
+  /** The label key as the source names it; mapped to the schema later. */
+  label: string;
+  /** When the source says which layer (Glossa JSONL); otherwise inferred from the schema. */
+  layer?: 'ENTITY' | 'STANCE' | 'FRAME';
+  /** The covered text as the source states it; checked against the text when present. */
+  quote?: string;
+  /** Stance target: a project target key or name/alias, or `{ span: ref }` for an entity span. */
+  target?: string | { span: string };
+  attributes?: Record<string, unknown>;
+  /** Who made it, when the source records several annotators (Glossa `author`). */
+  author?: string;
+  location: SourceLocation;
+}
+
+export interface ImportedRelation {
+  label: string;
+  source: string;
+  target: string;
+  attributes?: Record<string, unknown>;
+  author?: string;
+  location: SourceLocation;
+}
+
+export interface ImportedDocumentLabel {
+  question: string;
+  target?: string;
+  values: string[];
+  author?: string;
+  location: SourceLocation;
+}
+
+export interface ImportedDocument {
+  name: string;
+  text: string;
+  metadata: Record<string, unknown>;
+  spans: ImportedSpan[];
+  relations: ImportedRelation[];
+  documentLabels: ImportedDocumentLabel[];
+  location: SourceLocation;
+}
+
+/** A problem in the input; the whole batch is rejected and every problem is listed. */
+export class ImportError extends Error {
+  constructor(
+    readonly location: SourceLocation,
+    readonly reason: string,
+  ) {
+    super(`${location.file}${location.line ? `:${location.line}` : ''}${location.record !== undefined ? ` (record ${location.record})` : ''}: ${reason}`);
+    this.name = 'ImportError';
+  }
+}
+
+/** One input file (or request body) as the parsers receive it. */
+export interface ImportSource {
+  name: string;
+  /** Streams the raw bytes; parsers that need the whole file (docx, pdf, brat) collect them. */
+  stream(): AsyncIterable<Uint8Array>;
+}
+
+export interface ParseOptions {
+  /** CSV: the column holding the text (default: "text"); other columns become metadata. */
+  textColumn?: string;
+  /** CSV: the column naming the document (default: "name", else file name + row). */
+  nameColumn?: string;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { bratDocument } from '@/lib/formats/brat';
+import { conllDocument, readConll } from '@/lib/formats/conll';
+import { jsonlDocument } from '@/lib/formats/jsonl';
+import type { ExportDocument } from '@/lib/formats/model';
+import { parseBratPair, parseSource } from '@/lib/import/parsers';
+import { collect, sourceOf } from '../fixtures/import/source';
+
+// Glossa's own exports must import back: same text, same spans, same links.
+const TEXT = '👩‍👩‍👧 اردو: Imran Khan\nvisited Bannu 🙂 today.';
+const at = (needle: string): [number, number] => {
+  const start = Array.from(TEXT.slice(0, TEXT.indexOf(needle))).length;
+  return [start, start + Array.from(needle).length];
+};
+const span = (id: string, needle: string, label: string, layer: 'ENTITY' | 'STANCE', extra: Partial<ExportDocument['spans'][number]> = {}) => {
+  const [start, end] = at(needle);
+  return { id, start, end, label, layer, quote: needle, author: 'gold', attributes: {}, ...extra };
+};
+const doc: ExportDocument = {
+  id: 'd1',
+  name: 'Speech',
+  text: TEXT,
+  metadata: { source: 'dawn' },
+  spans: [
+    span('s1', 'Imran Khan', 'PER', 'ENTITY', { attributes: { confidence: 0.5, Negated: true } }),
+    span('s2', 'Bannu', 'LOC', 'ENTITY', { author: 'user-7' }),
+    span('s3', 'Khan\nvisited', 'FAVOR', 'STANCE', { target: { kind: 'span', spanId: 's1' } }),
+    span('s4', 'Bannu 🙂', 'AGAINST', 'STANCE', { target: { kind: 'target', key: 'pti' } }),
+  ],
+  relations: [{ id: 'r1', label: 'VISITED', source: 's1', target: 's2', author: 'gold', attributes: {} }],
+  documentLabels: [{ question: 'topic', values: ['politics'], author: 'gold' }],
+};
+
+describe('Glossa exports import back', () => {
+  it('JSON Lines', async () => {
+    const [read] = await collect(parseSource(sourceOf('export.jsonl', jsonlDocument(doc)), 'glossa'));
+    expect(read?.text).toBe(TEXT);
+    expect(read?.spans.map(({ ref, start, end, label, layer, quote, author, target, attributes }) => ({ ref, start, end, label, layer, quote, author, target, attributes }))).toEqual([
+      { ref: 's1', start: at('Imran Khan')[0], end: at('Imran Khan')[1], label: 'PER', layer: 'ENTITY', quote: 'Imran Khan', author: 'gold', target: undefined, attributes: { confidence: 0.5, Negated: true } },
+      { ref: 's2', start: at('Bannu')[0], end: at('Bannu')[1], label: 'LOC', layer: 'ENTITY', quote: 'Bannu', author: 'user-7', target: undefined, attributes: {} },
+      { ref: 's3', start: at('Khan\nvisited')[0], end: at('Khan\nvisited')[1], label: 'FAVOR', layer: 'STANCE', quote: 'Khan\nvisited', author: 'gold', target: { span: 's1' }, attributes: {} },
+      { ref: 's4', start: at('Bannu 🙂')[0], end: at('Bannu 🙂')[1], label: 'AGAINST', layer: 'STANCE', quote: 'Bannu 🙂', author: 'gold', target: 'pti', attributes: {} },
+    ]);
+    expect(read?.relations).toMatchObject([{ label: 'VISITED', source: 's1', target: 's2' }]);
+    expect(read?.documentLabels).toMatchObject([{ question: 'topic', values: ['politics'], author: 'gold' }]);
+  });
+
+  it('brat, including a span across a line break, notes and authors', async () => {
+    const { txt, ann } = bratDocument(doc);
+    const [read] = await collect(parseBratPair(sourceOf('Speech.txt', txt), sourceOf('Speech.ann', ann)));
+    expect(read?.text).toBe(TEXT);
+    expect(read?.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote }))).toEqual(doc.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote })));
+    expect(read?.spans[0]?.attributes).toEqual({ confidence: 0.5, Negated: true });
+    expect(read?.spans[1]?.author).toBe('user-7');
+    expect(read?.spans[2]?.target).toEqual({ span: 'T1' });
+    expect(read?.spans[3]?.target).toBe('pti');
+    expect(read?.relations).toMatchObject([{ label: 'VISITED', source: 'T1', target: 'T2' }]);
+  });
+
+  it('CoNLL, agreeing with lib/formats/conll.ts on the rebuilt text and spans', async () => {
+    const { text } = conllDocument(doc);
+    const [read] = await collect(parseSource(sourceOf('export.conll', text), 'conll'));
+    const [reference] = readConll(text);
+    expect(read?.text).toBe(reference?.text);
+    expect(read?.spans.map(({ start, end, label }) => [start, end, label])).toEqual(reference?.spans.map(({ start, end, label }) => [start, end, label]));
+    expect(read?.spans.map(({ label }) => label)).toEqual(['PER', 'LOC']);
+  });
+});
