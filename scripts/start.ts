@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
   await assertPortFree(port, host);
+  // next-auth builds its callback URLs from this; a reverse proxy deployment sets its public URL.
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
   const database = await prepareDatabase(log);
   let child: ChildProcess | null = null;

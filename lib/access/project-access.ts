@@ -1,7 +1,7 @@
 import type { Caller } from '@/lib/auth/caller';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { forbidden, notFound } from '@/lib/http/errors';
+import { forbidden, HttpError, notFound } from '@/lib/http/errors';
 import { can, canSeeOthersWork, type ProjectAction } from './policy';
 
 export interface ProjectAccess {
@@ -42,4 +42,21 @@ export async function authorizeProject(
 function describe(action: ProjectAction): string {
   const [subject, verb] = action.split(':');
   return verb === 'read' ? `reading ${subject}` : `${verb} on ${subject}`;
+}
+
+/** The same check for routes addressed by document id; a document you cannot see does not exist. */
+export async function authorizeDocument(
+  db: PrismaClient,
+  caller: Caller,
+  documentId: string,
+  action: ProjectAction,
+): Promise<ProjectAccess & { documentId: string }> {
+  const document = await db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { projectId: true } });
+  if (!document) throw notFound('Document');
+  try {
+    return { ...(await authorizeProject(db, caller, document.projectId, action)), documentId };
+  } catch (error) {
+    if (error instanceof HttpError && error.status === 404) throw notFound('Document');
+    throw error;
+  }
 }

@@ -28,9 +28,13 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
-  /** Absent for 204 responses. Handlers return its input (e.g. Dates), the client gets its output. */
+  /** For bodies the handler reads itself (files, streams): what to publish in OpenAPI, per content type. */
+  rawBody?: Record<string, z.ZodType | 'binary'>;
+  /** Absent for 204 responses and for streams (handlers then return a Response). Handlers return its input (e.g. Dates), the client gets its output. */
   response?: z.ZodType<unknown, R>;
   status?: 200 | 201 | 204;
+  /** For streamed responses: what to publish in OpenAPI, per content type. */
+  rawResponse?: Record<string, string>;
   /** Error statuses this operation can answer besides 400/401. */
   errors?: number[];
   handle(context: Context<P, Q, B>): Promise<R>;
@@ -57,6 +61,8 @@ export function routeHandler<P, Q, B, R>(endpoint: Endpoint<P, Q, B, R>) {
       const query = parseOrThrow(endpoint.query ?? (z.object({}).strict() as z.ZodType<Q>), searchParams(request), 'query');
       const body = (endpoint.body ? parseOrThrow(endpoint.body, await readJson(request), 'body') : undefined) as B;
       const result = await endpoint.handle({ db, caller, params, query, body, request });
+      // Streaming endpoints (exports, live updates) build their own Response.
+      if (result instanceof Response) return result;
       if (endpoint.status === 204 || !endpoint.response) return new Response(null, { status: 204 });
       return Response.json(endpoint.response.parse(result), { status: endpoint.status ?? 200 });
     } catch (error) {

@@ -19,6 +19,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: 'Your role in this project does not allow this',
   404: 'Not found (also for projects you are not a member of)',
   409: 'Conflicts with the current state',
+  422: 'The import was rejected; details list every problem with file and line',
   413: 'Request body too large',
   415: 'Request body is not JSON',
   429: 'Too many attempts',
@@ -43,9 +44,11 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
     [status]:
       endpoint.response && status !== '204'
         ? { description: endpoint.summary, content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
-        : { description: 'No content' },
+        : endpoint.rawResponse
+          ? { description: endpoint.summary, content: Object.fromEntries(Object.entries(endpoint.rawResponse).map(([type, description]) => [type, { schema: { type: 'string', description } }])) }
+          : { description: 'No content' },
   };
-  const errors = new Set([400, 401, ...(endpoint.body ? [413, 415] : []), ...(endpoint.errors ?? [])]);
+  const errors = new Set([400, 401, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
   for (const code of [...errors].sort()) {
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
@@ -54,9 +57,18 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
     summary: endpoint.summary,
     tags: [endpoint.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(endpoint.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } } : {}),
+    ...requestBody(endpoint),
     responses,
   };
+}
+
+function requestBody(endpoint: Endpoint<any, any, any, any>) {
+  const content: Record<string, { schema: JsonSchema }> = {};
+  if (endpoint.body) content['application/json'] = { schema: jsonSchema(endpoint.body, 'input') };
+  for (const [type, schema] of Object.entries(endpoint.rawBody ?? {})) {
+    content[type] = { schema: schema === 'binary' ? { type: 'string', contentMediaType: 'application/octet-stream' } : jsonSchema(schema, 'input') };
+  }
+  return Object.keys(content).length ? { requestBody: { required: true, content } } : {};
 }
 
 function queryParameters(query: z.ZodType) {

@@ -1,3 +1,7 @@
+import { agreementEndpoint } from './endpoints/agreement';
+import { annotationEndpoints } from './endpoints/annotations';
+import { assignmentEndpoints } from './endpoints/assignment';
+import { documentEndpoints } from './endpoints/documents';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
 import { schemaEndpoints } from './endpoints/schema';
@@ -9,5 +13,9 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...projectEndpoints,
   ...memberEndpoints,
   ...schemaEndpoints,
+  ...documentEndpoints,
+  ...annotationEndpoints,
+  ...assignmentEndpoints,
+  agreementEndpoint,
   ...tokenEndpoints,
 ];

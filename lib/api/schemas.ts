@@ -8,7 +8,7 @@ export const id = z.string().min(1).max(64);
 export const idParams = z.object({ id }).strict();
 export const role = z.enum(ROLES as ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR']);
 export const presetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
-const timestamp = z.date().transform((d) => d.toISOString()).pipe(z.string());
+export const timestamp = z.date().transform((d) => d.toISOString()).pipe(z.string());
 
 export const projectSettings = z.object({
   annotatorsPerDocument: z.number().int().min(1).max(20),

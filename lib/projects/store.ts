@@ -67,7 +67,20 @@ export function updateProject(db: PrismaClient, id: string, data: Partial<Omit<N
   return db.project.update({ where: { id }, data, select: projectSelect });
 }
 
-/** The only hard delete in Glossa (DESIGN.md §2): everything in the project goes with it. */
+/**
+ * The only hard delete in Glossa (DESIGN.md §2): everything in the project goes
+ * with it, in one transaction. Rows go children-first because labels, targets and
+ * spans are referenced across branches of the cascade (an annotation points at a
+ * label and at its document), which PostgreSQL's cascade order cannot resolve.
+ */
 export async function deleteProject(db: PrismaClient, id: string): Promise<void> {
-  await db.project.delete({ where: { id } });
+  const inProject = { document: { projectId: id } };
+  await db.$transaction([
+    db.event.deleteMany({ where: { projectId: id } }),
+    db.documentLabel.deleteMany({ where: inProject }),
+    db.relation.deleteMany({ where: inProject }),
+    db.annotation.updateMany({ where: { ...inProject, targetAnnotationId: { not: null } }, data: { targetAnnotationId: null } }),
+    db.annotation.deleteMany({ where: inProject }),
+    db.project.delete({ where: { id } }),
+  ]);
 }

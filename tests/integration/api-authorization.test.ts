@@ -22,7 +22,10 @@ interface Case {
 interface Fixture {
   projectId: string;
   users: Record<'OWNER' | 'MANAGER' | 'CURATOR' | 'ANNOTATOR' | 'non-member' | 'outsider', TestUser>;
-  tokenId: string;
+  documentId: string;
+  labels: Record<string, string>;
+  /** The acting member's own spans and relation (the annotator's, for callers outside the project). */
+  work: { org: string; gpe: string; relation: string };
 }
 
 const CASES: Case[] = [
@@ -41,6 +44,25 @@ const CASES: Case[] = [
     body: () => ({ labels: [{ layer: 'ENTITY', key: 'PERSON', name: 'Person', hotkey: 'p' }] }),
     expect: [200, 200, 403, 403, 404],
   },
+  { endpoint: 'GET /projects/{id}/documents', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /projects/{id}/documents', body: () => ({ documents: [{ name: 'new', text: 'A new document.' }] }), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'GET /documents/{id}', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'DELETE /documents/{id}', expect: [204, 204, 403, 403, 404] },
+  { endpoint: 'GET /documents/{id}/annotations', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /documents/{id}/annotations', body: (f) => ({ labelId: f.labels.GPE, start: 0, end: 4 }), expect: [201, 201, 201, 201, 404] },
+  { endpoint: 'PATCH /annotations/{id}', body: (f) => ({ version: 1, labelId: f.labels.LOC }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'DELETE /annotations/{id}', expect: [204, 204, 204, 204, 404] },
+  { endpoint: 'GET /documents/{id}/relations', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /documents/{id}/relations', body: (f) => ({ labelId: f.labels.ATTACKED, sourceId: f.work.org, targetId: f.work.gpe }), expect: [201, 201, 201, 201, 404] },
+  { endpoint: 'DELETE /relations/{id}', expect: [204, 204, 204, 204, 404] },
+  { endpoint: 'GET /documents/{id}/labels', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /documents/{id}/assignment', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'PATCH /documents/{id}/assignment', body: () => ({ status: 'SUBMITTED' }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /projects/{id}/assignments', body: () => ({ mode: 'round-robin' }), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'GET /projects/{id}/progress', expect: [200, 200, 200, 403, 404] },
+  { endpoint: 'GET /projects/{id}/queue/next', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /projects/{id}/agreement', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
   { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [201, 201, 201, 201, 201] },
   { endpoint: 'DELETE /tokens/{id}', expect: [200, 200, 200, 200, 200] },
@@ -55,7 +77,16 @@ beforeAll(async () => {
   revoked = user.token;
 });
 
-async function fixture(): Promise<Fixture> {
+async function ownWork(projectId: string, documentId: string, userId: string, labels: Record<string, string>) {
+  const span = (labelId: string, start: number, end: number, quote: string) =>
+    db.annotation.create({ data: { documentId, authorId: userId, labelId, start, end, quote } });
+  const org = await span(labels.ORG!, 0, 4, 'Some');
+  const gpe = await span(labels.GPE!, 5, 9, 'text');
+  const relation = await db.relation.create({ data: { documentId, authorId: userId, labelId: labels.ATTACKED!, sourceId: org.id, targetId: gpe.id } });
+  return { org: org.id, gpe: gpe.id, relation: relation.id };
+}
+
+async function fixture(caller?: Caller): Promise<Fixture> {
   const users = {
     OWNER: await makeUser(db, 'owner'),
     MANAGER: await makeUser(db, 'manager'),
@@ -66,7 +97,11 @@ async function fixture(): Promise<Fixture> {
   };
   const { OWNER, MANAGER, CURATOR, ANNOTATOR } = users;
   const project = await makeProject(db, { OWNER, MANAGER, CURATOR, ANNOTATOR });
-  return { projectId: project.id, users, tokenId: '' };
+  const document = await db.document.create({ data: { projectId: project.id, name: 'doc', text: 'Some text.', sha256: 'x', position: 0 } });
+  const labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [l.key, l.id]));
+  const members = { OWNER, MANAGER, CURATOR, ANNOTATOR };
+  const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
+  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(project.id, document.id, worker.id, labels) };
 }
 
 describe('authorization matrix: every API route × every caller', () => {
@@ -80,11 +115,13 @@ describe('authorization matrix: every API route × every caller', () => {
       CALLERS.forEach((caller, index) => {
         const expected = index < 5 ? testCase.expect[index]! : 401;
         it(`${caller} → ${expected}`, async () => {
-          const f = await fixture();
+          const f = await fixture(caller);
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const params = { id: path.startsWith('/tokens') ? (spare?.id ?? 'missing') : f.projectId, userId: f.users.ANNOTATOR.id };
+          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId };
+          const id = ids[path.split('/')[1]!]!;
+          const params = { id, userId: f.users.ANNOTATOR.id };
           const token = caller === 'revoked token' ? revoked : acting?.token;
           const response = await call(method, path, params, { token, body: testCase.body?.(f) });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);

@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { deleteRelationEndpoint } from '@/lib/api/endpoints/annotations';
+
+export const DELETE = routeHandler(deleteRelationEndpoint);

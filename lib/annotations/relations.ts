@@ -1,0 +1,82 @@
+import type { PrismaClient } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { recordEvents } from '@/lib/events/log';
+import { conflict, forbidden, notFound, validationFailed } from '@/lib/http/errors';
+import { inDocument, type Actor } from './service';
+import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
+import { can } from '@/lib/access/policy';
+
+/** Directed relations between two spans of the same layer owner, typed by a RELATION label. */
+const relationSelect = {
+  id: true, documentId: true, authorId: true, labelId: true, sourceId: true, targetId: true, attributes: true,
+  origin: true, version: true, sourceIds: true, createdAt: true, updatedAt: true, label: { select: { key: true } },
+} as const satisfies Prisma.RelationSelect;
+
+type RelationRow = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
+
+export function relationToWire({ authorId, label, ...rest }: RelationRow) {
+  return { ...rest, author: authorId ?? 'gold', label: label.key };
+}
+
+export interface NewRelation {
+  labelId: string;
+  sourceId: string;
+  targetId: string;
+  attributes?: Prisma.InputJsonObject;
+  gold?: boolean;
+}
+
+export async function listRelations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
+  await assertCanRead(db, actor.access, actor.userId, documentId, filter);
+  const rows = await db.relation.findMany({ where: { documentId, deletedAt: null, ...authorWhere(filter) }, orderBy: { createdAt: 'asc' }, select: relationSelect });
+  return rows.map(relationToWire);
+}
+
+export async function createRelation(db: PrismaClient, actor: Actor, documentId: string, input: NewRelation) {
+  if (input.gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+  const authorId = input.gold ? null : actor.userId;
+  return inDocument(db, documentId, async (tx, document) => {
+    const label = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId, layer: 'RELATION' } });
+    if (!label || label.retired) throw validationFailed(`Label ${input.labelId} is not an active relation type of this project.`, [{ path: 'body.labelId', message: 'unknown relation type' }]);
+    if (input.sourceId === input.targetId) throw validationFailed('A relation needs two different spans.', [{ path: 'body.targetId', message: 'same as source' }]);
+    const ends = await tx.annotation.findMany({
+      where: { id: { in: [input.sourceId, input.targetId] }, documentId, authorId, deletedAt: null },
+      select: { id: true, label: { select: { key: true } } },
+    });
+    const source = ends.find((e) => e.id === input.sourceId);
+    const target = ends.find((e) => e.id === input.targetId);
+    if (!source || !target) {
+      throw validationFailed(`Span ${!source ? input.sourceId : input.targetId} is not one of ${authorId ? 'your' : 'the gold'} spans in this document.`, [{ path: !source ? 'body.sourceId' : 'body.targetId', message: 'unknown span' }]);
+    }
+    const allowed = (types: string[], key: string) => types.length === 0 || types.includes(key);
+    if (!allowed(label.sourceTypes, source.label.key) || !allowed(label.targetTypes, target.label.key)) {
+      throw validationFailed(`${label.key} may link ${label.sourceTypes.join('/') || 'any'} → ${label.targetTypes.join('/') || 'any'}, not ${source.label.key} → ${target.label.key}.`, [{ path: 'body.labelId', message: 'not allowed between these spans' }]);
+    }
+    const row = await tx.relation.create({
+      data: { documentId, authorId, labelId: label.id, sourceId: source.id, targetId: target.id, attributes: input.attributes ?? {}, origin: 'MANUAL' },
+      select: relationSelect,
+    });
+    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: snapshot(row) }]);
+    return relationToWire(row);
+  });
+}
+
+export async function deleteRelation(db: PrismaClient, actor: Actor, relationId: string, version?: number): Promise<void> {
+  const found = await db.relation.findFirst({ where: { id: relationId, deletedAt: null }, select: { documentId: true } });
+  if (!found) throw notFound('Relation');
+  await inDocument(db, found.documentId, async (tx, document) => {
+    const row = await tx.relation.findFirst({ where: { id: relationId, deletedAt: null }, select: relationSelect });
+    if (!row) throw notFound('Relation');
+    if (row.authorId === null ? !can(actor.access.role, 'gold:write') : row.authorId !== actor.userId) {
+      if (row.authorId !== null && !actor.access.seesOthersWork) throw notFound('Relation');
+      throw forbidden('You can delete only your own relations (or gold, as a curator).');
+    }
+    if (version !== undefined && row.version !== version) throw conflict(`This relation changed since you loaded it (version ${row.version}).`, { current: relationToWire(row) });
+    await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
+    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: snapshot(row) }]);
+  });
+}
+
+function snapshot({ label: _l, createdAt: _c, updatedAt: _u, ...rest }: RelationRow): Prisma.InputJsonObject {
+  return rest as unknown as Prisma.InputJsonObject;
+}

@@ -1,0 +1,42 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { SpanLayer } from './rules';
+
+/** The select every annotation read uses, and its wire shape (author "gold" for the gold layer). */
+export const annotationSelect = {
+  id: true,
+  documentId: true,
+  authorId: true,
+  labelId: true,
+  start: true,
+  end: true,
+  quote: true,
+  attributes: true,
+  targetId: true,
+  targetAnnotationId: true,
+  origin: true,
+  version: true,
+  sourceIds: true,
+  createdAt: true,
+  updatedAt: true,
+  label: { select: { key: true, layer: true } },
+} as const satisfies Prisma.AnnotationSelect;
+
+export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+export function toWire(row: AnnotationRow) {
+  const { authorId, label, targetId, targetAnnotationId, ...rest } = row;
+  return {
+    ...rest,
+    author: authorId ?? 'gold',
+    label: label.key,
+    // Only span labels are ever stored on annotations (rules.ts).
+    layer: label.layer as SpanLayer,
+    target: targetId ? { kind: 'target' as const, id: targetId } : targetAnnotationId ? { kind: 'span' as const, id: targetAnnotationId } : null,
+  };
+}
+
+/** What the event log keeps of an annotation: everything that defines it, nothing derived. */
+export function snapshot(row: AnnotationRow): Prisma.InputJsonObject {
+  const { label: _label, createdAt: _c, updatedAt: _u, ...rest } = row;
+  return rest as unknown as Prisma.InputJsonObject;
+}

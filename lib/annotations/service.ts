@@ -1,0 +1,187 @@
+import type { ProjectAccess } from '@/lib/access/project-access';
+import { can } from '@/lib/access/policy';
+import type { DbClient, PrismaClient } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { recordEvents } from '@/lib/events/log';
+import { conflict, forbidden, notFound } from '@/lib/http/errors';
+import { OffsetIndex } from '@/lib/offsets';
+import { annotationSelect, snapshot, toWire, type AnnotationRow } from './serialize';
+import { checkSpan, type SpanDraft, type TargetRef } from './rules';
+import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
+
+/**
+ * Span annotations: every write runs in a transaction holding the document's
+ * advisory lock (so the overlap rule and version checks see a stable document),
+ * and records its event. Deletion is soft; the event log keeps the full history.
+ */
+export interface Actor {
+  userId: string;
+  access: ProjectAccess;
+}
+
+export interface NewSpan extends SpanDraft {
+  attributes?: Prisma.InputJsonObject;
+  gold?: boolean;
+}
+
+export interface SpanChange {
+  version: number;
+  labelId?: string;
+  start?: number;
+  end?: number;
+  quote?: string;
+  target?: TargetRef | null;
+  attributes?: Prisma.InputJsonObject;
+}
+
+export async function listAnnotations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter, layer?: string) {
+  await assertCanRead(db, actor.access, actor.userId, documentId, filter);
+  const rows = await db.annotation.findMany({
+    where: { documentId, deletedAt: null, ...authorWhere(filter), ...(layer ? { label: { layer: layer as never } } : {}) },
+    orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
+    select: annotationSelect,
+  });
+  return rows.map(toWire);
+}
+
+export async function createAnnotation(db: PrismaClient, actor: Actor, documentId: string, input: NewSpan) {
+  const authorId = layerOwner(actor, input.gold ?? false);
+  return inDocument(db, documentId, async (tx, document) => {
+    const span = await checkSpan(tx, input, { ...document, authorId });
+    const { layer: _layer, ...fields } = span;
+    const row = await tx.annotation.create({
+      data: { ...fields, documentId, authorId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
+      select: annotationSelect,
+    });
+    await recordEvents(tx, [event(document.projectId, actor, row, 'CREATE', undefined, row)]);
+    if (authorId) await markStarted(tx, documentId, authorId);
+    return toWire(row);
+  });
+}
+
+export async function updateAnnotation(db: PrismaClient, actor: Actor, annotationId: string, change: SpanChange) {
+  const documentId = await documentOf(db, annotationId);
+  return inDocument(db, documentId, async (tx, document) => {
+    const current = await loadOwned(tx, actor, annotationId);
+    if (current.version !== change.version) {
+      throw conflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, { current: toWire(current) });
+    }
+    const draft: SpanDraft = {
+      labelId: change.labelId ?? current.labelId,
+      start: change.start ?? current.start,
+      end: change.end ?? current.end,
+      quote: change.quote,
+      target: change.target !== undefined ? change.target : currentTarget(current),
+    };
+    const span = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
+    const { layer: _layer, ...fields } = span;
+    const row = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
+      select: annotationSelect,
+    });
+    await recordEvents(tx, [event(document.projectId, actor, row, 'UPDATE', current, row)]);
+    return toWire(row);
+  });
+}
+
+/**
+ * Deleting a span also deletes the relations that use it; a span that stance
+ * spans point at must be released first, so no stance loses its target silently.
+ */
+export async function deleteAnnotation(db: PrismaClient, actor: Actor, annotationId: string, version?: number): Promise<void> {
+  const documentId = await documentOf(db, annotationId);
+  await inDocument(db, documentId, async (tx, document) => {
+    const current = await loadOwned(tx, actor, annotationId);
+    if (version !== undefined && current.version !== version) {
+      throw conflict(`This annotation changed since you loaded it (version ${current.version}).`, { current: toWire(current) });
+    }
+    const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
+    if (stances > 0) throw conflict(`${stances} stance span(s) name this span as their target; retarget or delete them first.`);
+    const now = new Date();
+    const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ sourceId: annotationId }, { targetId: annotationId }] } });
+    if (relations.length > 0) {
+      await tx.relation.updateMany({ where: { id: { in: relations.map((r) => r.id) } }, data: { deletedAt: now } });
+    }
+    await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: now } });
+    await recordEvents(tx, [
+      ...relations.map((r) => ({
+        projectId: document.projectId,
+        documentId,
+        actorId: actor.userId,
+        entity: 'RELATION' as const,
+        entityId: r.id,
+        action: 'DELETE' as const,
+        before: { ...r, createdAt: undefined, updatedAt: undefined, deletedAt: undefined } as unknown as Prisma.InputJsonObject,
+      })),
+      event(document.projectId, actor, current, 'DELETE', current, undefined),
+    ]);
+  });
+}
+
+/** Writers may touch their own layer; gold needs the curator's permission. */
+function layerOwner(actor: Actor, gold: boolean): string | null {
+  if (!gold) return actor.userId;
+  if (!can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+  return null;
+}
+
+async function loadOwned(db: DbClient, actor: Actor, annotationId: string): Promise<AnnotationRow> {
+  const row = await db.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: annotationSelect });
+  if (!row) throw notFound('Annotation');
+  if (row.authorId === null) layerOwner(actor, true);
+  else if (row.authorId !== actor.userId) {
+    if (!actor.access.seesOthersWork) throw notFound('Annotation');
+    throw forbidden("You can change only your own annotations (or gold, as a curator); adjudicate to take another annotator's work into gold.");
+  }
+  return row;
+}
+
+async function documentOf(db: PrismaClient, annotationId: string): Promise<string> {
+  const row = await db.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: { documentId: true } });
+  if (!row) throw notFound('Annotation');
+  return row.documentId;
+}
+
+interface DocumentContext {
+  projectId: string;
+  documentId: string;
+  text: OffsetIndex;
+  allowOverlap: boolean;
+}
+
+/** Runs `work` in a transaction that holds the document's write lock. */
+export async function inDocument<T>(db: PrismaClient, documentId: string, work: (tx: DbClient, document: DocumentContext) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`;
+    const document = await tx.document.findFirst({
+      where: { id: documentId, deletedAt: null },
+      select: { projectId: true, text: true, project: { select: { allowOverlap: true } } },
+    });
+    if (!document) throw notFound('Document');
+    return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.project.allowOverlap });
+  });
+}
+
+async function markStarted(db: DbClient, documentId: string, userId: string): Promise<void> {
+  await db.assignment.updateMany({ where: { documentId, userId, status: 'ASSIGNED' }, data: { status: 'IN_PROGRESS', startedAt: new Date() } });
+}
+
+function currentTarget(row: AnnotationRow): TargetRef | null {
+  if (row.targetId) return { kind: 'target', id: row.targetId };
+  if (row.targetAnnotationId) return { kind: 'span', id: row.targetAnnotationId };
+  return null;
+}
+
+function event(projectId: string, actor: Actor, row: AnnotationRow, action: 'CREATE' | 'UPDATE' | 'DELETE', before: AnnotationRow | undefined, after: AnnotationRow | undefined) {
+  return {
+    projectId,
+    documentId: row.documentId,
+    actorId: actor.userId,
+    entity: 'ANNOTATION' as const,
+    entityId: row.id,
+    action,
+    ...(before ? { before: snapshot(before) } : {}),
+    ...(after ? { after: snapshot(after) } : {}),
+  };
+}

@@ -1,0 +1,74 @@
+import type { PrismaClient } from '@/lib/db/client';
+import { can } from '@/lib/access/policy';
+import { validationFailed } from '@/lib/http/errors';
+import { planRoundRobin } from './plan';
+
+export type AssignRequest =
+  | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
+  | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
+
+/** Creates assignments (existing ones are kept as they are) in one transaction; returns what was added. */
+export async function assignDocuments(db: PrismaClient, projectId: string, request: AssignRequest) {
+  return db.$transaction(async (tx) => {
+    const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { annotatorsPerDocument: true } });
+    const members = await tx.membership.findMany({ where: { projectId }, select: { userId: true, role: true }, orderBy: { createdAt: 'asc' } });
+    const canAnnotate = new Set(members.filter((m) => can(m.role, 'annotations:write')).map((m) => m.userId));
+    const userIds = request.userIds ?? members.filter((m) => m.role === 'ANNOTATOR').map((m) => m.userId);
+    const strangers = userIds.filter((id) => !canAnnotate.has(id));
+    if (strangers.length) throw validationFailed(`Not members of this project: ${strangers.join(', ')}.`, [{ path: 'body.userIds', message: 'unknown member' }]);
+    if (userIds.length === 0) throw validationFailed('The project has no annotators to assign; add members with the ANNOTATOR role or name userIds.', [{ path: 'body.userIds', message: 'empty' }]);
+
+    const documents = await tx.document.findMany({
+      where: { projectId, deletedAt: null, ...(request.documentIds ? { id: { in: request.documentIds } } : {}) },
+      orderBy: { position: 'asc' },
+      select: { id: true },
+    });
+    if (request.documentIds && documents.length !== new Set(request.documentIds).size) {
+      const found = new Set(documents.map((d) => d.id));
+      throw validationFailed(`Not documents of this project: ${request.documentIds.filter((id) => !found.has(id)).join(', ')}.`, [{ path: 'body.documentIds', message: 'unknown document' }]);
+    }
+    const documentIds = documents.map((d) => d.id);
+    const existing = await tx.assignment.findMany({ where: { documentId: { in: documentIds } }, select: { documentId: true, userId: true } });
+    const wanted =
+      request.mode === 'explicit'
+        ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
+        : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: Math.min(request.perDocument ?? project.annotatorsPerDocument, userIds.length), existing });
+    const { count } = await tx.assignment.createMany({ data: wanted, skipDuplicates: true });
+    return { created: count, documents: documentIds.length, annotators: userIds.length };
+  });
+}
+
+/** Per annotator: assigned / in progress / submitted and annotations made; per document: who is done. */
+export async function projectProgress(db: PrismaClient, projectId: string) {
+  const [members, assignments, counts] = await Promise.all([
+    db.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true, email: true } } } }),
+    db.assignment.findMany({
+      where: { document: { projectId, deletedAt: null } },
+      select: { documentId: true, userId: true, status: true, submittedAt: true, document: { select: { name: true, position: true } } },
+      orderBy: [{ document: { position: 'asc' } }],
+    }),
+    db.annotation.groupBy({ by: ['authorId'], where: { deletedAt: null, document: { projectId, deletedAt: null }, authorId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const made = new Map(counts.map((c) => [c.authorId, c._count._all]));
+  const annotators = members.map(({ role, user }) => {
+    const mine = assignments.filter((a) => a.userId === user.id);
+    const by = (status: string) => mine.filter((a) => a.status === status).length;
+    return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0 };
+  });
+  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string }[] }>();
+  for (const a of assignments) {
+    if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.document.name, annotators: [] });
+    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status });
+  }
+  return { annotators, documents: [...documents.values()] };
+}
+
+/** The caller's next document: the first (in project order) assigned and not yet submitted. */
+export async function nextDocument(db: PrismaClient, projectId: string, userId: string) {
+  const next = await db.assignment.findFirst({
+    where: { userId, status: { not: 'SUBMITTED' }, document: { projectId, deletedAt: null } },
+    orderBy: [{ document: { position: 'asc' } }],
+    select: { status: true, document: { select: { id: true, name: true } } },
+  });
+  return next ? { documentId: next.document.id, name: next.document.name, status: next.status } : null;
+}

@@ -1,0 +1,46 @@
+/** What the agreement report is computed from: plain data, loaded by load.ts or built by tests. */
+export type SpanLayer = 'ENTITY' | 'STANCE' | 'FRAME';
+
+export interface ReportSpan {
+  author: string;
+  start: number;
+  end: number;
+  label: string;
+  layer: SpanLayer;
+  /** STANCE only: a stable key for what the stance is about (a project target key, or `span:LABEL:quote`). */
+  target?: string;
+}
+
+export interface ReportAnswer {
+  author: string;
+  question: string;
+  target?: string;
+  values: string[];
+}
+
+export interface ReportDocument {
+  id: string;
+  name: string;
+  text: string;
+  /** The annotators whose work on this document counts (by default: those who submitted it). */
+  annotators: string[];
+  spans: ReportSpan[];
+  answers: ReportAnswer[];
+}
+
+export interface ReportQuestion {
+  key: string;
+  options: string[];
+  multiple: boolean;
+  perTarget: boolean;
+}
+
+export interface ReportInput {
+  annotators: { id: string; name: string }[];
+  labels: { key: string; layer: SpanLayer; retired: boolean }[];
+  targets: string[];
+  questions: ReportQuestion[];
+  documents: ReportDocument[];
+  /** Which documents were considered, in words, for the report's scope section. */
+  documentRule: string;
+}
