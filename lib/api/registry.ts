@@ -4,6 +4,7 @@ import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
+import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
 import { tokenEndpoints } from './endpoints/tokens';
 import type { Endpoint } from './endpoint';
@@ -17,5 +18,6 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...annotationEndpoints,
   ...assignmentEndpoints,
   agreementEndpoint,
+  ...reviewEndpoints,
   ...tokenEndpoints,
 ];

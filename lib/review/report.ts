@@ -80,19 +80,20 @@ export function agreementReport(input: ReportInput): AgreementReport {
 /** Disagreement per document = 1 − mean pairwise overlap-F1 over all span layers; worst first. */
 function rankDocuments(documents: ReportInput['documents']): AgreementReport['documents'] {
   return documents
-    .map((document) => {
-      const scores: number[] = [];
-      document.annotators.forEach((a, i) => {
-        for (const b of document.annotators.slice(i + 1)) {
-          const left = document.spans.filter((s) => s.author === a);
-          const right = document.spans.filter((s) => s.author === b);
-          if (left.length + right.length > 0) scores.push(spanF1(left, right, 'overlap').f1 ?? 0);
-        }
-      });
-      const disagreement = scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null;
-      return { id: document.id, name: document.name, annotators: document.annotators.length, disagreement };
-    })
+    .map((document) => ({ id: document.id, name: document.name, annotators: document.annotators.length, disagreement: documentDisagreement(document) }))
     .sort((x, y) => (y.disagreement ?? -1) - (x.disagreement ?? -1));
+}
+
+export function documentDisagreement(document: ReportInput['documents'][number]): number | null {
+  const scores: number[] = [];
+  document.annotators.forEach((a, i) => {
+    for (const b of document.annotators.slice(i + 1)) {
+      const left = document.spans.filter((s) => s.author === a);
+      const right = document.spans.filter((s) => s.author === b);
+      if (left.length + right.length > 0) scores.push(spanF1(left, right, 'overlap').f1 ?? 0);
+    }
+  });
+  return scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null;
 }
 
 export type { Figure };

@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { reviewQueueEndpoint } from '@/lib/api/endpoints/review';
+
+export const GET = routeHandler(reviewQueueEndpoint);
