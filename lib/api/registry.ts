@@ -2,6 +2,7 @@ import { agreementEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
+import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
 import { reviewEndpoints } from './endpoints/review';
@@ -19,5 +20,6 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...assignmentEndpoints,
   agreementEndpoint,
   ...reviewEndpoints,
+  documentEventsEndpoint,
   ...tokenEndpoints,
 ];

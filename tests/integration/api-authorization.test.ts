@@ -68,6 +68,7 @@ const CASES: Case[] = [
   { endpoint: 'POST /projects/{id}/gold/auto', body: () => ({ minAgreement: 2 }), expect: [200, 200, 200, 403, 404] },
   { endpoint: 'PATCH /documents/{id}/review', body: () => ({ adjudicated: false }), expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /projects/{id}/review/queue', expect: [200, 200, 200, 403, 404] },
+  { endpoint: 'GET /documents/{id}/events', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
   { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [201, 201, 201, 201, 201] },
   { endpoint: 'DELETE /tokens/{id}', expect: [200, 200, 200, 200, 200] },
@@ -128,7 +129,7 @@ describe('authorization matrix: every API route × every caller', () => {
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id };
           const token = caller === 'revoked token' ? revoked : acting?.token;
-          const response = await call(method, path, params, { token, body: testCase.body?.(f) });
+          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp: path.endsWith('/events') });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);
           if (expected === 404) expect(response.body.error.code).toBe('not_found');
           if (expected >= 400) expect(JSON.stringify(response.body)).not.toContain('Test project');

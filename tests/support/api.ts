@@ -10,6 +10,8 @@ export interface CallOptions {
   body?: unknown;
   rawBody?: string;
   contentType?: string;
+  /** For endless streams (server-sent events): take the status and headers, then hang up. */
+  hangUp?: boolean;
 }
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -33,6 +35,10 @@ export async function call(method: string, template: string, params: Record<stri
   const request = new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ''}`, { method, headers, body });
   const routeParams = Object.fromEntries(Object.keys(params).filter((k) => template.includes(`{${k}}`)).map((k) => [k, params[k]!]));
   const response = await handler(request, { params: Promise.resolve(routeParams) });
+  if (options.hangUp && response.ok) {
+    await response.body?.cancel();
+    return { status: response.status, body: null, headers: response.headers };
+  }
   const text = await response.text();
   return { status: response.status, body: text ? (JSON.parse(text) as any) : null, headers: response.headers };
 }

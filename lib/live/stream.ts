@@ -1,0 +1,55 @@
+import type { ProjectAccess } from '@/lib/access/project-access';
+import type { PrismaClient } from '@/lib/db/client';
+import type { ChangeNotice } from './channel';
+import { hub } from './hub';
+import { HEARTBEAT_MS, heartbeat, join, leave, present } from './presence';
+
+/**
+ * A server-sent event stream for one viewer of one document:
+ *   event: presence  data: [{ id, name }]         who has the document open
+ *   event: change    data: { authors, entities }  refetch these layers
+ *   event: resync    data: {}                     the server missed notices; refetch everything
+ * Annotators in blind mode hear only about their own layer.
+ */
+export function documentEvents(db: PrismaClient, documentId: string, viewerId: string, access: ProjectAccess, signal: AbortSignal): Response {
+  const encoder = new TextEncoder();
+  let cleanup = async () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (event: string, data: unknown) => {
+        if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      };
+      const visible = (notice: ChangeNotice) => access.seesOthersWork || notice.authors.includes(viewerId);
+      const presenceId = await join(db, documentId, viewerId);
+      const unsubscribe = await hub.subscribe({
+        documentId,
+        onChange: (notice) => visible(notice) && send('change', { authors: notice.authors, entities: notice.entities, actorId: notice.actorId }),
+        onPresence: () => void present(db, documentId).then((users) => send('presence', users)),
+        onReconnect: () => send('resync', {}),
+      });
+      send('presence', await present(db, documentId));
+      const timer = setInterval(() => {
+        void heartbeat(db, presenceId);
+        if (open) controller.enqueue(encoder.encode(': keep-alive\n\n'));
+      }, HEARTBEAT_MS);
+      cleanup = async () => {
+        if (!open) return;
+        open = false;
+        clearInterval(timer);
+        unsubscribe();
+        await leave(db, presenceId, documentId).catch(() => {});
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      signal.addEventListener('abort', () => void cleanup());
+    },
+    cancel: () => cleanup(),
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' },
+  });
+}
