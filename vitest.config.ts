@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 
-// Two projects: pure-logic unit tests run in parallel; integration tests share one
-// PostgreSQL started by the global setup, each file in its own database.
+// Three projects: pure-logic unit tests run in parallel; integration tests share one
+// PostgreSQL started by the global setup, each file in its own database; browser tests
+// drive Debian's Chromium against a production build (tests/setup/browser-app.ts).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -23,6 +24,18 @@ export default defineConfig({
           setupFiles: ['tests/setup/file-database.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/setup/browser-app.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
           fileParallelism: false,
         },
       },

@@ -1,7 +1,7 @@
 import { round, type Figure } from './figure';
 import type { ReportInput, ReportSpan, SpanLayer } from './input';
 import { continuumAlpha, pairSpans, type PairSpans } from './span-measures';
-import { pairTokens, tokenAlpha, tokenFleiss, tokenSequences, type PairTokens } from './token-measures';
+import { documentTokens, pairTokens, tokenAlpha, tokenFleiss, tokenSequences, type PairTokens } from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
 import { spanF1 } from '@/lib/agreement';
 
@@ -43,16 +43,17 @@ export function agreementReport(input: ReportInput): AgreementReport {
   const ids = annotators.map((a) => a.id);
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
   const layers: AgreementReport['layers'] = {};
+  const tokens = documentTokens(included);
 
   for (const layer of LAYERS) {
     const labelKeys = [...new Set([...input.labels.filter((l) => l.layer === layer).map((l) => l.key), ...included.flatMap((d) => d.spans.filter((s) => s.layer === layer).map((s) => s.label))])];
     if (labelKeys.length === 0) continue;
     const inLayer = (s: ReportSpan) => s.layer === layer;
-    const sequences = tokenSequences(included, layer);
+    const sequences = tokenSequences(included, tokens, layer);
     const labels: Record<string, LabelReport> = {};
     for (const key of labelKeys) {
       const withLabel = (s: ReportSpan) => s.layer === layer && s.label === key;
-      const binary = tokenSequences(included, layer, key);
+      const binary = tokenSequences(included, tokens, layer, key);
       labels[key] = {
         tokenAlpha: tokenAlpha(binary, ids),
         unitizingAlpha: continuumAlpha(included, ids, withLabel, key),

@@ -1,4 +1,4 @@
-import { cohenKappa, confusionMatrix, fleissKappa, krippendorffAlpha, OUTSIDE, tokenLabelSequence } from '@/lib/agreement';
+import { cohenKappa, fleissKappa, krippendorffAlpha, OUTSIDE, tokenLabelSequence, type TokenOffsets } from '@/lib/agreement';
 import { tokenize } from '@/lib/tokenize';
 import { figure, undefinedFigure, type Figure } from './figure';
 import type { ReportDocument, SpanLayer } from './input';
@@ -15,10 +15,15 @@ export interface TokenSequences {
   byDocument: { documentId: string; annotators: string[]; sequences: Map<string, string[]> }[];
 }
 
-export function tokenSequences(documents: ReportDocument[], layer: SpanLayer, label?: string): TokenSequences {
+/** Tokenizing is the expensive part of the report, so it happens once per document. */
+export function documentTokens(documents: ReportDocument[]): Map<string, TokenOffsets[]> {
+  return new Map(documents.map((d) => [d.id, tokenize(d.text).flatMap((sentence) => sentence.tokens)]));
+}
+
+export function tokenSequences(documents: ReportDocument[], tokensOf: Map<string, TokenOffsets[]>, layer: SpanLayer, label?: string): TokenSequences {
   return {
     byDocument: documents.map((document) => {
-      const tokens = tokenize(document.text).flatMap((sentence) => sentence.tokens);
+      const tokens = tokensOf.get(document.id)!;
       const sequences = new Map<string, string[]>();
       for (const author of document.annotators) {
         const spans = document.spans.filter((s) => s.author === author && s.layer === layer);
@@ -71,24 +76,34 @@ export interface PairTokens {
   confusion: { categories: string[]; matrix: number[][] };
 }
 
-/** Cohen's κ and the confusion matrix of two annotators over the tokens of the documents both count for. */
+/**
+ * Cohen's κ and the confusion matrix of two annotators over the tokens of the
+ * documents both count for; counted in place, since the token lists can be long.
+ */
 export function pairTokens(data: TokenSequences, a: string, b: string): PairTokens {
-  const left: string[] = [];
-  const right: string[] = [];
+  const index = new Map<string, number>();
+  const counts = new Map<number, number>();
+  let tokens = 0;
+  const code = (category: string) => {
+    let i = index.get(category);
+    if (i === undefined) index.set(category, (i = index.size));
+    return i;
+  };
   for (const { sequences } of data.byDocument) {
     const sa = sequences.get(a);
     const sb = sequences.get(b);
     if (!sa || !sb) continue;
     for (let t = 0; t < sa.length; t++) {
-      left.push(sa[t]!);
-      right.push(sb[t]!);
+      const cell = code(sa[t]!) * 1_048_576 + code(sb[t]!);
+      counts.set(cell, (counts.get(cell) ?? 0) + 1);
     }
+    tokens += sa.length;
   }
-  const categories = [...new Set([...left, ...right])].sort((x, y) => (x === OUTSIDE ? -1 : y === OUTSIDE ? 1 : x.localeCompare(y)));
-  const matrix = confusionMatrix(left, right, categories);
+  const categories = [...index.keys()].sort((x, y) => (x === OUTSIDE ? -1 : y === OUTSIDE ? 1 : x.localeCompare(y)));
+  const matrix = categories.map((row) => categories.map((column) => counts.get(index.get(row)! * 1_048_576 + index.get(column)!) ?? 0));
   return {
-    cohenKappa: left.length === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix)),
-    tokens: left.length,
+    cohenKappa: tokens === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix)),
+    tokens,
     confusion: { categories: categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix },
   };
 }

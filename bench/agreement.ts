@@ -1,0 +1,61 @@
+/**
+ * npm run bench:agreement — the full agreement report for 1,000 documents ×
+ * 3 annotators × 50 spans each (target: < 2 s), on synthetic data with realistic
+ * disagreement: shifted boundaries, swapped labels, missed and extra spans.
+ */
+import { agreementReport } from '@/lib/review/report';
+import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+
+const DOCUMENTS = Number(process.env.DOCUMENTS ?? 1000);
+const SPANS = 50;
+const ANNOTATORS = ['a1', 'a2', 'a3'];
+const ENTITY = ['PERSON', 'ORG', 'GPE', 'DATE', 'NORP'];
+const FRAME = ['SECURITY_DEFENSE', 'POLITICAL', 'MORALITY'];
+const WORDS = 'the talks between pakistan and the afghan taliban ended in doha without agreement after an attack in bannu killed soldiers'.split(' ');
+
+let seed = 42;
+const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
+
+function document(index: number): ReportDocument {
+  const words = Array.from({ length: 400 }, () => pick(WORDS));
+  const text = words.join(' ');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const word of words) {
+    starts.push(offset);
+    offset += word.length + 1;
+  }
+  const base: Omit<ReportSpan, 'author'>[] = Array.from({ length: SPANS }, (_, i) => {
+    const w = Math.floor((i * words.length) / SPANS);
+    const frame = i % 10 === 9;
+    return { start: starts[w]!, end: starts[w]! + words[w]!.length, label: frame ? pick(FRAME) : pick(ENTITY), layer: frame ? 'FRAME' : 'ENTITY' };
+  });
+  const spans = ANNOTATORS.flatMap((author) =>
+    base.flatMap((span): ReportSpan[] => {
+      const roll = random();
+      if (roll < 0.05) return [];
+      if (roll < 0.1) return [{ ...span, author, label: pick(span.layer === 'FRAME' ? FRAME : ENTITY) }];
+      if (roll < 0.15) return [{ ...span, author, end: Math.min(text.length, span.end + 4) }];
+      return [{ ...span, author }];
+    }),
+  );
+  return { id: `d${index}`, name: `Document ${index}`, text, annotators: ANNOTATORS, spans, answers: [] };
+}
+
+const input: ReportInput = {
+  annotators: ANNOTATORS.map((id) => ({ id, name: id })),
+  labels: [...ENTITY.map((key) => ({ key, layer: 'ENTITY' as const, retired: false })), ...FRAME.map((key) => ({ key, layer: 'FRAME' as const, retired: false }))],
+  targets: [],
+  questions: [],
+  documents: Array.from({ length: DOCUMENTS }, (_, i) => document(i)),
+  documentRule: 'synthetic',
+};
+
+const spans = input.documents.reduce((n, d) => n + d.spans.length, 0);
+const started = performance.now();
+const report = agreementReport(input);
+const seconds = (performance.now() - started) / 1000;
+console.log(`documents: ${DOCUMENTS}, annotators: ${ANNOTATORS.length}, spans: ${spans}`);
+console.log(`ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ${report.layers.ENTITY?.fleissKappa.value}`);
+console.log(`full report: ${seconds.toFixed(2)} s (target < 2 s), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
