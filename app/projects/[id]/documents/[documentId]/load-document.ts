@@ -1,0 +1,56 @@
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import type { EditorData } from '@/components/editor/types';
+import { listAnswers } from '@/lib/annotations/document-labels';
+import { listRelations } from '@/lib/annotations/relations';
+import { listAnnotations } from '@/lib/annotations/service';
+import { getOwnAssignment } from '@/lib/assignments/own';
+import { requireProjectPage } from '@/lib/auth/page-access';
+import { getPrisma } from '@/lib/db/client';
+import { getDocument } from '@/lib/documents/store';
+import type { SchemaLabel } from '@/lib/editor/schema';
+import { getProject } from '@/lib/projects/store';
+import { getSchema } from '@/lib/schema/store';
+
+/** Prisma's "record not found" from the *OrThrow queries. */
+function isMissing(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'P2025';
+}
+
+/**
+ * Authorizes and loads everything the editor shows, once per request (the page and its
+ * metadata share it), as plain data for the client editor. A document of another
+ * project is as absent as one that does not exist.
+ */
+export const loadDocument = cache(async (projectId: string, documentId: string): Promise<EditorData> => {
+  const { caller, access } = await requireProjectPage(projectId, 'documents:read');
+  const db = getPrisma();
+  const document = await getDocument(db, documentId).catch((error: unknown) => {
+    if (isMissing(error)) notFound();
+    throw error;
+  });
+  if (document.projectId !== projectId) notFound();
+
+  const actor = { userId: caller.userId, access };
+  const own = { kind: 'user', userId: caller.userId } as const;
+  const [project, schema, annotations, relations, answers, assignment] = await Promise.all([
+    getProject(db, projectId),
+    getSchema(db, projectId),
+    listAnnotations(db, actor, documentId, own),
+    listRelations(db, actor, documentId, own),
+    listAnswers(db, actor, documentId, own),
+    getOwnAssignment(db, documentId, caller.userId),
+  ]);
+
+  return {
+    project: { id: project.id, name: project.name, guidelines: project.guidelines, allowOverlap: project.allowOverlap, snapToWords: project.snapToWords },
+    document: { id: document.id, name: document.name, text: document.text },
+    // options is JSON: an array of { key, name } for document questions, empty otherwise.
+    labels: schema.labels.map((label): SchemaLabel => ({ ...label, options: Array.isArray(label.options) ? (label.options as unknown as SchemaLabel['options']) : [] })),
+    targets: schema.targets.map(({ id, key, name, aliases, retired }) => ({ id, key, name, aliases, retired })),
+    annotations: annotations.map(({ id, labelId, start, end, quote, attributes, target, version }) => ({ id, labelId, start, end, quote, attributes, target, version })),
+    relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
+    answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),
+    assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null },
+  };
+});

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AnnotationEditor } from '@/components/editor/AnnotationEditor';
+import { loadDocument } from './load-document';
+
+export const dynamic = 'force-dynamic';
+
+type DocumentPageProps = { params: Promise<{ id: string; documentId: string }> };
+
+export async function generateMetadata({ params }: DocumentPageProps): Promise<Metadata> {
+  const { id, documentId } = await params;
+  const { document, project } = await loadDocument(id, documentId);
+  return { title: `${document.name} · ${project.name}` };
+}
+
+export default async function DocumentPage({ params }: DocumentPageProps) {
+  const { id, documentId } = await params;
+  const data = await loadDocument(id, documentId);
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href="/">Projects</Link> / <Link href={`/projects/${id}`}>{data.project.name}</Link>
+      </p>
+      <h1 dir="auto">{data.document.name}</h1>
+      <AnnotationEditor data={data} />
+    </>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import styles from './editor.module.css';
+
+interface EditorToolbarProps {
+  undo: { run(): void; enabled: boolean; next?: string };
+  redo: { run(): void; enabled: boolean; next?: string };
+  /** Save state and the last action, announced politely. */
+  status: ReactNode;
+  submission: { submitted: boolean; busy: boolean; canSubmit: boolean; submit(): void; reopen(): void };
+  onGuidelines(): void;
+  onShortcuts(): void;
+}
+
+export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts }: EditorToolbarProps) {
+  return (
+    <div className={styles.toolbar}>
+      <div className={styles.group}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={undo.run}
+          disabled={!undo.enabled}
+          aria-keyshortcuts="Control+Z Meta+Z"
+          title={undo.next ? `Undo ${undo.next} (Ctrl/⌘+Z)` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={redo.run}
+          disabled={!redo.enabled}
+          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+          title={redo.next ? `Redo ${redo.next} (Ctrl/⌘+Shift+Z)` : 'Nothing to redo'}
+        >
+          Redo
+        </button>
+      </div>
+      <div className={styles.status} role="status">
+        {status}
+      </div>
+      <div className={styles.group}>
+        <button type="button" className="button button--secondary" onClick={onGuidelines}>
+          Guidelines
+        </button>
+        <button type="button" className="button button--secondary" onClick={onShortcuts} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+          Shortcuts <kbd>?</kbd>
+        </button>
+        {submission.submitted ? (
+          <>
+            <span className="badge badge--active">Submitted</span>
+            <button type="button" className="button button--secondary" onClick={submission.reopen} disabled={submission.busy}>
+              Reopen
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={submission.submit}
+            disabled={submission.busy || !submission.canSubmit}
+            title={submission.canSubmit ? 'Mark this document as done' : 'Waiting for changes to save'}
+          >
+            Submit
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

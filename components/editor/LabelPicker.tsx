@@ -1,0 +1,87 @@
+'use client';
+
+import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import type { SpanLayer } from '@/lib/editor/model';
+import { filterByQuery, labelTexts } from '@/lib/editor/picker';
+import { activeLabels, SPAN_LAYERS, type SchemaLabel } from '@/lib/editor/schema';
+import { ChoiceList } from './ChoiceList';
+import { LabelOption, layerName } from './LabelOption';
+import styles from './popover.module.css';
+
+interface LabelPickerProps {
+  labels: readonly SchemaLabel[];
+  /** What is being labelled, e.g. “Hafiz Gul Bahadur”. */
+  title: string;
+  layer: SpanLayer;
+  onLayerChange(layer: SpanLayer): void;
+  query: string;
+  onQueryChange(query: string): void;
+  onChoose(label: SchemaLabel): void;
+  onCancel(): void;
+  inputRef: Ref<HTMLInputElement>;
+  autoFocus: boolean;
+}
+
+/**
+ * Layer tabs over a type-ahead list of the active span labels. With an empty filter the
+ * list is the tab's labels; typing searches every layer, so a label is found without
+ * knowing its layer. Hotkeys themselves are handled in the text, where focus stays.
+ */
+export function LabelPicker({ labels, title, layer, onLayerChange, query, onQueryChange, onChoose, onCancel, inputRef, autoFocus }: LabelPickerProps) {
+  const searching = query.trim() !== '';
+  const items = useMemo(
+    () => (searching ? filterByQuery(SPAN_LAYERS.flatMap((l) => activeLabels(labels, l)), query, labelTexts) : activeLabels(labels, layer)),
+    [labels, layer, query, searching],
+  );
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    event.preventDefault();
+    const next = SPAN_LAYERS[(SPAN_LAYERS.indexOf(layer) + step + SPAN_LAYERS.length) % SPAN_LAYERS.length]!;
+    onLayerChange(next);
+    (event.currentTarget.parentElement?.querySelector(`[data-layer="${next}"]`) as HTMLElement | null)?.focus();
+  };
+
+  return (
+    <>
+      <p className={styles.title}>{title}</p>
+      <div role="tablist" aria-label="Layers" className={styles.tabs}>
+        {SPAN_LAYERS.map((l) => (
+          <button
+            key={l}
+            type="button"
+            role="tab"
+            data-layer={l}
+            aria-selected={l === layer && !searching}
+            tabIndex={l === layer ? 0 : -1}
+            className={styles.tab}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => {
+              onLayerChange(l);
+              onQueryChange('');
+            }}
+            onKeyDown={onTabKey}
+          >
+            {layerName(l)}
+          </button>
+        ))}
+      </div>
+      <ChoiceList
+        label="Labels"
+        items={items}
+        keyOf={(label) => label.id}
+        render={(label) => <LabelOption label={label} showLayer={searching} />}
+        hint={(label) => label.description || undefined}
+        onChoose={onChoose}
+        onCancel={onCancel}
+        query={query}
+        onQueryChange={onQueryChange}
+        placeholder="Press a hotkey, or type to search"
+        empty="No active label matches."
+        inputRef={inputRef}
+        autoFocus={autoFocus}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+'use client';
+
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { Anchor } from './TextView';
+import styles from './popover.module.css';
+
+interface PopoverProps {
+  anchor: Anchor;
+  /** Accessible name of the popover. */
+  label: string;
+  /** A press outside the popover and outside the text (clicks in the text have their own meaning). */
+  onDismiss(): void;
+  children: ReactNode;
+}
+
+/** A non-modal panel below a place in the text, kept inside the text area's width. */
+export function Popover({ anchor, label, onDismiss, children }: PopoverProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [left, setLeft] = useState(anchor.left);
+
+  useLayoutEffect(() => {
+    const element = ref.current;
+    const area = element?.parentElement;
+    if (!element || !area) return;
+    setLeft(Math.max(8, Math.min(anchor.left - 16, area.clientWidth - element.offsetWidth - 8)));
+    element.scrollIntoView({ block: 'nearest' });
+  }, [anchor]);
+
+  useEffect(() => {
+    const dismiss = (event: PointerEvent) => {
+      const area = ref.current?.parentElement;
+      if (area && event.target instanceof Node && !area.contains(event.target)) onDismiss();
+    };
+    document.addEventListener('pointerdown', dismiss);
+    return () => document.removeEventListener('pointerdown', dismiss);
+  }, [onDismiss]);
+
+  return (
+    <div ref={ref} role="dialog" aria-label={label} className={styles.popover} style={{ top: anchor.top, left }}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { memo } from 'react';
+import { shortQuote, spanTitle, type Catalog } from '@/lib/editor/catalog';
+import type { Span } from '@/lib/editor/model';
+import { Swatch } from './LabelOption';
+import styles from './panel.module.css';
+
+export interface SpanRowActions {
+  onFocus(key: string): void;
+  onRelabel(key: string): void;
+  onDelete(key: string): void;
+}
+
+interface SpanRowProps extends SpanRowActions {
+  catalog: Catalog;
+  spans: ReadonlyMap<string, Span>;
+  span: Span;
+  active: boolean;
+  readOnly: boolean;
+}
+
+/** Memoised: with thousands of spans, only the rows whose span or selection changed re-render. */
+export const SpanRow = memo(function SpanRow({ catalog, spans, span, active, readOnly, onFocus, onRelabel, onDelete }: SpanRowProps) {
+  const label = catalog.labels.get(span.labelId);
+  const quote = shortQuote(span.quote, 48);
+  return (
+    <li className={styles.row} aria-current={active ? 'true' : undefined}>
+      <button type="button" className={styles.rowMain} title={spanTitle(catalog, spans, span)} onClick={() => onFocus(span.key)}>
+        <Swatch color={label?.color ?? '#888888'} />
+        <span className={styles.rowText}>
+          <span className={styles.rowLabel}>{label?.key ?? '?'}</span>
+          <span className={styles.rowQuote} dir="auto">
+            {quote}
+          </span>
+        </span>
+      </button>
+      <button type="button" className={styles.rowAction} disabled={readOnly} aria-label={`Change label of “${quote}”`} onClick={() => onRelabel(span.key)}>
+        Change
+      </button>
+      <button
+        type="button"
+        className={`${styles.rowAction} ${styles.rowDanger}`}
+        disabled={readOnly}
+        aria-label={`Delete ${label?.key ?? 'span'} “${quote}”`}
+        onClick={() => onDelete(span.key)}
+      >
+        Delete
+      </button>
+    </li>
+  );
+});

@@ -1,0 +1,133 @@
+'use client';
+
+import Document from '@tiptap/extension-document';
+import Paragraph from '@tiptap/extension-paragraph';
+import Text from '@tiptap/extension-text';
+import { TextSelection } from '@tiptap/pm/state';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useImperativeHandle, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
+import type { SpanLayout } from '@/lib/editor/layout';
+import type { CodePointRange, SegmentTable } from '@/lib/offsets';
+import { AnnotationExtension, MAX_DRAWN_LANE, showOverlay, showSpans, type TextHandlers } from './annotation-extension';
+import styles from './text.module.css';
+
+/** A point below a range, in pixels relative to the text area, where popovers go. */
+export interface Anchor {
+  top: number;
+  left: number;
+}
+
+export interface TextController {
+  focus(): void;
+  /** Code point offset of the caret, or null before the editor is ready. */
+  caretOffset(): number | null;
+  /** Collapses the selection to `offset` (keeping the caret where the user works). */
+  placeCaret(offset: number): void;
+  anchorOf(range: CodePointRange): Anchor | null;
+  /** Scrolls so that `range` is in view. */
+  reveal(range: CodePointRange): void;
+}
+
+interface TextViewProps {
+  table: SegmentTable;
+  label: string;
+  layout: SpanLayout;
+  active: CodePointRange | null;
+  draft: CodePointRange | null;
+  handlers: () => TextHandlers;
+  controller: Ref<TextController>;
+  /** Popovers, positioned against the text area. */
+  children?: ReactNode;
+}
+
+const classes = { span: styles.span!, active: styles.active!, draft: styles.draft! };
+
+export function TextView({ table, label, layout, active, draft, handlers, controller, children }: TextViewProps) {
+  const areaRef = useRef<HTMLDivElement>(null);
+  const editor = useEditor(
+    {
+      extensions: [
+        Document,
+        // dir=auto per paragraph: an Urdu or Pashto paragraph runs right to left inside an English document.
+        Paragraph.configure({ HTMLAttributes: { dir: 'auto' } }),
+        Text,
+        AnnotationExtension.configure({ handlers, classes }),
+      ],
+      content: {
+        type: 'doc',
+        content: table.paragraphs.map((paragraph) => ({ type: 'paragraph', content: [{ type: 'text', text: paragraph.text }] })),
+      },
+      editorProps: {
+        attributes: {
+          class: styles.prose!,
+          role: 'textbox',
+          'aria-readonly': 'true',
+          'aria-multiline': 'true',
+          'aria-label': label,
+          spellcheck: 'false',
+          autocorrect: 'off',
+          // No on-screen keyboard: the text cannot be typed into.
+          inputmode: 'none',
+        },
+      },
+      immediatelyRender: false,
+      shouldRerenderOnTransaction: false,
+    },
+    [],
+  );
+
+  useEffect(() => {
+    if (editor) showSpans(editor.view, layout.marks);
+  }, [editor, layout]);
+
+  useEffect(() => {
+    if (!editor) return;
+    const positions = (range: CodePointRange | null) => range && { from: table.toEditorPos(range.start, 'start'), to: table.toEditorPos(range.end, 'end') };
+    showOverlay(editor.view, { active: positions(active), draft: positions(draft) });
+  }, [editor, table, active, draft]);
+
+  useImperativeHandle(
+    controller,
+    () => ({
+      focus: () => editor?.view.focus(),
+      caretOffset: () => (editor ? table.fromEditorPos(editor.state.selection.head) : null),
+      placeCaret(offset) {
+        if (!editor) return;
+        const { state } = editor.view;
+        editor.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, table.toEditorPos(offset, 'start'))));
+      },
+      anchorOf(range) {
+        const area = areaRef.current;
+        if (!editor || !area) return null;
+        const end = editor.view.coordsAtPos(table.toEditorPos(range.end, 'end'), -1);
+        const box = area.getBoundingClientRect();
+        return { top: end.bottom - box.top + 6, left: end.left - box.left };
+      },
+      reveal(range) {
+        if (!editor) return;
+        const { top, bottom } = editor.view.coordsAtPos(table.toEditorPos(range.start, 'start'));
+        if (top < 80 || bottom > window.innerHeight - 80) window.scrollBy({ top: top - window.innerHeight / 3 });
+      },
+    }),
+    [editor, table],
+  );
+
+  const lanes = Math.min(layout.laneCount, MAX_DRAWN_LANE + 1);
+  return (
+    <div ref={areaRef} className={styles.area} style={{ '--lanes': Math.max(lanes, 1) } as CSSProperties}>
+      {editor ? (
+        <EditorContent editor={editor} />
+      ) : (
+        // The same paragraphs without spans, on the server and until the editor mounts.
+        <div className={styles.prose}>
+          {table.paragraphs.map((paragraph) => (
+            <p key={paragraph.start} dir="auto">
+              {paragraph.text}
+            </p>
+          ))}
+        </div>
+      )}
+      {children}
+    </div>
+  );
+}

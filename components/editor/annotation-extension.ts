@@ -1,0 +1,180 @@
+import { Extension } from '@tiptap/core';
+import type { EditorState } from '@tiptap/pm/state';
+import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
+import type { SpanMark } from '@/lib/editor/layout';
+
+/** Editor position ranges that get a temporary highlight on top of the spans. */
+export interface Overlay {
+  /** The selected span. */
+  active: { from: number; to: number } | null;
+  /** The snapped range a new span would cover. */
+  draft: { from: number; to: number } | null;
+}
+
+export interface TextHandlers {
+  keyDown(event: KeyboardEvent): boolean;
+  /** A click on the text; `keys` are the spans drawn under the clicked character. */
+  click(keys: string[]): void;
+  /** The selection changed and is settled (not mid-drag). */
+  select(state: EditorState): void;
+}
+
+export interface DecorationClasses {
+  span: string;
+  active: string;
+  draft: string;
+}
+
+interface Options {
+  /**
+   * The current handlers. A function, not a ref object: Tiptap's configure() deep-copies
+   * plain objects, which would freeze the handlers of the first render.
+   */
+  handlers: () => TextHandlers;
+  classes: DecorationClasses;
+}
+
+const spansKey = new PluginKey<DecorationSet>('glossaSpans');
+const overlayKey = new PluginKey<DecorationSet>('glossaOverlay');
+
+/** Deeper lanes are drawn at the deepest one, so line spacing stays bounded. */
+export const MAX_DRAWN_LANE = 5;
+
+export function spanDecorations(doc: EditorState['doc'], marks: readonly SpanMark[], className: string): DecorationSet {
+  return DecorationSet.create(
+    doc,
+    marks.map((mark) =>
+      // nodeName gives every span its own element, so nested spans keep their own --lane and --color.
+      Decoration.inline(mark.from, mark.to, {
+        nodeName: 'span',
+        class: className,
+        style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
+        title: mark.title,
+        'data-span': mark.key,
+      }),
+    ),
+  );
+}
+
+function overlayDecorations(doc: EditorState['doc'], overlay: Overlay, classes: DecorationClasses): DecorationSet {
+  const decorations: Decoration[] = [];
+  if (overlay.active) decorations.push(Decoration.inline(overlay.active.from, overlay.active.to, { nodeName: 'span', class: classes.active }));
+  if (overlay.draft) decorations.push(Decoration.inline(overlay.draft.from, overlay.draft.to, { nodeName: 'span', class: classes.draft }));
+  return DecorationSet.create(doc, decorations);
+}
+
+/** Replaces the drawn spans; called once per change of the span list. */
+export function showSpans(view: EditorView, marks: readonly SpanMark[]): void {
+  view.dispatch(view.state.tr.setMeta(spansKey, marks));
+}
+
+export function showOverlay(view: EditorView, overlay: Overlay): void {
+  view.dispatch(view.state.tr.setMeta(overlayKey, overlay));
+}
+
+function spanKeysAt(target: EventTarget | null, root: HTMLElement): string[] {
+  const keys: string[] = [];
+  for (let node = target instanceof Element ? target : null; node && node !== root; node = node.parentElement) {
+    const key = node.getAttribute('data-span');
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
+/**
+ * Standoff annotations for Tiptap: spans are decorations held in plugin state, rebuilt
+ * only from a meta transaction when the span list changes, and never written into the
+ * document. The text itself is read-only, but stays contenteditable so a caret and
+ * keyboard selection (Shift+arrows) work; every route to a text change is refused.
+ */
+export const AnnotationExtension = Extension.create<Options>({
+  name: 'glossaAnnotations',
+  // Before Tiptap's own keymap, so Backspace or Enter never reach editing commands.
+  priority: 1000,
+
+  addOptions() {
+    return {
+      handlers: () => ({ keyDown: () => false, click: () => undefined, select: () => undefined }),
+      classes: { span: '', active: '', draft: '' },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const { handlers, classes } = this.options;
+    const spans = new Plugin<DecorationSet>({
+      key: spansKey,
+      state: {
+        init: () => DecorationSet.empty,
+        apply(tr, previous, _old, state) {
+          const marks = tr.getMeta(spansKey) as readonly SpanMark[] | undefined;
+          return marks ? spanDecorations(state.doc, marks, classes.span) : previous;
+        },
+      },
+      props: { decorations: (state) => spansKey.getState(state) },
+    });
+
+    const overlay = new Plugin<DecorationSet>({
+      key: overlayKey,
+      state: {
+        init: () => DecorationSet.empty,
+        apply(tr, previous, _old, state) {
+          const next = tr.getMeta(overlayKey) as Overlay | undefined;
+          return next ? overlayDecorations(state.doc, next, classes) : previous;
+        },
+      },
+      props: { decorations: (state) => overlayKey.getState(state) },
+    });
+
+    const readOnlyText = new Plugin({
+      filterTransaction: (tr) => !tr.docChanged,
+      props: {
+        handleTextInput: () => true,
+        handlePaste: () => true,
+        handleDrop: () => true,
+        handleDOMEvents: {
+          beforeinput: (_view, event) => {
+            event.preventDefault();
+            return true;
+          },
+        },
+      },
+    });
+
+    const interaction = new Plugin({
+      props: {
+        handleKeyDown: (_view, event) => handlers().keyDown(event),
+        handleClick: (view, _pos, event) => {
+          handlers().click(spanKeysAt(event.target, view.dom));
+          return false;
+        },
+      },
+      view(view) {
+        // A selection made with the mouse counts once the button is released, not while dragging.
+        let dragging = false;
+        const down = () => {
+          dragging = true;
+        };
+        const up = () => {
+          if (!dragging) return;
+          dragging = false;
+          // The browser settles the final selection after mouseup.
+          setTimeout(() => handlers().select(view.state), 0);
+        };
+        view.dom.addEventListener('mousedown', down);
+        window.addEventListener('mouseup', up);
+        return {
+          update(updated, previous) {
+            if (!dragging && !previous.selection.eq(updated.state.selection)) handlers().select(updated.state);
+          },
+          destroy() {
+            view.dom.removeEventListener('mousedown', down);
+            window.removeEventListener('mouseup', up);
+          },
+        };
+      },
+    });
+
+    return [spans, overlay, readOnlyText, interaction];
+  },
+});

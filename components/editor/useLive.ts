@@ -1,0 +1,64 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import { API_V1 } from '@/components/api';
+import type { SyncEngine } from '@/lib/editor/sync';
+import { stateFromWire, type WireAnnotation, type WireAnswer, type WireRelation } from '@/lib/editor/wire';
+
+/**
+ * Live collaboration for the editor: who else has the document open, and the
+ * caller's own layer kept in step when it changes elsewhere (another tab, a script
+ * using the API, a curator's edit). Runs on the document's server-sent events; a
+ * lost connection is shown, and everything is refetched when it comes back.
+ */
+export interface LiveState {
+  present: { id: string; name: string }[];
+  connected: boolean;
+}
+
+const RETRY_WHILE_BUSY_MS = 1000;
+
+export function useLive(documentId: string, engine: SyncEngine): LiveState {
+  const [state, setState] = useState<LiveState>({ present: [], connected: true });
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let cancelled = false;
+    const resync = () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const get = <T,>(path: string) => fetch(`${API_V1}/documents/${documentId}/${path}`, { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ items: T[] }>);
+        try {
+          const [annotations, relations, answers] = await Promise.all([get<WireAnnotation>('annotations'), get<WireRelation>('relations'), get<WireAnswer>('labels')]);
+          if (cancelled) return;
+          // Local changes still saving win; try again once the queue is empty.
+          if (!engine.adopt((keyOf) => stateFromWire(annotations.items, relations.items, answers.items, keyOf))) resync();
+        } catch {
+          resync();
+        }
+      }, RETRY_WHILE_BUSY_MS / 4);
+    };
+
+    const source = new EventSource(`${API_V1}/documents/${documentId}/events`);
+    let lost = false;
+    source.addEventListener('presence', (event) => setState((s) => ({ ...s, present: JSON.parse((event as MessageEvent<string>).data) })));
+    source.addEventListener('change', resync);
+    source.addEventListener('resync', resync);
+    source.onopen = () => {
+      setState((s) => ({ ...s, connected: true }));
+      if (lost) resync();
+      lost = false;
+    };
+    source.onerror = () => {
+      lost = true;
+      setState((s) => ({ ...s, connected: false }));
+    };
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [documentId, engine]);
+
+  return state;
+}

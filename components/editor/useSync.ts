@@ -1,0 +1,34 @@
+'use client';
+
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { SyncEngine } from '@/lib/editor/sync';
+import { stateFromWire } from '@/lib/editor/wire';
+import { fetchTransport } from './transport';
+import type { EditorData } from './types';
+
+/**
+ * The autosave queue for one document. It is never torn down with the component: changes
+ * still queued when the user navigates away within the app keep being sent.
+ */
+export function useSync(data: EditorData) {
+  const [engine] = useState(() => {
+    const { doc, refs } = stateFromWire(data.annotations, data.relations, data.answers);
+    return new SyncEngine({ documentId: data.document.id, doc, refs, transport: fetchTransport });
+  });
+  const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot, engine.snapshot);
+
+  useEffect(() => {
+    const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
+      if (engine.snapshot().pending > 0) event.preventDefault();
+    };
+    const retry = () => engine.retryNow();
+    window.addEventListener('beforeunload', warnBeforeLeaving);
+    window.addEventListener('online', retry);
+    return () => {
+      window.removeEventListener('beforeunload', warnBeforeLeaving);
+      window.removeEventListener('online', retry);
+    };
+  }, [engine]);
+
+  return { engine, snapshot };
+}

@@ -1,0 +1,50 @@
+import type { SpanLayer } from './model';
+
+export type LabelLayer = SpanLayer | 'RELATION' | 'DOCUMENT';
+
+/** A label of the project schema as the editor receives it (GET /projects/{id}/schema). */
+export interface SchemaLabel {
+  readonly id: string;
+  readonly layer: LabelLayer;
+  readonly key: string;
+  readonly name: string;
+  readonly description: string;
+  readonly color: string;
+  readonly hotkey: string | null;
+  readonly position: number;
+  readonly retired: boolean;
+  readonly sourceTypes: readonly string[];
+  readonly targetTypes: readonly string[];
+  readonly options: readonly { readonly key: string; readonly name: string }[];
+  readonly multiple: boolean;
+  readonly perTarget: boolean;
+}
+
+export interface SchemaTarget {
+  readonly id: string;
+  readonly key: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly retired: boolean;
+}
+
+export const SPAN_LAYERS: readonly SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
+
+export function isSpanLayer(layer: LabelLayer): layer is SpanLayer {
+  return (SPAN_LAYERS as readonly string[]).includes(layer);
+}
+
+/** Labels that may be chosen for new work: retired ones only describe existing spans. */
+export function activeLabels(labels: readonly SchemaLabel[], layer: LabelLayer): SchemaLabel[] {
+  return labels.filter((label) => label.layer === layer && !label.retired).sort((a, b) => a.position - b.position);
+}
+
+export function spanLabelForHotkey(labels: readonly SchemaLabel[], key: string): SchemaLabel | undefined {
+  return labels.find((label) => label.hotkey === key && !label.retired && isSpanLayer(label.layer));
+}
+
+/** Relation types that may link a span labelled `sourceKey` to one labelled `targetKey` (empty lists allow any). */
+export function relationTypesFor(labels: readonly SchemaLabel[], sourceKey: string, targetKey: string): SchemaLabel[] {
+  const allows = (types: readonly string[], key: string) => types.length === 0 || types.includes(key);
+  return activeLabels(labels, 'RELATION').filter((label) => allows(label.sourceTypes, sourceKey) && allows(label.targetTypes, targetKey));
+}
