@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { DateText } from '@/components/ui/DateText';
 import { EmptyState } from '@/components/ui/EmptyState';
 
@@ -8,8 +9,28 @@ interface DocumentRow {
   createdAt: Date;
 }
 
-export function DocumentList({ documents, total }: { documents: DocumentRow[]; total: number }) {
-  if (documents.length === 0) return <EmptyState title="No documents yet." />;
+interface DocumentListProps {
+  projectId: string;
+  documents: DocumentRow[];
+  total: number;
+  /** Whether to point at the import page when the list is empty. */
+  canImport: boolean;
+}
+
+export function DocumentList({ projectId, documents, total, canImport }: DocumentListProps) {
+  if (documents.length === 0) {
+    return (
+      <EmptyState title="No documents yet.">
+        {canImport ? (
+          <p>
+            <Link href={`/projects/${projectId}/import`}>Import documents</Link> — text, Word, PDF, CSV, JSONL, or annotated data from doccano, Label Studio, brat and CoNLL.
+          </p>
+        ) : (
+          <p>A manager will add documents to this project.</p>
+        )}
+      </EmptyState>
+    );
+  }
   return (
     <>
       <div className="table-wrap">
@@ -28,7 +49,9 @@ export function DocumentList({ documents, total }: { documents: DocumentRow[]; t
               <tr key={document.id}>
                 {/* Positions are 0-based in the data; people count from 1. */}
                 <td className="numeric">{document.position + 1}</td>
-                <td>{document.name}</td>
+                <td>
+                  <Link href={`/projects/${projectId}/documents/${document.id}`}>{document.name}</Link>
+                </td>
                 <td>
                   <DateText value={document.createdAt} />
                 </td>

@@ -7,6 +7,7 @@ import { SettingsSummary } from '@/components/projects/SettingsSummary';
 import { Markdown } from '@/components/ui/Markdown';
 import { can } from '@/lib/access/policy';
 import { getPrisma } from '@/lib/db/client';
+import { nextDocument } from '@/lib/assignments/store';
 import { countDocuments, listDocuments } from '@/lib/documents/store';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from './load-project';
@@ -21,14 +22,15 @@ export async function generateMetadata(props: ProjectPageProps): Promise<Metadat
 
 export default async function ProjectPage({ params }: ProjectPageProps) {
   const { id } = await params;
-  const { access, project } = await loadProject(id);
+  const { caller, access, project } = await loadProject(id);
   const db = getPrisma();
   // Each part is loaded only if the role may read it, as the API would decide.
-  const [listing, schema] = await Promise.all([
+  const [listing, schema, next] = await Promise.all([
     can(access.role, 'documents:read')
       ? Promise.all([listDocuments(db, id, { take: DOCUMENT_LIMIT }), countDocuments(db, id)]).then(([documents, total]) => ({ documents, total }))
       : null,
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
+    nextDocument(db, id, caller.userId),
   ]);
   const mayEdit = can(access.role, 'project:update');
 
@@ -36,13 +38,20 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
     <>
       <ProjectHeader project={project} role={access.role} current="overview" />
       {project.description && <p className="lead">{project.description}</p>}
+      {next && (
+        <p>
+          <Link className="button" href={`/projects/${id}/documents/${next.documentId}`}>
+            {next.status === 'ASSIGNED' ? 'Start' : 'Continue'} annotating: {next.name}
+          </Link>
+        </p>
+      )}
 
       <div className="project-grid">
         <div className="stack">
           {listing && (
             <section aria-labelledby="documents-heading" className="panel">
               <h2 id="documents-heading">Documents</h2>
-              <DocumentList documents={listing.documents} total={listing.total} />
+              <DocumentList projectId={id} documents={listing.documents} total={listing.total} canImport={can(access.role, 'documents:write')} />
             </section>
           )}
           <section aria-labelledby="guidelines-heading" className="panel">
