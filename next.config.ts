@@ -16,6 +16,8 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 const config: NextConfig = {
+  // The browser tests build into their own folder, so they never disturb a running `npm start`.
+  distDir: process.env.GLOSSA_NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
   // Native and database packages stay outside the server bundle.

@@ -8,19 +8,17 @@ import path from 'node:path';
  */
 const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
 const IGNORED = new Set(['generated', 'node_modules']);
-const STAMP = path.join('.next', 'glossa-sources.sha256');
+
+const distDir = () => process.env.GLOSSA_NEXT_DIST_DIR ?? '.next';
+const stampOf = (root: string) => path.join(root, distDir(), 'glossa-sources.sha256');
 
 export function buildIsCurrent(root: string): boolean {
-  const stamp = path.join(root, STAMP);
-  return (
-    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    existsSync(stamp) &&
-    readFileSync(stamp, 'utf8') === sourcesDigest(root)
-  );
+  const stamp = stampOf(root);
+  return existsSync(path.join(root, distDir(), 'BUILD_ID')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourcesDigest(root);
 }
 
 export function recordBuild(root: string): void {
-  writeFileSync(path.join(root, STAMP), sourcesDigest(root));
+  writeFileSync(stampOf(root), sourcesDigest(root));
 }
 
 function sourcesDigest(root: string): string {

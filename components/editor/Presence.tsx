@@ -10,6 +10,8 @@ export function Presence({ live }: { live: LiveState }) {
       </span>
     );
   }
-  if (live.present.length < 2) return null;
-  return <span className={styles.presence}>Here now: {live.present.map((user) => user.name).join(', ')}</span>;
+  // Alone in one tab is the normal case and needs no mention.
+  if (live.present.reduce((n, user) => n + user.connections, 0) < 2) return null;
+  const names = live.present.map((user) => (user.connections > 1 ? `${user.name} (${user.connections} tabs)` : user.name));
+  return <span className={styles.presence}>Here now: {names.join(', ')}</span>;
 }

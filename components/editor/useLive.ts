@@ -12,7 +12,7 @@ import { stateFromWire, type WireAnnotation, type WireAnswer, type WireRelation 
  * lost connection is shown, and everything is refetched when it comes back.
  */
 export interface LiveState {
-  present: { id: string; name: string }[];
+  present: { id: string; name: string; connections: number }[];
   connected: boolean;
 }
 

@@ -22,15 +22,16 @@ export async function leave(db: PrismaClient, id: string, documentId: string): P
   await announce(db, documentId);
 }
 
-export async function present(db: PrismaClient, documentId: string): Promise<{ id: string; name: string }[]> {
+export async function present(db: PrismaClient, documentId: string): Promise<{ id: string; name: string; connections: number }[]> {
   await db.presence.deleteMany({ where: { lastSeenAt: { lt: new Date(Date.now() - STALE_MS) } } });
-  const rows = await db.presence.findMany({
-    where: { documentId },
-    distinct: ['userId'],
-    select: { user: { select: { id: true, name: true } } },
-    orderBy: { userId: 'asc' },
-  });
-  return rows.map((row) => row.user);
+  const rows = await db.presence.findMany({ where: { documentId }, select: { user: { select: { id: true, name: true } } }, orderBy: { userId: 'asc' } });
+  const users = new Map<string, { id: string; name: string; connections: number }>();
+  for (const { user } of rows) {
+    const entry = users.get(user.id) ?? { ...user, connections: 0 };
+    entry.connections += 1;
+    users.set(user.id, entry);
+  }
+  return [...users.values()];
 }
 
 async function announce(db: PrismaClient, documentId: string): Promise<void> {

@@ -6,7 +6,7 @@ import { HEARTBEAT_MS, heartbeat, join, leave, present } from './presence';
 
 /**
  * A server-sent event stream for one viewer of one document:
- *   event: presence  data: [{ id, name }]         who has the document open
+ *   event: presence  data: [{ id, name, connections }]  who has the document open (and in how many tabs)
  *   event: change    data: { authors, entities }  refetch these layers
  *   event: resync    data: {}                     the server missed notices; refetch everything
  * Annotators in blind mode hear only about their own layer.
@@ -17,9 +17,16 @@ export function documentEvents(db: PrismaClient, documentId: string, viewerId: s
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let open = true;
-      const send = (event: string, data: unknown) => {
-        if (open) controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      // The runtime may close the stream when the client goes away before telling us.
+      const write = (chunk: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          void cleanup();
+        }
       };
+      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       const visible = (notice: ChangeNotice) => access.seesOthersWork || notice.authors.includes(viewerId);
       const presenceId = await join(db, documentId, viewerId);
       const unsubscribe = await hub.subscribe({
@@ -31,7 +38,7 @@ export function documentEvents(db: PrismaClient, documentId: string, viewerId: s
       send('presence', await present(db, documentId));
       const timer = setInterval(() => {
         void heartbeat(db, presenceId);
-        if (open) controller.enqueue(encoder.encode(': keep-alive\n\n'));
+        write(': keep-alive\n\n');
       }, HEARTBEAT_MS);
       cleanup = async () => {
         if (!open) return;

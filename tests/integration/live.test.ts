@@ -62,7 +62,7 @@ describe('live updates over server-sent events', () => {
     const watching = await subscribe(document.id, curator);
     const blind = await subscribe(document.id, other);
     const present = await watching.next('presence', (users) => users.length === 2);
-    expect(present.map((u: { name: string }) => u.name).sort()).toEqual(['Curator Carla', 'Other Otto']);
+    expect(present.map((u: { name: string; connections: number }) => [u.name, u.connections]).sort()).toEqual([['Curator Carla', 1], ['Other Otto', 1]]);
 
     const created = await call('POST', '/documents/{id}/annotations', { id: document.id }, { token: annotator.token, body: { labelId: gpe.id, start: 9, end: 13 } });
     expect(created.status).toBe(201);

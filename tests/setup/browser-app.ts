@@ -21,6 +21,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default async function setup() {
   if (!existsSync(CHROMIUM) || process.env.GLOSSA_URL) return;
+  process.env.GLOSSA_NEXT_DIST_DIR = '.next-test';
   const dataRoot = mkdtempSync(path.join(tmpdir(), 'glossa-browser-'));
   chmodSync(dataRoot, 0o755);
   const database = await startEmbeddedDatabase({ dataRoot });

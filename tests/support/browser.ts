@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
+ * against the app that tests/setup/browser-app.ts serves (or GLOSSA_URL when set by
+ * hand). Tests skip visibly when no app is configured.
+ */
+export const BASE = process.env.GLOSSA_URL?.replace(/\/$/, '');
+export const CREDENTIALS = { email: process.env.GLOSSA_EMAIL ?? '', password: process.env.GLOSSA_PASSWORD ?? '' };
+export const SCREENSHOTS = 'test-results/screenshots';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A fresh browser context (its own cookies) signed in as `who`. */
+export async function signedIn(browser: Browser, who = CREDENTIALS): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}/signin`);
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+  return { context, page };
+}
+
+/** The REST API with the page's session cookie. */
+export async function api<T>(page: Page, path: string, init: { method?: string; data?: unknown } = {}): Promise<T> {
+  const response = await page.request.fetch(`${BASE}/api/v1${path}`, { method: init.method ?? 'GET', data: init.data as never });
+  if (!response.ok()) throw new Error(`${init.method ?? 'GET'} ${path} answered ${response.status()}: ${await response.text()}`);
+  return (response.status() === 204 ? null : await response.json()) as T;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
+
+/** Double-clicks the first word of five or more letters in the editor text that has no span yet. */
+export async function selectFreeWord(page: Page): Promise<string> {
+  const target = await page.getByRole('textbox', { name: /^Text of / }).evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement?.closest('[data-span]')) continue;
+      const match = /\p{L}{5,}/u.exec(node.textContent ?? '');
+      if (!match) continue;
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const box = range.getBoundingClientRect();
+      return { word: match[0], x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  });
+  if (!target) throw new Error('no word without a span is left in the text');
+  await page.mouse.dblclick(target.x, target.y);
+  return target.word;
+}
