@@ -23,7 +23,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   });
 
   return (
-    <form className="form" onSubmit={onSubmit}>
+    <form className="form" method="post" onSubmit={onSubmit}>
       <Field label="E-mail">{(control) => <input {...control} name="email" type="email" autoComplete="username" required />}</Field>
       <Field label="Password">
         {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required />}

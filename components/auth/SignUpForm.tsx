@@ -25,7 +25,7 @@ export function SignUpForm() {
   });
 
   return (
-    <form className="form" onSubmit={onSubmit}>
+    <form className="form" method="post" onSubmit={onSubmit}>
       <Field label="Name">{(control) => <input {...control} name="name" autoComplete="name" required maxLength={120} />}</Field>
       <Field label="E-mail">{(control) => <input {...control} name="email" type="email" autoComplete="email" required />}</Field>
       <Field label="Password" hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>

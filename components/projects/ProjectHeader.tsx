@@ -3,7 +3,7 @@ import { can } from '@/lib/access/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleBadge } from './RoleBadge';
 
-export type ProjectSection = 'overview' | 'members' | 'settings';
+export type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review';
 
 interface ProjectHeaderProps {
   project: { id: string; name: string };
@@ -16,7 +16,12 @@ export function ProjectHeader({ project, role, current }: ProjectHeaderProps) {
   const base = `/projects/${project.id}`;
   const tabs: { section: ProjectSection; href: string; label: string; visible: boolean }[] = [
     { section: 'overview', href: base, label: 'Overview', visible: true },
+    { section: 'import', href: `${base}/import`, label: 'Import', visible: can(role, 'documents:write') },
+    { section: 'schema', href: `${base}/schema`, label: 'Schema', visible: can(role, 'schema:read') },
     { section: 'members', href: `${base}/members`, label: 'Members', visible: can(role, 'members:read') },
+    { section: 'progress', href: `${base}/progress`, label: 'Progress', visible: can(role, 'agreement:read') },
+    { section: 'agreement', href: `${base}/agreement`, label: 'Agreement', visible: can(role, 'agreement:read') },
+    { section: 'review', href: `${base}/review`, label: 'Review', visible: can(role, 'work:read-others') },
     { section: 'settings', href: `${base}/settings`, label: 'Settings', visible: can(role, 'project:update') },
   ];
   return (

@@ -1,0 +1,115 @@
+import type { Metadata } from 'next';
+import { LAYER_TITLES } from '@/components/projects/layers';
+import { ProjectHeader } from '@/components/projects/ProjectHeader';
+import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
+import { LayerSection } from '@/components/review/agreement/LayerSection';
+import { ScopeBox } from '@/components/review/agreement/ScopeBox';
+import { ScopeToggle } from '@/components/review/agreement/ScopeToggle';
+import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
+import styles from '@/components/review/agreement/agreement.module.css';
+import { namesOf } from '@/components/review/format';
+import { can } from '@/lib/access/policy';
+import { requireProjectPage } from '@/lib/auth/page-access';
+import { getPrisma } from '@/lib/db/client';
+import type { SpanLayer } from '@/lib/review/input';
+import { loadReportInput, type DocumentScope } from '@/lib/review/load';
+import { agreementReport, withMessage } from '@/lib/review/report';
+import { getSchema } from '@/lib/schema/store';
+import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+
+export const dynamic = 'force-dynamic';
+
+const SPAN_LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
+
+type AgreementPageProps = ProjectPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
+  return { title: await projectTitle(props, 'Agreement') };
+}
+
+export default async function ProjectAgreementPage({ params, searchParams }: AgreementPageProps) {
+  const { id } = await params;
+  const scope: DocumentScope = (await searchParams).scope === 'all' ? 'all' : 'submitted';
+  const { access } = await requireProjectPage(id, 'agreement:read');
+  const { project } = await loadProject(id);
+  const db = getPrisma();
+  const [input, schema] = await Promise.all([loadReportInput(db, id, scope), getSchema(db, id)]);
+  const report = withMessage(agreementReport(input));
+
+  const nameOf = namesOf(report.scope.annotators);
+  const labelNames = new Map(schema.labels.map((l) => [`${l.layer}:${l.key}`, l.name]));
+  const targetNames = new Map(schema.targets.map((t) => [t.key, t.name]));
+  // With nothing to compare, every figure would be n/a: the message and the scope say it once.
+  const comparable = report.scope.documents > 0;
+  const layers = SPAN_LAYERS.flatMap((layer) => {
+    const layerReport = report.layers[layer];
+    return comparable && layerReport ? [{ layer, report: layerReport }] : [];
+  });
+  const stance = comparable && Object.keys(report.stance).length > 0;
+  const questions = comparable && Object.keys(report.questions).length > 0;
+  const contents = [
+    { href: '#scope-heading', label: 'What is compared' },
+    ...layers.map(({ layer }) => ({ href: `#layer-${layer}`, label: LAYER_TITLES[layer] })),
+    ...(stance ? [{ href: '#stance-heading', label: 'Stance per target' }] : []),
+    ...(questions ? [{ href: '#questions-heading', label: 'Document questions' }] : []),
+    { href: '#documents-heading', label: 'Documents by disagreement' },
+  ];
+
+  return (
+    <>
+      <ProjectHeader project={project} role={access.role} current="agreement" />
+      <div className={styles.toolbar}>
+        <ScopeToggle projectId={id} scope={scope} />
+        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}`} download={`agreement-${scope}.json`}>
+          Download JSON
+        </a>
+      </div>
+      {report.scope.message && (
+        <div className={`notice ${styles.message}`} role="note">
+          <p>{report.scope.message}</p>
+        </div>
+      )}
+      {comparable && (
+        <nav aria-label="On this page">
+          <ul className={styles.contents}>
+            {contents.map((item) => (
+              <li key={item.href}>
+                <a href={item.href}>{item.label}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+
+      <ScopeBox scope={report.scope} />
+      {layers.map(({ layer, report: layerReport }) => (
+        <LayerSection key={layer} layer={layer} report={layerReport} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
+      ))}
+      {stance && (
+        <section aria-labelledby="stance-heading" className="panel">
+          <h2 id="stance-heading">Stance per target</h2>
+          <UnitFigureTable caption="Agreement on the stance towards each target" subject="Target" figures={report.stance} describe={(key) => describeTarget(key, targetNames)} />
+        </section>
+      )}
+      {questions && (
+        <section aria-labelledby="questions-heading" className="panel">
+          <h2 id="questions-heading">Document questions</h2>
+          <UnitFigureTable caption="Agreement on each document question" subject="Question" figures={report.questions} describe={(key) => key} />
+        </section>
+      )}
+      {comparable && (
+        <section aria-labelledby="documents-heading" className="panel">
+          <h2 id="documents-heading">Documents by disagreement</h2>
+          <DisagreementRanking projectId={id} documents={report.documents} mayReview={can(access.role, 'work:read-others')} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/** Stance targets are project target keys, or `span:LABEL:quote` for stances about an entity span. */
+function describeTarget(key: string, targetNames: Map<string, string>): string {
+  const span = /^span:([^:]+):(.*)$/s.exec(key);
+  if (span) return `${span[1]} span “${span[2]}”`;
+  return targetNames.get(key) ?? key;
+}

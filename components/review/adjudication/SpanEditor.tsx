@@ -1,0 +1,95 @@
+'use client';
+
+import { useState, type KeyboardEvent } from 'react';
+import { Field } from '@/components/forms/Field';
+import { FormError } from '@/components/forms/FormError';
+import { SubmitButton } from '@/components/forms/SubmitButton';
+import { useAction } from '@/components/forms/useAction';
+import { updateGoldSpan, type GoldSpan } from '@/components/review/gold-api';
+import type { OffsetIndex } from '@/lib/offsets';
+import type { ReviewLabel } from './types';
+import styles from './review.module.css';
+
+interface SpanEditorProps {
+  span: GoldSpan;
+  text: OffsetIndex;
+  /** The labels the span may take: its layer's active labels. */
+  labels: readonly ReviewLabel[];
+  onSaved: (message: string) => void;
+  onCancel: () => void;
+}
+
+const CONTEXT = 30;
+
+/** Changes a gold span's label or offsets. Offsets are code points, the API's unit. */
+export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditorProps) {
+  const { pending, error, submitWith } = useAction();
+  const [labelId, setLabelId] = useState(span.labelId);
+  const [start, setStart] = useState(span.start);
+  const [end, setEnd] = useState(span.end);
+
+  const problem =
+    !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length
+      ? `Offsets run from 0 to ${text.length}.`
+      : start >= end
+        ? 'The start must come before the end.'
+        : null;
+  const unchanged = labelId === span.labelId && start === span.start && end === span.end;
+
+  const onSubmit = submitWith(async () => {
+    if (problem) throw new Error(problem);
+    await updateGoldSpan(span, {
+      ...(labelId !== span.labelId ? { labelId } : {}),
+      ...(start !== span.start ? { start } : {}),
+      ...(end !== span.end ? { end } : {}),
+    });
+    onSaved('Gold span saved.');
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') onCancel();
+  };
+
+  return (
+    <form className={styles.editor} onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Edit the gold span">
+      <Field label="Label">
+        {(control) => (
+          // Focused on open: the editor appears because the curator asked to change this span.
+          <select {...control} value={labelId} onChange={(event) => setLabelId(event.target.value)} autoFocus>
+            {labels.map((label) => (
+              <option key={label.id} value={label.id}>
+                {label.name} ({label.key})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <OffsetField label="Start" value={start} max={text.length} onChange={setStart} />
+      <OffsetField label="End" value={end} max={text.length} onChange={setEnd} />
+      <SubmitButton pending={pending} pendingLabel="Saving…" disabled={unchanged || problem !== null}>
+        Save gold span
+      </SubmitButton>
+      <button type="button" className="button button--secondary" onClick={onCancel}>
+        Cancel
+      </button>
+      <p className={`note ${styles.preview}`} aria-live="polite">
+        {problem ?? (
+          <>
+            …{text.slice(Math.max(0, start - CONTEXT), start)}
+            <mark>{text.slice(start, end)}</mark>
+            {text.slice(end, Math.min(text.length, end + CONTEXT))}…
+          </>
+        )}
+      </p>
+      <FormError message={error} />
+    </form>
+  );
+}
+
+function OffsetField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (value: number) => void }) {
+  return (
+    <Field label={label} hint="Code point offset">
+      {(control) => <input {...control} type="number" min={0} max={max} step={1} value={Number.isNaN(value) ? '' : value} onChange={(event) => onChange(event.target.valueAsNumber)} required />}
+    </Field>
+  );
+}

@@ -1,0 +1,51 @@
+import { acceptIntoGold, deleteGoldRelation, deleteGoldSpan, describeAccepted, listGoldSpans, type AcceptRequest, type GoldSpan } from '@/components/review/gold-api';
+import type { ReviewRow } from './rows';
+
+/*
+ * What a, x and e do to a row. Each action returns the sentence to announce, or throws
+ * one that explains why the key does nothing for this row.
+ */
+
+export function mayAccept(row: ReviewRow): boolean {
+  return row.source !== null && row.gold === null;
+}
+
+/** Gold answers can only be replaced (by accepting another answer), not removed one by one. */
+export function mayReject(row: ReviewRow): boolean {
+  return row.gold !== null && row.kind !== 'answer';
+}
+
+export function mayEdit(row: ReviewRow): boolean {
+  return row.span !== null && (row.gold !== null || row.source !== null);
+}
+
+function acceptRequest(row: ReviewRow, source: string): AcceptRequest {
+  if (row.kind === 'relation') return { relationIds: [source] };
+  if (row.kind === 'answer') return { answerIds: [source] };
+  return { annotationIds: [source] };
+}
+
+export async function acceptRow(documentId: string, row: ReviewRow): Promise<string> {
+  if (row.source === null) throw new Error('This span is already gold; there is nothing to accept.');
+  const counts = await acceptIntoGold(documentId, acceptRequest(row, row.source));
+  const added = counts.spans + counts.relations + counts.answers;
+  return added === 0 ? 'Already in gold.' : `Accepted into gold: ${describeAccepted(counts)}.`;
+}
+
+export async function rejectRow(row: ReviewRow): Promise<string> {
+  if (row.gold === null) throw new Error('Not in gold, so there is nothing to remove.');
+  if (row.kind === 'answer') throw new Error('Gold answers cannot be removed one by one; accept another answer to replace this one.');
+  await (row.kind === 'relation' ? deleteGoldRelation(row.gold) : deleteGoldSpan(row.gold));
+  return 'Removed from gold.';
+}
+
+/** Accepts the span if gold lacks it, then loads the gold span (with its version, which a change must send). */
+export async function goldSpanFor(documentId: string, row: ReviewRow): Promise<GoldSpan> {
+  if (!mayEdit(row)) throw new Error('Only spans can be edited here.');
+  const source = row.source;
+  if (row.gold === null && source !== null) await acceptIntoGold(documentId, { annotationIds: [source] });
+  // Accepting records the annotator's span in the gold span's provenance, which finds it without its id.
+  const found = (await listGoldSpans(documentId)).find((span) => (row.gold !== null ? span.id === row.gold : source !== null && span.sourceIds.includes(source)));
+  if (!found) throw new Error('The gold span has changed meanwhile; the view is refreshed, try again.');
+  return found;
+}

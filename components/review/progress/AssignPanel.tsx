@@ -1,0 +1,119 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useId, useState } from 'react';
+import { API_V1, apiFetch } from '@/components/api';
+import { Field } from '@/components/forms/Field';
+import { FormError } from '@/components/forms/FormError';
+import { FormStatus } from '@/components/forms/FormStatus';
+import { SubmitButton } from '@/components/forms/SubmitButton';
+import { useAction } from '@/components/forms/useAction';
+import { plural } from '@/components/review/format';
+import { ChoiceGroup } from './ChoiceGroup';
+import styles from './progress.module.css';
+
+type Mode = 'round-robin' | 'explicit';
+
+interface AssignPanelProps {
+  projectId: string;
+  annotators: { id: string; name: string }[];
+  documents: { id: string; name: string }[];
+  defaultPerDocument: number;
+}
+
+interface AssignResult {
+  created: number;
+  documents: number;
+  annotators: number;
+}
+
+export function AssignPanel({ projectId, annotators, documents, defaultPerDocument }: AssignPanelProps) {
+  const router = useRouter();
+  const { pending, error, submitWith } = useAction();
+  const [mode, setMode] = useState<Mode>('round-robin');
+  const [userIds, setUserIds] = useState(() => new Set(annotators.map((a) => a.id)));
+  const [documentIds, setDocumentIds] = useState(() => new Set(documents.map((d) => d.id)));
+  const [perDocument, setPerDocument] = useState(Math.min(defaultPerDocument, annotators.length));
+  const [result, setResult] = useState<string | null>(null);
+
+  const problem =
+    userIds.size === 0
+      ? 'Choose at least one annotator.'
+      : documentIds.size === 0
+        ? 'Choose at least one document.'
+        : mode === 'round-robin' && (perDocument < 1 || perDocument > userIds.size)
+          ? `Annotators per document must be between 1 and the ${userIds.size} chosen.`
+          : null;
+
+  const onSubmit = submitWith(async () => {
+    setResult(null);
+    if (problem) throw new Error(problem);
+    // Keep the list order, which is the project's document order.
+    const users = annotators.filter((a) => userIds.has(a.id)).map((a) => a.id);
+    const docs = documents.filter((d) => documentIds.has(d.id)).map((d) => d.id);
+    const body =
+      mode === 'explicit'
+        ? { mode, documentIds: docs, userIds: users }
+        : { mode, userIds: users, perDocument, ...(docs.length === documents.length ? {} : { documentIds: docs }) };
+    const answer = await apiFetch<AssignResult>(`${API_V1}/projects/${projectId}/assignments`, { method: 'POST', body });
+    setResult(describe(answer));
+    router.refresh();
+  });
+
+  return (
+    <form className="form form--wide" onSubmit={onSubmit}>
+      <fieldset className="fieldset">
+        <legend>How to assign</legend>
+        <div className={styles.modes}>
+          <ModeOption mode="round-robin" current={mode} onChange={setMode} label="Round-robin" hint="Spread the documents evenly, N annotators each." />
+          <ModeOption mode="explicit" current={mode} onChange={setMode} label="Explicit" hint="Every chosen annotator gets every chosen document." />
+        </div>
+      </fieldset>
+      {mode === 'round-robin' && (
+        <div className={styles.perDocument}>
+          <Field label="Annotators per document" hint={`Project default: ${defaultPerDocument}. Agreement needs at least 2.`}>
+            {(control) => (
+              <input
+                {...control}
+                type="number"
+                min={1}
+                max={Math.max(1, userIds.size)}
+                value={perDocument}
+                onChange={(event) => setPerDocument(Number.parseInt(event.target.value, 10) || 0)}
+                required
+              />
+            )}
+          </Field>
+        </div>
+      )}
+      <ChoiceGroup legend="Annotators" options={annotators} selected={userIds} onChange={setUserIds} />
+      <ChoiceGroup legend="Documents" options={documents} selected={documentIds} onChange={setDocumentIds} />
+      <p className="note">Existing assignments are kept as they are; only missing ones are added.</p>
+      <SubmitButton pending={pending} pendingLabel="Assigning…">
+        Assign documents
+      </SubmitButton>
+      <FormError message={error} />
+      <FormStatus message={result} />
+    </form>
+  );
+}
+
+function ModeOption({ mode, current, onChange, label, hint }: { mode: Mode; current: Mode; onChange: (mode: Mode) => void; label: string; hint: string }) {
+  const id = useId();
+  return (
+    <div className="checkbox-field">
+      <input type="radio" id={id} name="mode" value={mode} checked={current === mode} onChange={() => onChange(mode)} aria-describedby={`${id}-hint`} />
+      <div>
+        <label htmlFor={id}>{label}</label>
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function describe({ created, documents, annotators }: AssignResult): string {
+  const scope = `${plural(documents, 'document')} and ${plural(annotators, 'annotator')}`;
+  return created === 0 ? `Nothing new to assign: ${scope} already had these assignments.` : `Created ${plural(created, 'assignment')} over ${scope}.`;
+}
