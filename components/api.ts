@@ -4,7 +4,7 @@
  */
 export const API_V1 = '/api/v1';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A non-2xx answer; `message` is the server's own text, written to be shown to users. */
 export class ApiError extends Error {
@@ -41,7 +41,8 @@ export async function apiFetch<T = null>(path: string, { method = 'GET', body }:
   return payload as T;
 }
 
-function toApiError(status: number, payload: unknown): ApiError {
+/** The API's error body as an ApiError; also for requests made without fetch (uploads with progress). */
+export function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   if (error && typeof error.message === 'string') {
     return new ApiError(status, typeof error.code === 'string' ? error.code : 'error', error.message, error.details);

@@ -1,0 +1,70 @@
+import { unknownLabelIn } from './options';
+import type { ImportProblem } from './upload';
+
+interface ImportProblemsProps {
+  message: string;
+  problems: readonly ImportProblem[];
+  /** Labels already in the mapping editor: their button would add nothing. */
+  mapped: ReadonlySet<string>;
+  onMap: (label: string) => void;
+}
+
+// lib/import/service.ts stops collecting at this many.
+const MAX_LISTED = 100;
+
+/** A rejected import: nothing was stored, and here is every reason why. */
+export function ImportProblems({ message, problems, mapped, onMap }: ImportProblemsProps) {
+  return (
+    <>
+      <p>
+        Files are imported all together or not at all, so none of them was. Fix the problems below (or change the options) and import
+        again.
+      </p>
+      {/* The table says it all; the server's summary matters only when it sent no details. */}
+      {problems.length === 0 && <p>{message}</p>}
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Problems that stopped the import</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Where</th>
+              <th scope="col">Problem</th>
+              <th scope="col">
+                <span className="visually-hidden">Fix</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {problems.map((problem, index) => {
+              const label = unknownLabelIn(problem.reason);
+              return (
+                // The server may report the same reason twice for one line; the position in its list is what identifies a row.
+                <tr key={index}>
+                  <td>{problem.file}</td>
+                  <td>{where(problem)}</td>
+                  <td>{problem.reason}</td>
+                  <td>
+                    {label !== undefined && (
+                      <button type="button" className="button button--secondary" disabled={mapped.has(label)} onClick={() => onMap(label)}>
+                        {mapped.has(label) ? 'Mapping added' : 'Map this label'}
+                        <span className="visually-hidden"> {label}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {problems.length >= MAX_LISTED && <p className="muted">The server stops listing after {MAX_LISTED} problems; there may be more.</p>}
+    </>
+  );
+}
+
+function where({ line, record }: ImportProblem): string {
+  if (line !== undefined) return `line ${line}`;
+  if (record !== undefined) return `record ${record}`;
+  return '—';
+}

@@ -1,0 +1,89 @@
+import Link from 'next/link';
+import type { ImportReport } from './upload';
+
+const LISTED = 10;
+
+/** What a successful import stored, file by file, with a way into the new documents. */
+export function ImportReportView({ projectId, report }: { projectId: string; report: ImportReport }) {
+  const skipped = report.files.reduce((sum, file) => sum + file.duplicatesSkipped.length, 0);
+  return (
+    <>
+      <p>
+        {report.documentCount === 1 ? '1 document was' : `${report.documentCount} documents were`} imported
+        {skipped > 0 && `; ${skipped} already in the project ${skipped === 1 ? 'was' : 'were'} skipped`}.
+      </p>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">Import report per file</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Read as</th>
+              <th scope="col" className="numeric">Documents</th>
+              <th scope="col" className="numeric">Spans</th>
+              <th scope="col" className="numeric">Relations</th>
+              <th scope="col" className="numeric">Answers</th>
+              <th scope="col">Skipped</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.files.map((file) => (
+              <tr key={file.file}>
+                <td>{file.file}</td>
+                <td>{file.format}</td>
+                <td className="numeric">{file.documents}</td>
+                <td className="numeric">{file.spans}</td>
+                <td className="numeric">{file.relations}</td>
+                <td className="numeric">{file.documentLabels}</td>
+                <td>
+                  <SkippedCell projectId={projectId} file={file} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {report.documents.length > 0 && (
+        <>
+          <h3>Open the new documents</h3>
+          <ul>
+            {report.documents.slice(0, LISTED).map((document) => (
+              <li key={document.id}>
+                <Link href={`/projects/${projectId}/documents/${document.id}`}>{document.name}</Link>
+              </li>
+            ))}
+          </ul>
+          {report.documentCount > LISTED && <p className="muted">and {report.documentCount - LISTED} more.</p>}
+        </>
+      )}
+      <p>
+        <Link href={`/projects/${projectId}`}>All documents of the project</Link>
+      </p>
+    </>
+  );
+}
+
+function SkippedCell({ projectId, file }: { projectId: string; file: ImportReport['files'][number] }) {
+  const unknown = Object.entries(file.unknownLabelsSkipped);
+  if (file.duplicatesSkipped.length === 0 && unknown.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="target-list">
+      {file.duplicatesSkipped.map((duplicate) => (
+        <li key={duplicate.sha256}>
+          {duplicate.name}: already imported
+          {duplicate.existingDocumentId && (
+            <>
+              {' '}
+              as <Link href={`/projects/${projectId}/documents/${duplicate.existingDocumentId}`}>this document</Link>
+            </>
+          )}
+        </li>
+      ))}
+      {unknown.map(([label, count]) => (
+        <li key={label}>
+          {count} × unknown label <code>{label}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}

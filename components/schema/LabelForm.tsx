@@ -1,0 +1,74 @@
+'use client';
+
+import { CheckedField } from './CheckedField';
+import { ColorField } from './ColorField';
+import { useSchemaEditor } from './context';
+import { asKey, type DraftLabel } from './model';
+import { QuestionFields } from './QuestionFields';
+import { RelationTypesFields } from './RelationTypesFields';
+import styles from './SchemaEditor.module.css';
+import { controlId, fieldKey } from './validation';
+
+/** The fields every label has, then those of its layer. */
+export function LabelForm({ label, title }: { label: DraftLabel; title: string }) {
+  const { editLabel, shown } = useSchemaEditor();
+  const field = (name: string) => ({ id: controlId(fieldKey(label.uid, name)), error: shown.fields.get(fieldKey(label.uid, name)) });
+  const edit = (patch: Parameters<typeof editLabel>[1], name: string) => editLabel(label.uid, patch, fieldKey(label.uid, name));
+
+  return (
+    <div className={styles.labelForm}>
+      <CheckedField {...field('name')} label="Name" hint="What annotators see; rename freely.">
+        {(control) => <input {...control} value={label.name} maxLength={120} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
+      </CheckedField>
+      <CheckedField
+        {...field('key')}
+        label="Key"
+        hint={
+          label.stored
+            ? 'Fixed: exports and imports refer to labels by key.'
+            : 'A–Z, 0–9, _. Fixed once saved: exports refer to it.'
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={label.key}
+            readOnly={label.stored}
+            maxLength={64}
+            autoComplete="off"
+            spellCheck={false}
+            className={styles.code}
+            onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
+          />
+        )}
+      </CheckedField>
+      <CheckedField {...field('hotkey')} label="Hotkey" optional hint="One lower-case letter or digit.">
+        {(control) => (
+          <input
+            {...control}
+            value={label.hotkey}
+            maxLength={1}
+            autoComplete="off"
+            spellCheck={false}
+            className={`${styles.code} ${styles.hotkey}`}
+            onChange={(event) => edit({ hotkey: event.target.value.toLowerCase() }, 'hotkey')}
+          />
+        )}
+      </CheckedField>
+      <ColorField {...field('color')} title={title} value={label.color} onChange={(color) => edit({ color }, 'color')} />
+      <CheckedField
+        {...field('description')}
+        className={styles.wide}
+        label="Description"
+        optional
+        hint="Shown to annotators as guidance: when to use this label, and when not."
+      >
+        {(control) => (
+          <textarea {...control} rows={2} maxLength={4000} value={label.description} onChange={(event) => edit({ description: event.target.value }, 'description')} />
+        )}
+      </CheckedField>
+      {label.layer === 'RELATION' && <RelationTypesFields label={label} />}
+      {label.layer === 'DOCUMENT' && <QuestionFields label={label} />}
+    </div>
+  );
+}

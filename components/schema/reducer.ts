@@ -1,0 +1,75 @@
+import { emptyLabel, emptyTarget, type Draft, type DraftLabel, type DraftTarget } from './model';
+import type { Layer } from '@/lib/schema/types';
+
+/**
+ * Every change the editor can make to a draft. New uids come in the action, so
+ * the reducer stays pure (React may run it twice).
+ */
+export type DraftAction =
+  | { type: 'reset'; draft: Draft }
+  | { type: 'addLabel'; layer: Layer; uid: string }
+  | { type: 'updateLabel'; uid: string; patch: Partial<Omit<DraftLabel, 'uid' | 'stored' | 'layer'>> }
+  | { type: 'moveLabel'; uid: string; by: -1 | 1 }
+  | { type: 'retireLabel'; uid: string }
+  | { type: 'restoreLabel'; uid: string }
+  | { type: 'addTarget'; uid: string }
+  | { type: 'updateTarget'; uid: string; patch: Partial<Omit<DraftTarget, 'uid' | 'stored'>> }
+  | { type: 'retireTarget'; uid: string }
+  | { type: 'restoreTarget'; uid: string };
+
+export function draftReducer(draft: Draft, action: DraftAction): Draft {
+  switch (action.type) {
+    case 'reset':
+      return action.draft;
+    case 'addLabel':
+      return { ...draft, labels: [...draft.labels, emptyLabel(action.layer, action.uid)] };
+    case 'updateLabel':
+      return { ...draft, labels: patch(draft.labels, action.uid, action.patch) };
+    case 'moveLabel':
+      return { ...draft, labels: moveWithinLayer(draft.labels, action.uid, action.by) };
+    case 'retireLabel': {
+      const [moved, labels] = take(draft.labels, action.uid);
+      // A label the server never saw has no annotations to keep: it simply goes.
+      return { ...draft, labels, retiredLabels: moved?.stored ? [...draft.retiredLabels, moved] : draft.retiredLabels };
+    }
+    case 'restoreLabel': {
+      const [moved, retiredLabels] = take(draft.retiredLabels, action.uid);
+      return moved ? { ...draft, retiredLabels, labels: [...draft.labels, moved] } : draft;
+    }
+    case 'addTarget':
+      return { ...draft, targets: [...draft.targets, emptyTarget(action.uid)] };
+    case 'updateTarget':
+      return { ...draft, targets: patch(draft.targets, action.uid, action.patch) };
+    case 'retireTarget': {
+      const [moved, targets] = take(draft.targets, action.uid);
+      return { ...draft, targets, retiredTargets: moved?.stored ? [...draft.retiredTargets, moved] : draft.retiredTargets };
+    }
+    case 'restoreTarget': {
+      const [moved, retiredTargets] = take(draft.retiredTargets, action.uid);
+      return moved ? { ...draft, retiredTargets, targets: [...draft.targets, moved] } : draft;
+    }
+  }
+}
+
+function patch<T extends { uid: string }, C extends Partial<T>>(items: T[], uid: string, changes: C): T[] {
+  return items.map((item) => (item.uid === uid ? { ...item, ...changes } : item));
+}
+
+function take<T extends { uid: string }>(items: T[], uid: string): [T | undefined, T[]] {
+  return [items.find((item) => item.uid === uid), items.filter((item) => item.uid !== uid)];
+}
+
+/** Swaps the label with its neighbour in the same layer; labels of other layers may sit between them. */
+function moveWithinLayer(labels: DraftLabel[], uid: string, by: -1 | 1): DraftLabel[] {
+  const from = labels.findIndex((label) => label.uid === uid);
+  const label = labels[from];
+  if (!label) return labels;
+  let to = from + by;
+  while (to >= 0 && to < labels.length && labels[to]?.layer !== label.layer) to += by;
+  const neighbour = labels[to];
+  if (!neighbour) return labels;
+  const result = [...labels];
+  result[from] = neighbour;
+  result[to] = label;
+  return result;
+}
