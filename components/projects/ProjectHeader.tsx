@@ -3,7 +3,7 @@ import { can } from '@/lib/access/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleBadge } from './RoleBadge';
 
-export type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review';
+export type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review' | 'export';
 
 interface ProjectHeaderProps {
   project: { id: string; name: string };
@@ -22,6 +22,7 @@ export function ProjectHeader({ project, role, current }: ProjectHeaderProps) {
     { section: 'progress', href: `${base}/progress`, label: 'Progress', visible: can(role, 'agreement:read') },
     { section: 'agreement', href: `${base}/agreement`, label: 'Agreement', visible: can(role, 'agreement:read') },
     { section: 'review', href: `${base}/review`, label: 'Review', visible: can(role, 'work:read-others') },
+    { section: 'export', href: `${base}/export`, label: 'Export', visible: can(role, 'export') },
     { section: 'settings', href: `${base}/settings`, label: 'Settings', visible: can(role, 'project:update') },
   ];
   return (

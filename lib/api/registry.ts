@@ -2,6 +2,7 @@ import { agreementEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
+import { exportEndpoints } from './endpoints/export';
 import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
@@ -22,4 +23,5 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...reviewEndpoints,
   documentEventsEndpoint,
   ...tokenEndpoints,
+  ...exportEndpoints,
 ];

@@ -1,12 +1,13 @@
 import type { Command } from './support';
 import { dbMigrate } from './db';
 import { agreementCommand } from './agreement';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { tokenCreate, userCreate } from './users';
 
 export { UsageError } from './support';
 
-export const COMMANDS: Command[] = [userCreate, tokenCreate, importCommand, agreementCommand, dbMigrate];
+export const COMMANDS: Command[] = [userCreate, tokenCreate, importCommand, exportCommand, agreementCommand, dbMigrate];
 
 export function usage(): string {
   return ['Usage: npx glossa <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.synopsis}`)].join('\n');

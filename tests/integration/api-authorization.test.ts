@@ -69,6 +69,7 @@ const CASES: Case[] = [
   { endpoint: 'PATCH /documents/{id}/review', body: () => ({ adjudicated: false }), expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /projects/{id}/review/queue', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /documents/{id}/events', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /projects/{id}/export', expect: [409, 409, 409, 403, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
   { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [201, 201, 201, 201, 201] },
   { endpoint: 'DELETE /tokens/{id}', expect: [200, 200, 200, 200, 200] },

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { ExportPanel } from '@/components/export/ExportPanel';
+import { ProjectHeader } from '@/components/projects/ProjectHeader';
+import { requireProjectPage } from '@/lib/auth/page-access';
+import { getPrisma } from '@/lib/db/client';
+import { listMembers } from '@/lib/members/store';
+import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+
+export const dynamic = 'force-dynamic';
+
+// Annotation teams are small; this only guards against an unbounded query.
+const MEMBER_LIMIT = 500;
+
+export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
+  return { title: await projectTitle(props, 'Export') };
+}
+
+export default async function ProjectExportPage({ params }: ProjectPageProps) {
+  const { id } = await params;
+  const { access } = await requireProjectPage(id, 'export');
+  const { project } = await loadProject(id);
+  const members = await listMembers(getPrisma(), id, { take: MEMBER_LIMIT });
+
+  return (
+    <>
+      <ProjectHeader project={project} role={access.role} current="export" />
+      <p className="lead">
+        Download the project as a dataset. Exports stream straight from the database, so they work for projects of any size; offsets are
+        Unicode code points, as in Python, spaCy, Hugging Face and brat. Scripts can use <code>GET /api/v1/projects/{id}/export</code> or{' '}
+        <code>npx glossa export</code> with the same choices.
+      </p>
+      <ExportPanel projectId={id} members={members.map(({ user }) => ({ id: user.id, name: user.name }))} />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { authorizeProject } from '@/lib/access/project-access';
+import { defineEndpoint } from '@/lib/api/endpoint';
+import { idParams } from '@/lib/api/schemas';
+import { reviewAgreement } from '@/lib/export/agreement';
+import { CARD_INFO, FORMAT_INFO } from '@/lib/export/options';
+import { exportQuery } from '@/lib/export/query';
+import { exportProject } from '@/lib/export/run';
+
+export const TOTAL_DOCUMENTS_HEADER = 'x-glossa-total-documents';
+
+export const exportEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/projects/{id}/export',
+  tag: 'export',
+  summary:
+    'Stream the project as a dataset (DESIGN.md §6): format=jsonl|conll|brat|w3c|stance-csv|hf, source=gold|all|annotator:<userId>, filters status=, assignee=, documents=<id,id>, meta.<key>=<value>, limit= (previews). Archives (brat, hf) contain the dataset card as README.md; single files link to it (Link: rel="describedby"), which is format=card (Markdown) or card-json with the same parameters and of=<format>. X-Glossa-Total-Documents gives the document count up front. 409 when source=gold and nothing is adjudicated yet.',
+  params: idParams,
+  query: exportQuery,
+  rawResponse: responseTypes(),
+  errors: [403, 404, 409],
+  async handle({ db, caller, params, query, request }) {
+    await authorizeProject(db, caller, params.id, 'export');
+    const url = new URL(request.url);
+    const result = await exportProject(db, params.id, {
+      ...query,
+      baseUrl: `${url.origin}/projects/${encodeURIComponent(params.id)}`,
+      agreement: reviewAgreement,
+      signal: request.signal,
+    });
+    const isData = query.format in FORMAT_INFO;
+    const headers = new Headers({
+      'content-type': result.contentType,
+      // A card is a page to read; data is a file to save.
+      'content-disposition': `${isData ? 'attachment' : 'inline'}; filename="${result.fileName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      [TOTAL_DOCUMENTS_HEADER]: String(result.totalDocuments),
+    });
+    if (isData && !FORMAT_INFO[result.dataFormat].archive) {
+      const card = new URL(url);
+      card.searchParams.set('format', 'card');
+      card.searchParams.set('of', result.dataFormat);
+      headers.set('link', `<${card.pathname}${card.search}>; rel="describedby"; type="text/markdown"`);
+    }
+    return new Response(result.stream, { headers });
+  },
+});
+
+/** Content type → what it carries, for OpenAPI; brat and hf share application/zip. */
+function responseTypes(): Record<string, string> {
+  const types: Record<string, string> = {};
+  const add = (type: string, text: string) => (types[type] = types[type] ? `${types[type]} | ${text}` : text);
+  for (const [format, info] of Object.entries(FORMAT_INFO)) add(info.contentType, `format=${format}: ${info.description}`);
+  add(CARD_INFO.card.contentType, 'format=card: the dataset card in Markdown');
+  add(CARD_INFO['card-json'].contentType, 'format=card-json: the dataset card as JSON');
+  return types;
+}
+
+export const exportEndpoints = [exportEndpoint];

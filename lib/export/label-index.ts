@@ -1,0 +1,42 @@
+import type { DbClient } from '@/lib/db/client';
+import { SPAN_LAYERS, type Layer, type SpanLayer } from '@/lib/formats/model';
+
+/**
+ * Label and target ids → keys, so that annotation queries need no joins. Loaded with every batch
+ * (a few dozen rows), so a label added while an export runs is known to the batches that use it.
+ */
+export interface LabelIndex {
+  label(id: string): { key: string; layer: Layer };
+  spanLabel(id: string): { key: string; layer: SpanLayer };
+  target(id: string): string;
+}
+
+const isSpanLayer = (layer: Layer): layer is SpanLayer => (SPAN_LAYERS as readonly Layer[]).includes(layer);
+
+export async function loadLabelIndex(db: DbClient, projectId: string): Promise<LabelIndex> {
+  // One round trip: this runs with every batch.
+  const rows = await db.$queryRaw<{ id: string; key: string; layer: Layer | null }[]>`
+    SELECT id, key, layer::text AS layer FROM "Label" WHERE "projectId" = ${projectId}
+    UNION ALL SELECT id, key, NULL FROM "Target" WHERE "projectId" = ${projectId}`;
+  const labelById = new Map<string, { key: string; layer: Layer }>();
+  const spanLabelById = new Map<string, { key: string; layer: SpanLayer }>();
+  const targetById = new Map<string, string>();
+  for (const { id, key, layer } of rows) {
+    if (layer === null) {
+      targetById.set(id, key);
+      continue;
+    }
+    labelById.set(id, { key, layer });
+    if (isSpanLayer(layer)) spanLabelById.set(id, { key, layer });
+  }
+  const lookup = <T>(map: Map<string, T>, id: string, what: string): T => {
+    const found = map.get(id);
+    if (found === undefined) throw new Error(`${what} ${id} is not in this project.`);
+    return found;
+  };
+  return {
+    label: (id) => lookup(labelById, id, 'Label'),
+    spanLabel: (id) => lookup(spanLabelById, id, 'Span label'),
+    target: (id) => lookup(targetById, id, 'Target'),
+  };
+}

@@ -1,0 +1,132 @@
+import type { DbClient } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
+import { assertExportable } from './integrity';
+import { loadLabelIndex } from './label-index';
+import { PACKED_SPANS, unpackSpans } from './packed-spans';
+import { authorCondition, documentWhere, type Selection } from './selection';
+
+/**
+ * A project's documents with the annotations of one source, read from PostgreSQL batch by batch
+ * with keyset paging on (position, id). While one batch is written the next is fetched, so the
+ * database and the writer work side by side and memory holds two batches however large the
+ * project. A batch is one statement, a page of documents each with its spans (packed, see
+ * ./packed-spans), relations and answers aggregated by subqueries on the (documentId, authorId)
+ * index, plus the label index beside it: two round trips per batch, whatever it holds.
+ * Every document is checked (./integrity) before it is yielded.
+ */
+
+const BATCH_DOCUMENTS = 200;
+// Texts may be megabytes each: a batch takes no further documents once this much text is in it.
+const BATCH_TEXT_BYTES = 16 * 1024 * 1024;
+
+export interface ReadOptions {
+  batchSize?: number;
+  /** Called as each batch starts loading; tests and the benchmark count database round trips with it. */
+  onBatch?: (index: number) => void;
+}
+
+interface Key {
+  position: number;
+  id: string;
+}
+
+type RelationTuple = [id: string, author: string | null, labelId: string, source: string, target: string, attributes: Record<string, unknown>];
+type AnswerTuple = [question: string, target: string | null, values: string[], author: string | null];
+
+interface DocumentRow extends Key {
+  name: string;
+  text: string;
+  metadata: string;
+  /** Aggregates over the document's annotations of the source; null when it has none. */
+  spans: string | null;
+  relations: RelationTuple[] | null;
+  answers: AnswerTuple[] | null;
+}
+
+export async function* readExportDocuments(db: DbClient, selection: Selection, options: ReadOptions = {}): AsyncGenerator<ExportDocument> {
+  const size = options.batchSize ?? BATCH_DOCUMENTS;
+  let remaining = selection.filters.limit ?? Number.POSITIVE_INFINITY;
+  let started = 0;
+  const load = (after: Key | undefined): Promise<Batch> => {
+    options.onBatch?.(started++);
+    const batch = loadBatch(db, selection, after, Math.min(size, remaining));
+    // Awaited in the loop below; this only stops a prefetch that fails meanwhile from counting as unhandled.
+    batch.catch(() => {});
+    return batch;
+  };
+  let pending: Promise<Batch> | undefined = load(undefined);
+  try {
+    while (pending) {
+      const { documents, last }: Batch = await pending;
+      remaining -= documents.length;
+      pending = last && remaining > 0 ? load(last) : undefined;
+      // Decoded one at a time as they are written, so their objects die young, which is cheap to collect.
+      for (const decode of documents) yield decode();
+    }
+  } finally {
+    // Stopped early (client gone): let an in-flight prefetch finish so nothing outlives the export.
+    await pending?.catch(() => {});
+  }
+}
+
+interface Batch {
+  documents: (() => ExportDocument)[];
+  /** The keyset position after this batch; absent when the page was empty. */
+  last?: Key;
+}
+
+async function loadBatch(db: DbClient, selection: Selection, after: Key | undefined, take: number): Promise<Batch> {
+  const keyset = after ? Prisma.sql`AND (d.position, d.id) > (${after.position}::int, ${after.id}::text)` : Prisma.empty;
+  const [index, rows] = await Promise.all([
+    loadLabelIndex(db, selection.projectId),
+    db.$queryRaw<DocumentRow[]>`
+      SELECT page.id, page.name, page.text, page.metadata, page.position,
+        (SELECT ${PACKED_SPANS} FROM "Annotation" a
+          WHERE a."documentId" = page.id AND a."deletedAt" IS NULL AND ${authorCondition(selection.source, 'a')}) AS spans,
+        (SELECT json_agg(json_build_array(r.id, r."authorId", r."labelId", r."sourceId", r."targetId", r.attributes) ORDER BY r."createdAt", r.id)
+          FROM "Relation" r
+          WHERE r."documentId" = page.id AND r."deletedAt" IS NULL AND ${authorCondition(selection.source, 'r')}) AS relations,
+        (SELECT json_agg(json_build_array(l.key, t.key, dl.values, dl."authorId") ORDER BY l.position, l.key, t.position, t.key, dl."authorId" NULLS FIRST)
+          FROM "DocumentLabel" dl JOIN "Label" l ON l.id = dl."labelId" LEFT JOIN "Target" t ON t.id = dl."targetId"
+          WHERE dl."documentId" = page.id AND dl."deletedAt" IS NULL AND ${authorCondition(selection.source, 'dl')}) AS answers
+      FROM (
+        SELECT d.id, d.name, d.text, d.metadata::text AS metadata, d.position,
+          sum(octet_length(d.text)) OVER (ORDER BY d.position, d.id) - octet_length(d.text) AS preceding
+        FROM "Document" d
+        WHERE ${documentWhere(selection)} ${keyset}
+        ORDER BY d.position, d.id
+        LIMIT ${take}::int) page
+      WHERE page.preceding < ${BATCH_TEXT_BYTES}
+      ORDER BY page.position, page.id`,
+  ]);
+  const last = rows.at(-1);
+  if (!last) return { documents: [] };
+  const decode = (row: DocumentRow): ExportDocument => {
+    const doc: ExportDocument = {
+      id: row.id,
+      name: row.name,
+      text: row.text,
+      metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+      spans: row.spans ? unpackSpans(row.spans, index, authorOf) : [],
+      relations: (row.relations ?? []).map(([id, author, labelId, source, target, attributes]) => ({
+        id,
+        label: index.label(labelId).key,
+        source,
+        target,
+        author: authorOf(author),
+        attributes,
+      })),
+      documentLabels: (row.answers ?? []).map(toAnswer),
+    };
+    assertExportable(doc);
+    return doc;
+  };
+  return { documents: rows.map((row) => () => decode(row)), last: { position: last.position, id: last.id } };
+}
+
+const authorOf = (id: string | null) => id || GOLD_AUTHOR;
+
+function toAnswer([question, target, values, author]: AnswerTuple): ExportDocumentLabel {
+  return { question, ...(target !== null && { target }), values, author: authorOf(author) };
+}

@@ -1,0 +1,130 @@
+import { addBioStats, emptyBioStats, type BioStats } from '@/lib/formats/bio';
+import { bratDocument, recordAttributeUse, type BratAttributeUse } from '@/lib/formats/brat';
+import { bratAnnotationConf } from '@/lib/formats/brat-conf';
+import { BRAT_CONF_FILE } from '@/lib/formats/brat-zip';
+import type { DatasetCard } from '@/lib/formats/card';
+import { conllDocument } from '@/lib/formats/conll';
+import { createFileNamer } from '@/lib/formats/filenames';
+import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
+import { jsonlDocument } from '@/lib/formats/jsonl';
+import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
+import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
+import { createW3cCollection } from '@/lib/formats/w3c';
+import type { ExportFormat } from './options';
+import { createZipStream } from './zip';
+
+/**
+ * One writer per export format over the tested writers of lib/formats. A writer gets documents
+ * one at a time and sends its output to `sink` as it goes; `end` writes what follows the last
+ * document, which for archives includes the dataset card (README.md), built by then because the
+ * card's counts are only known at the end. `notes` are the facts about the output a user of the
+ * data must know (e.g. how many entities CoNLL had to trim or drop), reported in the card.
+ */
+
+export type Sink = (chunk: string | Uint8Array) => void;
+
+export interface WriterContext {
+  schema: ExportSchema;
+  project: { name: string; description: string; license: string };
+  /** Absolute IRI the W3C annotations are named under. */
+  baseUrl: string;
+  exportedAt: Date;
+}
+
+export interface ExportWriter {
+  document(doc: ExportDocument): void;
+  /** `card` is given to archives, which carry it. */
+  end(card?: DatasetCard): void;
+  notes(): Record<string, number>;
+}
+
+const CARD_FILE = 'README.md';
+
+const noNotes = () => ({});
+
+/** BIO-based formats report how spans were fitted to tokens (see lib/formats/bio). */
+function bioCounter() {
+  let stats: BioStats = emptyBioStats();
+  return {
+    add: (more: BioStats) => void (stats = addBioStats(stats, more)),
+    notes: (): Record<string, number> => ({ ...stats }),
+  };
+}
+
+export function createWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
+  switch (format) {
+    case 'jsonl':
+      return { document: (doc) => sink(jsonlDocument(doc)), end: () => {}, notes: noNotes };
+    case 'conll': {
+      const bio = bioCounter();
+      return {
+        document(doc) {
+          const { text, stats } = conllDocument(doc);
+          bio.add(stats);
+          sink(text);
+        },
+        end: () => {},
+        notes: bio.notes,
+      };
+    }
+    case 'stance-csv':
+      sink(STANCE_CSV_HEADER);
+      return { document: (doc) => sink(stanceCsvRows(doc, context.schema)), end: () => {}, notes: noNotes };
+    case 'w3c': {
+      const collection = createW3cCollection({ baseUrl: context.baseUrl, label: context.project.name });
+      sink(collection.header());
+      return { document: (doc) => sink(collection.document(doc)), end: () => sink(collection.footer()), notes: noNotes };
+    }
+    case 'brat':
+      return bratWriter(context, sink);
+    case 'hf':
+      return hfWriter(context, sink);
+  }
+}
+
+/** lib/formats' createBratZip closes the archive itself; the export also puts the card in it, so it is assembled here from the same parts. */
+function bratWriter({ schema, exportedAt }: WriterContext, sink: Sink): ExportWriter {
+  const zip = createZipStream(sink, exportedAt);
+  const fileName = createFileNamer();
+  const used: BratAttributeUse = new Map();
+  return {
+    document(doc) {
+      const base = fileName(doc.name);
+      const { txt, ann, attributes } = bratDocument(doc);
+      zip.file(`${base}.txt`, txt);
+      zip.file(`${base}.ann`, ann);
+      for (const [name, values] of attributes) recordAttributeUse(used, name, values);
+    },
+    end(card) {
+      // Last, because it declares the attribute values the documents used.
+      zip.file(BRAT_CONF_FILE, bratAnnotationConf(schema, used));
+      if (card) zip.file(CARD_FILE, card.markdown);
+      zip.end();
+    },
+    notes: noNotes,
+  };
+}
+
+function hfWriter({ schema, project, exportedAt }: WriterContext, sink: Sink): ExportWriter {
+  const zip = createZipStream(sink, exportedAt);
+  const data = zip.open('data.jsonl');
+  const classNames = hfClassNames(schema);
+  const bio = bioCounter();
+  let sentences = 0;
+  return {
+    document(doc) {
+      const { text, stats } = hfDocument(doc, classNames);
+      bio.add(stats);
+      // One record per sentence, one line per record.
+      for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) sentences++;
+      data.write(text);
+    },
+    end(card) {
+      data.close();
+      zip.file('dataset_info.json', `${JSON.stringify(hfDatasetInfo(schema, { description: project.description, license: project.license }), null, 2)}\n`);
+      if (card) zip.file(CARD_FILE, card.markdown);
+      zip.end();
+    },
+    notes: () => ({ ...bio.notes(), sentences }),
+  };
+}

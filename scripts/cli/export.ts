@@ -1,0 +1,72 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { reviewAgreement } from '@/lib/export/agreement';
+import { sourceName } from '@/lib/export/options';
+import { exportQuery } from '@/lib/export/query';
+import { exportProject } from '@/lib/export/run';
+import { HttpError } from '@/lib/http/errors';
+import { projectActor } from './actor';
+import { flags, UsageError, withDatabase, type Command } from './support';
+
+export const exportCommand: Command = {
+  group: 'export',
+  synopsis:
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL]',
+  async run(args) {
+    const options = flags(
+      args,
+      {
+        project: { type: 'string' },
+        format: { type: 'string' },
+        source: { type: 'string' },
+        out: { type: 'string' },
+        'as-user': { type: 'string' },
+        of: { type: 'string' },
+        status: { type: 'string' },
+        assignee: { type: 'string' },
+        documents: { type: 'string' },
+        meta: { type: 'string', multiple: true },
+        'base-url': { type: 'string' },
+      },
+      ['project', 'format', 'source'],
+    );
+    // The API's own query schema, so the CLI accepts and rejects exactly what the API does.
+    const metadata = ((options.meta ?? []) as unknown as string[]).map((pair) => {
+      const [key, ...value] = pair.split('=');
+      if (!key || value.length === 0) throw new UsageError(`--meta ${pair}: write KEY=VALUE.`);
+      return [`meta.${key}`, value.join('=')];
+    });
+    const { project, out, 'as-user': asUser, 'base-url': baseUrl, meta: _meta, ...query } = options;
+    const parsed = exportQuery.safeParse({ ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)), ...Object.fromEntries(metadata) });
+    if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${String(issue.path[0] ?? 'options')}: ${issue.message}`).join('\n'));
+
+    await withDatabase(async (db) => {
+      await projectActor(db, project!, asUser, 'export');
+      let result;
+      try {
+        result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? `http://localhost:${process.env.PORT ?? 3000}`, agreement: reviewAgreement });
+      } catch (error) {
+        if (error instanceof HttpError && error.status < 500) throw new UsageError(error.message);
+        throw error;
+      }
+      const data = Readable.fromWeb(result.stream as NodeReadableStream<Uint8Array>);
+      if (!out) {
+        await pipeline(data, process.stdout as Writable, { end: false });
+        return;
+      }
+      // Written beside the target and renamed at the end, so a failed export leaves no truncated file.
+      const partial = `${out}.partial`;
+      try {
+        await pipeline(data, createWriteStream(partial));
+        await rename(partial, out);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
+      console.error(`Wrote ${result.totalDocuments} document(s) as ${parsed.data.format} (source ${sourceName(parsed.data.source)}) to ${out}.`);
+    });
+  },
+};
