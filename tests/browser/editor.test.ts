@@ -1,15 +1,11 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE, launchChromium, selectFreeWord as selectWord, signIn } from '../support/browser';
 
 /**
- * The annotation editor in a real Chromium against a running Glossa. vitest.config.ts has no
- * project for tests/browser yet, so point vitest at a one-line config to run it by hand:
- *   echo "export default { test: { include: ['tests/browser/*.test.ts'] } }" > /tmp/browser.config.mjs
- *   GLOSSA_URL=http://localhost:3000 GLOSSA_EMAIL=… GLOSSA_PASSWORD=… npx vitest run --config /tmp/browser.config.mjs --root .
- * (CHROMIUM_PATH overrides /usr/bin/chromium). Skipped when GLOSSA_URL is unset.
- * It leaves the document's annotations as it found them.
+ * The annotation editor in a real Chromium against the app of tests/setup/browser-app.ts
+ * (or GLOSSA_URL). It leaves the document's annotations as it found them.
  */
-const BASE = process.env.GLOSSA_URL?.replace(/\/$/, '');
 const TIMEOUT = 120_000;
 
 interface Label {
@@ -24,16 +20,9 @@ describe.skipIf(!BASE)('annotation editor (Chromium)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage();
-    await page.goto(`${BASE}/signin`);
-    await page.getByLabel('E-mail').fill(process.env.GLOSSA_EMAIL ?? '');
-    await page.getByLabel('Password').fill(process.env.GLOSSA_PASSWORD ?? '');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
+    await signIn(page);
   }, TIMEOUT);
 
   afterAll(async () => {
@@ -51,26 +40,7 @@ describe.skipIf(!BASE)('annotation editor (Chromium)', () => {
   const saved = () => page.getByRole('status').getByText('All changes saved').waitFor();
   const spansOn = (word: string): Locator => text().locator('[data-span]', { hasText: word });
 
-  /** Double-clicks the first word of five or more letters that carries no span yet; returns it. */
-  async function selectFreeWord(): Promise<string> {
-    const target = await text().evaluate((root) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('[data-span]')) continue;
-        const match = /\p{L}{5,}/u.exec(node.textContent ?? '');
-        if (!match) continue;
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const box = range.getBoundingClientRect();
-        return { word: match[0], x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      return null;
-    });
-    expect(target, 'a word without a span').not.toBeNull();
-    await page.mouse.dblclick(target!.x, target!.y);
-    return target!.word;
-  }
+  const selectFreeWord = () => selectWord(page);
 
   it(
     'creates a span with a label hotkey, keeps it across a reload, and undoes its deletion',

@@ -1,42 +1,13 @@
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, BASE, launchChromium, SCREENSHOTS, signIn } from '../support/browser';
 
 /**
  * The curator pages in a real browser, against a running Glossa (GLOSSA_URL) and an
  * account that owns or curates at least one project. Screenshots go to test-results/.
  */
-const BASE = process.env.GLOSSA_URL;
-const SHOTS = 'test-results';
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${BASE}/signin`, { waitUntil: 'networkidle' });
-  await page.getByLabel('E-mail').fill(process.env.GLOSSA_EMAIL ?? '');
-  await page.getByLabel('Password').fill(process.env.GLOSSA_PASSWORD ?? '');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
-}
-
-/** Serious and critical axe-core findings inside the page's main landmark. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: string) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run('main')).violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
-}
+const SHOTS = SCREENSHOTS;
 
 describe.skipIf(!BASE)('review pages in Chromium', () => {
   let browser: Browser;
@@ -45,7 +16,7 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await signIn(page);
     await page.goto(`${BASE}/`);

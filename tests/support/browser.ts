@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
@@ -18,15 +19,39 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh browser context (its own cookies) signed in as `who`. */
-export async function signedIn(browser: Browser, who = CREDENTIALS): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+export async function signedIn(
+  browser: Browser,
+  who = CREDENTIALS,
+  options: { colorScheme?: 'light' | 'dark' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, ...options });
   const page = await context.newPage();
-  await page.goto(`${BASE}/signin`);
+  await signIn(page, who);
+  return { context, page };
+}
+
+/** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them). */
+export async function signIn(page: Page, who = CREDENTIALS): Promise<void> {
+  await page.goto(`${BASE}/signin`, { waitUntil: 'networkidle' });
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 30_000 });
-  return { context, page };
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe-core findings inside the page's main landmark. */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+    const axe = (window as unknown as { axe: { run(context: string): Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run('main')).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`);
 }
 
 /** The REST API with the page's session cookie. */
