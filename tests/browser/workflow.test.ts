@@ -90,7 +90,7 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
     await owner.page.getByRole('textbox', { name: 'Name' }).fill(`Op-ed study ${unique}`);
     await owner.page.getByRole('radio', { name: /News stance & framing/ }).check();
     await owner.page.getByRole('button', { name: 'Create project' }).click();
-    await owner.page.waitForURL(/\/projects\/[^/]+$/);
+    await owner.page.waitForURL((url) => /^\/projects\/(?!new$)[^/]+$/.test(url.pathname));
     const projectId = owner.page.url().split('/').pop()!;
 
     // Import the op-ed through the import page.
