@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { CheckedField } from './CheckedField';
+import { Field } from '@/components/forms/Field';
 import styles from './SchemaEditor.module.css';
 
 const HEX = /^#[0-9a-f]{6}$/i;
@@ -20,7 +20,7 @@ export function ColorField({ id, error, title, value, onChange }: ColorFieldProp
   const [pickerValue, setPickerValue] = useState(HEX.test(value) ? value.toLowerCase() : '#888888');
   if (HEX.test(value) && value.toLowerCase() !== pickerValue) setPickerValue(value.toLowerCase());
   return (
-    <CheckedField id={id} error={error} label="Colour" hint="#rrggbb, or pick one.">
+    <Field id={id} error={error} label="Colour" hint="#rrggbb, or pick one.">
       {(control) => (
         <span className={styles.colorInputs}>
           <input
@@ -33,6 +33,6 @@ export function ColorField({ id, error, title, value, onChange }: ColorFieldProp
           <input {...control} value={value} maxLength={7} spellCheck={false} autoComplete="off" className={styles.code} onChange={(event) => onChange(event.target.value.trim())} />
         </span>
       )}
-    </CheckedField>
+    </Field>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { CheckedField } from './CheckedField';
+import { Field } from '@/components/forms/Field';
 import { ColorField } from './ColorField';
 import { useSchemaEditor } from './context';
 import { asKey, type DraftLabel } from './model';
@@ -17,10 +17,10 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
 
   return (
     <div className={styles.labelForm}>
-      <CheckedField {...field('name')} label="Name" hint="What annotators see; rename freely.">
+      <Field {...field('name')} label="Name" hint="What annotators see; rename freely.">
         {(control) => <input {...control} value={label.name} maxLength={120} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
-      </CheckedField>
-      <CheckedField
+      </Field>
+      <Field
         {...field('key')}
         label="Key"
         hint={
@@ -41,8 +41,8 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
             onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
           />
         )}
-      </CheckedField>
-      <CheckedField {...field('hotkey')} label="Hotkey" optional hint="One lower-case letter or digit.">
+      </Field>
+      <Field {...field('hotkey')} label="Hotkey" optional hint="One lower-case letter or digit.">
         {(control) => (
           <input
             {...control}
@@ -54,9 +54,9 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
             onChange={(event) => edit({ hotkey: event.target.value.toLowerCase() }, 'hotkey')}
           />
         )}
-      </CheckedField>
+      </Field>
       <ColorField {...field('color')} title={title} value={label.color} onChange={(color) => edit({ color }, 'color')} />
-      <CheckedField
+      <Field
         {...field('description')}
         className={styles.wide}
         label="Description"
@@ -66,7 +66,7 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
         {(control) => (
           <textarea {...control} rows={2} maxLength={4000} value={label.description} onChange={(event) => edit({ description: event.target.value }, 'description')} />
         )}
-      </CheckedField>
+      </Field>
       {label.layer === 'RELATION' && <RelationTypesFields label={label} />}
       {label.layer === 'DOCUMENT' && <QuestionFields label={label} />}
     </div>

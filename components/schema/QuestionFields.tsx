@@ -1,7 +1,7 @@
 'use client';
 
 import { CheckboxField } from '@/components/forms/CheckboxField';
-import { CheckedField, FieldErrorText } from './CheckedField';
+import { Field, FieldErrorText } from '@/components/forms/Field';
 import { useSchemaEditor } from './context';
 import { focusSoon } from './focus';
 import { asKey, newUid, type DraftLabel, type DraftOption } from './model';
@@ -89,10 +89,10 @@ function OptionRow({ labelUid, option, number, onEdit, onRemove }: OptionRowProp
   };
   return (
     <li className={styles.option}>
-      <CheckedField {...field('name')} label={`Option ${number} name`}>
+      <Field {...field('name')} label={`Option ${number} name`}>
         {(control) => <input {...control} value={option.name} maxLength={120} onChange={(event) => onEdit({ name: event.target.value }, 'name')} />}
-      </CheckedField>
-      <CheckedField {...field('key')} label={`Option ${number} key`}>
+      </Field>
+      <Field {...field('key')} label={`Option ${number} key`}>
         {(control) => (
           <input
             {...control}
@@ -104,7 +104,7 @@ function OptionRow({ labelUid, option, number, onEdit, onRemove }: OptionRowProp
             onChange={(event) => onEdit({ key: asKey(event.target.value) }, 'key')}
           />
         )}
-      </CheckedField>
+      </Field>
       <button type="button" className={`button button--danger-quiet ${styles.optionRemove}`} onClick={onRemove}>
         Remove<span className="visually-hidden"> option {number}</span>
       </button>

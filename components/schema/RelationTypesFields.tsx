@@ -1,6 +1,6 @@
 'use client';
 
-import { FieldErrorText } from './CheckedField';
+import { FieldErrorText } from '@/components/forms/Field';
 import { useSchemaEditor } from './context';
 import type { DraftLabel } from './model';
 import styles from './SchemaEditor.module.css';

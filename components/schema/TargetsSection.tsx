@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { CheckedField, FieldErrorText } from './CheckedField';
+import { Field, FieldErrorText } from '@/components/forms/Field';
 import { itemHasProblems, useSchemaEditor } from './context';
 import { addButtonId, focusSoon } from './focus';
 import { asKey, newUid, type DraftTarget } from './model';
@@ -63,10 +63,10 @@ function TargetRow({ target }: { target: DraftTarget }) {
   return (
     <li className={`${styles.row} ${itemHasProblems(shown.fields, target.uid) ? styles.rowProblem : ''}`}>
       <div className={styles.targetForm}>
-        <CheckedField {...field('name')} label="Name">
+        <Field {...field('name')} label="Name">
           {(control) => <input {...control} value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
-        </CheckedField>
-        <CheckedField {...field('key')} label="Key" hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}>
+        </Field>
+        <Field {...field('key')} label="Key" hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}>
           {(control) => (
             <input
               {...control}
@@ -79,10 +79,10 @@ function TargetRow({ target }: { target: DraftTarget }) {
               onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
             />
           )}
-        </CheckedField>
-        <CheckedField {...field('aliases')} label="Aliases" optional hint="One per line, or separated by commas.">
+        </Field>
+        <Field {...field('aliases')} label="Aliases" optional hint="One per line, or separated by commas.">
           {(control) => <textarea {...control} rows={2} value={target.aliases} onChange={(event) => edit({ aliases: event.target.value }, 'aliases')} />}
-        </CheckedField>
+        </Field>
         <button
           type="button"
           id={`${target.uid}-retire`}

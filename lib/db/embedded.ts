@@ -93,7 +93,10 @@ export async function startEmbeddedDatabase(options: {
  * exit code 0 (or passing ones into 1) and races our own orderly shutdown in
  * scripts/start.ts. Every entry point stops the server it started itself instead.
  */
+let exitHookDisarmed = false;
 function keepExitCodes(): void {
+  if (exitHookDisarmed) return;
+  exitHookDisarmed = true;
   const hook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
   for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) hook.unhookEvent(event);
 }

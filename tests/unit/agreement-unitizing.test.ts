@@ -7,19 +7,10 @@ import {
   krippendorffAlpha,
   unitizingAlpha,
   valuedUnitizingAlpha,
-  type UndefinedReason,
   type UnitSegment,
 } from '@/lib/agreement';
+import { undefinedReason } from '../support/agreement';
 
-function undefinedReason(compute: () => unknown): UndefinedReason {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof AgreementUndefinedError) return error.reason;
-    throw error;
-  }
-  throw new Error('expected an AgreementUndefinedError');
-}
 
 const seg = (start: number, end: number, value: string): UnitSegment => ({ start, end, value });
 

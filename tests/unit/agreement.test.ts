@@ -2,22 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   AgreementInputError,
-  AgreementUndefinedError,
   cohenKappa,
   fleissKappa,
   krippendorffAlpha,
-  type UndefinedReason,
 } from '@/lib/agreement';
+import { undefinedReason } from '../support/agreement';
 
-function undefinedReason(compute: () => unknown): UndefinedReason {
-  try {
-    compute();
-  } catch (error) {
-    if (error instanceof AgreementUndefinedError) return error.reason;
-    throw error;
-  }
-  throw new Error('expected an AgreementUndefinedError');
-}
 
 describe('cohenKappa', () => {
   it('reproduces the Wikipedia "Cohen\'s kappa" 50-proposal example (κ = 0.4)', () => {
