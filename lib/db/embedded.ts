@@ -93,10 +93,11 @@ export async function startEmbeddedDatabase(options: {
  * exit code 0 (or passing ones into 1) and races our own orderly shutdown in
  * scripts/start.ts. Every entry point stops the server it started itself instead.
  */
-let exitHookDisarmed = false;
 function keepExitCodes(): void {
-  if (exitHookDisarmed) return;
-  exitHookDisarmed = true;
+  // Per process, not per module instance: test runners may load this file more than once.
+  const marker = globalThis as { glossaExitHookDisarmed?: boolean };
+  if (marker.glossaExitHookDisarmed) return;
+  marker.glossaExitHookDisarmed = true;
   const hook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
   for (const event of ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message']) hook.unhookEvent(event);
 }
