@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@/lib/db/embedded';
+import { api, BASE, launchChromium, signedIn } from '../support/browser';
+
+/**
+ * Beyond one machine: a second app instance on the same database. A change made
+ * through one instance reaches a live stream opened on the other, because live
+ * updates travel through PostgreSQL NOTIFY, and a session made by one is valid on both.
+ */
+const DATABASE = process.env.GLOSSA_TEST_DATABASE_URL;
+
+describe.skipIf(!BASE || !DATABASE)('two app instances on one database', () => {
+  let browser: Browser;
+  let second: ChildProcess;
+  let secondUrl = '';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const port = await freePort();
+    secondUrl = `http://127.0.0.1:${port}`;
+    second = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+      env: { ...process.env, DATABASE_URL: DATABASE, NEXTAUTH_URL: secondUrl },
+      stdio: 'ignore',
+    });
+    const deadline = Date.now() + 60_000;
+    while (!(await fetch(`${secondUrl}/api/health`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline) throw new Error('the second instance did not start');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }, 90_000);
+
+  afterAll(async () => {
+    second?.kill('SIGTERM');
+    await browser?.close();
+  });
+
+  it('sees a change made through the other instance, live', async () => {
+    const { context, page } = await signedIn(browser);
+    const { token } = await api<{ token: string }>(page, '/tokens', { method: 'POST', data: { name: 'two instances' } });
+    const headers = { authorization: `Bearer ${token}` };
+    const projectId = (await api<{ items: { id: string }[] }>(page, '/projects')).items[0]!.id;
+    const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items[0]!.id;
+    const label = (await api<{ labels: { id: string; key: string }[] }>(page, `/projects/${projectId}/schema`)).labels.find((l) => l.key === 'GPE')!;
+
+    const events = await fetch(`${secondUrl}/api/v1/documents/${documentId}/events`, { headers });
+    expect(events.status).toBe(200);
+    const reader = events.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const changeSeen = (async () => {
+      while (!received.includes('event: change')) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the stream ended');
+        received += decoder.decode(value, { stream: true });
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const created = await fetch(`${BASE}/api/v1/documents/${documentId}/annotations`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ labelId: label.id, start: 0, end: 4 }),
+    });
+    expect(created.status).toBe(201);
+    const started = Date.now();
+    await Promise.race([changeSeen, new Promise((_, reject) => setTimeout(() => reject(new Error(`no change event within 2 s; got ${received}`)), 2000))]);
+    expect(Date.now() - started).toBeLessThan(2000);
+    await reader.cancel();
+
+    // The session cookie issued by the first instance works on the second.
+    const cookies = await context.cookies();
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${secondUrl}/api/v1/projects`, { headers: { cookie } })).status).toBe(200);
+    const { id } = (await created.json()) as { id: string };
+    await fetch(`${BASE}/api/v1/annotations/${id}`, { method: 'DELETE', headers });
+    await context.close();
+  }, 120_000);
+});
