@@ -11,6 +11,8 @@ import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
 import { DocumentQuestions } from './DocumentQuestions';
 import { EditorToolbar } from './EditorToolbar';
+import { GoldCompare, useComparison, useGoldCompare } from './GoldCompare';
+import { GoldCompareToggle } from './GoldCompareToggle';
 import { activeKeyOf, anchorRangeOf, draftOf } from './mode';
 import { ModePopover } from './ModePopover';
 import { RelationList } from './RelationList';
@@ -47,6 +49,9 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   const [dialog, setDialog] = useState<'guidelines' | 'shortcuts' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const textRef = useRef<TextController>(null);
+  const goldCompare = useGoldCompare(document.id, setNotice);
+  const comparing = goldCompare.on && submission.submitted && data.goldComparable !== false;
+  const comparison = useComparison(catalog, view.spans, comparing ? goldCompare.gold : null);
 
   useEffect(() => {
     if (snapshot.rejection) setNotice({ tone: 'error', text: `Not saved: ${snapshot.rejection.message}` });
@@ -104,12 +109,26 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
     remove: useStable(interaction.remove),
     unlink: useStable((key: string) => run(commands.unlink(context(), key))),
     answer: useStable((answers: Answer[]) => run(commands.answer(answers))),
+    // A gold-only span has no key of the caller's: show its text as the span list shows a span.
+    revealGold: useStable((range: { start: number; end: number }) => {
+      interaction.dismiss();
+      textRef.current?.reveal(range);
+      textRef.current?.placeCaret(range.start);
+      textRef.current?.focus();
+    }),
   };
+  const toggleGold = (on: boolean) => {
+    goldCompare.setActive(on);
+    if (on) setPanelTab('gold');
+    else if (panelTab === 'gold') setPanelTab('spans');
+  };
+  const shownTab = panelTab === 'gold' && !comparing ? 'spans' : panelTab;
 
   const changeStatus = async (action: 'submit' | 'reopen') => {
     const error = await submission[action]();
     if (error) return setNotice({ tone: 'error', text: error });
     if (action === 'submit') interaction.dismiss();
+    if (action === 'reopen') toggleGold(false);
     setNotice({ tone: 'info', text: action === 'submit' ? 'Submitted. Reopen the document to change it again.' : 'Reopened: you can change your annotations again.' });
   };
 
@@ -154,6 +173,9 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           ? 'Submitted: the annotations are read-only until you reopen the document.'
           : 'Select text, then press a label’s hotkey (or type its name and Enter). Click a span to change, link or delete it. Press ? for all shortcuts.'}
       </p>
+      {submission.submitted && data.goldComparable !== false && (
+        <GoldCompareToggle on={goldCompare.on} loading={goldCompare.loading} onChange={toggleGold} />
+      )}
       <div className={styles.layout}>
         <section className={styles.textPanel} aria-label="Document text">
           {table.paragraphs.length === 0 ? (
@@ -173,8 +195,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           )}
         </section>
         <div className={styles.side}>
-          <SidePanel counts={{ spans: view.spans.size, relations: view.relations.size }} tab={panelTab} onTabChange={setPanelTab}>
-            {panelTab === 'spans' && (
+          <SidePanel counts={{ spans: view.spans.size, relations: view.relations.size }} tab={shownTab} onTabChange={setPanelTab} gold={comparing}>
+            {shownTab === 'spans' && (
               <SpanList
                 catalog={catalog}
                 spans={view.spans}
@@ -185,7 +207,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
                 onDelete={panel.remove}
               />
             )}
-            {panelTab === 'relations' && (
+            {shownTab === 'relations' && (
               <RelationList
                 catalog={catalog}
                 spans={view.spans}
@@ -195,8 +217,11 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
                 onDelete={panel.unlink}
               />
             )}
-            {panelTab === 'document' && (
+            {shownTab === 'document' && (
               <DocumentQuestions labels={labels} targets={targets} answers={view.answers} readOnly={readOnly} onChange={panel.answer} />
+            )}
+            {shownTab === 'gold' && (
+              <GoldCompare catalog={catalog} comparison={comparison} loading={goldCompare.loading} onFocusSpan={panel.focus} onRevealRange={panel.revealGold} />
             )}
           </SidePanel>
         </div>

@@ -3,12 +3,14 @@
 import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './panel.module.css';
 
-export type PanelTab = 'spans' | 'relations' | 'document';
+export type PanelTab = 'spans' | 'relations' | 'document' | 'gold';
 
 interface SidePanelProps {
   counts: { spans: number; relations: number };
   tab: PanelTab;
   onTabChange(tab: PanelTab): void;
+  /** Adds the "Gold" tab (compare with gold). */
+  gold?: boolean;
   children: ReactNode;
 }
 
@@ -17,15 +19,17 @@ const TABS: { id: PanelTab; name: string }[] = [
   { id: 'relations', name: 'Relations' },
   { id: 'document', name: 'Document' },
 ];
+const GOLD_TAB: { id: PanelTab; name: string } = { id: 'gold', name: 'Gold' };
 
 /** The caller's work in lists, as tabs (arrow keys move between them). */
-export function SidePanel({ counts, tab, onTabChange, children }: SidePanelProps) {
+export function SidePanel({ counts, tab, onTabChange, gold = false, children }: SidePanelProps) {
   const id = useId();
+  const tabs = gold ? [...TABS, GOLD_TAB] : TABS;
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
     event.preventDefault();
-    const next = TABS[(TABS.findIndex((t) => t.id === tab) + step + TABS.length) % TABS.length]!;
+    const next = tabs[(tabs.findIndex((t) => t.id === tab) + step + tabs.length) % tabs.length]!;
     onTabChange(next.id);
     document.getElementById(`${id}-${next.id}`)?.focus();
   };
@@ -33,7 +37,7 @@ export function SidePanel({ counts, tab, onTabChange, children }: SidePanelProps
   return (
     <aside className={styles.panel} aria-label="Annotations">
       <div role="tablist" aria-label="Annotation lists" className={styles.tabs}>
-        {TABS.map((t) => (
+        {tabs.map((t) => (
           <button
             key={t.id}
             id={`${id}-${t.id}`}

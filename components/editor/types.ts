@@ -13,6 +13,8 @@ export interface EditorData {
   relations: WireRelation[];
   answers: WireAnswer[];
   assignment: { status: AssignmentStatus; submittedAt: string | null } | null;
+  /** Whether "compare with gold" is offered once submitted: curators always, annotators if the project shows gold. */
+  goldComparable?: boolean;
 }
 
 /** A line for the user: info goes to the polite status region, errors to the alert region. */

@@ -1,24 +1,73 @@
 import Link from 'next/link';
 import { DateText } from '@/components/ui/DateText';
 import { EmptyState } from '@/components/ui/EmptyState';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 interface DocumentRow {
   id: string;
   name: string;
   position: number;
   createdAt: Date;
+  assignments?: { userId: string; status: AssignmentStatus }[];
 }
 
 interface DocumentListProps {
   projectId: string;
   documents: DocumentRow[];
+  /** How many documents match (all of them when unfiltered). */
   total: number;
   /** Whether to point at the import page when the list is empty. */
   canImport: boolean;
+  /** Display names of assignees, by user id. */
+  memberNames?: Record<string, string>;
+  /** Set when filters narrow the list: an empty result then offers to clear them. */
+  clearHref?: string;
+  /** 1-based index of the first row shown, for "Showing 51–100 of 230". */
+  offset?: number;
+  previousHref?: string;
+  nextHref?: string;
 }
 
-export function DocumentList({ projectId, documents, total, canImport }: DocumentListProps) {
+const STATUS_TEXT: Record<AssignmentStatus, { text: string; mark: string; className: string }> = {
+  ASSIGNED: { text: 'not started', mark: '○', className: 'chip chip--assigned' },
+  IN_PROGRESS: { text: 'in progress', mark: '◐', className: 'chip chip--in-progress' },
+  SUBMITTED: { text: 'done', mark: '✓', className: 'chip chip--submitted' },
+};
+
+function StatusChips({ assignments, memberNames }: { assignments: NonNullable<DocumentRow['assignments']>; memberNames: Record<string, string> }) {
+  if (assignments.length === 0) return <span className="muted">Unassigned</span>;
+  const done = assignments.filter((a) => a.status === 'SUBMITTED').length;
+  return (
+    <>
+      <span className="visually-hidden">
+        {done} of {assignments.length} done:{' '}
+      </span>
+      <ul className="chips">
+        {assignments.map((assignment) => {
+          const status = STATUS_TEXT[assignment.status];
+          return (
+            <li key={assignment.userId} className={status.className}>
+              <span aria-hidden="true">{status.mark}</span>
+              {memberNames[assignment.userId] ?? 'Former member'}: {status.text}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+export function DocumentList({ projectId, documents, total, canImport, memberNames = {}, clearHref, offset = 1, previousHref, nextHref }: DocumentListProps) {
   if (documents.length === 0) {
+    if (clearHref) {
+      return (
+        <EmptyState title="No documents match these filters.">
+          <p>
+            <Link href={clearHref}>Clear the filters</Link> to see every document.
+          </p>
+        </EmptyState>
+      );
+    }
     return (
       <EmptyState title="No documents yet.">
         {canImport ? (
@@ -31,6 +80,8 @@ export function DocumentList({ projectId, documents, total, canImport }: Documen
       </EmptyState>
     );
   }
+  const showsAssignments = documents.some((document) => document.assignments !== undefined);
+  const last = offset + documents.length - 1;
   return (
     <>
       <div className="table-wrap">
@@ -41,6 +92,7 @@ export function DocumentList({ projectId, documents, total, canImport }: Documen
                 #
               </th>
               <th scope="col">Name</th>
+              {showsAssignments && <th scope="col">Assignments</th>}
               <th scope="col">Added</th>
             </tr>
           </thead>
@@ -52,6 +104,11 @@ export function DocumentList({ projectId, documents, total, canImport }: Documen
                 <td>
                   <Link href={`/projects/${projectId}/documents/${document.id}`}>{document.name}</Link>
                 </td>
+                {showsAssignments && (
+                  <td>
+                    <StatusChips assignments={document.assignments ?? []} memberNames={memberNames} />
+                  </td>
+                )}
                 <td>
                   <DateText value={document.createdAt} />
                 </td>
@@ -60,10 +117,24 @@ export function DocumentList({ projectId, documents, total, canImport }: Documen
           </tbody>
         </table>
       </div>
-      {total > documents.length && (
-        <p className="muted">
-          Showing the first {documents.length} of {total} documents.
-        </p>
+      <p className="muted" aria-live="polite">
+        {total > documents.length || offset > 1
+          ? `Showing ${offset}–${last} of ${total} ${clearHref ? 'matching ' : ''}documents.`
+          : `${total} ${clearHref ? 'matching ' : ''}${total === 1 ? 'document' : 'documents'}.`}
+      </p>
+      {(previousHref || nextHref) && (
+        <nav aria-label="Document pages" className="inline-form">
+          {previousHref && (
+            <Link href={previousHref} rel="prev">
+              ← Previous
+            </Link>
+          )}
+          {nextHref && (
+            <Link href={nextHref} rel="next">
+              Next →
+            </Link>
+          )}
+        </nav>
       )}
     </>
   );

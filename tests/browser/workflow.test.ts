@@ -176,6 +176,13 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
     await screenshot(owner.page, 'adjudication');
     expect(await accessibilityProblems(owner.page)).toEqual([]);
 
+    // The feedback loop: an annotator compares their submitted work with gold.
+    const ana = annotators[0]!.page;
+    await ana.goto(`${BASE}/projects/${projectId}/documents/${documentId}`, { waitUntil: 'networkidle' });
+    await ana.getByRole('button', { name: 'Compare with gold' }).click();
+    await ana.getByRole('region', { name: 'Comparison with gold' }).getByText(/F1/).waitFor();
+    await screenshot(ana, 'compare-with-gold');
+
     const download = async (format: string) => {
       const response = await owner.page.request.get(`${BASE}/api/v1/projects/${projectId}/export?format=${format}&source=gold`);
       expect(response.status(), await response.text()).toBe(200);

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DocumentFilters } from '@/components/projects/DocumentFilters';
 import { DocumentList } from '@/components/projects/DocumentList';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { SchemaOverview } from '@/components/projects/SchemaOverview';
@@ -8,31 +9,39 @@ import { Markdown } from '@/components/ui/Markdown';
 import { can } from '@/lib/access/policy';
 import { getPrisma } from '@/lib/db/client';
 import { nextDocument } from '@/lib/assignments/store';
-import { countDocuments, listDocuments } from '@/lib/documents/store';
+import { documentQueryString, hasActiveFilters, parseDocumentQuery, searchDocuments } from '@/lib/documents/search';
+import { listMembers } from '@/lib/members/store';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from './load-project';
 
 export const dynamic = 'force-dynamic';
 
-const DOCUMENT_LIMIT = 100;
+/** The project home also reads the document filters from the query string (Next 16: a promise). */
+type ProjectHomeProps = ProjectPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
   return { title: await projectTitle(props) };
 }
 
-export default async function ProjectPage({ params }: ProjectPageProps) {
+export default async function ProjectPage({ params, searchParams }: ProjectHomeProps) {
   const { id } = await params;
   const { caller, access, project } = await loadProject(id);
   const db = getPrisma();
+  // Annotators see their own documents first; unticking "Only mine" sends mine=0.
+  const defaultMine = access.role === 'ANNOTATOR';
+  const { filters, page } = parseDocumentQuery(await searchParams, { defaultMine });
   // Each part is loaded only if the role may read it, as the API would decide.
-  const [listing, schema, next] = await Promise.all([
-    can(access.role, 'documents:read')
-      ? Promise.all([listDocuments(db, id, { take: DOCUMENT_LIMIT }), countDocuments(db, id)]).then(([documents, total]) => ({ documents, total }))
-      : null,
+  const [listing, members, schema, next] = await Promise.all([
+    can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId }) : null,
+    can(access.role, 'members:read') ? listMembers(db, id, { take: 500 }) : [],
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
     nextDocument(db, id, caller.userId),
   ]);
   const mayEdit = can(access.role, 'project:update');
+  const home = `/projects/${id}`;
+  const clearHref = `${home}${documentQueryString({ mine: false, meta: [] }, 1, { defaultMine })}`;
+  const pageHref = (n: number) => `${home}${documentQueryString(filters, n, { defaultMine })}`;
+  const memberNames = Object.fromEntries(members.map((member) => [member.user.id, member.user.name || member.user.email]));
 
   return (
     <>
@@ -51,7 +60,18 @@ export default async function ProjectPage({ params }: ProjectPageProps) {
           {listing && (
             <section aria-labelledby="documents-heading" className="panel">
               <h2 id="documents-heading">Documents</h2>
-              <DocumentList projectId={id} documents={listing.documents} total={listing.total} canImport={can(access.role, 'documents:write')} />
+              <DocumentFilters action={home} filters={filters} members={members.map((member) => member.user)} clearHref={clearHref} />
+              <DocumentList
+                projectId={id}
+                documents={listing.documents}
+                total={listing.total}
+                canImport={can(access.role, 'documents:write')}
+                memberNames={memberNames}
+                {...(hasActiveFilters(filters) && { clearHref })}
+                offset={(listing.page - 1) * listing.pageSize + 1}
+                {...(listing.page > 1 && { previousHref: pageHref(listing.page - 1) })}
+                {...(listing.page * listing.pageSize < listing.total && { nextHref: pageHref(listing.page + 1) })}
+              />
             </section>
           )}
           <section aria-labelledby="guidelines-heading" className="panel">

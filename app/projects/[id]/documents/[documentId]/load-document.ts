@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import type { EditorData } from '@/components/editor/types';
+import { can } from '@/lib/access/policy';
 import { listAnswers } from '@/lib/annotations/document-labels';
 import { listRelations } from '@/lib/annotations/relations';
 import { listAnnotations } from '@/lib/annotations/service';
@@ -52,5 +53,6 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
     answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),
     assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null },
+    goldComparable: can(access.role, 'work:read-others') || project.showGoldToAnnotators,
   };
 });
