@@ -9,6 +9,7 @@ import type { CodePointRange } from '@/lib/offsets';
 import { layerName, Swatch } from './LabelOption';
 import type { Notice } from './types';
 import styles from './gold-compare.module.css';
+import panel from './panel.module.css';
 
 /** A gold span as the annotations endpoint returns it (the fields used here). */
 interface GoldWire {
@@ -125,7 +126,7 @@ interface GoldCompareProps {
 /** Where the caller's spans differ from gold, grouped by class, with the summary as text. */
 export const GoldCompare = memo(function GoldCompare({ catalog, comparison, loading, onFocusSpan, onRevealRange }: GoldCompareProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<CompareClass>>(new Set());
-  if (comparison === null) return <p className={styles.empty}>{loading ? 'Loading the gold layer…' : 'The gold layer is not loaded.'}</p>;
+  if (comparison === null) return <p className={panel.empty}>{loading ? 'Loading the gold layer…' : 'The gold layer is not loaded.'}</p>;
   const { summary } = comparison;
   const groups = COMPARE_CLASSES.map((kind) => ({ kind, items: comparison.differences.filter((d) => d.kind === kind) }));
 
@@ -156,7 +157,7 @@ export const GoldCompare = memo(function GoldCompare({ catalog, comparison, load
           Exact match: precision {percent(summary.precision)}, recall {percent(summary.recall)}, F1 {percent(summary.f1)}
         </p>
       </section>
-      {summary.gold === 0 && <p className={styles.empty}>The gold layer of this document is empty.</p>}
+      {summary.gold === 0 && <p className={panel.empty}>The gold layer of this document is empty.</p>}
       {groups.map(({ kind, items }) => {
         if (items.length === 0) return null;
         const shown = expanded.has(kind) ? items : items.slice(0, PAGE);
@@ -166,7 +167,7 @@ export const GoldCompare = memo(function GoldCompare({ catalog, comparison, load
               <span className={`${styles.dot} ${styles[kind]}`} aria-hidden="true" />
               {CLASS_NAMES[kind]} ({items.length})
             </h3>
-            <ul className={styles.list}>
+            <ul className={panel.list}>
               {shown.map((difference) => {
                 const span = (difference.mine ?? difference.gold)!;
                 const goldSpan = difference.gold;
@@ -174,18 +175,18 @@ export const GoldCompare = memo(function GoldCompare({ catalog, comparison, load
                 const moved = goldSpan && difference.mine && difference.offsetsDiffer;
                 return (
                   <li key={`${difference.mine?.key ?? ''}|${goldSpan?.key ?? ''}`}>
-                    <button type="button" className={styles.row} onClick={() => open(difference)}>
+                    <button type="button" className={`${panel.rowMain} ${styles.fullWidth}`} onClick={() => open(difference)}>
                       <Swatch color={color} />
-                      <span className={styles.rowText}>
-                        <span className={styles.rowLabel}>
+                      <span className={panel.rowText}>
+                        <span className={panel.rowLabel}>
                           {layerName(difference.layer)}: {labelText(difference.mine)} → {labelText(goldSpan)}
                           {difference.kind === 'label' && difference.mine?.labelId === goldSpan?.labelId ? ' (target differs)' : ''}
                         </span>
-                        <span className={styles.rowQuote} dir="auto">
+                        <span className={panel.rowQuote} dir="auto">
                           {shortQuote(span.quote, 48)}
                         </span>
                         {moved && (
-                          <span className={styles.rowQuote} dir="auto">
+                          <span className={panel.rowQuote} dir="auto">
                             gold: {shortQuote(goldSpan.quote, 48)}
                           </span>
                         )}
@@ -196,7 +197,7 @@ export const GoldCompare = memo(function GoldCompare({ catalog, comparison, load
               })}
             </ul>
             {shown.length < items.length && (
-              <button type="button" className={styles.more} onClick={() => setExpanded(new Set(expanded).add(kind))}>
+              <button type="button" className={panel.more} onClick={() => setExpanded(new Set(expanded).add(kind))}>
                 Show all {items.length}
               </button>
             )}
