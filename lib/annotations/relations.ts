@@ -61,11 +61,9 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
   });
 }
 
-export async function deleteRelation(db: PrismaClient, actor: Actor, relationId: string, version?: number): Promise<void> {
-  const found = await db.relation.findFirst({ where: { id: relationId, deletedAt: null }, select: { documentId: true } });
-  if (!found) throw notFound('Relation');
-  await inDocument(db, found.documentId, async (tx, document) => {
-    const row = await tx.relation.findFirst({ where: { id: relationId, deletedAt: null }, select: relationSelect });
+export async function deleteRelation(db: PrismaClient, actor: Actor, documentId: string, relationId: string, version?: number): Promise<void> {
+  await inDocument(db, documentId, async (tx, document) => {
+    const row = await tx.relation.findFirst({ where: { id: relationId, documentId, deletedAt: null }, select: relationSelect });
     if (!row) throw notFound('Relation');
     if (row.authorId === null ? !can(actor.access.role, 'gold:write') : row.authorId !== actor.userId) {
       if (row.authorId !== null && !actor.access.seesOthersWork) throw notFound('Relation');

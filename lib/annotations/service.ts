@@ -59,10 +59,9 @@ export async function createAnnotation(db: PrismaClient, actor: Actor, documentI
   });
 }
 
-export async function updateAnnotation(db: PrismaClient, actor: Actor, annotationId: string, change: SpanChange) {
-  const documentId = await documentOf(db, annotationId);
+export async function updateAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, change: SpanChange) {
   return inDocument(db, documentId, async (tx, document) => {
-    const current = await loadOwned(tx, actor, annotationId);
+    const current = await loadOwned(tx, actor, documentId, annotationId);
     if (current.version !== change.version) {
       throw conflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, { current: toWire(current) });
     }
@@ -89,10 +88,9 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, annotatio
  * Deleting a span also deletes the relations that use it; a span that stance
  * spans point at must be released first, so no stance loses its target silently.
  */
-export async function deleteAnnotation(db: PrismaClient, actor: Actor, annotationId: string, version?: number): Promise<void> {
-  const documentId = await documentOf(db, annotationId);
+export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, version?: number): Promise<void> {
   await inDocument(db, documentId, async (tx, document) => {
-    const current = await loadOwned(tx, actor, annotationId);
+    const current = await loadOwned(tx, actor, documentId, annotationId);
     if (version !== undefined && current.version !== version) {
       throw conflict(`This annotation changed since you loaded it (version ${current.version}).`, { current: toWire(current) });
     }
@@ -126,8 +124,8 @@ function layerOwner(actor: Actor, gold: boolean): string | null {
   return null;
 }
 
-async function loadOwned(db: DbClient, actor: Actor, annotationId: string): Promise<AnnotationRow> {
-  const row = await db.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: annotationSelect });
+async function loadOwned(db: DbClient, actor: Actor, documentId: string, annotationId: string): Promise<AnnotationRow> {
+  const row = await db.annotation.findFirst({ where: { id: annotationId, documentId, deletedAt: null }, select: annotationSelect });
   if (!row) throw notFound('Annotation');
   if (row.authorId === null) layerOwner(actor, true);
   else if (row.authorId !== actor.userId) {
@@ -137,9 +135,17 @@ async function loadOwned(db: DbClient, actor: Actor, annotationId: string): Prom
   return row;
 }
 
-async function documentOf(db: PrismaClient, annotationId: string): Promise<string> {
-  const row = await db.annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: { documentId: true } });
-  if (!row) throw notFound('Annotation');
+/**
+ * The document an annotation or relation lives in, so routes addressed by item id
+ * can authorize on it (authorizeDocument) before the item is touched.
+ */
+export async function documentOf(db: PrismaClient, kind: 'annotation' | 'relation', id: string): Promise<string> {
+  const where = { id, deletedAt: null };
+  const row =
+    kind === 'annotation'
+      ? await db.annotation.findFirst({ where, select: { documentId: true } })
+      : await db.relation.findFirst({ where, select: { documentId: true } });
+  if (!row) throw notFound(kind === 'annotation' ? 'Annotation' : 'Relation');
   return row.documentId;
 }
 

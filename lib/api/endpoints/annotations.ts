@@ -4,10 +4,9 @@ import { defineEndpoint } from '@/lib/api/endpoint';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { replaceAnswers, listAnswers } from '@/lib/annotations/document-labels';
 import { createRelation, deleteRelation, listRelations } from '@/lib/annotations/relations';
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
+import { createAnnotation, deleteAnnotation, documentOf, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
 import { parseAuthorFilter } from '@/lib/annotations/visibility';
 import { getPrisma } from '@/lib/db/client';
-import { notFound } from '@/lib/http/errors';
 
 const layer = z.enum(['ENTITY', 'STANCE', 'FRAME']);
 const targetRef = z.discriminatedUnion('kind', [
@@ -75,10 +74,10 @@ export const createAnnotationEndpoint = defineEndpoint({
   },
 });
 
-async function annotationActor(annotationId: string, caller: Parameters<typeof authorizeDocument>[1]) {
-  const row = await getPrisma().annotation.findFirst({ where: { id: annotationId, deletedAt: null }, select: { documentId: true } });
-  if (!row) throw notFound('Annotation');
-  return actorFor(row.documentId, caller.userId, 'annotations:write', caller);
+/** For routes addressed by annotation or relation id: the item's document, and the caller's rights there. */
+async function itemActor(kind: 'annotation' | 'relation', id: string, caller: Parameters<typeof authorizeDocument>[1]) {
+  const documentId = await documentOf(getPrisma(), kind, id);
+  return { documentId, actor: await actorFor(documentId, caller.userId, 'annotations:write', caller) };
 }
 
 export const updateAnnotationEndpoint = defineEndpoint({
@@ -88,7 +87,8 @@ export const updateAnnotationEndpoint = defineEndpoint({
   body: z.object({ version: z.number().int().min(1), labelId: id.optional(), start: offset.optional(), end: offset.optional(), quote: z.string().max(1_000_000).optional(), target: targetRef.nullable().optional(), attributes: attributes.optional() }).strict(),
   response: annotation, errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
-    return updateAnnotation(db, await annotationActor(params.id, caller), params.id, { ...body, attributes: body.attributes as never });
+    const { documentId, actor } = await itemActor('annotation', params.id, caller);
+    return updateAnnotation(db, actor, documentId, params.id, { ...body, attributes: body.attributes as never });
   },
 });
 
@@ -97,7 +97,8 @@ export const deleteAnnotationEndpoint = defineEndpoint({
   summary: 'Delete a span (and relations using it); ?version= guards against deleting a newer state',
   params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
   async handle({ db, caller, params, query }) {
-    await deleteAnnotation(db, await annotationActor(params.id, caller), params.id, query.version);
+    const { documentId, actor } = await itemActor('annotation', params.id, caller);
+    await deleteAnnotation(db, actor, documentId, params.id, query.version);
   },
 });
 
@@ -128,9 +129,8 @@ export const deleteRelationEndpoint = defineEndpoint({
   summary: 'Delete a relation',
   params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
   async handle({ db, caller, params, query }) {
-    const row = await db.relation.findFirst({ where: { id: params.id, deletedAt: null }, select: { documentId: true } });
-    if (!row) throw notFound('Relation');
-    await deleteRelation(db, await actorFor(row.documentId, caller.userId, 'annotations:write', caller), params.id, query.version);
+    const { documentId, actor } = await itemActor('relation', params.id, caller);
+    await deleteRelation(db, actor, documentId, params.id, query.version);
   },
 });
 
