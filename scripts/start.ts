@@ -3,9 +3,7 @@
  * run, build the app if its sources changed, and serve it. Ctrl-C stops
  * everything this process started, PostgreSQL included.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { ChildProcess } from 'node:child_process';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { createPrismaClient } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
@@ -13,8 +11,8 @@ import { describeStartupError, StartupError } from '@/lib/db/startup-error';
 import { seedDemo } from '@/lib/seed/demo';
 import { assertPortFree, parsePort } from '@/lib/server/port';
 import { buildIsCurrent, recordBuild } from './build-state';
+import { root, runNext, spawnNext, waitForHealth } from './next-process';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[glossa] ${line}`);
 
@@ -57,51 +55,21 @@ async function main(): Promise<void> {
 
     if (!dev && !buildIsCurrent(root)) {
       log('Building the app (first start or changed sources; this takes a minute or two) …');
-      await run(['build']);
+      await runNext(['build']).catch((error: Error) => {
+        throw new StartupError(error.message, 'See the build output above.');
+      });
       recordBuild(root);
     }
     child = spawnNext(dev ? ['dev', '-p', String(port), '-H', host] : ['start', '-p', String(port), '-H', host]);
     child.once('exit', (code) => void shutdown(code ?? 1));
-    await waitForHealth(port);
+    await waitForHealth(`http://127.0.0.1:${port}`, child).catch((error: Error) => {
+      throw new StartupError(`Glossa did not start: ${error.message}`, 'See the server output above.');
+    });
     log(`Glossa is ready at http://localhost:${port}  (Ctrl-C to stop)`);
   } catch (error) {
     console.error(describeStartupError(error));
     await shutdown(1);
   }
-}
-
-function spawnNext(args: string[]): ChildProcess {
-  const bin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  return spawn(process.execPath, [bin, ...args], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-}
-
-function run(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const build = spawnNext(args);
-    build.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new StartupError(`next ${args.join(' ')} failed (exit code ${code}).`, 'See the build output above.')),
-    );
-  });
-}
-
-async function waitForHealth(port: number): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new StartupError('The app did not become healthy within 2 minutes.', 'See the server output above.');
 }
 
 function announceDemo(email: string, password: string): void {

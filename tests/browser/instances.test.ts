@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@/lib/db/embedded';
+import { spawnNext, waitForHealth } from '../../scripts/next-process';
 import { api, BASE, launchChromium, signedIn } from '../support/browser';
 
 /**
@@ -21,15 +21,8 @@ describe.skipIf(!BASE || !DATABASE)('two app instances on one database', () => {
     browser = await launchChromium();
     const port = await freePort();
     secondUrl = `http://127.0.0.1:${port}`;
-    second = spawn(process.execPath, [path.resolve('node_modules/next/dist/bin/next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-      env: { ...process.env, DATABASE_URL: DATABASE, NEXTAUTH_URL: secondUrl },
-      stdio: 'ignore',
-    });
-    const deadline = Date.now() + 60_000;
-    while (!(await fetch(`${secondUrl}/api/health`).then((r) => r.ok, () => false))) {
-      if (Date.now() > deadline) throw new Error('the second instance did not start');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
+    second = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], { env: { DATABASE_URL: DATABASE, NEXTAUTH_URL: secondUrl }, stdio: 'ignore' });
+    await waitForHealth(secondUrl, second, 60_000);
   }, 90_000);
 
   afterAll(async () => {

@@ -1,0 +1,35 @@
+import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Running Next.js as a child process: `npm start`, the browser test setup and the
+ * two-instance test all build, serve and wait for the app the same way.
+ */
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export function spawnNext(args: string[], options: { env?: Record<string, string | undefined>; stdio?: StdioOptions } = {}): ChildProcess {
+  return spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {
+    cwd: root,
+    stdio: options.stdio ?? 'inherit',
+    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+/** Runs a one-off command such as `next build`; rejects with its exit code. */
+export function runNext(args: string[], env?: Record<string, string | undefined>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    spawnNext(args, { env }).once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args.join(' ')} failed (exit code ${code}).`))));
+  });
+}
+
+/** Resolves once GET /api/health answers 200; fails early if the server exits. */
+export async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} before it became healthy.`);
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`the app did not become healthy within ${Math.round(timeoutMs / 1000)} s.`);
+}
