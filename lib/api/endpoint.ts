@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { resolveCaller, type Caller } from '@/lib/auth/caller';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
-import { errorBody, HttpError, badRequest, payloadTooLarge, unauthorized, unsupportedMediaType } from '@/lib/http/errors';
+import { errorBody, HttpError, badRequest, databaseUnavailable, isDatabaseUnavailable, payloadTooLarge, unauthorized, unsupportedMediaType } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';
 
 /**
@@ -72,10 +72,15 @@ export function routeHandler<P, Q, B, R>(endpoint: Endpoint<P, Q, B, R>) {
 }
 
 export function errorResponse(error: unknown): Response {
+  // An outage is the service's state, not a bug: a 503 tells clients (the editor's autosave) to retry.
+  if (!(error instanceof HttpError) && isDatabaseUnavailable(error)) {
+    console.error('[glossa] database unavailable:', error instanceof Error ? error.message.trim().split('\n').at(-1) : error);
+    return errorResponse(databaseUnavailable());
+  }
   if (error instanceof HttpError) {
     const headers = new Headers();
     const retry = (error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
-    if (error.status === 429 && retry) headers.set('retry-after', String(retry));
+    if (retry) headers.set('retry-after', String(retry));
     return Response.json(errorBody(error), { status: error.status, headers });
   }
   console.error('[glossa] unexpected error', error);

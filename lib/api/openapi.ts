@@ -23,6 +23,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: 'Request body too large',
   415: 'Request body is not JSON',
   429: 'Too many attempts',
+  503: 'The database cannot be reached at the moment; retry after the Retry-After seconds',
 };
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
@@ -48,7 +49,7 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
           ? { description: endpoint.summary, content: Object.fromEntries(Object.entries(endpoint.rawResponse).map(([type, description]) => [type, { schema: { type: 'string', description } }])) }
           : { description: 'No content' },
   };
-  const errors = new Set([400, 401, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
+  const errors = new Set([400, 401, 503, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
   for (const code of [...errors].sort()) {
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }

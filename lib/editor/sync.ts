@@ -84,6 +84,7 @@ function errorOf(body: unknown): { message?: unknown; details?: unknown } | unde
 
 function classify(op: Op, { status, body }: ApiResponse): Outcome {
   if (status >= 200 && status < 300) return { kind: 'success', body };
+  if (status === 503) return { kind: 'retry', reason: 'the server is temporarily unavailable' };
   if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', reason: `the server answered ${status}` };
   const isDelete = op.type === 'deleteSpan' || op.type === 'deleteRelation';
   // Already gone is what a delete wanted.

@@ -25,6 +25,35 @@ export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, { retryAfterSeconds });
+export const databaseUnavailable = () =>
+  new HttpError(503, 'database_unavailable', 'The database cannot be reached at the moment; nothing was changed. Try again shortly.', {
+    retryAfterSeconds: 5,
+  });
+
+// Prisma: can't reach / timed out / connection closed / pool timeout.
+const PRISMA_UNREACHABLE = new Set(['P1001', 'P1002', 'P1017', 'P2024']);
+const ADAPTER_UNREACHABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+const SOCKET_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
+// PostgreSQL shutting down, crashed, starting up, or out of connections; class 08 is a lost connection.
+const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+
+/**
+ * Whether `error` means the database is down, restarting or out of connections — a
+ * temporary state of the service, not a bug — judged from Prisma's error code, its
+ * driver adapter's error kind, or the node-postgres / socket error underneath.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
+    if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || SOCKET_UNREACHABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
+    // node-postgres reports a connection dropped mid-query with a bare Error.
+    if (typeof message === 'string' && /^Connection terminated|connection error and is not queryable/.test(message)) return true;
+    const adapter = (meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
+    if (adapter && (ADAPTER_UNREACHABLE.has(String(adapter.kind)) || SQLSTATE_UNAVAILABLE.test(String(adapter.originalCode ?? '')))) return true;
+    current = cause;
+  }
+  return false;
+}
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
