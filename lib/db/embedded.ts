@@ -17,6 +17,8 @@ export interface EmbeddedDatabase {
   /** True when this process started the server and therefore must stop it. */
   owned: boolean;
   stop(): Promise<void>;
+  /** Starts the server again after stop(), on the same data and port (e.g. to test an outage); a no-op when not owned. */
+  start(): Promise<void>;
 }
 
 interface Credentials {
@@ -47,6 +49,7 @@ export async function startEmbeddedDatabase(options: {
       dataDir,
       owned: false,
       stop: async () => {},
+      start: async () => {},
     };
   }
 
@@ -67,23 +70,26 @@ export async function startEmbeddedDatabase(options: {
     onError: (message: unknown) => output.push(String(message)),
   });
 
-  try {
-    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
-      log(`Creating the embedded PostgreSQL cluster in ${dataDir} …`);
-      await server.initialise();
+  const start = async () => {
+    try {
+      if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+        log(`Creating the embedded PostgreSQL cluster in ${dataDir} …`);
+        await server.initialise();
+      }
+      await server.start();
+    } catch (error) {
+      throw new StartupError(
+        `The embedded PostgreSQL in ${dataDir} did not start: ${lastLines(output) || describe(error)}`,
+        'Check that the folder is writable and not used by another PostgreSQL version, or set DATABASE_URL to use an external server.',
+        { cause: error },
+      );
     }
-    await server.start();
-  } catch (error) {
-    throw new StartupError(
-      `The embedded PostgreSQL in ${dataDir} did not start: ${lastLines(output) || describe(error)}`,
-      'Check that the folder is writable and not used by another PostgreSQL version, or set DATABASE_URL to use an external server.',
-      { cause: error },
-    );
-  }
+  };
+  await start();
   const url = connectionUrl(credentials, port, DATABASE);
   await ensureDatabase(connectionUrl(credentials, port, 'postgres'), DATABASE);
   log(`Embedded PostgreSQL started on port ${port} (data in ${dataDir}).`);
-  return { url, dataDir, owned: true, stop: () => server.stop() };
+  return { url, dataDir, owned: true, stop: () => server.stop(), start };
 }
 
 /**

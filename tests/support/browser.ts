@@ -30,9 +30,9 @@ export async function signedIn(
   return { context, page };
 }
 
-/** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them). */
-export async function signIn(page: Page, who = CREDENTIALS): Promise<void> {
-  await page.goto(`${BASE}/signin`, { waitUntil: 'networkidle' });
+/** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them); `base` for an app of a test's own. */
+export async function signIn(page: Page, who = CREDENTIALS, base = BASE): Promise<void> {
+  await page.goto(`${base}/signin`, { waitUntil: 'networkidle' });
   await page.getByLabel('E-mail').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
