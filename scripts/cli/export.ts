@@ -11,6 +11,8 @@ import { HttpError } from '@/lib/http/errors';
 import { projectActor } from './actor';
 import { flags, UsageError, withDatabase, type Command } from './support';
 
+const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
@@ -57,14 +59,21 @@ export const exportCommand: Command = {
         await pipeline(data, process.stdout as Writable, { end: false });
         return;
       }
-      // Written beside the target and renamed at the end, so a failed export leaves no truncated file.
+      // Written beside the target and renamed at the end, so a failed or interrupted export leaves no
+      // truncated file under the final name (a previous export there stays as it was). Flushed to disk
+      // before the rename, so a machine that goes down right after cannot leave an empty file there.
       const partial = `${out}.partial`;
+      // Ctrl-C or a service manager's stop ends the export like a failure: the partial file is removed.
+      const interrupt = (signal: NodeJS.Signals) => data.destroy(new Error(`The export was interrupted (${signal}); ${out} was not written.`));
+      for (const signal of INTERRUPTS) process.once(signal, interrupt);
       try {
-        await pipeline(data, createWriteStream(partial));
+        await pipeline(data, createWriteStream(partial, { flush: true }));
         await rename(partial, out);
       } catch (error) {
         await rm(partial, { force: true });
         throw error;
+      } finally {
+        for (const signal of INTERRUPTS) process.off(signal, interrupt);
       }
       console.error(`Wrote ${result.totalDocuments} document(s) as ${parsed.data.format} (source ${sourceName(parsed.data.source)}) to ${out}.`);
     });
