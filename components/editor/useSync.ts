@@ -22,11 +22,17 @@ export function useSync(data: EditorData) {
       if (engine.snapshot().pending > 0) event.preventDefault();
     };
     const retry = () => engine.retryNow();
+    // The backoff grows to 30 s during a long outage; a user who comes back to the tab gets an attempt at once.
+    const retryIfShown = () => document.visibilityState === 'visible' && retry();
     window.addEventListener('beforeunload', warnBeforeLeaving);
     window.addEventListener('online', retry);
+    window.addEventListener('focus', retry);
+    document.addEventListener('visibilitychange', retryIfShown);
     return () => {
       window.removeEventListener('beforeunload', warnBeforeLeaving);
       window.removeEventListener('online', retry);
+      window.removeEventListener('focus', retry);
+      document.removeEventListener('visibilitychange', retryIfShown);
     };
   }, [engine]);
 

@@ -66,9 +66,9 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
     await status().getByText(/^1 change not saved — the server is temporarily unavailable; retrying in \d+ s\.$/).waitFor({ timeout: 10_000 });
 
     // What the API answers meanwhile: a prompt JSON 503 that says when to try again.
-    const asked = Date.now();
+    const requested = Date.now();
     const down = await page.request.get(`${app.url}/api/v1/documents/${documentId}/annotations`);
-    expect(Date.now() - asked).toBeLessThan(5000);
+    expect(Date.now() - requested).toBeLessThan(5000);
     expect(down.status()).toBe(503);
     expect(down.headers()['content-type']).toContain('application/json');
     expect(down.headers()['retry-after']).toBe('5');
@@ -87,6 +87,7 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
     await status().getByText('All changes saved').waitFor({ timeout: 30_000 });
     expect(Date.now() - restarted, 'saved by the scheduled retry, without the button').toBeLessThan(30_000);
     expect((await page.request.get(`${app.url}/api/health`)).status()).toBe(200);
+    expect(app.server.exitCode, 'the app server lived through the outage').toBeNull();
 
     // Every acknowledged change and the retried one, each exactly once.
     const db = createPrismaClient(app.database.url);
