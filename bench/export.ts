@@ -214,6 +214,8 @@ async function measure(measurement: Measurement, url: string, projectId: string)
 }
 
 async function exporter(format: 'jsonl' | 'conll', url: string, projectId: string) {
+  // As every entry point does (lib/db/prepare): the export reads over a connection to DATABASE_URL.
+  process.env.DATABASE_URL = url;
   const db = createPrismaClient(url);
   await db.$queryRaw`SELECT 1`;
   return async () => {

@@ -1,4 +1,4 @@
-import type { DbClient } from '@/lib/db/client';
+import type pg from 'pg';
 import { SPAN_LAYERS, type Layer, type SpanLayer } from '@/lib/formats/model';
 
 /**
@@ -13,11 +13,13 @@ export interface LabelIndex {
 
 const isSpanLayer = (layer: Layer): layer is SpanLayer => (SPAN_LAYERS as readonly Layer[]).includes(layer);
 
-export async function loadLabelIndex(db: DbClient, projectId: string): Promise<LabelIndex> {
+export async function loadLabelIndex(client: pg.ClientBase, projectId: string): Promise<LabelIndex> {
   // One round trip: this runs with every batch.
-  const rows = await db.$queryRaw<{ id: string; key: string; layer: Layer | null }[]>`
-    SELECT id, key, layer::text AS layer FROM "Label" WHERE "projectId" = ${projectId}
-    UNION ALL SELECT id, key, NULL FROM "Target" WHERE "projectId" = ${projectId}`;
+  const { rows } = await client.query<{ id: string; key: string; layer: Layer | null }>(
+    `SELECT id, key, layer::text AS layer FROM "Label" WHERE "projectId" = $1
+     UNION ALL SELECT id, key, NULL FROM "Target" WHERE "projectId" = $1`,
+    [projectId],
+  );
   const labelById = new Map<string, { key: string; layer: Layer }>();
   const spanLabelById = new Map<string, { key: string; layer: SpanLayer }>();
   const targetById = new Map<string, string>();

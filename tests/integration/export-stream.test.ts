@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { exportProject } from '@/lib/export/run';
+import { EXPORT_APPLICATION_NAME } from '@/lib/export/source';
 import { importBatch } from '@/lib/import/service';
 import type { ImportedDocument } from '@/lib/import/types';
 import { exportCommand } from '@/scripts/cli/export';
@@ -53,6 +54,12 @@ async function countedExport(signal?: AbortSignal) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
+/** The export's own database connections (lib/export/source reads over one of its own). */
+async function exportConnections(): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${EXPORT_APPLICATION_NAME} AND datname = current_database()`;
+  return row!.count;
+}
+
 describe('export stream', () => {
   it('reads the whole project in keyset batches when read to the end', async () => {
     const { batches, reader } = await countedExport();
@@ -73,15 +80,17 @@ describe('export stream', () => {
     await reader.cancel();
   });
 
-  it('stops reading from PostgreSQL when the reader cancels after the first chunk', async () => {
+  it('stops reading from PostgreSQL and closes its connection when the reader cancels after the first chunk', async () => {
     const { batches, reader } = await countedExport();
     const first = await reader.read();
     expect(first.done).toBe(false);
+    expect(await exportConnections()).toBe(1);
     await reader.cancel();
     const atCancel = batches.started;
     await settle();
     expect(batches.started).toBe(atCancel);
     expect(atCancel).toBeLessThan(DOCUMENTS / BATCH / 2);
+    expect(await exportConnections()).toBe(0);
   });
 
   it('stops reading when the request signal aborts (client disconnected)', async () => {
@@ -95,6 +104,7 @@ describe('export stream', () => {
     await settle();
     expect(batches.started).toBe(atAbort);
     expect(atAbort).toBeLessThan(DOCUMENTS / BATCH / 2);
+    expect(await exportConnections()).toBe(0);
   });
 
   it('is what the route answers: a streamed body that ends when the request is aborted', async () => {
