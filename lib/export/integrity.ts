@@ -14,13 +14,15 @@ export function assertExportable(doc: ExportDocument): void {
   const fail = (problem: string): never => {
     throw new Error(`Document ${doc.id} cannot be exported: ${problem}. The stored annotations break Glossa's invariants; please report this.`);
   };
-  const offsets = doc.spans.length > 0 ? utf16Offsets(doc.text) : new Uint32Array(1);
-  const points = offsets.length - 1;
+  if (doc.spans.length === 0 && doc.relations.length === 0) return;
+  const { offsets, points } = utf16Offsets(doc.text);
   for (const span of doc.spans) {
-    if (!(span.start >= 0 && span.start < span.end && span.end <= points)) fail(`span ${span.id} has offsets ${span.start}-${span.end} outside the text (${points} code points)`);
-    const from = offsets[span.start] ?? 0;
+    if (!(Number.isInteger(span.start) && span.start >= 0 && span.start < span.end && Number.isInteger(span.end) && span.end <= points)) {
+      fail(`span ${span.id} has offsets ${span.start}-${span.end} outside the text (${points} code points)`);
+    }
+    const from = offsets[span.start]!;
     // startsWith with a length check compares in place, without slicing the text.
-    if ((offsets[span.end] ?? 0) - from !== span.quote.length || !doc.text.startsWith(span.quote, from)) {
+    if (offsets[span.end]! - from !== span.quote.length || !doc.text.startsWith(span.quote, from)) {
       fail(`span ${span.id} has a quote that differs from the text at ${span.start}-${span.end}`);
     }
   }
@@ -35,9 +37,14 @@ export function assertExportable(doc: ExportDocument): void {
   }
 }
 
-/** offsets[i] = the UTF-16 index of code point i; the last entry is the text's length. */
-function utf16Offsets(text: string): Uint32Array {
-  const offsets = new Uint32Array(text.length + 1);
+/**
+ * offsets[i] = the UTF-16 index of code point i; offsets[points] is the text's length. Texts of
+ * usual length share one array: allocating one per document cost more than filling it.
+ */
+const shared = new Uint32Array(64 * 1024);
+
+function utf16Offsets(text: string): { offsets: Uint32Array; points: number } {
+  const offsets = text.length < shared.length ? shared : new Uint32Array(text.length + 1);
   let points = 0;
   for (let unit = 0; unit < text.length; unit++) {
     offsets[points++] = unit;
@@ -48,5 +55,5 @@ function utf16Offsets(text: string): Uint32Array {
     }
   }
   offsets[points] = text.length;
-  return offsets.subarray(0, points + 1);
+  return { offsets, points };
 }

@@ -31,51 +31,74 @@ export const PACKED_SPANS = Prisma.sql`string_agg(
 
 export function unpackSpans(packed: string, index: LabelIndex, authorOf: (id: string) => string): ExportSpan[] {
   const spans: ExportSpan[] = [];
-  let at = 0;
-  const malformed = () => new Error('Malformed packed spans from the database.');
-  const field = () => {
-    const end = packed.indexOf(FIELD, at);
-    if (end < 0) throw malformed();
-    const value = packed.slice(at, end);
-    at = end + 1;
-    return value;
-  };
-  // Most optional fields are empty and most attributes are {}: skip them without slicing.
-  const optional = () => (packed.charCodeAt(at) === FIELD_CODE ? (at++, '') : field());
-  const integer = () => {
-    let value = 0;
-    for (let code = packed.charCodeAt(at++); code !== FIELD_CODE; code = packed.charCodeAt(at++)) {
-      if (!(code >= 0x30 && code <= 0x39)) throw malformed();
-      value = value * 10 + code - 0x30;
-    }
-    return value;
-  };
-  const attributes = (): Record<string, unknown> => {
-    if (packed.startsWith(EMPTY_ATTRIBUTES, at)) {
-      at += EMPTY_ATTRIBUTES.length;
-      return {};
-    }
-    return JSON.parse(field()) as Record<string, unknown>;
-  };
-  while (at < packed.length) {
-    const id = field();
-    const author = authorOf(optional());
-    const start = integer();
-    const end = integer();
-    const label = index.spanLabel(field());
-    const targetId = optional();
-    const targetSpanId = optional();
-    const span: ExportSpan = { id, start, end, label: label.key, layer: label.layer, quote: '', author, attributes: attributes() };
-    const quoteStart = at;
-    for (let points = start; points < end && at < packed.length; points++) {
-      const code = packed.charCodeAt(at++);
-      if (code >= 0xd800 && code <= 0xdbff) at++;
-    }
-    if (packed.charCodeAt(at) !== RECORD_CODE) throw new Error(`Span ${id}: its stored quote is not ${end - start} code points long, as its offsets ${start}-${end} say.`);
-    span.quote = packed.slice(quoteStart, at++);
+  const reader = new PackedReader(packed);
+  while (reader.at < packed.length) {
+    const id = reader.field();
+    const author = authorOf(reader.optional());
+    const start = reader.integer();
+    const end = reader.integer();
+    const label = index.spanLabel(reader.field());
+    const targetId = reader.optional();
+    const targetSpanId = reader.optional();
+    const span: ExportSpan = { id, start, end, label: label.key, layer: label.layer, quote: '', author, attributes: reader.attributes() };
+    span.quote = reader.quote(id, start, end);
     if (targetId) span.target = { kind: 'target', key: index.target(targetId) };
     else if (targetSpanId) span.target = { kind: 'span', spanId: targetSpanId };
     spans.push(span);
   }
   return spans.sort((a, b) => a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+// A class rather than closures over the position: one object per document instead of one per helper.
+class PackedReader {
+  at = 0;
+
+  constructor(private readonly packed: string) {}
+
+  field(): string {
+    const end = this.packed.indexOf(FIELD, this.at);
+    if (end < 0) throw malformed();
+    const value = this.packed.slice(this.at, end);
+    this.at = end + 1;
+    return value;
+  }
+
+  /** Most optional fields are empty: skipped without slicing. */
+  optional(): string {
+    if (this.packed.charCodeAt(this.at) !== FIELD_CODE) return this.field();
+    this.at++;
+    return '';
+  }
+
+  integer(): number {
+    let value = 0;
+    for (let code = this.packed.charCodeAt(this.at++); code !== FIELD_CODE; code = this.packed.charCodeAt(this.at++)) {
+      if (!(code >= 0x30 && code <= 0x39)) throw malformed();
+      value = value * 10 + code - 0x30;
+    }
+    return value;
+  }
+
+  /** Most attributes are {}: not parsed. */
+  attributes(): Record<string, unknown> {
+    if (!this.packed.startsWith(EMPTY_ATTRIBUTES, this.at)) return JSON.parse(this.field()) as Record<string, unknown>;
+    this.at += EMPTY_ATTRIBUTES.length;
+    return {};
+  }
+
+  /** end − start code points, which must be followed by the record separator. */
+  quote(id: string, start: number, end: number): string {
+    const { packed } = this;
+    const from = this.at;
+    let at = from;
+    for (let points = start; points < end && at < packed.length; points++) {
+      const code = packed.charCodeAt(at++);
+      if (code >= 0xd800 && code <= 0xdbff) at++;
+    }
+    if (packed.charCodeAt(at) !== RECORD_CODE) throw new Error(`Span ${id}: its stored quote is not ${end - start} code points long, as its offsets ${start}-${end} say.`);
+    this.at = at + 1;
+    return packed.slice(from, at);
+  }
+}
+
+const malformed = () => new Error('Malformed packed spans from the database.');
