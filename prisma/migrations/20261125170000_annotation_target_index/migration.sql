@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Annotation_targetAnnotationId_idx" ON "Annotation"("targetAnnotationId");
