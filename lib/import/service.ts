@@ -2,6 +2,7 @@ import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { HttpError } from '@/lib/http/errors';
+import { storedTokens } from '@/lib/tokenize';
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
@@ -134,7 +135,8 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
 }
 
 async function writeChunk(db: DbClient, chunk: PreparedDocument[], options: ImportOptions): Promise<void> {
-  const documents = chunk.map((c) => c.document);
+  // Token boundaries are stored once here because texts never change and the agreement report needs them.
+  const documents = chunk.map((c) => ({ ...c.document, ...storedTokens(c.document.text) }));
   const annotations = chunk.flatMap((c) => c.annotations);
   const relations = chunk.flatMap((c) => c.relations);
   const documentLabels = chunk.flatMap((c) => c.documentLabels);

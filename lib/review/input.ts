@@ -22,6 +22,11 @@ export interface ReportDocument {
   id: string;
   name: string;
   text: string;
+  /**
+   * lib/tokenize's tokens as stored with the document (`storedTokens`): [start, end) code points
+   * of each token one after the other. When absent the report tokenizes `text` itself.
+   */
+  tokenOffsets?: readonly number[];
   /** The annotators whose work on this document counts (by default: those who submitted it). */
   annotators: string[];
   spans: ReportSpan[];

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import { withCurrentTokens } from './document-tokens';
 import type { ReportInput, SpanLayer } from './input';
 
 export type DocumentScope = 'submitted' | 'all';
@@ -9,7 +10,7 @@ export type DocumentScope = 'submitted' | 'all';
  * annotations on it. Gold is never part of inter-annotator agreement.
  */
 export async function loadReportInput(db: PrismaClient, projectId: string, scope: DocumentScope = 'submitted'): Promise<ReportInput> {
-  const [members, labels, targets, documents] = await Promise.all([
+  const [members, labels, targets, stored] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
@@ -20,6 +21,8 @@ export async function loadReportInput(db: PrismaClient, projectId: string, scope
         id: true,
         name: true,
         text: true,
+        tokenOffsets: true,
+        tokenizer: true,
         assignments: { select: { userId: true, status: true } },
         annotations: {
           where: { deletedAt: null, authorId: { not: null } },
@@ -29,6 +32,7 @@ export async function loadReportInput(db: PrismaClient, projectId: string, scope
       },
     }),
   ]);
+  const documents = await withCurrentTokens(db, stored);
   const labelById = new Map(labels.map((l) => [l.id, l]));
   const targetKey = new Map(targets.map((t) => [t.id, t.key]));
 
@@ -50,6 +54,7 @@ export async function loadReportInput(db: PrismaClient, projectId: string, scope
         id: document.id,
         name: document.name,
         text: document.text,
+        tokenOffsets: document.tokenOffsets,
         annotators,
         spans: document.annotations.map((a) => {
           const label = labelById.get(a.labelId)!;

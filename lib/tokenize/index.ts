@@ -147,3 +147,38 @@ export function tokenize(text: string): Sentence[] {
   }
   return sentences;
 }
+
+/**
+ * Bump when the rules above change what `tokenize` returns, so that token boundaries stored per
+ * document (see `storedTokens`) are recomputed.
+ */
+export const TOKENIZER_RULES_VERSION = 1;
+
+/**
+ * Names the tokenizer behind stored tokens: the rules plus the ICU version bundled with Node,
+ * because an ICU upgrade can move word and sentence boundaries without any change here.
+ */
+export const TOKENIZER_VERSION = `glossa-${TOKENIZER_RULES_VERSION}+icu-${process.versions.icu}`;
+
+/**
+ * `tokenize(text)` in the compact form stored with each document (texts never change, and
+ * tokenizing is the costly step of token-level agreement): `tokenOffsets` holds each token's
+ * [start, end) code points one after the other, `sentenceStarts` the index of each sentence's
+ * first token. Sentences are never empty and token texts are slices of `text`, so nothing of
+ * `tokenize`'s output is lost.
+ */
+export interface StoredTokens {
+  tokenOffsets: number[];
+  sentenceStarts: number[];
+  tokenizer: string;
+}
+
+export function storedTokens(text: string): StoredTokens {
+  const tokenOffsets: number[] = [];
+  const sentenceStarts: number[] = [];
+  for (const sentence of tokenize(text)) {
+    sentenceStarts.push(tokenOffsets.length / 2);
+    for (const token of sentence.tokens) tokenOffsets.push(token.start, token.end);
+  }
+  return { tokenOffsets, sentenceStarts, tokenizer: TOKENIZER_VERSION };
+}
