@@ -1,5 +1,5 @@
 import { AgreementInputError } from './errors';
-import { assertLabel, assertOffsets } from './validate';
+import { assertLabel, assertOffsets, validLabel, validOffsets } from './validate';
 
 /** One coder's marked stretch of the continuum: end-exclusive character offsets and a category. */
 export interface UnitSegment {
@@ -39,6 +39,7 @@ export function validateContinuum(length: number, coders: readonly (readonly Uni
   coders.forEach((segments, i) => {
     if (!Array.isArray(segments)) throw new AgreementInputError(`Coder ${i}'s segments are not an array.`);
     segments.forEach((s, j) => {
+      if (validOffsets(s.start, s.end) && s.end <= length && validLabel(s.value)) return;
       const what = `segment ${j} of coder ${i}`;
       assertOffsets(s.start, s.end, what);
       if (s.end > length) throw new AgreementInputError(`The ${what} ends at ${s.end}, beyond the continuum length ${length}.`);

@@ -26,21 +26,42 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number {
   });
   if (raters < 2) throw new AgreementInputError(`Fleiss’ kappa needs at least 2 raters per subject, got ${raters}.`);
 
-  const subjects = counts.length;
-  let meanAgreement = 0;
   const categoryTotals = new Array<number>(categories).fill(0);
+  let agreeingPairs = 0;
   for (const row of counts) {
-    let pairsInAgreement = 0;
     row.forEach((n, j) => {
-      pairsInAgreement += n * (n - 1);
+      agreeingPairs += n * (n - 1);
       categoryTotals[j] = (categoryTotals[j] ?? 0) + n;
     });
-    meanAgreement += pairsInAgreement / (raters * (raters - 1)) / subjects;
   }
-  const chanceAgreement = categoryTotals.reduce((acc, total) => {
-    const p = total / (subjects * raters);
-    return acc + p * p;
-  }, 0);
+  return fleissKappaFromTotals({ subjects: counts.length, raters, agreeingPairs, categoryTotals });
+}
+
+/** What Fleiss' kappa needs of the rating counts n_ij, for callers that tally ratings without building the subject × category table. */
+export interface FleissTotals {
+  subjects: number;
+  /** n, the same for every subject. */
+  raters: number;
+  /** Σ_i Σ_j n_ij (n_ij − 1): ordered pairs of raters who put a subject in the same category. */
+  agreeingPairs: number;
+  /** Σ_i n_ij per category j. */
+  categoryTotals: ArrayLike<number>;
+}
+
+/**
+ * Fleiss' kappa from totals (see fleissKappa for the statistic).
+ *
+ * @throws AgreementUndefinedError `empty` without subjects; `no-variation` when every rating
+ *   falls in one category.
+ */
+export function fleissKappaFromTotals({ subjects, raters, agreeingPairs, categoryTotals }: FleissTotals): number {
+  if (subjects === 0) throw new AgreementUndefinedError('empty', 'Fleiss’ kappa is undefined without subjects.');
+  const meanAgreement = agreeingPairs / (raters * (raters - 1)) / subjects;
+  let chanceAgreement = 0;
+  for (let j = 0; j < categoryTotals.length; j++) {
+    const p = (categoryTotals[j] as number) / (subjects * raters);
+    chanceAgreement += p * p;
+  }
   if (chanceAgreement === 1) {
     throw new AgreementUndefinedError(
       'no-variation',

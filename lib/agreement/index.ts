@@ -24,15 +24,29 @@
  *   of different labels; use `binaryUnitizingAlpha` with `{ label }` for stacked annotation.
  * - Token views: `tokenLabelSequence` with a label gives a binary inside/outside variable per
  *   label; without one, each token's category is its sorted set of covering labels.
+ *
+ * Large inputs (the project report): `labelTokenCodes` gives the same token categories as integer
+ * codes (`LabelSets`), `CoincidenceCounter` + `alphaFromCoincidences` and `fleissKappaFromTotals`
+ * take counts instead of rows of values, and `spanMatches` skips validation, so callers check
+ * their input once (`assertSpans`, `assertTokenOffsets`, `assertJoinableLabels`) and not in every
+ * inner loop. The public coefficients run on the same cores.
  */
 export { AgreementInputError, AgreementUndefinedError, type UndefinedReason } from './errors';
 export { cohenKappa, type KappaWeights } from './cohen-kappa';
-export { fleissKappa } from './fleiss-kappa';
-export { krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha';
+export { fleissKappa, fleissKappaFromTotals, type FleissTotals } from './fleiss-kappa';
+export { alphaFromCoincidences, CoincidenceCounter, krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha';
 export { OVERLAP_HANDLING, type UnitSegment } from './continuum';
 export { unitizingAlpha, type UnitizingAlphaResult, type UnitizingLabelAlpha } from './unitizing-alpha';
 export { binaryUnitizingAlpha, valuedUnitizingAlpha, type UAlphaResult } from './unitizing-u-alpha';
-export type { Span, TokenOffsets } from './span';
-export { spanF1, type SpanF1Result, type SpanMatchMode } from './span-f1';
-export { LABEL_SET_SEPARATOR, OUTSIDE, tokenLabelSequence } from './token-labels';
+export { assertSpans, type Span, type TokenOffsets } from './span';
+export { spanF1, spanMatches, type SpanF1Result, type SpanMatchMode } from './span-f1';
+export {
+  assertJoinableLabels,
+  assertTokenOffsets,
+  LABEL_SET_SEPARATOR,
+  labelTokenCodes,
+  LabelSets,
+  OUTSIDE,
+  tokenLabelSequence,
+} from './token-labels';
 export { confusionMatrix } from './confusion-matrix';

@@ -27,46 +27,83 @@ export function krippendorffAlpha(data: readonly (readonly (AlphaValue | null)[]
   }
 
   const values = distinctPairableValues(data, units, level);
-  if (values.length === 0) {
+  const index = new Map(values.map((v, i) => [v, i]));
+  const coincidences = new CoincidenceCounter(values.length);
+  const unit = new Int32Array(data.length);
+  for (let u = 0; u < units; u++) {
+    let count = 0;
+    for (const row of data) {
+      const v = row[u];
+      // Values of units with fewer than two values have no index; such units are skipped below.
+      if (v !== null && v !== undefined) unit[count++] = index.get(v) ?? 0;
+    }
+    coincidences.addUnit(unit, count);
+  }
+  return alphaFromCoincidences(coincidences.matrix(), level, values);
+}
+
+/**
+ * Counts coincidences of integer-coded units (values 0 … size − 1): each ordered pair of values
+ * from different coders of a unit with m_u values adds 1/(m_u − 1). Pairs are counted as integers
+ * per m_u and divided once in `matrix`, so callers with long token sequences never build rows of
+ * values, and the counts stay exact however many units there are.
+ */
+export class CoincidenceCounter {
+  private readonly pairsByUnitSize = new Map<number, Float64Array>();
+
+  constructor(readonly size: number) {}
+
+  /** Adds one unit whose values are `values[0 … count − 1]`; a unit with fewer than two is not pairable. */
+  addUnit(values: ArrayLike<number>, count: number): void {
+    if (count < 2) return;
+    let pairs = this.pairsByUnitSize.get(count);
+    if (!pairs) this.pairsByUnitSize.set(count, (pairs = new Float64Array(this.size * this.size)));
+    for (let i = 0; i < count; i++) {
+      const row = (values[i] as number) * this.size;
+      for (let j = 0; j < count; j++) if (i !== j) pairs[row + (values[j] as number)]! += 1;
+    }
+  }
+
+  /** o_ck, row-major: `size` × `size`. */
+  matrix(): Float64Array {
+    const o = new Float64Array(this.size * this.size);
+    for (const [unitSize, pairs] of this.pairsByUnitSize) {
+      for (let cell = 0; cell < o.length; cell++) o[cell]! += pairs[cell]! / (unitSize - 1);
+    }
+    return o;
+  }
+}
+
+/**
+ * α = 1 − D_o / D_e from a coincidence matrix (row-major, `values.length` squared, rows and
+ * columns in the order of `values`), as built by CoincidenceCounter. `values` only matter for the
+ * non-nominal metrics.
+ *
+ * @throws AgreementUndefinedError `no-pairable-units` for an all-zero matrix, `no-variation` when
+ *   D_e = 0.
+ */
+export function alphaFromCoincidences(coincidences: Float64Array, level: AlphaLevel, values: readonly AlphaValue[]): number {
+  const k = values.length;
+  const marginals = new Array<number>(k).fill(0);
+  for (let c = 0; c < k; c++) for (let j = 0; j < k; j++) marginals[c]! += coincidences[c * k + j]!;
+  const n = marginals.reduce((a, b) => a + b, 0);
+  if (n === 0) {
     throw new AgreementUndefinedError(
       'no-pairable-units',
       'Krippendorff’s alpha is undefined: no unit was coded by at least two coders.',
     );
   }
-  const index = new Map(values.map((v, i) => [v, i]));
-  const coincidences = values.map(() => new Array<number>(values.length).fill(0));
-
-  for (let u = 0; u < units; u++) {
-    const counts = new Map<number, number>();
-    let mu = 0;
-    for (const row of data) {
-      const v = row[u];
-      if (v === null || v === undefined) continue;
-      const c = index.get(v) as number;
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-      mu++;
-    }
-    if (mu < 2) continue;
-    // Each ordered pair of values within a unit contributes 1/(m_u − 1), so every pairable value adds exactly 1 to n.
-    for (const [c, nc] of counts) {
-      const row = coincidences[c] as number[];
-      for (const [k, nk] of counts) row[k] = (row[k] ?? 0) + (nc * (c === k ? nk - 1 : nk)) / (mu - 1);
-    }
-  }
-
-  const marginals = coincidences.map((row) => row.reduce((a, b) => a + b, 0));
-  const n = marginals.reduce((a, b) => a + b, 0);
   const delta = metric(level, values, marginals);
 
   let observed = 0;
   let expected = 0;
-  coincidences.forEach((row, c) => {
-    row.forEach((o, k) => {
-      const d = delta(c, k);
-      observed += o * d;
-      expected += ((marginals[c] ?? 0) * (marginals[k] ?? 0) * d) / (n - 1);
-    });
-  });
+  for (let c = 0; c < k; c++) {
+    for (let j = 0; j < k; j++) {
+      const d = delta(c, j);
+      observed += coincidences[c * k + j]! * d;
+      expected += (marginals[c]! * marginals[j]! * d) / (n - 1);
+    }
+  }
   if (expected === 0) {
     throw new AgreementUndefinedError(
       'no-variation',

@@ -31,6 +31,14 @@ export function assertCountMatrix(
 }
 
 /** Character offsets are end-exclusive integers with start < end. */
+export function validOffsets(start: unknown, end: unknown): boolean {
+  return Number.isInteger(start) && Number.isInteger(end) && (start as number) >= 0 && (start as number) < (end as number);
+}
+
+export function validLabel(label: unknown): boolean {
+  return typeof label === 'string' && label !== '';
+}
+
 export function assertOffsets(start: unknown, end: unknown, what: string): void {
   if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0) {
     throw new AgreementInputError(`The ${what} needs integer offsets ≥ 0, got [${String(start)}, ${String(end)}).`);

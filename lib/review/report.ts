@@ -1,9 +1,9 @@
-import { round, type Figure } from './figure';
-import type { ReportInput, ReportSpan, SpanLayer } from './input';
-import { continuumAlpha, pairSpans, type PairSpans } from './span-measures';
-import { documentTokens, pairTokens, tokenAlpha, tokenFleiss, tokenSequences, type PairTokens } from './token-measures';
+import { indexDocument } from './documents';
+import type { Figure } from './figure';
+import type { ReportInput, SpanLayer } from './input';
+import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
+import { layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
-import { spanF1 } from '@/lib/agreement';
 
 /** The project agreement report (issue: inter-annotator review), computed from plain data. */
 export interface LabelReport {
@@ -43,28 +43,28 @@ export function agreementReport(input: ReportInput): AgreementReport {
   const ids = annotators.map((a) => a.id);
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
   const layers: AgreementReport['layers'] = {};
-  const tokens = documentTokens(included);
+  const documents = included.map(indexDocument);
 
   for (const layer of LAYERS) {
     const labelKeys = [...new Set([...input.labels.filter((l) => l.layer === layer).map((l) => l.key), ...included.flatMap((d) => d.spans.filter((s) => s.layer === layer).map((s) => s.label))])];
     if (labelKeys.length === 0) continue;
-    const inLayer = (s: ReportSpan) => s.layer === layer;
-    const sequences = tokenSequences(included, tokens, layer);
+    const tokens = layerTokens(documents, layer, labelKeys);
+    const coincidences = tokenCoincidences(tokens, ids);
+    const continuum = continuumAlpha(documents, ids, layer, labelKeys);
+    const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, labelKeys) }));
     const labels: Record<string, LabelReport> = {};
     for (const key of labelKeys) {
-      const withLabel = (s: ReportSpan) => s.layer === layer && s.label === key;
-      const binary = tokenSequences(included, tokens, layer, key);
       labels[key] = {
-        tokenAlpha: tokenAlpha(binary, ids),
-        unitizingAlpha: continuumAlpha(included, ids, withLabel, key),
-        pairs: pairs.map(([a, b]) => ({ a, b, cohenKappa: pairTokens(binary, a, b).cohenKappa, ...pairSpans(included, a, b, withLabel) })),
+        tokenAlpha: tokenAlpha(coincidences, tokens.sets, key),
+        unitizingAlpha: continuum.labels.get(key)!,
+        pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, cohenKappa: pairLabelKappa(table, tokens.sets, key), ...spans.labels.get(key)! })),
       };
     }
     layers[layer] = {
-      tokenAlpha: tokenAlpha(sequences, ids),
-      fleissKappa: tokenFleiss(sequences),
-      unitizingAlpha: continuumAlpha(included, ids, inLayer),
-      pairs: pairs.map(([a, b]) => ({ a, b, ...pairTokens(sequences, a, b), ...pairSpans(included, a, b, inLayer) })),
+      tokenAlpha: tokenAlpha(coincidences, tokens.sets),
+      fleissKappa: tokenFleiss(tokens),
+      unitizingAlpha: continuum.layer,
+      pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, ...pairTokens(table, tokens.sets), ...spans.layer })),
       labels,
     };
   }
@@ -78,25 +78,12 @@ export function agreementReport(input: ReportInput): AgreementReport {
   };
 }
 
-/** Disagreement per document = 1 − mean pairwise overlap-F1 over all span layers; worst first. */
+/** Worst disagreement (1 − mean pairwise overlap-F1 over all span layers) first. */
 function rankDocuments(documents: ReportInput['documents']): AgreementReport['documents'] {
   return documents
     .map((document) => ({ id: document.id, name: document.name, annotators: document.annotators.length, disagreement: documentDisagreement(document) }))
     .sort((x, y) => (y.disagreement ?? -1) - (x.disagreement ?? -1));
 }
-
-export function documentDisagreement(document: ReportInput['documents'][number]): number | null {
-  const scores: number[] = [];
-  document.annotators.forEach((a, i) => {
-    for (const b of document.annotators.slice(i + 1)) {
-      const left = document.spans.filter((s) => s.author === a);
-      const right = document.spans.filter((s) => s.author === b);
-      if (left.length + right.length > 0) scores.push(spanF1(left, right, 'overlap').f1 ?? 0);
-    }
-  });
-  return scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null;
-}
-
 export type { Figure };
 
 /** Says plainly why a report is empty, instead of a page of n/a. */

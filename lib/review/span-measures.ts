@@ -1,13 +1,16 @@
-import { spanF1, unitizingAlpha, type UnitSegment } from '@/lib/agreement';
-import { codePointLength } from '@/lib/offsets';
+import { assertSpans, spanMatches, unitizingAlpha, type UnitSegment } from '@/lib/agreement';
+import { countsFor, layerSpans, type IndexedDocument } from './documents';
 import { figure, round, undefinedFigure, type Figure } from './figure';
-import type { ReportDocument, ReportSpan } from './input';
+import type { ReportDocument, ReportSpan, SpanLayer } from './input';
 
 /**
  * Span-level measures. Span F1 matches one-to-one (exact: same offsets and label;
  * overlap: same label and any shared character, greedy by largest overlap) and is
  * micro-averaged over the documents both annotators count for. Krippendorff's α_u
  * treats the documents as one character continuum: documents are laid end to end.
+ *
+ * Spans only ever match within one label, so matching runs label by label and a layer's
+ * counts are the sums of its labels' counts: the same matches as over the whole layer.
  */
 export interface PairSpans {
   documents: number;
@@ -15,45 +18,109 @@ export interface PairSpans {
   f1Overlap: Figure;
 }
 
-export function pairSpans(documents: ReportDocument[], a: string, b: string, select: (s: ReportSpan) => boolean): PairSpans {
-  const totals = { exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } };
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+interface MatchCounts {
+  exact: Counts;
+  overlap: Counts;
+}
+
+const MODES = ['exact', 'overlap'] as const;
+
+/** Span F1 of two annotators over one layer and each of its labels. */
+export function pairSpans(documents: IndexedDocument[], a: string, b: string, layer: SpanLayer, labels: string[]): { layer: PairSpans; labels: Map<string, PairSpans> } {
+  const byLabel = new Map(labels.map((label) => [label, noMatches()]));
+  const total = noMatches();
   let shared = 0;
   for (const document of documents) {
-    if (!document.annotators.includes(a) || !document.annotators.includes(b)) continue;
+    if (!countsFor(document, a, b)) continue;
     shared += 1;
-    const left = document.spans.filter((s) => s.author === a && select(s));
-    const right = document.spans.filter((s) => s.author === b && select(s));
-    for (const mode of ['exact', 'overlap'] as const) {
-      if (left.length === 0 && right.length === 0) continue;
-      const result = spanF1(left, right, mode);
-      totals[mode].tp += result.tp;
-      totals[mode].fp += result.fp;
-      totals[mode].fn += result.fn;
+    const left = layerSpans(document, a, layer);
+    const right = layerSpans(document, b, layer);
+    for (const label of new Set([...left.keys(), ...right.keys()])) {
+      const x = left.get(label) ?? [];
+      const y = right.get(label) ?? [];
+      for (const mode of MODES) {
+        const tp = spanMatches(x, y, mode);
+        for (const counts of [byLabel.get(label)![mode], total[mode]]) {
+          counts.tp += tp;
+          counts.fp += y.length - tp;
+          counts.fn += x.length - tp;
+        }
+      }
     }
   }
-  const f1 = ({ tp, fp, fn }: { tp: number; fp: number; fn: number }): Figure =>
-    tp + fp + fn === 0 ? undefinedFigure('neither annotator marked such spans') : { value: round((2 * tp) / (2 * tp + fp + fn)) };
-  return { documents: shared, f1Exact: f1(totals.exact), f1Overlap: f1(totals.overlap) };
+  const figures = (counts: MatchCounts): PairSpans => ({ documents: shared, f1Exact: f1(counts.exact), f1Overlap: f1(counts.overlap) });
+  return { layer: figures(total), labels: new Map([...byLabel].map(([label, counts]) => [label, figures(counts)])) };
+}
+
+function noMatches(): MatchCounts {
+  return { exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } };
+}
+
+function f1({ tp, fp, fn }: Counts): Figure {
+  return tp + fp + fn === 0 ? undefinedFigure('neither annotator marked such spans') : { value: round((2 * tp) / (2 * tp + fp + fn)) };
+}
+
+/**
+ * Disagreement of one document = 1 − mean pairwise overlap F1 of its annotators' spans over all
+ * layers (spans match within a label); null with fewer than two annotators or no spans.
+ */
+export function documentDisagreement(document: ReportDocument): number | null {
+  const byAuthor = new Map(document.annotators.map((a) => [a, new Map<string, ReportSpan[]>()]));
+  const counted = document.spans.filter((s) => byAuthor.has(s.author));
+  assertSpans(counted, `spans of document ${JSON.stringify(document.name)}`);
+  for (const span of counted) {
+    const labels = byAuthor.get(span.author)!;
+    if (!labels.has(span.label)) labels.set(span.label, []);
+    labels.get(span.label)!.push(span);
+  }
+  const size = (labels: Map<string, ReportSpan[]>) => [...labels.values()].reduce((n, spans) => n + spans.length, 0);
+  const scores: number[] = [];
+  document.annotators.forEach((a, i) => {
+    for (const b of document.annotators.slice(i + 1)) {
+      const left = byAuthor.get(a)!;
+      const right = byAuthor.get(b)!;
+      const spans = size(left) + size(right);
+      if (spans === 0) continue;
+      let tp = 0;
+      for (const [label, x] of left) tp += spanMatches(x, right.get(label) ?? [], 'overlap');
+      scores.push((2 * tp) / spans);
+    }
+  });
+  return scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null;
 }
 
 /**
  * α_u over the documents that every given annotator counts for (α_u needs each coder
- * to have coded the whole continuum). Segment values are labels; the label's own α_u
- * when `label` is given, the layer's (Σ D_o / Σ D_e over its labels) otherwise.
+ * to have coded the whole continuum). Segment values are labels: the layer's α_u
+ * (Σ D_o / Σ D_e over its labels) and each label's own.
  */
-export function continuumAlpha(documents: ReportDocument[], annotators: string[], select: (s: ReportSpan) => boolean, label?: string): Figure & { documents: number } {
-  const crossed = documents.filter((d) => annotators.every((a) => d.annotators.includes(a)));
-  if (annotators.length < 2) return { ...undefinedFigure('fewer than two annotators'), documents: 0 };
-  if (crossed.length === 0) return { ...undefinedFigure('no document was completed by all of these annotators'), documents: 0 };
-  const coders: UnitSegment[][] = annotators.map(() => []);
+export function continuumAlpha(documents: IndexedDocument[], annotators: string[], layer: SpanLayer, labels: string[]): { layer: Figure & { documents: number }; labels: Map<string, Figure & { documents: number }> } {
+  const crossed = documents.filter((d) => countsFor(d, ...annotators));
+  const unavailable = annotators.length < 2 ? 'fewer than two annotators' : crossed.length === 0 ? 'no document was completed by all of these annotators' : null;
+  if (unavailable !== null) {
+    const none = { ...undefinedFigure(unavailable), documents: 0 };
+    return { layer: none, labels: new Map(labels.map((label) => [label, none])) };
+  }
+  const coders = annotators.map(() => new Map<string, UnitSegment[]>(labels.map((label) => [label, []])));
   let offset = 0;
   for (const document of crossed) {
     annotators.forEach((annotator, i) => {
-      for (const span of document.spans) {
-        if (span.author === annotator && select(span)) coders[i]!.push({ start: offset + span.start, end: offset + span.end, value: span.label });
+      for (const [label, spans] of layerSpans(document, annotator, layer)) {
+        const segments = coders[i]!.get(label)!;
+        for (const span of spans) segments.push({ start: offset + span.start, end: offset + span.end, value: label });
       }
     });
-    offset += codePointLength(document.text);
+    offset += document.length;
   }
-  return { ...figure(() => unitizingAlpha(offset, coders, label ? { label } : undefined).alpha), documents: crossed.length };
+  const over = (compute: () => number) => ({ ...figure(compute), documents: crossed.length });
+  return {
+    layer: over(() => unitizingAlpha(offset, coders.map((byLabel) => [...byLabel.values()].flat())).alpha),
+    labels: new Map(labels.map((label) => [label, over(() => unitizingAlpha(offset, coders.map((byLabel) => byLabel.get(label)!), { label }).alpha)])),
+  };
 }

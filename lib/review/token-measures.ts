@@ -1,7 +1,17 @@
-import { cohenKappa, fleissKappa, krippendorffAlpha, OUTSIDE, tokenLabelSequence, type TokenOffsets } from '@/lib/agreement';
-import { tokenize } from '@/lib/tokenize';
+import {
+  AgreementUndefinedError,
+  alphaFromCoincidences,
+  assertJoinableLabels,
+  CoincidenceCounter,
+  cohenKappa,
+  fleissKappaFromTotals,
+  labelTokenCodes,
+  LabelSets,
+} from '@/lib/agreement';
+import type { IndexedDocument } from './documents';
+import { layerSpans } from './documents';
 import { figure, undefinedFigure, type Figure } from './figure';
-import type { ReportDocument, SpanLayer } from './input';
+import type { SpanLayer } from './input';
 
 /**
  * Token-level views of span annotation. Units are the tokens of lib/tokenize (the
@@ -9,65 +19,111 @@ import type { ReportDocument, SpanLayer } from './input';
  * sorted set of that layer's labels covering it ("" = outside, "ORG+PERSON" when
  * stacked), so nested and overlapping spans count instead of being dropped; per
  * label, the category is inside/outside that label.
+ *
+ * Categories are integer codes (LabelSets). Every figure comes from counts over pairs of
+ * codes (coincidences, contingency tables), and a label's inside/outside figures are those
+ * counts with the layer's codes merged into "has the label" and "has not", so per-label
+ * figures cost nothing per token.
  */
-export interface TokenSequences {
-  /** Per document: per annotator who counts, their category per token. */
-  byDocument: { documentId: string; annotators: string[]; sequences: Map<string, string[]> }[];
+export interface LayerTokens {
+  sets: LabelSets;
+  /** Per document: per annotator who counts, their category code per token. */
+  byDocument: { annotators: string[]; codes: Map<string, Int32Array> }[];
 }
 
-/** Tokenizing is the expensive part of the report, so it happens once per document. */
-export function documentTokens(documents: ReportDocument[]): Map<string, TokenOffsets[]> {
-  return new Map(documents.map((d) => [d.id, tokenize(d.text).flatMap((sentence) => sentence.tokens)]));
+export function layerTokens(documents: IndexedDocument[], layer: SpanLayer, labels: string[]): LayerTokens {
+  const sets = new LabelSets(labels);
+  const byDocument = documents.map((document) => {
+    const codes = new Map<string, Int32Array>();
+    for (const author of document.spans.keys()) {
+      const byLabel = layerSpans(document, author, layer);
+      assertJoinableLabels(byLabel.keys());
+      const sequence = new Int32Array(document.tokenCount);
+      for (const spans of byLabel.values()) labelTokenCodes(document.tokenOffsets, spans, sets, sequence);
+      codes.set(author, sequence);
+    }
+    return { annotators: document.annotators, codes };
+  });
+  return { sets, byDocument };
 }
 
-export function tokenSequences(documents: ReportDocument[], tokensOf: Map<string, TokenOffsets[]>, layer: SpanLayer, label?: string): TokenSequences {
-  return {
-    byDocument: documents.map((document) => {
-      const tokens = tokensOf.get(document.id)!;
-      const sequences = new Map<string, string[]>();
-      for (const author of document.annotators) {
-        const spans = document.spans.filter((s) => s.author === author && s.layer === layer);
-        sequences.set(author, tokenLabelSequence(tokens, spans, label));
-      }
-      return { documentId: document.id, annotators: document.annotators, sequences };
-    }),
-  };
+/** Nominal coincidences of the categories of `annotators` (others are missing values), ready for tokenAlpha. */
+export interface TokenCoincidences {
+  matrix: Float64Array;
+  size: number;
+  coders: number;
+  units: number;
 }
 
-/** Krippendorff's α (nominal), annotators × tokens, missing where an annotator does not count for a document. */
-export function tokenAlpha(data: TokenSequences, annotators: string[]): Figure {
-  const rows = annotators.map(() => [] as (string | null)[]);
-  for (const { sequences } of data.byDocument) {
-    const length = sequences.values().next().value?.length ?? 0;
-    annotators.forEach((annotator, i) => {
-      const sequence = sequences.get(annotator);
-      for (let t = 0; t < length; t++) rows[i]!.push(sequence ? sequence[t]! : null);
-    });
+export function tokenCoincidences(data: LayerTokens, annotators: string[]): TokenCoincidences {
+  const counter = new CoincidenceCounter(data.sets.size);
+  const unit = new Int32Array(annotators.length);
+  let units = 0;
+  for (const { codes } of data.byDocument) {
+    const present = annotators.flatMap((a) => codes.get(a) ?? []);
+    const length = codes.values().next().value?.length ?? 0;
+    for (let t = 0; t < length; t++) {
+      for (let i = 0; i < present.length; i++) unit[i] = present[i]![t]!;
+      counter.addUnit(unit, present.length);
+    }
+    units += length;
   }
-  return figure(() => krippendorffAlpha(rows, 'nominal'));
+  return { matrix: counter.matrix(), size: data.sets.size, coders: annotators.length, units };
+}
+
+/** Krippendorff's α (nominal), annotators × tokens; with `label`, of the inside/outside view of that label. */
+export function tokenAlpha(coincidences: TokenCoincidences, sets: LabelSets, label?: string): Figure {
+  const { matrix, size } = label === undefined ? coincidences : insideOutside(coincidences.matrix, coincidences.size, sets, label);
+  return figure(() => {
+    if (coincidences.coders === 0 || coincidences.units === 0) {
+      throw new AgreementUndefinedError('empty', 'Krippendorff’s alpha is undefined without coders and units.');
+    }
+    return alphaFromCoincidences(matrix, 'nominal', Array.from({ length: size }, (_, code) => code));
+  });
 }
 
 /** Fleiss' κ, only defined here when every document has the same number of counted annotators. */
-export function tokenFleiss(data: TokenSequences): Figure {
+export function tokenFleiss(data: LayerTokens): Figure {
   const sizes = new Set(data.byDocument.map((d) => d.annotators.length));
   if (sizes.size !== 1) return undefinedFigure(`documents have different numbers of annotators (${[...sizes].sort().join(', ')}); Fleiss' κ needs the same number for every unit`);
-  const categories = new Map<string, number>();
-  const counts: number[][] = [];
-  for (const { sequences } of data.byDocument) {
-    const all = [...sequences.values()];
-    for (let t = 0; t < (all[0]?.length ?? 0); t++) {
-      const row: number[] = [];
-      for (const sequence of all) {
-        const category = sequence[t]!;
-        if (!categories.has(category)) categories.set(category, categories.size);
-        const index = categories.get(category)!;
-        row[index] = (row[index] ?? 0) + 1;
+  const categoryTotals = new Float64Array(data.sets.size);
+  let agreeingPairs = 0;
+  let subjects = 0;
+  for (const { codes } of data.byDocument) {
+    const raters = [...codes.values()];
+    const length = raters[0]?.length ?? 0;
+    for (let t = 0; t < length; t++) {
+      for (let i = 0; i < raters.length; i++) {
+        const code = raters[i]![t]!;
+        categoryTotals[code]! += 1;
+        for (let j = i + 1; j < raters.length; j++) if (raters[j]![t] === code) agreeingPairs += 2;
       }
-      counts.push(row);
     }
+    subjects += length;
   }
-  const width = categories.size;
-  return figure(() => fleissKappa(counts.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? 0))));
+  const raters = [...sizes][0]!;
+  return figure(() => fleissKappaFromTotals({ subjects, raters, agreeingPairs, categoryTotals }));
+}
+
+/** Two annotators' contingency table of codes over the tokens of the documents both count for. */
+export interface PairTable {
+  counts: Float64Array;
+  size: number;
+  tokens: number;
+}
+
+export function pairTable(data: LayerTokens, a: string, b: string): PairTable {
+  const size = data.sets.size;
+  const counts = new Float64Array(size * size);
+  let tokens = 0;
+  for (const { codes } of data.byDocument) {
+    const sa = codes.get(a);
+    const sb = codes.get(b);
+    if (!sa || !sb) continue;
+    for (let t = 0; t < sa.length; t++) counts[sa[t]! * size + sb[t]!]! += 1;
+    tokens += sa.length;
+  }
+  return { counts, size, tokens };
 }
 
 export interface PairTokens {
@@ -76,34 +132,44 @@ export interface PairTokens {
   confusion: { categories: string[]; matrix: number[][] };
 }
 
-/**
- * Cohen's κ and the confusion matrix of two annotators over the tokens of the
- * documents both count for; counted in place, since the token lists can be long.
- */
-export function pairTokens(data: TokenSequences, a: string, b: string): PairTokens {
-  const index = new Map<string, number>();
-  const counts = new Map<number, number>();
-  let tokens = 0;
-  const code = (category: string) => {
-    let i = index.get(category);
-    if (i === undefined) index.set(category, (i = index.size));
-    return i;
-  };
-  for (const { sequences } of data.byDocument) {
-    const sa = sequences.get(a);
-    const sb = sequences.get(b);
-    if (!sa || !sb) continue;
-    for (let t = 0; t < sa.length; t++) {
-      const cell = code(sa[t]!) * 1_048_576 + code(sb[t]!);
-      counts.set(cell, (counts.get(cell) ?? 0) + 1);
-    }
-    tokens += sa.length;
-  }
-  const categories = [...index.keys()].sort((x, y) => (x === OUTSIDE ? -1 : y === OUTSIDE ? 1 : x.localeCompare(y)));
-  const matrix = categories.map((row) => categories.map((column) => counts.get(index.get(row)! * 1_048_576 + index.get(column)!) ?? 0));
+/** Cohen's κ and the confusion matrix over the categories either annotator used. */
+export function pairTokens(table: PairTable, sets: LabelSets): PairTokens {
+  const { counts, size, tokens } = table;
+  const used = Array.from({ length: size }, (_, code) => code).filter((code) => {
+    for (let other = 0; other < size; other++) if (counts[code * size + other]! > 0 || counts[other * size + code]! > 0) return true;
+    return false;
+  });
+  const names = new Map(used.map((code) => [code, sets.name(code)]));
+  const categories = used.sort((x, y) => (x === 0 ? -1 : y === 0 ? 1 : names.get(x)!.localeCompare(names.get(y)!)));
+  const matrix = categories.map((row) => categories.map((column) => counts[row * size + column]!));
   return {
-    cohenKappa: tokens === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix)),
+    cohenKappa: kappa(tokens, matrix),
     tokens,
-    confusion: { categories: categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix },
+    confusion: { categories: categories.map((code) => (code === 0 ? 'O' : names.get(code)!)), matrix },
   };
+}
+
+/** Cohen's κ of the inside/outside view of `label` (outside first). */
+export function pairLabelKappa(table: PairTable, sets: LabelSets, label: string): Figure {
+  const { matrix } = insideOutside(table.counts, table.size, sets, label);
+  return kappa(table.tokens, [
+    [matrix[0]!, matrix[1]!],
+    [matrix[2]!, matrix[3]!],
+  ]);
+}
+
+function kappa(tokens: number, matrix: number[][]): Figure {
+  return tokens === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix));
+}
+
+/**
+ * Merges the codes of a size × size table of code pairs into outside (0) and inside (1) `label`:
+ * the 2 × 2 table the inside/outside sequences would have produced, pair for pair.
+ */
+function insideOutside(table: Float64Array, size: number, sets: LabelSets, label: string): { matrix: Float64Array; size: number } {
+  const index = sets.codeOf(label)! - 1;
+  const side = Array.from({ length: size }, (_, code) => (sets.has(code, index) ? 1 : 0));
+  const matrix = new Float64Array(4);
+  for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) matrix[side[c]! * 2 + side[k]!]! += table[c * size + k]!;
+  return { matrix, size: 2 };
 }

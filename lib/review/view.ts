@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { align, answerKey, relationKey, spanKey } from './alignment';
 import { loadWork } from './adjudication';
-import { documentDisagreement } from './report';
+import { documentDisagreement } from './span-measures';
 import { loadReportInput } from './load';
 
 /** What a curator sees for one document: every candidate, who proposed it, and whether gold has it. */
