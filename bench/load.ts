@@ -1,0 +1,185 @@
+/**
+ * npm run bench:load — 50 simulated annotators against a production build
+ * (`next build` into .next-bench, `next start`) on a fresh embedded PostgreSQL:
+ * each creates, updates and deletes spans on its own documents over the REST API
+ * (keep-alive HTTP, Bearer tokens), with a small share of agreement report reads.
+ * Reports latency per kind, errors and writes/s, then checks that the database
+ * holds exactly the acknowledged writes; exits non-zero when it does not.
+ *
+ * Environment: DURATION (s, default 60), WARMUP (s, default 5), CLIENTS (50),
+ * RATE (offered operations/s over all clients; 0 = back to back, default 0),
+ * AGREEMENT_SHARE (0.005), DOCUMENTS_EACH (4), DATABASE_POOL_SIZE (passed to the
+ * server), LOAD_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only, e.g. --cpu-prof).
+ */
+import type { ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { createPrismaClient } from '@/lib/db/client';
+import { freePort, startEmbeddedDatabase } from '@/lib/db/embedded';
+import { migrate } from '@/lib/db/migrate';
+import { buildIsCurrent, recordBuild } from '../scripts/build-state';
+import { root, runNext, spawnNext, waitForHealth } from '../scripts/next-process';
+import { Client, Recorder, type Kind, type Shared } from './load/client';
+import { seedLoadProject, type LoadProject } from './load/seed';
+
+const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const DURATION = setting('DURATION', 60);
+const WARMUP = setting('WARMUP', 5);
+const CLIENTS = setting('CLIENTS', 50);
+const RATE = setting('RATE', 0);
+const AGREEMENT_SHARE = setting('AGREEMENT_SHARE', 0.005);
+const DOCUMENTS_EACH = setting('DOCUMENTS_EACH', 4);
+
+process.env.GLOSSA_NEXT_DIST_DIR = '.next-bench';
+const log = (line: string) => console.log(`[load] ${line}`);
+
+const dataRoot = mkdtempSync(path.join(tmpdir(), 'glossa-bench-load-'));
+chmodSync(dataRoot, 0o755);
+const database = await startEmbeddedDatabase({ dataRoot });
+let server: ChildProcess | null = null;
+let failed = true;
+try {
+  await migrate(database.url);
+  const db = createPrismaClient(database.url);
+  const project = await seedLoadProject(db, { annotators: CLIENTS, documentsEach: DOCUMENTS_EACH });
+  await db.$disconnect();
+  log(`seeded ${CLIENTS} annotators × ${DOCUMENTS_EACH} documents`);
+
+  if (!buildIsCurrent(root)) {
+    log('building into .next-bench …');
+    await runNext(['build']);
+    recordBuild(root);
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: {
+      DATABASE_URL: database.url,
+      NEXTAUTH_URL: baseUrl,
+      NEXTAUTH_SECRET: 'load-bench-secret-0123456789abcdef',
+      NODE_OPTIONS: process.env.LOAD_SERVER_NODE_OPTIONS,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await waitForHealth(baseUrl, server);
+
+  const shared: Shared = {
+    baseUrl: new URL(baseUrl),
+    agent: new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 }),
+    projectId: project.projectId,
+    curatorToken: project.curatorToken,
+    labelIds: project.labelIds,
+    recorder: new Recorder(),
+    ledger: new Map(),
+    uncertain: new Set(),
+    uncertainCreates: { count: 0 },
+    agreementShare: AGREEMENT_SHARE,
+  };
+  const clients = project.annotators.map((annotator) => new Client(annotator, shared));
+  const interval = RATE > 0 ? (1000 * CLIENTS) / RATE : 0;
+  const runAll = (seconds: number) => Promise.all(clients.map((c) => c.run(Date.now() + seconds * 1000, interval)));
+
+  log(`warm-up ${WARMUP} s, then ${DURATION} s with ${CLIENTS} clients (${RATE > 0 ? `${RATE} operations/s offered` : 'back to back'})`);
+  await runAll(WARMUP);
+  shared.recorder.measuring = true;
+  const started = performance.now();
+  await runAll(DURATION);
+  const seconds = (performance.now() - started) / 1000;
+  shared.recorder.measuring = false;
+
+  await stop(server);
+  server = null;
+
+  printResults(shared.recorder, seconds);
+  const acknowledged = clients.reduce((sum, c) => sum + c.acknowledged, 0);
+  const problems = await checkLedger(database.url, project, shared, acknowledged);
+  const errors = shared.recorder.failures.length;
+  if (problems.length > 0) {
+    console.log(`ledger check FAILED (${problems.length} problem(s)):`);
+    for (const problem of problems.slice(0, 20)) console.log(`  ${problem}`);
+  }
+  failed = problems.length > 0;
+  if (errors > 0) {
+    console.log(`${errors} error(s); first ones:`);
+    for (const failure of shared.recorder.failures.slice(0, 10)) console.log(`  ${failure.kind} → ${failure.status}: ${failure.body}`);
+  }
+} finally {
+  if (server) await stop(server);
+  await database.stop();
+  rmSync(dataRoot, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function printResults(recorder: Recorder, seconds: number): void {
+  const row = (name: string, values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const f = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
+    console.log(`${name.padEnd(10)} ${String(values.length).padStart(7)} ${(values.length / seconds).toFixed(1).padStart(8)} ${f(50)} ${f(95)} ${f(99)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)}`);
+  };
+  const writes = (['create', 'update', 'delete'] as Kind[]).flatMap((kind) => recorder.latencies[kind]);
+  console.log(`\nmeasured ${seconds.toFixed(1)} s; latency in ms`);
+  console.log(`${'kind'.padEnd(10)} ${'count'.padStart(7)} ${'per s'.padStart(8)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}`);
+  for (const kind of ['create', 'update', 'delete', 'agreement'] as Kind[]) row(kind, recorder.latencies[kind]);
+  row('writes', writes);
+  const byStatus = new Map<string, number>();
+  for (const f of recorder.failures) byStatus.set(`${f.kind} ${f.status}`, (byStatus.get(`${f.kind} ${f.status}`) ?? 0) + 1);
+  console.log(`errors: ${recorder.failures.length}${byStatus.size ? ` (${[...byStatus].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}\n`);
+}
+
+/** Compares every annotation on the annotators' documents, and the event log, with the ledger. */
+async function checkLedger(url: string, project: LoadProject, shared: Shared, acknowledged: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const documentIds = project.annotators.flatMap((a) => a.documents.map((d) => d.id));
+    const { rows } = await client.query<{ id: string; documentId: string; labelId: string; start: number; end: number; version: number; deleted: boolean; quote: string; text: string }>(
+      `SELECT a.id, a."documentId", a."labelId", a.start, a."end", a.version, a."deletedAt" IS NOT NULL AS deleted, a.quote, d.text
+         FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId" WHERE a."documentId" = ANY($1)`,
+      [documentIds],
+    );
+    const { rows: [events] } = await client.query<{ count: string }>(`SELECT count(*) FROM "Event" WHERE entity = 'ANNOTATION' AND "documentId" = ANY($1)`, [documentIds]);
+    const problems: string[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
+      seen.add(row.id);
+      if (shared.uncertain.has(row.id)) continue;
+      const expected = shared.ledger.get(row.id);
+      if (!expected) {
+        if (shared.uncertainCreates.count === 0) problems.push(`annotation ${row.id} is in the database but was never acknowledged`);
+        continue;
+      }
+      const quote = [...row.text].slice(row.start, row.end).join('');
+      const actual = { documentId: row.documentId, labelId: row.labelId, start: row.start, end: row.end, version: row.version, deleted: row.deleted };
+      if (JSON.stringify(actual) !== JSON.stringify(expected) || row.quote !== quote) {
+        problems.push(`annotation ${row.id}: expected ${JSON.stringify(expected)}, found ${JSON.stringify({ ...actual, quote: row.quote })}`);
+      }
+    }
+    for (const id of shared.ledger.keys()) if (!seen.has(id)) problems.push(`acknowledged annotation ${id} is missing`);
+    const extra = rows.length - shared.ledger.size;
+    const live = rows.filter((r) => !r.deleted).length;
+    const expectedLive = [...shared.ledger.values()].filter((e) => !e.deleted).length;
+    const uncertain = shared.uncertain.size + shared.uncertainCreates.count;
+    console.log(`ledger: ${shared.ledger.size} annotations acknowledged (${expectedLive} live), database ${rows.length} (${live} live); ${acknowledged} acknowledged writes, ${events!.count} events; ${uncertain} write(s) of unknown outcome`);
+    if (uncertain === 0 && (extra !== 0 || live !== expectedLive)) problems.push(`count differs: database ${rows.length} (${live} live), ledger ${shared.ledger.size} (${expectedLive} live)`);
+    const eventCount = Number(events!.count);
+    if (eventCount < acknowledged || eventCount > acknowledged + uncertain) problems.push(`the event log holds ${eventCount} annotation events for ${acknowledged} acknowledged writes`);
+    if (problems.length === 0) console.log('ledger check passed: the database holds exactly the acknowledged writes');
+    return problems;
+  } finally {
+    await client.end();
+  }
+}
