@@ -1,7 +1,8 @@
 import type { Caller } from '@/lib/auth/caller';
 import type { PrismaClient } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { forbidden, HttpError, notFound } from '@/lib/http/errors';
+import { forbidden, notFound } from '@/lib/http/errors';
 import { can, canSeeOthersWork, type ProjectAction } from './policy';
 
 export interface ProjectAccess {
@@ -12,10 +13,17 @@ export interface ProjectAccess {
   seesOthersWork: boolean;
 }
 
+interface Membership {
+  projectId: string;
+  role: Role | null;
+  blindMode: boolean;
+}
+
 /**
  * The one authorization check for everything inside a project. Non-members get
  * 404 — the same answer as for a project that does not exist — so project ids
  * reveal nothing; members without the permission get 403 naming what they lack.
+ * Every request runs it, so membership and project settings come in one query.
  */
 export async function authorizeProject(
   db: PrismaClient,
@@ -23,20 +31,20 @@ export async function authorizeProject(
   projectId: string,
   action: ProjectAction,
 ): Promise<ProjectAccess> {
-  const membership = await db.membership.findUnique({
-    where: { projectId_userId: { projectId, userId: caller.userId } },
-    select: { role: true, project: { select: { blindMode: true } } },
-  });
-  if (!membership) throw notFound('Project');
-  if (!can(membership.role, action)) {
-    throw forbidden(`Your role (${membership.role}) does not allow ${describe(action)} in this project.`);
+  const [membership] = await db.$queryRaw<Membership[]>`
+    SELECT m."projectId", m.role::text AS role, p."blindMode"
+    FROM "Membership" m JOIN "Project" p ON p.id = m."projectId"
+    WHERE m."projectId" = ${projectId} AND m."userId" = ${caller.userId}`;
+  return grant(membership, action, 'Project');
+}
+
+function grant(membership: Membership | undefined, action: ProjectAction, unseen: string): ProjectAccess {
+  if (!membership?.role) throw notFound(unseen);
+  const { projectId, role, blindMode } = membership;
+  if (!can(role, action)) {
+    throw forbidden(`Your role (${role}) does not allow ${describe(action)} in this project.`);
   }
-  return {
-    projectId,
-    role: membership.role,
-    blindMode: membership.project.blindMode,
-    seesOthersWork: canSeeOthersWork(membership.role, membership.project),
-  };
+  return { projectId, role, blindMode, seesOthersWork: canSeeOthersWork(role, { blindMode }) };
 }
 
 function describe(action: ProjectAction): string {
@@ -51,12 +59,35 @@ export async function authorizeDocument(
   documentId: string,
   action: ProjectAction,
 ): Promise<ProjectAccess & { documentId: string }> {
-  const document = await db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { projectId: true } });
-  if (!document) throw notFound('Document');
-  try {
-    return { ...(await authorizeProject(db, caller, document.projectId, action)), documentId };
-  } catch (error) {
-    if (error instanceof HttpError && error.status === 404) throw notFound('Document');
-    throw error;
-  }
+  const [membership] = await db.$queryRaw<Membership[]>`
+    SELECT d."projectId", m.role::text AS role, p."blindMode"
+    FROM "Document" d JOIN "Project" p ON p.id = d."projectId"
+    LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = ${caller.userId}
+    WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
+  return { ...grant(membership, action, 'Document'), documentId };
+}
+
+const ITEM_TABLES = { annotation: Prisma.raw('"Annotation"'), relation: Prisma.raw('"Relation"') };
+
+/**
+ * For routes addressed by annotation or relation id: the item's document and the
+ * caller's rights there, in one query. An item in a document you cannot see answers
+ * like that document: not found.
+ */
+export async function authorizeItem(
+  db: PrismaClient,
+  caller: Caller,
+  kind: keyof typeof ITEM_TABLES,
+  id: string,
+  action: ProjectAction,
+): Promise<ProjectAccess & { documentId: string }> {
+  const [item] = await db.$queryRaw<Array<Membership & { documentId: string }>>`
+    SELECT d.id AS "documentId", d."projectId", m.role::text AS role, p."blindMode"
+    FROM ${ITEM_TABLES[kind]} i
+    LEFT JOIN "Document" d ON d.id = i."documentId" AND d."deletedAt" IS NULL
+    LEFT JOIN "Project" p ON p.id = d."projectId"
+    LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = ${caller.userId}
+    WHERE i.id = ${id} AND i."deletedAt" IS NULL`;
+  if (!item) throw notFound(kind === 'annotation' ? 'Annotation' : 'Relation');
+  return { ...grant(item, action, 'Document'), documentId: item.documentId };
 }

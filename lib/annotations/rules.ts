@@ -20,7 +20,8 @@ export interface SpanDraft {
 
 export interface CheckedSpan {
   labelId: string;
-  layer: SpanLayer;
+  /** What the wire shape shows of the label, so writers need not read it back. */
+  label: { key: string; layer: SpanLayer };
   start: number;
   end: number;
   quote: string;
@@ -85,5 +86,5 @@ export async function checkSpan(db: DbClient, draft: SpanDraft, context: SpanCon
       throw conflict(`This project forbids overlapping ${layer} spans: [${draft.start},${draft.end}) overlaps "${clash.quote}" [${clash.start},${clash.end}).`, { overlapsWith: clash.id });
     }
   }
-  return { labelId: draft.labelId, layer, start: draft.start, end: draft.end, quote: span.quote, targetId, targetAnnotationId };
+  return { labelId: draft.labelId, label: { key: label.key, layer }, start: draft.start, end: draft.end, quote: span.quote, targetId, targetAnnotationId };
 }

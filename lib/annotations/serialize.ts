@@ -2,7 +2,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { SpanLayer } from './rules';
 
 /** The select every annotation read uses, and its wire shape (author "gold" for the gold layer). */
-export const annotationSelect = {
+export const annotationFields = {
   id: true,
   documentId: true,
   authorId: true,
@@ -18,9 +18,12 @@ export const annotationSelect = {
   sourceIds: true,
   createdAt: true,
   updatedAt: true,
-  label: { select: { key: true, layer: true } },
 } as const satisfies Prisma.AnnotationSelect;
 
+export const annotationSelect = { ...annotationFields, label: { select: { key: true, layer: true } } } as const satisfies Prisma.AnnotationSelect;
+
+/** The annotation's own columns: what writers load and store without joining its label. */
+export type AnnotationFields = Prisma.AnnotationGetPayload<{ select: typeof annotationFields }>;
 export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 export function toWire(row: AnnotationRow) {
@@ -36,7 +39,7 @@ export function toWire(row: AnnotationRow) {
 }
 
 /** What the event log keeps of an annotation: everything that defines it, nothing derived. */
-export function snapshot(row: AnnotationRow): Prisma.InputJsonObject {
+export function snapshot(row: AnnotationFields & { label?: unknown }): Prisma.InputJsonObject {
   const { label: _label, createdAt: _c, updatedAt: _u, ...rest } = row;
   return rest as unknown as Prisma.InputJsonObject;
 }

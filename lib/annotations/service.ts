@@ -5,7 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
 import { conflict, forbidden, notFound } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
-import { annotationSelect, snapshot, toWire, type AnnotationRow } from './serialize';
+import { annotationFields, annotationSelect, snapshot, toWire, type AnnotationFields } from './serialize';
 import { checkSpan, type SpanDraft, type TargetRef } from './rules';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
@@ -47,12 +47,12 @@ export async function listAnnotations(db: PrismaClient, actor: Actor, documentId
 export async function createAnnotation(db: PrismaClient, actor: Actor, documentId: string, input: NewSpan) {
   const authorId = layerOwner(actor, input.gold ?? false);
   return inDocument(db, documentId, async (tx, document) => {
-    const span = await checkSpan(tx, input, { ...document, authorId });
-    const { layer: _layer, ...fields } = span;
-    const row = await tx.annotation.create({
+    const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
+    const created = await tx.annotation.create({
       data: { ...fields, documentId, authorId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
-      select: annotationSelect,
+      select: annotationFields,
     });
+    const row = { ...created, label };
     await recordEvents(tx, [event(document.projectId, actor, row, 'CREATE', undefined, row)]);
     if (authorId) await markStarted(tx, documentId, authorId);
     return toWire(row);
@@ -63,7 +63,7 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
   return inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
     if (current.version !== change.version) {
-      throw conflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, { current: toWire(current) });
+      throw conflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, { current: await wireOf(tx, current) });
     }
     const draft: SpanDraft = {
       labelId: change.labelId ?? current.labelId,
@@ -72,13 +72,13 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
       quote: change.quote,
       target: change.target !== undefined ? change.target : currentTarget(current),
     };
-    const span = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
-    const { layer: _layer, ...fields } = span;
-    const row = await tx.annotation.update({
+    const { label, ...fields } = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
+    const updated = await tx.annotation.update({
       where: { id: annotationId },
       data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
-      select: annotationSelect,
+      select: annotationFields,
     });
+    const row = { ...updated, label };
     await recordEvents(tx, [event(document.projectId, actor, row, 'UPDATE', current, row)]);
     return toWire(row);
   });
@@ -92,7 +92,7 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
   await inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
     if (version !== undefined && current.version !== version) {
-      throw conflict(`This annotation changed since you loaded it (version ${current.version}).`, { current: toWire(current) });
+      throw conflict(`This annotation changed since you loaded it (version ${current.version}).`, { current: await wireOf(tx, current) });
     }
     const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
     if (stances > 0) throw conflict(`${stances} stance span(s) name this span as their target; retarget or delete them first.`);
@@ -124,8 +124,8 @@ function layerOwner(actor: Actor, gold: boolean): string | null {
   return null;
 }
 
-async function loadOwned(db: DbClient, actor: Actor, documentId: string, annotationId: string): Promise<AnnotationRow> {
-  const row = await db.annotation.findFirst({ where: { id: annotationId, documentId, deletedAt: null }, select: annotationSelect });
+async function loadOwned(db: DbClient, actor: Actor, documentId: string, annotationId: string): Promise<AnnotationFields> {
+  const row = await db.annotation.findFirst({ where: { id: annotationId, documentId, deletedAt: null }, select: annotationFields });
   if (!row) throw notFound('Annotation');
   if (row.authorId === null) layerOwner(actor, true);
   else if (row.authorId !== actor.userId) {
@@ -135,18 +135,9 @@ async function loadOwned(db: DbClient, actor: Actor, documentId: string, annotat
   return row;
 }
 
-/**
- * The document an annotation or relation lives in, so routes addressed by item id
- * can authorize on it (authorizeDocument) before the item is touched.
- */
-export async function documentOf(db: PrismaClient, kind: 'annotation' | 'relation', id: string): Promise<string> {
-  const where = { id, deletedAt: null };
-  const row =
-    kind === 'annotation'
-      ? await db.annotation.findFirst({ where, select: { documentId: true } })
-      : await db.relation.findFirst({ where, select: { documentId: true } });
-  if (!row) throw notFound(kind === 'annotation' ? 'Annotation' : 'Relation');
-  return row.documentId;
+/** The wire shape of a loaded annotation, for conflict answers (writers otherwise skip its label). */
+async function wireOf(db: DbClient, row: AnnotationFields) {
+  return toWire({ ...row, label: await db.label.findUniqueOrThrow({ where: { id: row.labelId }, select: { key: true, layer: true } }) });
 }
 
 interface DocumentContext {
@@ -159,13 +150,14 @@ interface DocumentContext {
 /** Runs `work` in a transaction that holds the document's write lock. */
 export async function inDocument<T>(db: PrismaClient, documentId: string, work: (tx: DbClient, document: DocumentContext) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`;
-    const document = await tx.document.findFirst({
-      where: { id: documentId, deletedAt: null },
-      select: { projectId: true, text: true, project: { select: { allowOverlap: true } } },
-    });
+    // Lock and document in one round trip. Reading the row in the statement that takes the lock
+    // is safe: the lock guards the document's annotations, and the text never changes.
+    const [document] = await tx.$queryRaw<Array<{ projectId: string; text: string; allowOverlap: boolean }>>`
+      SELECT d."projectId", d.text, p."allowOverlap"
+      FROM (SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))) AS locked, "Document" d JOIN "Project" p ON p.id = d."projectId"
+      WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
     if (!document) throw notFound('Document');
-    return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.project.allowOverlap });
+    return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.allowOverlap });
   });
 }
 
@@ -173,13 +165,13 @@ async function markStarted(db: DbClient, documentId: string, userId: string): Pr
   await db.assignment.updateMany({ where: { documentId, userId, status: 'ASSIGNED' }, data: { status: 'IN_PROGRESS', startedAt: new Date() } });
 }
 
-function currentTarget(row: AnnotationRow): TargetRef | null {
+function currentTarget(row: AnnotationFields): TargetRef | null {
   if (row.targetId) return { kind: 'target', id: row.targetId };
   if (row.targetAnnotationId) return { kind: 'span', id: row.targetAnnotationId };
   return null;
 }
 
-function event(projectId: string, actor: Actor, row: AnnotationRow, action: 'CREATE' | 'UPDATE' | 'DELETE', before: AnnotationRow | undefined, after: AnnotationRow | undefined) {
+function event(projectId: string, actor: Actor, row: AnnotationFields, action: 'CREATE' | 'UPDATE' | 'DELETE', before: AnnotationFields | undefined, after: AnnotationFields | undefined) {
   return {
     projectId,
     documentId: row.documentId,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { authorizeDocument } from '@/lib/access/project-access';
+import { authorizeDocument, authorizeItem } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { replaceAnswers, listAnswers } from '@/lib/annotations/document-labels';
 import { createRelation, deleteRelation, listRelations } from '@/lib/annotations/relations';
-import { createAnnotation, deleteAnnotation, documentOf, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
+import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
 import { parseAuthorFilter } from '@/lib/annotations/visibility';
 import { getPrisma } from '@/lib/db/client';
 
@@ -76,8 +76,8 @@ export const createAnnotationEndpoint = defineEndpoint({
 
 /** For routes addressed by annotation or relation id: the item's document, and the caller's rights there. */
 async function itemActor(kind: 'annotation' | 'relation', id: string, caller: Parameters<typeof authorizeDocument>[1]) {
-  const documentId = await documentOf(getPrisma(), kind, id);
-  return { documentId, actor: await actorFor(documentId, caller.userId, 'annotations:write', caller) };
+  const access = await authorizeItem(getPrisma(), caller, kind, id, 'annotations:write');
+  return { documentId: access.documentId, actor: { userId: caller.userId, access } };
 }
 
 export const updateAnnotationEndpoint = defineEndpoint({
