@@ -1,4 +1,5 @@
 import { getPrisma } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/http/errors';
 import packageJson from '@/package.json';
 
 export interface Health {
@@ -16,6 +17,10 @@ export async function checkHealth(): Promise<Health> {
     const latencyMs = Math.round((performance.now() - started) * 10) / 10;
     return { status: 'ok', app, database: { status: 'ok', latencyMs, migrations: Number(rows[0]?.count ?? 0) } };
   } catch (error) {
-    return { status: 'degraded', app, database: { status: 'error', message: (error as Error).message } };
+    // The driver's own text names the database host and port; it belongs in the server log, not
+    // in an answer anyone who can reach /api/health reads.
+    console.error('Health check: the database query failed:', error);
+    const message = isDatabaseUnavailable(error) ? 'The database cannot be reached.' : 'The database query failed; see the server log.';
+    return { status: 'degraded', app, database: { status: 'error', message } };
   }
 }

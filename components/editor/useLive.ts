@@ -17,6 +17,7 @@ export interface LiveState {
 }
 
 const RETRY_WHILE_BUSY_MS = 1000;
+const RECONNECT_MS = [1000, 2000, 5000, 10_000, 30_000];
 
 export function useLive(documentId: string, engine: SyncEngine): LiveState {
   const [state, setState] = useState<LiveState>({ present: [], connected: true });
@@ -39,24 +40,38 @@ export function useLive(documentId: string, engine: SyncEngine): LiveState {
       }, RETRY_WHILE_BUSY_MS / 4);
     };
 
-    const source = new EventSource(`${API_V1}/documents/${documentId}/events`);
+    let source: EventSource | undefined;
+    let reconnect: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
     let lost = false;
-    source.addEventListener('presence', (event) => setState((s) => ({ ...s, present: JSON.parse((event as MessageEvent<string>).data) })));
-    source.addEventListener('change', resync);
-    source.addEventListener('resync', resync);
-    source.onopen = () => {
-      setState((s) => ({ ...s, connected: true }));
-      if (lost) resync();
-      lost = false;
+    const connect = () => {
+      const current = new EventSource(`${API_V1}/documents/${documentId}/events`);
+      source = current;
+      current.addEventListener('presence', (event) => setState((s) => ({ ...s, present: JSON.parse((event as MessageEvent<string>).data) })));
+      current.addEventListener('change', resync);
+      current.addEventListener('resync', resync);
+      current.onopen = () => {
+        failures = 0;
+        setState((s) => ({ ...s, connected: true }));
+        if (lost) resync();
+        lost = false;
+      };
+      current.onerror = () => {
+        lost = true;
+        setState((s) => ({ ...s, connected: false }));
+        // The browser retries a dropped connection by itself but gives up for good after an
+        // error answer (a 503 while the database is down, a restarting server), so do it here.
+        if (current.readyState === EventSource.CLOSED && !cancelled) {
+          reconnect = setTimeout(connect, RECONNECT_MS[Math.min(failures++, RECONNECT_MS.length - 1)]);
+        }
+      };
     };
-    source.onerror = () => {
-      lost = true;
-      setState((s) => ({ ...s, connected: false }));
-    };
+    connect();
     return () => {
       cancelled = true;
       clearTimeout(timer);
-      source.close();
+      clearTimeout(reconnect);
+      source?.close();
     };
   }, [documentId, engine]);
 

@@ -32,12 +32,14 @@ export function documentEvents(db: PrismaClient, documentId: string, viewerId: s
       const unsubscribe = await hub.subscribe({
         documentId,
         onChange: (notice) => visible(notice) && send('change', { authors: notice.authors, entities: notice.entities, actorId: notice.actorId }),
-        onPresence: () => void present(db, documentId).then((users) => send('presence', users)),
+        // While the database is away presence cannot be read; the next notice brings it.
+        onPresence: () => void present(db, documentId).then((users) => send('presence', users), () => {}),
         onReconnect: () => send('resync', {}),
       });
       send('presence', await present(db, documentId));
       const timer = setInterval(() => {
-        void heartbeat(db, presenceId);
+        // A missed heartbeat only ages the row; the sweep in present() tolerates a few.
+        heartbeat(db, presenceId).catch(() => {});
         write(': keep-alive\n\n');
       }, HEARTBEAT_MS);
       cleanup = async () => {
