@@ -2,9 +2,14 @@
  * npm run bench:agreement — the full agreement report for 1,000 documents ×
  * 3 annotators × 50 spans each (target: < 2 s), on synthetic data with realistic
  * disagreement: shifted boundaries, swapped labels, missed and extra spans.
+ *
+ * Two timings: with the token offsets the app loads with each document (computed here before
+ * the clock starts, by storedTokens as import does), and without them, so the report tokenizes
+ * every text itself: the cold path of documents whose stored tokens are missing or stale.
  */
 import { agreementReport } from '@/lib/review/report';
 import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+import { storedTokens } from '@/lib/tokenize';
 
 const DOCUMENTS = Number(process.env.DOCUMENTS ?? 1000);
 const SPANS = 50;
@@ -53,9 +58,17 @@ const input: ReportInput = {
 };
 
 const spans = input.documents.reduce((n, d) => n + d.spans.length, 0);
-const started = performance.now();
-const report = agreementReport(input);
-const seconds = (performance.now() - started) / 1000;
 console.log(`documents: ${DOCUMENTS}, annotators: ${ANNOTATORS.length}, spans: ${spans}`);
+const stored: ReportInput = { ...input, documents: input.documents.map((d) => ({ ...d, tokenOffsets: storedTokens(d.text).tokenOffsets })) };
+
+function timed(label: string, data: ReportInput) {
+  const started = performance.now();
+  const report = agreementReport(data);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`${label}: ${seconds.toFixed(2)} s, peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  return report;
+}
+
+const report = timed('full report, stored tokens (target < 2 s)', stored);
 console.log(`ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ${report.layers.ENTITY?.fleissKappa.value}`);
-console.log(`full report: ${seconds.toFixed(2)} s (target < 2 s), peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+timed('full report, tokenizing every document', input);
