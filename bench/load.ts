@@ -14,7 +14,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient } from '@/lib/db/client';
@@ -23,6 +23,7 @@ import { migrate } from '@/lib/db/migrate';
 import { buildIsCurrent, recordBuild } from '../scripts/build-state';
 import { root, runNext, spawnNext, waitForHealth } from '../scripts/next-process';
 import { Client, Recorder, type Kind, type Shared } from './load/client';
+import { cpuBetween, sampleCpu, type CpuSample } from './load/cpu';
 import { seedLoadProject, type LoadProject } from './load/seed';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -85,15 +86,18 @@ try {
   log(`warm-up ${WARMUP} s, then ${DURATION} s with ${CLIENTS} clients (${RATE > 0 ? `${RATE} operations/s offered` : 'back to back'})`);
   await runAll(WARMUP);
   shared.recorder.measuring = true;
+  const cpuBefore = sampleCpu(server.pid!, database.dataDir);
   const started = performance.now();
   await runAll(DURATION);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(server.pid!, database.dataDir));
   shared.recorder.measuring = false;
 
   await stop(server);
   server = null;
 
   printResults(shared.recorder, seconds);
+  printCpu(cpu, seconds);
   const acknowledged = clients.reduce((sum, c) => sum + c.acknowledged, 0);
   const problems = await checkLedger(database.url, project, shared, acknowledged);
   const errors = shared.recorder.failures.length;
@@ -138,6 +142,12 @@ function printResults(recorder: Recorder, seconds: number): void {
   const byStatus = new Map<string, number>();
   for (const f of recorder.failures) byStatus.set(`${f.kind} ${f.status}`, (byStatus.get(`${f.kind} ${f.status}`) ?? 0) + 1);
   console.log(`errors: ${recorder.failures.length}${byStatus.size ? ` (${[...byStatus].map(([k, n]) => `${k}: ${n}`).join(', ')})` : ''}\n`);
+}
+
+function printCpu(cpu: CpuSample, seconds: number): void {
+  const share = (value: number) => `${value.toFixed(1)} s (${((value / seconds) * 100).toFixed(0)} % of a core)`;
+  const others = cpu.machineBusy - cpu.server - cpu.postgres - cpu.generator;
+  console.log(`CPU during the measurement (${cpus().length} cores): server ${share(cpu.server)}, PostgreSQL ${share(cpu.postgres)}, load generator ${share(cpu.generator)}, everything else ${share(Math.max(0, others))}`);
 }
 
 /** Compares every annotation on the annotators' documents, and the event log, with the ledger. */
