@@ -46,6 +46,7 @@ const sentenceSegmenter = new Intl.Segmenter(LOCALE, { granularity: 'sentence' }
 const wordSegmenter = new Intl.Segmenter(LOCALE, { granularity: 'word' });
 const LINE_BREAK = /\r\n|[\n\r\u0085\u2028\u2029]/g;
 const NON_SPACE = /\S+/g;
+const SPACE = /\s/;
 const CLOSING = /^[\p{Pe}\p{Pf}]+$/u;
 const STRAIGHT_QUOTE = /^["']$/;
 
@@ -79,12 +80,17 @@ function* lines(text: string): Generator<{ index: number; line: string }> {
 function lineTokens(line: string, lineIndex: number, toPoint: (utf16Index: number) => number): LineToken[] {
   const tokens: LineToken[] = [];
   for (const word of wordSegmenter.segment(line)) {
-    for (const run of word.segment.matchAll(NON_SPACE)) {
-      const from = lineIndex + word.index + run.index;
-      tokens.push({ text: run[0], start: toPoint(from), end: toPoint(from + run[0].length), wordLike: word.isWordLike === true });
-    }
+    const from = lineIndex + word.index;
+    const wordLike = word.isWordLike === true;
+    // Most segments are one word or mark without whitespace, i.e. one run: no regex iterator needed.
+    if (!SPACE.test(word.segment)) tokens.push(lineToken(word.segment, from, toPoint, wordLike));
+    else for (const run of word.segment.matchAll(NON_SPACE)) tokens.push(lineToken(run[0], from + run.index, toPoint, wordLike));
   }
   return tokens;
+}
+
+function lineToken(text: string, from: number, toPoint: (utf16Index: number) => number, wordLike: boolean): LineToken {
+  return { text, start: toPoint(from), end: toPoint(from + text.length), wordLike };
 }
 
 /** Rule 3's rejoined line, with the UTF-16 index of each token in it. */
