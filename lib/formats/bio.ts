@@ -59,20 +59,31 @@ interface Candidate {
 }
 
 export function bioTag(doc: ExportDocument): BioDocument {
-  const sentences = tokenize(doc.text);
-  const tokens = sentences.flatMap((sentence, index) => sentence.tokens.map((token) => ({ ...token, sentence: index })));
+  const sentences = doc.sentences ?? tokenize(doc.text);
+  // Token boundaries in flat arrays, not an object per token: an export tags tens of millions of tokens.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const sentenceOf: number[] = [];
+  sentences.forEach((sentence, index) => {
+    for (const token of sentence.tokens) {
+      starts.push(token.start);
+      ends.push(token.end);
+      sentenceOf.push(index);
+    }
+  });
   const stats = emptyBioStats();
   const candidates: Candidate[] = [];
   doc.spans.forEach((span, order) => {
     if (span.layer !== 'ENTITY') return;
     assertNoWhitespace('ENTITY label key', span.label);
-    const first = firstIndex(tokens, (token) => token.end > span.start);
-    const last = firstIndex(tokens, (token) => token.start >= span.end) - 1;
+    // The first token ending after the span's start, and the last starting before its end.
+    const first = firstAtLeast(ends, span.start + 1);
+    const last = firstAtLeast(starts, span.end) - 1;
     if (first > last) stats.droppedUntokenized++;
     else candidates.push({ span, order, first, last });
   });
 
-  const owner: (Candidate | undefined)[] = new Array(tokens.length);
+  const owner: (Candidate | undefined)[] = new Array(starts.length);
   const byPriority = [...candidates].sort(
     (a, b) =>
       b.last - b.first - (a.last - a.first) ||
@@ -81,39 +92,40 @@ export function bioTag(doc: ExportDocument): BioDocument {
       a.order - b.order,
   );
   for (const candidate of byPriority) {
-    if (owner.slice(candidate.first, candidate.last + 1).some(Boolean)) {
+    if (isOwned(owner, candidate.first, candidate.last)) {
       stats.droppedNested++;
       continue;
     }
     owner.fill(candidate, candidate.first, candidate.last + 1);
-    const firstToken = tokens[candidate.first];
-    const lastToken = tokens[candidate.last];
-    if (firstToken?.start !== candidate.span.start || lastToken?.end !== candidate.span.end) stats.boundaryAdjusted++;
-    if (firstToken?.sentence !== lastToken?.sentence) stats.splitAcrossSentences++;
+    if (starts[candidate.first] !== candidate.span.start || ends[candidate.last] !== candidate.span.end) stats.boundaryAdjusted++;
+    if (sentenceOf[candidate.first] !== sentenceOf[candidate.last]) stats.splitAcrossSentences++;
   }
 
   let flat = 0;
   const tagged = sentences.map((sentence) => {
-    const tags = sentence.tokens.map((_, position) => {
+    const tags = new Array<string>(sentence.tokens.length);
+    for (let position = 0; position < tags.length; position++, flat++) {
       const candidate = owner[flat];
-      const previous = position > 0 ? owner[flat - 1] : undefined;
-      flat++;
-      if (!candidate) return 'O';
-      return `${candidate === previous ? 'I' : 'B'}-${candidate.span.label}`;
-    });
+      tags[position] = candidate ? `${position > 0 && owner[flat - 1] === candidate ? 'I' : 'B'}-${candidate.span.label}` : 'O';
+    }
     return { ...sentence, tags };
   });
-  const placements = candidates.map(({ span, first }) => ({ span, sentence: tokens[first]?.sentence ?? 0 }));
+  const placements = candidates.map(({ span, first }) => ({ span, sentence: sentenceOf[first] ?? 0 }));
   return { sentences: tagged, stats, placements };
 }
 
-/** Index of the first item satisfying a predicate that is monotone over the (sorted) items. */
-function firstIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+function isOwned(owner: readonly (Candidate | undefined)[], first: number, last: number): boolean {
+  for (let token = first; token <= last; token++) if (owner[token]) return true;
+  return false;
+}
+
+/** Index of the first of the ascending `values` that is at least `bound` (values.length if none). */
+function firstAtLeast(values: readonly number[], bound: number): number {
   let low = 0;
-  let high = items.length;
+  let high = values.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (predicate(items[middle] as T)) high = middle;
+    if ((values[middle] as number) >= bound) high = middle;
     else low = middle + 1;
   }
   return low;

@@ -21,10 +21,8 @@ export const CONLL_DOCSTART = '-DOCSTART- -X- -X- O';
 export function conllDocument(doc: ExportDocument): { text: string; stats: BioStats } {
   const { sentences, stats } = bioTag(doc);
   let text = `${CONLL_DOCSTART}\n\n`;
-  for (const sentence of sentences) {
-    sentence.tokens.forEach((token, index) => {
-      text += `${token.text}\t${sentence.tags[index]}\n`;
-    });
+  for (const { tokens, tags } of sentences) {
+    for (let index = 0; index < tokens.length; index++) text += `${tokens[index]!.text}\t${tags[index]}\n`;
     text += '\n';
   }
   return { text, stats };
