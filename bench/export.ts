@@ -9,7 +9,8 @@
  *          keys) through the pg wire protocol, received and counted by the client: the cost of
  *          getting the rows out of PostgreSQL at all, the floor any exporter stands on;
  *   jsonl  exportProject(format=jsonl, source=gold), stream read to the end and discarded;
- *   conll  the same for format=conll (tokenizing and BIO tagging every document).
+ *   conll  the same for format=conll (BIO tagging every document over the tokens stored with it,
+ *          which the generator computes as an import does).
  * Prints a Markdown table for bench/RESULTS.md.
  */
 import { spawn } from 'node:child_process';
@@ -24,6 +25,7 @@ import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { exportProject } from '@/lib/export/run';
 import { createProject } from '@/lib/projects/store';
+import { storedTokens, TOKENIZER_VERSION } from '@/lib/tokenize';
 import { createUser } from '@/lib/users/store';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 20_000);
@@ -132,7 +134,7 @@ async function generate(url: string): Promise<string> {
   await client.connect();
   try {
     for (let first = 0; first < DOCUMENTS; first += INSERT_DOCUMENTS) {
-      const documents = { id: [] as string[], name: [] as string[], text: [] as string[], sha: [] as string[], metadata: [] as string[], position: [] as number[] };
+      const documents = { id: [] as string[], name: [] as string[], text: [] as string[], sha: [] as string[], metadata: [] as string[], position: [] as number[], tokens: [] as string[], sentences: [] as string[] };
       const spans = { id: [] as string[], document: [] as string[], label: [] as string[], start: [] as number[], end: [] as number[], quote: [] as string[], target: [] as (string | null)[] };
       for (let index = first; index < Math.min(first + INSERT_DOCUMENTS, DOCUMENTS); index++) {
         const id = `doc-${String(index).padStart(6, '0')}`;
@@ -165,11 +167,16 @@ async function generate(url: string): Promise<string> {
         documents.sha.push(createHash('sha256').update(text).digest('hex'));
         documents.metadata.push(JSON.stringify({ source: 'bench', batch: index % 10 }));
         documents.position.push(index);
+        // Stored as imports store them (lib/import), as int[] literals: the rows differ in length.
+        const tokens = storedTokens(text);
+        documents.tokens.push(`{${tokens.tokenOffsets.join(',')}}`);
+        documents.sentences.push(`{${tokens.sentenceStarts.join(',')}}`);
       }
       await client.query(
-        `INSERT INTO "Document" (id, "projectId", name, text, sha256, metadata, position)
-         SELECT id, $1, name, text, sha, metadata, position FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[]) AS u(id, name, text, sha, metadata, position)`,
-        [project.id, documents.id, documents.name, documents.text, documents.sha, documents.metadata, documents.position],
+        `INSERT INTO "Document" (id, "projectId", name, text, sha256, metadata, position, "tokenOffsets", "sentenceStarts", tokenizer)
+         SELECT id, $1, name, text, sha, metadata, position, tokens::int[], sentences::int[], $10
+         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::text[], $9::text[]) AS u(id, name, text, sha, metadata, position, tokens, sentences)`,
+        [project.id, documents.id, documents.name, documents.text, documents.sha, documents.metadata, documents.position, documents.tokens, documents.sentences, TOKENIZER_VERSION],
       );
       await client.query(
         `INSERT INTO "Annotation" (id, "documentId", "labelId", start, "end", quote, "targetId", origin, "updatedAt")

@@ -24,6 +24,8 @@ export interface FormatInfo {
   archive: boolean;
   /** CoNLL and HF tag tokens with one entity each: they need a single layer of annotations. */
   singleAuthor: boolean;
+  /** Built on lib/tokenize's tokens, which the export reads where they are stored with the document. */
+  tokenized: boolean;
 }
 
 export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
@@ -34,6 +36,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'application/x-ndjson; charset=utf-8',
     archive: false,
     singleAuthor: false,
+    tokenized: false,
   },
   conll: {
     label: 'CoNLL-2003 (BIO)',
@@ -42,6 +45,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'text/plain; charset=utf-8',
     archive: false,
     singleAuthor: true,
+    tokenized: true,
   },
   brat: {
     label: 'brat standoff (zip)',
@@ -50,6 +54,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'application/zip',
     archive: true,
     singleAuthor: false,
+    tokenized: false,
   },
   w3c: {
     label: 'W3C Web Annotation',
@@ -58,6 +63,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
     archive: false,
     singleAuthor: false,
+    tokenized: false,
   },
   'stance-csv': {
     label: 'Stance CSV (SemEval-2016)',
@@ -66,6 +72,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'text/csv; charset=utf-8; header=present',
     archive: false,
     singleAuthor: false,
+    tokenized: false,
   },
   hf: {
     label: 'Hugging Face datasets (zip)',
@@ -74,6 +81,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     contentType: 'application/zip',
     archive: true,
     singleAuthor: true,
+    tokenized: true,
   },
 };
 

@@ -65,7 +65,7 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   // A card request runs the data writer for its notes and drops its output.
   const writer = createWriter(dataFormat, { schema, project, baseUrl: request.baseUrl, exportedAt }, card ? () => {} : output.write);
   const tally = createTally();
-  const documents = readExportDocuments(selection, request.read);
+  const documents = readExportDocuments(selection, { ...request.read, tokens: FORMAT_INFO[dataFormat].tokenized });
 
   const stream = producerStream(
     {

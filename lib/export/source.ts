@@ -2,10 +2,12 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
+import { TOKENIZER_VERSION } from '@/lib/tokenize';
 import { assertExportable } from './integrity';
 import { loadLabelIndex, type LabelIndex } from './label-index';
 import { PACKED_SPANS, unpackSpans } from './packed-spans';
 import { authorCondition, documentWhere, type Selection } from './selection';
+import { storedSentences } from './stored-tokens';
 
 /**
  * A project's documents with the annotations of one source, read from PostgreSQL batch by batch
@@ -36,6 +38,8 @@ export interface ReadOptions {
   batchSize?: number;
   /** Called as each batch starts loading; tests and the benchmark count database round trips with it. */
   onBatch?: (index: number) => void;
+  /** Read the tokens stored with each document too (token-based formats), where they are current. */
+  tokens?: boolean;
 }
 
 interface Key {
@@ -54,6 +58,9 @@ interface DocumentRow extends Key {
   spans: string | null;
   relations: RelationTuple[] | null;
   answers: AnswerTuple[] | null;
+  /** As PostgreSQL writes int[]; null unless asked for and stored by the current tokenizer. */
+  tokenOffsets?: string | null;
+  sentenceStarts?: string | null;
 }
 
 export async function* readExportDocuments(selection: Selection, options: ReadOptions = {}): AsyncGenerator<ExportDocument> {
@@ -68,7 +75,7 @@ export async function* readExportDocuments(selection: Selection, options: ReadOp
   let started = 0;
   const load = (after: Key | undefined): Promise<Batch> => {
     options.onBatch?.(started++);
-    const batch = loadBatch(client, selection, after, Math.min(size, remaining));
+    const batch = loadBatch(client, selection, after, Math.min(size, remaining), options.tokens ?? false);
     // Awaited in the loop below; this only stops a prefetch that fails meanwhile from counting as unhandled.
     batch.catch(() => {});
     return batch;
@@ -100,10 +107,16 @@ interface Batch {
   last?: Key;
 }
 
-async function loadBatch(client: pg.Client, selection: Selection, after: Key | undefined, take: number): Promise<Batch> {
+async function loadBatch(client: pg.Client, selection: Selection, after: Key | undefined, take: number, tokens: boolean): Promise<Batch> {
   const keyset = after ? Prisma.sql`AND (d.position, d.id) > (${after.position}::int, ${after.id}::text)` : Prisma.empty;
+  // Only tokens of the current tokenizer: others would not be what tokenize gives now.
+  const storedTokens = tokens
+    ? Prisma.sql`, CASE WHEN d.tokenizer = ${TOKENIZER_VERSION} THEN d."tokenOffsets"::text END AS "tokenOffsets",
+        CASE WHEN d.tokenizer = ${TOKENIZER_VERSION} THEN d."sentenceStarts"::text END AS "sentenceStarts"`
+    : Prisma.empty;
+  const tokenColumns = tokens ? Prisma.sql`, page."tokenOffsets", page."sentenceStarts"` : Prisma.empty;
   const query = Prisma.sql`
-      SELECT page.id, page.name, page.text, page.metadata, page.position,
+      SELECT page.id, page.name, page.text, page.metadata, page.position ${tokenColumns},
         (SELECT ${PACKED_SPANS} FROM "Annotation" a
           WHERE a."documentId" = page.id AND a."deletedAt" IS NULL AND ${authorCondition(selection.source, 'a')}) AS spans,
         (SELECT json_agg(json_build_array(r.id, r."authorId", r."labelId", r."sourceId", r."targetId", r.attributes) ORDER BY r."createdAt", r.id)
@@ -113,7 +126,7 @@ async function loadBatch(client: pg.Client, selection: Selection, after: Key | u
           FROM "DocumentLabel" dl JOIN "Label" l ON l.id = dl."labelId" LEFT JOIN "Target" t ON t.id = dl."targetId"
           WHERE dl."documentId" = page.id AND dl."deletedAt" IS NULL AND ${authorCondition(selection.source, 'dl')}) AS answers
       FROM (
-        SELECT d.id, d.name, d.text, d.metadata::text AS metadata, d.position,
+        SELECT d.id, d.name, d.text, d.metadata::text AS metadata, d.position ${storedTokens},
           sum(octet_length(d.text)) OVER (ORDER BY d.position, d.id) - octet_length(d.text) AS preceding
         FROM "Document" d
         WHERE ${documentWhere(selection)} ${keyset}
@@ -145,6 +158,8 @@ function decode(row: DocumentRow, index: LabelIndex): ExportDocument {
     })),
     documentLabels: (row.answers ?? []).map(toAnswer),
   };
+  const sentences = row.tokenOffsets && row.sentenceStarts ? storedSentences(row.text, row.tokenOffsets, row.sentenceStarts) : undefined;
+  if (sentences) doc.sentences = sentences;
   assertExportable(doc);
   return doc;
 }

@@ -1,4 +1,5 @@
 import type { Layer } from '@/lib/schema/types';
+import type { Sentence } from '@/lib/tokenize';
 import { codePoints, sliceCodePoints } from './text';
 
 /**
@@ -78,6 +79,8 @@ export interface ExportDocument {
   spans: ExportSpan[];
   relations: ExportRelation[];
   documentLabels: ExportDocumentLabel[];
+  /** lib/tokenize's output for `text`, when the source already has it (stored at import); token-based writers tokenize otherwise. */
+  sentences?: Sentence[];
 }
 
 export const GOLD_AUTHOR = 'gold';
