@@ -58,8 +58,8 @@ export function spanMatches(a: readonly Span[], b: readonly Span[], mode: SpanMa
 
 /** Size of the multiset intersection of (label, start, end), by merging the two sorted lists. */
 function exactMatches(a: readonly Span[], b: readonly Span[]): number {
-  const x = [...a].sort(byLabelAndPosition);
-  const y = [...b].sort(byLabelAndPosition);
+  const x = sorted(a);
+  const y = sorted(b);
   let i = 0;
   let j = 0;
   let tp = 0;
@@ -70,6 +70,14 @@ function exactMatches(a: readonly Span[], b: readonly Span[]): number {
     if (order >= 0) j++;
   }
   return tp;
+}
+
+/** Callers that match the same lists many times can keep them sorted, and then nothing is copied. */
+function sorted(spans: readonly Span[]): readonly Span[] {
+  for (let i = 1; i < spans.length; i++) {
+    if (byLabelAndPosition(spans[i - 1] as Span, spans[i] as Span) > 0) return [...spans].sort(byLabelAndPosition);
+  }
+  return spans;
 }
 
 interface Candidate {

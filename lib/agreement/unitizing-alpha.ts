@@ -71,12 +71,19 @@ export function unitizingAlpha(
   let observed = 0;
   let expected = 0;
   let mergedSegments = 0;
+  // Each label is unitized separately, but merging only joins units of one value, so one pass per coder serves every label.
+  const unitsByLabel = coders.map((segments) => {
+    const { units, merged } = unitize(segments, (value) => (options.label === undefined || value === options.label ? value : null));
+    mergedSegments += merged;
+    const groups = new Map<string, UnitSegment[]>();
+    for (const unit of units) {
+      if (!groups.has(unit.value)) groups.set(unit.value, []);
+      groups.get(unit.value)!.push(unit);
+    }
+    return groups;
+  });
   for (const label of labels) {
-    const partitions = coders.map((segments) => {
-      const { units, merged } = unitize(segments, (value) => (value === label ? value : null));
-      mergedSegments += merged;
-      return toSections(units, length);
-    });
+    const partitions = unitsByLabel.map((groups) => toSections(groups.get(label) ?? [], length));
     const d = labelDisagreements(partitions, length);
     observed += d.observed;
     expected += d.expected;

@@ -44,16 +44,18 @@ export function agreementReport(input: ReportInput): AgreementReport {
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
   const layers: AgreementReport['layers'] = {};
   const documents = included.map(indexDocument);
+  const labelKeys = new Map(LAYERS.map((layer) => [layer, new Set(input.labels.filter((l) => l.layer === layer).map((l) => l.key))]));
+  for (const document of included) for (const span of document.spans) labelKeys.get(span.layer)?.add(span.label);
 
   for (const layer of LAYERS) {
-    const labelKeys = [...new Set([...input.labels.filter((l) => l.layer === layer).map((l) => l.key), ...included.flatMap((d) => d.spans.filter((s) => s.layer === layer).map((s) => s.label))])];
-    if (labelKeys.length === 0) continue;
-    const tokens = layerTokens(documents, layer, labelKeys);
+    const keys = [...labelKeys.get(layer)!];
+    if (keys.length === 0) continue;
+    const tokens = layerTokens(documents, layer, keys);
     const coincidences = tokenCoincidences(tokens, ids);
-    const continuum = continuumAlpha(documents, ids, layer, labelKeys);
-    const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, labelKeys) }));
+    const continuum = continuumAlpha(documents, ids, layer, keys);
+    const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, keys) }));
     const labels: Record<string, LabelReport> = {};
-    for (const key of labelKeys) {
+    for (const key of keys) {
       labels[key] = {
         tokenAlpha: tokenAlpha(coincidences, tokens.sets, key),
         unitizingAlpha: continuum.labels.get(key)!,
