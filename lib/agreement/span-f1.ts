@@ -91,15 +91,21 @@ interface Candidate {
 
 function greedyOverlapMatches(a: readonly Span[], b: readonly Span[]): number {
   const candidates: Candidate[] = [];
+  const perA = new Uint32Array(a.length);
+  const perB = new Uint32Array(b.length);
+  let contested = false;
   a.forEach((x, i) => {
     b.forEach((y, j) => {
-      if (x.label !== y.label) return;
-      const overlap = Math.min(x.end, y.end) - Math.max(x.start, y.start);
-      if (overlap <= 0) return;
+      if (!overlaps(x, y)) return;
+      contested ||= perA[i]! > 0 || perB[j]! > 0;
+      perA[i]! += 1;
+      perB[j]! += 1;
       const [first, second] = byPosition(x, y) <= 0 ? [x, y] : [y, x];
-      candidates.push({ i, j, overlap, distance: Math.abs(x.start - y.start) + Math.abs(x.end - y.end), first, second });
+      candidates.push({ i, j, overlap: Math.min(x.end, y.end) - Math.max(x.start, y.start), distance: Math.abs(x.start - y.start) + Math.abs(x.end - y.end), first, second });
     });
   });
+  // When no span has two candidates, the greedy order cannot matter: every candidate is taken.
+  if (!contested) return candidates.length;
   candidates.sort(
     (p, q) =>
       q.overlap - p.overlap ||
@@ -117,6 +123,10 @@ function greedyOverlapMatches(a: readonly Span[], b: readonly Span[]): number {
     tp++;
   }
   return tp;
+}
+
+function overlaps(x: Span, y: Span): boolean {
+  return x.label === y.label && x.start < y.end && y.start < x.end;
 }
 
 function byLabelAndPosition(x: Span, y: Span): number {

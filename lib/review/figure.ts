@@ -1,4 +1,4 @@
-import { AgreementUndefinedError } from '@/lib/agreement';
+import { AgreementUndefinedError, type UndefinedReason } from '@/lib/agreement';
 
 /** One reported coefficient: a value, or null with the reason it is undefined for this data. */
 export interface Figure {
@@ -6,19 +6,32 @@ export interface Figure {
   reason?: string;
 }
 
-const REASONS: Record<string, string> = {
+const REASONS: Record<UndefinedReason, string> = {
   empty: 'nothing to compare (no units or no annotations)',
   'no-pairable-units': 'no unit was coded by two or more annotators',
   'no-variation': 'only one category occurs, so chance agreement is total and the coefficient is 0/0',
 };
 
 export function figure(compute: () => number): Figure {
+  return figureOf(attempt(compute));
+}
+
+export function figureOf(result: number | AgreementUndefinedError): Figure {
+  return result instanceof AgreementUndefinedError ? undefinedFor(result.reason) : { value: round(result) };
+}
+
+/** The result, or why the coefficient is undefined; other errors are thrown. */
+export function attempt<T>(compute: () => T): T | AgreementUndefinedError {
   try {
-    return { value: round(compute()) };
+    return compute();
   } catch (error) {
-    if (error instanceof AgreementUndefinedError) return { value: null, reason: REASONS[error.reason] ?? error.message };
+    if (error instanceof AgreementUndefinedError) return error;
     throw error;
   }
+}
+
+export function undefinedFor(reason: UndefinedReason): Figure {
+  return { value: null, reason: REASONS[reason] };
 }
 
 export function undefinedFigure(reason: string): Figure {

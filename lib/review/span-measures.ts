@@ -1,6 +1,6 @@
-import { assertSpans, spanMatches, unitizingAlpha, type UnitSegment } from '@/lib/agreement';
+import { AgreementUndefinedError, assertSpans, spanMatches, unitizingAlpha, type UnitSegment } from '@/lib/agreement';
 import { countsFor, layerSpans, type IndexedDocument } from './documents';
-import { figure, round, undefinedFigure, type Figure } from './figure';
+import { attempt, figureOf, round, undefinedFigure, undefinedFor, type Figure } from './figure';
 import type { ReportDocument, ReportSpan, SpanLayer } from './input';
 
 /**
@@ -118,9 +118,17 @@ export function continuumAlpha(documents: IndexedDocument[], annotators: string[
     });
     offset += document.length;
   }
-  const over = (compute: () => number) => ({ ...figure(compute), documents: crossed.length });
+  // One α_u for the layer gives every label's own too (its byLabel), so labels are not unitized a second time.
+  const overall = attempt(() => unitizingAlpha(offset, coders.map((byLabel) => [...byLabel.values()].flat())));
+  const labelFigure = (label: string): Figure => {
+    if (coders.every((byLabel) => byLabel.get(label)!.length === 0)) return undefinedFor('empty');
+    // The layer is undefined only when every label is: Σ D_e = 0 with each D_e ≥ 0.
+    if (overall instanceof AgreementUndefinedError) return figureOf(overall);
+    const { alpha } = overall.byLabel[label]!;
+    return alpha === null ? undefinedFor('no-variation') : figureOf(alpha);
+  };
   return {
-    layer: over(() => unitizingAlpha(offset, coders.map((byLabel) => [...byLabel.values()].flat())).alpha),
-    labels: new Map(labels.map((label) => [label, over(() => unitizingAlpha(offset, coders.map((byLabel) => byLabel.get(label)!), { label }).alpha)])),
+    layer: { ...figureOf(overall instanceof AgreementUndefinedError ? overall : overall.alpha), documents: crossed.length },
+    labels: new Map(labels.map((label) => [label, { ...labelFigure(label), documents: crossed.length }])),
   };
 }
