@@ -76,7 +76,8 @@ export class Client {
 
   /** Runs until `until` (ms since epoch); `interval` 0 means back to back, otherwise one operation per interval. */
   async run(until: number, interval: number): Promise<void> {
-    let next = performance.now();
+    // A random phase, so paced clients do not all fire in the same instant.
+    let next = performance.now() + Math.random() * interval - interval;
     while (Date.now() < until) {
       if (interval > 0) {
         next += interval;
