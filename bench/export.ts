@@ -15,18 +15,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createPrismaClient } from '@/lib/db/client';
-import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { exportProject } from '@/lib/export/run';
 import { createProject } from '@/lib/projects/store';
 import { storedTokens, TOKENIZER_VERSION } from '@/lib/tokenize';
 import { createUser } from '@/lib/users/store';
+import { benchDatabase } from './support/database';
 
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 20_000);
 const SENTENCES_PER_DOCUMENT = 25;
@@ -81,43 +80,6 @@ async function main() {
     console.log(report(results, database.description));
   } finally {
     await database.cleanup();
-  }
-}
-
-async function benchDatabase(): Promise<{ url: string; description: string; cleanup(): Promise<void> }> {
-  const name = `glossa_bench_${randomBytes(4).toString('hex')}`;
-  const external = process.env.BENCH_DATABASE_URL;
-  if (external) {
-    await adminQuery(external, `CREATE DATABASE "${name}"`);
-    return { url: withDatabase(external, name), description: `database ${name} on BENCH_DATABASE_URL`, cleanup: () => adminQuery(external, `DROP DATABASE "${name}" WITH (FORCE)`) };
-  }
-  const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'glossa-bench-'));
-  chmodSync(dataRoot, 0o755); // the postgres OS user must reach the cluster when run as root
-  const server = await startEmbeddedDatabase({ dataRoot, log: (line) => console.error(line) });
-  await adminQuery(server.url, `CREATE DATABASE "${name}"`);
-  return {
-    url: withDatabase(server.url, name),
-    description: 'an embedded PostgreSQL (default settings) on a temporary directory',
-    async cleanup() {
-      await server.stop();
-      rmSync(dataRoot, { recursive: true, force: true });
-    },
-  };
-}
-
-function withDatabase(url: string, database: string): string {
-  const copy = new URL(url);
-  copy.pathname = `/${database}`;
-  return copy.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 
