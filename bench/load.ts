@@ -9,7 +9,8 @@
  * Environment: DURATION (s, default 60), WARMUP (s, default 5), CLIENTS (50),
  * RATE (offered operations/s over all clients; 0 = back to back, default 0),
  * AGREEMENT_SHARE (0.005), DOCUMENTS_EACH (4), DATABASE_POOL_SIZE (passed to the
- * server), LOAD_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only, e.g. --cpu-prof).
+ * server), LOAD_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only, e.g.
+ * `--require ./bench/load/profile.cjs` for a CPU profile in LOAD_PROFILE_DIR).
  */
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
