@@ -88,6 +88,7 @@ describe('adjudication', () => {
     expect((await db.annotation.findMany({ where: { documentId: partial, authorId: null } })).map((g) => g.quote)).toEqual(['Hafiz Gul Bahadur group']);
     const queue = await call('GET', '/projects/{id}/review/queue', { id: projectId }, { token: curator.token });
     expect(queue.body.items.map((d: { name: string }) => d.name)).toEqual(['partial']);
+    expect(queue.body.items[0]).toMatchObject({ submitted: 3, goldSpans: 1, adjudicatedAt: null });
   });
 
   it('refuses to adjudicate a document nobody submitted, and keeps annotators out', async () => {
