@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/access/policy';
 import { validationFailed } from '@/lib/http/errors';
 import { planRoundRobin } from './plan';
@@ -42,11 +43,7 @@ export async function assignDocuments(db: PrismaClient, projectId: string, reque
 export async function projectProgress(db: PrismaClient, projectId: string) {
   const [members, assignments, counts] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true, email: true } } } }),
-    db.assignment.findMany({
-      where: { document: { projectId, deletedAt: null } },
-      select: { documentId: true, userId: true, status: true, submittedAt: true, document: { select: { name: true, position: true } } },
-      orderBy: [{ document: { position: 'asc' } }],
-    }),
+    assignmentsOf(db, projectId),
     annotationsPerAuthor(db, projectId),
   ]);
   const made = new Map(counts.map((c) => [c.authorId, c.count]));
@@ -57,10 +54,23 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
   });
   const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string }[] }>();
   for (const a of assignments) {
-    if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.document.name, annotators: [] });
+    if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.name, annotators: [] });
     documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status });
   }
   return { annotators, documents: [...documents.values()] };
+}
+
+/**
+ * The project's assignments in document order, read document by document (OFFSET 0 keeps the
+ * planner from turning it into a join over every assignment of every project; bench/RESULTS.md).
+ */
+function assignmentsOf(db: PrismaClient, projectId: string) {
+  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; name: string }[]>`
+    SELECT a."documentId", a."userId", a.status::text AS status, d.name
+    FROM "Document" d
+    CROSS JOIN LATERAL (SELECT * FROM "Assignment" a WHERE a."documentId" = d.id OFFSET 0) a
+    WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL
+    ORDER BY d.position, d.id, a."assignedAt"`;
 }
 
 /**
