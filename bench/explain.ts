@@ -76,9 +76,13 @@ async function main() {
   try {
     console.error(`Migrating ${database.description} …`);
     await migrate(database.url);
+    // The export reads over a pg connection of its own (lib/export/source.ts), to the database this names.
+    process.env.DATABASE_URL = database.url;
     const log: Statement[] = [];
+    let capturing = false;
     const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url }), log: [{ emit: 'event', level: 'query' }] });
-    db.$on('query', (event) => log.push({ query: event.query, params: JSON.parse(event.params) as unknown[], duration: event.duration }));
+    db.$on('query', (event) => capturing && log.push({ query: event.query, params: JSON.parse(event.params) as unknown[], duration: event.duration }));
+    recordPgQueries((query, params, duration) => capturing && log.push({ query, params, duration }));
 
     const started = performance.now();
     if (!reuse) await generate(db, database.url);
@@ -90,7 +94,8 @@ async function main() {
     const plans: Plan[] = [];
     for (const scenario of paths) {
       log.length = 0;
-      await scenario.run();
+      capturing = true;
+      await scenario.run().finally(() => (capturing = false));
       const statements = log.filter((s) => /^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b/i.test(s.query) && !/pg_(advisory|notify)/.test(s.query));
       for (const statement of statements) plans.push(await explain(database.url, scenario.name, statement, sizes));
       console.error(`${scenario.name}: ${statements.length} statements`);
@@ -269,6 +274,23 @@ function scenarios(db: PrismaClient, world: World): Scenario[] {
 }
 
 /**
+ * Paths that talk to PostgreSQL through node-postgres directly (the export) are invisible to
+ * Prisma's query log, so the bench listens on pg's own Client.query as well.
+ */
+function recordPgQueries(record: (query: string, params: unknown[], duration: number) => void): void {
+  const query = pg.Client.prototype.query as (this: pg.Client, ...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    const [text, values] = args;
+    const result = query.apply(this, args);
+    if (typeof text === 'string' && result instanceof Promise) {
+      const started = performance.now();
+      void result.then(() => record(text, (values as unknown[] | undefined) ?? [], performance.now() - started), () => {});
+    }
+    return result;
+  } as typeof pg.Client.prototype.query;
+}
+
+/**
  * EXPLAIN (ANALYZE, BUFFERS) after one warm-up run, updates and deletes inside rolled-back
  * transactions. An INSERT cannot run again (its id exists now) and has no plan to choose, so it
  * gets a plain EXPLAIN and the time it took when the application ran it.
@@ -332,7 +354,9 @@ function report(plans: Plan[], sizes: Map<string, number>, all: Scenario[]): str
   for (const plan of plans) {
     // Long IN lists ($1,…,$5000) say nothing the plan does not.
     const statement = plan.statement.trim().replace(/\$\d+(,\$\d+){3,}/g, (list) => `${list.slice(0, list.indexOf(','))},…,${list.slice(list.lastIndexOf(',') + 1)}`);
-    lines.push(`**${plan.scenario}** (${plan.milliseconds.toFixed(2)} ms)`, '', '```sql', statement, '```', '', '```', plan.plan, '```', '');
+    // Plans quote the parameters too; a list of 5,000 document ids is cut to its start.
+    const planText = plan.plan.replace(/^(.{240}).+$/gm, '$1…');
+    lines.push(`**${plan.scenario}** (${plan.milliseconds.toFixed(2)} ms)`, '', '```sql', statement, '```', '', '```', planText, '```', '');
   }
   lines.push('</details>');
   return lines.join('\n');
