@@ -2,7 +2,7 @@ import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { HttpError } from '@/lib/http/errors';
-import { storedTokens } from '@/lib/tokenize';
+import { tokensOf, writeTokens } from '@/lib/documents/tokens';
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
@@ -135,12 +135,13 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
 }
 
 async function writeChunk(db: DbClient, chunk: PreparedDocument[], options: ImportOptions): Promise<void> {
-  // Token boundaries are stored once here because texts never change and the agreement report needs them.
-  const documents = chunk.map((c) => ({ ...c.document, ...storedTokens(c.document.text) }));
+  const documents = chunk.map((c) => c.document);
   const annotations = chunk.flatMap((c) => c.annotations);
   const relations = chunk.flatMap((c) => c.relations);
   const documentLabels = chunk.flatMap((c) => c.documentLabels);
   await db.document.createMany({ data: documents });
+  // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
+  await writeTokens(db, documents.map((d) => tokensOf({ id: d.id!, text: d.text })));
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
   if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
-import { withCurrentTokens } from './document-tokens';
+import { withCurrentTokens } from '@/lib/documents/tokens';
 import type { ReportInput, SpanLayer } from './input';
 
 export type DocumentScope = 'submitted' | 'all';
