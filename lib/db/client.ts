@@ -7,8 +7,14 @@ import { PrismaClient, type Prisma } from '@/lib/generated/prisma/client';
  */
 const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient };
 
+/**
+ * A database host that stops answering (rather than refusing) would otherwise hold every
+ * request for the operating system's TCP timeout, minutes; this way they get the API's 503.
+ */
+export const CONNECT_TIMEOUT_MS = 5_000;
+
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize() }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS }) });
 }
 
 export function getPrisma(): PrismaClient {
