@@ -1,7 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
-import { conflict, forbidden, notFound, validationFailed } from '@/lib/http/errors';
+import { forbidden, notFound, validationFailed, versionConflict } from '@/lib/http/errors';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
@@ -69,7 +69,7 @@ export async function deleteRelation(db: PrismaClient, actor: Actor, documentId:
       if (row.authorId !== null && !actor.access.seesOthersWork) throw notFound('Relation');
       throw forbidden('You can delete only your own relations (or gold, as a curator).');
     }
-    if (version !== undefined && row.version !== version) throw conflict(`This relation changed since you loaded it (version ${row.version}).`, { current: relationToWire(row) });
+    if (version !== undefined && row.version !== version) throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
     await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
     await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: snapshot(row) }]);
   });

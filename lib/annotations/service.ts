@@ -3,7 +3,7 @@ import { can } from '@/lib/access/policy';
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
-import { conflict, forbidden, notFound } from '@/lib/http/errors';
+import { conflict, forbidden, notFound, versionConflict } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
 import { annotationFields, annotationSelect, snapshot, toWire, type AnnotationFields } from './serialize';
 import { checkSpan, type SpanDraft, type TargetRef } from './rules';
@@ -63,7 +63,7 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
   return inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
     if (current.version !== change.version) {
-      throw conflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, { current: await wireOf(tx, current) });
+      throw versionConflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, await wireOf(tx, current));
     }
     const draft: SpanDraft = {
       labelId: change.labelId ?? current.labelId,
@@ -92,7 +92,7 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
   await inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
     if (version !== undefined && current.version !== version) {
-      throw conflict(`This annotation changed since you loaded it (version ${current.version}).`, { current: await wireOf(tx, current) });
+      throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
     }
     const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
     if (stances > 0) throw conflict(`${stances} stance span(s) name this span as their target; retarget or delete them first.`);

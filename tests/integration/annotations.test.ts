@@ -66,7 +66,7 @@ describe('span annotations', () => {
     await db.project.update({ where: { id: projectId }, data: { allowOverlap: false } });
     const clash = await create(annotator, span('ENTITY:PERSON', 'Gul Bahadur group attacked'));
     expect(clash.status).toBe(409);
-    expect(clash.body.error.message).toMatch(/forbids overlapping ENTITY spans/);
+    expect(clash.body.error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/forbids overlapping ENTITY spans/) });
     expect((await create(annotator, span('FRAME:SECURITY_DEFENSE', 'Gul Bahadur group attacked'))).status).toBe(201);
     expect((await create(other, span('ENTITY:PERSON', 'Gul Bahadur group attacked'))).status).toBe(201);
   });
@@ -79,6 +79,7 @@ describe('span annotations', () => {
     expect(first.body).toMatchObject({ version: 2, label: 'LOC' });
     const stale = await patch({ version: 1, ...cp('Bannu.') });
     expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
     expect(stale.body.error.details.current).toMatchObject({ version: 2, label: 'LOC', quote: 'Bannu' });
     const events = await db.event.findMany({ where: { entityId: created.body.id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['CREATE', 'UPDATE']);

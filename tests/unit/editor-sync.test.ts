@@ -152,7 +152,7 @@ describe('sync queue', () => {
     const { transport, engine } = setup([wire('a', 1)]);
     engine.apply([{ type: 'updateSpan', key: 'a', change: { labelId: 'ORG' } }]);
     engine.apply([{ type: 'deleteSpan', key: 'a' }]);
-    await transport.answer(409, { error: { code: 'conflict', message: 'changed', details: { current: wire('a', 5, 'NORP') } } });
+    await transport.answer(409, { error: { code: 'version_conflict', message: 'changed', details: { current: wire('a', 5, 'NORP') } } });
     const status = engine.snapshot().status;
     expect(status.kind).toBe('conflict');
     if (status.kind !== 'conflict') return;
@@ -169,7 +169,7 @@ describe('sync queue', () => {
   it('taking the server version drops my change and shows theirs', async () => {
     const { transport, engine } = setup([wire('a', 1)]);
     engine.apply([{ type: 'updateSpan', key: 'a', change: { labelId: 'ORG' } }]);
-    await transport.answer(409, { error: { code: 'conflict', message: 'changed', details: { current: wire('a', 5, 'NORP') } } });
+    await transport.answer(409, { error: { code: 'version_conflict', message: 'changed', details: { current: wire('a', 5, 'NORP') } } });
     engine.resolveConflict('theirs');
     expect(engine.snapshot().view.spans.get('a')?.labelId).toBe('NORP');
     expect(engine.snapshot()).toMatchObject({ pending: 0, status: { kind: 'saved' } });
