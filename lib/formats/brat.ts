@@ -252,7 +252,8 @@ function addAttributes(into: Pending, attributes: [string, unknown][], fail: (re
   }
 }
 
-function noteAttributes(note: string): [string, unknown][] {
+/** A `#` note's attributes: Glossa writes them as a JSON object; any other note is kept as `note`. */
+export function noteAttributes(note: string): [string, unknown][] {
   if (note.startsWith('{')) {
     try {
       const value: unknown = JSON.parse(note);

@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { AUTHOR_ATTRIBUTE, STANCE_TARGET_RELATION, TARGET_ATTRIBUTE } from '@/lib/formats/brat';
+import { AUTHOR_ATTRIBUTE, noteAttributes, STANCE_TARGET_RELATION, TARGET_ATTRIBUTE } from '@/lib/formats/brat';
 import { ImportError, type ImportedDocument, type ImportedRelation, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, describeSpan, newDocument, SpanChecker } from './document';
 import { baseName, decodeUtf8, readBytes, readText } from './input';
@@ -167,16 +167,4 @@ function readSpan(id: string, body: string, checker: SpanChecker, location: Sour
   if (written !== stated) throw new ImportError(location, `${id}: ${describeSpan(start, end, label)}: quote ${JSON.stringify(stated)} does not match the text ${JSON.stringify(written)}`);
   // The quote passed on is the covered text itself, line breaks included, not brat's rendering of it.
   return { ref: id, start, end, label, quote: checker.check(start, end, label, undefined, location, id), location };
-}
-
-function noteAttributes(note: string): [string, unknown][] {
-  if (note.startsWith('{')) {
-    try {
-      const value: unknown = JSON.parse(note);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return Object.entries(value);
-    } catch {
-      // A person's note that merely starts with a brace.
-    }
-  }
-  return [['note', note]];
 }
