@@ -1,20 +1,7 @@
 import { toApiError } from '@/components/api';
 
-/** The 201 body of POST /projects/{id}/documents (lib/api/endpoints/documents.ts). */
-export interface ImportReport {
-  documents: { id: string; name: string }[];
-  documentCount: number;
-  files: {
-    file: string;
-    format: string;
-    documents: number;
-    spans: number;
-    relations: number;
-    documentLabels: number;
-    duplicatesSkipped: { name: string; sha256: string; existingDocumentId: string | null }[];
-    unknownLabelsSkipped: Record<string, number>;
-  }[];
-}
+/** The 201 body of POST /projects/{id}/documents: the import service's own report type. */
+export type { ImportReport } from '@/lib/import/service';
 
 /** One entry of a 422 `import_rejected` answer's details. */
 export interface ImportProblem {
