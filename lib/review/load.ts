@@ -9,7 +9,13 @@ export type DocumentScope = 'submitted' | 'all';
  * annotators who submitted it. Scope `all`: everyone with an assignment or with
  * annotations on it. Gold is never part of inter-annotator agreement.
  */
-export async function loadReportInput(db: PrismaClient, projectId: string, scope: DocumentScope = 'submitted'): Promise<ReportInput> {
+export async function loadReportInput(
+  db: PrismaClient,
+  projectId: string,
+  scope: DocumentScope = 'submitted',
+  // Only token-level figures need them; the review queue ranks by spans and skips the column.
+  { tokens = true }: { tokens?: boolean } = {},
+): Promise<ReportInput> {
   const [members, labels, targets, stored, spans] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
@@ -21,15 +27,15 @@ export async function loadReportInput(db: PrismaClient, projectId: string, scope
         id: true,
         name: true,
         text: true,
-        tokenOffsets: true,
-        tokenizer: true,
+        tokenOffsets: tokens,
+        tokenizer: tokens,
         assignments: { select: { userId: true, status: true } },
         documentLabels: { where: { deletedAt: null, authorId: { not: null } }, select: { authorId: true, labelId: true, targetId: true, values: true } },
       },
     }),
     annotatorSpans(db, projectId),
   ]);
-  const documents = await withCurrentTokens(db, stored);
+  const documents = tokens ? await withCurrentTokens(db, stored) : stored;
   const labelById = new Map(labels.map((l) => [l.id, l]));
   const targetKey = new Map(targets.map((t) => [t.id, t.key]));
 

@@ -48,7 +48,7 @@ export type ReviewStatusFilter = 'open' | 'adjudicated' | 'all';
 
 /** The curator's queue: submitted documents, worst disagreement first. */
 export async function reviewQueue(db: PrismaClient, projectId: string, status: ReviewStatusFilter, minDisagreement = 0) {
-  const input = await loadReportInput(db, projectId);
+  const input = await loadReportInput(db, projectId, 'submitted', { tokens: false });
   // Gold spans counted per document (index on documentId, authorId); Prisma's relation _count
   // groups the whole Annotation table first, 1.8 s at 10 million spans (bench/RESULTS.md).
   const meta = new Map(
