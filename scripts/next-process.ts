@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heapLimitArgs } from './heap-limit';
 
 /**
  * Running Next.js as a child process: `npm start`, the browser test setup and the
@@ -9,11 +10,10 @@ import { fileURLToPath } from 'node:url';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export function spawnNext(args: string[], options: { env?: Record<string, string | undefined>; stdio?: StdioOptions } = {}): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {
-    cwd: root,
-    stdio: options.stdio ?? 'inherit',
-    env: { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  const env = { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: '1' };
+  // The production server runs under Glossa's heap limit (./heap-limit); builds and `next dev` under Node's own.
+  const node = args[0] === 'start' ? heapLimitArgs(env) : [];
+  return spawn(process.execPath, [...node, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { cwd: root, stdio: options.stdio ?? 'inherit', env });
 }
 
 /** Runs a one-off command such as `next build`; rejects with its exit code. */
