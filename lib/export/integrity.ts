@@ -7,22 +7,33 @@ import type { ExportDocument } from '@/lib/formats/model';
  *
  * This is documentProblems (lib/formats/model) specialised for rows the database already holds:
  * texts are not re-checked for NFC (imports normalise them once, and they never change), and
- * quotes are compared through one code point → UTF-16 index per text instead of splitting
- * every text into code points, which would dominate the cost of a large export.
+ * offsets are converted to UTF-16 indexes from where the text's surrogate pairs are (found by a
+ * regular expression, natively), instead of splitting every text into code points, which would
+ * dominate the cost of a large export.
  */
 export function assertExportable(doc: ExportDocument): void {
   const fail = (problem: string): never => {
     throw new Error(`Document ${doc.id} cannot be exported: ${problem}. The stored annotations break Glossa's invariants; please report this.`);
   };
   if (doc.spans.length === 0 && doc.relations.length === 0) return;
-  const { offsets, points } = utf16Offsets(doc.text);
+  const { text } = doc;
+  const pairs = surrogatePairs(text);
+  const points = text.length - pairs.length;
+  // Code point p is at UTF-16 index p + (surrogate pairs before it); spans come sorted by start, so
+  // the count before each start only moves forward (one that does not starts the count over).
+  let before = 0;
+  let previous = 0;
   for (const span of doc.spans) {
     if (!(Number.isInteger(span.start) && span.start >= 0 && span.start < span.end && Number.isInteger(span.end) && span.end <= points)) {
       fail(`span ${span.id} has offsets ${span.start}-${span.end} outside the text (${points} code points)`);
     }
-    const from = offsets[span.start]!;
-    // startsWith with a length check compares in place, without slicing the text.
-    if (offsets[span.end]! - from !== span.quote.length || !doc.text.startsWith(span.quote, from)) {
+    if (span.start < previous) before = 0;
+    previous = span.start;
+    while (before < pairs.length && pairs[before]! - before < span.start) before++;
+    let within = before;
+    while (within < pairs.length && pairs[within]! - within < span.end) within++;
+    const from = span.start + before;
+    if (span.end + within - from !== span.quote.length || text.slice(from, from + span.quote.length) !== span.quote) {
       fail(`span ${span.id} has a quote that differs from the text at ${span.start}-${span.end}`);
     }
   }
@@ -37,23 +48,14 @@ export function assertExportable(doc: ExportDocument): void {
   }
 }
 
-/**
- * offsets[i] = the UTF-16 index of code point i; offsets[points] is the text's length. Texts of
- * usual length share one array: allocating one per document cost more than filling it.
- */
-const shared = new Uint32Array(64 * 1024);
+// Reused from document to document: an export checks one at a time.
+const pairIndexes: number[] = [];
+const PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
 
-function utf16Offsets(text: string): { offsets: Uint32Array; points: number } {
-  const offsets = text.length < shared.length ? shared : new Uint32Array(text.length + 1);
-  let points = 0;
-  for (let unit = 0; unit < text.length; unit++) {
-    offsets[points++] = unit;
-    const code = text.charCodeAt(unit);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(unit + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) unit++;
-    }
-  }
-  offsets[points] = text.length;
-  return { offsets, points };
+/** The UTF-16 index of every surrogate pair in the text (what makes code points and UTF-16 indexes differ). */
+function surrogatePairs(text: string): number[] {
+  pairIndexes.length = 0;
+  PAIR.lastIndex = 0;
+  for (let match = PAIR.exec(text); match; match = PAIR.exec(text)) pairIndexes.push(match.index);
+  return pairIndexes;
 }

@@ -22,6 +22,7 @@ const FIELD = '\u001f';
 const FIELD_CODE = 0x1f;
 const RECORD_CODE = 0x1e;
 const EMPTY_ATTRIBUTES = `{}${FIELD}`;
+const NO_ATTRIBUTES: Record<string, unknown> = Object.freeze({});
 
 /** The aggregate over `"Annotation" a`. */
 export const PACKED_SPANS = Prisma.sql`string_agg(
@@ -79,11 +80,11 @@ class PackedReader {
     return value;
   }
 
-  /** Most attributes are {}: not parsed. */
+  /** Most attributes are {}: not parsed, and all one (frozen) object rather than a million. */
   attributes(): Record<string, unknown> {
     if (!this.packed.startsWith(EMPTY_ATTRIBUTES, this.at)) return JSON.parse(this.field()) as Record<string, unknown>;
     this.at += EMPTY_ATTRIBUTES.length;
-    return {};
+    return NO_ATTRIBUTES;
   }
 
   /** end − start code points, which must be followed by the record separator. */

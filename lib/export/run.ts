@@ -64,7 +64,8 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   const output = new OutputBuffer();
   // A card request runs the data writer for its notes and drops its output.
   const writer = createWriter(dataFormat, { schema, project, baseUrl: request.baseUrl, exportedAt }, card ? () => {} : output.write);
-  const tally = createTally();
+  // Only archives and card requests show the card; single files are done without it, and without counting for it.
+  const tally = card || FORMAT_INFO[dataFormat].archive ? createTally() : undefined;
   const documents = readExportDocuments(selection, { ...request.read, tokens: FORMAT_INFO[dataFormat].tokenized });
 
   const stream = producerStream(
@@ -72,12 +73,11 @@ export async function exportProject(db: PrismaClient, projectId: string, request
       async step() {
         const next = await documents.next();
         if (!next.done) {
-          tally.add(next.value);
+          tally?.add(next.value);
           writer.document(next.value);
           return true;
         }
-        // Only archives and card requests show the card; single files are done without it.
-        const built = card || FORMAT_INFO[dataFormat].archive ? await buildCard(db, facts, tally, writer.notes()) : undefined;
+        const built = tally ? await buildCard(db, facts, tally, writer.notes()) : undefined;
         writer.end(built);
         if (card && built) output.write(card === 'card' ? built.markdown : `${JSON.stringify(built.json, null, 2)}\n`);
         return false;

@@ -6,7 +6,7 @@ import type { DatasetCard } from '@/lib/formats/card';
 import { conllDocument } from '@/lib/formats/conll';
 import { createFileNamer } from '@/lib/formats/filenames';
 import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
-import { jsonlDocument } from '@/lib/formats/jsonl';
+import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
 import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
@@ -54,7 +54,7 @@ function bioCounter() {
 export function createWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
   switch (format) {
     case 'jsonl':
-      return { document: (doc) => sink(jsonlDocument(doc)), end: () => {}, notes: noNotes };
+      return { document: (doc) => writeJsonlDocument(doc, sink), end: () => {}, notes: noNotes };
     case 'conll': {
       const bio = bioCounter();
       return {

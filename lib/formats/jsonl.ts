@@ -17,36 +17,49 @@ import { SPAN_LAYERS, documentProblems, type ExportDocument, type ExportSpan, ty
  * dozen distinct strings) are escaped once, and only free text goes through JSON.stringify. The
  * output is byte for byte what JSON.stringify writes for the same record (see the unit tests).
  */
-export function jsonlDocument(doc: ExportDocument): string {
+export function writeJsonlDocument(doc: ExportDocument, sink: (piece: string) => void): void {
   let labels = '';
   let spans = '';
   for (const span of doc.spans) {
-    const label = quotedKey(span.label);
     const comma = spans === '' ? '' : ',';
-    labels += `${comma}[${span.start},${span.end},${label}]`;
-    spans += `${comma}{"id":${quoted(span.id)},"start":${span.start},"end":${span.end},"label":${label},"layer":${quotedKey(span.layer)},"quote":${quoted(span.quote)},"author":${quotedKey(span.author)},"attributes":${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
+    // Converted once, used twice; and as few pieces per span as possible, since every piece is a string to collect.
+    const start = String(span.start);
+    const end = String(span.end);
+    labels += `${comma}[${start},${end}${labelEnd(span.label)}`;
+    spans += `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"${authorFields(span.author)}${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
   }
   const relations = doc.relations.length === 0 ? '[]' : jsonPart(doc.relations.map(({ id, label, source, target, author, attributes }) => ({ id, label, source, target, author, attributes })));
   const answers =
     doc.documentLabels.length === 0
       ? '[]'
       : jsonPart(doc.documentLabels.map(({ question, target, values, author }) => ({ question, ...(target !== undefined && { target }), values, author })));
-  return `{"id":${jsonPart(doc.id)},"name":${jsonPart(doc.name)},"text":${jsonPart(doc.text)},"metadata":${objectPart(doc.metadata)},"label":[${labels}],"spans":[${spans}],"relations":${relations},"document_labels":${answers}}\n`;
+  // The text, a third of the line, goes out as the one flat string JSON.stringify made: joined to the
+  // rest it would be copied once more when the line is encoded.
+  sink(`{"id":${jsonPart(doc.id)},"name":${jsonPart(doc.name)},"text":`);
+  sink(jsonPart(doc.text));
+  sink(`,"metadata":${objectPart(doc.metadata)},"label":[${labels}],"spans":[${spans}],"relations":${relations},"document_labels":${answers}}\n`);
+}
+
+/** One document's line, for callers that want it whole. */
+export function jsonlDocument(doc: ExportDocument): string {
+  let line = '';
+  writeJsonlDocument(doc, (piece) => (line += piece));
+  return line;
 }
 
 function stanceTarget(target: StanceTarget): string {
   return target.kind === 'target' ? `{"kind":"target","key":${quotedKey(target.key)}}` : `{"kind":"span","span_id":${jsonPart(target.spanId)}}`;
 }
 
-/** jsonPart for short strings: those that need no escape (most ids and quotes) are only wrapped in quotes. */
-function quoted(value: string): string {
+/** A string's JSON escape without the quotes around it: most ids and quotes need no escape and are used as they are. */
+function unquoted(value: string): string {
   for (let at = 0; at < value.length; at++) {
     const code = value.charCodeAt(at);
     if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0x85 && (code === 0x85 || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff)))) {
-      return jsonPart(value);
+      return jsonPart(value).slice(1, -1);
     }
   }
-  return `"${value}"`;
+  return value;
 }
 
 // Most attribute objects are empty.
@@ -55,19 +68,29 @@ function objectPart(value: Record<string, unknown>): string {
   return '{}';
 }
 
-// Bounded, since a server writes many projects' exports over its life.
-const QUOTED_KEYS_LIMIT = 1024;
-const quotedKeys = new Map<string, string>();
+// Keys, layers and authors are a few dozen distinct strings per project: each is escaped once, and
+// the fields around them are kept together. Bounded, since a server writes many projects' exports.
+const CACHE_LIMIT = 1024;
 
-function quotedKey(key: string): string {
-  let escaped = quotedKeys.get(key);
-  if (escaped === undefined) {
-    if (quotedKeys.size >= QUOTED_KEYS_LIMIT) quotedKeys.clear();
-    escaped = jsonPart(key);
-    quotedKeys.set(key, escaped);
-  }
-  return escaped;
+function cached<K, V>(make: (key: K) => V): (key: K) => V {
+  const cache = new Map<K, V>();
+  return (key) => {
+    let value = cache.get(key);
+    if (value === undefined) {
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      value = make(key);
+      cache.set(key, value);
+    }
+    return value;
+  };
 }
+
+const quotedKey = cached((key: string) => jsonPart(key));
+const labelEnd = cached((label: string) => `,${jsonPart(label)}]`);
+const authorFields = cached((author: string) => `,"author":${jsonPart(author)},"attributes":`);
+// By layer, then label: no key string is built per lookup.
+const labelFieldsIn = cached((layer: string) => cached((label: string) => `,"label":${jsonPart(label)},"layer":${jsonPart(layer)},"quote":`));
+const labelFields = (label: string, layer: string) => labelFieldsIn(layer)(label);
 
 function doccanoLabels(spans: readonly ExportSpan[]): [number, number, string][] {
   return spans.map((span) => [span.start, span.end, span.label]);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assertExportable } from '@/lib/export/integrity';
 import type { LabelIndex } from '@/lib/export/label-index';
@@ -65,5 +66,27 @@ describe('assertExportable', () => {
     expect(() => assertExportable(doc([{ end: 99 }]))).toThrow(/outside the text \(17 code points\)/);
     expect(() => assertExportable(doc([{ layer: 'STANCE', target: { kind: 'span', spanId: 'gone' } }]))).toThrow(/targets span gone/);
     expect(() => assertExportable(doc([{}], [{ id: 'r1', label: 'ATTACKED', source: 's0', target: 'gone', author: 'gold', attributes: {} }]))).toThrow(/relation r1 links span gone/);
+  });
+
+  it('throws exactly when a span leaves the text or its quote is not the text at its code points, in any span order', () => {
+    const piece = fc.constantFrom('a', 'ب', 'é', 'e\u0301', '👍🏽', '🇵🇰', '\ud800', ' ', '\n');
+    const world = fc.array(piece, { maxLength: 30 }).chain((pieces) => {
+      const points = Array.from(pieces.join(''));
+      const span = fc
+        .tuple(fc.nat(points.length + 2), fc.integer({ min: 1, max: 6 }), fc.boolean())
+        .map(([start, length, spoil]) => {
+          const quote = points.slice(start, start + length).join('');
+          return { start, end: start + length, quote: spoil && quote.length > 0 ? `${quote.slice(0, -1)}x` : quote };
+        });
+      return fc.tuple(fc.constant(points), fc.array(span, { maxLength: 6 }));
+    });
+    fc.assert(
+      fc.property(world, ([points, spans]) => {
+        const document: ExportDocument = { ...doc([]), text: points.join(''), spans: doc(spans).spans };
+        const valid = spans.every(({ start, end, quote }) => end <= points.length && points.slice(start, end).join('') === quote);
+        if (valid) expect(() => assertExportable(document)).not.toThrow();
+        else expect(() => assertExportable(document)).toThrow(/outside the text|quote that differs/);
+      }),
+    );
   });
 });
