@@ -6,7 +6,7 @@
  * collection before collecting again, and caps that multiple by the heap limit, which Node derives
  * from the machine's memory: on a machine with 8 GB or more the limit is 2 GB or more and the
  * multiple reaches 4; under 2 GB it is at most 2. A streaming export keeps ~35 MB live, so on a large
- * machine its process peaked at 335–352 MB RSS, on this limit at ~245–285 MB (bench/RESULTS.md),
+ * machine its process peaked at 335–367 MB RSS, on this limit at 270–290 MB (bench/RESULTS.md),
  * at the same speed. Every path stays far below the limit itself: an import of 10,000 documents
  * completes within a 160 MB heap.
  *
