@@ -5,7 +5,8 @@ const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
 
 // Three projects: pure-logic unit tests run in parallel; integration tests share one
 // PostgreSQL started by the global setup, each file in its own database; browser tests
-// drive Debian's Chromium against a production build (tests/setup/browser-app.ts).
+// drive Debian's Chromium against a production build (tests/setup/browser-app.ts); the
+// hostile-input suite (tests/security) sends its payloads to that same server.
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -31,7 +32,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'browser',
-          include: ['tests/browser/**/*.test.ts'],
+          include: ['tests/browser/**/*.test.ts', 'tests/security/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/setup/browser-app.ts'],
           testTimeout: 120_000,

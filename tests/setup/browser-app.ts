@@ -40,7 +40,14 @@ export default async function setup() {
   const env = { DATABASE_URL: database.url, NEXTAUTH_URL: url, PORT: String(port) };
   const server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
   await waitForHealth(url, server);
-  Object.assign(process.env, { GLOSSA_URL: url, GLOSSA_EMAIL: demo.email, GLOSSA_PASSWORD: demo.password, GLOSSA_TEST_DATABASE_URL: database.url });
+  Object.assign(process.env, {
+    GLOSSA_URL: url,
+    GLOSSA_EMAIL: demo.email,
+    GLOSSA_PASSWORD: demo.password,
+    GLOSSA_TEST_DATABASE_URL: database.url,
+    // The hostile suite (tests/security) checks that no payload killed or replaced the server.
+    GLOSSA_SERVER_PID: String(server.pid),
+  });
 
   return async () => {
     server.kill('SIGTERM');
