@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { resolveCaller, type Caller } from '@/lib/auth/caller';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
-import { errorBody, HttpError, badRequest, databaseUnavailable, isDatabaseUnavailable, payloadTooLarge, unauthorized, unsupportedMediaType } from '@/lib/http/errors';
+import { readBodyText } from '@/lib/http/body';
+import { errorBody, HttpError, badRequest, databaseUnavailable, isDatabaseUnavailable, unauthorized, unsupportedMediaType } from '@/lib/http/errors';
+import { assertCleanStrings, parseClientJson } from '@/lib/http/json';
+import { assertSameOrigin } from '@/lib/http/origin';
 import { parseOrThrow } from '@/lib/http/validation';
 
 /**
@@ -54,11 +57,17 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
 export function routeHandler<P, Q, B, R>(endpoint: Endpoint<P, Q, B, R>) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
+      // Before anything else, so a forged request costs no database work and runs no handler (imports included).
+      assertSameOrigin(request);
       const db = getPrisma();
       const caller = await resolveCaller(db, request.headers);
       if (!caller) throw unauthorized();
-      const params = parseOrThrow(endpoint.params ?? (z.object({}) as z.ZodType<P>), (await context?.params) ?? {}, 'path');
-      const query = parseOrThrow(endpoint.query ?? (z.object({}).strict() as z.ZodType<Q>), searchParams(request), 'query');
+      const rawParams = (await context?.params) ?? {};
+      const rawQuery = searchParams(request);
+      assertCleanStrings(rawParams, 'path');
+      assertCleanStrings(rawQuery, 'query');
+      const params = parseOrThrow(endpoint.params ?? (z.object({}) as z.ZodType<P>), rawParams, 'path');
+      const query = parseOrThrow(endpoint.query ?? (z.object({}).strict() as z.ZodType<Q>), rawQuery, 'query');
       const body = (endpoint.body ? parseOrThrow(endpoint.body, await readJson(request), 'body') : undefined) as B;
       const result = await endpoint.handle({ db, caller, params, query, body, request });
       // Streaming endpoints (exports, live updates) build their own Response.
@@ -96,17 +105,16 @@ function searchParams(request: Request): Record<string, string> {
   return result;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+/**
+ * A JSON body, read under `limit` bytes on the stream, strict UTF-8, nesting capped, no NUL or
+ * lone surrogate in any string (lib/http/body.ts, lib/http/json.ts). Also used by /api/signup.
+ */
+export async function readJson(request: Request, limit = MAX_JSON_BYTES): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(.+\+)?json\b/i.test(type)) {
     throw unsupportedMediaType(`Send the request body as JSON (Content-Type: application/json), not "${type || 'none'}".`);
   }
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw payloadTooLarge(`The JSON body exceeds ${MAX_JSON_BYTES / 1024 / 1024} MB.`);
+  const text = await readBodyText(request, limit);
   if (text.trim() === '') throw badRequest('The request body is empty; send a JSON object.');
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw badRequest(`Malformed JSON: ${(error as Error).message}`);
-  }
+  return parseClientJson(text);
 }

@@ -64,3 +64,6 @@ export interface ErrorBody {
 export function errorBody(error: HttpError): ErrorBody {
   return { error: { code: error.code, message: error.message, ...(error.details === undefined ? {} : { details: error.details }) } };
 }
+
+/** A state-changing request sent by a page of another origin with the user's cookie (lib/http/origin.ts). */
+export const crossOriginForbidden = (message: string, details?: unknown) => new HttpError(403, 'cross_origin_forbidden', message, details);

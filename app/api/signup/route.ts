@@ -1,14 +1,17 @@
-import { errorResponse } from '@/lib/api/endpoint';
+import { errorResponse, readJson } from '@/lib/api/endpoint';
 import { getPrisma } from '@/lib/db/client';
-import { badRequest } from '@/lib/http/errors';
+import { assertSameOrigin } from '@/lib/http/origin';
 import { parseOrThrow } from '@/lib/http/validation';
 import { signUp, signUpInput } from '@/lib/users/sign-up';
 
+// An e-mail, a name and a password: 16 KB is generous, and anyone can send this request.
+const SIGN_UP_BODY_LIMIT = 16 * 1024;
+
 export async function POST(request: Request) {
   try {
-    const body = await request.json().catch(() => {
-      throw badRequest('Malformed JSON body.');
-    });
+    // readJson only takes application/json, so a cross-site <form> (text/plain) cannot post here.
+    assertSameOrigin(request);
+    const body = await readJson(request, SIGN_UP_BODY_LIMIT);
     const user = await signUp(getPrisma(), parseOrThrow(signUpInput, body, 'body'));
     return Response.json(user, { status: 201 });
   } catch (error) {
