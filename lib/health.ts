@@ -1,3 +1,4 @@
+import { resolveCaller } from '@/lib/auth/caller';
 import { getPrisma } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/http/errors';
 import packageJson from '@/package.json';
@@ -23,4 +24,19 @@ export async function checkHealth(): Promise<Health> {
     const message = isDatabaseUnavailable(error) ? 'The database cannot be reached.' : 'The database query failed; see the server log.';
     return { status: 'degraded', app, database: { status: 'error', message } };
   }
+}
+
+/** What anonymous callers see: whether the service works, not what it runs or since when. */
+export type PublicHealth = Pick<Health, 'status'>;
+
+/**
+ * The health answer for one request: everything to a signed-in user or token, the status alone
+ * to anyone else. The caller is resolved only while the database answers (a session is checked
+ * against its user row), so an outage still answers at once with 503 and never with an error.
+ */
+export async function healthFor(headers: Headers): Promise<{ body: Health | PublicHealth; httpStatus: 200 | 503 }> {
+  const health = await checkHealth();
+  if (health.status !== 'ok') return { body: { status: health.status }, httpStatus: 503 };
+  const caller = await resolveCaller(getPrisma(), headers).catch(() => null);
+  return { body: caller ? health : { status: health.status }, httpStatus: 200 };
 }

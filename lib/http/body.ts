@@ -7,7 +7,7 @@ import { badRequest, HttpError } from './errors';
  */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit, `declares ${Number(declared)} bytes`);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit, `(Content-Length: ${Number(declared)} bytes) exceeds`);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -19,7 +19,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
     if (size > limit) {
       // Stops the upload instead of draining it; the rest of the body is never read.
       await reader.cancel().catch(() => {});
-      throw tooLarge(limit, 'is larger');
+      throw tooLarge(limit, 'exceeds');
     }
     chunks.push(value);
   }
@@ -27,7 +27,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 }
 
 function tooLarge(limit: number, what: string): HttpError {
-  return new HttpError(413, 'payload_too_large', `The request body ${what} than the limit of ${formatBytes(limit)} for this route.`, { limitBytes: limit });
+  return new HttpError(413, 'payload_too_large', `The request body ${what} the limit of ${formatBytes(limit)} for this route.`, { limitBytes: limit });
 }
 
 export function formatBytes(bytes: number): string {

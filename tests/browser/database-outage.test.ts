@@ -75,7 +75,8 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
     expect(await down.json()).toMatchObject({ error: { code: 'database_unavailable', message: expect.stringContaining('database cannot be reached') } });
     const health = await page.request.get(`${app.url}/api/health`);
     expect(health.status()).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'degraded', database: { status: 'error', message: 'The database cannot be reached.' } });
+    // The caller cannot be checked without the database, so health shows its status alone (lib/health.ts healthFor).
+    expect(await health.json()).toEqual({ status: 'degraded' });
 
     // A second failed attempt: it keeps trying with a longer wait, and the change stays on screen.
     await status().getByText(/retrying in 2 s\./).waitFor({ timeout: 10_000 });

@@ -1,8 +1,8 @@
-import { checkHealth } from '@/lib/health';
+import { healthFor } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
+export async function GET(request: Request) {
+  const { body, httpStatus } = await healthFor(request.headers);
+  return Response.json(body, { status: httpStatus, headers: { 'cache-control': 'no-store' } });
 }
