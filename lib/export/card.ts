@@ -45,7 +45,7 @@ export function createTally() {
 
 export type Tally = ReturnType<typeof createTally>;
 
-export async function buildCard(db: PrismaClient, facts: CardFacts, tally: Tally, writerNotes: Record<string, number>): Promise<DatasetCard> {
+export async function buildCard(db: PrismaClient, facts: CardFacts, tally: Tally, writerNotes: Record<string, number | string>): Promise<DatasetCard> {
   const userIds = [...tally.authors].filter((author) => author !== GOLD_AUTHOR);
   const [users, agreement] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),

@@ -85,6 +85,9 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
 };
 
+/** stance-csv cells that begin like a formula: prefixed with ' (default) or exact (lib/formats/stance-csv.ts). */
+export const CSV_ESCAPES = ['spreadsheet', 'raw'] as const;
+
 export const CARD_INFO: Record<CardFormat, { extension: string; contentType: string }> = {
   card: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
   'card-json': { extension: 'json', contentType: 'application/json; charset=utf-8' },

@@ -3,6 +3,7 @@ import { id } from '@/lib/api/schemas';
 import {
   ALL_FORMATS,
   ASSIGNMENT_STATUSES,
+  CSV_ESCAPES,
   EXPORT_FORMATS,
   METADATA_PARAM_PREFIX,
   SOURCE_CHOICES,
@@ -36,20 +37,27 @@ const parameters = z.object({
     .optional()
     .describe('comma-separated document ids'),
   limit: z.coerce.number().int().min(1).max(100).optional().describe('only the first N documents (previews)'),
+  csvEscape: z
+    .enum(CSV_ESCAPES, oneOf(CSV_ESCAPES))
+    .optional()
+    .describe("stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so spreadsheets do not run them; 'raw' keeps the exact text"),
 });
 
 export const exportQuery = parameters
   .catchall(z.string().max(500).describe('meta.<key>=<value>: documents whose metadata key equals the value (compared as text)'))
   .superRefine((query, context) => {
+    if (query.csvEscape && (query.of ?? query.format) !== 'stance-csv') {
+      context.addIssue({ code: 'custom', path: ['csvEscape'], message: 'applies to format=stance-csv (or a card of it) only' });
+    }
     for (const key of Object.keys(query)) {
       if (key in parameters.shape || (key.startsWith(METADATA_PARAM_PREFIX) && key.length > METADATA_PARAM_PREFIX.length)) continue;
       context.addIssue({ code: 'custom', path: [key], message: `unknown parameter; metadata filters are written meta.<key>=<value>` });
     }
   })
-  .transform(({ format, of, source, status, assignee, documents, limit, ...rest }) => {
+  .transform(({ format, of, source, status, assignee, documents, limit, csvEscape, ...rest }) => {
     const metadata = Object.fromEntries(
       Object.entries(rest).flatMap(([key, value]) => (typeof value === 'string' ? [[key.slice(METADATA_PARAM_PREFIX.length), value]] : [])),
     );
     const filters: ExportFilters = { status, assignee, documents, limit, ...(Object.keys(metadata).length > 0 && { metadata }) };
-    return { format, cardOf: of, source, filters };
+    return { format, cardOf: of, source, filters, csvEscape: csvEscape ?? 'spreadsheet' };
   });

@@ -7,6 +7,7 @@ import { countDocuments, hasGold } from './selection';
 import { readExportDocuments, type ReadOptions } from './source';
 import { OutputBuffer, producerStream } from './stream';
 import { createWriter } from './writers';
+import type { CsvEscape } from '@/lib/formats/stance-csv';
 
 /**
  * One export, from the request to a byte stream (DESIGN.md §6). Everything that can fail
@@ -27,6 +28,8 @@ export interface ExportRequest {
   format: AnyFormat;
   /** For `card` and `card-json`: the data format the card describes (its notes differ). Default jsonl. */
   cardOf?: ExportFormat;
+  /** stance-csv: escape formula-like cells for spreadsheets (the default) or keep them exact. */
+  csvEscape?: CsvEscape;
   source: ExportSource;
   filters?: ExportFilters;
   /** Absolute IRI the W3C annotations are named under. */
@@ -63,7 +66,8 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   const facts: CardFacts = { projectId, project, schema, format: dataFormat, source: request.source, filters, exportedAt, agreement: request.agreement };
   const output = new OutputBuffer();
   // A card request runs the data writer for its notes and drops its output.
-  const writer = createWriter(dataFormat, { schema, project, baseUrl: request.baseUrl, exportedAt }, card ? () => {} : output.write);
+  const writerContext = { schema, project, baseUrl: request.baseUrl, exportedAt, csvEscape: request.csvEscape ?? 'spreadsheet' };
+  const writer = createWriter(dataFormat, writerContext, card ? () => {} : output.write);
   // Only archives and card requests show the card; single files are done without it, and without counting for it.
   const tally = card || FORMAT_INFO[dataFormat].archive ? createTally() : undefined;
   const documents = readExportDocuments(selection, { ...request.read, tokens: FORMAT_INFO[dataFormat].tokenized });

@@ -8,7 +8,7 @@ import { createFileNamer } from '@/lib/formats/filenames';
 import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
 import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
-import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
+import { createCsvCells, STANCE_CSV_HEADER, stanceCsvRows, type CsvEscape } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
 import type { ExportFormat } from './options';
 import { createZipStream } from './zip';
@@ -29,13 +29,15 @@ export interface WriterContext {
   /** Absolute IRI the W3C annotations are named under. */
   baseUrl: string;
   exportedAt: Date;
+  /** stance-csv only; default 'spreadsheet'. */
+  csvEscape?: CsvEscape;
 }
 
 export interface ExportWriter {
   document(doc: ExportDocument): void;
   /** `card` is given to archives, which carry it. */
   end(card?: DatasetCard): void;
-  notes(): Record<string, number>;
+  notes(): Record<string, number | string>;
 }
 
 const CARD_FILE = 'README.md';
@@ -68,8 +70,7 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
       };
     }
     case 'stance-csv':
-      sink(STANCE_CSV_HEADER);
-      return { document: (doc) => sink(stanceCsvRows(doc, context.schema)), end: () => {}, notes: noNotes };
+      return stanceCsvWriter(context.csvEscape ?? 'spreadsheet', context.schema, sink);
     case 'w3c': {
       const collection = createW3cCollection({ baseUrl: context.baseUrl, label: context.project.name });
       sink(collection.header());
@@ -80,6 +81,26 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
     case 'hf':
       return hfWriter(context, sink);
   }
+}
+
+/** The card says which escaping the file has and how many cells it touched, so a reader knows whether the text is exact. */
+function stanceCsvWriter(escape: CsvEscape, schema: ExportSchema, sink: Sink): ExportWriter {
+  const cells = createCsvCells(escape);
+  sink(STANCE_CSV_HEADER);
+  return {
+    document: (doc) => sink(stanceCsvRows(doc, schema, { cells })),
+    end: () => {},
+    notes: (): Record<string, number | string> =>
+      escape === 'spreadsheet'
+        ? {
+            'CSV cells': "escaped for spreadsheets (csvEscape=spreadsheet): cells beginning with = + - @ tab or CR have a ' put before them; export with csvEscape=raw for the exact text",
+            'cells escaped with a leading quote': cells.formulaLike,
+          }
+        : {
+            'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or CR may run as formulas if this file is opened in a spreadsheet',
+            'cells a spreadsheet would run as formulas': cells.formulaLike,
+          },
+  };
 }
 
 /** lib/formats' createBratZip closes the archive itself; the export also puts the card in it, so it is assembled here from the same parts. */

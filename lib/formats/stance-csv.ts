@@ -12,16 +12,48 @@ import type { ExportDocument, ExportSchema } from './model';
 
 export const STANCE_CSV_HEADER = 'ID,Target,Text,Stance,DocumentID,Author\r\n';
 
-// RFC 4180: a field holding a comma, a double quote or a line break is quoted, quotes doubled.
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * Spreadsheets run a cell that begins with = + - @ (and, after a tab or CR, what follows) as a
+ * formula: `=HYPERLINK(…)` in an imported text would become a live link (OWASP "CSV injection").
+ * `spreadsheet` puts a ' before such cells, which spreadsheets show as text and hide; `raw` keeps
+ * every cell exactly as annotated, for NLP tooling. The count of affected cells goes in the card.
+ */
+export type CsvEscape = 'spreadsheet' | 'raw';
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function isFormulaLike(value: string): boolean {
+  return FORMULA_START.test(value);
 }
 
-function csvRow(fields: string[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+/** Writes cells in one escaping mode and counts those a spreadsheet would have run. */
+export function createCsvCells(escape: CsvEscape) {
+  let formulaLike = 0;
+  // RFC 4180: a field holding a comma, a double quote or a line break is quoted, quotes doubled.
+  const field = (raw: string): string => {
+    let value = raw;
+    if (isFormulaLike(value)) {
+      formulaLike++;
+      if (escape === 'spreadsheet') value = `'${value}`;
+    }
+    return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  };
+  return {
+    row: (fields: string[]): string => `${fields.map(field).join(',')}\r\n`,
+    get formulaLike() {
+      return formulaLike;
+    },
+  };
 }
 
-export function stanceCsvRows(doc: ExportDocument, schema: ExportSchema, options: { questions?: readonly string[] } = {}): string {
+export type CsvCells = ReturnType<typeof createCsvCells>;
+
+export function stanceCsvRows(
+  doc: ExportDocument,
+  schema: ExportSchema,
+  options: { questions?: readonly string[]; cells?: CsvCells } = {},
+): string {
+  const csvRow = (options.cells ?? createCsvCells('spreadsheet')).row;
   const targetNames = new Map(schema.targets.map((target) => [target.key, target.name]));
   const targetName = (key: string) => targetNames.get(key) ?? key;
   const quotes = new Map(doc.spans.map((span) => [span.id, span.quote]));

@@ -16,7 +16,7 @@ const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
-    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL]',
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw]',
   async run(args) {
     const options = flags(
       args,
@@ -32,6 +32,7 @@ export const exportCommand: Command = {
         documents: { type: 'string' },
         meta: { type: 'string', multiple: true },
         'base-url': { type: 'string' },
+        'csv-escape': { type: 'string' },
       },
       ['project', 'format', 'source'],
     );
@@ -41,8 +42,9 @@ export const exportCommand: Command = {
       if (!key || value.length === 0) throw new UsageError(`--meta ${pair}: write KEY=VALUE.`);
       return [`meta.${key}`, value.join('=')];
     });
-    const { project, out, 'as-user': asUser, 'base-url': baseUrl, meta: _meta, ...query } = options;
-    const parsed = exportQuery.safeParse({ ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)), ...Object.fromEntries(metadata) });
+    const { project, out, 'as-user': asUser, 'base-url': baseUrl, meta: _meta, 'csv-escape': csvEscape, ...query } = options;
+    const given = Object.entries({ ...query, csvEscape }).filter(([, value]) => value !== undefined);
+    const parsed = exportQuery.safeParse({ ...Object.fromEntries(given), ...Object.fromEntries(metadata) });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${String(issue.path[0] ?? 'options')}: ${issue.message}`).join('\n'));
 
     await withDatabase(async (db) => {

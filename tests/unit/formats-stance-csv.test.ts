@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SAMPLE_DOCUMENTS, SAMPLE_SCHEMA } from '../support/formats-sample';
-import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
+import { exportQuery } from '@/lib/export/query';
+import { createCsvCells, isFormulaLike, STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
 
 /** An RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
 function parseCsv(input: string): string[][] {
@@ -59,5 +60,42 @@ describe('stance csv', () => {
     const quoted = stanceCsvRows({ ...doc, documentLabels: [{ question: 'DOC_STANCE', target: 'pakistan', values: ['FAVOR', 'NONE'], author: 'gold' }] }, SAMPLE_SCHEMA);
     expect(parseCsv(quoted).at(-1)?.slice(1, 2)).toEqual(['Pakistan, the state']);
     expect(parseCsv(quoted).at(-1)?.[3]).toBe('FAVOR|NONE');
+  });
+});
+
+describe('formula injection (csvEscape)', () => {
+  const doc = SAMPLE_DOCUMENTS[0]!;
+  const stance = doc.spans.find((span) => span.layer === 'STANCE')!;
+  const hostile = { ...doc, documentLabels: [], spans: [{ ...stance, id: 's-hostile', quote: '=HYPERLINK("http://evil.example","click")' }] };
+
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1'])('%j begins like a formula', (value) => {
+    expect(isFormulaLike(value)).toBe(true);
+  });
+  it.each(['plain', ' =1', '1-1', "'=1", ''])('%j does not', (value) => {
+    expect(isFormulaLike(value)).toBe(false);
+  });
+
+  it("puts a ' before formula-like cells by default, and counts them", () => {
+    const cells = createCsvCells('spreadsheet');
+    const [row] = parseCsv(stanceCsvRows(hostile, SAMPLE_SCHEMA, { cells }));
+    expect(row![2]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cells.formulaLike).toBe(1);
+    // Without cells given, the function escapes too: raw output must be asked for.
+    expect(parseCsv(stanceCsvRows(hostile, SAMPLE_SCHEMA))[0]![2]!.startsWith("'=")).toBe(true);
+  });
+
+  it('keeps the exact text with raw, still counting what a spreadsheet would run', () => {
+    const cells = createCsvCells('raw');
+    const [row] = parseCsv(stanceCsvRows(hostile, SAMPLE_SCHEMA, { cells }));
+    expect(row![2]).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(cells.formulaLike).toBe(1);
+  });
+
+  it('the export query defaults to spreadsheet and refuses csvEscape for other formats', () => {
+    expect(exportQuery.parse({ format: 'stance-csv' }).csvEscape).toBe('spreadsheet');
+    expect(exportQuery.parse({ format: 'card', of: 'stance-csv', csvEscape: 'raw' }).csvEscape).toBe('raw');
+    const wrong = exportQuery.safeParse({ format: 'jsonl', csvEscape: 'raw' });
+    expect(wrong.error?.issues).toEqual([expect.objectContaining({ path: ['csvEscape'], message: 'applies to format=stance-csv (or a card of it) only' })]);
+    expect(exportQuery.safeParse({ format: 'stance-csv', csvEscape: 'excel' }).error?.issues[0]?.message).toBe('must be one of: spreadsheet, raw');
   });
 });
