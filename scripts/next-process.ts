@@ -27,7 +27,10 @@ export function runNext(args: string[], env?: Record<string, string | undefined>
 export async function waitForHealth(url: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server exited with code ${server.exitCode} before it became healthy.`);
+    // A server killed by a signal has no exit code, only a signal code.
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`the server ${server.signalCode ? `was killed by ${server.signalCode}` : `exited with code ${server.exitCode}`} before it became healthy.`);
+    }
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

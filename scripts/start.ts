@@ -3,15 +3,16 @@
  * run, build the app if its sources changed, and serve it. Ctrl-C stops
  * everything this process started, PostgreSQL included.
  */
-import type { ChildProcess } from 'node:child_process';
 import { ensureAuthSecret } from '@/lib/auth/secret';
 import { createPrismaClient } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { describeStartupError, StartupError } from '@/lib/db/startup-error';
+import { publicUrl } from '@/lib/http/public-url';
 import { seedDemo } from '@/lib/seed/demo';
 import { assertPortFree, parsePort } from '@/lib/server/port';
 import { buildIsCurrent, recordBuild } from './build-state';
 import { root, runNext, spawnNext, waitForHealth } from './next-process';
+import { supervise, type Supervisor } from './supervise';
 
 const dev = process.argv.includes('--dev');
 const log = (line: string) => console.log(`[glossa] ${line}`);
@@ -20,19 +21,23 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
   await assertPortFree(port, host);
-  // next-auth builds its callback URLs from this; a reverse proxy deployment sets its public URL.
-  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  // next-auth builds its callback URLs and decides Secure cookies from this; a reverse proxy
+  // deployment sets its public URL (GLOSSA_PUBLIC_URL or NEXTAUTH_URL).
+  process.env.NEXTAUTH_URL ??= process.env.GLOSSA_PUBLIC_URL ?? `http://localhost:${port}`;
+  // Every request reads it (lib/http/origin.ts); a malformed value fails here, once, with its name.
+  try {
+    publicUrl();
+  } catch (error) {
+    throw new StartupError((error as Error).message, 'Set it to the address people use, e.g. https://glossa.example.org.');
+  }
 
   const database = await prepareDatabase(log);
-  let child: ChildProcess | null = null;
+  let server: Supervisor | null = null;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    if (child && child.exitCode === null) {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child?.once('exit', resolve));
-    }
+    await server?.stop();
     if (database.embedded?.owned) {
       log('Stopping the embedded PostgreSQL …');
       await database.embedded.stop();
@@ -60,9 +65,10 @@ async function main(): Promise<void> {
       });
       recordBuild(root);
     }
-    child = spawnNext(dev ? ['dev', '-p', String(port), '-H', host] : ['start', '-p', String(port), '-H', host]);
-    child.once('exit', (code) => void shutdown(code ?? 1));
-    await waitForHealth(`http://127.0.0.1:${port}`, child).catch((error: Error) => {
+    const args = dev ? ['dev', '-p', String(port), '-H', host] : ['start', '-p', String(port), '-H', host];
+    server = supervise({ spawn: () => spawnNext(args), log });
+    void server.done.then((code) => shutdown(code));
+    await waitForHealth(`http://127.0.0.1:${port}`, server.current()).catch((error: Error) => {
       throw new StartupError(`Glossa did not start: ${error.message}`, 'See the server output above.');
     });
     log(`Glossa is ready at http://localhost:${port}  (Ctrl-C to stop)`);
