@@ -6,7 +6,7 @@ import path from 'node:path';
  * `npm start` serves a production build; it rebuilds only when the sources that go
  * into the build changed since the last one, so a second start is fast.
  */
-const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'package-lock.json', 'tsconfig.json'];
 const IGNORED = new Set(['generated', 'node_modules']);
 
 const distDir = () => process.env.GLOSSA_NEXT_DIST_DIR ?? '.next';

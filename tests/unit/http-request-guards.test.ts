@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { firstInvalidUtf8, readBodyBytes, readBodyText } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/errors';
 import { checkDepth, findBadString, MAX_JSON_DEPTH, parseClientJson } from '@/lib/http/json';
@@ -138,5 +138,22 @@ describe('readBodyBytes: limits on the stream', () => {
     expect(firstInvalidUtf8(new Uint8Array([0x61, 0xc0, 0x80]))).toBe(1); // overlong
     expect(firstInvalidUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(0); // encoded surrogate
     expect(firstInvalidUtf8(new Uint8Array([0x61, 0x62, 0xe2, 0x82]))).toBe(2); // truncated
+  });
+});
+
+describe('Strict-Transport-Security (proxy.ts)', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env.GLOSSA_PUBLIC_URL = saved.GLOSSA_PUBLIC_URL;
+    process.env.NEXTAUTH_URL = saved.NEXTAUTH_URL;
+    if (saved.GLOSSA_PUBLIC_URL === undefined) delete process.env.GLOSSA_PUBLIC_URL;
+    if (saved.NEXTAUTH_URL === undefined) delete process.env.NEXTAUTH_URL;
+  });
+  it('is sent when the public URL is https, read at request time', async () => {
+    const { proxy } = await import('@/proxy');
+    process.env.NEXTAUTH_URL = 'https://glossa.example.org';
+    expect(proxy().headers.get('strict-transport-security')).toBe('max-age=31536000');
+    process.env.GLOSSA_PUBLIC_URL = 'http://glossa.internal:3000';
+    expect(proxy().headers.get('strict-transport-security')).toBeNull();
   });
 });
