@@ -16,7 +16,7 @@ const errorSchema = z.object({
 const ERROR_TEXT: Record<number, string> = {
   400: 'Invalid request (malformed JSON, unknown fields, values out of range)',
   401: 'Not signed in, or the API token is invalid, expired or revoked',
-  403: 'Your role in this project does not allow this',
+  403: 'Your role in this project does not allow this; or (code cross_origin_forbidden) a write sent by another site with a session cookie',
   404: 'Not found (also for projects you are not a member of)',
   409: 'Conflicts with the current state',
   422: 'The import was rejected; details list every problem with file and line',
@@ -49,7 +49,9 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
           ? { description: endpoint.summary, content: Object.fromEntries(Object.entries(endpoint.rawResponse).map(([type, description]) => [type, { schema: { type: 'string', description } }])) }
           : { description: 'No content' },
   };
-  const errors = new Set([400, 401, 503, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
+  // Every write can meet the cross-origin check of routeHandler (lib/http/origin.ts).
+  const writes = endpoint.method === 'GET' ? [] : [403];
+  const errors = new Set([400, 401, 503, ...writes, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
   for (const code of [...errors].sort()) {
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
