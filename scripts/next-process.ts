@@ -2,6 +2,7 @@ import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { heapLimitArgs } from './heap-limit';
+import { describeExit } from './supervise';
 
 /**
  * Running Next.js as a child process: `npm start`, the browser test setup and the
@@ -28,9 +29,7 @@ export async function waitForHealth(url: string, server: ChildProcess, timeoutMs
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     // A server killed by a signal has no exit code, only a signal code.
-    if (server.exitCode !== null || server.signalCode !== null) {
-      throw new Error(`the server ${server.signalCode ? `was killed by ${server.signalCode}` : `exited with code ${server.exitCode}`} before it became healthy.`);
-    }
+    if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server ${describeExit(server)} before it became healthy.`);
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }

@@ -30,7 +30,7 @@ function tooLarge(limit: number, what: string): HttpError {
   return new HttpError(413, 'payload_too_large', `The request body ${what} the limit of ${formatBytes(limit)} for this route.`, { limitBytes: limit });
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${bytes / 1024 / 1024} MB`;
   return bytes >= 1024 ? `${bytes / 1024} KB` : `${bytes} bytes`;
 }

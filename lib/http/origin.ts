@@ -48,7 +48,7 @@ export function originVerdict(request: RequestFacts, ownOrigin: URL | null): Ori
   return own ? { allowed: true } : { allowed: false, reason: `Origin: ${origin.origin}` };
 }
 
-export function requestFacts(request: Request): RequestFacts {
+function requestFacts(request: Request): RequestFacts {
   const headers = request.headers;
   return {
     method: request.method,
