@@ -66,7 +66,7 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   const facts: CardFacts = { projectId, project, schema, format: dataFormat, source: request.source, filters, exportedAt, agreement: request.agreement };
   const output = new OutputBuffer();
   // A card request runs the data writer for its notes and drops its output.
-  const writerContext = { schema, project, baseUrl: request.baseUrl, exportedAt, csvEscape: request.csvEscape ?? 'spreadsheet' };
+  const writerContext = { schema, project, baseUrl: request.baseUrl, exportedAt, csvEscape: request.csvEscape };
   const writer = createWriter(dataFormat, writerContext, card ? () => {} : output.write);
   // Only archives and card requests show the card; single files are done without it, and without counting for it.
   const tally = card || FORMAT_INFO[dataFormat].archive ? createTally() : undefined;
