@@ -1,13 +1,14 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents, type EventInput } from '@/lib/events/log';
+import { documentLabelSnapshot } from '@/lib/events/snapshots';
 import { forbidden, validationFailed } from '@/lib/http/errors';
 import { can } from '@/lib/access/policy';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
 /** Document-level answers (overall stance per target, primary frame …), replaced as a whole per layer owner. */
-const answerSelect = { id: true, labelId: true, targetId: true, values: true, version: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
+const answerSelect = { id: true, documentId: true, labelId: true, targetId: true, values: true, origin: true, version: true, sourceIds: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
 type AnswerRow = Prisma.DocumentLabelGetPayload<{ select: typeof answerSelect }>;
 
 export interface Answer {
@@ -66,17 +67,13 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
       const row = previous
         ? await tx.documentLabel.update({ where: { id: previous.id }, data: { values: answer.values, version: { increment: 1 } }, select: answerSelect })
         : await tx.documentLabel.create({ data: { documentId, authorId, labelId: answer.labelId, targetId: answer.targetId ?? null, values: answer.values }, select: answerSelect });
-      events.push({ ...base, entityId: row.id, action: previous ? 'UPDATE' : 'CREATE', ...(previous ? { before: json(previous) } : {}), after: json(row) });
+      events.push(previous ? { ...base, entityId: row.id, action: 'UPDATE', before: documentLabelSnapshot(previous), after: documentLabelSnapshot(row) } : { ...base, entityId: row.id, action: 'CREATE', after: documentLabelSnapshot(row) });
     }
     const removed = [...byKey.values()];
     if (removed.length > 0) await tx.documentLabel.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { deletedAt: new Date() } });
-    events.push(...removed.map((row) => ({ ...base, entityId: row.id, action: 'DELETE' as const, before: json(row) })));
+    events.push(...removed.map((row) => ({ ...base, entityId: row.id, action: 'DELETE' as const, before: documentLabelSnapshot(row) })));
     await recordEvents(tx, events);
     const rows = await tx.documentLabel.findMany({ where: { documentId, authorId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: answerSelect });
     return rows.map(toWire);
   });
-}
-
-function json({ label: _l, updatedAt: _u, ...rest }: AnswerRow): Prisma.InputJsonObject {
-  return rest as unknown as Prisma.InputJsonObject;
 }

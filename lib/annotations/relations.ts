@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
+import { relationSnapshot } from '@/lib/events/snapshots';
 import { forbidden, notFound, validationFailed, versionConflict } from '@/lib/http/errors';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
@@ -56,7 +57,7 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
       data: { documentId, authorId, labelId: label.id, sourceId: source.id, targetId: target.id, attributes: input.attributes ?? {}, origin: 'MANUAL' },
       select: relationSelect,
     });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: snapshot(row) }]);
+    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: relationSnapshot(row) }]);
     return relationToWire(row);
   });
 }
@@ -71,10 +72,6 @@ export async function deleteRelation(db: PrismaClient, actor: Actor, documentId:
     }
     if (version !== undefined && row.version !== version) throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
     await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: snapshot(row) }]);
+    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: relationSnapshot(row) }]);
   });
-}
-
-function snapshot({ label: _l, createdAt: _c, updatedAt: _u, ...rest }: RelationRow): Prisma.InputJsonObject {
-  return rest as unknown as Prisma.InputJsonObject;
 }
