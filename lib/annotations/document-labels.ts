@@ -4,6 +4,8 @@ import { recordEvents, type EventInput } from '@/lib/events/log';
 import { documentLabelSnapshot } from '@/lib/events/snapshots';
 import { forbidden, validationFailed } from '@/lib/http/errors';
 import { can } from '@/lib/access/policy';
+import { checkLabel, checkTarget } from './invariants';
+import { violationError } from './rules';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
@@ -31,15 +33,14 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
   if (gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
-    const questions = new Map(
-      (await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT', retired: false } })).map((q) => [q.id, q]),
-    );
-    const targets = new Set((await tx.target.findMany({ where: { projectId: document.projectId, retired: false }, select: { id: true } })).map((t) => t.id));
+    const questions = new Map((await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT' } })).map((q) => [q.id, q]));
+    const targets = new Map((await tx.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } })).map((t) => [t.id, t]));
     const seen = new Set<string>();
     answers.forEach((answer, i) => {
       const path = `body.answers.${i}`;
-      const question = questions.get(answer.labelId);
-      if (!question) throw validationFailed(`${path}.labelId: not an active document question of this project.`, [{ path: `${path}.labelId`, message: 'unknown question' }]);
+      const checked = checkLabel(questions.get(answer.labelId), answer.labelId, 'question');
+      if (!checked.ok) throw violationError(checked.violation, path);
+      const question = questions.get(answer.labelId)!;
       const options = new Set((question.options as { key: string }[]).map((o) => o.key));
       const bad = answer.values.find((v) => !options.has(v));
       if (bad !== undefined) throw validationFailed(`${path}.values: "${bad}" is not an option of ${question.key}.`, [{ path: `${path}.values`, message: `unknown option ${bad}` }]);
@@ -49,7 +50,8 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
       if (question.perTarget !== Boolean(answer.targetId)) {
         throw validationFailed(`${path}.targetId: ${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`, [{ path: `${path}.targetId`, message: question.perTarget ? 'required' : 'not allowed' }]);
       }
-      if (answer.targetId && !targets.has(answer.targetId)) throw validationFailed(`${path}.targetId: not an active target.`, [{ path: `${path}.targetId`, message: 'unknown target' }]);
+      const target = answer.targetId ? checkTarget(targets.get(answer.targetId), answer.targetId, 'targetId') : undefined;
+      if (target && !target.ok) throw violationError(target.violation, path);
       const key = `${answer.labelId}|${answer.targetId ?? ''}`;
       if (seen.has(key)) throw validationFailed(`${path}: ${question.key} is answered twice${answer.targetId ? ' for this target' : ''}.`, [{ path, message: 'duplicate answer' }]);
       seen.add(key);
