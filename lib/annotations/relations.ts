@@ -39,13 +39,12 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
   if (input.gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = input.gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
-    const [type, ends] = await Promise.all([
-      tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } }),
-      tx.annotation.findMany({
-        where: { id: { in: [input.sourceId, input.targetId] }, documentId, deletedAt: null },
-        select: { id: true, authorId: true, start: true, end: true, quote: true, label: { select: { key: true, layer: true } } },
-      }),
-    ]);
+    // One transaction runs one statement at a time, so these go in sequence.
+    const type = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
+    const ends = await tx.annotation.findMany({
+      where: { id: { in: [input.sourceId, input.targetId] }, documentId, deletedAt: null },
+      select: { id: true, authorId: true, start: true, end: true, quote: true, label: { select: { key: true, layer: true } } },
+    });
     const end = (id: string) => {
       const row = ends.find((e) => e.id === id);
       return row ? spanFact(row) : undefined;

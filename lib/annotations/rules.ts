@@ -73,13 +73,11 @@ export async function checkSpan(db: DbClient, draft: SpanDraft, context: SpanCon
 /** Before a span changes label: the stance spans and relations that depend on it stay valid (two indexed queries, only then). */
 export async function checkDependents(db: DbClient, span: SpanFact): Promise<void> {
   const end = { select: { id: true, authorId: true, start: true, end: true, quote: true, label: { select: { key: true, layer: true } } } } as const;
-  const [stances, relations] = await Promise.all([
-    db.annotation.count({ where: { targetAnnotationId: span.id, deletedAt: null } }),
-    db.relation.findMany({
-      where: { deletedAt: null, OR: [{ sourceId: span.id }, { targetId: span.id }] },
-      select: { id: true, label: { select: { key: true, sourceTypes: true, targetTypes: true } }, source: end, target: end },
-    }),
-  ]);
+  const stances = await db.annotation.count({ where: { targetAnnotationId: span.id, deletedAt: null } });
+  const relations = await db.relation.findMany({
+    where: { deletedAt: null, OR: [{ sourceId: span.id }, { targetId: span.id }] },
+    select: { id: true, label: { select: { key: true, sourceTypes: true, targetTypes: true } }, source: end, target: end },
+  });
   const relabelled = (row: Parameters<typeof spanFact>[0]) => (row.id === span.id ? span : spanFact(row));
   valueOf(checkRelabel(span, stances, relations.map((r) => ({ id: r.id, type: r.label, source: relabelled(r.source), target: relabelled(r.target) }))));
 }

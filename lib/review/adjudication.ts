@@ -173,10 +173,8 @@ interface GoldRules {
 }
 
 async function goldRules(db: DbClient, document: { projectId: string; documentId: string; text: OffsetIndex; allowOverlap: boolean }): Promise<GoldRules> {
-  const [labels, targets] = await Promise.all([
-    db.label.findMany({ where: { projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } }),
-    db.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } }),
-  ]);
+  const labels = await db.label.findMany({ where: { projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
+  const targets = await db.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } });
   return { ...document, labels: new Map(labels.map((l) => [l.id, l])), targets: new Map(targets.map((t) => [t.id, t])) };
 }
 
