@@ -62,12 +62,17 @@ export function isSpanLayer(layer: string): layer is SpanLayer {
   return (SPAN_LAYERS as readonly string[]).includes(layer);
 }
 
+/** Retired labels and targets describe existing work only; nothing new may use them. */
+export function isActive(item: { retired: boolean }): boolean {
+  return !item.retired;
+}
+
 /** The label exists in the project, is of one of `layers`, and is not retired. */
 export function checkLabel(label: LabelFact | undefined, labelId: string, kind: 'span' | 'relation' | 'question', field = 'labelId'): Checked<LabelFact> {
   const layers: readonly string[] = kind === 'span' ? SPAN_LAYERS : kind === 'relation' ? ['RELATION'] : ['DOCUMENT'];
   const what = kind === 'span' ? 'a span label' : kind === 'relation' ? 'a relation type' : 'a document question';
   if (!label || !layers.includes(label.layer)) return violated(field, `Label ${labelId} is not ${what} of this project.`, `unknown ${kind === 'span' ? 'label' : kind === 'relation' ? 'relation type' : 'question'}`);
-  if (label.retired) return violated(field, `Label ${label.key} is retired; choose an active label.`, 'retired label');
+  if (!isActive(label)) return violated(field, `Label ${label.key} is retired; choose an active label.`, 'retired label');
   return ok(label);
 }
 
@@ -86,7 +91,7 @@ export function checkOffsets(text: OffsetIndex, span: { start: number; end: numb
 /** An active project target (stance spans and per-target document questions name one). */
 export function checkTarget(found: TargetFact | undefined, id: string, field = 'target.id'): Checked<TargetFact> {
   if (!found) return violated(field, `Target ${id} is not a target of this project.`, 'unknown target');
-  if (found.retired) return violated(field, `Target ${id} is retired; choose an active target.`, 'retired target');
+  if (!isActive(found)) return violated(field, `Target ${id} is retired; choose an active target.`, 'retired target');
   return ok(found);
 }
 
@@ -100,7 +105,7 @@ export function checkStanceTarget(
     if (target) return violated('target', `Only STANCE spans take a target; ${span.labelKey} is a ${span.layer} label.`, 'not allowed for this layer');
     return ok({ targetId: null, targetAnnotationId: null });
   }
-  if (!target) return violated('target', 'A STANCE span needs a target: a project target or an entity span of this document.', 'required for STANCE');
+  if (!target) return violated('target', 'A stance span needs a target.', 'required for STANCE: a project target or an entity span');
   if (target.kind === 'target') {
     const checked = checkTarget(found as TargetFact | undefined, target.id);
     return checked.ok ? ok({ targetId: checked.value.id, targetAnnotationId: null }) : checked;
@@ -128,7 +133,7 @@ export function checkOverlap(allowOverlap: boolean, span: Omit<SpanFact, 'labelK
     if (other.id !== span.id && other.authorId === span.authorId && other.layer === span.layer && overlaps(span, other)) {
       return violated(
         'start',
-        `This project forbids overlapping ${span.layer} spans: [${span.start},${span.end}) overlaps "${other.quote}" [${other.start},${other.end}).`,
+        `This project forbids overlapping ${span.layer} spans: [${span.start},${span.end}) overlaps "${short(other.quote)}" [${other.start},${other.end}).`,
         'overlaps another span',
         other.id,
       );
@@ -189,6 +194,11 @@ export function checkRelation(
 export function relationAllows(type: Pick<LabelFact, 'sourceTypes' | 'targetTypes'>, sourceKey: string, targetKey: string): boolean {
   const allowed = (types: readonly string[] | undefined, key: string) => !types || types.length === 0 || types.includes(key);
   return allowed(type.sourceTypes, sourceKey) && allowed(type.targetTypes, targetKey);
+}
+
+function short(quote: string): string {
+  const points = Array.from(quote);
+  return points.length > 40 ? `${points.slice(0, 39).join('')}…` : quote;
 }
 
 function layerName(authorId: string | null): string {
