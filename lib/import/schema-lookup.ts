@@ -1,3 +1,4 @@
+import { isActive } from '@/lib/annotations/invariants';
 import type { DbClient } from '@/lib/db/client';
 import type { LabelLayer } from '@/lib/generated/prisma/enums';
 
@@ -80,7 +81,7 @@ export class SchemaLookup {
  * instead of "unknown"; a name that also belongs to an active one means the active one.
  */
 function preferActive<T extends { retired: boolean }>(rows: T[]): T[] {
-  const active = rows.filter((row) => !row.retired);
+  const active = rows.filter(isActive);
   return active.length > 0 ? active : rows;
 }
 
