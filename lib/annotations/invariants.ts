@@ -205,6 +205,12 @@ function layerName(authorId: string | null): string {
   return authorId === null ? 'the gold layer' : `annotator ${authorId}'s layer`;
 }
 
+/** A span that stance spans target cannot go: no stance may lose its target silently. */
+export function checkDeletable(stancesTargeting: number): Checked<null> {
+  if (stancesTargeting > 0) return violated('id', `${stancesTargeting} stance span(s) have this span as their target; retarget or delete them first.`, 'stance target');
+  return ok(null);
+}
+
 /**
  * Relabelling a span must keep what depends on it valid: stance spans may target only
  * entity spans, and each relation's type must still allow its endpoints' labels.

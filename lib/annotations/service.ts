@@ -7,6 +7,7 @@ import { conflict, forbidden, notFound, versionConflict } from '@/lib/http/error
 import { OffsetIndex } from '@/lib/offsets';
 import { annotationSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { annotationFields, annotationSelect, toWire, type AnnotationFields } from './serialize';
+import { checkDeletable } from './invariants';
 import { checkDependents, checkSpan, type SpanDraft, type TargetRef } from './rules';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
@@ -97,7 +98,8 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
       throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
     }
     const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
-    if (stances > 0) throw conflict(`${stances} stance span(s) name this span as their target; retarget or delete them first.`);
+    const deletable = checkDeletable(stances);
+    if (!deletable.ok) throw conflict(deletable.violation.message);
     const now = new Date();
     const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ sourceId: annotationId }, { targetId: annotationId }] } });
     if (relations.length > 0) {

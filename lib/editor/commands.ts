@@ -1,4 +1,4 @@
-import { checkOverlap, checkRelabel, checkRelation, checkSpanLabel, checkStanceTarget, type SpanFact, type TargetRef } from '@/lib/annotations/invariants';
+import { checkDeletable, checkOverlap, checkRelabel, checkRelation, checkSpanLabel, checkStanceTarget, type SpanFact, type TargetRef } from '@/lib/annotations/invariants';
 import { layerOf, type Catalog } from './catalog';
 import type { Answer, DocState, Op, Span, SpanTarget } from './model';
 import { stancesTargeting } from './rules';
@@ -85,8 +85,8 @@ export function changeSpan(context: CommandContext, key: string, labelId: string
 export function deleteSpan(context: CommandContext, key: string): Command {
   const span = context.doc.spans.get(key);
   if (!span) return fail('That span no longer exists.');
-  const stances = stancesTargeting(context.doc.spans.values(), key);
-  if (stances.length > 0) return fail(`${stances.length} stance span(s) have this span as their target; retarget or delete them first.`);
+  const deletable = checkDeletable(stancesTargeting(context.doc.spans.values(), key).length);
+  if (!deletable.ok) return fail(deletable.violation.message);
   return { ok: true, ops: [{ type: 'deleteSpan', key }], description: `delete ${context.catalog.labels.get(span.labelId)?.key ?? 'span'}` };
 }
 

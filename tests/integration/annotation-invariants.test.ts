@@ -215,3 +215,26 @@ describe.each(Object.keys(WRITERS) as (keyof typeof WRITERS)[])('annotation rule
     await WRITERS[writer](testCase);
   });
 });
+
+describe('relabelling a span through the API', () => {
+  it('refuses a label that would break the stance spans or relations depending on it, and changes nothing', async () => {
+    const documentId = await caseDocument({ name: 'relabel', write: { span: { ref: 'x', label: 'ENTITY:ORG', at: 'Bannu' } }, refused: null });
+    const ids = await storeSpans(documentId, [
+      { ref: 'org', label: 'ENTITY:ORG', at: 'Hafiz Gul Bahadur group', author: 'mine' },
+      { ref: 'person', label: 'ENTITY:PERSON', at: 'Hafiz Gul Bahadur', author: 'mine' },
+      { ref: 'stance', label: 'STANCE:AGAINST', at: 'attacked', target: { span: 'org' }, author: 'mine' },
+    ]);
+    await db.relation.create({ data: { documentId, authorId: mine.id, labelId: labels['RELATION:MEMBER_OF']!, sourceId: ids.person!, targetId: ids.org! } });
+    const relabel = (id: string, label: string) => call('PATCH', '/annotations/{id}', { id }, { token: mine.token, body: { version: 1, labelId: labels[label] } });
+
+    const framed = await relabel(ids.org!, 'FRAME:SECURITY_DEFENSE');
+    expect(framed.status).toBe(400);
+    expect(framed.body.error).toMatchObject({ code: 'validation_failed', details: [{ path: 'body.labelId', message: 'stance target must stay an entity' }] });
+    const asGpe = await relabel(ids.person!, 'ENTITY:GPE');
+    expect(asGpe.status).toBe(400);
+    expect(asGpe.body.error.message).toMatch(/\(MEMBER_OF\) may not link GPE → ORG/);
+    // Another entity label that the relation's type still allows is fine.
+    expect((await relabel(ids.org!, 'ENTITY:NORP')).status).toBe(200);
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: ids.person } })).toMatchObject({ version: 1, labelId: labels['ENTITY:PERSON'] });
+  });
+});

@@ -4,7 +4,7 @@ import {
   type Checked, type LabelFact, type SpanFact, type TargetRef,
 } from '@/lib/annotations/invariants';
 import { catalogOf } from '@/lib/editor/catalog';
-import { createSpan, linkSpans, type CommandContext } from '@/lib/editor/commands';
+import { changeSpan, createSpan, deleteSpan, linkSpans, type CommandContext } from '@/lib/editor/commands';
 import { applyOps, emptyDoc, type Span } from '@/lib/editor/model';
 import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
@@ -117,5 +117,21 @@ describe('annotation rules, the editor’s pre-checks', () => {
         : linkSpans(context, 'r', write.relation.source, write.relation.target, write.relation.label);
     if (!testCase.refused) expect(command).toMatchObject({ ok: true });
     else expect(command).toEqual({ ok: false, error: expect.stringMatching(testCase.refused.pattern) });
+  });
+});
+
+describe('relabelling and deleting in the editor', () => {
+  it('refuses a label that breaks a relation, and deleting a stance target', () => {
+    const person: Span = { key: 'p', labelId: 'ENTITY:PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
+    const org: Span = { key: 'o', labelId: 'ENTITY:ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+    const stance: Span = { key: 's', labelId: 'STANCE:AGAINST', start: 28, end: 36, quote: 'attacked', target: { kind: 'span', key: 'o' }, attributes: {} };
+    const doc = applyOps(emptyDoc, [
+      ...[person, org, stance].map((span) => ({ type: 'createSpan' as const, span })),
+      { type: 'createRelation', relation: { key: 'r', labelId: 'RELATION:MEMBER_OF', sourceKey: 'p', targetKey: 'o' } },
+    ]);
+    const context: CommandContext = { doc, catalog: catalogOf(schemaLabels, [...targets.values()]), text, allowOverlap: true };
+    expect(changeSpan(context, 'p', 'ENTITY:GPE', null)).toEqual({ ok: false, error: expect.stringContaining('(MEMBER_OF) may not link GPE → ORG') });
+    expect(changeSpan(context, 'p', 'ENTITY:ORG', null)).toMatchObject({ ok: true });
+    expect(deleteSpan(context, 'o')).toEqual({ ok: false, error: '1 stance span(s) have this span as their target; retarget or delete them first.' });
   });
 });
