@@ -149,7 +149,9 @@ export function findOverlaps<T extends Omit<SpanFact, 'labelKey'>>(allowOverlap:
   const groups = new Map<string, T[]>();
   for (const span of spans) {
     const key = `${span.authorId ?? ''}|${span.layer}`;
-    groups.set(key, [...(groups.get(key) ?? []), span]);
+    const group = groups.get(key);
+    if (group) group.push(span);
+    else groups.set(key, [span]);
   }
   for (const group of groups.values()) {
     // Sweep by start, keeping the span that reaches furthest: any later span starting before its end overlaps it.
