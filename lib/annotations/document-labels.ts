@@ -4,7 +4,7 @@ import { recordEvents, type EventInput } from '@/lib/events/log';
 import { documentLabelSnapshot } from '@/lib/events/snapshots';
 import { forbidden, validationFailed } from '@/lib/http/errors';
 import { can } from '@/lib/access/policy';
-import { checkLabel, checkTarget } from './invariants';
+import { checkAnswer, checkLabel, checkTarget } from './invariants';
 import { violationError } from './rules';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
@@ -41,15 +41,8 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
       const checked = checkLabel(questions.get(answer.labelId), answer.labelId, 'question');
       if (!checked.ok) throw violationError(checked.violation, path);
       const question = questions.get(answer.labelId)!;
-      const options = new Set((question.options as { key: string }[]).map((o) => o.key));
-      const bad = answer.values.find((v) => !options.has(v));
-      if (bad !== undefined) throw validationFailed(`${path}.values: "${bad}" is not an option of ${question.key}.`, [{ path: `${path}.values`, message: `unknown option ${bad}` }]);
-      if (answer.values.length === 0 || (!question.multiple && answer.values.length > 1)) {
-        throw validationFailed(`${path}.values: ${question.key} takes ${question.multiple ? 'one or more options' : 'exactly one option'}.`, [{ path: `${path}.values`, message: 'wrong number of options' }]);
-      }
-      if (question.perTarget !== Boolean(answer.targetId)) {
-        throw validationFailed(`${path}.targetId: ${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`, [{ path: `${path}.targetId`, message: question.perTarget ? 'required' : 'not allowed' }]);
-      }
+      const valid = checkAnswer({ ...question, options: question.options as { key: string }[] }, { values: answer.values, hasTarget: Boolean(answer.targetId) });
+      if (!valid.ok) throw violationError(valid.violation, path);
       const target = answer.targetId ? checkTarget(targets.get(answer.targetId), answer.targetId, 'targetId') : undefined;
       if (target && !target.ok) throw violationError(target.violation, path);
       const key = `${answer.labelId}|${answer.targetId ?? ''}`;

@@ -207,6 +207,32 @@ function layerName(authorId: string | null): string {
   return authorId === null ? 'the gold layer' : `annotator ${authorId}'s layer`;
 }
 
+/** A document question as the answer rules see it. */
+export interface QuestionFact {
+  key: string;
+  options: readonly { key: string }[];
+  multiple: boolean;
+  perTarget: boolean;
+}
+
+/**
+ * An answer to a document question: options of the question, one (or, for multiple-choice
+ * questions, at least one), and a target exactly when the question is asked per stance
+ * target. The question itself is checked with checkLabel, the target with checkTarget.
+ */
+export function checkAnswer(question: QuestionFact, answer: { values: readonly string[]; hasTarget: boolean }): Checked<null> {
+  const options = new Set(question.options.map((o) => o.key));
+  const bad = answer.values.find((v) => !options.has(v));
+  if (bad !== undefined) return violated('values', `"${bad}" is not an option of ${question.key}.`, `unknown option ${bad}`);
+  if (answer.values.length === 0 || (!question.multiple && answer.values.length > 1)) {
+    return violated('values', `${question.key} takes ${question.multiple ? 'one or more options' : 'exactly one option'}.`, 'wrong number of options');
+  }
+  if (question.perTarget !== answer.hasTarget) {
+    return violated('targetId', `${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`, question.perTarget ? 'required' : 'not allowed');
+  }
+  return ok(null);
+}
+
 /** A span that stance spans target cannot go: no stance may lose its target silently. */
 export function checkDeletable(stancesTargeting: number): Checked<null> {
   if (stancesTargeting > 0) return violated('id', `${stancesTargeting} stance span(s) have this span as their target; retarget or delete them first.`, 'stance target');

@@ -41,10 +41,11 @@ export interface SpanContext {
   selfId?: string;
 }
 
-/** The HTTP error for a violation, its field under `prefix` (e.g. `body`). */
+/** The HTTP error for a violation, its field under `prefix`: `body`, or an item of a list in it, which the message then names. */
 export function violationError(violation: Violation, prefix = 'body'): HttpError {
   if (violation.overlapsWith !== undefined) return conflict(violation.message, { overlapsWith: violation.overlapsWith });
-  return validationFailed(violation.message, [{ path: `${prefix}.${violation.field}`, message: violation.reason }]);
+  const path = `${prefix}.${violation.field}`;
+  return validationFailed(prefix === 'body' ? violation.message : `${path}: ${violation.message}`, [{ path, message: violation.reason }]);
 }
 
 function valueOf<T>(checked: Checked<T>): T {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import { sha256 } from '@/lib/documents/store';
-import { checkLabel, checkOffsets, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, findOverlaps, type Checked, type SpanFact, type Violation } from '@/lib/annotations/invariants';
+import { checkAnswer, checkLabel, checkOffsets, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, findOverlaps, type Checked, type SpanFact, type Violation } from '@/lib/annotations/invariants';
 import { normalizeText } from '@/lib/offsets';
 import { remapperFor } from './remap';
 import type { SchemaLookup } from './schema-lookup';
@@ -149,20 +149,16 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       continue;
     }
     if (!holds(checkLabel(question.value, question.value.id, 'question'), where, answer.location)) continue;
-    const options = new Set((question.value.options as { key: string }[]).map((o) => o.key));
-    const invalid = answer.values.filter((v) => !options.has(v));
-    if (invalid.length > 0 || answer.values.length === 0 || (!question.value.multiple && answer.values.length > 1)) {
-      problems.push({ location: answer.location, reason: `${where}: ${invalid.length ? `unknown option(s) ${invalid.join(', ')}` : answer.values.length === 0 ? 'no option chosen' : 'only one option may be chosen'}` });
-      continue;
-    }
+    const questionFact = { ...question.value, options: question.value.options as { key: string }[] };
+    if (holds(checkAnswer(questionFact, { values: answer.values, hasTarget: answer.target !== undefined }), where, answer.location) === undefined) continue;
     let targetId: string | undefined;
-    if (question.value.perTarget) {
-      const target = answer.target === undefined ? undefined : context.lookup.target(answer.target);
-      if (!target?.ok) {
-        problems.push({ location: answer.location, reason: `${where}: ${target ? target.reason : 'this question is asked per stance target; name the target'}` });
+    if (answer.target !== undefined) {
+      const target = context.lookup.target(answer.target);
+      if (!target.ok) {
+        problems.push({ location: answer.location, reason: `${where}: ${target.reason}` });
         continue;
       }
-      if (!holds(checkTarget(target.value, answer.target!, 'target'), where, answer.location)) continue;
+      if (!holds(checkTarget(target.value, answer.target, 'target'), where, answer.location)) continue;
       targetId = target.value.id;
     }
     const authorId = authorOf(answer.author, answer.location);

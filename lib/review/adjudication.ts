@@ -1,7 +1,7 @@
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { inDocument, type Actor } from '@/lib/annotations/service';
-import { checkLabel, checkOffsets, checkOverlap, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, type Checked, type LabelFact, type SpanFact, type TargetFact, type TargetRef, type Violation } from '@/lib/annotations/invariants';
+import { checkAnswer, checkLabel, checkOffsets, checkOverlap, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, type Checked, type LabelFact, type SpanFact, type TargetFact, type TargetRef, type Violation } from '@/lib/annotations/invariants';
 import { recordEvents, type EventChange, type EventInput } from '@/lib/events/log';
 import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { conflict, validationFailed } from '@/lib/http/errors';
@@ -168,12 +168,15 @@ interface GoldRules {
   documentId: string;
   text: OffsetIndex;
   allowOverlap: boolean;
-  labels: Map<string, LabelFact>;
+  labels: Map<string, LabelFact & { options: unknown; multiple: boolean; perTarget: boolean }>;
   targets: Map<string, TargetFact>;
 }
 
 async function goldRules(db: DbClient, document: { projectId: string; documentId: string; text: OffsetIndex; allowOverlap: boolean }): Promise<GoldRules> {
-  const labels = await db.label.findMany({ where: { projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
+  const labels = await db.label.findMany({
+    where: { projectId: document.projectId },
+    select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true, options: true, multiple: true, perTarget: true },
+  });
   const targets = await db.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } });
   return { ...document, labels: new Map(labels.map((l) => [l.id, l])), targets: new Map(targets.map((t) => [t.id, t])) };
 }
@@ -297,7 +300,9 @@ class GoldWriter {
     const sources = bulk ? this.work.answers.filter((a) => answerKey(a) === answerKey(item)).map((a) => a.id) : [item.id];
     const existing = this.work.gold.answers.find((g) => g.labelId === item.labelId && g.targetId === item.targetId);
     if (existing && answerKey(existing) === answerKey(item)) return this.extend('answer', existing, sources);
-    this.require('answer', item.id, checkLabel(this.rules.labels.get(item.labelId), item.labelId, 'question'));
+    const question = this.require('answer', item.id, checkLabel(this.rules.labels.get(item.labelId), item.labelId, 'question'));
+    const { options, multiple, perTarget } = this.rules.labels.get(question.id)!;
+    this.require('answer', item.id, checkAnswer({ key: question.key, options: options as { key: string }[], multiple, perTarget }, { values: item.values, hasTarget: item.targetId !== null }));
     if (item.targetId) this.require('answer', item.id, checkTarget(this.rules.targets.get(item.targetId), item.targetId, 'targetId'));
     if (existing) {
       // The curator chose another annotator's answer: gold takes it, keeping one answer per question.

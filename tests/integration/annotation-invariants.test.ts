@@ -238,3 +238,24 @@ describe('relabelling a span through the API', () => {
     expect(await db.annotation.findUniqueOrThrow({ where: { id: ids.person } })).toMatchObject({ version: 1, labelId: labels['ENTITY:PERSON'] });
   });
 });
+
+describe('document answers', () => {
+  it('are checked by the same rules through the API and import', async () => {
+    const documentId = await caseDocument({ name: 'answers', write: { span: { ref: 'x', label: 'ENTITY:ORG', at: 'Bannu' } }, refused: null });
+    const frame = labels['DOCUMENT:PRIMARY_FRAME']!;
+    const put = (answer: Record<string, unknown>) => call('PUT', '/documents/{id}/labels', { id: documentId }, { token: mine.token, body: { answers: [answer] } });
+    const perDocument = await put({ labelId: frame, targetId: targets.AFGHAN_TALIBAN, values: ['SECURITY_DEFENSE'] });
+    expect(perDocument.status).toBe(400);
+    expect(perDocument.body.error).toMatchObject({ message: 'body.answers.0.targetId: PRIMARY_FRAME is asked once per document.', details: [{ path: 'body.answers.0.targetId', message: 'not allowed' }] });
+    expect((await put({ labelId: frame, values: ['NO_SUCH_FRAME'] })).body.error.details).toEqual([{ path: 'body.answers.0.values', message: 'unknown option NO_SUCH_FRAME' }]);
+
+    const location = { file: 'answers.json' };
+    const document: ImportedDocument = {
+      name: 'answers', text: TEXT, metadata: {}, location, spans: [], relations: [],
+      documentLabels: [{ question: 'PRIMARY_FRAME', target: 'AFGHAN_TALIBAN', values: ['SECURITY_DEFENSE'], location }],
+    };
+    const imported = importBatch(db, [{ kind: 'parsed', name: 'answers.json', format: 'json', documents: [document] }], { projectId, actorId: mine.id, author: { kind: 'user', userId: mine.id }, allowDuplicates: true });
+    await expect(imported).rejects.toMatchObject({ status: 422, details: [{ reason: 'answer to PRIMARY_FRAME: PRIMARY_FRAME is asked once per document.' }] });
+    expect(await db.documentLabel.count({ where: { document: { projectId } } })).toBe(0);
+  });
+});
