@@ -81,6 +81,9 @@ describe('annotation rules, the pure module', () => {
     expect(findOverlaps(true, [span('long', 0, 30), span('short', 2, 3)])).toEqual([]);
     // End-exclusive: touching spans do not overlap.
     expect(findOverlaps(false, [span('x', 0, 5), span('y', 5, 9)])).toEqual([]);
+    // A span being moved does not clash with where it was.
+    expect(checkOverlap(false, span('x', 2, 7), [span('x', 0, 5)]).ok).toBe(true);
+    expect(checkOverlap(false, span('x', 2, 7), [span('x', 0, 5), span('y', 6, 9)])).toMatchObject({ ok: false, violation: { overlapsWith: 'y' } });
   });
 
   it('keeps what depends on a span valid when it is relabelled', () => {
