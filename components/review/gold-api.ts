@@ -19,6 +19,8 @@ export interface AutoAcceptRequest {
 export interface AutoAcceptResult extends AcceptedCounts {
   documents: number;
   finished: number;
+  /** Items left out because they break an annotation rule; the first 1,000 are listed. */
+  skipped: { count: number; items: { documentId: string; kind: string; id: string; reason: string }[] };
 }
 
 export function autoAccept(projectId: string, request: AutoAcceptRequest): Promise<AutoAcceptResult> {
@@ -73,5 +75,7 @@ export function describeAccepted({ spans, relations, answers }: AcceptedCounts):
 export function describeAutoAccept(result: AutoAcceptResult): string {
   if (result.documents === 0) return 'No document qualified, so nothing changed.';
   const finished = result.finished > 0 ? ` ${plural(result.finished, 'document')} marked finished.` : '';
-  return `Processed ${plural(result.documents, 'document')}: ${describeAccepted(result)} newly accepted into gold.${finished}`;
+  const [first] = result.skipped.items;
+  const skipped = first ? ` ${plural(result.skipped.count, 'item')} left out because they break an annotation rule, e.g. ${first.reason}` : '';
+  return `Processed ${plural(result.documents, 'document')}: ${describeAccepted(result)} newly accepted into gold.${finished}${skipped}`;
 }

@@ -1,13 +1,16 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents, type EventInput } from '@/lib/events/log';
+import { documentLabelSnapshot } from '@/lib/events/snapshots';
 import { forbidden, validationFailed } from '@/lib/http/errors';
 import { can } from '@/lib/access/policy';
+import { checkAnswer, checkLabel, checkTarget } from './invariants';
+import { violationError } from './rules';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
 /** Document-level answers (overall stance per target, primary frame …), replaced as a whole per layer owner. */
-const answerSelect = { id: true, labelId: true, targetId: true, values: true, version: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
+const answerSelect = { id: true, documentId: true, labelId: true, targetId: true, values: true, origin: true, version: true, sourceIds: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
 type AnswerRow = Prisma.DocumentLabelGetPayload<{ select: typeof answerSelect }>;
 
 export interface Answer {
@@ -30,25 +33,18 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
   if (gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
-    const questions = new Map(
-      (await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT', retired: false } })).map((q) => [q.id, q]),
-    );
-    const targets = new Set((await tx.target.findMany({ where: { projectId: document.projectId, retired: false }, select: { id: true } })).map((t) => t.id));
+    const questions = new Map((await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT' } })).map((q) => [q.id, q]));
+    const targets = new Map((await tx.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } })).map((t) => [t.id, t]));
     const seen = new Set<string>();
     answers.forEach((answer, i) => {
       const path = `body.answers.${i}`;
-      const question = questions.get(answer.labelId);
-      if (!question) throw validationFailed(`${path}.labelId: not an active document question of this project.`, [{ path: `${path}.labelId`, message: 'unknown question' }]);
-      const options = new Set((question.options as { key: string }[]).map((o) => o.key));
-      const bad = answer.values.find((v) => !options.has(v));
-      if (bad !== undefined) throw validationFailed(`${path}.values: "${bad}" is not an option of ${question.key}.`, [{ path: `${path}.values`, message: `unknown option ${bad}` }]);
-      if (answer.values.length === 0 || (!question.multiple && answer.values.length > 1)) {
-        throw validationFailed(`${path}.values: ${question.key} takes ${question.multiple ? 'one or more options' : 'exactly one option'}.`, [{ path: `${path}.values`, message: 'wrong number of options' }]);
-      }
-      if (question.perTarget !== Boolean(answer.targetId)) {
-        throw validationFailed(`${path}.targetId: ${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`, [{ path: `${path}.targetId`, message: question.perTarget ? 'required' : 'not allowed' }]);
-      }
-      if (answer.targetId && !targets.has(answer.targetId)) throw validationFailed(`${path}.targetId: not an active target.`, [{ path: `${path}.targetId`, message: 'unknown target' }]);
+      const checked = checkLabel(questions.get(answer.labelId), answer.labelId, 'question');
+      if (!checked.ok) throw violationError(checked.violation, path);
+      const question = questions.get(answer.labelId)!;
+      const valid = checkAnswer({ ...question, options: question.options as { key: string }[] }, { values: answer.values, hasTarget: Boolean(answer.targetId) });
+      if (!valid.ok) throw violationError(valid.violation, path);
+      const target = answer.targetId ? checkTarget(targets.get(answer.targetId), answer.targetId, 'targetId') : undefined;
+      if (target && !target.ok) throw violationError(target.violation, path);
       const key = `${answer.labelId}|${answer.targetId ?? ''}`;
       if (seen.has(key)) throw validationFailed(`${path}: ${question.key} is answered twice${answer.targetId ? ' for this target' : ''}.`, [{ path, message: 'duplicate answer' }]);
       seen.add(key);
@@ -66,17 +62,13 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
       const row = previous
         ? await tx.documentLabel.update({ where: { id: previous.id }, data: { values: answer.values, version: { increment: 1 } }, select: answerSelect })
         : await tx.documentLabel.create({ data: { documentId, authorId, labelId: answer.labelId, targetId: answer.targetId ?? null, values: answer.values }, select: answerSelect });
-      events.push({ ...base, entityId: row.id, action: previous ? 'UPDATE' : 'CREATE', ...(previous ? { before: json(previous) } : {}), after: json(row) });
+      events.push(previous ? { ...base, entityId: row.id, action: 'UPDATE', before: documentLabelSnapshot(previous), after: documentLabelSnapshot(row) } : { ...base, entityId: row.id, action: 'CREATE', after: documentLabelSnapshot(row) });
     }
     const removed = [...byKey.values()];
     if (removed.length > 0) await tx.documentLabel.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { deletedAt: new Date() } });
-    events.push(...removed.map((row) => ({ ...base, entityId: row.id, action: 'DELETE' as const, before: json(row) })));
+    events.push(...removed.map((row) => ({ ...base, entityId: row.id, action: 'DELETE' as const, before: documentLabelSnapshot(row) })));
     await recordEvents(tx, events);
     const rows = await tx.documentLabel.findMany({ where: { documentId, authorId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: answerSelect });
     return rows.map(toWire);
   });
-}
-
-function json({ label: _l, updatedAt: _u, ...rest }: AnswerRow): Prisma.InputJsonObject {
-  return rest as unknown as Prisma.InputJsonObject;
 }

@@ -1,7 +1,10 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
-import { forbidden, notFound, validationFailed, versionConflict } from '@/lib/http/errors';
+import { relationSnapshot } from '@/lib/events/snapshots';
+import { forbidden, notFound, versionConflict } from '@/lib/http/errors';
+import { checkRelation } from './invariants';
+import { spanFact, violationError } from './rules';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
@@ -36,27 +39,23 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
   if (input.gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = input.gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
-    const label = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId, layer: 'RELATION' } });
-    if (!label || label.retired) throw validationFailed(`Label ${input.labelId} is not an active relation type of this project.`, [{ path: 'body.labelId', message: 'unknown relation type' }]);
-    if (input.sourceId === input.targetId) throw validationFailed('A relation needs two different spans.', [{ path: 'body.targetId', message: 'same as source' }]);
+    // One transaction runs one statement at a time, so these go in sequence.
+    const type = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
     const ends = await tx.annotation.findMany({
-      where: { id: { in: [input.sourceId, input.targetId] }, documentId, authorId, deletedAt: null },
-      select: { id: true, label: { select: { key: true } } },
+      where: { id: { in: [input.sourceId, input.targetId] }, documentId, deletedAt: null },
+      select: { id: true, authorId: true, start: true, end: true, quote: true, label: { select: { key: true, layer: true } } },
     });
-    const source = ends.find((e) => e.id === input.sourceId);
-    const target = ends.find((e) => e.id === input.targetId);
-    if (!source || !target) {
-      throw validationFailed(`Span ${!source ? input.sourceId : input.targetId} is not one of ${authorId ? 'your' : 'the gold'} spans in this document.`, [{ path: !source ? 'body.sourceId' : 'body.targetId', message: 'unknown span' }]);
-    }
-    const allowed = (types: string[], key: string) => types.length === 0 || types.includes(key);
-    if (!allowed(label.sourceTypes, source.label.key) || !allowed(label.targetTypes, target.label.key)) {
-      throw validationFailed(`${label.key} may link ${label.sourceTypes.join('/') || 'any'} → ${label.targetTypes.join('/') || 'any'}, not ${source.label.key} → ${target.label.key}.`, [{ path: 'body.labelId', message: 'not allowed between these spans' }]);
-    }
+    const end = (id: string) => {
+      const row = ends.find((e) => e.id === id);
+      return row ? spanFact(row) : undefined;
+    };
+    const checked = checkRelation({ ...input, authorId }, type ?? undefined, end(input.sourceId), end(input.targetId));
+    if (!checked.ok) throw violationError(checked.violation);
     const row = await tx.relation.create({
-      data: { documentId, authorId, labelId: label.id, sourceId: source.id, targetId: target.id, attributes: input.attributes ?? {}, origin: 'MANUAL' },
+      data: { documentId, authorId, labelId: input.labelId, sourceId: input.sourceId, targetId: input.targetId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
       select: relationSelect,
     });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: snapshot(row) }]);
+    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: relationSnapshot(row) }]);
     return relationToWire(row);
   });
 }
@@ -71,10 +70,6 @@ export async function deleteRelation(db: PrismaClient, actor: Actor, documentId:
     }
     if (version !== undefined && row.version !== version) throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
     await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: snapshot(row) }]);
+    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: relationSnapshot(row) }]);
   });
-}
-
-function snapshot({ label: _l, createdAt: _c, updatedAt: _u, ...rest }: RelationRow): Prisma.InputJsonObject {
-  return rest as unknown as Prisma.InputJsonObject;
 }

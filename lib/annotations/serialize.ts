@@ -1,5 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { SpanLayer } from './rules';
+import type { SpanLayer } from './invariants';
 
 /** The select every annotation read uses, and its wire shape (author "gold" for the gold layer). */
 export const annotationFields = {
@@ -32,14 +32,8 @@ export function toWire(row: AnnotationRow) {
     ...rest,
     author: authorId ?? 'gold',
     label: label.key,
-    // Only span labels are ever stored on annotations (rules.ts).
+    // Only span labels are ever stored on annotations (invariants.ts).
     layer: label.layer as SpanLayer,
     target: targetId ? { kind: 'target' as const, id: targetId } : targetAnnotationId ? { kind: 'span' as const, id: targetAnnotationId } : null,
   };
-}
-
-/** What the event log keeps of an annotation: everything that defines it, nothing derived. */
-export function snapshot(row: AnnotationFields & { label?: unknown }): Prisma.InputJsonObject {
-  const { label: _label, createdAt: _c, updatedAt: _u, ...rest } = row;
-  return rest as unknown as Prisma.InputJsonObject;
 }

@@ -5,8 +5,10 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordEvents } from '@/lib/events/log';
 import { conflict, forbidden, notFound, versionConflict } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
-import { annotationFields, annotationSelect, snapshot, toWire, type AnnotationFields } from './serialize';
-import { checkSpan, type SpanDraft, type TargetRef } from './rules';
+import { annotationSnapshot, relationSnapshot } from '@/lib/events/snapshots';
+import { annotationFields, annotationSelect, toWire, type AnnotationFields } from './serialize';
+import { checkDeletable } from './invariants';
+import { checkDependents, checkSpan, type SpanDraft, type TargetRef } from './rules';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
 /**
@@ -53,7 +55,7 @@ export async function createAnnotation(db: PrismaClient, actor: Actor, documentI
       select: annotationFields,
     });
     const row = { ...created, label };
-    await recordEvents(tx, [event(document.projectId, actor, row, 'CREATE', undefined, row)]);
+    await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'CREATE', after: annotationSnapshot(row) }]);
     if (authorId) await markStarted(tx, documentId, authorId);
     return toWire(row);
   });
@@ -73,13 +75,14 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
       target: change.target !== undefined ? change.target : currentTarget(current),
     };
     const { label, ...fields } = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
+    if (draft.labelId !== current.labelId) await checkDependents(tx, { id: current.id, authorId: current.authorId, layer: label.layer, labelKey: label.key, start: fields.start, end: fields.end, quote: fields.quote });
     const updated = await tx.annotation.update({
       where: { id: annotationId },
       data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
       select: annotationFields,
     });
     const row = { ...updated, label };
-    await recordEvents(tx, [event(document.projectId, actor, row, 'UPDATE', current, row)]);
+    await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'UPDATE', before: annotationSnapshot(current), after: annotationSnapshot(row) }]);
     return toWire(row);
   });
 }
@@ -95,7 +98,8 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
       throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
     }
     const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
-    if (stances > 0) throw conflict(`${stances} stance span(s) name this span as their target; retarget or delete them first.`);
+    const deletable = checkDeletable(stances);
+    if (!deletable.ok) throw conflict(deletable.violation.message);
     const now = new Date();
     const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ sourceId: annotationId }, { targetId: annotationId }] } });
     if (relations.length > 0) {
@@ -103,16 +107,8 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
     }
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: now } });
     await recordEvents(tx, [
-      ...relations.map((r) => ({
-        projectId: document.projectId,
-        documentId,
-        actorId: actor.userId,
-        entity: 'RELATION' as const,
-        entityId: r.id,
-        action: 'DELETE' as const,
-        before: { ...r, createdAt: undefined, updatedAt: undefined, deletedAt: undefined } as unknown as Prisma.InputJsonObject,
-      })),
-      event(document.projectId, actor, current, 'DELETE', current, undefined),
+      ...relations.map((r) => ({ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION' as const, entityId: r.id, action: 'DELETE' as const, before: relationSnapshot(r) })),
+      { ...about(document.projectId, actor, current), action: 'DELETE' as const, before: annotationSnapshot(current) },
     ]);
   });
 }
@@ -171,15 +167,7 @@ function currentTarget(row: AnnotationFields): TargetRef | null {
   return null;
 }
 
-function event(projectId: string, actor: Actor, row: AnnotationFields, action: 'CREATE' | 'UPDATE' | 'DELETE', before: AnnotationFields | undefined, after: AnnotationFields | undefined) {
-  return {
-    projectId,
-    documentId: row.documentId,
-    actorId: actor.userId,
-    entity: 'ANNOTATION' as const,
-    entityId: row.id,
-    action,
-    ...(before ? { before: snapshot(before) } : {}),
-    ...(after ? { after: snapshot(after) } : {}),
-  };
+/** Who changed which annotation: the part of its events every action shares. */
+function about(projectId: string, actor: Actor, row: AnnotationFields) {
+  return { projectId, documentId: row.documentId, actorId: actor.userId, entity: 'ANNOTATION' as const, entityId: row.id };
 }

@@ -1,13 +1,14 @@
-import { layerOf, shortQuote, type Catalog } from './catalog';
-import type { Answer, DocState, Op, SpanTarget } from './model';
-import { overlapping, stancesTargeting } from './rules';
-import { isSpanLayer, relationTypesFor } from './schema';
+import { checkDeletable, checkOverlap, checkRelabel, checkRelation, checkSpanLabel, checkStanceTarget, type SpanFact, type TargetRef } from '@/lib/annotations/invariants';
+import { layerOf, type Catalog } from './catalog';
+import type { Answer, DocState, Op, Span, SpanTarget } from './model';
+import { stancesTargeting } from './rules';
 import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
 
 /**
  * What the user asked for, as operations to apply, or the reason it cannot be done. The
- * checks mirror the server's rules so the usual mistakes are explained at once instead of
- * after a rollback; the server still has the last word.
+ * checks are the server's own rules (lib/annotations/invariants.ts) run on the editor's
+ * state, so the usual mistakes are explained at once instead of after a rollback; the
+ * server still has the last word.
  */
 export type Command = { ok: true; ops: Op[]; description: string } | { ok: false; error: string };
 
@@ -20,66 +21,86 @@ export interface CommandContext {
 
 const fail = (error: string): Command => ({ ok: false, error });
 
-function spanLabel(context: CommandContext, labelId: string) {
+/** The editor holds one layer, the caller's, and addresses spans by key: facts use the key as id and one owner for all. */
+const OWN_LAYER = 'own';
+
+function factOf(context: CommandContext, span: Span, labelId = span.labelId, range: CodePointRange = span): SpanFact | undefined {
   const label = context.catalog.labels.get(labelId);
-  return label && !label.retired && isSpanLayer(label.layer) ? { ...label, layer: label.layer } : undefined;
+  const layer = layerOf(context.catalog, { ...span, labelId });
+  if (!label || !layer) return undefined;
+  return { id: span.key, authorId: OWN_LAYER, layer, labelKey: label.key, start: range.start, end: range.end, quote: context.text.slice(range.start, range.end) };
 }
 
-function checkTarget(layer: string, target: SpanTarget | null): string | null {
-  if (layer === 'STANCE' && !target) return 'A stance span needs a target.';
-  return null;
+function facts(context: CommandContext): SpanFact[] {
+  return [...context.doc.spans.values()].flatMap((span) => factOf(context, span) ?? []);
 }
 
-function checkOverlap(context: CommandContext, range: CodePointRange, layer: 'ENTITY' | 'STANCE' | 'FRAME', exceptKey?: string): string | null {
-  if (context.allowOverlap) return null;
-  const clash = overlapping(context.doc.spans.values(), range, layer, (span) => layerOf(context.catalog, span), exceptKey);
-  return clash ? `This project forbids overlapping ${layer.toLowerCase()} spans: it would overlap “${shortQuote(clash.quote, 40)}”.` : null;
+/** What a stance target refers to in the editor's state: a project target, or one of the caller's spans. */
+function targetFact(context: CommandContext, target: SpanTarget | null) {
+  if (target?.kind === 'target') return context.catalog.targets.get(target.id);
+  const span = target && context.doc.spans.get(target.key);
+  return span ? factOf(context, span) : undefined;
+}
+
+/** The first rule the span would break: its stance target, then the overlap policy. */
+function spanProblem(context: CommandContext, span: SpanFact, target: SpanTarget | null): string | null {
+  const ref: TargetRef | null = target && (target.kind === 'target' ? target : { kind: 'span', id: target.key });
+  const stance = checkStanceTarget(span, ref, targetFact(context, target));
+  if (!stance.ok) return stance.violation.message;
+  const overlap = checkOverlap(context.allowOverlap, span, facts(context));
+  return overlap.ok ? null : overlap.violation.message;
 }
 
 export function createSpan(context: CommandContext, key: string, range: CodePointRange, labelId: string, target: SpanTarget | null): Command {
-  const label = spanLabel(context, labelId);
-  if (!label) return fail('That label cannot be used for new spans.');
-  const problem = checkTarget(label.layer, target) ?? checkOverlap(context, range, label.layer);
-  if (problem) return fail(problem);
+  const label = checkSpanLabel(context.catalog.labels.get(labelId), labelId);
+  if (!label.ok) return fail(label.violation.message);
   const span = { key, labelId, start: range.start, end: range.end, quote: context.text.slice(range.start, range.end), target, attributes: {} };
-  return { ok: true, ops: [{ type: 'createSpan', span }], description: `create ${label.key}` };
+  const problem = spanProblem(context, factOf(context, span)!, target);
+  if (problem) return fail(problem);
+  return { ok: true, ops: [{ type: 'createSpan', span }], description: `create ${label.value.key}` };
 }
 
 /** A new label, and the target that goes with it (null unless the label is a stance label). */
 export function changeSpan(context: CommandContext, key: string, labelId: string, target: SpanTarget | null): Command {
   const span = context.doc.spans.get(key);
-  const label = spanLabel(context, labelId);
   if (!span) return fail('That span no longer exists.');
-  if (!label) return fail('That label cannot be used for new spans.');
-  const stances = stancesTargeting(context.doc.spans.values(), key);
-  if (label.layer !== 'ENTITY' && stances.length > 0) {
-    return fail(`${stances.length} stance span(s) have this span as their target, so it must stay an entity; retarget or delete them first.`);
-  }
-  const problem = checkTarget(label.layer, target) ?? checkOverlap(context, span, label.layer, key);
+  const label = checkSpanLabel(context.catalog.labels.get(labelId), labelId);
+  if (!label.ok) return fail(label.violation.message);
+  const relabelled = factOf(context, span, labelId)!;
+  const relations = [...context.doc.relations.values()].flatMap((relation) => {
+    if (relation.sourceKey !== key && relation.targetKey !== key) return [];
+    const type = context.catalog.labels.get(relation.labelId);
+    const end = (endKey: string) => (endKey === key ? relabelled : factOf(context, context.doc.spans.get(endKey)!));
+    const [source, target] = [end(relation.sourceKey), end(relation.targetKey)];
+    return type && source && target ? [{ id: relation.key, type, source, target }] : [];
+  });
+  const dependents = checkRelabel(relabelled, stancesTargeting(context.doc.spans.values(), key).length, relations);
+  if (!dependents.ok) return fail(dependents.violation.message);
+  const problem = spanProblem(context, relabelled, target);
   if (problem) return fail(problem);
-  const description = labelId === span.labelId ? `change target of ${label.key}` : `change label to ${label.key}`;
+  const description = labelId === span.labelId ? `change target of ${label.value.key}` : `change label to ${label.value.key}`;
   return { ok: true, ops: [{ type: 'updateSpan', key, change: { labelId, target } }], description };
 }
 
 export function deleteSpan(context: CommandContext, key: string): Command {
   const span = context.doc.spans.get(key);
   if (!span) return fail('That span no longer exists.');
-  const stances = stancesTargeting(context.doc.spans.values(), key);
-  if (stances.length > 0) return fail(`${stances.length} stance span(s) have this span as their target; retarget or delete them first.`);
+  const deletable = checkDeletable(stancesTargeting(context.doc.spans.values(), key).length);
+  if (!deletable.ok) return fail(deletable.violation.message);
   return { ok: true, ops: [{ type: 'deleteSpan', key }], description: `delete ${context.catalog.labels.get(span.labelId)?.key ?? 'span'}` };
 }
 
 export function linkSpans(context: CommandContext, key: string, sourceKey: string, targetKey: string, labelId: string): Command {
-  const source = context.doc.spans.get(sourceKey);
-  const target = context.doc.spans.get(targetKey);
-  if (!source || !target) return fail('One of the two spans no longer exists.');
-  if (sourceKey === targetKey) return fail('A relation needs two different spans.');
-  const keyOf = (id: string) => context.catalog.labels.get(id)?.key ?? '';
-  const type = relationTypesFor([...context.catalog.labels.values()], keyOf(source.labelId), keyOf(target.labelId)).find((l) => l.id === labelId);
-  if (!type) return fail(`That relation type cannot link ${keyOf(source.labelId)} to ${keyOf(target.labelId)}.`);
+  const end = (spanKey: string) => {
+    const span = context.doc.spans.get(spanKey);
+    return span && factOf(context, span);
+  };
+  const type = context.catalog.labels.get(labelId);
+  const checked = checkRelation({ labelId, sourceId: sourceKey, targetId: targetKey, authorId: OWN_LAYER }, type, end(sourceKey), end(targetKey));
+  if (!checked.ok) return fail(checked.violation.message);
   const duplicate = [...context.doc.relations.values()].some((r) => r.labelId === labelId && r.sourceKey === sourceKey && r.targetKey === targetKey);
-  if (duplicate) return fail(`These spans are already linked by ${type.key}.`);
-  return { ok: true, ops: [{ type: 'createRelation', relation: { key, labelId, sourceKey, targetKey } }], description: `link ${type.key}` };
+  if (duplicate) return fail(`These spans are already linked by ${checked.value.key}.`);
+  return { ok: true, ops: [{ type: 'createRelation', relation: { key, labelId, sourceKey, targetKey } }], description: `link ${checked.value.key}` };
 }
 
 export function unlink(context: CommandContext, key: string): Command {

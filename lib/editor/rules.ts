@@ -1,5 +1,5 @@
 import { snapToGraphemes, snapToWords, type CodePointRange, type SegmentTable } from '@/lib/offsets';
-import type { Span, SpanLayer } from './model';
+import type { Span } from './model';
 
 /**
  * The code point range to annotate for an editor selection [from, to), snapped to whole
@@ -18,23 +18,6 @@ export function selectionRange(text: string, table: SegmentTable, from: number, 
   if (start >= end) return null;
   const snapped = wholeWords ? snapToWords(text, start, end) : snapToGraphemes(text, start, end);
   return snapped.start < snapped.end ? snapped : null;
-}
-
-/**
- * A span of the same layer that [start, end) would overlap, for projects that forbid
- * overlap (the server refuses those too; checking first spares a rollback).
- */
-export function overlapping(
-  spans: Iterable<Span>,
-  range: CodePointRange,
-  layer: SpanLayer,
-  layerOf: (span: Span) => SpanLayer | undefined,
-  exceptKey?: string,
-): Span | undefined {
-  for (const span of spans) {
-    if (span.key !== exceptKey && span.start < range.end && range.start < span.end && layerOf(span) === layer) return span;
-  }
-  return undefined;
 }
 
 /** Stance spans naming `key` as their target: the span cannot be deleted or stop being an entity while they do. */

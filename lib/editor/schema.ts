@@ -1,3 +1,4 @@
+import { isActive, isSpanLayer, relationAllows } from '@/lib/annotations/invariants';
 import type { SpanLayer } from './model';
 
 export type LabelLayer = SpanLayer | 'RELATION' | 'DOCUMENT';
@@ -28,23 +29,18 @@ export interface SchemaTarget {
   readonly retired: boolean;
 }
 
-export const SPAN_LAYERS: readonly SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
-
-export function isSpanLayer(layer: LabelLayer): layer is SpanLayer {
-  return (SPAN_LAYERS as readonly string[]).includes(layer);
-}
+export { SPAN_LAYERS, isSpanLayer } from '@/lib/annotations/invariants';
 
 /** Labels that may be chosen for new work: retired ones only describe existing spans. */
 export function activeLabels(labels: readonly SchemaLabel[], layer: LabelLayer): SchemaLabel[] {
-  return labels.filter((label) => label.layer === layer && !label.retired).sort((a, b) => a.position - b.position);
+  return labels.filter((label) => label.layer === layer && isActive(label)).sort((a, b) => a.position - b.position);
 }
 
 export function spanLabelForHotkey(labels: readonly SchemaLabel[], key: string): SchemaLabel | undefined {
-  return labels.find((label) => label.hotkey === key && !label.retired && isSpanLayer(label.layer));
+  return labels.find((label) => label.hotkey === key && isActive(label) && isSpanLayer(label.layer));
 }
 
 /** Relation types that may link a span labelled `sourceKey` to one labelled `targetKey` (empty lists allow any). */
 export function relationTypesFor(labels: readonly SchemaLabel[], sourceKey: string, targetKey: string): SchemaLabel[] {
-  const allows = (types: readonly string[], key: string) => types.length === 0 || types.includes(key);
-  return activeLabels(labels, 'RELATION').filter((label) => allows(label.sourceTypes, sourceKey) && allows(label.targetTypes, targetKey));
+  return activeLabels(labels, 'RELATION').filter((label) => relationAllows(label, sourceKey, targetKey));
 }

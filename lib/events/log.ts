@@ -3,23 +3,30 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { EventAction, EventEntity } from '@/lib/generated/prisma/enums';
 import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/live/channel';
 
-/** One row of the audit trail (DESIGN.md §2): who changed what, with the state before and after. */
-export interface EventInput {
+/**
+ * One row of the audit trail: who changed what, with the state before (UPDATE, DELETE) and
+ * after (CREATE, UPDATE), each taken with the entity's snapshot function (./snapshots). The
+ * type makes a missing side a compile error.
+ */
+export type EventInput = {
   projectId: string;
   documentId: string;
   actorId: string | null;
   entity: EventEntity;
   entityId: string;
-  action: EventAction;
-  before?: Prisma.InputJsonValue;
-  after?: Prisma.InputJsonValue;
-}
+} & EventChange;
+
+export type EventChange =
+  | { action: Extract<EventAction, 'CREATE'>; before?: never; after: Prisma.InputJsonObject }
+  | { action: Extract<EventAction, 'UPDATE'>; before: Prisma.InputJsonObject; after: Prisma.InputJsonObject }
+  | { action: Extract<EventAction, 'DELETE'>; before: Prisma.InputJsonObject; after?: never };
 
 /**
  * Stores the events and announces them, one notice per document, in the same
  * transaction: PostgreSQL delivers NOTIFY only on commit, so listeners never hear
- * about a change that was rolled back. Every write calls this, so rows and notices
- * go in one statement (one round trip) instead of one per table and notice.
+ * about a change that was rolled back. Every write calls this — it is the only path
+ * into the Event table — so rows and notices go in one statement (one round trip)
+ * instead of one per table and notice.
  */
 export async function recordEvents(db: DbClient, events: EventInput[]): Promise<void> {
   if (events.length === 0) return;

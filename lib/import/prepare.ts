@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import { sha256 } from '@/lib/documents/store';
-import { normalizeText, validateSpan } from '@/lib/offsets';
+import { checkAnswer, checkLabel, checkOffsets, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, findOverlaps, type Checked, type SpanFact, type Violation } from '@/lib/annotations/invariants';
+import { normalizeText } from '@/lib/offsets';
 import { remapperFor } from './remap';
-import type { SchemaLookup, LabelRow } from './schema-lookup';
+import type { SchemaLookup } from './schema-lookup';
 import type { ImportedDocument, SourceLocation } from './types';
 
 /**
  * Turns one parsed document into database rows, or into the reasons it cannot be
- * stored. Pure apart from the lookups it is given, so every rule is in one place.
+ * stored. Pure apart from the lookups it is given; the annotation rules themselves are
+ * lib/annotations/invariants.ts, applied to the document's spans in memory.
  */
 export interface PrepareContext {
   projectId: string;
@@ -41,9 +43,11 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
   const remap = remapperFor(doc.text);
   if (remap.text.trim() === '') return { ok: false, problems: [{ location: doc.location, reason: `document "${doc.name}" has no text` }] };
   const documentId = randomUUID();
-  const refs = new Map<string, { id: string; label: LabelRow }>();
+  // What the invariants need about this document, in memory: every span by its source ref, and all of them for the overlap rule.
+  const refs = new Map<string, SpanFact>();
+  const facts: SpanFact[] = [];
   const annotations: (Prisma.AnnotationCreateManyInput & { layer: string })[] = [];
-  const pendingSpanTargets: { row: Prisma.AnnotationCreateManyInput; ref: string; location: SourceLocation }[] = [];
+  const pendingSpanTargets: { row: Prisma.AnnotationCreateManyInput; fact: SpanFact; ref: string; where: string; location: SourceLocation }[] = [];
 
   const authorOf = (source: string | undefined, location: SourceLocation): string | null | undefined => {
     const resolved = context.author(source);
@@ -53,85 +57,86 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     }
     return resolved;
   };
+  /** The checked value, or undefined with the violation reported for `where`. */
+  const holds = <T>(checked: Checked<T>, where: string, location: SourceLocation, message = (v: Violation) => v.message): T | undefined => {
+    if (checked.ok) return checked.value;
+    problems.push({ location, reason: `${where}: ${message(checked.violation)}` });
+    return undefined;
+  };
 
   for (const span of doc.spans) {
     const where = `span [${span.start},${span.end}) "${span.label}"`;
-    const label = context.lookup.spanLabel(span.label, span.layer);
-    if (!label.ok) {
-      if (label.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(label.unknownLabel);
-      else problems.push({ location: span.location, reason: `${where}: ${label.reason}${label.unknownLabel ? ' (map it to a schema label, or choose to skip unknown labels)' : ''}` });
+    const resolved = context.lookup.spanLabel(span.label, span.layer);
+    if (!resolved.ok) {
+      if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
+      else problems.push({ location: span.location, reason: `${where}: ${resolved.reason}${resolved.unknownLabel ? ' (map it to a schema label, or choose to skip unknown labels)' : ''}` });
       continue;
     }
+    const label = holds(checkSpanLabel(resolved.value, resolved.value.id), where, span.location);
+    if (!label) continue;
     const start = remap.map(span.start);
     const end = remap.map(span.end);
-    const check = validateSpan(remap.index, { start, end, quote: span.quote === undefined ? undefined : normalizeText(span.quote) });
-    if (!check.ok) {
-      problems.push({ location: span.location, reason: `${where}: ${start < 0 || end < 0 ? 'offsets are outside the text' : check.message}` });
+    if (start < 0 || end < 0) {
+      problems.push({ location: span.location, reason: `${where}: offsets are outside the text` });
       continue;
     }
+    const quote = holds(checkOffsets(remap.index, { start, end, quote: span.quote === undefined ? undefined : normalizeText(span.quote) }), where, span.location, (v) => v.reason);
+    if (quote === undefined) continue;
     const authorId = authorOf(span.author, span.location);
     if (authorId === undefined) continue;
     const row = {
       id: randomUUID(),
       documentId,
       authorId,
-      labelId: label.value.id,
+      labelId: label.id,
       start,
       end,
-      quote: check.quote,
+      quote,
       attributes: (span.attributes ?? {}) as Prisma.InputJsonObject,
       origin: context.origin,
-      layer: label.value.layer,
+      layer: label.layer,
     };
-    if (span.ref !== undefined) refs.set(span.ref, { id: row.id, label: label.value });
-    if (label.value.layer === 'STANCE') {
-      if (span.target === undefined) {
-        problems.push({ location: span.location, reason: `${where}: a STANCE span needs a target (a project target or an entity span)` });
+    const fact: SpanFact = { id: row.id, authorId, layer: label.layer, labelKey: label.key, start, end, quote };
+    if (span.ref !== undefined) refs.set(span.ref, fact);
+    facts.push(fact);
+    if (typeof span.target === 'object') pendingSpanTargets.push({ row, fact, ref: span.target.span, where, location: span.location });
+    else {
+      const named = span.target === undefined ? undefined : context.lookup.target(span.target);
+      if (named && !named.ok) {
+        problems.push({ location: span.location, reason: `${where}: ${named.reason}` });
         continue;
       }
-      if (typeof span.target === 'string') {
-        const target = context.lookup.target(span.target);
-        if (!target.ok) {
-          problems.push({ location: span.location, reason: `${where}: ${target.reason}` });
-          continue;
-        }
-        Object.assign(row, { targetId: target.value });
-      } else pendingSpanTargets.push({ row, ref: span.target.span, location: span.location });
+      const target = holds(checkStanceTarget(fact, named ? { kind: 'target', id: named.value.id } : null, named?.value), where, span.location);
+      if (!target) continue;
+      Object.assign(row, target);
     }
     annotations.push(row);
   }
 
-  for (const { row, ref, location } of pendingSpanTargets) {
-    const target = refs.get(ref);
-    if (!target || target.label.layer !== 'ENTITY') problems.push({ location, reason: `stance target span "${ref}" is not an ENTITY span of this document` });
-    else row.targetAnnotationId = target.id;
+  // Span targets once every span is known: a stance may come before the entity it names.
+  for (const { row, fact, ref, where, location } of pendingSpanTargets) {
+    const target = holds(checkStanceTarget(fact, { kind: 'span', id: ref }, refs.get(ref)), where, location);
+    if (target) Object.assign(row, target);
   }
 
-  if (!context.allowOverlap) problems.push(...overlaps(annotations, doc.location));
+  for (const { violation } of findOverlaps(context.allowOverlap, facts)) problems.push({ location: doc.location, reason: violation.message });
 
   const relations: Prisma.RelationCreateManyInput[] = [];
   for (const relation of doc.relations) {
-    const label = context.lookup.relationLabel(relation.label);
-    const source = refs.get(relation.source);
-    const target = refs.get(relation.target);
+    const resolved = context.lookup.relationLabel(relation.label);
     const where = `relation ${relation.label} ${relation.source} → ${relation.target}`;
-    if (!label.ok) {
-      if (label.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(label.unknownLabel);
-      else problems.push({ location: relation.location, reason: `${where}: ${label.reason}` });
-      continue;
-    }
-    if (!source || !target) {
-      problems.push({ location: relation.location, reason: `${where}: ${!source ? relation.source : relation.target} is not a span of this document` });
-      continue;
-    }
-    const allowed = (types: string[], end: { label: LabelRow }) => types.length === 0 || types.includes(end.label.key);
-    if (!allowed(label.value.sourceTypes, source) || !allowed(label.value.targetTypes, target)) {
-      problems.push({ location: relation.location, reason: `${where}: ${label.value.key} is not allowed from ${source.label.key} to ${target.label.key}` });
+    if (!resolved.ok) {
+      if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
+      else problems.push({ location: relation.location, reason: `${where}: ${resolved.reason}` });
       continue;
     }
     const authorId = authorOf(relation.author, relation.location);
     if (authorId === undefined) continue;
-    relations.push({ id: randomUUID(), documentId, authorId, labelId: label.value.id, sourceId: source.id, targetId: target.id, attributes: (relation.attributes ?? {}) as Prisma.InputJsonObject, origin: context.origin });
+    const source = refs.get(relation.source);
+    const target = refs.get(relation.target);
+    const checked = holds(checkRelation({ labelId: resolved.value.id, sourceId: relation.source, targetId: relation.target, authorId }, resolved.value, source, target), where, relation.location);
+    if (!checked) continue;
+    relations.push({ id: randomUUID(), documentId, authorId, labelId: checked.id, sourceId: source!.id, targetId: target!.id, attributes: (relation.attributes ?? {}) as Prisma.InputJsonObject, origin: context.origin });
   }
 
   const documentLabels: Prisma.DocumentLabelCreateManyInput[] = [];
@@ -143,20 +148,18 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       else problems.push({ location: answer.location, reason: `${where}: ${question.reason}` });
       continue;
     }
-    const options = new Set((question.value.options as { key: string }[]).map((o) => o.key));
-    const invalid = answer.values.filter((v) => !options.has(v));
-    if (invalid.length > 0 || answer.values.length === 0 || (!question.value.multiple && answer.values.length > 1)) {
-      problems.push({ location: answer.location, reason: `${where}: ${invalid.length ? `unknown option(s) ${invalid.join(', ')}` : answer.values.length === 0 ? 'no option chosen' : 'only one option may be chosen'}` });
-      continue;
-    }
+    if (!holds(checkLabel(question.value, question.value.id, 'question'), where, answer.location)) continue;
+    const questionFact = { ...question.value, options: question.value.options as { key: string }[] };
+    if (holds(checkAnswer(questionFact, { values: answer.values, hasTarget: answer.target !== undefined }), where, answer.location) === undefined) continue;
     let targetId: string | undefined;
-    if (question.value.perTarget) {
-      const target = answer.target === undefined ? undefined : context.lookup.target(answer.target);
-      if (!target?.ok) {
-        problems.push({ location: answer.location, reason: `${where}: ${target ? target.reason : 'this question is asked per stance target; name the target'}` });
+    if (answer.target !== undefined) {
+      const target = context.lookup.target(answer.target);
+      if (!target.ok) {
+        problems.push({ location: answer.location, reason: `${where}: ${target.reason}` });
         continue;
       }
-      targetId = target.value;
+      if (!holds(checkTarget(target.value, answer.target, 'target'), where, answer.location)) continue;
+      targetId = target.value.id;
     }
     const authorId = authorOf(answer.author, answer.location);
     if (authorId === undefined) continue;
@@ -176,25 +179,4 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       documentLabels,
     },
   };
-}
-
-/** With overlap forbidden, no two spans of one author may overlap within a layer. */
-function overlaps(rows: (Prisma.AnnotationCreateManyInput & { layer: string })[], location: SourceLocation): Problem[] {
-  const problems: Problem[] = [];
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = `${row.authorId ?? 'gold'}|${row.layer}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  for (const group of groups.values()) {
-    const sorted = [...group].sort((a, b) => a.start - b.start);
-    for (let i = 1; i < sorted.length; i++) {
-      const previous = sorted[i - 1]!;
-      const current = sorted[i]!;
-      if (current.start < previous.end) {
-        problems.push({ location, reason: `spans [${previous.start},${previous.end}) and [${current.start},${current.end}) overlap in layer ${current.layer}, which this project forbids` });
-      }
-    }
-  }
-  return problems;
 }

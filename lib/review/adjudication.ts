@@ -1,8 +1,11 @@
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { inDocument, type Actor } from '@/lib/annotations/service';
-import { recordEvents, type EventInput } from '@/lib/events/log';
+import { checkAnswer, checkLabel, checkOffsets, checkOverlap, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, type Checked, type LabelFact, type SpanFact, type TargetFact, type TargetRef, type Violation } from '@/lib/annotations/invariants';
+import { recordEvents, type EventChange, type EventInput } from '@/lib/events/log';
+import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { conflict, validationFailed } from '@/lib/http/errors';
+import type { OffsetIndex } from '@/lib/offsets';
 import { align, answerKey, relationKey, spanKey, type AlignAnswer, type AlignRelation, type AlignSpan } from './alignment';
 
 /**
@@ -10,13 +13,20 @@ import { align, answerKey, relationKey, spanKey, type AlignAnswer, type AlignRel
  * whose twin is already in gold only adds its id to the gold item's provenance
  * (`sourceIds`), so two curators accepting the same span at once yield one gold span
  * (both run under the document's lock, see inDocument).
+ *
+ * Gold obeys the same invariants as every layer (lib/annotations/invariants.ts), checked
+ * against the gold layer as it stands: an item with a retired label or target, one that
+ * would overlap a gold span where the project forbids overlap, or a relation its type no
+ * longer allows is never copied. Accepting chosen items refuses the whole request with
+ * 409 `conflict` naming the item; auto-accept leaves such items out and lists them in
+ * its answer (`skipped`), the rest of the document is accepted.
  */
 export interface DocumentWork {
   submitted: string[];
   spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
-  gold: { spans: (AlignSpan & { sourceIds: string[] })[]; relations: (AlignRelation & { sourceIds: string[] })[]; answers: (AlignAnswer & { sourceIds: string[] })[] };
+  gold: { spans: (AlignSpan & { quote: string; sourceIds: string[] })[]; relations: (AlignRelation & { sourceIds: string[] })[]; answers: (AlignAnswer & { sourceIds: string[] })[] };
 }
 
 /** Every annotator's and gold's work on a document, with span targets resolved to span identities. */
@@ -58,11 +68,22 @@ export interface AcceptResult {
   answers: number;
 }
 
+/** An item auto-accept left out of gold, and the rule it would have broken. */
+export interface SkippedItem {
+  documentId: string;
+  kind: 'annotation' | 'relation' | 'answer';
+  id: string;
+  reason: string;
+}
+
+/** How many skipped items auto-accept lists (all are counted). */
+const LISTED_SKIPPED = 1000;
+
 export async function acceptIntoGold(db: PrismaClient, actor: Actor, documentId: string, request: AcceptRequest): Promise<AcceptResult> {
   return inDocument(db, documentId, async (tx, document) => {
     const work = await loadWork(tx, documentId);
     if (work.submitted.length === 0) throw conflict('Nobody has submitted this document yet; there is nothing to adjudicate.');
-    const gold = new GoldWriter(tx, actor, document.projectId, documentId, work);
+    const gold = new GoldWriter(tx, actor, await goldRules(tx, document), work, 'refuse');
     const pick = <T extends { id: string }>(items: T[], ids: string[] | undefined, what: string) =>
       (ids ?? []).map((id) => {
         const item = items.find((i) => i.id === id);
@@ -94,21 +115,25 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
     select: { id: true },
     orderBy: { position: 'asc' },
   });
-  const total: AcceptResult & { documents: number; finished: number } = { documents: 0, finished: 0, spans: 0, relations: 0, answers: 0 };
+  const total: AcceptResult & { documents: number; finished: number; skipped: { count: number; items: SkippedItem[] } } = {
+    documents: 0, finished: 0, spans: 0, relations: 0, answers: 0, skipped: { count: 0, items: [] },
+  };
   for (const { id } of documents) {
     const accepted = await inDocument(db, id, async (tx, document) => {
       const work = await loadWork(tx, id);
       if (options.onlyFullAgreement && !fullyAgree(work)) return null;
-      const gold = new GoldWriter(tx, actor, document.projectId, id, work);
+      const gold = new GoldWriter(tx, actor, await goldRules(tx, document), work, 'skip');
       const enough = <T>(candidates: { items: T[]; authors: string[] }[]) => candidates.filter((c) => c.authors.length >= options.minAgreement).map((c) => c.items[0]!);
       for (const span of enough(align(work.spans, spanKey))) await gold.span(span, true);
       for (const relation of enough(align(work.relations, relationKey))) await gold.relation(relation, true);
       for (const answer of enough(align(work.answers, answerKey))) await gold.answer(answer, true);
       await gold.flushEvents();
       if (options.finish) await tx.document.update({ where: { id }, data: { adjudicatedAt: new Date(), adjudicatedById: actor.userId } });
-      return gold.result;
+      return { ...gold.result, skipped: gold.skipped };
     });
     if (!accepted) continue;
+    total.skipped.count += accepted.skipped.length;
+    total.skipped.items.push(...accepted.skipped.slice(0, LISTED_SKIPPED - total.skipped.items.length));
     total.documents += 1;
     total.finished += options.finish ? 1 : 0;
     total.spans += accepted.spans;
@@ -137,93 +162,182 @@ export async function setAdjudicated(db: PrismaClient, actor: Actor, documentId:
   });
 }
 
+/** The facts the invariants need about the document's project, loaded once per document transaction. */
+interface GoldRules {
+  projectId: string;
+  documentId: string;
+  text: OffsetIndex;
+  allowOverlap: boolean;
+  labels: Map<string, LabelFact & { options: unknown; multiple: boolean; perTarget: boolean }>;
+  targets: Map<string, TargetFact>;
+}
+
+async function goldRules(db: DbClient, document: { projectId: string; documentId: string; text: OffsetIndex; allowOverlap: boolean }): Promise<GoldRules> {
+  const labels = await db.label.findMany({
+    where: { projectId: document.projectId },
+    select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true, options: true, multiple: true, perTarget: true },
+  });
+  const targets = await db.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } });
+  return { ...document, labels: new Map(labels.map((l) => [l.id, l])), targets: new Map(targets.map((t) => [t.id, t])) };
+}
+
+/** An item that breaks a rule: refused (409 naming it) or left out and reported, by mode. */
+class Refused extends Error {}
+
 /** Creates gold twins of annotator items, or extends the provenance of existing ones. */
 class GoldWriter {
   readonly result: AcceptResult = { spans: 0, relations: 0, answers: 0 };
+  readonly skipped: SkippedItem[] = [];
   private readonly events: EventInput[] = [];
 
   constructor(
     private readonly tx: DbClient,
     private readonly actor: Actor,
-    private readonly projectId: string,
-    private readonly documentId: string,
+    private readonly rules: GoldRules,
     private readonly work: DocumentWork,
+    private readonly mode: 'refuse' | 'skip',
   ) {}
 
-  async span(item: DocumentWork['spans'][number], bulk = false): Promise<string> {
-    const sources = bulk ? this.work.spans.filter((s) => spanKey(s) === spanKey(item)).map((s) => s.id) : [item.id];
-    const existing = this.work.gold.spans.find((g) => spanKey(g) === spanKey(item));
-    if (existing) {
-      await this.extend('annotation', existing, sources);
-      return existing.id;
-    }
-    let targetAnnotationId: string | null = null;
-    if (item.targetSpan) {
-      const entity = this.work.spans.find((s) => s.authorId === item.authorId && s.start === item.targetSpan!.start && s.end === item.targetSpan!.end && s.labelId === item.targetSpan!.labelId && !s.targetSpan);
-      if (!entity) throw conflict('The entity span this stance points at no longer exists.');
-      targetAnnotationId = await this.span(entity);
-    }
-    const created = await this.tx.annotation.create({
-      data: {
-        documentId: this.documentId, authorId: null, labelId: item.labelId, start: item.start, end: item.end, quote: item.quote,
-        attributes: (item.attributes ?? {}) as Prisma.InputJsonObject, targetId: item.targetId, targetAnnotationId, origin: 'ADJUDICATED', sourceIds: sources,
-      },
-    });
-    this.work.gold.spans.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
-    this.result.spans += 1;
-    this.log('ANNOTATION', created.id, 'CREATE', created);
-    return created.id;
+  span(item: DocumentWork['spans'][number], bulk = false): Promise<string | null> {
+    return this.guard('annotation', item.id, () => this.writeSpan(item, bulk));
   }
 
-  async relation(item: AlignRelation, bulk = false): Promise<void> {
-    const sources = bulk ? this.work.relations.filter((r) => relationKey(r) === relationKey(item)).map((r) => r.id) : [item.id];
-    const existing = this.work.gold.relations.find((g) => relationKey(g) === relationKey(item));
-    if (existing) return this.extend('relation', existing, sources);
-    const sourceId = await this.span(this.work.spans.find((s) => s.id === item.source.id)!);
-    const targetId = await this.span(this.work.spans.find((s) => s.id === item.target.id)!);
-    const created = await this.tx.relation.create({ data: { documentId: this.documentId, authorId: null, labelId: item.labelId, sourceId, targetId, origin: 'ADJUDICATED', sourceIds: sources } });
-    this.work.gold.relations.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
-    this.result.relations += 1;
-    this.log('RELATION', created.id, 'CREATE', created);
+  relation(item: AlignRelation, bulk = false): Promise<void> {
+    return this.guard('relation', item.id, () => this.writeRelation(item, bulk)).then(() => undefined);
   }
 
-  async answer(item: AlignAnswer, bulk = false): Promise<void> {
-    const sources = bulk ? this.work.answers.filter((a) => answerKey(a) === answerKey(item)).map((a) => a.id) : [item.id];
-    const existing = this.work.gold.answers.find((g) => g.labelId === item.labelId && g.targetId === item.targetId);
-    if (existing && answerKey(existing) === answerKey(item)) return this.extend('answer', existing, sources);
-    if (existing) {
-      // The curator chose another annotator's answer: gold takes it, keeping one answer per question.
-      const updated = await this.tx.documentLabel.update({ where: { id: existing.id }, data: { values: item.values, sourceIds: sources, version: { increment: 1 } } });
-      Object.assign(existing, { values: item.values, sourceIds: sources });
-      this.result.answers += 1;
-      return this.log('DOCUMENT_LABEL', updated.id, 'UPDATE', updated);
-    }
-    const created = await this.tx.documentLabel.create({ data: { documentId: this.documentId, authorId: null, labelId: item.labelId, targetId: item.targetId, values: item.values, origin: 'ADJUDICATED', sourceIds: sources } });
-    this.work.gold.answers.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
-    this.result.answers += 1;
-    this.log('DOCUMENT_LABEL', created.id, 'CREATE', created);
+  answer(item: AlignAnswer, bulk = false): Promise<void> {
+    return this.guard('answer', item.id, () => this.writeAnswer(item, bulk)).then(() => undefined);
   }
 
   flushEvents(): Promise<void> {
     return recordEvents(this.tx, this.events.splice(0));
   }
 
+  /** Runs one item's write; a broken rule refuses the request, or skips and reports the item. */
+  private async guard<T>(kind: SkippedItem['kind'], id: string, write: () => Promise<T>): Promise<T | null> {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof Refused) || this.mode === 'refuse') throw error;
+      this.skipped.push({ documentId: this.rules.documentId, kind, id, reason: error.message });
+      return null;
+    }
+  }
+
+  /** The checked value, or the item refused (nothing of it has been written yet). */
+  private require<T>(kind: SkippedItem['kind'], id: string, checked: Checked<T>): T {
+    if (checked.ok) return checked.value;
+    throw this.refusal(kind, id, checked.violation);
+  }
+
+  private refusal(kind: SkippedItem['kind'], id: string, violation: Violation): Error {
+    const message = `${kind === 'answer' ? 'Answer' : kind === 'relation' ? 'Relation' : 'Annotation'} ${id} cannot go into gold: ${violation.message}`;
+    if (this.mode === 'skip') return new Refused(message);
+    return conflict(message, [{ path: `body.${kind}Ids`, item: id, message: violation.reason, ...(violation.overlapsWith ? { overlapsWith: violation.overlapsWith } : {}) }]);
+  }
+
+  private goldSpanFacts(): SpanFact[] {
+    return this.work.gold.spans.map((g) => ({ id: g.id, authorId: null, layer: this.rules.labels.get(g.labelId)!.layer as SpanFact['layer'], labelKey: this.rules.labels.get(g.labelId)!.key, start: g.start, end: g.end, quote: g.quote }));
+  }
+
+  private async writeSpan(item: DocumentWork['spans'][number], bulk: boolean): Promise<string> {
+    const sources = bulk ? this.work.spans.filter((s) => spanKey(s) === spanKey(item)).map((s) => s.id) : [item.id];
+    const existing = this.work.gold.spans.find((g) => spanKey(g) === spanKey(item));
+    if (existing) {
+      await this.extend('annotation', existing, sources);
+      return existing.id;
+    }
+    const label = this.require('annotation', item.id, checkSpanLabel(this.rules.labels.get(item.labelId), item.labelId));
+    const quote = this.require('annotation', item.id, checkOffsets(this.rules.text, item));
+    const fact = { id: '', authorId: null, layer: label.layer, labelKey: label.key, start: item.start, end: item.end, quote };
+    const target = this.require('annotation', item.id, checkStanceTarget(fact, ...(await this.goldTarget(item))));
+    this.require('annotation', item.id, checkOverlap(this.rules.allowOverlap, fact, this.goldSpanFacts()));
+    const created = await this.tx.annotation.create({
+      data: {
+        documentId: this.rules.documentId, authorId: null, labelId: item.labelId, start: item.start, end: item.end, quote,
+        attributes: (item.attributes ?? {}) as Prisma.InputJsonObject, ...target, origin: 'ADJUDICATED', sourceIds: sources,
+      },
+    });
+    this.work.gold.spans.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
+    this.result.spans += 1;
+    this.log('ANNOTATION', created.id, { action: 'CREATE', after: annotationSnapshot(created) });
+    return created.id;
+  }
+
+  /** The stance's target as gold will have it (an entity span is accepted first), and its fact. */
+  private async goldTarget(item: DocumentWork['spans'][number]): Promise<[TargetRef | null, TargetFact | SpanFact | undefined]> {
+    if (item.targetId) return [{ kind: 'target', id: item.targetId }, this.rules.targets.get(item.targetId)];
+    if (!item.targetSpan) return [null, undefined];
+    const entity = this.work.spans.find((s) => s.authorId === item.authorId && s.start === item.targetSpan!.start && s.end === item.targetSpan!.end && s.labelId === item.targetSpan!.labelId && !s.targetSpan);
+    if (!entity) throw conflict('The entity span this stance points at no longer exists.');
+    const gold = await this.span(entity);
+    if (gold === null) throw this.refusal('annotation', item.id, { field: 'target', message: `its target span ${entity.id} was not accepted.`, reason: 'target span not accepted' });
+    return [{ kind: 'span', id: gold }, this.goldSpanFacts().find((g) => g.id === gold)];
+  }
+
+  private async writeRelation(item: AlignRelation, bulk: boolean): Promise<void> {
+    const sources = bulk ? this.work.relations.filter((r) => relationKey(r) === relationKey(item)).map((r) => r.id) : [item.id];
+    const existing = this.work.gold.relations.find((g) => relationKey(g) === relationKey(item));
+    if (existing) return this.extend('relation', existing, sources);
+    const type = this.require('relation', item.id, checkLabel(this.rules.labels.get(item.labelId), item.labelId, 'relation'));
+    const ends: string[] = [];
+    for (const end of [item.source, item.target]) {
+      const gold = await this.span(this.work.spans.find((s) => s.id === end.id)!);
+      if (gold === null) throw this.refusal('relation', item.id, { field: end === item.source ? 'sourceId' : 'targetId', message: `its span ${end.id} was not accepted.`, reason: 'span not accepted' });
+      ends.push(gold);
+    }
+    const [sourceId, targetId] = ends as [string, string];
+    const facts = this.goldSpanFacts();
+    this.require('relation', item.id, checkRelation({ labelId: type.id, sourceId, targetId, authorId: null }, type, facts.find((f) => f.id === sourceId), facts.find((f) => f.id === targetId)));
+    const created = await this.tx.relation.create({ data: { documentId: this.rules.documentId, authorId: null, labelId: item.labelId, sourceId, targetId, origin: 'ADJUDICATED', sourceIds: sources } });
+    this.work.gold.relations.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
+    this.result.relations += 1;
+    this.log('RELATION', created.id, { action: 'CREATE', after: relationSnapshot(created) });
+  }
+
+  private async writeAnswer(item: AlignAnswer, bulk: boolean): Promise<void> {
+    const sources = bulk ? this.work.answers.filter((a) => answerKey(a) === answerKey(item)).map((a) => a.id) : [item.id];
+    const existing = this.work.gold.answers.find((g) => g.labelId === item.labelId && g.targetId === item.targetId);
+    if (existing && answerKey(existing) === answerKey(item)) return this.extend('answer', existing, sources);
+    const question = this.require('answer', item.id, checkLabel(this.rules.labels.get(item.labelId), item.labelId, 'question'));
+    const { options, multiple, perTarget } = this.rules.labels.get(question.id)!;
+    this.require('answer', item.id, checkAnswer({ key: question.key, options: options as { key: string }[], multiple, perTarget }, { values: item.values, hasTarget: item.targetId !== null }));
+    if (item.targetId) this.require('answer', item.id, checkTarget(this.rules.targets.get(item.targetId), item.targetId, 'targetId'));
+    if (existing) {
+      // The curator chose another annotator's answer: gold takes it, keeping one answer per question.
+      const before = await this.tx.documentLabel.findUniqueOrThrow({ where: { id: existing.id } });
+      const updated = await this.tx.documentLabel.update({ where: { id: existing.id }, data: { values: item.values, sourceIds: sources, version: { increment: 1 } } });
+      Object.assign(existing, { values: item.values, sourceIds: sources });
+      this.result.answers += 1;
+      return this.log('DOCUMENT_LABEL', updated.id, { action: 'UPDATE', before: documentLabelSnapshot(before), after: documentLabelSnapshot(updated) });
+    }
+    const created = await this.tx.documentLabel.create({ data: { documentId: this.rules.documentId, authorId: null, labelId: item.labelId, targetId: item.targetId, values: item.values, origin: 'ADJUDICATED', sourceIds: sources } });
+    this.work.gold.answers.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
+    this.result.answers += 1;
+    this.log('DOCUMENT_LABEL', created.id, { action: 'CREATE', after: documentLabelSnapshot(created) });
+  }
+
+  /** Adds provenance to a gold item that already has the accepted content. */
   private async extend(kind: 'annotation' | 'relation' | 'answer', gold: { id: string; sourceIds: string[] }, sources: string[]): Promise<void> {
     const added = sources.filter((s) => !gold.sourceIds.includes(s));
     if (added.length === 0) return;
     gold.sourceIds.push(...added);
+    const where = { id: gold.id };
     const data = { sourceIds: gold.sourceIds };
-    const row =
-      kind === 'annotation'
-        ? await this.tx.annotation.update({ where: { id: gold.id }, data })
-        : kind === 'relation'
-          ? await this.tx.relation.update({ where: { id: gold.id }, data })
-          : await this.tx.documentLabel.update({ where: { id: gold.id }, data });
-    this.log(kind === 'annotation' ? 'ANNOTATION' : kind === 'relation' ? 'RELATION' : 'DOCUMENT_LABEL', gold.id, 'UPDATE', row);
+    if (kind === 'annotation') {
+      const before = await this.tx.annotation.findUniqueOrThrow({ where });
+      this.log('ANNOTATION', gold.id, { action: 'UPDATE', before: annotationSnapshot(before), after: annotationSnapshot(await this.tx.annotation.update({ where, data })) });
+    } else if (kind === 'relation') {
+      const before = await this.tx.relation.findUniqueOrThrow({ where });
+      this.log('RELATION', gold.id, { action: 'UPDATE', before: relationSnapshot(before), after: relationSnapshot(await this.tx.relation.update({ where, data })) });
+    } else {
+      const before = await this.tx.documentLabel.findUniqueOrThrow({ where });
+      this.log('DOCUMENT_LABEL', gold.id, { action: 'UPDATE', before: documentLabelSnapshot(before), after: documentLabelSnapshot(await this.tx.documentLabel.update({ where, data })) });
+    }
   }
 
-  private log(entity: EventInput['entity'], entityId: string, action: EventInput['action'], row: object): void {
-    const { createdAt: _c, updatedAt: _u, ...after } = row as Record<string, unknown>;
-    this.events.push({ projectId: this.projectId, documentId: this.documentId, actorId: this.actor.userId, entity, entityId, action, after: after as Prisma.InputJsonObject });
+  private log(entity: EventInput['entity'], entityId: string, change: EventChange): void {
+    this.events.push({ projectId: this.rules.projectId, documentId: this.rules.documentId, actorId: this.actor.userId, entity, entityId, ...change });
   }
 }

@@ -50,7 +50,7 @@ const CASES: Case[] = [
   { endpoint: 'DELETE /documents/{id}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'GET /documents/{id}/annotations', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'POST /documents/{id}/annotations', body: (f) => ({ labelId: f.labels.GPE, start: 0, end: 4 }), expect: [201, 201, 201, 201, 404] },
-  { endpoint: 'PATCH /annotations/{id}', body: (f) => ({ version: 1, labelId: f.labels.LOC }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'PATCH /annotations/{id}', body: (f) => ({ version: 1, labelId: f.labels.NORP }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'DELETE /annotations/{id}', expect: [204, 204, 204, 204, 404] },
   { endpoint: 'GET /documents/{id}/relations', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'POST /documents/{id}/relations', body: (f) => ({ labelId: f.labels.ATTACKED, sourceId: f.work.org, targetId: f.work.gpe }), expect: [201, 201, 201, 201, 404] },

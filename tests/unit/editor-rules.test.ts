@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '@/lib/editor/model';
-import { overlapping, selectionRange, stancesTargeting } from '@/lib/editor/rules';
+import { selectionRange, stancesTargeting } from '@/lib/editor/rules';
 import { buildSegmentTable } from '@/lib/offsets';
 
 const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
 const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
 
 describe('span rules', () => {
-  const layers: Record<string, 'ENTITY' | 'STANCE'> = { PERSON: 'ENTITY', ORG: 'ENTITY', AGAINST: 'STANCE' };
-  const layerOf = (s: Span) => layers[s.labelId];
-
-  it('finds a same-layer overlap, ignoring other layers and the span itself', () => {
-    const spans = [person, org];
-    expect(overlapping(spans, { start: 0, end: 5 }, 'ENTITY', layerOf)?.key).toBe('p');
-    expect(overlapping(spans, { start: 0, end: 4 }, 'ENTITY', layerOf)).toBeUndefined();
-    expect(overlapping(spans, { start: 0, end: 5 }, 'STANCE', layerOf)).toBeUndefined();
-    expect(overlapping([person], { start: 4, end: 9 }, 'ENTITY', layerOf, 'p')).toBeUndefined();
-  });
-
   it('lists the stance spans that target a span', () => {
     const stance: Span = { ...person, key: 's', labelId: 'AGAINST', target: { kind: 'span', key: 'o' } };
     expect(stancesTargeting([person, org, stance], 'o')).toEqual([stance]);

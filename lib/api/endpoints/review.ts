@@ -45,7 +45,14 @@ export const autoAcceptGold = defineEndpoint({
   summary: 'Accept into gold everything at least k annotators agree on, for some documents or the whole project; optionally only fully agreeing documents, and mark them finished',
   params: idParams,
   body: z.object({ minAgreement: z.number().int().min(1).max(50), documentIds: z.array(id).max(100_000).optional(), onlyFullAgreement: z.boolean().optional(), finish: z.boolean().optional() }).strict(),
-  response: acceptResult.extend({ documents: z.number().int(), finished: z.number().int() }), errors: [403, 404],
+  response: acceptResult.extend({
+    documents: z.number().int(),
+    finished: z.number().int(),
+    skipped: z.object({
+      count: z.number().int(),
+      items: z.array(z.object({ documentId: id, kind: z.enum(['annotation', 'relation', 'answer']), id, reason: z.string() })).describe('the first 1,000'),
+    }).describe('items left out of gold because they break an annotation rule (retired label or target, overlap the project forbids, relation type not allowed)'),
+  }), errors: [403, 404],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'gold:write');
     return autoAccept(db, { userId: caller.userId, access }, params.id, body);

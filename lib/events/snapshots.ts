@@ -1,0 +1,21 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+/**
+ * What the event log keeps of each kind of entity: the columns that define it, nothing
+ * derived (labels' keys), no timestamps (the event has its own) and no deletion mark (the
+ * action says it). One function per kind, used by every writer, so `before` and `after` of
+ * any two events of one entity compare field by field whoever wrote them.
+ */
+type Row<K extends string> = { [key in K]: unknown };
+
+const ANNOTATION = ['id', 'documentId', 'authorId', 'labelId', 'start', 'end', 'quote', 'attributes', 'targetId', 'targetAnnotationId', 'origin', 'version', 'sourceIds'] as const;
+const RELATION = ['id', 'documentId', 'authorId', 'labelId', 'sourceId', 'targetId', 'attributes', 'origin', 'version', 'sourceIds'] as const;
+const DOCUMENT_LABEL = ['id', 'documentId', 'authorId', 'labelId', 'targetId', 'values', 'origin', 'version', 'sourceIds'] as const;
+
+function pick<K extends string>(row: Row<K>, keys: readonly K[]): Prisma.InputJsonObject {
+  return Object.fromEntries(keys.map((key) => [key, row[key] ?? null])) as Prisma.InputJsonObject;
+}
+
+export const annotationSnapshot = (row: Row<(typeof ANNOTATION)[number]>) => pick(row, ANNOTATION);
+export const relationSnapshot = (row: Row<(typeof RELATION)[number]>) => pick(row, RELATION);
+export const documentLabelSnapshot = (row: Row<(typeof DOCUMENT_LABEL)[number]>) => pick(row, DOCUMENT_LABEL);
