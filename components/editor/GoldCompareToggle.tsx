@@ -17,7 +17,7 @@ export function GoldCompareToggle({ on, loading, onChange }: GoldCompareTogglePr
         className={`button ${on ? 'button--primary' : 'button--secondary'}`}
         aria-pressed={on}
         aria-busy={loading || undefined}
-        title="Show where your annotations differ from the gold layer"
+        title="Show where your annotations differ from the gold layer. Seeing gold is recorded: afterwards only a curator can reopen this document, and changes you make are flagged after-gold."
         onClick={() => onChange(!on)}
       >
         Compare with gold

@@ -1,15 +1,17 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/access/policy';
-import { validationFailed } from '@/lib/http/errors';
+import { recordEvents } from '@/lib/events/log';
+import { notFound, validationFailed } from '@/lib/http/errors';
+import { assignmentEvent, assignmentFields } from './events';
 import { planRoundRobin } from './plan';
 
 export type AssignRequest =
   | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
   | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
 
-/** Creates assignments (existing ones are kept as they are) in one transaction; returns what was added. */
-export async function assignDocuments(db: PrismaClient, projectId: string, request: AssignRequest) {
+/** Creates assignments (existing ones are kept as they are) in one transaction, one event each; returns what was added. */
+export async function assignDocuments(db: PrismaClient, actorId: string, projectId: string, request: AssignRequest) {
   return db.$transaction(async (tx) => {
     const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { annotatorsPerDocument: true } });
     const members = await tx.membership.findMany({ where: { projectId }, select: { userId: true, role: true }, orderBy: { createdAt: 'asc' } });
@@ -34,8 +36,23 @@ export async function assignDocuments(db: PrismaClient, projectId: string, reque
       request.mode === 'explicit'
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
         : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: Math.min(request.perDocument ?? project.annotatorsPerDocument, userIds.length), existing });
-    const { count } = await tx.assignment.createMany({ data: wanted, skipDuplicates: true });
-    return { created: count, documents: documentIds.length, annotators: userIds.length };
+    const created = await tx.assignment.createManyAndReturn({ data: wanted, skipDuplicates: true, select: assignmentFields });
+    await recordEvents(tx, created.map((row) => assignmentEvent(projectId, actorId, null, row)));
+    return { created: created.length, documents: documentIds.length, annotators: userIds.length };
+  });
+}
+
+/**
+ * Takes a document away from an annotator. Their annotations stay (the event log and the
+ * "all" export keep them); without an assignment they no longer count among the
+ * submitted annotators the agreement report compares by default.
+ */
+export async function removeAssignment(db: PrismaClient, actorId: string, projectId: string, documentId: string, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.assignment.findFirst({ where: { documentId, userId, document: { projectId } }, select: assignmentFields });
+    if (!current) throw notFound('Assignment');
+    await tx.assignment.delete({ where: { id: current.id } });
+    await recordEvents(tx, [assignmentEvent(projectId, actorId, current, null)]);
   });
 }
 

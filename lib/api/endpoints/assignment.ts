@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
-import { assignDocuments, nextDocument, projectProgress } from '@/lib/assignments/store';
-import { getOwnAssignment, setOwnStatus } from '@/lib/assignments/own';
+import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
+import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 
@@ -10,6 +10,9 @@ const assignment = z.object({
   assignedAt: timestamp,
   startedAt: timestamp.nullable(),
   submittedAt: timestamp.nullable(),
+  afterGoldAt: timestamp.nullable().describe('set by the first change after gold was shown: this work is not counted as independent'),
+  goldShownAt: timestamp.nullable().describe('when gold or another annotator’s work was first shown to this annotator for the document'),
+  mayReopen: z.boolean().describe('whether the caller may reopen it (annotators: only while no gold was shown to them)'),
 });
 
 export const readOwnAssignment = defineEndpoint({
@@ -21,8 +24,8 @@ export const readOwnAssignment = defineEndpoint({
   response: assignment.nullable(),
   errors: [404],
   async handle({ db, caller, params }) {
-    await authorizeDocument(db, caller, params.id, 'documents:read');
-    return getOwnAssignment(db, params.id, caller.userId);
+    const access = await authorizeDocument(db, caller, params.id, 'documents:read');
+    return readAssignment(db, { userId: caller.userId, access }, params.id);
   },
 });
 
@@ -30,14 +33,30 @@ export const updateOwnAssignment = defineEndpoint({
   method: 'PATCH',
   path: '/documents/{id}/assignment',
   tag: 'assignments',
-  summary: 'Mark the document submitted (or reopen it as in progress) for the caller',
+  summary:
+    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
   params: idParams,
-  body: z.object({ status: z.enum(['IN_PROGRESS', 'SUBMITTED']) }).strict(),
+  body: z.object({ status: z.enum(['IN_PROGRESS', 'SUBMITTED']), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
   response: assignment,
-  errors: [404],
+  errors: [400, 403, 404],
   async handle({ db, caller, params, body }) {
-    await authorizeDocument(db, caller, params.id, 'annotations:write');
-    return setOwnStatus(db, params.id, caller.userId, body.status);
+    const access = await authorizeDocument(db, caller, params.id, 'annotations:write');
+    return changeStatus(db, { userId: caller.userId, access }, params.id, body.status, body.userId);
+  },
+});
+
+export const removeAssignmentEndpoint = defineEndpoint({
+  method: 'DELETE',
+  path: '/documents/{id}/assignment',
+  tag: 'assignments',
+  summary: 'Take the document away from an annotator (their annotations stay, the removal is an event)',
+  params: idParams,
+  query: z.object({ userId: id }).strict(),
+  status: 204,
+  errors: [403, 404],
+  async handle({ db, caller, params, query }) {
+    const access = await authorizeDocument(db, caller, params.id, 'assignments:manage');
+    await removeAssignment(db, caller.userId, access.projectId, params.id, query.userId);
   },
 });
 
@@ -57,7 +76,7 @@ export const assignEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, body }) {
     await authorizeProject(db, caller, params.id, 'assignments:manage');
-    return assignDocuments(db, params.id, body);
+    return assignDocuments(db, caller.userId, params.id, body);
   },
 });
 
@@ -92,4 +111,4 @@ export const nextDocumentEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, assignEndpoint, progressEndpoint, nextDocumentEndpoint];
+export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint];

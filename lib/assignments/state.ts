@@ -1,0 +1,56 @@
+import type { ProjectAccess } from '@/lib/access/project-access';
+import { can } from '@/lib/access/policy';
+import type { DbClient } from '@/lib/db/client';
+import { recordEvents } from '@/lib/events/log';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
+import { forbidden, notFound } from '@/lib/http/errors';
+import { assignmentEvent, assignmentFields, type AssignmentRow } from './events';
+
+/** Whose layer is being touched, by whom, with what rights in the project. */
+export interface LayerActor {
+  userId: string;
+  access: ProjectAccess;
+}
+
+/** One annotator's standing on one document: their assignment, and when gold was first shown to them. */
+export interface LayerState {
+  projectId: string;
+  allowSelfAssignment: boolean;
+  assignment: AssignmentRow | null;
+  /** The first time gold or another annotator's work was shown to them for this document (GoldExposure). */
+  goldShownAt: Date | null;
+}
+
+export async function loadLayerState(db: DbClient, documentId: string, userId: string): Promise<LayerState> {
+  const [document, assignment, exposure] = await Promise.all([
+    db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { project: { select: { id: true, allowSelfAssignment: true } } } }),
+    db.assignment.findUnique({ where: { documentId_userId: { documentId, userId } }, select: assignmentFields }),
+    db.goldExposure.findFirst({ where: { documentId, userId }, orderBy: { firstShownAt: 'asc' }, select: { firstShownAt: true } }),
+  ]);
+  if (!document) throw notFound('Document');
+  return { projectId: document.project.id, allowSelfAssignment: document.project.allowSelfAssignment, assignment, goldShownAt: exposure?.firstShownAt ?? null };
+}
+
+export const NOT_ASSIGNED =
+  'This document is not assigned to you, and this project does not let annotators assign themselves: ask a manager to assign it to you (or to turn on "Annotators may assign themselves").';
+
+/**
+ * An annotator taking on an unassigned document: refused unless the project allows
+ * self-assignment or the caller may assign documents anyway (managers, owners). The new
+ * assignment is an event like any other, so a curator sees who chose their own documents.
+ */
+export async function selfAssign(db: DbClient, actor: LayerActor, documentId: string, state: LayerState, status: Exclude<AssignmentStatus, 'ASSIGNED'>): Promise<AssignmentRow> {
+  if (!state.allowSelfAssignment && !can(actor.access.role, 'assignments:manage')) throw forbidden(NOT_ASSIGNED);
+  const now = new Date();
+  const created = await db.assignment.create({
+    data: { documentId, userId: actor.userId, status, startedAt: now, submittedAt: status === 'SUBMITTED' ? now : null, afterGoldAt: state.goldShownAt ? now : null },
+    select: assignmentFields,
+  });
+  await recordEvents(db, [assignmentEvent(state.projectId, actor.userId, null, created)]);
+  return created;
+}
+
+/** Whether the annotator may reopen their own submitted work: only while nothing was shown to them. */
+export function mayReopenOwn(access: ProjectAccess, state: LayerState): boolean {
+  return can(access.role, 'work:reopen') || state.goldShownAt === null;
+}
