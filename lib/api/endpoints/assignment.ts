@@ -3,7 +3,7 @@ import { authorizeDocument, authorizeProject } from '@/lib/access/project-access
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { id, idParams, memberParams, timestamp } from '@/lib/api/schemas';
 
 const assignment = z.object({
   status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'SUBMITTED']),
@@ -47,16 +47,15 @@ export const updateOwnAssignment = defineEndpoint({
 
 export const removeAssignmentEndpoint = defineEndpoint({
   method: 'DELETE',
-  path: '/documents/{id}/assignment',
+  path: '/documents/{id}/assignments/{userId}',
   tag: 'assignments',
   summary: 'Take the document away from an annotator (their annotations stay, the removal is an event)',
-  params: idParams,
-  query: z.object({ userId: id }).strict(),
+  params: memberParams,
   status: 204,
   errors: [403, 404],
-  async handle({ db, caller, params, query }) {
+  async handle({ db, caller, params }) {
     const access = await authorizeDocument(db, caller, params.id, 'assignments:manage');
-    await removeAssignment(db, caller.userId, access.projectId, params.id, query.userId);
+    await removeAssignment(db, caller.userId, access.projectId, params.id, params.userId);
   },
 });
 
