@@ -11,7 +11,8 @@ export function withExcluded<R extends object>(report: R, excluded: ExcludedWork
 /** One sentence for people: how much after-gold work there is and what became of it, or null when there is none. */
 export function describeExcluded({ afterGold }: ExcludedWork): string | null {
   if (afterGold.documentAnnotators === 0) return null;
-  const pairs = `${afterGold.documentAnnotators} annotator${afterGold.documentAnnotators === 1 ? '' : 's'} × document${afterGold.documents === 1 ? '' : 's'} (${afterGold.documents} document${afterGold.documents === 1 ? '' : 's'}, ${afterGold.spans} span${afterGold.spans === 1 ? '' : 's'})`;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const pairs = `${count(afterGold.documentAnnotators, 'annotator × document pair')} (${count(afterGold.documents, 'document')}, ${count(afterGold.spans, 'span')})`;
   return afterGold.excluded
     ? `Left out: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`
     : `Counted on request: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`;
