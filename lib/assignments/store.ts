@@ -56,7 +56,7 @@ export async function removeAssignment(db: PrismaClient, actorId: string, projec
   });
 }
 
-/** Per annotator: assigned / in progress / submitted and annotations made; per document: who is done. */
+/** Per annotator: assigned / in progress / submitted and annotations made; per document: who is done, and whose work is after-gold. */
 export async function projectProgress(db: PrismaClient, projectId: string) {
   const [members, assignments, counts] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true, email: true } } } }),
@@ -69,10 +69,10 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
     const by = (status: string) => mine.filter((a) => a.status === status).length;
     return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0 };
   });
-  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string }[] }>();
+  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean }[] }>();
   for (const a of assignments) {
     if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.name, annotators: [] });
-    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status });
+    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status, afterGold: a.afterGold });
   }
   return { annotators, documents: [...documents.values()] };
 }
@@ -82,8 +82,8 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
  * planner from turning it into a join over every assignment of every project; bench/RESULTS.md).
  */
 function assignmentsOf(db: PrismaClient, projectId: string) {
-  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; name: string }[]>`
-    SELECT a."documentId", a."userId", a.status::text AS status, d.name
+  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; afterGold: boolean; name: string }[]>`
+    SELECT a."documentId", a."userId", a.status::text AS status, a."afterGoldAt" IS NOT NULL AS "afterGold", d.name
     FROM "Document" d
     CROSS JOIN LATERAL (SELECT * FROM "Assignment" a WHERE a."documentId" = d.id OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL

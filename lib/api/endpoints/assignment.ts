@@ -87,7 +87,7 @@ export const progressEndpoint = defineEndpoint({
   params: idParams,
   response: z.object({
     annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int() })),
-    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string() })) })),
+    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default') })) })),
   }),
   errors: [403, 404],
   async handle({ db, caller, params }) {
