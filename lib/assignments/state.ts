@@ -2,7 +2,7 @@ import type { ProjectAccess } from '@/lib/access/project-access';
 import { can } from '@/lib/access/policy';
 import type { DbClient } from '@/lib/db/client';
 import { recordEvents } from '@/lib/events/log';
-import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
+import type { AssignmentStatus, Role } from '@/lib/generated/prisma/enums';
 import { forbidden, notFound } from '@/lib/http/errors';
 import { assignmentEvent, assignmentFields, type AssignmentRow } from './events';
 
@@ -34,13 +34,17 @@ export async function loadLayerState(db: DbClient, documentId: string, userId: s
 export const NOT_ASSIGNED =
   'This document is not assigned to you, and this project does not let annotators assign themselves: ask a manager to assign it to you (or to turn on "Annotators may assign themselves").';
 
+/** Whether a member may take on a document nobody assigned to them: if the project allows it, or if they may assign documents anyway (managers, owners). */
+export function mayTakeOn(role: Role, allowSelfAssignment: boolean): boolean {
+  return allowSelfAssignment || can(role, 'assignments:manage');
+}
+
 /**
- * An annotator taking on an unassigned document: refused unless the project allows
- * self-assignment or the caller may assign documents anyway (managers, owners). The new
+ * An annotator taking on an unassigned document (see mayTakeOn), or a 403. The new
  * assignment is an event like any other, so a curator sees who chose their own documents.
  */
 export async function selfAssign(db: DbClient, actor: LayerActor, documentId: string, state: LayerState, status: Exclude<AssignmentStatus, 'ASSIGNED'>): Promise<AssignmentRow> {
-  if (!state.allowSelfAssignment && !can(actor.access.role, 'assignments:manage')) throw forbidden(NOT_ASSIGNED);
+  if (!mayTakeOn(actor.access.role, state.allowSelfAssignment)) throw forbidden(NOT_ASSIGNED);
   const now = new Date();
   const created = await db.assignment.create({
     data: { documentId, userId: actor.userId, status, startedAt: now, submittedAt: status === 'SUBMITTED' ? now : null, afterGoldAt: state.goldShownAt ? now : null },

@@ -5,6 +5,7 @@ import { can } from '@/lib/access/policy';
 import { listAnswers } from '@/lib/annotations/document-labels';
 import { listRelations } from '@/lib/annotations/relations';
 import { listAnnotations } from '@/lib/annotations/service';
+import { mayTakeOn } from '@/lib/assignments/state';
 import { readOwnAssignment } from '@/lib/assignments/status';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
@@ -53,8 +54,8 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
     answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),
     assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null, mayReopen: assignment.mayReopen },
-    // The server refuses work on an unassigned document unless the caller may take it on (lib/assignments/state.ts).
-    mayWork: assignment !== null || project.allowSelfAssignment || can(access.role, 'assignments:manage'),
+    // The server refuses work on an unassigned document unless the caller may take it on.
+    mayWork: assignment !== null || mayTakeOn(access.role, project.allowSelfAssignment),
     goldComparable: can(access.role, 'work:read-others') || project.showGoldToAnnotators,
   };
 });
