@@ -6,6 +6,11 @@ import { notFound, validationFailed } from '@/lib/http/errors';
 import { assignmentEvent, assignmentFields } from './events';
 import { planRoundRobin } from './plan';
 
+/** At most this many assignments per request: each is a row and an event, written in one transaction. */
+export const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
+// Events go to recordEvents in slices, so no single statement carries a JSON document of every row.
+const EVENT_SLICE = 5_000;
+
 export type AssignRequest =
   | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
   | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
@@ -36,8 +41,13 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
       request.mode === 'explicit'
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
         : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: Math.min(request.perDocument ?? project.annotatorsPerDocument, userIds.length), existing });
+    if (wanted.length > MAX_ASSIGNMENTS_PER_REQUEST) {
+      throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
+    }
     const created = await tx.assignment.createManyAndReturn({ data: wanted, skipDuplicates: true, select: assignmentFields });
-    await recordEvents(tx, created.map((row) => assignmentEvent(projectId, actorId, null, row)));
+    for (let start = 0; start < created.length; start += EVENT_SLICE) {
+      await recordEvents(tx, created.slice(start, start + EVENT_SLICE).map((row) => assignmentEvent(projectId, actorId, null, row)));
+    }
     return { created: created.length, documents: documentIds.length, annotators: userIds.length };
   });
 }

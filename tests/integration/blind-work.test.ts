@@ -173,6 +173,19 @@ describe('blind work stays blind', () => {
     expect((await createSpan(a, 'Bannu')).status).toBe(403);
   });
 
+  it('refuses a request that would make more assignments than the limit, naming it, and writes nothing', async () => {
+    const users = Array.from({ length: 1000 }, (_, i) => ({ id: `many-${i}-${projectId}`, email: `many-${i}-${projectId}@example.org`, name: `M${i}` }));
+    await db.user.createMany({ data: users });
+    await db.membership.createMany({ data: users.map((u) => ({ projectId, userId: u.id, role: 'ANNOTATOR' as const })) });
+    await db.document.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ projectId, name: `m${i}`, text: 'x', sha256: `m${i}`, position: i + 1 })) });
+    const documentIds = (await db.document.findMany({ where: { projectId }, select: { id: true } })).map((d) => d.id);
+    const response = await call('POST', '/projects/{id}/assignments', { id: projectId }, as(owner, { mode: 'explicit', documentIds, userIds: users.map((u) => u.id) }));
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe('This request would make 201000 assignments; at most 200000 are made at once. Send fewer documentIds or userIds per request.');
+    expect(await db.assignment.count({ where: { document: { projectId } } })).toBe(0);
+    expect(await events('ASSIGNMENT')).toEqual([]);
+  });
+
   it('shows a blind annotator only their own progress on the document list (#17 bug 7)', async () => {
     await assign(a, b);
     await setStatus(b, 'SUBMITTED');
