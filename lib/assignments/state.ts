@@ -21,14 +21,29 @@ export interface LayerState {
   goldShownAt: Date | null;
 }
 
+/**
+ * One statement, because every write of an annotator's layer reads it inside its transaction
+ * (where queries run one after the other, so three lookups would be three round trips).
+ */
 export async function loadLayerState(db: DbClient, documentId: string, userId: string): Promise<LayerState> {
-  const [document, assignment, exposure] = await Promise.all([
-    db.document.findFirst({ where: { id: documentId, deletedAt: null }, select: { project: { select: { id: true, allowSelfAssignment: true } } } }),
-    db.assignment.findUnique({ where: { documentId_userId: { documentId, userId } }, select: assignmentFields }),
-    db.goldExposure.findFirst({ where: { documentId, userId }, orderBy: { firstShownAt: 'asc' }, select: { firstShownAt: true } }),
-  ]);
-  if (!document) throw notFound('Document');
-  return { projectId: document.project.id, allowSelfAssignment: document.project.allowSelfAssignment, assignment, goldShownAt: exposure?.firstShownAt ?? null };
+  const [row] = await db.$queryRaw<Array<{ projectId: string; allowSelfAssignment: boolean; goldShownAt: Date | null; assignment: AssignmentJson | null }>>`
+    SELECT p.id AS "projectId", p."allowSelfAssignment",
+      (SELECT min(e."firstShownAt") FROM "GoldExposure" e WHERE e."documentId" = d.id AND e."userId" = ${userId}) AS "goldShownAt",
+      (SELECT json_build_object('id', a.id, 'documentId', a."documentId", 'userId', a."userId", 'status', a.status, 'assignedAt', a."assignedAt",
+                                'startedAt', a."startedAt", 'submittedAt', a."submittedAt", 'afterGoldAt', a."afterGoldAt")
+       FROM "Assignment" a WHERE a."documentId" = d.id AND a."userId" = ${userId}) AS assignment
+    FROM "Document" d JOIN "Project" p ON p.id = d."projectId"
+    WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
+  if (!row) throw notFound('Document');
+  return { projectId: row.projectId, allowSelfAssignment: row.allowSelfAssignment, goldShownAt: row.goldShownAt, assignment: row.assignment && assignmentOf(row.assignment) };
+}
+
+type AssignmentJson = { [K in keyof AssignmentRow]: AssignmentRow[K] extends Date | null ? string | null : AssignmentRow[K] };
+
+/** json_build_object gives timestamps as text without a zone; like Prisma, they are UTC. */
+function assignmentOf(json: AssignmentJson): AssignmentRow {
+  const date = (value: string | null) => (value === null ? null : new Date(`${value}Z`));
+  return { ...json, assignedAt: date(json.assignedAt)!, startedAt: date(json.startedAt), submittedAt: date(json.submittedAt), afterGoldAt: date(json.afterGoldAt) };
 }
 
 export const NOT_ASSIGNED =

@@ -97,7 +97,10 @@ describe('blind work stays blind', () => {
     expect((await setStatus(b, 'IN_PROGRESS', a.id)).status).toBe(403);
     const reopened = await setStatus(curator, 'IN_PROGRESS', a.id);
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
-    expect((await events('ASSIGNMENT')).at(-1)).toMatchObject({ action: 'UPDATE', actorId: curator.id, before: { userId: a.id, status: 'SUBMITTED' }, after: { userId: a.id, status: 'IN_PROGRESS', submittedAt: null } });
+    const reopenEvent = (await events('ASSIGNMENT')).at(-1)!;
+    expect(reopenEvent).toMatchObject({ action: 'UPDATE', actorId: curator.id, before: { userId: a.id, status: 'SUBMITTED' }, after: { userId: a.id, status: 'IN_PROGRESS', submittedAt: null } });
+    // The state before is read in one raw statement: its times are the stored ones, in UTC.
+    expect((reopenEvent.before as { submittedAt: string }).submittedAt).toBe((submitEvent.after as { submittedAt: string }).submittedAt);
 
     // A's first change after seeing gold flags the assignment, once.
     expect((await createSpan(a, 'Bannu')).status).toBe(201);
