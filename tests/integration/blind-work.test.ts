@@ -123,6 +123,12 @@ describe('blind work stays blind', () => {
     expect(included.scope.documents).toBe(1);
     expect(included.scope.annotators.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
 
+    // Adjudication keeps the document in its queue and marks A's work.
+    const queue = (await call('GET', '/projects/{id}/review/queue', { id: projectId }, as(curator))).body;
+    expect(queue.items.map((d: { id: string; submitted: number }) => [d.id, d.submitted])).toEqual([[documentId, 2]]);
+    const review = (await call('GET', '/documents/{id}/review', { id: documentId }, as(curator))).body;
+    expect(review.annotators.map((x: { id: string; afterGold: boolean }) => [x.id, x.afterGold]).sort()).toEqual([[a.id, true], [b.id, false]].sort());
+
     // The never-assigned member appears nowhere as an annotator of the document.
     const progress = (await call('GET', '/projects/{id}/progress', { id: projectId }, as(curator))).body;
     expect(progress.documents).toEqual([{ id: documentId, name: 'd', annotators: [{ userId: a.id, status: 'SUBMITTED', afterGold: true }, { userId: b.id, status: 'SUBMITTED', afterGold: false }] }]);
