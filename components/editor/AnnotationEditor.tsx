@@ -59,7 +59,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   const comparing = goldCompare.on && submission.submitted && data.goldComparable !== false;
   const comparison = useComparison(catalog, view.spans, comparing ? goldCompare.gold : null);
 
-  // Seeing gold takes away the annotator's own reopen: ask the server for the status again.
+  // Seeing gold takes away the annotator's own reopen: ask the server for the status again. If
+  // that fails the button stays, and a reopen is refused by the server with its reason shown.
   const goldShown = goldCompare.gold !== null;
   const refreshStatus = useStable(() => submission.refresh().catch(() => undefined));
   useEffect(() => {
