@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { searchDocuments } from '@/lib/documents/search';
+import { reviewAgreement } from '@/lib/export/agreement';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -122,6 +123,13 @@ describe('blind work stays blind', () => {
     expect(included.excluded.afterGold).toMatchObject({ excluded: false, documentAnnotators: 1, spans: 3 });
     expect(included.scope.documents).toBe(1);
     expect(included.scope.annotators.map((x: { id: string }) => x.id).sort()).toEqual([a.id, b.id].sort());
+
+    // So does the dataset card, which otherwise would have nothing to compare.
+    expect(await reviewAgreement(db, projectId)).toEqual({
+      'documents compared (submitted by all their annotators)': 0,
+      'annotators compared': 0,
+      'annotator × document pairs left out (changed after gold was shown to the annotator)': 1,
+    });
 
     // Adjudication keeps the document in its queue and marks A's work.
     const queue = (await call('GET', '/projects/{id}/review/queue', { id: projectId }, as(curator))).body;
