@@ -190,7 +190,12 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           : 'Select text, then press a label’s hotkey (or type its name and Enter). Click a span to change, link or delete it. Press ? for all shortcuts.'}
       </p>
       {submission.submitted && data.goldComparable !== false && (
-        <GoldCompareToggle on={goldCompare.on} loading={goldCompare.loading} onChange={toggleGold} />
+        <GoldCompareToggle
+          on={goldCompare.on}
+          loading={goldCompare.loading}
+          warning={data.goldRecorded && submission.mayReopen && !goldShown ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.' : undefined}
+          onChange={toggleGold}
+        />
       )}
       <div className={styles.layout}>
         <section className={styles.textPanel} aria-label="Document text">

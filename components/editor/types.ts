@@ -18,6 +18,8 @@ export interface EditorData {
   mayWork: boolean;
   /** Whether "compare with gold" is offered once submitted: curators always, annotators if the project shows gold. */
   goldComparable?: boolean;
+  /** Whether showing gold to the caller is recorded (blind annotators; lib/assignments/exposure.ts). */
+  goldRecorded: boolean;
 }
 
 /** A line for the user: info goes to the polite status region, errors to the alert region. */

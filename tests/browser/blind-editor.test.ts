@@ -84,10 +84,12 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
 
       // Gold exists; the annotator compares with it, and from then on only a curator may reopen.
       await api(owner, `/documents/${assignedId}/annotations`, { method: 'POST', data: { labelId: label.id, start: 14, end: 22, gold: true } });
+      await page.getByText('Seeing gold is recorded: afterwards only a curator can reopen this document.').waitFor();
       await page.getByRole('button', { name: 'Compare with gold' }).click();
       await page.getByRole('region', { name: 'Comparison with gold' }).waitFor();
       await page.getByText('Gold was shown to you, so only a curator or manager can reopen it.').first().waitFor();
       expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(0);
+      expect(await page.getByText('Seeing gold is recorded').count()).toBe(0);
       await page.reload({ waitUntil: 'networkidle' });
       await text().waitFor();
       await page.getByText('Gold was shown to you, so only a curator or manager can reopen it.').first().waitFor();

@@ -57,5 +57,6 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     // The server refuses work on an unassigned document unless the caller may take it on.
     mayWork: assignment !== null || mayTakeOn(access.role, project.allowSelfAssignment),
     goldComparable: can(access.role, 'work:read-others') || project.showGoldToAnnotators,
+    goldRecorded: !can(access.role, 'work:read-others'),
   };
 });
