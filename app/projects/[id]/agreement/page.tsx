@@ -63,7 +63,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
       <ProjectHeader project={project} role={access.role} current="agreement" />
       <div className={styles.toolbar}>
         <ScopeToggle projectId={id} scope={scope} />
-        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}&afterGold=${afterGold}`} download={`agreement-${scope}.json`}>
+        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}${afterGold === 'include' ? '&afterGold=include' : ''}`} download={`agreement-${scope}.json`}>
           Download JSON
         </a>
       </div>
