@@ -44,7 +44,13 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   const changes = useUndoable(engine);
   const live = useLive(document.id, engine);
   const submission = useSubmission(document.id, data.assignment);
-  const readOnly = submission.submitted;
+  // Submitted work is read-only, and so is a document the caller may not take on (the server refuses both).
+  const readOnly = submission.submitted || !data.mayWork;
+  const readOnlyReason = !data.mayWork
+    ? 'This document is not assigned to you, and this project does not let annotators assign themselves: it is read-only for you.'
+    : submission.mayReopen
+      ? 'This document is submitted and read-only. Reopen it to change your annotations.'
+      : 'This document is submitted and read-only. Gold was shown to you, so only a curator or manager can reopen it.';
   const [panelTab, setPanelTab] = useState<PanelTab>('spans');
   const [dialog, setDialog] = useState<'guidelines' | 'shortcuts' | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -52,6 +58,14 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   const goldCompare = useGoldCompare(document.id, setNotice);
   const comparing = goldCompare.on && submission.submitted && data.goldComparable !== false;
   const comparison = useComparison(catalog, view.spans, comparing ? goldCompare.gold : null);
+
+  // Seeing gold takes away the annotator's own reopen: ask the server for the status again. If
+  // that fails the button stays, and a reopen is refused by the server with its reason shown.
+  const goldShown = goldCompare.gold !== null;
+  const refreshStatus = useStable(() => submission.refresh().catch(() => undefined));
+  useEffect(() => {
+    if (goldShown) void refreshStatus();
+  }, [goldShown, refreshStatus]);
 
   useEffect(() => {
     if (snapshot.rejection) setNotice({ tone: 'error', text: `Not saved: ${snapshot.rejection.message}` });
@@ -66,7 +80,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
 
   const run = (command: commands.Command): boolean => {
     if (readOnly) {
-      setNotice({ tone: 'error', text: 'This document is submitted. Reopen it to make changes.' });
+      setNotice({ tone: 'error', text: readOnlyReason });
       return false;
     }
     if (!command.ok) {
@@ -146,6 +160,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
         }
         submission={{
           submitted: submission.submitted,
+          mayReopen: submission.mayReopen,
+          mayWork: data.mayWork,
           busy: submission.busy,
           canSubmit: snapshot.pending === 0,
           submit: () => void changeStatus('submit'),
@@ -170,11 +186,16 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
       </p>
       <p className={styles.hint}>
         {readOnly
-          ? 'Submitted: the annotations are read-only until you reopen the document.'
+          ? readOnlyReason
           : 'Select text, then press a label’s hotkey (or type its name and Enter). Click a span to change, link or delete it. Press ? for all shortcuts.'}
       </p>
       {submission.submitted && data.goldComparable !== false && (
-        <GoldCompareToggle on={goldCompare.on} loading={goldCompare.loading} onChange={toggleGold} />
+        <GoldCompareToggle
+          on={goldCompare.on}
+          loading={goldCompare.loading}
+          warning={data.goldRecorded && submission.mayReopen && !goldShown ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.' : undefined}
+          onChange={toggleGold}
+        />
       )}
       <div className={styles.layout}>
         <section className={styles.textPanel} aria-label="Document text">

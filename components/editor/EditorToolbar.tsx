@@ -6,7 +6,7 @@ interface EditorToolbarProps {
   redo: { run(): void; enabled: boolean; next?: string };
   /** Save state and the last action, announced politely. */
   status: ReactNode;
-  submission: { submitted: boolean; busy: boolean; canSubmit: boolean; submit(): void; reopen(): void };
+  submission: { submitted: boolean; mayReopen: boolean; mayWork: boolean; busy: boolean; canSubmit: boolean; submit(): void; reopen(): void };
   onGuidelines(): void;
   onShortcuts(): void;
 }
@@ -49,11 +49,13 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
         {submission.submitted ? (
           <>
             <span className="badge badge--active">Submitted</span>
-            <button type="button" className="button button--secondary" onClick={submission.reopen} disabled={submission.busy}>
-              Reopen
-            </button>
+            {submission.mayReopen && (
+              <button type="button" className="button button--secondary" onClick={submission.reopen} disabled={submission.busy}>
+                Reopen
+              </button>
+            )}
           </>
-        ) : (
+        ) : submission.mayWork && (
           <button
             type="button"
             className="button button--primary"

@@ -12,9 +12,14 @@ export interface EditorData {
   annotations: WireAnnotation[];
   relations: WireRelation[];
   answers: WireAnswer[];
-  assignment: { status: AssignmentStatus; submittedAt: string | null } | null;
+  /** `mayReopen`: annotators reopen their own submitted work only while no gold was shown to them. */
+  assignment: { status: AssignmentStatus; submittedAt: string | null; mayReopen: boolean } | null;
+  /** False when the document is not assigned to the caller and the project does not let them take it on. */
+  mayWork: boolean;
   /** Whether "compare with gold" is offered once submitted: curators always, annotators if the project shows gold. */
   goldComparable?: boolean;
+  /** Whether showing gold to the caller is recorded (blind annotators; lib/assignments/exposure.ts). */
+  goldRecorded: boolean;
 }
 
 /** A line for the user: info goes to the polite status region, errors to the alert region. */

@@ -6,17 +6,21 @@ import type { EditorData } from './types';
 
 type Assignment = EditorData['assignment'];
 
-/** The caller's own status on the document: submit it when done, reopen it to change it again. */
+/**
+ * The caller's own status on the document: submit it when done, reopen it to change it again
+ * (the server says whether they still may: not once gold was shown to them).
+ */
 export function useSubmission(documentId: string, initial: Assignment) {
   const [assignment, setAssignment] = useState(initial);
   const [busy, setBusy] = useState(false);
+  const url = `${API_V1}/documents/${encodeURIComponent(documentId)}/assignment`;
+  const keep = (next: NonNullable<Assignment> | null) => setAssignment(next && { status: next.status, submittedAt: next.submittedAt, mayReopen: next.mayReopen });
 
   /** Returns an error message, or null when the status changed. */
   const change = async (status: 'SUBMITTED' | 'IN_PROGRESS'): Promise<string | null> => {
     setBusy(true);
     try {
-      const next = await apiFetch<NonNullable<Assignment>>(`${API_V1}/documents/${encodeURIComponent(documentId)}/assignment`, { method: 'PATCH', body: { status } });
-      setAssignment({ status: next.status, submittedAt: next.submittedAt });
+      keep(await apiFetch<NonNullable<Assignment>>(url, { method: 'PATCH', body: { status } }));
       return null;
     } catch (error) {
       return errorMessage(error);
@@ -28,8 +32,11 @@ export function useSubmission(documentId: string, initial: Assignment) {
   return {
     submitted: assignment?.status === 'SUBMITTED',
     submittedAt: assignment?.submittedAt ?? null,
+    mayReopen: assignment?.mayReopen ?? false,
     busy,
     submit: () => change('SUBMITTED'),
     reopen: () => change('IN_PROGRESS'),
+    /** Reads the status again, e.g. after gold was shown (which can take the right to reopen away). */
+    refresh: async () => keep(await apiFetch<Assignment>(url)),
   };
 }

@@ -13,6 +13,7 @@ interface DocumentFiltersProps {
   /** Where the form submits (the project home). */
   action: string;
   filters: Filters;
+  /** Whom the list can be narrowed to; empty (blind annotators) leaves the assignee filter out. */
   members: { id: string; name: string; email: string }[];
   /** Link that shows every document again. */
   clearHref: string;
@@ -42,18 +43,20 @@ export function DocumentFilters({ action, filters, members, clearHref }: Documen
           </select>
         )}
       </Field>
-      <Field label="Assignee">
-        {(control) => (
-          <select {...control} name="assignee" defaultValue={filters.assignee ?? ''}>
-            <option value="">Anyone</option>
-            {members.map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name} ({member.email})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {members.length > 0 && (
+        <Field label="Assignee">
+          {(control) => (
+            <select {...control} name="assignee" defaultValue={filters.assignee ?? ''}>
+              <option value="">Anyone</option>
+              {members.map((member) => (
+                <option key={member.id} value={member.id}>
+                  {member.name} ({member.email})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label="Metadata field" hint="For example: source">
         {(control) => <input {...control} name="metaKey" type="text" defaultValue={firstMeta?.key ?? ''} maxLength={100} autoComplete="off" />}
       </Field>

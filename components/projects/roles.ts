@@ -11,8 +11,8 @@ export const ROLE_NAMES: Record<Role, string> = {
 export const ROLE_SUMMARIES: Record<Role, string> = {
   OWNER: 'Everything a manager can do, plus deleting the project and managing owners.',
   MANAGER: 'Edits settings, the label schema and documents; manages members and assignments.',
-  CURATOR: 'Reviews everyone’s work, adjudicates the gold layer, reads agreement and exports.',
-  ANNOTATOR: 'Annotates documents and reads the guidelines.',
+  CURATOR: 'Reviews everyone’s work, reopens submitted work, adjudicates the gold layer, reads agreement and exports.',
+  ANNOTATOR: 'Annotates the documents assigned to them and reads the guidelines.',
 };
 
 /**

@@ -17,12 +17,14 @@ export type ProjectAction =
   | 'assignments:manage'
   | 'annotations:write'
   | 'work:read-others'
+  | 'work:reopen'
   | 'gold:write'
   | 'agreement:read'
   | 'export';
 
 const ANNOTATOR: ProjectAction[] = ['project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write'];
-const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'gold:write', 'agreement:read', 'export'];
+// Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision.
+const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export'];
 const MANAGER: ProjectAction[] = [
   ...CURATOR,
   'project:update',

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { assertLayerWritable } from '@/lib/assignments/writable';
 import { recordEvents, type EventInput } from '@/lib/events/log';
 import { documentLabelSnapshot } from '@/lib/events/snapshots';
 import { forbidden, validationFailed } from '@/lib/http/errors';
@@ -33,6 +34,7 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
   if (gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
+    await assertLayerWritable(tx, actor, documentId, authorId);
     const questions = new Map((await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT' } })).map((q) => [q.id, q]));
     const targets = new Map((await tx.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } })).map((t) => [t.id, t]));
     const seen = new Set<string>();

@@ -1,12 +1,13 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { assertLayerWritable } from '@/lib/assignments/writable';
 import { recordEvents } from '@/lib/events/log';
 import { relationSnapshot } from '@/lib/events/snapshots';
 import { forbidden, notFound, versionConflict } from '@/lib/http/errors';
 import { checkRelation } from './invariants';
 import { spanFact, violationError } from './rules';
 import { inDocument, type Actor } from './service';
-import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
+import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
 
 /** Directed relations between two spans of the same layer owner, typed by a RELATION label. */
@@ -32,13 +33,14 @@ export interface NewRelation {
 export async function listRelations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
   await assertCanRead(db, actor.access, actor.userId, documentId, filter);
   const rows = await db.relation.findMany({ where: { documentId, deletedAt: null, ...authorWhere(filter) }, orderBy: { createdAt: 'asc' }, select: relationSelect });
-  return rows.map(relationToWire);
+  return shownTo(actor.access, rows.map(relationToWire));
 }
 
 export async function createRelation(db: PrismaClient, actor: Actor, documentId: string, input: NewRelation) {
   if (input.gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
   const authorId = input.gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
+    await assertLayerWritable(tx, actor, documentId, authorId);
     // One transaction runs one statement at a time, so these go in sequence.
     const type = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
     const ends = await tx.annotation.findMany({
@@ -68,6 +70,7 @@ export async function deleteRelation(db: PrismaClient, actor: Actor, documentId:
       if (row.authorId !== null && !actor.access.seesOthersWork) throw notFound('Relation');
       throw forbidden('You can delete only your own relations (or gold, as a curator).');
     }
+    await assertLayerWritable(tx, actor, documentId, row.authorId);
     if (version !== undefined && row.version !== version) throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
     await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
     await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: relationSnapshot(row) }]);

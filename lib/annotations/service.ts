@@ -2,6 +2,7 @@ import type { ProjectAccess } from '@/lib/access/project-access';
 import { can } from '@/lib/access/policy';
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { assertLayerWritable } from '@/lib/assignments/writable';
 import { recordEvents } from '@/lib/events/log';
 import { conflict, forbidden, notFound, versionConflict } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
@@ -9,7 +10,7 @@ import { annotationSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { annotationFields, annotationSelect, toWire, type AnnotationFields } from './serialize';
 import { checkDeletable } from './invariants';
 import { checkDependents, checkSpan, type SpanDraft, type TargetRef } from './rules';
-import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
+import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
 
 /**
  * Span annotations: every write runs in a transaction holding the document's
@@ -43,12 +44,13 @@ export async function listAnnotations(db: PrismaClient, actor: Actor, documentId
     orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
     select: annotationSelect,
   });
-  return rows.map(toWire);
+  return shownTo(actor.access, rows.map(toWire));
 }
 
 export async function createAnnotation(db: PrismaClient, actor: Actor, documentId: string, input: NewSpan) {
   const authorId = layerOwner(actor, input.gold ?? false);
   return inDocument(db, documentId, async (tx, document) => {
+    await assertLayerWritable(tx, actor, documentId, authorId);
     const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
     const created = await tx.annotation.create({
       data: { ...fields, documentId, authorId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
@@ -64,6 +66,7 @@ export async function createAnnotation(db: PrismaClient, actor: Actor, documentI
 export async function updateAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, change: SpanChange) {
   return inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
+    await assertLayerWritable(tx, actor, documentId, current.authorId);
     if (current.version !== change.version) {
       throw versionConflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, await wireOf(tx, current));
     }
@@ -94,6 +97,7 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
 export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, version?: number): Promise<void> {
   await inDocument(db, documentId, async (tx, document) => {
     const current = await loadOwned(tx, actor, documentId, annotationId);
+    await assertLayerWritable(tx, actor, documentId, current.authorId);
     if (version !== undefined && current.version !== version) {
       throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
     }

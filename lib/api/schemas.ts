@@ -16,6 +16,7 @@ export const projectSettings = z.object({
   allowOverlap: z.boolean(),
   snapToWords: z.boolean(),
   showGoldToAnnotators: z.boolean(),
+  allowSelfAssignment: z.boolean().describe('annotators may take on documents not assigned to them (default false)'),
   license: z.string().max(200),
 });
 

@@ -1,15 +1,22 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 import { can } from '@/lib/access/policy';
-import { validationFailed } from '@/lib/http/errors';
+import { recordEvents } from '@/lib/events/log';
+import { notFound, validationFailed } from '@/lib/http/errors';
+import { assignmentEvent, assignmentFields } from './events';
 import { planRoundRobin } from './plan';
+
+/** At most this many assignments per request: each is a row and an event, written in one transaction. */
+export const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
+// Events go to recordEvents in slices, so no single statement carries a JSON document of every row.
+const EVENT_SLICE = 5_000;
 
 export type AssignRequest =
   | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
   | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
 
-/** Creates assignments (existing ones are kept as they are) in one transaction; returns what was added. */
-export async function assignDocuments(db: PrismaClient, projectId: string, request: AssignRequest) {
+/** Creates assignments (existing ones are kept as they are) in one transaction, one event each; returns what was added. */
+export async function assignDocuments(db: PrismaClient, actorId: string, projectId: string, request: AssignRequest) {
   return db.$transaction(async (tx) => {
     const project = await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { annotatorsPerDocument: true } });
     const members = await tx.membership.findMany({ where: { projectId }, select: { userId: true, role: true }, orderBy: { createdAt: 'asc' } });
@@ -34,12 +41,32 @@ export async function assignDocuments(db: PrismaClient, projectId: string, reque
       request.mode === 'explicit'
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
         : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: Math.min(request.perDocument ?? project.annotatorsPerDocument, userIds.length), existing });
-    const { count } = await tx.assignment.createMany({ data: wanted, skipDuplicates: true });
-    return { created: count, documents: documentIds.length, annotators: userIds.length };
+    if (wanted.length > MAX_ASSIGNMENTS_PER_REQUEST) {
+      throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
+    }
+    const created = await tx.assignment.createManyAndReturn({ data: wanted, skipDuplicates: true, select: assignmentFields });
+    for (let start = 0; start < created.length; start += EVENT_SLICE) {
+      await recordEvents(tx, created.slice(start, start + EVENT_SLICE).map((row) => assignmentEvent(projectId, actorId, null, row)));
+    }
+    return { created: created.length, documents: documentIds.length, annotators: userIds.length };
   });
 }
 
-/** Per annotator: assigned / in progress / submitted and annotations made; per document: who is done. */
+/**
+ * Takes a document away from an annotator. Their annotations stay (the event log and the
+ * "all" export keep them); without an assignment they no longer count among the
+ * submitted annotators the agreement report compares by default.
+ */
+export async function removeAssignment(db: PrismaClient, actorId: string, projectId: string, documentId: string, userId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const current = await tx.assignment.findFirst({ where: { documentId, userId, document: { projectId } }, select: assignmentFields });
+    if (!current) throw notFound('Assignment');
+    await tx.assignment.delete({ where: { id: current.id } });
+    await recordEvents(tx, [assignmentEvent(projectId, actorId, current, null)]);
+  });
+}
+
+/** Per annotator: assigned / in progress / submitted and annotations made; per document: who is done, and whose work is after-gold. */
 export async function projectProgress(db: PrismaClient, projectId: string) {
   const [members, assignments, counts] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { role: true, user: { select: { id: true, name: true, email: true } } } }),
@@ -52,10 +79,10 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
     const by = (status: string) => mine.filter((a) => a.status === status).length;
     return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0 };
   });
-  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string }[] }>();
+  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean }[] }>();
   for (const a of assignments) {
     if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.name, annotators: [] });
-    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status });
+    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status, afterGold: a.afterGold });
   }
   return { annotators, documents: [...documents.values()] };
 }
@@ -65,8 +92,8 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
  * planner from turning it into a join over every assignment of every project; bench/RESULTS.md).
  */
 function assignmentsOf(db: PrismaClient, projectId: string) {
-  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; name: string }[]>`
-    SELECT a."documentId", a."userId", a.status::text AS status, d.name
+  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; afterGold: boolean; name: string }[]>`
+    SELECT a."documentId", a."userId", a.status::text AS status, a."afterGoldAt" IS NOT NULL AS "afterGold", d.name
     FROM "Document" d
     CROSS JOIN LATERAL (SELECT * FROM "Assignment" a WHERE a."documentId" = d.id OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL

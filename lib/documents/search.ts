@@ -147,7 +147,11 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function whereClause(projectId: string, filters: DocumentFilters, callerId: string | undefined): Prisma.Sql {
+/**
+ * `ownOnly` (blind annotators): assignment filters look at the caller's own assignments only,
+ * so "submitted", "unassigned" or another assignee reveal nothing about other annotators' progress.
+ */
+function whereClause(projectId: string, filters: DocumentFilters, callerId: string | undefined, ownOnly: boolean): Prisma.Sql {
   const conditions: Prisma.Sql[] = [Prisma.sql`d."projectId" = ${projectId}`, Prisma.sql`d."deletedAt" IS NULL`];
   if (filters.q) {
     const pattern = likePattern(filters.q);
@@ -155,26 +159,27 @@ function whereClause(projectId: string, filters: DocumentFilters, callerId: stri
   }
   const users = new Set<string>();
   if (filters.assignee) users.add(filters.assignee);
-  if (filters.mine) {
-    if (!callerId) throw new Error('searchDocuments: the "mine" filter needs the caller.');
-    users.add(callerId);
+  if (filters.mine || ownOnly) {
+    if (!callerId) throw new Error('searchDocuments: the "mine" filter and ownOnly need the caller.');
+    if (filters.mine) users.add(callerId);
   }
+  const own = ownOnly ? Prisma.sql` AND a."userId" = ${callerId}` : Prisma.empty;
   const status = filters.status;
   if (status === 'unassigned') {
-    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id)`);
+    conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id${own})`);
   }
   // Assignee and status describe the same assignment: "Bob's copy is submitted".
   const assignmentStatus = status && status !== 'unassigned' ? status : undefined;
   if (users.size > 0) {
     for (const userId of users) {
       conditions.push(
-        Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id AND a."userId" = ${userId}${
+        Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id AND a."userId" = ${userId}${own}${
           assignmentStatus ? Prisma.sql` AND a.status::text = ${assignmentStatus}` : Prisma.empty
         })`,
       );
     }
   } else if (assignmentStatus) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id AND a.status::text = ${assignmentStatus})`);
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "Assignment" a WHERE a."documentId" = d.id AND a.status::text = ${assignmentStatus}${own})`);
   }
   for (const { key, value } of filters.meta) {
     // ->> gives numbers, booleans and strings as text, so meta.year=2021 matches 2021 and "2021".
@@ -186,15 +191,18 @@ function whereClause(projectId: string, filters: DocumentFilters, callerId: stri
 /**
  * One page of a project's documents (withdrawn ones excluded) matching the filters,
  * in position order, with the total for the filters. `callerId` is needed for `mine`.
+ * `ownOnly`: the caller may not see other annotators' work (blind mode), so each document
+ * carries only the caller's own assignment and the filters look at nothing else.
  */
 export async function searchDocuments(
   db: PrismaClient,
   projectId: string,
   filters: DocumentFilters,
-  page: { page?: number; pageSize?: number; callerId?: string } = {},
+  page: { page?: number; pageSize?: number; callerId?: string; ownOnly?: boolean } = {},
 ): Promise<DocumentSearchResult> {
   const pageSize = page.pageSize ?? DOCUMENT_PAGE_SIZE;
-  const where = whereClause(projectId, filters, page.callerId);
+  const ownOnly = page.ownOnly ?? false;
+  const where = whereClause(projectId, filters, page.callerId, ownOnly);
   const [{ count }] = (await db.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM "Document" d WHERE ${where}`) as [{ count: bigint }];
   const total = Number(count);
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
@@ -213,7 +221,7 @@ export async function searchDocuments(
       position: true,
       createdAt: true,
       metadata: true,
-      assignments: { select: { userId: true, status: true }, orderBy: { assignedAt: 'asc' } },
+      assignments: { where: ownOnly ? { userId: page.callerId } : {}, select: { userId: true, status: true }, orderBy: { assignedAt: 'asc' } },
     },
   });
   const byId = new Map(rows.map((row) => [row.id, row]));

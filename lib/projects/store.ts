@@ -8,6 +8,7 @@ export interface ProjectSettings {
   allowOverlap?: boolean;
   snapToWords?: boolean;
   showGoldToAnnotators?: boolean;
+  allowSelfAssignment?: boolean;
   license?: string;
 }
 
@@ -29,6 +30,7 @@ export const projectSelect = {
   allowOverlap: true,
   snapToWords: true,
   showGoldToAnnotators: true,
+  allowSelfAssignment: true,
   license: true,
   createdAt: true,
   updatedAt: true,

@@ -48,4 +48,22 @@ export interface ReportInput {
   documents: ReportDocument[];
   /** Which documents were considered, in words, for the report's scope section. */
   documentRule: string;
+  /** Work left out before any figure is computed (the report's `excluded` section). */
+  excluded?: ExcludedWork;
+}
+
+/**
+ * After-gold work: annotators who changed a document after gold (or another annotator's work)
+ * was shown to them (Assignment.afterGoldAt). Their work is not independent, so by default it
+ * is left out; `excluded` says whether it was, and the counts say how much there is.
+ */
+export interface ExcludedWork {
+  afterGold: {
+    excluded: boolean;
+    rule: string;
+    /** (document, annotator) pairs flagged after-gold among those the scope counts. */
+    documentAnnotators: number;
+    documents: number;
+    spans: number;
+  };
 }

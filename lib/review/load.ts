@@ -1,8 +1,10 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
-import type { ReportInput, SpanLayer } from './input';
+import type { ExcludedWork, ReportInput, SpanLayer } from './input';
 
 export type DocumentScope = 'submitted' | 'all';
+/** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
+export type AfterGold = 'exclude' | 'include';
 
 /**
  * Loads what the agreement report needs. Default scope: for each document, the
@@ -14,8 +16,8 @@ export async function loadReportInput(
   projectId: string,
   scope: DocumentScope = 'submitted',
   // Only token-level figures need them; the review queue ranks by spans and skips the column.
-  { tokens = true }: { tokens?: boolean } = {},
-): Promise<ReportInput> {
+  { tokens = true, afterGold = 'exclude' }: { tokens?: boolean; afterGold?: AfterGold } = {},
+): Promise<ReportInput & { excluded: ExcludedWork }> {
   const [members, labels, targets, stored, spans] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
@@ -29,7 +31,7 @@ export async function loadReportInput(
         text: true,
         tokenOffsets: tokens,
         tokenizer: tokens,
-        assignments: { select: { userId: true, status: true } },
+        assignments: { select: { userId: true, status: true, afterGoldAt: true } },
         documentLabels: { where: { deletedAt: null, authorId: { not: null } }, select: { authorId: true, labelId: true, targetId: true, values: true } },
       },
     }),
@@ -38,6 +40,17 @@ export async function loadReportInput(
   const documents = tokens ? await withCurrentTokens(db, stored) : stored;
   const labelById = new Map(labels.map((l) => [l.id, l]));
   const targetKey = new Map(targets.map((t) => [t.id, t.key]));
+  const excluded: ExcludedWork = {
+    afterGold: {
+      excluded: afterGold === 'exclude',
+      rule: afterGold === 'exclude'
+        ? 'Work changed after gold or another annotator’s work was shown to its annotator is left out (afterGold=include counts it).'
+        : 'Work changed after gold or another annotator’s work was shown to its annotator is counted, on request (afterGold=include).',
+      documentAnnotators: 0,
+      documents: 0,
+      spans: 0,
+    },
+  };
 
   return {
     annotators: members.map((m) => m.user),
@@ -47,13 +60,23 @@ export async function loadReportInput(
       .filter((l) => l.layer === 'DOCUMENT')
       .map((l) => ({ key: l.key, options: (l.options as { key: string }[]).map((o) => o.key), multiple: l.multiple, perTarget: l.perTarget })),
     documentRule: scope === 'submitted' ? 'per document, the annotators who submitted it' : 'per document, every annotator assigned to it or with annotations on it',
+    excluded,
     documents: documents.map((document) => {
-      const annotations = spans.get(document.id) ?? [];
-      const byId = new Map(annotations.map((a) => [a.id, a]));
-      const annotators =
+      const all = spans.get(document.id) ?? [];
+      const byId = new Map(all.map((a) => [a.id, a]));
+      const counted =
         scope === 'submitted'
           ? document.assignments.filter((a) => a.status === 'SUBMITTED').map((a) => a.userId)
-          : [...new Set([...document.assignments.map((a) => a.userId), ...annotations.map((a) => a.authorId)])];
+          : [...new Set([...document.assignments.map((a) => a.userId), ...all.map((a) => a.authorId)])];
+      const flagged = new Set(document.assignments.filter((a) => a.afterGoldAt !== null && counted.includes(a.userId)).map((a) => a.userId));
+      if (flagged.size > 0) {
+        excluded.afterGold.documents += 1;
+        excluded.afterGold.documentAnnotators += flagged.size;
+        excluded.afterGold.spans += all.filter((a) => flagged.has(a.authorId)).length;
+      }
+      const left = (author: string) => afterGold === 'include' || !flagged.has(author);
+      const annotators = counted.filter(left);
+      const annotations = all.filter((a) => left(a.authorId));
       return {
         id: document.id,
         name: document.name,
@@ -64,7 +87,7 @@ export async function loadReportInput(
           const label = labelById.get(a.labelId)!;
           return { author: a.authorId, start: a.start, end: a.end, label: label.key, layer: label.layer as SpanLayer, target: stanceTarget(a, byId, labelById, targetKey) };
         }),
-        answers: document.documentLabels.map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
+        answers: document.documentLabels.filter((d) => left(d.authorId!)).map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
       };
     }),
   };

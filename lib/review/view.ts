@@ -10,7 +10,7 @@ export async function reviewView(db: PrismaClient, documentId: string) {
     db.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, name: true, text: true, projectId: true, adjudicatedAt: true } }),
     loadWork(db, documentId),
     db.label.findMany({ where: { project: { documents: { some: { id: documentId } } } }, select: { id: true, key: true, name: true, layer: true, color: true } }),
-    db.assignment.findMany({ where: { documentId }, select: { status: true, user: { select: { id: true, name: true } } } }),
+    db.assignment.findMany({ where: { documentId }, select: { status: true, afterGoldAt: true, user: { select: { id: true, name: true } } } }),
   ]);
   const label = new Map(labels.map((l) => [l.id, l]));
   const goldSpan = new Map(work.gold.spans.map((g) => [spanKey(g), g.id]));
@@ -29,7 +29,8 @@ export async function reviewView(db: PrismaClient, documentId: string) {
   });
   return {
     document: { id: document.id, name: document.name, text: document.text, projectId: document.projectId, adjudicatedAt: document.adjudicatedAt },
-    annotators: users.map((u) => ({ ...u.user, status: u.status })),
+    // afterGold: changed after gold was shown to them, so their candidates are not independent votes.
+    annotators: users.map((u) => ({ ...u.user, status: u.status, afterGold: u.afterGoldAt !== null })),
     submitted: work.submitted,
     spans: spans.sort((a, b) => a.start - b.start || b.end - a.end),
     goldOnly: work.gold.spans.filter((g) => !matched.has(g.id)).map((g) => ({ id: g.id, start: g.start, end: g.end, labelId: g.labelId, label: label.get(g.labelId)?.key ?? '?' })),
@@ -48,7 +49,8 @@ export type ReviewStatusFilter = 'open' | 'adjudicated' | 'all';
 
 /** The curator's queue: submitted documents, worst disagreement first. */
 export async function reviewQueue(db: PrismaClient, projectId: string, status: ReviewStatusFilter, minDisagreement = 0) {
-  const input = await loadReportInput(db, projectId, 'submitted', { tokens: false });
+  // Adjudication needs every submitted document, after-gold work included (the view marks it).
+  const input = await loadReportInput(db, projectId, 'submitted', { tokens: false, afterGold: 'include' });
   // Gold spans counted per document (index on documentId, authorId); Prisma's relation _count
   // groups the whole Annotation table first, 1.8 s at 10 million spans (bench/RESULTS.md).
   const meta = new Map(

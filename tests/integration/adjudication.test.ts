@@ -24,12 +24,14 @@ const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf
 
 async function annotated(name: string, submitted: TestUser[], work: [TestUser, string, string][]) {
   const document = await db.document.create({ data: { projectId, name, text: TEXT, sha256: name, position: 0 } });
-  for (const user of [a, b, c]) {
-    await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: submitted.includes(user) ? 'SUBMITTED' : 'IN_PROGRESS' } });
-  }
+  for (const user of [a, b, c]) await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'IN_PROGRESS' } });
   for (const [user, label, needle] of work) {
     const response = await call('POST', '/documents/{id}/annotations', { id: document.id }, { token: user.token, body: { labelId: labels[label], ...at(needle) } });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
+  }
+  // Submitted work is read-only, so the annotators submit once their work is in.
+  for (const user of submitted) {
+    expect((await call('PATCH', '/documents/{id}/assignment', { id: document.id }, { token: user.token, body: { status: 'SUBMITTED' } })).status).toBe(200);
   }
   return document.id;
 }

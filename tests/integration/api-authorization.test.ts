@@ -59,6 +59,7 @@ const CASES: Case[] = [
   { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /documents/{id}/assignment', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'PATCH /documents/{id}/assignment', body: () => ({ status: 'SUBMITTED' }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'DELETE /documents/{id}/assignments/{userId}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'POST /projects/{id}/assignments', body: () => ({ mode: 'round-robin' }), expect: [201, 201, 403, 403, 404] },
   { endpoint: 'GET /projects/{id}/progress', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /projects/{id}/queue/next', expect: [200, 200, 200, 200, 404] },
@@ -105,6 +106,7 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const { OWNER, MANAGER, CURATOR, ANNOTATOR } = users;
   const project = await makeProject(db, { OWNER, MANAGER, CURATOR, ANNOTATOR });
   const document = await db.document.create({ data: { projectId: project.id, name: 'doc', text: 'Some text.', sha256: 'x', position: 0 } });
+  await db.assignment.create({ data: { documentId: document.id, userId: ANNOTATOR.id, status: 'IN_PROGRESS' } });
   const labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [l.key, l.id]));
   const members = { OWNER, MANAGER, CURATOR, ANNOTATOR };
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;

@@ -58,6 +58,8 @@ describe('live updates over server-sent events', () => {
     await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
     const document = await db.document.create({ data: { projectId: project.id, name: 'd', text: 'Talks in Doha.', sha256: 'x', position: 0 } });
     const gpe = await db.label.findFirstOrThrow({ where: { projectId: project.id, key: 'GPE' } });
+    // Assigned beforehand, so the first change is the span alone (taking a document on is an event of its own).
+    await db.assignment.create({ data: { documentId: document.id, userId: annotator.id } });
 
     const watching = await subscribe(document.id, curator);
     const blind = await subscribe(document.id, other);

@@ -25,7 +25,7 @@ describe('project progress', () => {
     const project = await makeProject(db, { OWNER: owner, ANNOTATOR: first });
     await db.membership.create({ data: { projectId: project.id, userId: second.id, role: 'ANNOTATOR' } });
     const [kept, withdrawn] = [await document(project.id, 0), await document(project.id, 1)];
-    await assignDocuments(db, project.id, { mode: 'explicit', documentIds: [kept.id, withdrawn.id], userIds: [first.id, second.id] });
+    await assignDocuments(db, owner.id, project.id, { mode: 'explicit', documentIds: [kept.id, withdrawn.id], userIds: [first.id, second.id] });
 
     await span(first, project.id, kept.id, 9);
     const removed = await span(first, project.id, kept.id, 40);

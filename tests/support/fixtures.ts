@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { createProject } from '@/lib/projects/store';
+import { createProject, type ProjectSettings } from '@/lib/projects/store';
 import { createUser } from '@/lib/users/store';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -16,9 +16,13 @@ export async function makeUser(db: PrismaClient, name = 'user') {
 
 export type TestUser = Awaited<ReturnType<typeof makeUser>>;
 
-/** A project with one member per role, created by the owner. */
-export async function makeProject(db: PrismaClient, members: Partial<Record<Role, TestUser>>, name = 'Test project') {
-  const project = await createProject(db, { name, presetId: 'news-stance-framing', ownerId: members.OWNER!.id });
+/**
+ * A project with one member per role, created by the owner. Members may annotate documents
+ * nobody assigned to them unless `settings` says otherwise: most tests are about something
+ * else, while tests/integration/blind-work.test.ts checks the product default (off).
+ */
+export async function makeProject(db: PrismaClient, members: Partial<Record<Role, TestUser>>, name = 'Test project', settings: ProjectSettings = { allowSelfAssignment: true }) {
+  const project = await createProject(db, { name, presetId: 'news-stance-framing', ownerId: members.OWNER!.id, ...settings });
   for (const [role, user] of Object.entries(members)) {
     if (role !== 'OWNER') await db.membership.create({ data: { projectId: project.id, userId: user.id, role: role as Role } });
   }

@@ -32,7 +32,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
   const { filters, page } = parseDocumentQuery(await searchParams, { defaultMine });
   // Each part is loaded only if the role may read it, as the API would decide.
   const [listing, members, schema, next] = await Promise.all([
-    can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId }) : null,
+    can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId, ownOnly: !access.seesOthersWork }) : null,
     can(access.role, 'members:read') ? listMembers(db, id, { take: 500 }) : [],
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
     nextDocument(db, id, caller.userId),
@@ -60,7 +60,8 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
           {listing && (
             <section aria-labelledby="documents-heading" className="panel">
               <h2 id="documents-heading">Documents</h2>
-              <DocumentFilters action={home} filters={filters} members={members.map((member) => member.user)} clearHref={clearHref} />
+              {/* Blind annotators filter by their own assignments only: the server looks at nothing else. */}
+              <DocumentFilters action={home} filters={filters} members={access.seesOthersWork ? members.map((member) => member.user) : []} clearHref={clearHref} />
               <DocumentList
                 projectId={id}
                 documents={listing.documents}

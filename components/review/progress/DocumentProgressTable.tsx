@@ -7,7 +7,7 @@ import styles from './progress.module.css';
 export interface DocumentProgress {
   id: string;
   name: string;
-  annotators: { userId: string; status: string }[];
+  annotators: { userId: string; status: string; afterGold: boolean }[];
 }
 
 interface DocumentProgressTableProps {
@@ -51,7 +51,7 @@ export function DocumentProgressTable({ projectId, documents, nameOf, mayReview 
                     <ul className={styles.chips}>
                       {document.annotators.map((a) => (
                         <li key={a.userId}>
-                          <StatusChip name={nameOf(a.userId)} status={a.status} />
+                          <StatusChip name={nameOf(a.userId)} status={a.status} afterGold={a.afterGold} />
                         </li>
                       ))}
                     </ul>

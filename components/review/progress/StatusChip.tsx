@@ -8,12 +8,16 @@ const LOOK: Record<AssignmentStatus, { icon: string; text: string }> = {
   SUBMITTED: { icon: '✓', text: 'submitted' },
 };
 
-/** "✓ Ana: submitted": who and where they are, in words; the icon and colour only help scanning. */
-export function StatusChip({ name, status }: { name: string; status: string }) {
+/**
+ * "✓ Ana: submitted": who and where they are, in words; the icon and colour only help scanning.
+ * "after gold": they changed the document after gold was shown to them, so agreement leaves it out.
+ */
+export function StatusChip({ name, status, afterGold = false }: { name: string; status: string; afterGold?: boolean }) {
   const look = LOOK[status as AssignmentStatus] ?? { icon: '?', text: status.toLowerCase() };
   return (
-    <span className={`badge ${styles[status] ?? ''}`}>
+    <span className={`badge ${styles[status] ?? ''}`} title={afterGold ? 'Changed after gold was shown to them: left out of agreement by default' : undefined}>
       <span aria-hidden="true">{look.icon}</span> {name}: {look.text}
+      {afterGold && ', after gold'}
     </span>
   );
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { idParams } from '@/lib/api/schemas';
+import { withExcluded } from '@/lib/review/excluded';
 import { loadReportInput } from '@/lib/review/load';
 import { agreementReport, withMessage } from '@/lib/review/report';
 
@@ -28,6 +29,15 @@ export const agreementReportSchema = z.object({
   stance: z.record(z.string(), unitFigure).describe('α per stance target over (document, target) units'),
   questions: z.record(z.string(), unitFigure).describe('α per document question (multi-choice: per option)'),
   documents: z.array(z.object({ id: z.string(), name: z.string(), annotators: z.number().int(), disagreement: z.number().nullable() })).describe('worst first'),
+  excluded: z.object({
+    afterGold: z.object({
+      excluded: z.boolean().describe('false when afterGold=include asked to count it'),
+      rule: z.string(),
+      documentAnnotators: z.number().int().describe('(document, annotator) pairs changed after gold was shown to the annotator'),
+      documents: z.number().int(),
+      spans: z.number().int(),
+    }),
+  }).describe('work left out of every figure above, and how much'),
 });
 
 export const agreementEndpoint = defineEndpoint({
@@ -36,11 +46,15 @@ export const agreementEndpoint = defineEndpoint({
   tag: 'review',
   summary: 'Inter-annotator agreement: token α and pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
   params: idParams,
-  query: z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).strict(),
+  query: z.object({
+    scope: z.enum(['submitted', 'all']).default('submitted'),
+    afterGold: z.enum(['exclude', 'include']).default('exclude').describe('work changed after gold was shown to its annotator: left out (default) or counted'),
+  }).strict(),
   response: agreementReportSchema,
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    return withMessage(agreementReport(await loadReportInput(db, params.id, query.scope)));
+    const input = await loadReportInput(db, params.id, query.scope, { afterGold: query.afterGold });
+    return withExcluded(withMessage(agreementReport(input)), input.excluded);
   },
 });

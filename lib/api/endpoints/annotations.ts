@@ -117,7 +117,7 @@ export const createRelationEndpoint = defineEndpoint({
   summary: 'Link two of your spans with a relation type allowed for their entity labels',
   params: idParams,
   body: z.object({ labelId: id, sourceId: id, targetId: id, attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
-  response: relation, status: 201, errors: [403, 404],
+  response: relation, status: 201, errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
     const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
     return createRelation(db, actor, params.id, { ...body, attributes: body.attributes as never });
@@ -150,7 +150,7 @@ export const replaceAnswersEndpoint = defineEndpoint({
   params: idParams,
   query: z.object({ author: z.enum(['me', 'gold']).default('me') }).strict(),
   body: z.object({ answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000) }).strict(),
-  response: list(answer), errors: [403, 404],
+  response: list(answer), errors: [403, 404, 409],
   async handle({ db, caller, params, query, body }) {
     const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
     return { items: await replaceAnswers(db, actor, params.id, body.answers, query.author === 'gold'), nextCursor: null };

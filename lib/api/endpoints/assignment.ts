@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
-import { assignDocuments, nextDocument, projectProgress } from '@/lib/assignments/store';
-import { getOwnAssignment, setOwnStatus } from '@/lib/assignments/own';
+import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
+import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { id, idParams, memberParams, timestamp } from '@/lib/api/schemas';
 
 const assignment = z.object({
   status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'SUBMITTED']),
   assignedAt: timestamp,
   startedAt: timestamp.nullable(),
   submittedAt: timestamp.nullable(),
+  afterGoldAt: timestamp.nullable().describe('set by the first change after gold was shown: this work is not counted as independent'),
+  goldShownAt: timestamp.nullable().describe('when gold or another annotator’s work was first shown to this annotator for the document'),
+  mayReopen: z.boolean().describe('whether the caller may reopen it (annotators: only while no gold was shown to them)'),
 });
 
 export const readOwnAssignment = defineEndpoint({
@@ -21,8 +24,8 @@ export const readOwnAssignment = defineEndpoint({
   response: assignment.nullable(),
   errors: [404],
   async handle({ db, caller, params }) {
-    await authorizeDocument(db, caller, params.id, 'documents:read');
-    return getOwnAssignment(db, params.id, caller.userId);
+    const access = await authorizeDocument(db, caller, params.id, 'documents:read');
+    return readAssignment(db, { userId: caller.userId, access }, params.id);
   },
 });
 
@@ -30,14 +33,29 @@ export const updateOwnAssignment = defineEndpoint({
   method: 'PATCH',
   path: '/documents/{id}/assignment',
   tag: 'assignments',
-  summary: 'Mark the document submitted (or reopen it as in progress) for the caller',
+  summary:
+    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
   params: idParams,
-  body: z.object({ status: z.enum(['IN_PROGRESS', 'SUBMITTED']) }).strict(),
+  body: z.object({ status: z.enum(['IN_PROGRESS', 'SUBMITTED']), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
   response: assignment,
-  errors: [404],
+  errors: [400, 403, 404],
   async handle({ db, caller, params, body }) {
-    await authorizeDocument(db, caller, params.id, 'annotations:write');
-    return setOwnStatus(db, params.id, caller.userId, body.status);
+    const access = await authorizeDocument(db, caller, params.id, 'annotations:write');
+    return changeStatus(db, { userId: caller.userId, access }, params.id, body.status, body.userId);
+  },
+});
+
+export const removeAssignmentEndpoint = defineEndpoint({
+  method: 'DELETE',
+  path: '/documents/{id}/assignments/{userId}',
+  tag: 'assignments',
+  summary: 'Take the document away from an annotator (their annotations stay, the removal is an event)',
+  params: memberParams,
+  status: 204,
+  errors: [403, 404],
+  async handle({ db, caller, params }) {
+    const access = await authorizeDocument(db, caller, params.id, 'assignments:manage');
+    await removeAssignment(db, caller.userId, access.projectId, params.id, params.userId);
   },
 });
 
@@ -57,7 +75,7 @@ export const assignEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, body }) {
     await authorizeProject(db, caller, params.id, 'assignments:manage');
-    return assignDocuments(db, params.id, body);
+    return assignDocuments(db, caller.userId, params.id, body);
   },
 });
 
@@ -69,7 +87,7 @@ export const progressEndpoint = defineEndpoint({
   params: idParams,
   response: z.object({
     annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int() })),
-    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string() })) })),
+    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default') })) })),
   }),
   errors: [403, 404],
   async handle({ db, caller, params }) {
@@ -92,4 +110,4 @@ export const nextDocumentEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, assignEndpoint, progressEndpoint, nextDocumentEndpoint];
+export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint];

@@ -9,7 +9,7 @@ const spanIdentity = z.object({ start: z.number().int(), end: z.number().int(), 
 const candidateBase = { key: z.string(), labelId: id, authors: z.array(z.string()), agreement: z.string().describe('proposers / submitted annotators'), gold: id.nullable() };
 const reviewSchema = z.object({
   document: z.object({ id, name: z.string(), text: z.string(), projectId: id, adjudicatedAt: timestamp.nullable() }),
-  annotators: z.array(z.object({ id, name: z.string(), status: z.string() })),
+  annotators: z.array(z.object({ id, name: z.string(), status: z.string(), afterGold: z.boolean().describe('changed the document after gold was shown to them') })),
   submitted: z.array(id),
   spans: z.array(z.object({ ...candidateBase, start: z.number().int(), end: z.number().int(), quote: z.string(), label: z.string(), layer: z.string(), targetId: id.nullable(), targetSpan: spanIdentity, annotationIds: z.array(id), unanimous: z.boolean() })),
   goldOnly: z.array(z.object({ id, start: z.number().int(), end: z.number().int(), labelId: id, label: z.string() })),

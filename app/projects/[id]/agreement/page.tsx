@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { LAYER_TITLES } from '@/components/projects/layers';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
+import { AfterGoldNote } from '@/components/review/agreement/AfterGoldNote';
 import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
 import { LayerSection } from '@/components/review/agreement/LayerSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
@@ -29,11 +30,13 @@ export async function generateMetadata(props: ProjectPageProps): Promise<Metadat
 
 export default async function ProjectAgreementPage({ params, searchParams }: AgreementPageProps) {
   const { id } = await params;
-  const scope: DocumentScope = (await searchParams).scope === 'all' ? 'all' : 'submitted';
+  const query = await searchParams;
+  const scope: DocumentScope = query.scope === 'all' ? 'all' : 'submitted';
+  const afterGold = query.afterGold === 'include' ? 'include' : 'exclude';
   const { access } = await requireProjectPage(id, 'agreement:read');
   const { project } = await loadProject(id);
   const db = getPrisma();
-  const [input, schema] = await Promise.all([loadReportInput(db, id, scope), getSchema(db, id)]);
+  const [input, schema] = await Promise.all([loadReportInput(db, id, scope, { afterGold }), getSchema(db, id)]);
   const report = withMessage(agreementReport(input));
 
   const nameOf = namesOf(report.scope.annotators);
@@ -60,10 +63,11 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
       <ProjectHeader project={project} role={access.role} current="agreement" />
       <div className={styles.toolbar}>
         <ScopeToggle projectId={id} scope={scope} />
-        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}`} download={`agreement-${scope}.json`}>
+        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}${afterGold === 'include' ? '&afterGold=include' : ''}`} download={`agreement-${scope}.json`}>
           Download JSON
         </a>
       </div>
+      <AfterGoldNote projectId={id} scope={scope} excluded={input.excluded} />
       {report.scope.message && (
         <div className={`notice ${styles.message}`} role="note">
           <p>{report.scope.message}</p>

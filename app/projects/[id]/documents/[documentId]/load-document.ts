@@ -5,7 +5,8 @@ import { can } from '@/lib/access/policy';
 import { listAnswers } from '@/lib/annotations/document-labels';
 import { listRelations } from '@/lib/annotations/relations';
 import { listAnnotations } from '@/lib/annotations/service';
-import { getOwnAssignment } from '@/lib/assignments/own';
+import { mayTakeOn } from '@/lib/assignments/state';
+import { readOwnAssignment } from '@/lib/assignments/status';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getDocument } from '@/lib/documents/store';
@@ -40,7 +41,7 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     listAnnotations(db, actor, documentId, own),
     listRelations(db, actor, documentId, own),
     listAnswers(db, actor, documentId, own),
-    getOwnAssignment(db, documentId, caller.userId),
+    readOwnAssignment(db, actor, documentId),
   ]);
 
   return {
@@ -52,7 +53,10 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     annotations: annotations.map(({ id, labelId, start, end, quote, attributes, target, version }) => ({ id, labelId, start, end, quote, attributes, target, version })),
     relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
     answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),
-    assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null },
+    assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null, mayReopen: assignment.mayReopen },
+    // The server refuses work on an unassigned document unless the caller may take it on.
+    mayWork: assignment !== null || mayTakeOn(access.role, project.allowSelfAssignment),
     goldComparable: can(access.role, 'work:read-others') || project.showGoldToAnnotators,
+    goldRecorded: !can(access.role, 'work:read-others'),
   };
 });

@@ -71,7 +71,7 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
               <ul className={styles.people} aria-label="Annotators">
                 {view.annotators.map((annotator) => (
                   <li key={annotator.id}>
-                    <StatusChip name={annotator.name} status={annotator.status} />
+                    <StatusChip name={annotator.name} status={annotator.status} afterGold={annotator.afterGold} />
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { removeAssignmentEndpoint } from '@/lib/api/endpoints/assignment';
+
+export const DELETE = routeHandler(removeAssignmentEndpoint);
