@@ -36,11 +36,14 @@ const labelIdOf = (spec: string) => labels[spec] ?? `missing-${spec}`;
 const keyOf = (spec: string) => spec.split(':')[1]!;
 const authorOf = (author: 'mine' | 'other') => (author === 'mine' ? mine.id : other.id);
 
-/** A fresh document for one case, with the case's overlap policy and both annotators submitted. */
-async function caseDocument(testCase: InvariantCase): Promise<string> {
+/**
+ * A fresh document for one case, with the case's overlap policy and both annotators assigned:
+ * at work for the API writers, submitted for adjudication (submitted work is read-only).
+ */
+async function caseDocument(testCase: InvariantCase, status: 'IN_PROGRESS' | 'SUBMITTED' = 'IN_PROGRESS'): Promise<string> {
   await db.project.update({ where: { id: projectId }, data: { allowOverlap: testCase.allowOverlap ?? true } });
   const document = await db.document.create({ data: { projectId, name: testCase.name, text: TEXT, sha256: randomUUID(), position: 0 } });
-  await db.assignment.createMany({ data: [mine, other].map((user) => ({ documentId: document.id, userId: user.id, status: 'SUBMITTED' as const })) });
+  await db.assignment.createMany({ data: [mine, other].map((user) => ({ documentId: document.id, userId: user.id, status })) });
   return document.id;
 }
 
@@ -158,7 +161,7 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
   },
 
   async accept(testCase) {
-    const documentId = await caseDocument(testCase);
+    const documentId = await caseDocument(testCase, 'SUBMITTED');
     const ids = await storeSpans(documentId, testCase.spans ?? []);
     const accept = (body: Record<string, string[]>) => call('POST', '/documents/{id}/gold', { id: documentId }, { token: curator.token, body });
     // Gold as the curator left it: everything of "mine" already accepted.
@@ -181,7 +184,7 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
   },
 
   async 'auto-accept'(testCase) {
-    const documentId = await caseDocument(testCase);
+    const documentId = await caseDocument(testCase, 'SUBMITTED');
     const ids = await storeSpans(documentId, testCase.spans ?? []);
     const item = await storeItem(documentId, testCase, ids);
     const response = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, { token: curator.token, body: { minAgreement: 1, documentIds: [documentId] } });
