@@ -10,6 +10,7 @@ const REASONS: Record<UndefinedReason, string> = {
   empty: 'nothing to compare (no units or no annotations)',
   'no-pairable-units': 'no unit was coded by two or more annotators',
   'no-variation': 'only one category occurs, so chance agreement is total and the coefficient is 0/0',
+  'too-few-units': 'fewer than two units to resample',
 };
 
 export function figure(compute: () => number): Figure {
