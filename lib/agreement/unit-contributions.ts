@@ -11,7 +11,7 @@
 export class UnitContributions {
   private cells: number[] = [];
   private weights: number[] = [];
-  private readonly starts: number[] = [0];
+  private starts: number[] = [0];
 
   /** `length`: the size of the summed vector (e.g. categories² for a coincidence matrix). */
   constructor(readonly length: number) {}
@@ -37,6 +37,18 @@ export class UnitContributions {
   /** Adds `times` × unit `unit`'s vector to `into`. */
   addUnit(into: Float64Array, unit: number, times = 1): void {
     for (let entry = this.starts[unit]!; entry < this.starts[unit + 1]!; entry++) into[this.cells[entry]!]! += times * this.weights[entry]!;
+  }
+
+  /**
+   * The same units with each cell c moved to `cellMap[c]` of a vector `length` long (cells that
+   * land together add up): e.g. a label's inside/outside 2 × 2 view of a layer's coincidences.
+   */
+  mapped(length: number, cellMap: ArrayLike<number>): UnitContributions {
+    const out = new UnitContributions(length);
+    out.cells = this.cells.map((cell) => cellMap[cell] as number);
+    out.weights = this.weights;
+    out.starts = this.starts;
+    return out;
   }
 
   total(): Float64Array {

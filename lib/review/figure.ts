@@ -1,9 +1,14 @@
 import { AgreementUndefinedError, type UndefinedReason } from '@/lib/agreement';
+import type { IntervalFigure } from './intervals';
 
-/** One reported coefficient: a value, or null with the reason it is undefined for this data. */
+/**
+ * One reported coefficient: a value, or null with the reason it is undefined for this data; with
+ * its confidence interval (or why it has none) when the report was asked for intervals.
+ */
 export interface Figure {
   value: number | null;
   reason?: string;
+  interval?: IntervalFigure;
 }
 
 const REASONS: Record<UndefinedReason, string> = {

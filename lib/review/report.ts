@@ -1,8 +1,10 @@
 import { indexDocument } from './documents';
+import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
 import type { ReportInput, SpanLayer } from './input';
 import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
-import { layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
+import { once, optional } from './intervals';
+import { alphaOfCodes, documentCoincidences, layerInterval, layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
 
 /** The project agreement report (issue: inter-annotator review), computed from plain data. */
@@ -37,7 +39,12 @@ export const RULES = [
 
 const LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 
-export function agreementReport(input: ReportInput): AgreementReport {
+export interface ReportOptions {
+  /** Confidence intervals for α and κ (see lib/agreement/interval.ts); null: point estimates only. */
+  intervals?: IntervalOptions | null;
+}
+
+export function agreementReport(input: ReportInput, { intervals = null }: ReportOptions = {}): AgreementReport {
   const included = input.documents.filter((d) => d.annotators.length >= 2);
   const annotators = input.annotators.filter((a) => included.some((d) => d.annotators.includes(a.id)));
   const ids = annotators.map((a) => a.id);
@@ -52,21 +59,23 @@ export function agreementReport(input: ReportInput): AgreementReport {
     if (keys.length === 0) continue;
     const tokens = layerTokens(documents, layer, keys);
     const coincidences = tokenCoincidences(tokens, ids);
+    const units = once(() => documentCoincidences(tokens, ids));
+    const alpha = (label?: string) => ({ ...tokenAlpha(coincidences, tokens.sets, label), ...optional(layerInterval(intervals, units, tokens.sets.size, alphaOfCodes, tokens.sets, label)) });
     const continuum = continuumAlpha(documents, ids, layer, keys);
     const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, keys) }));
     const labels: Record<string, LabelReport> = {};
     for (const key of keys) {
       labels[key] = {
-        tokenAlpha: tokenAlpha(coincidences, tokens.sets, key),
+        tokenAlpha: alpha(key),
         unitizingAlpha: continuum.labels.get(key)!,
-        pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, cohenKappa: pairLabelKappa(table, tokens.sets, key), ...spans.labels.get(key)! })),
+        pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, cohenKappa: pairLabelKappa(table, tokens.sets, key, intervals), ...spans.labels.get(key)! })),
       };
     }
     layers[layer] = {
-      tokenAlpha: tokenAlpha(coincidences, tokens.sets),
-      fleissKappa: tokenFleiss(tokens),
+      tokenAlpha: alpha(),
+      fleissKappa: tokenFleiss(tokens, intervals),
       unitizingAlpha: continuum.layer,
-      pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, ...pairTokens(table, tokens.sets), ...spans.layer })),
+      pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, ...pairTokens(table, tokens.sets, intervals), ...spans.layer })),
       labels,
     };
   }
@@ -74,8 +83,8 @@ export function agreementReport(input: ReportInput): AgreementReport {
   return {
     scope: { documentRule: input.documentRule, documents: included.length, annotators, excludedDocuments: input.documents.length - included.length, rules: RULES },
     layers,
-    stance: stanceByTarget(included, ids),
-    questions: documentQuestions({ ...input, documents: included }),
+    stance: stanceByTarget(included, ids, intervals),
+    questions: documentQuestions({ ...input, documents: included }, intervals),
     documents: rankDocuments(included),
   };
 }
