@@ -1,4 +1,4 @@
-import { AgreementUndefinedError, unitInterval, type Interval, type IntervalOptions, type UnitContributions } from '@/lib/agreement';
+import { AgreementUndefinedError, DEFAULT_INTERVAL, unitInterval, type Interval, type IntervalOptions, type UnitContributions } from '@/lib/agreement';
 import { attempt, round, undefinedFor } from './figure';
 
 /** A figure's confidence interval as the report gives it (rounded), or why there is none. */
@@ -37,4 +37,26 @@ export function optional(interval: IntervalFigure | undefined): { interval?: Int
 export function once<T>(make: () => T): () => T {
   let value: { made: T } | undefined;
   return () => (value ??= { made: make() }).made;
+}
+
+/** What the report's intervals are, in words, for its rules and the methods text. */
+export function intervalRule(options: IntervalOptions): string {
+  const level = `${percent(options.confidence ?? DEFAULT_INTERVAL.confidence)} confidence intervals`;
+  const units = 'documents for the token figures, (document, target) pairs for stance and (document, question) units for document questions';
+  if (options.method === 'jackknife') {
+    return (
+      `${level}: jackknife over units (${units}). With each unit i left out the coefficient is θ_(i); its variance is Hughes’ (2022) (n − 1)/n Σ (θ_(i) − θ̄)², and the interval θ̂ ± z·se (normal theory), its upper end cut at 1. ` +
+      'The jackknife is applied to the customary coefficient; Hughes’ R package krippendorffsalpha applies it to his own analytical estimator on a log scale, so its intervals can differ slightly.'
+    );
+  }
+  const replicates = (options.replicates ?? DEFAULT_INTERVAL.replicates).toLocaleString('en');
+  return (
+    `${level}: unit bootstrap (${units} drawn with replacement, ${replicates} replicates, seed ${options.seed ?? DEFAULT_INTERVAL.seed}); percentile interval. ` +
+    'A replicate sums the drawn units’ coincidence matrices or contingency tables, so it equals the coefficient of the resampled data. Replicates in which a coefficient is undefined (e.g. a single category) are counted and left out of its interval. ' +
+    'The probability that a coefficient is below a threshold is the share of replicates below it (KALPHA; Hayes & Krippendorff 2007).'
+  );
+}
+
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 1000) / 10} %`;
 }

@@ -3,7 +3,7 @@ import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
 import type { ReportInput, SpanLayer } from './input';
 import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
-import { once, optional } from './intervals';
+import { intervalRule, once, optional } from './intervals';
 import { alphaOfCodes, documentCoincidences, layerInterval, layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
 
@@ -15,13 +15,24 @@ export interface LabelReport {
 }
 
 export interface LayerReport extends LabelReport {
+  /** Tokens of the counted documents: the units of the token figures. */
+  tokens: number;
   fleissKappa: Figure;
   pairs: ({ a: string; b: string; cohenKappa: Figure; tokens: number; confusion: PairTokens['confusion'] } & PairSpans)[];
   labels: Record<string, LabelReport>;
 }
 
 export interface AgreementReport {
-  scope: { documentRule: string; documents: number; annotators: { id: string; name: string }[]; excludedDocuments: number; rules: string[]; message?: string };
+  scope: {
+    documentRule: string;
+    documents: number;
+    annotators: { id: string; name: string }[];
+    excludedDocuments: number;
+    rules: string[];
+    /** The intervals' method and settings (described in `rules`), null for point estimates only. */
+    intervals: IntervalOptions | null;
+    message?: string;
+  };
   layers: Partial<Record<SpanLayer, LayerReport>>;
   stance: Record<string, UnitFigure>;
   questions: Record<string, UnitFigure>;
@@ -72,6 +83,7 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
       };
     }
     layers[layer] = {
+      tokens: coincidences.units,
       tokenAlpha: alpha(),
       fleissKappa: tokenFleiss(tokens, intervals),
       unitizingAlpha: continuum.layer,
@@ -81,7 +93,14 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
   }
 
   return {
-    scope: { documentRule: input.documentRule, documents: included.length, annotators, excludedDocuments: input.documents.length - included.length, rules: RULES },
+    scope: {
+      documentRule: input.documentRule,
+      documents: included.length,
+      annotators,
+      excludedDocuments: input.documents.length - included.length,
+      rules: intervals ? [...RULES, intervalRule(intervals)] : RULES,
+      intervals,
+    },
     layers,
     stance: stanceByTarget(included, ids, intervals),
     questions: documentQuestions({ ...input, documents: included }, intervals),

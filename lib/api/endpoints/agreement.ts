@@ -2,13 +2,29 @@ import { z } from 'zod';
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { idParams } from '@/lib/api/schemas';
-import { loadReportInput } from '@/lib/review/load';
-import { agreementReport, withMessage } from '@/lib/review/report';
+import { methodsExport, projectReport } from '@/lib/review/methods/export';
+import { METHODS_MEDIA_TYPES } from '@/lib/review/methods/render';
+import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 
-const figure = z.object({ value: z.number().nullable(), reason: z.string().optional() });
+const interval = z.union([
+  z.object({
+    lower: z.number(),
+    upper: z.number(),
+    method: z.enum(['bootstrap', 'jackknife']),
+    confidence: z.number(),
+    units: z.number().int().describe('units resampled: documents, (document, target) pairs or (document, question) units'),
+    replicates: z.number().int().optional(),
+    undefinedReplicates: z.number().int().optional().describe('replicates in which the coefficient was undefined, left out of the interval'),
+    standardError: z.number().optional().describe('jackknife'),
+    below: z.array(z.object({ threshold: z.number(), probability: z.number() })).optional().describe('bootstrap: share of replicates below each threshold'),
+  }),
+  z.object({ reason: z.string() }),
+]);
+const figure = z.object({ value: z.number().nullable(), reason: z.string().optional(), interval: interval.optional() });
 const pair = z.object({ a: z.string(), b: z.string(), cohenKappa: figure, documents: z.number().int(), f1Exact: figure, f1Overlap: figure });
 const labelReport = z.object({ tokenAlpha: figure, unitizingAlpha: figure.extend({ documents: z.number().int() }), pairs: z.array(pair) });
 const layerReport = labelReport.extend({
+  tokens: z.number().int().describe('tokens of the counted documents'),
   fleissKappa: figure,
   pairs: z.array(pair.extend({ tokens: z.number().int(), confusion: z.object({ categories: z.array(z.string()), matrix: z.array(z.array(z.number())) }) })),
   labels: z.record(z.string(), labelReport),
@@ -22,6 +38,9 @@ export const agreementReportSchema = z.object({
     annotators: z.array(z.object({ id: z.string(), name: z.string() })),
     excludedDocuments: z.number().int().describe('documents with fewer than two counted annotators'),
     rules: z.array(z.string()),
+    intervals: z
+      .object({ method: z.enum(['bootstrap', 'jackknife']), confidence: z.number().optional(), replicates: z.number().int().optional(), seed: z.number().int().optional(), thresholds: z.array(z.number()).optional() })
+      .nullable(),
     message: z.string().optional(),
   }),
   layers: z.record(z.string(), layerReport),
@@ -30,17 +49,35 @@ export const agreementReportSchema = z.object({
   documents: z.array(z.object({ id: z.string(), name: z.string(), annotators: z.number().int(), disagreement: z.number().nullable() })).describe('worst first'),
 });
 
+const reportQuery = z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).extend(intervalQuery.shape).strict();
+
 export const agreementEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects/{id}/agreement',
   tag: 'review',
-  summary: 'Inter-annotator agreement: token α and pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
+  summary: 'Inter-annotator agreement with confidence intervals (unit bootstrap or jackknife): token α and pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
   params: idParams,
-  query: z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).strict(),
+  query: reportQuery,
   response: agreementReportSchema,
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    return withMessage(agreementReport(await loadReportInput(db, params.id, query.scope)));
+    return projectReport(db, params.id, query.scope, intervalOptions(query));
+  },
+});
+
+export const agreementMethodsEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/projects/{id}/agreement/methods',
+  tag: 'review',
+  summary: 'The agreement report for a paper: a methods paragraph, every figure with its interval and units, the rules and references (markdown, latex) or the figures as csv',
+  params: idParams,
+  query: reportQuery.extend({ format: z.enum(['markdown', 'latex', 'csv']).default('markdown') }).strict(),
+  rawResponse: Object.fromEntries(Object.entries(METHODS_MEDIA_TYPES).map(([format, { type }]) => [type.split(';')[0]!, `format=${format}`])),
+  errors: [403, 404],
+  async handle({ db, caller, params, query }) {
+    await authorizeProject(db, caller, params.id, 'agreement:read');
+    const { text, type, filename } = await methodsExport(db, params.id, query.scope, intervalOptions(query), query.format);
+    return new Response(text, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
   },
 });

@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { call, routeModule } from '../support/api';
+import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+
+/** Intervals and the methods export through the API and `glossa agreement`, on a real database. */
+const db = getPrisma();
+const TEXT = 'Alpha beta gamma delta epsilon';
+const run = promisify(execFile);
+let owner: TestUser;
+let projectId: string;
+
+beforeEach(async () => {
+  owner = await makeUser(db, 'owner');
+  const [a, b] = [await makeUser(db, 'Ana'), await makeUser(db, 'Ben')];
+  projectId = (await makeProject(db, { OWNER: owner }, 'Talks corpus')).id;
+  const org = (await db.label.findFirstOrThrow({ where: { projectId, layer: 'ENTITY', key: 'ORG' } })).id;
+  // Six documents; Ana marks "Alpha beta", Ben "Alpha" in odd documents and "Alpha beta" in even ones.
+  for (let i = 0; i < 6; i++) {
+    const document = await db.document.create({ data: { projectId, name: `d${i}`, text: TEXT, sha256: `d${i}`, position: i } });
+    for (const [user, end] of [[a, 10], [b, i % 2 ? 5 : 10]] as const) {
+      await db.membership.upsert({ where: { projectId_userId: { projectId, userId: user.id } }, create: { projectId, userId: user.id, role: 'ANNOTATOR' }, update: {} });
+      await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: org, start: 0, end, quote: TEXT.slice(0, end) } });
+      await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'SUBMITTED' } });
+    }
+  }
+});
+
+const report = async (query: string) => call('GET', `/projects/{id}/agreement${query}`, { id: projectId }, { token: owner.token });
+
+async function methods(query: string) {
+  const handler = (await routeModule('/projects/{id}/agreement/methods')).GET!;
+  const request = new Request(`http://localhost/api/v1/projects/${projectId}/agreement/methods${query}`, { headers: { authorization: `Bearer ${owner.token}` } });
+  const response = await handler(request, { params: Promise.resolve({ id: projectId }) });
+  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+}
+
+describe('agreement intervals through the API', () => {
+  it('gives a reproducible bootstrap interval over documents by default, the jackknife on request, none when asked', async () => {
+    const first = await report('');
+    expect(first.status).toBe(200);
+    const alpha = first.body.layers.ENTITY.tokenAlpha;
+    expect(alpha.interval).toMatchObject({ method: 'bootstrap', replicates: 1000, units: 6, confidence: 0.95 });
+    expect(alpha.interval.lower).toBeLessThanOrEqual(alpha.value);
+    expect((await report('')).body).toEqual(first.body);
+    expect(first.body.scope.intervals).toMatchObject({ method: 'bootstrap', replicates: 1000, seed: 1 });
+    expect(first.body.scope.rules.at(-1)).toMatch(/unit bootstrap .*1,000 replicates, seed 1/);
+
+    const jackknife = (await report('?interval=jackknife&confidence=0.9')).body.layers.ENTITY.tokenAlpha.interval;
+    expect(jackknife).toMatchObject({ method: 'jackknife', confidence: 0.9, units: 6 });
+    expect(jackknife.standardError).toBeGreaterThan(0);
+
+    const none = (await report('?interval=none')).body;
+    expect(JSON.stringify(none.layers)).not.toContain('interval');
+    expect(none.scope.intervals).toBeNull();
+  });
+
+  it('rejects bad interval settings with a 400 naming the parameter', async () => {
+    for (const [query, field] of [
+      ['?replicates=0', 'query.replicates'],
+      ['?replicates=20000', 'query.replicates'],
+      ['?confidence=95', 'query.confidence'],
+      ['?interval=delta', 'query.interval'],
+      ['?thresholds=high', 'query.thresholds'],
+      ['?seed=-1', 'query.seed'],
+    ]) {
+      const response = await report(query!);
+      expect(response.status, query).toBe(400);
+      expect(response.body.error.details.map((d: { path: string }) => d.path)).toEqual([field]);
+    }
+  });
+});
+
+describe('methods export', () => {
+  it('writes the methods paragraph, the figure table with intervals, rules and references as Markdown', async () => {
+    const { status, type, disposition, text } = await methods('?format=markdown&interval=jackknife');
+    expect(status).toBe(200);
+    expect(type).toBe('text/markdown; charset=utf-8');
+    expect(disposition).toBe('attachment; filename="agreement-submitted.md"');
+    expect(text).toContain('# Inter-annotator agreement: Talks corpus');
+    expect(text).toMatch(/Two annotators \(Ana, Ben\) coded six documents independently/);
+    expect(text).toMatch(/Krippendorff’s α for entity tokens \(nominal; 30 tokens\) was \.\d\d \[95 % CI [−.\d]+, [.\d]+\]/);
+    expect(text).toContain('jackknife over units');
+    expect(text).toContain('| ENTITY | Krippendorff’s α (nominal, tokens) |');
+    expect(text).toContain('Hughes, J. (2022)');
+  });
+
+  it('writes LaTeX with escaped text and the table, and CSV with one figure a line', async () => {
+    const latex = await methods('?format=latex');
+    expect(latex.type).toBe('application/x-tex; charset=utf-8');
+    expect(latex.text).toContain('\\begin{tabular}{llrlll}');
+    expect(latex.text).toContain('$\\alpha$ for entity tokens');
+    expect(latex.text).toContain('95 \\% CI');
+
+    const csv = await methods('?format=csv');
+    const lines = csv.text.trim().split('\n');
+    expect(lines[0]).toBe('subject,measure,value,lower,upper,confidence,method,replicates,units,unit_kind,interval_units,reason');
+    // The measure holds a comma, so it is quoted.
+    const prefix = 'ENTITY,"Krippendorff’s α (nominal, tokens)",';
+    const alpha = lines.find((line) => line.startsWith(prefix))!.slice(prefix.length).split(',');
+    const json = (await report('')).body.layers.ENTITY.tokenAlpha;
+    expect(alpha).toEqual([String(json.value), String(json.interval.lower), String(json.interval.upper), '0.95', 'bootstrap', '1000', '30', 'tokens', '6', '']);
+  });
+
+  it('is what `glossa agreement --format` prints, and the command names a bad flag', async () => {
+    const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL };
+    const bin = path.resolve('bin/glossa.mjs');
+    const { stdout } = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--format', 'csv'], { env, timeout: 60_000 });
+    expect(stdout).toBe((await methods('?format=csv')).text);
+    const failed = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--replicates', 'many'], { env, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    expect('code' in failed && failed.code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toContain('--replicates:');
+  }, 60_000);
+});
