@@ -3,6 +3,7 @@ import { LAYER_TITLES } from '@/components/projects/layers';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
 import { LayerSection } from '@/components/review/agreement/LayerSection';
+import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
 import { ScopeToggle } from '@/components/review/agreement/ScopeToggle';
 import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
@@ -12,8 +13,9 @@ import { can } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
 import type { SpanLayer } from '@/lib/review/input';
-import { loadReportInput, type DocumentScope } from '@/lib/review/load';
-import { agreementReport, withMessage } from '@/lib/review/report';
+import type { DocumentScope } from '@/lib/review/load';
+import { projectReport } from '@/lib/review/methods/export';
+import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
 
@@ -29,12 +31,17 @@ export async function generateMetadata(props: ProjectPageProps): Promise<Metadat
 
 export default async function ProjectAgreementPage({ params, searchParams }: AgreementPageProps) {
   const { id } = await params;
-  const scope: DocumentScope = (await searchParams).scope === 'all' ? 'all' : 'submitted';
+  const search = await searchParams;
+  const scope: DocumentScope = search.scope === 'all' ? 'all' : 'submitted';
+  // Only the method is chosen here; a URL with a bad value shows the default rather than an error page.
+  const parsed = intervalQuery.pick({ interval: true }).safeParse({ interval: typeof search.interval === 'string' ? search.interval : undefined });
+  const interval = parsed.success ? parsed.data.interval : 'bootstrap';
   const { access } = await requireProjectPage(id, 'agreement:read');
   const { project } = await loadProject(id);
   const db = getPrisma();
-  const [input, schema] = await Promise.all([loadReportInput(db, id, scope), getSchema(db, id)]);
-  const report = withMessage(agreementReport(input));
+  const options = intervalOptions(intervalQuery.parse({ interval }));
+  const [report, schema] = await Promise.all([projectReport(db, id, scope, options), getSchema(db, id)]);
+  const query = new URLSearchParams({ scope, interval }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
   const labelNames = new Map(schema.labels.map((l) => [`${l.layer}:${l.key}`, l.name]));
@@ -59,10 +66,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     <>
       <ProjectHeader project={project} role={access.role} current="agreement" />
       <div className={styles.toolbar}>
-        <ScopeToggle projectId={id} scope={scope} />
-        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}`} download={`agreement-${scope}.json`}>
-          Download JSON
-        </a>
+        <ScopeToggle projectId={id} scope={scope} interval={interval} />
+        <MethodsLinks projectId={id} query={query} />
       </div>
       {report.scope.message && (
         <div className={`notice ${styles.message}`} role="note">
