@@ -30,6 +30,8 @@ export interface ReportDocument {
   /** The annotators whose work on this document counts (by default: those who submitted it). */
   annotators: string[];
   spans: ReportSpan[];
+  /** The gold spans when the document has been adjudicated (possibly none); absent otherwise. */
+  gold?: Omit<ReportSpan, 'author' | 'target'>[];
   answers: ReportAnswer[];
 }
 

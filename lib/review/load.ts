@@ -1,8 +1,11 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
 import type { ReportInput, SpanLayer } from './input';
+import { adjudicatedGold } from './load-gold';
 
 export type DocumentScope = 'submitted' | 'all';
+
+const SPAN_LAYERS: string[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 /**
  * Loads what the agreement report needs. Default scope: for each document, the
@@ -16,7 +19,7 @@ export async function loadReportInput(
   // Only token-level figures need them; the review queue ranks by spans and skips the column.
   { tokens = true }: { tokens?: boolean } = {},
 ): Promise<ReportInput> {
-  const [members, labels, targets, stored, spans] = await Promise.all([
+  const [members, labels, targets, stored, spans, gold] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
@@ -34,6 +37,7 @@ export async function loadReportInput(
       },
     }),
     annotatorSpans(db, projectId),
+    adjudicatedGold(db, projectId),
   ]);
   const documents = tokens ? await withCurrentTokens(db, stored) : stored;
   const labelById = new Map(labels.map((l) => [l.id, l]));
@@ -63,6 +67,10 @@ export async function loadReportInput(
         spans: annotations.map((a) => {
           const label = labelById.get(a.labelId)!;
           return { author: a.authorId, start: a.start, end: a.end, label: label.key, layer: label.layer as SpanLayer, target: stanceTarget(a, byId, labelById, targetKey) };
+        }),
+        gold: gold.get(document.id)?.flatMap((g) => {
+          const label = labelById.get(g.labelId)!;
+          return SPAN_LAYERS.includes(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer as SpanLayer }] : [];
         }),
         answers: document.documentLabels.map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
       };

@@ -1,3 +1,4 @@
+import { annotatorDiagnostics, type AnnotatorDiagnostics } from './annotator-measures';
 import { indexDocument } from './documents';
 import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
@@ -37,6 +38,8 @@ export interface AgreementReport {
   stance: Record<string, UnitFigure>;
   questions: Record<string, UnitFigure>;
   documents: { id: string; name: string; annotators: number; disagreement: number | null }[];
+  /** Per layer, per annotator: who drags reliability down (see annotator-measures.ts). */
+  annotators: Partial<Record<SpanLayer, AnnotatorDiagnostics[]>>;
 }
 
 export const RULES = [
@@ -61,6 +64,7 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
   const ids = annotators.map((a) => a.id);
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
   const layers: AgreementReport['layers'] = {};
+  const diagnostics: AgreementReport['annotators'] = {};
   const documents = included.map(indexDocument);
   const labelKeys = new Map(LAYERS.map((layer) => [layer, new Set(input.labels.filter((l) => l.layer === layer).map((l) => l.key))]));
   for (const document of included) for (const span of document.spans) labelKeys.get(span.layer)?.add(span.label);
@@ -74,6 +78,7 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
     const alpha = (label?: string) => ({ ...tokenAlpha(coincidences, tokens.sets, label), ...optional(layerInterval(intervals, units, tokens.sets.size, alphaOfCodes, tokens.sets, label)) });
     const continuum = continuumAlpha(documents, ids, layer, keys);
     const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, keys) }));
+    diagnostics[layer] = annotatorDiagnostics(documents, tokens, layer, keys, ids, pairMeasures);
     const labels: Record<string, LabelReport> = {};
     for (const key of keys) {
       labels[key] = {
@@ -105,6 +110,7 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
     stance: stanceByTarget(included, ids, intervals),
     questions: documentQuestions({ ...input, documents: included }, intervals),
     documents: rankDocuments(included),
+    annotators: diagnostics,
   };
 }
 

@@ -47,6 +47,21 @@ export const agreementReportSchema = z.object({
   stance: z.record(z.string(), unitFigure).describe('α per stance target over (document, target) units'),
   questions: z.record(z.string(), unitFigure).describe('α per document question (multi-choice: per option)'),
   documents: z.array(z.object({ id: z.string(), name: z.string(), annotators: z.number().int(), disagreement: z.number().nullable() })).describe('worst first'),
+  annotators: z
+    .record(
+      z.string(),
+      z.array(
+        z.object({
+          id: z.string(),
+          documents: z.number().int(),
+          alphaWithOthers: figure,
+          alphaWithout: figure,
+          spans: z.record(z.string(), z.number().int()),
+          gold: z.object({ documents: z.number().int(), f1Exact: figure, f1Overlap: figure, labels: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })) }),
+        }),
+      ),
+    )
+    .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents'),
 });
 
 const reportQuery = z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).extend(intervalQuery.shape).strict();
