@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+import { labelUsage } from '@/lib/review/label-usage';
 import { agreementReport } from '@/lib/review/report';
 
 /** Per-annotator diagnostics: which coder drags reliability down, and how each compares with gold. */
@@ -62,5 +63,23 @@ describe('annotator diagnostics', () => {
     expect(a.labels.PERSON!.f1Exact.value).toBe(0);
     const none = agreementReport(input(documents.slice(0, 1))).annotators.ENTITY![0]!.gold;
     expect(none).toMatchObject({ documents: 0, f1Exact: { value: null, reason: 'no adjudicated document among the annotator’s' } });
+  });
+});
+
+describe('label usage', () => {
+  it('flags who over- and under-uses a label against the mean rate per document', () => {
+    const row = (id: string, documents: number, org: number) => ({ id, documents, spans: { ORG: org, DATE: 0 }, alphaWithOthers: { value: null }, alphaWithout: { value: null }, gold: { documents: 0, f1Exact: { value: null }, f1Overlap: { value: null }, labels: {} } });
+    // ORG per document: 1, 1, 4 → mean 2; ratios .5 (under), .5 (under), 2 (over).
+    const [org, date] = labelUsage([row('a', 2, 2), row('b', 4, 4), row('c', 1, 4)]);
+    expect(org).toEqual({
+      label: 'ORG',
+      mean: 2,
+      annotators: [
+        { id: 'a', perDocument: 1, ratio: 0.5, use: 'under' },
+        { id: 'b', perDocument: 1, ratio: 0.5, use: 'under' },
+        { id: 'c', perDocument: 4, ratio: 2, use: 'over' },
+      ],
+    });
+    expect(date!.annotators.map((a) => a.use)).toEqual(['typical', 'typical', 'typical']);
   });
 });

@@ -88,7 +88,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
 
       <ScopeBox scope={report.scope} />
       {layers.map(({ layer, report: layerReport }) => (
-        <LayerSection key={layer} layer={layer} report={layerReport} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
+        <LayerSection key={layer} layer={layer} report={layerReport} annotators={report.annotators[layer] ?? []} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
       ))}
       {stance && (
         <section aria-labelledby="stance-heading" className="panel">
