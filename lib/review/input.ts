@@ -27,6 +27,8 @@ export interface ReportDocument {
    * of each token one after the other. When absent the report tokenizes `text` itself.
    */
   tokenOffsets?: readonly number[];
+  /** When the last of its counted annotators submitted it (ISO 8601); absent while any has not. For agreement over time. */
+  completedAt?: string;
   /** The annotators whose work on this document counts (by default: those who submitted it). */
   annotators: string[];
   spans: ReportSpan[];

@@ -32,7 +32,7 @@ export async function loadReportInput(
         text: true,
         tokenOffsets: tokens,
         tokenizer: tokens,
-        assignments: { select: { userId: true, status: true } },
+        assignments: { select: { userId: true, status: true, submittedAt: true } },
         documentLabels: { where: { deletedAt: null, authorId: { not: null } }, select: { authorId: true, labelId: true, targetId: true, values: true } },
       },
     }),
@@ -58,9 +58,12 @@ export async function loadReportInput(
         scope === 'submitted'
           ? document.assignments.filter((a) => a.status === 'SUBMITTED').map((a) => a.userId)
           : [...new Set([...document.assignments.map((a) => a.userId), ...annotations.map((a) => a.authorId)])];
+      const submissions = document.assignments.filter((a) => annotators.includes(a.userId) && a.submittedAt).map((a) => a.submittedAt!.getTime());
       return {
         id: document.id,
         name: document.name,
+        // Complete when the last counted annotator submitted it.
+        completedAt: submissions.length === annotators.length && submissions.length > 0 ? new Date(Math.max(...submissions)).toISOString() : undefined,
         text: document.text,
         tokenOffsets: document.tokenOffsets,
         annotators,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_INTERVAL, MAX_REPLICATES, type IntervalOptions } from '@/lib/agreement';
+import type { Batching } from './over-time';
 
 /**
  * How a client asks for the report's intervals (API query, page URL, `glossa agreement` flags):
@@ -20,6 +21,20 @@ export const intervalQuery = z.object({
 });
 
 export type IntervalQuery = z.output<typeof intervalQuery>;
+
+/** Agreement over time: batches by ISO week of completion (default), of N documents, or none. */
+export const batchQuery = z.object({
+  batch: z
+    .string()
+    .regex(/^(week|none|[1-9]\d{0,5})$/, '"week", "none" or a number of documents per batch (1–999999)')
+    .default('week')
+    .describe('agreement over time: batches by week of completion, of N documents, or none'),
+});
+
+export function batching({ batch }: z.output<typeof batchQuery>): Batching | null {
+  if (batch === 'none') return null;
+  return batch === 'week' ? { by: 'week' } : { by: 'documents', size: Number(batch) };
+}
 
 export function intervalOptions(query: IntervalQuery): IntervalOptions | null {
   if (query.interval === 'none') return null;

@@ -1,5 +1,6 @@
 import { annotatorDiagnostics, type AnnotatorDiagnostics } from './annotator-measures';
 import { indexDocument } from './documents';
+import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
 import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
 import type { ReportInput, SpanLayer } from './input';
@@ -40,6 +41,8 @@ export interface AgreementReport {
   documents: { id: string; name: string; annotators: number; disagreement: number | null }[];
   /** Per layer, per annotator: who drags reliability down (see annotator-measures.ts). */
   annotators: Partial<Record<SpanLayer, AnnotatorDiagnostics[]>>;
+  /** The token figures per batch of completed documents; null when not asked for. */
+  overTime: OverTime | null;
 }
 
 export const RULES = [
@@ -56,15 +59,18 @@ const LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 export interface ReportOptions {
   /** Confidence intervals for α and κ (see lib/agreement/interval.ts); null: point estimates only. */
   intervals?: IntervalOptions | null;
+  /** Agreement over time (see over-time.ts); null: not computed. */
+  batching?: Batching | null;
 }
 
-export function agreementReport(input: ReportInput, { intervals = null }: ReportOptions = {}): AgreementReport {
+export function agreementReport(input: ReportInput, { intervals = null, batching = null }: ReportOptions = {}): AgreementReport {
   const included = input.documents.filter((d) => d.annotators.length >= 2);
   const annotators = input.annotators.filter((a) => included.some((d) => d.annotators.includes(a.id)));
   const ids = annotators.map((a) => a.id);
   const pairs = ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b] as const));
   const layers: AgreementReport['layers'] = {};
   const diagnostics: AgreementReport['annotators'] = {};
+  const batches = batching ? batchDocuments(included, batching).map(({ label, members }) => ({ label, members, layers: {} as Batch['layers'] })) : [];
   const documents = included.map(indexDocument);
   const labelKeys = new Map(LAYERS.map((layer) => [layer, new Set(input.labels.filter((l) => l.layer === layer).map((l) => l.key))]));
   for (const document of included) for (const span of document.spans) labelKeys.get(span.layer)?.add(span.label);
@@ -79,6 +85,7 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
     const continuum = continuumAlpha(documents, ids, layer, keys);
     const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, keys) }));
     diagnostics[layer] = annotatorDiagnostics(documents, tokens, layer, keys, ids, pairMeasures);
+    for (const batch of batches) batch.layers[layer] = batchFigures(tokens, ids, keys, batch.members);
     const labels: Record<string, LabelReport> = {};
     for (const key of keys) {
       labels[key] = {
@@ -111,6 +118,14 @@ export function agreementReport(input: ReportInput, { intervals = null }: Report
     questions: documentQuestions({ ...input, documents: included }, intervals),
     documents: rankDocuments(included),
     annotators: diagnostics,
+    overTime: batching && {
+      batching,
+      batches: batches.map(({ label, members, layers: figures }) => {
+        const times = members.map((i) => included[i]!.completedAt!);
+        return { label, from: times[0]!, to: times.at(-1)!, documents: members.length, layers: figures };
+      }),
+      notCompleted: included.filter((d) => d.completedAt === undefined).length,
+    },
   };
 }
 

@@ -24,7 +24,9 @@ beforeEach(async () => {
     for (const [user, end] of [[a, 10], [b, i % 2 ? 5 : 10]] as const) {
       await db.membership.upsert({ where: { projectId_userId: { projectId, userId: user.id } }, create: { projectId, userId: user.id, role: 'ANNOTATOR' }, update: {} });
       await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: org, start: 0, end, quote: TEXT.slice(0, end) } });
-      await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'SUBMITTED' } });
+      // Two documents completed a week: 16, 18 Nov (week 47), 23, 25 Nov (48), 30 Nov, 2 Dec (49).
+      const submittedAt = new Date(Date.UTC(2026, 10, 16 + 7 * Math.floor(i / 2) + 2 * (i % 2), user === a ? 9 : 10));
+      await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'SUBMITTED', submittedAt } });
     }
   }
 });
@@ -66,11 +68,32 @@ describe('agreement intervals through the API', () => {
       ['?interval=delta', 'query.interval'],
       ['?thresholds=high', 'query.thresholds'],
       ['?seed=-1', 'query.seed'],
+      ['?batch=0', 'query.batch'],
+      ['?batch=monthly', 'query.batch'],
     ]) {
       const response = await report(query!);
       expect(response.status, query).toBe(400);
       expect(response.body.error.details.map((d: { path: string }) => d.path)).toEqual([field]);
     }
+  });
+});
+
+describe('agreement over time through the API', () => {
+  it('batches documents by the week the last annotator submitted them, or by N documents', async () => {
+    const weekly = (await report('?interval=none')).body.overTime;
+    expect(weekly.batches.map((b: { label: string; documents: number }) => [b.label, b.documents])).toEqual([
+      ['2026-W47', 2],
+      ['2026-W48', 2],
+      ['2026-W49', 2],
+    ]);
+    expect(weekly.batches[0].from).toBe('2026-11-16T10:00:00.000Z');
+    // Each week holds one document where Ben agrees and one where he does not: the same α every week.
+    expect(weekly.batches[0].layers.ENTITY.tokenAlpha.value).toBeLessThan(1);
+    expect(weekly.batches[0].layers.ENTITY.tokenAlpha.value).toBe((await report('?interval=none')).body.overTime.batches[2].layers.ENTITY.tokenAlpha.value);
+    const byThree = (await report('?interval=none&batch=3')).body.overTime;
+    expect(byThree.batching).toEqual({ by: 'documents', size: 3 });
+    expect(byThree.batches.map((b: { label: string }) => b.label)).toEqual(['documents 1–3', 'documents 4–6']);
+    expect((await report('?batch=none')).body.overTime).toBeNull();
   });
 });
 

@@ -4,7 +4,7 @@ import { defineEndpoint } from '@/lib/api/endpoint';
 import { idParams } from '@/lib/api/schemas';
 import { methodsExport, projectReport } from '@/lib/review/methods/export';
 import { METHODS_MEDIA_TYPES } from '@/lib/review/methods/render';
-import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
+import { batching, batchQuery, intervalOptions, intervalQuery } from '@/lib/review/report-options';
 
 const interval = z.union([
   z.object({
@@ -62,9 +62,26 @@ export const agreementReportSchema = z.object({
       ),
     )
     .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents'),
+  overTime: z
+    .object({
+      batching: z.union([z.object({ by: z.literal('week') }), z.object({ by: z.literal('documents'), size: z.number().int() })]),
+      batches: z.array(
+        z.object({
+          label: z.string(),
+          from: z.string(),
+          to: z.string(),
+          documents: z.number().int(),
+          layers: z.record(z.string(), z.object({ tokenAlpha: figure, fleissKappa: figure, labels: z.record(z.string(), figure) })),
+        }),
+      ),
+      notCompleted: z.number().int().describe('documents an annotator has not submitted: in no batch'),
+    })
+    .nullable()
+    .describe('token figures per batch of completed documents (by week of completion or by N documents)'),
 });
 
-const reportQuery = z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).extend(intervalQuery.shape).strict();
+const reportQuery = z.object({ scope: z.enum(['submitted', 'all']).default('submitted') }).extend(intervalQuery.shape).extend(batchQuery.shape).strict();
+const options = (query: z.output<typeof reportQuery>) => ({ intervals: intervalOptions(query), batching: batching(query) });
 
 export const agreementEndpoint = defineEndpoint({
   method: 'GET',
@@ -77,7 +94,7 @@ export const agreementEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    return projectReport(db, params.id, query.scope, intervalOptions(query));
+    return projectReport(db, params.id, query.scope, options(query));
   },
 });
 
@@ -92,7 +109,7 @@ export const agreementMethodsEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    const { text, type, filename } = await methodsExport(db, params.id, query.scope, intervalOptions(query), query.format);
+    const { text, type, filename } = await methodsExport(db, params.id, query.scope, options(query), query.format);
     return new Response(text, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
   },
 });

@@ -4,6 +4,7 @@ import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
 import { LayerSection } from '@/components/review/agreement/LayerSection';
 import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
+import { OverTimeSection } from '@/components/review/agreement/OverTimeSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
 import { ScopeToggle } from '@/components/review/agreement/ScopeToggle';
 import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
@@ -40,7 +41,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const { project } = await loadProject(id);
   const db = getPrisma();
   const options = intervalOptions(intervalQuery.parse({ interval }));
-  const [report, schema] = await Promise.all([projectReport(db, id, scope, options), getSchema(db, id)]);
+  const [report, schema] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }), getSchema(db, id)]);
   const query = new URLSearchParams({ scope, interval }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
@@ -59,6 +60,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     ...layers.map(({ layer }) => ({ href: `#layer-${layer}`, label: LAYER_TITLES[layer] })),
     ...(stance ? [{ href: '#stance-heading', label: 'Stance per target' }] : []),
     ...(questions ? [{ href: '#questions-heading', label: 'Document questions' }] : []),
+    ...(report.overTime ? [{ href: '#over-time-heading', label: 'Agreement over time' }] : []),
     { href: '#documents-heading', label: 'Documents by disagreement' },
   ];
 
@@ -102,6 +104,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
           <UnitFigureTable caption="Agreement on each document question" subject="Question" figures={report.questions} describe={(key) => key} />
         </section>
       )}
+      {comparable && report.overTime && <OverTimeSection overTime={report.overTime} layers={layers.map(({ layer }) => layer)} />}
       {comparable && (
         <section aria-labelledby="documents-heading" className="panel">
           <h2 id="documents-heading">Documents by disagreement</h2>
