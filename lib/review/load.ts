@@ -2,6 +2,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
 import type { ReportInput, SpanLayer } from './input';
 import { adjudicatedGold } from './load-gold';
+import { annotatorRelations } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 
@@ -19,7 +20,7 @@ export async function loadReportInput(
   // Only token-level figures need them; the review queue ranks by spans and skips the column.
   { tokens = true }: { tokens?: boolean } = {},
 ): Promise<ReportInput> {
-  const [members, labels, targets, stored, spans, gold] = await Promise.all([
+  const [members, labels, targets, stored, spans, gold, relations] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
@@ -38,6 +39,7 @@ export async function loadReportInput(
     }),
     annotatorSpans(db, projectId),
     adjudicatedGold(db, projectId),
+    annotatorRelations(db, projectId),
   ]);
   const documents = tokens ? await withCurrentTokens(db, stored) : stored;
   const labelById = new Map(labels.map((l) => [l.id, l]));
@@ -46,6 +48,7 @@ export async function loadReportInput(
   return {
     annotators: members.map((m) => m.user),
     labels: labels.filter((l) => ['ENTITY', 'STANCE', 'FRAME'].includes(l.layer)).map((l) => ({ key: l.key, layer: l.layer as SpanLayer, retired: l.retired })),
+    relationTypes: labels.filter((l) => l.layer === 'RELATION').map((l) => l.key),
     targets: targets.map((t) => t.key),
     questions: labels
       .filter((l) => l.layer === 'DOCUMENT')
@@ -71,6 +74,8 @@ export async function loadReportInput(
           const label = labelById.get(a.labelId)!;
           return { author: a.authorId, start: a.start, end: a.end, label: label.key, layer: label.layer as SpanLayer, target: stanceTarget(a, byId, labelById, targetKey) };
         }),
+        // An endpoint is a live span of the same author (deleting a span deletes its relations).
+        relations: (relations.get(document.id) ?? []).map((r) => ({ author: r.authorId, label: labelById.get(r.labelId)!.key, source: endpoint(byId.get(r.sourceId)!, labelById), target: endpoint(byId.get(r.targetId)!, labelById) })),
         gold: gold.get(document.id)?.flatMap((g) => {
           const label = labelById.get(g.labelId)!;
           return SPAN_LAYERS.includes(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer as SpanLayer }] : [];
@@ -116,6 +121,10 @@ async function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<
     else byDocument.set(row.documentId, [row]);
   }
   return byDocument;
+}
+
+function endpoint(span: { start: number; end: number; labelId: string }, labels: Map<string, { key: string }>) {
+  return { start: span.start, end: span.end, label: labels.get(span.labelId)!.key };
 }
 
 /** Span targets differ in id between annotators, so they are compared by label and text. */

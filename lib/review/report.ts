@@ -1,5 +1,6 @@
 import { annotatorDiagnostics, type AnnotatorDiagnostics } from './annotator-measures';
 import { indexDocument } from './documents';
+import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
 import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
 import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
@@ -41,6 +42,8 @@ export interface AgreementReport {
   documents: { id: string; name: string; annotators: number; disagreement: number | null }[];
   /** Per layer, per annotator: who drags reliability down (see annotator-measures.ts). */
   annotators: Partial<Record<SpanLayer, AnnotatorDiagnostics[]>>;
+  /** Relation F1 per annotator pair and type, α on the relation type; null in a project without relations. */
+  relations: RelationReport | null;
   /** The token figures per batch of completed documents; null when not asked for. */
   overTime: OverTime | null;
 }
@@ -110,7 +113,7 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
       documents: included.length,
       annotators,
       excludedDocuments: input.documents.length - included.length,
-      rules: intervals ? [...RULES, intervalRule(intervals)] : RULES,
+      rules: [...RULES, RELATION_RULE, ...(intervals ? [intervalRule(intervals)] : [])],
       intervals,
     },
     layers,
@@ -118,6 +121,7 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
     questions: documentQuestions({ ...input, documents: included }, intervals),
     documents: rankDocuments(included),
     annotators: diagnostics,
+    relations: relationAgreement(included, ids, input.relationTypes ?? [], intervals),
     overTime: batching && {
       batching,
       batches: batches.map(({ label, members, layers: figures }) => {

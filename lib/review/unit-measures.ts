@@ -18,7 +18,7 @@ export interface UnitFigure extends Figure {
   units: number;
 }
 
-function alphaOver(units: Map<string, Map<string, string | null>>, annotators: string[], intervals: IntervalOptions | null): UnitFigure {
+export function alphaOver(units: Map<string, Map<string, string | null>>, annotators: string[], intervals: IntervalOptions | null): UnitFigure {
   const rows = annotators.map((annotator) => [...units.values()].map((values) => values.get(annotator) ?? null));
   const interval = intervals ? reportInterval(attempt(() => krippendorffAlphaInterval(rows, 'nominal', intervals))) : undefined;
   return { ...figure(() => krippendorffAlpha(rows, 'nominal')), ...optional(interval), units: units.size };

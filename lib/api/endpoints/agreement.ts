@@ -62,6 +62,15 @@ export const agreementReportSchema = z.object({
       ),
     )
     .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents'),
+  relations: z
+    .object({
+      pairs: z.array(
+        z.object({ a: z.string(), b: z.string(), documents: z.number().int(), f1Exact: figure, f1Overlap: figure, types: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })) }),
+      ),
+      typeAlpha: unitFigure,
+    })
+    .nullable()
+    .describe('relation F1 per annotator pair (overall and per type; endpoints matched exactly or by overlap) and α on the relation type over related endpoint pairs'),
   overTime: z
     .object({
       batching: z.union([z.object({ by: z.literal('week') }), z.object({ by: z.literal('documents'), size: z.number().int() })]),

@@ -60,6 +60,12 @@ export function methodsParagraph(report: AgreementReport): string {
     const f1 = r.pairs.map((p) => p.f1Overlap.value).filter((v): v is number => v !== null);
     if (f1.length > 0) sentences.push(`Span F1 between annotators (overlap matching) was ${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)}.`);
   }
+  if (report.relations && report.relations.pairs.some((p) => p.f1Exact.value !== null)) {
+    const f1 = report.relations.pairs.map((p) => p.f1Exact.value).filter((v): v is number => v !== null);
+    sentences.push(
+      `Relations (matched when both endpoints and the type agree) reached F1 ${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)} with exact endpoints; α on the relation type over ${count(report.relations.typeAlpha.units, 'pair')} of spans related by two or more annotators was ${withInterval(report.relations.typeAlpha)}.`,
+    );
+  }
   for (const [target, f] of Object.entries(report.stance)) sentences.push(`For stance towards ${target}, α was ${withInterval(f)} over ${count(f.units, '(document, target) pair')}.`);
   for (const [question, f] of Object.entries(report.questions)) sentences.push(`For the document question ${question}, α was ${withInterval(f)} over ${count(f.units, 'document')}.`);
   sentences.push(scope.intervals ? intervalRule(scope.intervals) : 'No confidence intervals were computed.');

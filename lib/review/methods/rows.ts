@@ -32,6 +32,15 @@ export function methodsRows(report: AgreementReport, nameOf: (id: string) => str
       rows.push({ subject, measure: 'span F1 (overlap)', figure: pair.f1Overlap, units: pair.documents, unitKind: 'documents' });
     }
   }
+  if (report.relations) {
+    const { typeAlpha, pairs } = report.relations;
+    rows.push({ subject: 'RELATION', measure: 'Krippendorff’s α (nominal, relation type)', figure: typeAlpha, units: typeAlpha.units, unitKind: '(document, source, target) pairs' });
+    for (const pair of pairs) {
+      const subject = `RELATION ${nameOf(pair.a)} × ${nameOf(pair.b)}`;
+      rows.push({ subject, measure: 'relation F1 (exact endpoints)', figure: pair.f1Exact, units: pair.documents, unitKind: 'documents' });
+      rows.push({ subject, measure: 'relation F1 (overlapping endpoints)', figure: pair.f1Overlap, units: pair.documents, unitKind: 'documents' });
+    }
+  }
   for (const [target, f] of Object.entries(report.stance)) rows.push({ subject: `stance:${target}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, target) pairs' });
   for (const [question, f] of Object.entries(report.questions)) rows.push({ subject: `question:${question}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, question) units' });
   return rows;

@@ -5,6 +5,7 @@ import { DisagreementRanking } from '@/components/review/agreement/DisagreementR
 import { LayerSection } from '@/components/review/agreement/LayerSection';
 import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
 import { OverTimeSection } from '@/components/review/agreement/OverTimeSection';
+import { RelationSection } from '@/components/review/agreement/RelationSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
 import { ScopeToggle } from '@/components/review/agreement/ScopeToggle';
 import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
@@ -60,6 +61,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     ...layers.map(({ layer }) => ({ href: `#layer-${layer}`, label: LAYER_TITLES[layer] })),
     ...(stance ? [{ href: '#stance-heading', label: 'Stance per target' }] : []),
     ...(questions ? [{ href: '#questions-heading', label: 'Document questions' }] : []),
+    ...(report.relations ? [{ href: '#relations-heading', label: 'Relations' }] : []),
     ...(report.overTime ? [{ href: '#over-time-heading', label: 'Agreement over time' }] : []),
     { href: '#documents-heading', label: 'Documents by disagreement' },
   ];
@@ -104,6 +106,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
           <UnitFigureTable caption="Agreement on each document question" subject="Question" figures={report.questions} describe={(key) => key} />
         </section>
       )}
+      {comparable && report.relations && <RelationSection relations={report.relations} nameOf={nameOf} />}
       {comparable && report.overTime && <OverTimeSection overTime={report.overTime} layers={layers.map(({ layer }) => layer)} />}
       {comparable && (
         <section aria-labelledby="documents-heading" className="panel">
