@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call, routeModule } from '../support/api';
+import { seedAgreementProject } from '../support/agreement-project';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 /** Intervals and the methods export through the API and `glossa agreement`, on a real database. */
@@ -137,4 +138,21 @@ describe('methods export', () => {
     expect('code' in failed && failed.code).toBe(2);
     expect((failed as { stderr: string }).stderr).toContain('--replicates:');
   }, 60_000);
+});
+
+describe('relations, diagnostics and gold from the database', () => {
+  it('reads annotators’ relations and adjudicated gold into the report', async () => {
+    const { projectId: study, annotators } = await seedAgreementProject(db, owner.id);
+    const body = (await call('GET', '/projects/{id}/agreement?interval=none', { id: study }, { token: owner.token })).body;
+    // Ben's relation lands on the short Taliban span in documents 2, 4, 6: exact endpoints match 3 of 6.
+    expect(body.relations.pairs[0]).toMatchObject({ documents: 6, f1Exact: { value: 0.5 }, f1Overlap: { value: 1 } });
+    expect(body.relations.typeAlpha.units).toBe(3);
+    const [ana, ben] = annotators.map((a) => body.annotators.ENTITY.find((row: { id: string }) => row.id === a.id));
+    // Gold of document 2 equals Ana's spans there. Ben: PAK exact, TALIBAN too short, no DOHA →
+    // exact tp 1, fp 1, fn 2: F1 = 2/5; overlap tp 2, fn 1: F1 = 4/5.
+    expect(ana.gold).toMatchObject({ documents: 1, f1Exact: { value: 1 } });
+    expect(ben.gold).toMatchObject({ documents: 1, f1Exact: { value: 0.4 }, f1Overlap: { value: 0.8 } });
+    expect(ana.spans).toMatchObject({ GPE: 12, ORG: 6 });
+    expect(ben.spans).toMatchObject({ GPE: 8, ORG: 6 });
+  });
 });
