@@ -45,8 +45,10 @@ describe.skipIf(!BASE || !DATABASE)('agreement page in Chromium', () => {
     const annotators = main.getByRole('table', { name: 'Per annotator' }).first();
     expect(await annotators.getByRole('rowheader').allTextContents()).toEqual(['Ana', 'Ben']);
     expect(await annotators.getByRole('link', { name: 'with Ben' }).getAttribute('href')).toMatch(/^#confusion-ENTITY-/);
-    // Ben marked Doha in two documents of six, Ana in all: he under-uses GPE.
-    expect(await main.getByLabel(/spans per document/).first().textContent()).toContain('under-uses');
+    // GPE spans per document: Ana marks Pakistan and Doha in all six documents (2.00), Ben Doha in two only (1.33).
+    const usage = (await main.getByLabel(/spans per document/).allTextContents()).join(' | ');
+    expect(usage).toMatch(/· Ana2\.00/);
+    expect(usage).toMatch(/· Ben1\.33/);
 
     await main.getByRole('heading', { level: 2, name: 'Relations' }).waitFor();
     expect(await main.getByRole('table', { name: 'Relation F1 per annotator pair' }).getByRole('rowheader').allTextContents()).toEqual(['Ana × Ben']);
