@@ -9,9 +9,9 @@
  * of the coincidence matrix, a document to the cells of the categories it uses.
  */
 export class UnitContributions {
-  private cells: number[] = [];
-  private weights: number[] = [];
-  private starts: number[] = [0];
+  private readonly cells: number[] = [];
+  private readonly weights: number[] = [];
+  private readonly starts: number[] = [0];
 
   /** `length`: the size of the summed vector (e.g. categories² for a coincidence matrix). */
   constructor(readonly length: number) {}
@@ -44,10 +44,14 @@ export class UnitContributions {
    * land together add up): e.g. a label's inside/outside 2 × 2 view of a layer's coincidences.
    */
   mapped(length: number, cellMap: ArrayLike<number>): UnitContributions {
+    // Each unit's entries are summed into the new cells, so a replicate touches at most `length` cells per unit.
     const out = new UnitContributions(length);
-    out.cells = this.cells.map((cell) => cellMap[cell] as number);
-    out.weights = this.weights;
-    out.starts = this.starts;
+    const unit = new Float64Array(length);
+    for (let u = 0; u < this.units; u++) {
+      unit.fill(0);
+      for (let entry = this.starts[u]!; entry < this.starts[u + 1]!; entry++) unit[cellMap[this.cells[entry]!] as number]! += this.weights[entry]!;
+      out.addDense(unit);
+    }
     return out;
   }
 
