@@ -99,7 +99,7 @@ describe('krippendorffAlphaInterval: bad input', () => {
     const run = (options: object) => () => krippendorffAlphaInterval(fourObservers, 'nominal', { method: 'bootstrap', ...options });
     expect(run({ method: 'delta' })).toThrow(/Unknown interval method "delta"/);
     expect(run({ confidence: 95 })).toThrow(/confidence level must be between 0 and 1.*95/);
-    expect(run({ replicates: 0 })).toThrow(/replicates must be a whole number from 1 to 10000, got 0/);
+    expect(run({ replicates: 0 })).toThrow(/replicates must be a whole number from 1 to 5000, got 0/);
     expect(run({ replicates: 2.5 })).toThrow(AgreementInputError);
     expect(run({ seed: Number.NaN })).toThrow(/seed must be a whole number/);
     expect(run({ thresholds: [Number.POSITIVE_INFINITY] })).toThrow(/Thresholds must be finite/);
