@@ -1,12 +1,12 @@
+import type { IntervalOptions } from '@/lib/agreement';
 import { annotatorDiagnostics, type AnnotatorDiagnostics } from './annotator-measures';
 import { indexDocument } from './documents';
-import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
-import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
-import type { IntervalOptions } from '@/lib/agreement';
 import type { Figure } from './figure';
 import type { ReportInput, SpanLayer } from './input';
-import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
 import { intervalRule, once, optional } from './intervals';
+import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
+import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
+import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
 import { alphaOfCodes, documentCoincidences, layerInterval, layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
 
