@@ -46,7 +46,7 @@ export function intervalRule(options: IntervalOptions): string {
   if (options.method === 'jackknife') {
     return (
       `${level}: jackknife over units (${units}). With each unit i left out the coefficient is θ_(i); its variance is Hughes’ (2022) (n − 1)/n Σ (θ_(i) − θ̄)², and the interval θ̂ ± z·se (normal theory), its upper end cut at 1. ` +
-      'The jackknife is applied to the customary coefficient; Hughes’ R package krippendorffsalpha applies it to his own analytical estimator on a log scale, so its intervals can differ slightly.'
+      'The jackknife is applied to the customary coefficient; Hughes’ R package krippendorffsalpha applies it to his own analytical estimator on a log scale, so its intervals can differ slightly. The probability that a coefficient is below a threshold comes with the bootstrap only.'
     );
   }
   const replicates = (options.replicates ?? DEFAULT_INTERVAL.replicates).toLocaleString('en');
