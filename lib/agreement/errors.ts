@@ -4,8 +4,9 @@
  * - `no-pairable-units`: data exist, but no unit carries two or more values.
  * - `no-variation`: expected disagreement is zero (a single category / value was used),
  *   so the coefficient is 0/0 however well the coders agree.
+ * - `too-few-units`: the coefficient is defined, but an interval needs at least two units to resample.
  */
-export type UndefinedReason = 'empty' | 'no-pairable-units' | 'no-variation';
+export type UndefinedReason = 'empty' | 'no-pairable-units' | 'no-variation' | 'too-few-units';
 
 /** Thrown when the data are valid but the requested coefficient is mathematically undefined. */
 export class AgreementUndefinedError extends Error {

@@ -10,6 +10,7 @@
  *     'no-pairable-units' no unit has values from two or more coders (Krippendorff's alpha)
  *     'no-variation'      zero expected disagreement, e.g. only one category used, so the
  *                         coefficient is 0/0 even when agreement is perfect
+ *     'too-few-units'     an interval needs two or more units to resample
  *   Callers decide how to show that (e.g. "n/a: only one label used").
  * - Malformed input (non-square or ragged tables, negative counts, bad offsets, unequal rater
  *   counts, …) throws `AgreementInputError` with a message naming the offending cell or item.
@@ -30,11 +31,19 @@
  * take counts instead of rows of values, and `spanMatches` skips validation, so callers check
  * their input once (`assertSpans`, `assertTokenOffsets`, `assertJoinableLabels`) and not in every
  * inner loop. The public coefficients run on the same cores.
+ *
+ * Intervals: a coefficient that is a function of sums over units (α of coincidence matrices, κ of
+ * contingency tables) gets its interval from `unitInterval` over `UnitContributions`, one sparse
+ * vector per unit: the unit bootstrap sums resampled units' vectors, the jackknife subtracts one
+ * unit at a time from the total. `krippendorffAlphaInterval` does this for reliability data.
  */
 export { AgreementInputError, AgreementUndefinedError, type UndefinedReason } from './errors';
 export { cohenKappa, type KappaWeights } from './cohen-kappa';
 export { fleissKappa, fleissKappaFromTotals, type FleissTotals } from './fleiss-kappa';
 export { alphaFromCoincidences, CoincidenceCounter, krippendorffAlpha, type AlphaLevel, type AlphaValue } from './krippendorff-alpha';
+export { krippendorffAlphaInterval, type AlphaInterval } from './alpha-interval';
+export { DEFAULT_INTERVAL, MAX_REPLICATES, unitInterval, type Interval, type IntervalMethod, type IntervalOptions } from './interval';
+export { UnitContributions } from './unit-contributions';
 export { OVERLAP_HANDLING, type UnitSegment } from './continuum';
 export { unitizingAlpha, type UnitizingAlphaResult, type UnitizingLabelAlpha } from './unitizing-alpha';
 export { binaryUnitizingAlpha, valuedUnitizingAlpha, type UAlphaResult } from './unitizing-u-alpha';

@@ -21,25 +21,42 @@ export type AlphaValue = string | number;
  * @throws AgreementInputError for ragged rows, unknown level, or values of the wrong kind.
  */
 export function krippendorffAlpha(data: readonly (readonly (AlphaValue | null)[])[], level: AlphaLevel): number {
+  const { values, eachUnit } = codedUnits(data, level);
+  const coincidences = new CoincidenceCounter(values.length);
+  eachUnit((codes, count) => coincidences.addUnit(codes, count));
+  return alphaFromCoincidences(coincidences.matrix(), level, values);
+}
+
+/**
+ * Reliability data checked and coded once: the distinct pairable values (sorted for the numeric
+ * levels) and, per unit, its values as indexes into them. Shared by the point estimate and its
+ * interval, so both see exactly the same units.
+ *
+ * @throws AgreementUndefinedError `empty`; AgreementInputError as krippendorffAlpha.
+ */
+export function codedUnits(
+  data: readonly (readonly (AlphaValue | null)[])[],
+  level: AlphaLevel,
+): { values: AlphaValue[]; eachUnit: (callback: (codes: Int32Array, count: number) => void) => void } {
   const units = validate(data, level);
   if (data.length === 0 || units === 0) {
     throw new AgreementUndefinedError('empty', 'Krippendorff’s alpha is undefined without coders and units.');
   }
-
   const values = distinctPairableValues(data, units, level);
   const index = new Map(values.map((v, i) => [v, i]));
-  const coincidences = new CoincidenceCounter(values.length);
   const unit = new Int32Array(data.length);
-  for (let u = 0; u < units; u++) {
-    let count = 0;
-    for (const row of data) {
-      const v = row[u];
-      // Values of units with fewer than two values have no index; such units are skipped below.
-      if (v !== null && v !== undefined) unit[count++] = index.get(v) ?? 0;
+  const eachUnit = (callback: (codes: Int32Array, count: number) => void) => {
+    for (let u = 0; u < units; u++) {
+      let count = 0;
+      for (const row of data) {
+        const v = row[u];
+        // Values of units with fewer than two values have no index; such units are not pairable.
+        if (v !== null && v !== undefined) unit[count++] = index.get(v) ?? 0;
+      }
+      callback(unit, count);
     }
-    coincidences.addUnit(unit, count);
-  }
-  return alphaFromCoincidences(coincidences.matrix(), level, values);
+  };
+  return { values, eachUnit };
 }
 
 /**

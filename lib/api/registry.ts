@@ -1,4 +1,4 @@
-import { agreementEndpoint } from './endpoints/agreement';
+import { agreementEndpoint, agreementMethodsEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
@@ -20,6 +20,7 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...annotationEndpoints,
   ...assignmentEndpoints,
   agreementEndpoint,
+  agreementMethodsEndpoint,
   ...reviewEndpoints,
   documentEventsEndpoint,
   ...tokenEndpoints,

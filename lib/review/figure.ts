@@ -1,15 +1,21 @@
 import { AgreementUndefinedError, type UndefinedReason } from '@/lib/agreement';
+import type { IntervalFigure } from './intervals';
 
-/** One reported coefficient: a value, or null with the reason it is undefined for this data. */
+/**
+ * One reported coefficient: a value, or null with the reason it is undefined for this data; with
+ * its confidence interval (or why it has none) when the report was asked for intervals.
+ */
 export interface Figure {
   value: number | null;
   reason?: string;
+  interval?: IntervalFigure;
 }
 
 const REASONS: Record<UndefinedReason, string> = {
   empty: 'nothing to compare (no units or no annotations)',
   'no-pairable-units': 'no unit was coded by two or more annotators',
   'no-variation': 'only one category occurs, so chance agreement is total and the coefficient is 0/0',
+  'too-few-units': 'fewer than two units to resample',
 };
 
 export function figure(compute: () => number): Figure {

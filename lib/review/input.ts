@@ -11,6 +11,14 @@ export interface ReportSpan {
   target?: string;
 }
 
+/** A directed, typed relation between two of its author's spans. */
+export interface ReportRelation {
+  author: string;
+  label: string;
+  source: { start: number; end: number; label: string };
+  target: { start: number; end: number; label: string };
+}
+
 export interface ReportAnswer {
   author: string;
   question: string;
@@ -27,9 +35,15 @@ export interface ReportDocument {
    * of each token one after the other. When absent the report tokenizes `text` itself.
    */
   tokenOffsets?: readonly number[];
+  /** When the last of its counted annotators submitted it (ISO 8601); absent while any has not. For agreement over time. */
+  completedAt?: string;
   /** The annotators whose work on this document counts (by default: those who submitted it). */
   annotators: string[];
   spans: ReportSpan[];
+  /** Absent: none (plain-data callers need not list them). */
+  relations?: ReportRelation[];
+  /** The gold spans when the document has been adjudicated (possibly none); absent otherwise. */
+  gold?: Omit<ReportSpan, 'author' | 'target'>[];
   answers: ReportAnswer[];
 }
 
@@ -43,6 +57,8 @@ export interface ReportQuestion {
 export interface ReportInput {
   annotators: { id: string; name: string }[];
   labels: { key: string; layer: SpanLayer; retired: boolean }[];
+  /** The project's relation types (keys); absent: none. */
+  relationTypes?: string[];
   targets: string[];
   questions: ReportQuestion[];
   documents: ReportDocument[];

@@ -1,10 +1,14 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
 import type { ExcludedWork, ReportInput, SpanLayer } from './input';
+import { adjudicatedGold } from './load-gold';
+import { annotatorRelations } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
 export type AfterGold = 'exclude' | 'include';
+
+const SPAN_LAYERS: string[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 /**
  * Loads what the agreement report needs. Default scope: for each document, the
@@ -18,7 +22,7 @@ export async function loadReportInput(
   // Only token-level figures need them; the review queue ranks by spans and skips the column.
   { tokens = true, afterGold = 'exclude' }: { tokens?: boolean; afterGold?: AfterGold } = {},
 ): Promise<ReportInput & { excluded: ExcludedWork }> {
-  const [members, labels, targets, stored, spans] = await Promise.all([
+  const [members, labels, targets, stored, spans, gold, relations] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
@@ -31,11 +35,13 @@ export async function loadReportInput(
         text: true,
         tokenOffsets: tokens,
         tokenizer: tokens,
-        assignments: { select: { userId: true, status: true, afterGoldAt: true } },
+        assignments: { select: { userId: true, status: true, submittedAt: true, afterGoldAt: true } },
         documentLabels: { where: { deletedAt: null, authorId: { not: null } }, select: { authorId: true, labelId: true, targetId: true, values: true } },
       },
     }),
     annotatorSpans(db, projectId),
+    adjudicatedGold(db, projectId),
+    annotatorRelations(db, projectId),
   ]);
   const documents = tokens ? await withCurrentTokens(db, stored) : stored;
   const labelById = new Map(labels.map((l) => [l.id, l]));
@@ -59,6 +65,7 @@ export async function loadReportInput(
     questions: labels
       .filter((l) => l.layer === 'DOCUMENT')
       .map((l) => ({ key: l.key, options: (l.options as { key: string }[]).map((o) => o.key), multiple: l.multiple, perTarget: l.perTarget })),
+    relationTypes: labels.filter((l) => l.layer === 'RELATION').map((l) => l.key),
     documentRule: scope === 'submitted' ? 'per document, the annotators who submitted it' : 'per document, every annotator assigned to it or with annotations on it',
     excluded,
     documents: documents.map((document) => {
@@ -77,15 +84,26 @@ export async function loadReportInput(
       const left = (author: string) => afterGold === 'include' || !flagged.has(author);
       const annotators = counted.filter(left);
       const annotations = all.filter((a) => left(a.authorId));
+      const submissions = document.assignments.filter((a) => annotators.includes(a.userId) && a.submittedAt).map((a) => a.submittedAt!.getTime());
       return {
         id: document.id,
         name: document.name,
         text: document.text,
         tokenOffsets: document.tokenOffsets,
         annotators,
+        // Complete when the last counted annotator submitted it.
+        completedAt: submissions.length === annotators.length && submissions.length > 0 ? new Date(Math.max(...submissions)).toISOString() : undefined,
         spans: annotations.map((a) => {
           const label = labelById.get(a.labelId)!;
           return { author: a.authorId, start: a.start, end: a.end, label: label.key, layer: label.layer as SpanLayer, target: stanceTarget(a, byId, labelById, targetKey) };
+        }),
+        // An endpoint is a live span of the same author (deleting a span deletes its relations).
+        relations: (relations.get(document.id) ?? [])
+          .filter((r) => left(r.authorId))
+          .map((r) => ({ author: r.authorId, label: labelById.get(r.labelId)!.key, source: endpoint(byId.get(r.sourceId)!, labelById), target: endpoint(byId.get(r.targetId)!, labelById) })),
+        gold: gold.get(document.id)?.flatMap((g) => {
+          const label = labelById.get(g.labelId)!;
+          return SPAN_LAYERS.includes(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer as SpanLayer }] : [];
         }),
         answers: document.documentLabels.filter((d) => left(d.authorId!)).map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
       };
@@ -140,4 +158,8 @@ function stanceTarget(
   if (span.targetId) return targets.get(span.targetId);
   const entity = span.targetAnnotationId ? spans.get(span.targetAnnotationId) : undefined;
   return entity ? `span:${labels.get(entity.labelId)!.key}:${entity.quote.trim().toLowerCase()}` : undefined;
+}
+
+function endpoint(span: { start: number; end: number; labelId: string }, labels: Map<string, { key: string }>) {
+  return { start: span.start, end: span.end, label: labels.get(span.labelId)!.key };
 }

@@ -1,4 +1,4 @@
-import { AgreementUndefinedError, assertSpans, spanMatches, unitizingAlpha, type UnitSegment } from '@/lib/agreement';
+import { AgreementUndefinedError, assertSpans, spanMatches, unitizingAlpha, type Span, type UnitSegment } from '@/lib/agreement';
 import { countsFor, layerSpans, type IndexedDocument } from './documents';
 import { attempt, figureOf, round, undefinedFigure, undefinedFor, type Figure } from './figure';
 import type { ReportDocument, ReportSpan, SpanLayer } from './input';
@@ -24,7 +24,7 @@ interface Counts {
   fn: number;
 }
 
-interface MatchCounts {
+export interface MatchCounts {
   exact: Counts;
   overlap: Counts;
 }
@@ -39,30 +39,37 @@ export function pairSpans(documents: IndexedDocument[], a: string, b: string, la
   for (const document of documents) {
     if (!countsFor(document, a, b)) continue;
     shared += 1;
-    const left = layerSpans(document, a, layer);
-    const right = layerSpans(document, b, layer);
-    for (const label of new Set([...left.keys(), ...right.keys()])) {
-      const x = left.get(label) ?? [];
-      const y = right.get(label) ?? [];
-      for (const mode of MODES) {
-        const tp = spanMatches(x, y, mode);
-        for (const counts of [byLabel.get(label)![mode], total[mode]]) {
-          counts.tp += tp;
-          counts.fp += y.length - tp;
-          counts.fn += x.length - tp;
-        }
-      }
-    }
+    countMatches(layerSpans(document, a, layer), layerSpans(document, b, layer), byLabel, total);
   }
   const figures = (counts: MatchCounts): PairSpans => ({ documents: shared, f1Exact: f1(counts.exact), f1Overlap: f1(counts.overlap) });
   return { layer: figures(total), labels: new Map([...byLabel].map(([label, counts]) => [label, figures(counts)])) };
 }
 
-function noMatches(): MatchCounts {
+/**
+ * Adds one document's matches of `left`'s spans (the reference: unmatched ones are misses) and
+ * `right`'s (unmatched ones are extras), label by label, to that label's counts and the total.
+ */
+export function countMatches(left: ReadonlyMap<string, readonly Span[]>, right: ReadonlyMap<string, readonly Span[]>, byLabel: Map<string, MatchCounts>, total: MatchCounts): void {
+  for (const label of new Set([...left.keys(), ...right.keys()])) {
+    const x = left.get(label) ?? [];
+    const y = right.get(label) ?? [];
+    if (!byLabel.has(label)) byLabel.set(label, noMatches());
+    for (const mode of MODES) {
+      const tp = spanMatches(x, y, mode);
+      for (const counts of [byLabel.get(label)![mode], total[mode]]) {
+        counts.tp += tp;
+        counts.fp += y.length - tp;
+        counts.fn += x.length - tp;
+      }
+    }
+  }
+}
+
+export function noMatches(): MatchCounts {
   return { exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 } };
 }
 
-function f1({ tp, fp, fn }: Counts): Figure {
+export function f1({ tp, fp, fn }: Counts): Figure {
   return tp + fp + fn === 0 ? undefinedFigure('neither annotator marked such spans') : { value: round((2 * tp) / (2 * tp + fp + fn)) };
 }
 

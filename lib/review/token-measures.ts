@@ -7,10 +7,13 @@ import {
   fleissKappaFromTotals,
   labelTokenCodes,
   LabelSets,
+  UnitContributions,
+  type IntervalOptions,
 } from '@/lib/agreement';
 import type { IndexedDocument } from './documents';
 import { layerSpans } from './documents';
 import { figure, undefinedFigure, type Figure } from './figure';
+import { intervalOf, optional, type IntervalFigure } from './intervals';
 import type { SpanLayer } from './input';
 
 /**
@@ -57,18 +60,44 @@ export interface TokenCoincidences {
 
 export function tokenCoincidences(data: LayerTokens, annotators: string[]): TokenCoincidences {
   const counter = new CoincidenceCounter(data.sets.size);
-  const unit = new Int32Array(annotators.length);
   let units = 0;
-  for (const { codes } of data.byDocument) {
-    const present = annotators.flatMap((a) => codes.get(a) ?? []);
-    const length = codes.values().next().value?.length ?? 0;
-    for (let t = 0; t < length; t++) {
-      for (let i = 0; i < present.length; i++) unit[i] = present[i]![t]!;
-      counter.addUnit(unit, present.length);
-    }
-    units += length;
-  }
+  for (const { codes } of data.byDocument) units += countDocument(counter, codes, annotators);
   return { matrix: counter.matrix(), size: data.sets.size, coders: annotators.length, units };
+}
+
+/** Per document, the coincidences of its tokens: the units a layer's interval resamples. */
+export function documentCoincidences(data: LayerTokens, annotators: string[]): UnitContributions {
+  const size = data.sets.size;
+  const units = new UnitContributions(size * size);
+  for (const { codes } of data.byDocument) {
+    const counter = new CoincidenceCounter(size);
+    countDocument(counter, codes, annotators);
+    units.addDense(counter.matrix());
+  }
+  return units;
+}
+
+/** Adds a document's tokens as units (annotators who do not count are missing values); returns its token count. */
+function countDocument(counter: CoincidenceCounter, codes: Map<string, Int32Array>, annotators: string[]): number {
+  const present = annotators.flatMap((a) => codes.get(a) ?? []);
+  const unit = new Int32Array(present.length);
+  const length = codes.values().next().value?.length ?? 0;
+  for (let t = 0; t < length; t++) {
+    for (let i = 0; i < present.length; i++) unit[i] = present[i]![t]!;
+    counter.addUnit(unit, present.length);
+  }
+  return length;
+}
+
+/** α of summed coincidences of `size` codes: the statistic of a token α interval. */
+export function alphaOfCodes(size: number): (coincidences: Float64Array) => number {
+  const codes = Array.from({ length: size }, (_, code) => code);
+  return (coincidences) => alphaFromCoincidences(coincidences, 'nominal', codes);
+}
+
+/** Cohen's κ of a summed size × size contingency table (row-major). */
+export function kappaOfTable(size: number): (table: Float64Array) => number {
+  return (table) => cohenKappa(Array.from({ length: size }, (_, row) => Array.from(table.subarray(row * size, (row + 1) * size))));
 }
 
 /** Krippendorff's α (nominal), annotators × tokens; with `label`, of the inside/outside view of that label. */
@@ -82,27 +111,39 @@ export function tokenAlpha(coincidences: TokenCoincidences, sets: LabelSets, lab
   });
 }
 
+/** The figure's interval over documents: `units` per document, `statistic` of their sum; a label's from the inside/outside view. */
+export function layerInterval(options: IntervalOptions | null, units: () => UnitContributions, size: number, statistic: (size: number) => (totals: Float64Array) => number, sets: LabelSets, label?: string): IntervalFigure | undefined {
+  if (label === undefined) return intervalOf(options, units, statistic(size));
+  const side = insideOutsideSides(size, sets, label);
+  const cells = new Int32Array(size * size);
+  for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) cells[c * size + k] = side[c]! * 2 + side[k]!;
+  return intervalOf(options, () => units().mapped(4, cells), statistic(2));
+}
+
 /** Fleiss' κ, only defined here when every document has the same number of counted annotators. */
-export function tokenFleiss(data: LayerTokens): Figure {
+export function tokenFleiss(data: LayerTokens, options: IntervalOptions | null = null): Figure {
   const sizes = new Set(data.byDocument.map((d) => d.annotators.length));
   if (sizes.size !== 1) return undefinedFigure(`documents have different numbers of annotators (${[...sizes].sort().join(', ')}); Fleiss' κ needs the same number for every unit`);
-  const categoryTotals = new Float64Array(data.sets.size);
-  let agreeingPairs = 0;
-  let subjects = 0;
+  const raters = [...sizes][0]!;
+  // Per document: agreeing pairs, tokens, then the category totals; the report's κ is that of their sum.
+  const documents = new UnitContributions(2 + data.sets.size);
+  const vector = new Float64Array(2 + data.sets.size);
   for (const { codes } of data.byDocument) {
-    const raters = [...codes.values()];
-    const length = raters[0]?.length ?? 0;
+    vector.fill(0);
+    const coders = [...codes.values()];
+    const length = coders[0]?.length ?? 0;
     for (let t = 0; t < length; t++) {
-      for (let i = 0; i < raters.length; i++) {
-        const code = raters[i]![t]!;
-        categoryTotals[code]! += 1;
-        for (let j = i + 1; j < raters.length; j++) if (raters[j]![t] === code) agreeingPairs += 2;
+      for (let i = 0; i < coders.length; i++) {
+        const code = coders[i]![t]!;
+        vector[2 + code]! += 1;
+        for (let j = i + 1; j < coders.length; j++) if (coders[j]![t] === code) vector[0]! += 2;
       }
     }
-    subjects += length;
+    vector[1] = length;
+    documents.addDense(vector);
   }
-  const raters = [...sizes][0]!;
-  return figure(() => fleissKappaFromTotals({ subjects, raters, agreeingPairs, categoryTotals }));
+  const statistic = (totals: Float64Array) => fleissKappaFromTotals({ subjects: totals[1]!, raters, agreeingPairs: totals[0]!, categoryTotals: totals.subarray(2) });
+  return { ...figure(() => statistic(documents.total())), ...optional(intervalOf(options, () => documents, statistic)) };
 }
 
 /** Two annotators' contingency table of codes over the tokens of the documents both count for. */
@@ -110,20 +151,27 @@ export interface PairTable {
   counts: Float64Array;
   size: number;
   tokens: number;
+  /** The same counts per shared document, for the κ intervals. */
+  documents: UnitContributions;
 }
 
 export function pairTable(data: LayerTokens, a: string, b: string): PairTable {
   const size = data.sets.size;
   const counts = new Float64Array(size * size);
+  const documents = new UnitContributions(size * size);
+  const document = new Float64Array(size * size);
   let tokens = 0;
   for (const { codes } of data.byDocument) {
     const sa = codes.get(a);
     const sb = codes.get(b);
     if (!sa || !sb) continue;
-    for (let t = 0; t < sa.length; t++) counts[sa[t]! * size + sb[t]!]! += 1;
+    document.fill(0);
+    for (let t = 0; t < sa.length; t++) document[sa[t]! * size + sb[t]!]! += 1;
+    for (let cell = 0; cell < counts.length; cell++) counts[cell]! += document[cell]!;
+    documents.addDense(document);
     tokens += sa.length;
   }
-  return { counts, size, tokens };
+  return { counts, size, tokens, documents };
 }
 
 export interface PairTokens {
@@ -133,7 +181,7 @@ export interface PairTokens {
 }
 
 /** Cohen's κ and the confusion matrix over the categories either annotator used. */
-export function pairTokens(table: PairTable, sets: LabelSets): PairTokens {
+export function pairTokens(table: PairTable, sets: LabelSets, options: IntervalOptions | null = null): PairTokens {
   const { counts, size, tokens } = table;
   const used = Array.from({ length: size }, (_, code) => code).filter((code) => {
     for (let other = 0; other < size; other++) if (counts[code * size + other]! > 0 || counts[other * size + code]! > 0) return true;
@@ -143,19 +191,20 @@ export function pairTokens(table: PairTable, sets: LabelSets): PairTokens {
   const categories = used.sort((x, y) => (x === 0 ? -1 : y === 0 ? 1 : names.get(x)!.localeCompare(names.get(y)!)));
   const matrix = categories.map((row) => categories.map((column) => counts[row * size + column]!));
   return {
-    cohenKappa: kappa(tokens, matrix),
+    cohenKappa: { ...kappa(tokens, matrix), ...optional(layerInterval(options, () => table.documents, size, kappaOfTable, sets)) },
     tokens,
     confusion: { categories: categories.map((code) => (code === 0 ? 'O' : names.get(code)!)), matrix },
   };
 }
 
 /** Cohen's κ of the inside/outside view of `label` (outside first). */
-export function pairLabelKappa(table: PairTable, sets: LabelSets, label: string): Figure {
+export function pairLabelKappa(table: PairTable, sets: LabelSets, label: string, options: IntervalOptions | null = null): Figure {
   const { matrix } = insideOutside(table.counts, table.size, sets, label);
-  return kappa(table.tokens, [
+  const point = kappa(table.tokens, [
     [matrix[0]!, matrix[1]!],
     [matrix[2]!, matrix[3]!],
   ]);
+  return { ...point, ...optional(layerInterval(options, () => table.documents, table.size, kappaOfTable, sets, label)) };
 }
 
 function kappa(tokens: number, matrix: number[][]): Figure {
@@ -167,9 +216,14 @@ function kappa(tokens: number, matrix: number[][]): Figure {
  * the 2 × 2 table the inside/outside sequences would have produced, pair for pair.
  */
 function insideOutside(table: Float64Array, size: number, sets: LabelSets, label: string): { matrix: Float64Array; size: number } {
-  const index = sets.codeOf(label)! - 1;
-  const side = Array.from({ length: size }, (_, code) => (sets.has(code, index) ? 1 : 0));
+  const side = insideOutsideSides(size, sets, label);
   const matrix = new Float64Array(4);
   for (let c = 0; c < size; c++) for (let k = 0; k < size; k++) matrix[side[c]! * 2 + side[k]!]! += table[c * size + k]!;
   return { matrix, size: 2 };
+}
+
+/** Per code: 1 when it includes `label`, else 0. */
+function insideOutsideSides(size: number, sets: LabelSets, label: string): number[] {
+  const index = sets.codeOf(label)! - 1;
+  return Array.from({ length: size }, (_, code) => (sets.has(code, index) ? 1 : 0));
 }

@@ -1,5 +1,6 @@
-import { krippendorffAlpha } from '@/lib/agreement';
-import { figure, type Figure } from './figure';
+import { krippendorffAlpha, krippendorffAlphaInterval, type IntervalOptions } from '@/lib/agreement';
+import { attempt, figure, type Figure } from './figure';
+import { optional, reportInterval } from './intervals';
 import type { ReportDocument, ReportInput } from './input';
 
 /**
@@ -17,12 +18,13 @@ export interface UnitFigure extends Figure {
   units: number;
 }
 
-function alphaOver(units: Map<string, Map<string, string | null>>, annotators: string[]): UnitFigure {
+export function alphaOver(units: Map<string, Map<string, string | null>>, annotators: string[], intervals: IntervalOptions | null): UnitFigure {
   const rows = annotators.map((annotator) => [...units.values()].map((values) => values.get(annotator) ?? null));
-  return { ...figure(() => krippendorffAlpha(rows, 'nominal')), units: units.size };
+  const interval = intervals ? reportInterval(attempt(() => krippendorffAlphaInterval(rows, 'nominal', intervals))) : undefined;
+  return { ...figure(() => krippendorffAlpha(rows, 'nominal')), ...optional(interval), units: units.size };
 }
 
-export function stanceByTarget(documents: ReportDocument[], annotators: string[]): Record<string, UnitFigure> {
+export function stanceByTarget(documents: ReportDocument[], annotators: string[], intervals: IntervalOptions | null = null): Record<string, UnitFigure> {
   const byTarget = new Map<string, Map<string, Map<string, string | null>>>();
   for (const document of documents) {
     const stances = document.spans.filter((s) => s.layer === 'STANCE' && s.target);
@@ -36,10 +38,10 @@ export function stanceByTarget(documents: ReportDocument[], annotators: string[]
       byTarget.get(target)!.set(document.id, values);
     }
   }
-  return Object.fromEntries([...byTarget].sort(([a], [b]) => a.localeCompare(b)).map(([target, units]) => [target, alphaOver(units, annotators)]));
+  return Object.fromEntries([...byTarget].sort(([a], [b]) => a.localeCompare(b)).map(([target, units]) => [target, alphaOver(units, annotators, intervals)]));
 }
 
-export function documentQuestions(input: ReportInput): Record<string, UnitFigure> {
+export function documentQuestions(input: ReportInput, intervals: IntervalOptions | null = null): Record<string, UnitFigure> {
   const annotators = input.annotators.map((a) => a.id);
   const result: Record<string, UnitFigure> = {};
   for (const question of input.questions) {
@@ -56,7 +58,7 @@ export function documentQuestions(input: ReportInput): Record<string, UnitFigure
           if ([...values.values()].some((v) => v !== null)) units.set(`${document.id}|${target ?? ''}`, values);
         }
       }
-      result[variable.name] = alphaOver(units, annotators);
+      result[variable.name] = alphaOver(units, annotators, intervals);
     }
   }
   return result;

@@ -46,7 +46,7 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
     await page.getByRole('link', { name: 'All work so far' }).click();
     await page.waitForURL(/scope=all/);
     expect(await page.getByRole('link', { name: 'All work so far' }).getAttribute('aria-current')).toBe('true');
-    expect(await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')).toMatch(/\/agreement\?scope=all$/);
+    expect(await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')).toMatch(/\/agreement\?scope=all&interval=bootstrap$/);
   }, 60_000);
 
   it('walks the candidates of the first queued document with j and k', async (context) => {

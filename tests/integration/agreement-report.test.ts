@@ -67,8 +67,10 @@ describe('agreement report', () => {
     expect(body.layers.ENTITY.fleissKappa.value).toBeCloseTo(0.6571, 4);
     expect(body.layers.ENTITY.pairs).toHaveLength(3);
     // One (document, target) unit valued FAVOR, AGAINST, FAVOR: D_o = D_e = 2/3 → α = 0.
-    expect(body.stance).toEqual({ AFGHAN_TALIBAN: { value: 0, units: 1 } });
-    expect(body.questions.PRIMARY_FRAME).toEqual({ value: 0, units: 1 });
+    // One unit: the default bootstrap cannot resample it and says so.
+    const oneUnit = { reason: 'fewer than two units to resample' };
+    expect(body.stance).toEqual({ AFGHAN_TALIBAN: { value: 0, units: 1, interval: oneUnit } });
+    expect(body.questions.PRIMARY_FRAME).toEqual({ value: 0, units: 1, interval: oneUnit });
     expect(body.questions.OVERALL_STANCE.units).toBe(0);
     expect(body.scope).toMatchObject({ documents: 1, documentRule: 'per document, the annotators who submitted it' });
     expect(body.scope.rules.length).toBeGreaterThan(3);
@@ -94,7 +96,7 @@ describe('agreement report', () => {
     const none = await report();
     expect(none.scope.documents).toBe(0);
     expect(none.scope.message).toMatch(/two or more annotators/);
-    expect(none.layers.ENTITY.tokenAlpha).toEqual({ value: null, reason: expect.stringContaining('no unit') });
+    expect(none.layers.ENTITY.tokenAlpha).toEqual({ value: null, reason: expect.stringContaining('no unit'), interval: { reason: expect.stringContaining('no unit') } });
     expect((await report('?scope=all')).scope.documents).toBe(1);
     await documentWith('solo', new Map([[a, { org: [0, 5] }]]));
     expect((await report()).scope.excludedDocuments).toBe(2);

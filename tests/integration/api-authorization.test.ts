@@ -64,6 +64,7 @@ const CASES: Case[] = [
   { endpoint: 'GET /projects/{id}/progress', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /projects/{id}/queue/next', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/agreement', expect: [200, 200, 200, 403, 404] },
+  { endpoint: 'GET /projects/{id}/agreement/methods', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /documents/{id}/review', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'POST /documents/{id}/gold', body: () => ({}), expect: [409, 409, 409, 403, 404] },
   { endpoint: 'POST /projects/{id}/gold/auto', body: () => ({ minAgreement: 2 }), expect: [200, 200, 200, 403, 404] },
@@ -132,7 +133,9 @@ describe('authorization matrix: every API route × every caller', () => {
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id };
           const token = caller === 'revoked token' ? revoked : acting?.token;
-          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp: path.endsWith('/events') });
+          // Streams and text downloads: the status and headers are the point, not the body.
+          const hangUp = path.endsWith('/events') || path.endsWith('/methods');
+          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);
           if (expected === 404) expect(response.body.error.code).toBe('not_found');
           if (expected >= 400) expect(JSON.stringify(response.body)).not.toContain('Test project');

@@ -120,6 +120,29 @@ describe('fleissKappa', () => {
     expect(fleissKappa(counts)).toBeCloseTo(0.21, 3);
   });
 
+  it('reproduces Fleiss (1971) Table 1: 30 patients, 6 psychiatrists, 5 diagnoses (κ = .430)', () => {
+    // Fleiss, J. L. (1971). Measuring nominal scale agreement among many raters. Psychological
+    // Bulletin 76(5), 378–382, Table 1, as distributed with the R package irr (`diagnoses`, one
+    // column per rater; counted here per patient) and irrCAC (`distrib.6raters`, patients 1–15).
+    // Columns: depression, personality disorder, schizophrenia, neurosis, other.
+    const table1 = [
+      [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
+      [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
+      [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
+      [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
+      [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
+      [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
+    ];
+    // The paper's intermediate figures: the category proportions p_j = .144, .144, .167, .306, .239,
+    // P̄ = .556 and P̄_e = .220.
+    const proportions = [0, 1, 2, 3, 4].map((j) => table1.reduce((sum, row) => sum + row[j]!, 0) / 180);
+    expect(proportions.map((p) => Number(p.toFixed(3)))).toEqual([0.144, 0.144, 0.167, 0.306, 0.239]);
+    const meanAgreement = table1.reduce((sum, row) => sum + row.reduce((s, n) => s + n * (n - 1), 0) / 30, 0) / 30;
+    expect(meanAgreement).toBeCloseTo(0.556, 3);
+    expect(proportions.reduce((s, p) => s + p * p, 0)).toBeCloseTo(0.22, 3);
+    expect(fleissKappa(table1)).toBeCloseTo(0.43, 3);
+  });
+
   it('is 1 when every subject gets a unanimous rating and categories vary', () => {
     expect(fleissKappa([[3, 0], [0, 3], [3, 0]])).toBe(1);
   });

@@ -1,21 +1,27 @@
 import { LAYER_TITLES } from '@/components/projects/layers';
 import { plural } from '@/components/review/format';
+import type { AnnotatorDiagnostics } from '@/lib/review/annotator-measures';
+import { labelUsage } from '@/lib/review/label-usage';
 import type { LayerReport } from '@/lib/review/report';
 import type { SpanLayer } from '@/lib/review/input';
 import styles from './agreement.module.css';
 import { CoefficientChart } from './CoefficientChart';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { pairAnchor } from './anchors';
+import { AnnotatorTable } from './AnnotatorTable';
 import { LabelTable } from './LabelTable';
+import { LabelUsageChart } from './LabelUsageChart';
 import { PairTable } from './PairTable';
 
 interface LayerSectionProps {
   layer: SpanLayer;
   report: LayerReport;
+  annotators: AnnotatorDiagnostics[];
   labelName: (key: string) => string;
   nameOf: (id: string) => string;
 }
 
-export function LayerSection({ layer, report, labelName, nameOf }: LayerSectionProps) {
+export function LayerSection({ layer, report, annotators, labelName, nameOf }: LayerSectionProps) {
   const title = LAYER_TITLES[layer];
   const headingId = `layer-${layer}`;
   return (
@@ -35,12 +41,20 @@ export function LayerSection({ layer, report, labelName, nameOf }: LayerSectionP
         <LabelTable labels={report.labels} labelName={labelName} nameOf={nameOf} />
       </div>
 
+      {annotators.length > 0 && (
+        <div className={styles.subsection}>
+          <h3>Annotators</h3>
+          <AnnotatorTable layer={layer} rows={annotators} pairs={report.pairs} nameOf={nameOf} />
+          <LabelUsageChart usage={labelUsage(annotators)} labelName={labelName} nameOf={nameOf} />
+        </div>
+      )}
+
       {report.pairs.length > 0 && (
         <div className={styles.subsection}>
           <PairTable caption="Annotator pairs" pairs={report.pairs} nameOf={nameOf} />
           <h3>Confusion matrices</h3>
           {report.pairs.map((pair) => (
-            <details key={`${pair.a}|${pair.b}`} className={styles.details}>
+            <details key={`${pair.a}|${pair.b}`} id={pairAnchor(layer, pair.a, pair.b)} className={styles.details}>
               <summary>
                 {nameOf(pair.a)} × {nameOf(pair.b)} ({plural(pair.tokens, 'token')})
               </summary>

@@ -9,6 +9,8 @@ const UNITS: { figure: string; units: string }[] = [
   { figure: 'Span F1 (exact, overlap)', units: 'spans in the documents both annotators count for' },
   { figure: 'Stance α', units: '(document, target) pairs where someone marked a stance towards the target' },
   { figure: 'Document questions α', units: '(document, question) answers; multi-choice questions per option' },
+  { figure: 'Relation F1, relation-type α', units: 'relations in the documents both annotators count for; (document, source, target) pairs related by two or more annotators' },
+  { figure: 'Confidence intervals', units: 'documents for the token figures, (document, target) pairs for stance, (document, question) units for questions' },
   { figure: 'Disagreement ranking', units: 'per document, spans of every pair of its counted annotators' },
 ];
 

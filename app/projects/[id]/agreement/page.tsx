@@ -4,6 +4,9 @@ import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { AfterGoldNote } from '@/components/review/agreement/AfterGoldNote';
 import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
 import { LayerSection } from '@/components/review/agreement/LayerSection';
+import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
+import { OverTimeSection } from '@/components/review/agreement/OverTimeSection';
+import { RelationSection } from '@/components/review/agreement/RelationSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
 import { ScopeToggle } from '@/components/review/agreement/ScopeToggle';
 import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
@@ -13,8 +16,9 @@ import { can } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
 import type { SpanLayer } from '@/lib/review/input';
-import { loadReportInput, type DocumentScope } from '@/lib/review/load';
-import { agreementReport, withMessage } from '@/lib/review/report';
+import type { DocumentScope } from '@/lib/review/load';
+import { projectReport } from '@/lib/review/methods/export';
+import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
 
@@ -30,14 +34,18 @@ export async function generateMetadata(props: ProjectPageProps): Promise<Metadat
 
 export default async function ProjectAgreementPage({ params, searchParams }: AgreementPageProps) {
   const { id } = await params;
-  const query = await searchParams;
-  const scope: DocumentScope = query.scope === 'all' ? 'all' : 'submitted';
-  const afterGold = query.afterGold === 'include' ? 'include' : 'exclude';
+  const search = await searchParams;
+  const scope: DocumentScope = search.scope === 'all' ? 'all' : 'submitted';
+  const afterGold = search.afterGold === 'include' ? 'include' : 'exclude';
+  // Only the method is chosen here; a URL with a bad value shows the default rather than an error page.
+  const parsed = intervalQuery.pick({ interval: true }).safeParse({ interval: typeof search.interval === 'string' ? search.interval : undefined });
+  const interval = parsed.success ? parsed.data.interval : 'bootstrap';
   const { access } = await requireProjectPage(id, 'agreement:read');
   const { project } = await loadProject(id);
   const db = getPrisma();
-  const [input, schema] = await Promise.all([loadReportInput(db, id, scope, { afterGold }), getSchema(db, id)]);
-  const report = withMessage(agreementReport(input));
+  const options = intervalOptions(intervalQuery.parse({ interval }));
+  const [report, schema] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold), getSchema(db, id)]);
+  const query = new URLSearchParams({ scope, interval, ...(afterGold === 'include' ? { afterGold } : {}) }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
   const labelNames = new Map(schema.labels.map((l) => [`${l.layer}:${l.key}`, l.name]));
@@ -55,6 +63,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     ...layers.map(({ layer }) => ({ href: `#layer-${layer}`, label: LAYER_TITLES[layer] })),
     ...(stance ? [{ href: '#stance-heading', label: 'Stance per target' }] : []),
     ...(questions ? [{ href: '#questions-heading', label: 'Document questions' }] : []),
+    ...(report.relations ? [{ href: '#relations-heading', label: 'Relations' }] : []),
+    ...(report.overTime ? [{ href: '#over-time-heading', label: 'Agreement over time' }] : []),
     { href: '#documents-heading', label: 'Documents by disagreement' },
   ];
 
@@ -62,12 +72,10 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     <>
       <ProjectHeader project={project} role={access.role} current="agreement" />
       <div className={styles.toolbar}>
-        <ScopeToggle projectId={id} scope={scope} />
-        <a className="button button--secondary" href={`/api/v1/projects/${id}/agreement?scope=${scope}${afterGold === 'include' ? '&afterGold=include' : ''}`} download={`agreement-${scope}.json`}>
-          Download JSON
-        </a>
+        <ScopeToggle projectId={id} scope={scope} interval={interval} />
+        <MethodsLinks projectId={id} query={query} />
       </div>
-      <AfterGoldNote projectId={id} scope={scope} excluded={input.excluded} />
+      <AfterGoldNote projectId={id} scope={scope} excluded={report.excluded} />
       {report.scope.message && (
         <div className={`notice ${styles.message}`} role="note">
           <p>{report.scope.message}</p>
@@ -87,7 +95,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
 
       <ScopeBox scope={report.scope} />
       {layers.map(({ layer, report: layerReport }) => (
-        <LayerSection key={layer} layer={layer} report={layerReport} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
+        <LayerSection key={layer} layer={layer} report={layerReport} annotators={report.annotators[layer] ?? []} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
       ))}
       {stance && (
         <section aria-labelledby="stance-heading" className="panel">
@@ -101,6 +109,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
           <UnitFigureTable caption="Agreement on each document question" subject="Question" figures={report.questions} describe={(key) => key} />
         </section>
       )}
+      {comparable && report.relations && <RelationSection relations={report.relations} nameOf={nameOf} />}
+      {comparable && report.overTime && <OverTimeSection overTime={report.overTime} layers={layers.map(({ layer }) => layer)} />}
       {comparable && (
         <section aria-labelledby="documents-heading" className="panel">
           <h2 id="documents-heading">Documents by disagreement</h2>

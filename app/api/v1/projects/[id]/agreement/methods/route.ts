@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { agreementMethodsEndpoint } from '@/lib/api/endpoints/agreement';
+
+export const GET = routeHandler(agreementMethodsEndpoint);
