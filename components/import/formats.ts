@@ -20,6 +20,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   'label-studio': 'Label Studio JSON',
   brat: 'brat standoff',
   conll: 'CoNLL / BIO',
+  conllu: 'CoNLL-U, NER in MISC',
 };
 
 export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.csv', '.jsonl', '.ndjson', '.json', '.ann', '.zip', '.conll', '.conllu', '.bio', '.iob'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '@/lib/api/schemas';
+import { LABEL_SPELLINGS } from '@/lib/formats/source-labels';
 import {
   ALL_FORMATS,
   ASSIGNMENT_STATUSES,
@@ -36,6 +37,7 @@ const parameters = z.object({
     .optional()
     .describe('comma-separated document ids'),
   limit: z.coerce.number().int().min(1).max(100).optional().describe('only the first N documents (previews)'),
+  labels: z.enum(LABEL_SPELLINGS, oneOf(LABEL_SPELLINGS)).optional().describe('schema (default): label keys; source: as the imported CoNLL/CoNLL-U spelled them (conll, conllu, spacy)'),
 });
 
 export const exportQuery = parameters
@@ -46,10 +48,10 @@ export const exportQuery = parameters
       context.addIssue({ code: 'custom', path: [key], message: `unknown parameter; metadata filters are written meta.<key>=<value>` });
     }
   })
-  .transform(({ format, of, source, status, assignee, documents, limit, ...rest }) => {
+  .transform(({ format, of, source, status, assignee, documents, limit, labels, ...rest }) => {
     const metadata = Object.fromEntries(
       Object.entries(rest).flatMap(([key, value]) => (typeof value === 'string' ? [[key.slice(METADATA_PARAM_PREFIX.length), value]] : [])),
     );
     const filters: ExportFilters = { status, assignee, documents, limit, ...(Object.keys(metadata).length > 0 && { metadata }) };
-    return { format, cardOf: of, source, filters };
+    return { format, cardOf: of, source, filters, labels };
   });

@@ -4,10 +4,13 @@ import { bratAnnotationConf } from '@/lib/formats/brat-conf';
 import { BRAT_CONF_FILE } from '@/lib/formats/brat-zip';
 import type { DatasetCard } from '@/lib/formats/card';
 import { conllDocument } from '@/lib/formats/conll';
+import { conlluDocument } from '@/lib/formats/conllu';
 import { createFileNamer } from '@/lib/formats/filenames';
 import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
 import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
+import { withSourceLabels, type LabelSpelling } from '@/lib/formats/source-labels';
+import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
 import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
 import type { ExportFormat } from './options';
@@ -29,6 +32,8 @@ export interface WriterContext {
   /** Absolute IRI the W3C annotations are named under. */
   baseUrl: string;
   exportedAt: Date;
+  /** `source`: labels as the imported source spelled them, for formats with FORMAT_INFO.sourceLabels. */
+  labels?: LabelSpelling;
 }
 
 export interface ExportWriter {
@@ -51,22 +56,28 @@ function bioCounter() {
   };
 }
 
+/** A writer for a BIO-based text format: each document's text goes out as written, its stats into the notes. */
+function bioWriter(context: WriterContext, sink: Sink, write: (doc: ExportDocument, index: number) => { text: string; stats: BioStats }, end = () => {}): ExportWriter {
+  const bio = bioCounter();
+  const relabel = context.labels === 'source' ? withSourceLabels : (doc: ExportDocument) => doc;
+  let index = 0;
+  return {
+    document(doc) {
+      const { text, stats } = write(relabel(doc), index++);
+      bio.add(stats);
+      sink(text);
+    },
+    end,
+    notes: bio.notes,
+  };
+}
+
 export function createWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
   switch (format) {
     case 'jsonl':
       return { document: (doc) => writeJsonlDocument(doc, sink), end: () => {}, notes: noNotes };
-    case 'conll': {
-      const bio = bioCounter();
-      return {
-        document(doc) {
-          const { text, stats } = conllDocument(doc);
-          bio.add(stats);
-          sink(text);
-        },
-        end: () => {},
-        notes: bio.notes,
-      };
-    }
+    case 'conll':
+      return bioWriter(context, sink, conllDocument);
     case 'stance-csv':
       sink(STANCE_CSV_HEADER);
       return { document: (doc) => sink(stanceCsvRows(doc, context.schema)), end: () => {}, notes: noNotes };
@@ -79,6 +90,11 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
       return bratWriter(context, sink);
     case 'hf':
       return hfWriter(context, sink);
+    case 'conllu':
+      return bioWriter(context, sink, conlluDocument);
+    case 'spacy':
+      sink(SPACY_HEADER);
+      return bioWriter(context, sink, spacyDocument, () => sink(SPACY_FOOTER));
   }
 }
 

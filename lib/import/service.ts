@@ -2,7 +2,7 @@ import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { HttpError } from '@/lib/http/errors';
-import { tokensOf, writeTokens } from '@/lib/documents/tokens';
+import { importedTokens, writeTokens, type StoredDocumentTokens } from '@/lib/documents/tokens';
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
@@ -79,7 +79,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
 
       const problems: Problem[] = [];
       const report: ImportReport = { documents: [], documentCount: 0, files: [] };
-      let pending: PreparedDocument[] = [];
+      let pending: (PreparedDocument & { tokens: StoredDocumentTokens })[] = [];
       const flush = async () => {
         if (problems.length === 0 && pending.length > 0) await writeChunk(tx, pending, options);
         pending = [];
@@ -112,7 +112,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
               continue;
             }
             known.set(document.sha256, document.id!);
-            pending.push({ ...prepared.rows, document: { ...document, position: position++ } });
+            pending.push({ ...prepared.rows, document: { ...document, position: position++ }, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
             file.documents += 1;
             file.spans += prepared.rows.annotations.length;
             file.relations += prepared.rows.relations.length;
@@ -134,14 +134,14 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
   );
 }
 
-async function writeChunk(db: DbClient, chunk: PreparedDocument[], options: ImportOptions): Promise<void> {
+async function writeChunk(db: DbClient, chunk: (PreparedDocument & { tokens: StoredDocumentTokens })[], options: ImportOptions): Promise<void> {
   const documents = chunk.map((c) => c.document);
   const annotations = chunk.flatMap((c) => c.annotations);
   const relations = chunk.flatMap((c) => c.relations);
   const documentLabels = chunk.flatMap((c) => c.documentLabels);
   await db.document.createMany({ data: documents });
   // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-  await writeTokens(db, documents.map((d) => tokensOf({ id: d.id!, text: d.text })));
+  await writeTokens(db, chunk.map((c) => c.tokens));
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
   if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });

@@ -24,7 +24,7 @@ const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?'> = {
   ann: 'brat',
   zip: 'brat',
   conll: 'conll',
-  conllu: 'conll',
+  conllu: 'conllu',
   bio: 'conll',
   iob: 'conll',
 };

@@ -1,6 +1,7 @@
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from '../types';
 import { parseBratZip } from './brat';
 import { parseConll } from './conll';
+import { parseConllu } from './conllu';
 import { parseCsv } from './csv';
 import { parseDoccano } from './doccano';
 import { parseDocx } from './docx';
@@ -43,6 +44,8 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
       return parseBrat(source);
     case 'conll':
       return parseConll(source);
+    case 'conllu':
+      return parseConllu(source);
   }
 }
 
