@@ -12,7 +12,8 @@ import { parseTag, TokenDocumentBuilder } from './token-document';
  * - `# newdoc id = X` starts a document named X; without it the file is one document named after
  *   it. Other comments (`# sent_id`, `# text`, `# newpar`) are read past: the export writes them anew.
  * - a multi-word token range (`1-2  du`) is kept as one token with its surface form, tagged with
- *   its own NER or else its first word's; the syntactic words inside it (`1 de`, `2 le`) are not.
+ *   its own NER or else its first word's tag other than O; the syntactic words inside it
+ *   (`1 de`, `2 le`) are not kept.
  *   Empty nodes (`1.1`) have no surface form and are skipped. Both are counted in the document's
  *   metadata (`conllu_multiword_tokens`, `conllu_empty_nodes_skipped`).
  * - LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL and DEPS are not kept.
@@ -28,6 +29,8 @@ interface Multiword {
   form: string;
   misc: Map<string, string>;
   tag?: string;
+  /** The range line has NER itself; else the token takes its first word's tag other than O. */
+  own: boolean;
 }
 
 export async function* parseConllu(source: ImportSource): AsyncGenerator<ImportedDocument> {
@@ -72,7 +75,7 @@ export async function* parseConllu(source: ImportSource): AsyncGenerator<Importe
     const misc = miscFields(fields[MISC]!);
     const range = /^(\d+)-(\d+)$/.exec(id);
     if (range) {
-      multiword = { last: Number(range[2]), form, misc, tag: misc.get('NER') };
+      multiword = { last: Number(range[2]), form, misc, tag: misc.get('NER'), own: misc.has('NER') };
       counts.multiword++;
     } else if (/^\d+\.\d+$/.test(id)) {
       counts.empty++;
@@ -80,7 +83,7 @@ export async function* parseConllu(source: ImportSource): AsyncGenerator<Importe
       if (!multiword) {
         add(form, misc, misc.get('NER'), location);
       } else {
-        multiword.tag ??= misc.get('NER') ?? 'O';
+        if (!multiword.own && (multiword.tag === undefined || multiword.tag === 'O')) multiword.tag = misc.get('NER') ?? multiword.tag;
         if (Number(id) >= multiword.last) {
           add(multiword.form, multiword.misc, multiword.tag, location);
           multiword = undefined;
