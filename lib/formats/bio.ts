@@ -1,5 +1,5 @@
 import { tokenize, type Sentence } from '@/lib/tokenize';
-import { fitSentences } from '@/lib/tokenize/fit';
+import { firstAtLeast, fitSentences } from '@/lib/tokenize/fit';
 import type { ExportDocument, ExportSpan } from './model';
 import { assertNoWhitespace } from './text';
 
@@ -122,16 +122,4 @@ export function bioTag(doc: ExportDocument): BioDocument {
 function isOwned(owner: readonly (Candidate | undefined)[], first: number, last: number): boolean {
   for (let token = first; token <= last; token++) if (owner[token]) return true;
   return false;
-}
-
-/** Index of the first of the ascending `values` that is at least `bound` (values.length if none). */
-function firstAtLeast(values: readonly number[], bound: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) >= bound) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }

@@ -7,7 +7,8 @@ import type { Sentence, Token } from './index';
  * - a sentence boundary never falls inside a span: the sentences on both sides are merged
  *   (`sentencesMerged` counts the breaks removed), because ICU ends sentences after "P." in
  *   "P. Simmons" and a split entity would be two entities in the output.
- * Offsets are code points, as everywhere in lib/tokenize.
+ * Offsets are code points, as everywhere in lib/tokenize. Formats that can carry a span across
+ * sentences (WebAnno TSV) ask for the token splits only (`mergeSentences: false`).
  */
 
 export interface FittedSentences {
@@ -21,7 +22,7 @@ interface Range {
   end: number;
 }
 
-export function fitSentences(sentences: readonly Sentence[], spans: readonly Range[]): FittedSentences {
+export function fitSentences(sentences: readonly Sentence[], spans: readonly Range[], { mergeSentences = true } = {}): FittedSentences {
   if (spans.length === 0) return { sentences: [...sentences], tokensSplit: 0, sentencesMerged: 0 };
   const boundaries = [...new Set(spans.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
   let tokensSplit = 0;
@@ -42,6 +43,7 @@ export function fitSentences(sentences: readonly Sentence[], spans: readonly Ran
     return { ...sentence, tokens };
   });
 
+  if (!mergeSentences) return { sentences: split, tokensSplit, sentencesMerged: 0 };
   // joined[i]: sentence i continues sentence i - 1, because some span crosses the break between them.
   const starts = split.map((sentence) => sentence.start);
   const joined = new Array<boolean>(split.length).fill(false);
@@ -84,4 +86,16 @@ function sentenceAt(starts: readonly number[], offset: number): number {
     else high = middle;
   }
   return Math.max(0, low - 1);
+}
+
+/** Index of the first of the ascending `values` that is at least `bound` (values.length if none): the token a span starts or ends in. */
+export function firstAtLeast(values: readonly number[], bound: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! >= bound) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
