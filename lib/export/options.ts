@@ -4,7 +4,7 @@
  * every entry point offers and names the same choices.
  */
 
-export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The dataset card of an export, on its own: Markdown or JSON. */
@@ -105,6 +105,15 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     singleAuthor: true,
     tokenized: true,
     sourceLabels: true,
+  },
+  'webanno-tsv': {
+    label: 'WebAnno / INCEpTION TSV 3.3 (zip)',
+    description: 'One TSV 3.3 file per document: entity, stance and frame layers with attributes as features, stacked spans and relations; INCEpTION imports it.',
+    extension: 'zip',
+    contentType: 'application/zip',
+    archive: true,
+    singleAuthor: true,
+    tokenized: true,
   },
 };
 

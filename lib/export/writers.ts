@@ -13,6 +13,7 @@ import { withSourceLabels, type LabelSpelling } from '@/lib/formats/source-label
 import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
 import { STANCE_CSV_HEADER, stanceCsvRows } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
+import { addTsvStats, emptyTsvStats, webannoTsvDocument, type TsvStats } from '@/lib/formats/webanno-tsv';
 import type { ExportFormat } from './options';
 import { createZipStream } from './zip';
 
@@ -95,7 +96,28 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
     case 'spacy':
       sink(SPACY_HEADER);
       return bioWriter(context, sink, spacyDocument, () => sink(SPACY_FOOTER));
+    case 'webanno-tsv':
+      return webannoTsvWriter(context, sink);
   }
+}
+
+/** A zip of one TSV file per document (INCEpTION imports documents one file each), the card beside them. */
+function webannoTsvWriter({ exportedAt }: WriterContext, sink: Sink): ExportWriter {
+  const zip = createZipStream(sink, exportedAt);
+  const fileName = createFileNamer();
+  let stats: TsvStats = emptyTsvStats();
+  return {
+    document(doc) {
+      const written = webannoTsvDocument(doc);
+      stats = addTsvStats(stats, written.stats);
+      zip.file(`${fileName(doc.name)}.tsv`, written.text);
+    },
+    end(card) {
+      if (card) zip.file(CARD_FILE, card.markdown);
+      zip.end();
+    },
+    notes: () => ({ ...stats }),
+  };
 }
 
 /** lib/formats' createBratZip closes the archive itself; the export also puts the card in it, so it is assembled here from the same parts. */

@@ -27,6 +27,7 @@ const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?'> = {
   conllu: 'conllu',
   bio: 'conll',
   iob: 'conll',
+  tsv: 'webanno-tsv',
 };
 
 export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFormat {

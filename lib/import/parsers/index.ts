@@ -11,6 +11,7 @@ import { parseJsonl } from './jsonl';
 import { parseLabelStudio } from './label-studio';
 import { parsePdf } from './pdf';
 import { parseText } from './text';
+import { parseWebannoTsv } from './webanno-tsv';
 
 export { detectFormat } from './detect';
 export { parseBratPair } from './brat';
@@ -46,6 +47,8 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
       return parseConll(source);
     case 'conllu':
       return parseConllu(source);
+    case 'webanno-tsv':
+      return parseWebannoTsv(source);
   }
 }
 
