@@ -11,7 +11,7 @@ import type { ExportDocument, ExportSpan, SpanLayer } from './model';
  *   #T_SP=webanno.custom.Stance|label|target|<attribute>…
  *   #T_SP=webanno.custom.Frame|label|<attribute>…
  *   #T_RL=webanno.custom.Relation|label|<attribute>…|BT_webanno.custom.Entity
- *   (two empty lines, then per sentence:) #Text=<the sentence's text, one line per text line>
+ *   (two empty lines, then per sentence:) #Text=<the sentence's text up to the next sentence, one line per text line>
  *   <sentence>-<token> TAB <begin>-<end> TAB <token> TAB <one column per feature> TAB
  * - Offsets are UTF-16 code units, as the format defines (Java strings), not code points.
  * - Tokens and sentences are the document's (its source's, else lib/tokenize's), with tokens split
@@ -185,10 +185,13 @@ export function webannoTsvDocument(doc: ExportDocument): { text: string; stats: 
   }
 
   let flat = 0;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, position) => {
+    // A sentence's text runs on to the next one's start (or the end of the text): the format has no
+    // place for what lies between sentences, and the reader would have to guess those characters.
     const from = index.toUtf16(sentence.start);
+    const to = index.toUtf16(sentences[position + 1]?.start ?? index.length);
     text += '\n';
-    for (const line of index.text.slice(from, index.toUtf16(sentence.end)).split('\n')) text += `#Text=${escapeText(line)}\n`;
+    for (const line of index.text.slice(from, to).split('\n')) text += `#Text=${escapeText(line)}\n`;
     for (const token of sentence.tokens) {
       const cells: string[] = [tokens[flat]!.address, `${index.toUtf16(token.start)}-${index.toUtf16(token.end)}`, escapeText(token.text)];
       for (const layer of layers) {
@@ -217,7 +220,7 @@ export function webannoTsvDocument(doc: ExportDocument): { text: string; stats: 
       text += `${cells.join('\t')}\t\n`;
       flat++;
     }
-  }
+  });
   return { text, stats };
 }
 

@@ -13,8 +13,8 @@ import { baseName, readText } from './input';
  *   features become span attributes. Layers named …Stance and …Frame go to those Glossa layers
  *   (a Stance's `target` feature is its stance target); others are matched by label.
  * - The text is rebuilt from the `#Text=` lines (several for a sentence with line breaks); what
- *   lies between two sentences is not in the file, so the gap their offsets leave is filled with
- *   line breaks. Every token is checked against the text at its offsets (UTF-16 code units, as the
+ *   lies between two sentences is not in the file (Glossa's export puts it at the end of the
+ *   sentence before), so a gap their offsets leave is filled with line breaks. Every token is checked against the text at its offsets (UTF-16 code units, as the
  *   format defines); tokens and sentences are kept with the document (`source:webanno-tsv`).
  * - Annotations: a value with `[n]` is one annotation across every row with that id; one without
  *   covers its row's token or sub-token (`1-3.1`). Stacked annotations are `|`-separated, `_` is
@@ -104,7 +104,8 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
     }
     if (text.startsWith('#')) continue;
     const fields = text.split('\t');
-    if (fields[fields.length - 1] === '' && fields.length === columns.length + 4) fields.pop();
+    // Rows end with a tab; no cell is empty otherwise (`_` and `*` stand for nothing).
+    if (fields[fields.length - 1] === '') fields.pop();
     if (fields.length !== columns.length + 3) throw new ImportError(location, `expected ${columns.length + 3} tab-separated columns (address, offsets, token and one per declared feature), found ${fields.length}`);
     const [address, offsets, token] = fields as [string, string, string];
     const addressMatch = ADDRESS.exec(address);
@@ -193,7 +194,7 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
         counts.zeroLengthRelations++;
         return;
       }
-      const features = new Map([...values].map(([feature, list]) => [feature, list[stack]]));
+      const features = new Map([...values].map(([feature, list]) => [feature, list[stack] === undefined ? undefined : unescapeValue(list[stack]!)]));
       const labelFeature = pickLabelFeature(layer.features);
       const label = labelFeature ? clean(features.get(labelFeature)) : undefined;
       const attributes = Object.fromEntries([...features].flatMap(([feature, value]) => (feature === labelFeature || clean(value) === undefined ? [] : [[feature, clean(value)]])));
