@@ -1,7 +1,10 @@
+import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { exportProject, type ExportRequest } from '@/lib/export/run';
 import { importBatch } from '@/lib/import/service';
+import type { ExportSpan } from '@/lib/formats/model';
+import { webannoTsvDocument } from '@/lib/formats/webanno-tsv';
 import { makeProject, makeUser } from '../support/fixtures';
 import { sourceOf } from '../fixtures/import/source';
 
@@ -49,10 +52,12 @@ async function project(name: string, file: string, content: string): Promise<str
   return id;
 }
 
-async function exported(projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>): Promise<string> {
+async function exportedBytes(projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>): Promise<Uint8Array> {
   const { stream } = await exportProject(db, projectId, { source: { kind: 'gold' }, baseUrl: 'http://localhost', ...request });
-  return new Response(stream).text();
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
+
+const exported = async (projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>) => new TextDecoder().decode(await exportedBytes(projectId, request));
 
 beforeAll(async () => {
   ownerId = (await makeUser(db, 'owner')).id;
@@ -99,5 +104,47 @@ describe('conllu → import → conllu', () => {
     expect(await exported(projectId, { format: 'conllu', labels: 'source' })).toBe(CONLLU);
     const [document] = await db.document.findMany({ where: { projectId }, select: { name: true, text: true } });
     expect(document).toEqual({ name: 'wire-1', text: 'P. Simmons (AP) met Louis D. Boccardi.' });
+  });
+});
+
+describe('webanno tsv → import → webanno tsv', () => {
+  const text = 'P. Simmons of Reuters met Louis D. Boccardi in Kabul.\nThe talks | in Doha failed.';
+  const at = (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
+    const start = text.indexOf(quote);
+    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
+  };
+  const spans = [
+    at('P. Simmons', 'PERSON', 'ENTITY', { attributes: { wikidata: 'Q1' } }),
+    at('Reuters', 'ORG', 'ENTITY'),
+    at('Louis D. Boccardi', 'PERSON', 'ENTITY'),
+    at('Louis', 'NORP', 'ENTITY', { attributes: { note: 'stacked | on purpose' } }),
+    at('Kabul', 'GPE', 'ENTITY'),
+    at('Doha', 'GPE', 'ENTITY'),
+    at('met Louis D. Boccardi in Kabul.\nThe talks', 'AGAINST', 'STANCE', { target: { kind: 'target', key: 'AFGHAN_TALIBAN' } }),
+    at('The talks | in Doha', 'POLITICAL', 'FRAME'),
+  ];
+  const input = webannoTsvDocument({
+    id: 'wire',
+    name: 'wire',
+    text,
+    metadata: {},
+    spans,
+    relations: [
+      { id: 'r1', label: 'MEMBER_OF', source: spans[0]!.id, target: spans[1]!.id, author: 'gold', attributes: { since: '1990' } },
+      { id: 'r2', label: 'OPPOSES', source: spans[3]!.id, target: spans[4]!.id, author: 'gold', attributes: {} },
+    ],
+    documentLabels: [],
+  }).text;
+
+  it('gives back the same file: spans stacked and across sentences, stance targets, features, relations', async () => {
+    const projectId = await project('TSV round trip', 'wire.tsv', input);
+    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, attributes: true, target: { select: { key: true } } }, orderBy: { start: 'asc' } });
+    expect(stored.map((a) => [a.quote, a.label.key, a.attributes, a.target?.key ?? null])).toEqual(
+      [...spans].sort((a, b) => a.start - b.start).map((span) => [span.quote, span.label, span.attributes, span.target?.kind === 'target' ? span.target.key : null]),
+    );
+    expect(await db.relation.count({ where: { document: { projectId } } })).toBe(2);
+    const files = unzipSync(await exportedBytes(projectId, { format: 'webanno-tsv' }));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'wire.tsv']);
+    expect(strFromU8(files['wire.tsv']!)).toBe(input);
   });
 });
