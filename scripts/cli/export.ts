@@ -16,7 +16,7 @@ const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
-    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL]',
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--labels schema|source]',
   async run(args) {
     const options = flags(
       args,
@@ -32,6 +32,7 @@ export const exportCommand: Command = {
         documents: { type: 'string' },
         meta: { type: 'string', multiple: true },
         'base-url': { type: 'string' },
+        labels: { type: 'string' },
       },
       ['project', 'format', 'source'],
     );
