@@ -6,6 +6,7 @@ import { importedTokens, writeTokens, type StoredDocumentTokens } from '@/lib/do
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
+import { pinSourceLabels } from './source-labels';
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from './types';
 
 /**
@@ -92,7 +93,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
           const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {} };
           report.files.push(file);
           for await (const parsed of documents) {
-            const prepared = prepareDocument(parsed, {
+            const prepared = prepareDocument(pinSourceLabels(parsed, options.labelMap), {
               projectId: options.projectId,
               lookup,
               allowOverlap: project.allowOverlap,

@@ -93,6 +93,17 @@ describe('conll → import → conll', () => {
     expect(spacy.flatMap((doc) => doc.paragraphs[0]!.entities)).toHaveLength(7);
   });
 
+  it('writes the source spelling only while a span keeps the label it was imported with', async () => {
+    const org = await db.label.findFirstOrThrow({ where: { projectId, key: 'ORG' }, select: { id: true } });
+    const simmons = await db.annotation.findFirstOrThrow({ where: { document: { projectId }, quote: 'P. Simmons' }, select: { id: true, attributes: true } });
+    expect(simmons.attributes).toEqual({ source_label: 'PER', source_label_key: 'PERSON' });
+    // As a curator's relabelling leaves it: a new label, the attributes untouched.
+    await db.annotation.update({ where: { id: simmons.id }, data: { labelId: org.id } });
+    const output = await exported(projectId, { format: 'conll', labels: 'source' });
+    expect(output).toContain('P.\tB-ORG\nSimmons\tI-ORG\n');
+    expect(output).toContain('Louis\tB-PER\nD.\tI-PER\n');
+  });
+
   it('refuses labels=source for a format that writes schema keys, naming the ones that can', async () => {
     await expect(exported(projectId, { format: 'hf', labels: 'source' })).rejects.toThrow('labels=source: hf names labels by their schema key; the source spelling is written by conll, conllu, spacy.');
   });
