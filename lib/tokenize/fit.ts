@@ -27,7 +27,9 @@ export function fitSentences(sentences: readonly Sentence[], spans: readonly Ran
   const boundaries = [...new Set(spans.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
   let tokensSplit = 0;
   let next = 0;
+  // Sentences without a split are passed on as they are: an export fits tens of millions of tokens.
   const split = sentences.map((sentence) => {
+    const before = tokensSplit;
     const tokens: Token[] = [];
     for (const token of sentence.tokens) {
       while (next < boundaries.length && boundaries[next]! <= token.start) next++;
@@ -40,7 +42,7 @@ export function fitSentences(sentences: readonly Sentence[], spans: readonly Ran
       }
       tokens.push(piece);
     }
-    return { ...sentence, tokens };
+    return tokensSplit === before ? sentence : { ...sentence, tokens };
   });
 
   if (!mergeSentences) return { sentences: split, tokensSplit, sentencesMerged: 0 };
@@ -52,6 +54,7 @@ export function fitSentences(sentences: readonly Sentence[], spans: readonly Ran
     const last = sentenceAt(starts, span.end - 1);
     for (let index = first + 1; index <= last; index++) joined[index] = true;
   }
+  if (!joined.includes(true)) return { sentences: split, tokensSplit, sentencesMerged: 0 };
   const merged: Sentence[] = [];
   let sentencesMerged = 0;
   split.forEach((sentence, index) => {

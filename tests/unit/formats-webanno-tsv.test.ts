@@ -86,6 +86,10 @@ describe('webanno tsv reader', () => {
       'x.tsv:6: expected 4 tab-separated columns (address, offsets, token and one per declared feature), found 5',
     );
     expect((await failure(parseSource(sourceOf('x.tsv', `${header}${row('1-1', '0-5', 'Hallo', '_')}`), 'webanno-tsv'))).message).toBe('x.tsv:6: token "Hallo" does not match the text at 0-5 ("Hello")');
+    // An offset far past anything the file holds is refused before any text is built for it.
+    expect((await failure(parseSource(sourceOf('x.tsv', `${header}${row('1-1', '900000000000-900000000005', 'Hello', '_')}`), 'webanno-tsv'))).message).toMatch(
+      /^x\.tsv:6: the sentence starts at offset 900000000000, 900000000000 units after the text before it, more than the file's \d+ characters$/,
+    );
   });
 });
 

@@ -64,7 +64,8 @@ interface Row {
 
 export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<ImportedDocument> {
   const file = source.name;
-  const lines = (await readText(source)).split(/\r?\n/);
+  const content = await readText(source);
+  const lines = content.split(/\r?\n/);
   const at = (line: number): SourceLocation => ({ file, line });
   if (!FORMAT.test(lines[0] ?? '')) throw new ImportError(at(1), 'the first line must be #FORMAT=WebAnno TSV 3.x');
 
@@ -155,7 +156,7 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
     });
   }
 
-  const text = rebuildText(sentences, file);
+  const text = rebuildText(sentences, file, content.length);
   const index = new OffsetIndex(text);
   const point = (utf16: number, location: SourceLocation) => {
     try {
@@ -234,12 +235,14 @@ function layoutColumns(layers: Layer[]): Column[] {
 }
 
 /** The sentences' text at their tokens' offsets; gaps between sentences become line breaks. */
-function rebuildText(sentences: { text: string[]; tokens: { begin: number; end: number; text: string; location: SourceLocation }[] }[], file: string): string {
+function rebuildText(sentences: { text: string[]; tokens: { begin: number; end: number; text: string; location: SourceLocation }[] }[], file: string, fileLength: number): string {
   let text = '';
   for (const sentence of sentences) {
     const first = sentence.tokens[0];
     if (!first) continue;
     if (first.begin < text.length) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, inside the text before it (${text.length} UTF-16 units)`);
+    // The gap is filled with characters the file does not hold: never more than the file is long, so an offset cannot make the text balloon.
+    if (first.begin - text.length > fileLength) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, ${first.begin - text.length} units after the text before it, more than the file's ${fileLength} characters`);
     text += '\n'.repeat(first.begin - text.length) + sentence.text.join('\n');
     for (const token of sentence.tokens) {
       const found = text.slice(token.begin, token.end);
