@@ -58,7 +58,7 @@ interface Annotation {
 
 interface Row {
   address: string;
-  /** Annotations on this row, per layer name: [disambiguation id or undefined, annotation]. */
+  /** The annotations on this row, per layer name, in their stacking order. */
   annotations: Map<string, Annotation[]>;
 }
 
