@@ -44,6 +44,8 @@ export interface FileReport {
   documentLabels: number;
   duplicatesSkipped: { name: string; sha256: string; existingDocumentId: string | null }[];
   unknownLabelsSkipped: Record<string, number>;
+  /** What the format's parser read and could not keep (ImportedDocument.skipped), summed over the file. */
+  formatSkipped: Record<string, number>;
 }
 
 export interface ImportReport {
@@ -90,7 +92,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
         if (problems.length >= MAX_PROBLEMS) break;
         try {
           const { name, format, documents } = await open(input, options);
-          const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {} };
+          const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {} };
           report.files.push(file);
           for await (const parsed of documents) {
             const prepared = prepareDocument(pinSourceLabels(parsed, options.labelMap), {
@@ -107,6 +109,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
               continue;
             }
             for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
+            for (const [what, count] of Object.entries(parsed.skipped ?? {})) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
             const { document } = prepared.rows;
             if (known.has(document.sha256) && !options.allowDuplicates) {
               file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });

@@ -64,6 +64,8 @@ export interface ImportedDocument {
    * `text`: stored with the document instead of lib/tokenize's, so token-based exports give them back.
    */
   sourceTokens?: SourceTokens;
+  /** What the parser read but could not keep, counted by what it was (CoNLL-U empty nodes, TSV chains, …); the import report sums them per file. */
+  skipped?: Record<string, number>;
 }
 
 /** As lib/tokenize's StoredTokens: every token's [start, end) one after the other, each sentence's first token index. */

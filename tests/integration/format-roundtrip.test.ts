@@ -2,6 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { exportProject, type ExportRequest } from '@/lib/export/run';
+import { EMPTY_NODES_SKIPPED, MULTIWORD_SKIPPED } from '@/lib/import/parsers/conllu';
 import { importBatch } from '@/lib/import/service';
 import type { ExportSpan } from '@/lib/formats/model';
 import { webannoTsvDocument } from '@/lib/formats/webanno-tsv';
@@ -115,6 +116,15 @@ describe('conllu → import → conllu', () => {
     expect(await exported(projectId, { format: 'conllu', labels: 'source' })).toBe(CONLLU);
     const [document] = await db.document.findMany({ where: { projectId }, select: { name: true, text: true } });
     expect(document).toEqual({ name: 'wire-1', text: 'P. Simmons (AP) met Louis D. Boccardi.' });
+  });
+
+  it('reports per file what it read and did not keep: multi-word tokens\' words, empty nodes', async () => {
+    const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, 'CoNLL-U skipped');
+    const row = (cells: string) => `${cells.split(' ').join('\t')}\t_\t_\t_\t_\t_\t_\t_\tNER=O\n`;
+    const file = `${row('1 Vamos')}${row('2-3 al')}${row('2 a')}${row('3 el')}${row('3.1 ir')}${row('4 cine')}\n${row('1 Sí')}${row('1.1 va')}\n`;
+    const report = await importBatch(db, [{ kind: 'file', source: sourceOf('es.conllu', file) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' } });
+    expect(report.files[0]?.formatSkipped).toEqual({ [MULTIWORD_SKIPPED]: 1, [EMPTY_NODES_SKIPPED]: 2 });
+    expect((await db.document.findFirstOrThrow({ where: { projectId: id }, select: { text: true } })).text).toBe('Vamos al cine\nSí');
   });
 });
 

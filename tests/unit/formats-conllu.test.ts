@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conlluDocument } from '@/lib/formats/conllu';
 import { withSourceLabels } from '@/lib/formats/source-labels';
 import { parseSource } from '@/lib/import/parsers';
+import { EMPTY_NODES_SKIPPED, MULTIWORD_SKIPPED } from '@/lib/import/parsers/conllu';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 import { asExportDocument } from '../support/imported-export';
 import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
@@ -41,7 +42,8 @@ describe('conllu reader', () => {
     expect(doc?.text).toBe('Vamos al cine.');
     // "al" (a + el) takes el's B-LOC, the first tag other than O among its words; cine continues it.
     expect(covered(doc!)).toEqual([['al cine', 'LOC']]);
-    expect(doc?.metadata).toEqual({ conllu_multiword_tokens: 1, conllu_empty_nodes_skipped: 1 });
+    expect(doc?.skipped).toEqual({ [MULTIWORD_SKIPPED]: 1, [EMPTY_NODES_SKIPPED]: 1 });
+    expect(doc?.metadata).toEqual({});
   });
 
   it('rejects lines that are not CoNLL-U at their line, naming what was expected', async () => {

@@ -58,7 +58,12 @@ describe('webanno tsv reader', () => {
       ['himself', 'Y', undefined, {}],
     ]);
     expect(doc.relations).toEqual([]);
-    expect(doc.metadata).toEqual({ webanno_chain_links_skipped: 2, webanno_slot_links_skipped: 1, webanno_token_relations_skipped: 1, webanno_zero_length_spans_skipped: 1 });
+    expect(doc.skipped).toEqual({
+      'TSV chain links (coreference) not kept': 2,
+      'TSV slot feature links not kept': 1,
+      'TSV relations between bare tokens not kept': 1,
+      'TSV zero-length annotations not kept': 1,
+    });
   });
 
   it('reads reserved characters, sub-tokens, multi-line sentences and UTF-16 offsets past emoji', async () => {

@@ -14,11 +14,13 @@ import { parseTag, TokenDocumentBuilder } from './token-document';
  * - a multi-word token range (`1-2  du`) is kept as one token with its surface form, tagged with
  *   its own NER or else its first word's tag other than O; the syntactic words inside it
  *   (`1 de`, `2 le`) are not kept.
- *   Empty nodes (`1.1`) have no surface form and are skipped. Both are counted in the document's
- *   metadata (`conllu_multiword_tokens`, `conllu_empty_nodes_skipped`).
+ *   Empty nodes (`1.1`) have no surface form and are skipped. Both are counted in the import report.
+
  * - LEMMA, UPOS, XPOS, FEATS, HEAD, DEPREL and DEPS are not kept.
  */
 
+export const MULTIWORD_SKIPPED = 'CoNLL-U multi-word tokens kept whole, their syntactic words not kept';
+export const EMPTY_NODES_SKIPPED = 'CoNLL-U empty nodes (1.1) not kept';
 const COLUMNS = 10;
 const FORM = 1;
 const MISC = 9;
@@ -41,11 +43,14 @@ export async function* parseConllu(source: ImportSource): AsyncGenerator<Importe
   let spaceBefore = true;
   let multiword: Multiword | undefined;
   let counts = { multiword: 0, empty: 0 };
-  const finish = () =>
-    builder.finish(name, {
-      ...(counts.multiword > 0 && { conllu_multiword_tokens: counts.multiword }),
-      ...(counts.empty > 0 && { conllu_empty_nodes_skipped: counts.empty }),
-    });
+  const finish = () => {
+    const doc = builder.finish(name);
+    doc.skipped = {
+      ...(counts.multiword > 0 && { [MULTIWORD_SKIPPED]: counts.multiword }),
+      ...(counts.empty > 0 && { [EMPTY_NODES_SKIPPED]: counts.empty }),
+    };
+    return doc;
+  };
   let documents = 0;
 
   for await (const { line, text } of readLines(source)) {

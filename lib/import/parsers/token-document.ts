@@ -60,9 +60,9 @@ export class TokenDocumentBuilder {
     this.inSentence = false;
   }
 
-  finish(name: string, metadata: Record<string, unknown> = {}): ImportedDocument {
+  finish(name: string): ImportedDocument {
     this.close();
-    const doc = newDocument(name, this.pieces.join(''), this.location, metadata);
+    const doc = newDocument(name, this.pieces.join(''), this.location);
     doc.spans = this.spans;
     doc.sourceTokens = { tokenOffsets: this.tokenOffsets, sentenceStarts: this.sentenceStarts, tokenizer: this.tokenizer };
     return doc;

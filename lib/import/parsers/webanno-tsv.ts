@@ -21,10 +21,9 @@ import { baseName, readText } from './input';
  *   none, `*` is an annotation without that feature.
  * - Relations: the row is the target's, the `BT_` column addresses the source (`1-1`, or
  *   `1-1[s_t]` with the source's and target's ids, 0 for none).
- * - Not kept, and counted in the document's metadata: chain layers (`webanno_chain_links_skipped`),
- *   slot features (`webanno_slot_links_skipped`), relations whose ends are tokens rather than
- *   spans (`webanno_token_relations_skipped`), zero-length annotations, which Glossa has no span
- *   for (`webanno_zero_length_spans_skipped`), and relations to them (`…_relations_skipped`).
+ * - Not kept, and counted in the import report (ImportedDocument.skipped): chain layers, slot
+ *   features, relations whose ends are tokens rather than spans, zero-length annotations (Glossa
+ *   has no empty span) and relations to them.
  */
 
 const FORMAT = /^#FORMAT=WebAnno TSV 3(\.\d+)?\s*$/;
@@ -209,13 +208,15 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
     sentenceStarts: sentences.filter((s) => s.tokens.length > 0).map((s) => ((tokenCount += s.tokens.length), tokenCount - s.tokens.length)),
     tokenizer: 'source:webanno-tsv',
   };
-  doc.metadata = {
-    ...(counts.chain > 0 && { webanno_chain_links_skipped: counts.chain }),
-    ...(counts.slot > 0 && { webanno_slot_links_skipped: counts.slot }),
-    ...(counts.tokenRelations > 0 && { webanno_token_relations_skipped: counts.tokenRelations }),
-    ...(counts.zeroLength > 0 && { webanno_zero_length_spans_skipped: counts.zeroLength }),
-    ...(counts.zeroLengthRelations > 0 && { webanno_zero_length_relations_skipped: counts.zeroLengthRelations }),
-  };
+  doc.skipped = Object.fromEntries(
+    [
+      ['TSV chain links (coreference) not kept', counts.chain],
+      ['TSV slot feature links not kept', counts.slot],
+      ['TSV relations between bare tokens not kept', counts.tokenRelations],
+      ['TSV zero-length annotations not kept', counts.zeroLength],
+      ['TSV relations to zero-length annotations not kept', counts.zeroLengthRelations],
+    ].filter(([, count]) => (count as number) > 0),
+  );
   checkReferences(doc);
   yield doc;
 }
