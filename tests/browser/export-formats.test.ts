@@ -4,7 +4,8 @@ import { api, BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '..
 
 /**
  * The export page with a CoNLL corpus imported as gold: the token-based formats offer the source's
- * label spelling, the preview follows the choice, and the download is what the API gives.
+ * label spelling, the preview follows the choice, and the download is what the API gives. And the
+ * import page's report for a CoNLL-U file, which counts what the format had that Glossa did not keep.
  */
 const TIMEOUT = 90_000;
 
@@ -53,6 +54,24 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('export fo
 
       const download = await page.request.get(`${BASE}/api/v1/projects/${projectId}/export?format=conll&source=gold&labels=source`);
       expect(await download.text()).toBe(CONLL);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'reports the CoNLL-U empty nodes and multi-word tokens an import did not keep',
+    async () => {
+      await page.goto(`${BASE}/projects/${projectId}/import`);
+      const row = (cells: string) => `${cells.split(' ').join('\t')}\t_\t_\t_\t_\t_\t_\t_\tNER=O\n`;
+      const file = `# newdoc id = es-1\n${row('1 Vamos')}${row('2-3 al')}${row('2 a')}${row('3 el')}${row('3.1 ir')}${row('4 cine')}\n`;
+      await page.locator('input[type="file"]').setInputFiles({ name: 'es.conllu', mimeType: 'text/plain', buffer: Buffer.from(file) });
+      await page.getByRole('cell', { name: 'CoNLL-U, NER in MISC' }).waitFor();
+      await page.getByRole('button', { name: 'Import 1 file' }).click();
+      const outcome = page.getByRole('region', { name: 'Import finished' });
+      await outcome.waitFor();
+      expect(await outcome.getByText('1 × CoNLL-U empty nodes (1.1) not kept').isVisible()).toBe(true);
+      expect(await outcome.getByText('1 × CoNLL-U multi-word tokens kept whole, their syntactic words not kept').isVisible()).toBe(true);
+      await screenshot(page, 'import-conllu-report');
     },
     TIMEOUT,
   );
