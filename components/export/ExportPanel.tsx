@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/components/api';
+import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -111,6 +112,15 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
                 </select>
               )}
             </Field>
+            {FORMAT_INFO[choice.format].sourceLabels && (
+              <CheckboxField
+                label="Labels as the imported files spelled them"
+                hint="For spans imported from CoNLL or CoNLL-U and not relabelled since, e.g. creative-work instead of WORK_OF_ART."
+                checked={choice.sourceLabels === true}
+                onChange={(event) => change({ sourceLabels: event.target.checked })}
+                disabled={downloading}
+              />
+            )}
             <p className="note">
               {FORMAT_INFO[choice.format].archive ? (
                 'The archive includes the dataset card as README.md.'

@@ -5,6 +5,7 @@ import type { ExportFormat } from '@/lib/export/options';
  * format marks each document with a byte sequence that cannot occur otherwise:
  *   jsonl   one line per document (JSON escapes line breaks inside strings);
  *   conll   one `-DOCSTART- -X- -X- O` line per document (tokens hold no spaces);
+ *   conllu  one `# newdoc id = ` line per document (`# text` lines hold no line breaks);
  *   brat    two zip entries per document, each opening with a local file header `PK\x03\x04`
  *           (the two entries written after the documents, and the rare chance that compressed
  *           bytes spell the signature, can only overshoot, and the count is capped at the total).
@@ -15,6 +16,7 @@ import type { ExportFormat } from '@/lib/export/options';
 const MARKS: Partial<Record<ExportFormat, { mark: string; perDocument: number }>> = {
   jsonl: { mark: '\n', perDocument: 1 },
   conll: { mark: '-DOCSTART- -X- -X- O\n', perDocument: 1 },
+  conllu: { mark: '# newdoc id = ', perDocument: 1 },
   brat: { mark: 'PK\u0003\u0004', perDocument: 2 },
 };
 

@@ -1,5 +1,5 @@
 import { API_V1, ApiError } from '@/components/api';
-import type { ExportFormat } from '@/lib/export/options';
+import { FORMAT_INFO, type ExportFormat } from '@/lib/export/options';
 
 /** What the export page asks for; the server validates it again. */
 export interface ExportChoice {
@@ -7,10 +7,13 @@ export interface ExportChoice {
   /** gold, all or annotator:<userId>. */
   source: string;
   status: '' | 'ASSIGNED' | 'IN_PROGRESS' | 'SUBMITTED';
+  /** Labels as the imported files spelled them (labels=source), for the formats that can write them. */
+  sourceLabels?: boolean;
 }
 
 export function exportUrl(projectId: string, choice: ExportChoice, extra: Record<string, string> = {}): string {
-  const query = new URLSearchParams({ format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...extra });
+  const sourceLabels = choice.sourceLabels === true && FORMAT_INFO[choice.format].sourceLabels === true;
+  const query = new URLSearchParams({ format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...(sourceLabels && { labels: 'source' }), ...extra });
   return `${API_V1}/projects/${encodeURIComponent(projectId)}/export?${query}`;
 }
 

@@ -46,6 +46,26 @@ const EXAMPLES: Example[] = [
     about: 'One token per line, the tag in the last column; blank lines end sentences, -DOCSTART- starts a document.',
     files: [{ name: 'doc-1.conll', body: 'Imran   B-PERSON\nKhan    I-PERSON\nspoke   O\nin      O\nLahore  B-GPE\n.       O' }],
   },
+  {
+    title: 'CoNLL-U, NER in MISC',
+    about: 'Ten tab-separated columns; the tag is NER= in the last, SpaceAfter=No joins tokens; # newdoc id starts a document.',
+    files: [
+      {
+        name: 'doc-1.conllu',
+        body: '# newdoc id = doc-1\n# text = Imran Khan spoke in Lahore.\n1\tImran\t_\t_\t_\t_\t_\t_\t_\tNER=B-PERSON\n2\tKhan\t_\t_\t_\t_\t_\t_\t_\tNER=I-PERSON\n3\tspoke\t_\t_\t_\t_\t_\t_\t_\tNER=O\n4\tin\t_\t_\t_\t_\t_\t_\t_\tNER=O\n5\tLahore\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No\n6\t.\t_\t_\t_\t_\t_\t_\t_\tNER=O',
+      },
+    ],
+  },
+  {
+    title: 'WebAnno / INCEpTION TSV 3',
+    about: 'One document per .tsv file; span and relation layers with their features, stacked spans with [ids].',
+    files: [
+      {
+        name: 'doc-1.tsv',
+        body: '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Entity|label\n\n\n#Text=Imran Khan spoke in Lahore.\n1-1\t0-5\tImran\tPERSON[1]\t\n1-2\t6-10\tKhan\tPERSON[1]\t\n1-3\t11-16\tspoke\t_\t\n1-4\t17-19\tin\t_\t\n1-5\t20-26\tLahore\tGPE\t\n1-6\t26-27\t.\t_\t',
+      },
+    ],
+  },
 ];
 
 /** Which files the importer reads, with the smallest useful example of each annotated format. */

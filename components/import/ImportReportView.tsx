@@ -65,7 +65,8 @@ export function ImportReportView({ projectId, report }: { projectId: string; rep
 
 function SkippedCell({ projectId, file }: { projectId: string; file: ImportReport['files'][number] }) {
   const unknown = Object.entries(file.unknownLabelsSkipped);
-  if (file.duplicatesSkipped.length === 0 && unknown.length === 0) return <span className="muted">—</span>;
+  const notKept = Object.entries(file.formatSkipped);
+  if (file.duplicatesSkipped.length === 0 && unknown.length === 0 && notKept.length === 0) return <span className="muted">—</span>;
   return (
     <ul className="target-list">
       {file.duplicatesSkipped.map((duplicate) => (
@@ -82,6 +83,11 @@ function SkippedCell({ projectId, file }: { projectId: string; file: ImportRepor
       {unknown.map(([label, count]) => (
         <li key={label}>
           {count} × unknown label <code>{label}</code>
+        </li>
+      ))}
+      {notKept.map(([what, count]) => (
+        <li key={what}>
+          {count} × {what}
         </li>
       ))}
     </ul>

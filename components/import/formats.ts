@@ -20,9 +20,11 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   'label-studio': 'Label Studio JSON',
   brat: 'brat standoff',
   conll: 'CoNLL / BIO',
+  conllu: 'CoNLL-U, NER in MISC',
+  'webanno-tsv': 'WebAnno / INCEpTION TSV 3',
 };
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.csv', '.jsonl', '.ndjson', '.json', '.ann', '.zip', '.conll', '.conllu', '.bio', '.iob'];
+export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.csv', '.jsonl', '.ndjson', '.json', '.ann', '.zip', '.conll', '.conllu', '.bio', '.iob', '.tsv'];
 
 export type Detection = { status: 'pending' } | { status: 'detected'; format: ImportFormat } | { status: 'unknown'; reason: string };
 

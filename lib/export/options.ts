@@ -4,7 +4,7 @@
  * every entry point offers and names the same choices.
  */
 
-export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The dataset card of an export, on its own: Markdown or JSON. */
@@ -26,6 +26,8 @@ export interface FormatInfo {
   singleAuthor: boolean;
   /** Built on lib/tokenize's tokens, which the export reads where they are stored with the document. */
   tokenized: boolean;
+  /** Writes label names as text, so `labels=source` can give the source's spelling (lib/formats/source-labels). */
+  sourceLabels?: boolean;
 }
 
 export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
@@ -46,6 +48,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     archive: false,
     singleAuthor: true,
     tokenized: true,
+    sourceLabels: true,
   },
   brat: {
     label: 'brat standoff (zip)',
@@ -77,6 +80,35 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   hf: {
     label: 'Hugging Face datasets (zip)',
     description: 'data.jsonl with tokens and integer ner_tags per sentence, dataset_info.json and a README card.',
+    extension: 'zip',
+    contentType: 'application/zip',
+    archive: true,
+    singleAuthor: true,
+    tokenized: true,
+  },
+  conllu: {
+    label: 'CoNLL-U (NER in MISC)',
+    description: 'Entity layer as CoNLL-U: # newdoc id, # sent_id and # text comments, NER=B-X in MISC, SpaceAfter=No where tokens touch.',
+    extension: 'conllu',
+    contentType: 'text/plain; charset=utf-8',
+    archive: false,
+    singleAuthor: true,
+    tokenized: true,
+    sourceLabels: true,
+  },
+  spacy: {
+    label: 'spaCy JSON training data',
+    description: 'Entity layer in spaCy\'s JSON training format (BILUO tags); `spacy convert` turns it into a .spacy DocBin.',
+    extension: 'json',
+    contentType: 'application/json; charset=utf-8',
+    archive: false,
+    singleAuthor: true,
+    tokenized: true,
+    sourceLabels: true,
+  },
+  'webanno-tsv': {
+    label: 'WebAnno / INCEpTION TSV 3.3 (zip)',
+    description: 'One TSV 3.3 file per document: entity, stance and frame layers with attributes as features, stacked spans and relations; INCEpTION imports it.',
     extension: 'zip',
     contentType: 'application/zip',
     archive: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id } from '@/lib/api/schemas';
+import { LABEL_SPELLINGS } from '@/lib/formats/source-labels';
 import {
   ALL_FORMATS,
   ASSIGNMENT_STATUSES,
@@ -41,6 +42,7 @@ const parameters = z.object({
     .enum(CSV_ESCAPES, oneOf(CSV_ESCAPES))
     .optional()
     .describe("stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so spreadsheets do not run them; 'raw' keeps the exact text"),
+  labels: z.enum(LABEL_SPELLINGS, oneOf(LABEL_SPELLINGS)).optional().describe('schema (default): label keys; source: as the imported CoNLL/CoNLL-U spelled them (conll, conllu, spacy)'),
 });
 
 export const exportQuery = parameters
@@ -54,10 +56,10 @@ export const exportQuery = parameters
       context.addIssue({ code: 'custom', path: [key], message: `unknown parameter; metadata filters are written meta.<key>=<value>` });
     }
   })
-  .transform(({ format, of, source, status, assignee, documents, limit, csvEscape, ...rest }) => {
+  .transform(({ format, of, source, status, assignee, documents, limit, csvEscape, labels, ...rest }) => {
     const metadata = Object.fromEntries(
       Object.entries(rest).flatMap(([key, value]) => (typeof value === 'string' ? [[key.slice(METADATA_PARAM_PREFIX.length), value]] : [])),
     );
     const filters: ExportFilters = { status, assignee, documents, limit, ...(Object.keys(metadata).length > 0 && { metadata }) };
-    return { format, cardOf: of, source, filters, csvEscape: csvEscape ?? 'spreadsheet' };
+    return { format, cardOf: of, source, filters, csvEscape: csvEscape ?? 'spreadsheet', labels };
   });

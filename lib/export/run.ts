@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import type { LabelSpelling } from '@/lib/formats/source-labels';
 import { badRequest, conflict, notFound } from '@/lib/http/errors';
 import { buildCard, createTally, type AgreementProvider, type CardFacts } from './card';
 import { CARD_INFO, FORMAT_INFO, sourceName, type AnyFormat, type CardFormat, type ExportFilters, type ExportFormat, type ExportSource } from './options';
@@ -38,6 +39,8 @@ export interface ExportRequest {
   /** Aborting it (the client went away) stops reading from the database. */
   signal?: AbortSignal;
   read?: ReadOptions;
+  /** `source`: write labels as the imported source spelled them (lib/formats/source-labels); conll, conllu and spacy only. */
+  labels?: LabelSpelling;
 }
 
 export interface ExportResult {
@@ -58,6 +61,10 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   const card = isCard(request.format) ? request.format : undefined;
   const dataFormat = card ? (request.cardOf ?? 'jsonl') : (request.format as ExportFormat);
   await checkSource(db, projectId, request.source, dataFormat);
+  if (request.labels === 'source' && !FORMAT_INFO[dataFormat].sourceLabels) {
+    const formats = Object.entries(FORMAT_INFO).flatMap(([name, info]) => (info.sourceLabels ? [name] : []));
+    throw badRequest(`labels=source: ${dataFormat} names labels by their schema key; the source spelling is written by ${formats.join(', ')}.`);
+  }
 
   const filters = request.filters ?? {};
   const selection = { projectId, source: request.source, filters };
@@ -66,7 +73,7 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   const facts: CardFacts = { projectId, project, schema, format: dataFormat, source: request.source, filters, exportedAt, agreement: request.agreement };
   const output = new OutputBuffer();
   // A card request runs the data writer for its notes and drops its output.
-  const writerContext = { schema, project, baseUrl: request.baseUrl, exportedAt, csvEscape: request.csvEscape };
+  const writerContext = { schema, project, baseUrl: request.baseUrl, exportedAt, csvEscape: request.csvEscape, labels: request.labels };
   const writer = createWriter(dataFormat, writerContext, card ? () => {} : output.write);
   // Only archives and card requests show the card; single files are done without it, and without counting for it.
   const tally = card || FORMAT_INFO[dataFormat].archive ? createTally() : undefined;

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import pg from 'pg';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
-import { TOKENIZER_VERSION } from '@/lib/tokenize';
+import { SOURCE_TOKENIZER_PREFIX, TOKENIZER_VERSION } from '@/lib/tokenize';
 import { assertExportable } from './integrity';
 import { loadLabelIndex, type LabelIndex } from './label-index';
 import { PACKED_SPANS, unpackSpans } from './packed-spans';
@@ -109,10 +109,11 @@ interface Batch {
 
 async function loadBatch(client: pg.Client, selection: Selection, after: Key | undefined, take: number, tokens: boolean): Promise<Batch> {
   const keyset = after ? Prisma.sql`AND (d.position, d.id) > (${after.position}::int, ${after.id}::text)` : Prisma.empty;
-  // Only tokens of the current tokenizer: others would not be what tokenize gives now.
+  // Only tokens of the current tokenizer (others would not be what tokenize gives now) or of the document's source (lib/tokenize isCurrentTokenizer).
+  const current = Prisma.sql`(d.tokenizer = ${TOKENIZER_VERSION} OR starts_with(d.tokenizer, ${SOURCE_TOKENIZER_PREFIX}))`;
   const storedTokens = tokens
-    ? Prisma.sql`, CASE WHEN d.tokenizer = ${TOKENIZER_VERSION} THEN d."tokenOffsets"::text END AS "tokenOffsets",
-        CASE WHEN d.tokenizer = ${TOKENIZER_VERSION} THEN d."sentenceStarts"::text END AS "sentenceStarts"`
+    ? Prisma.sql`, CASE WHEN ${current} THEN d."tokenOffsets"::text END AS "tokenOffsets",
+        CASE WHEN ${current} THEN d."sentenceStarts"::text END AS "sentenceStarts"`
     : Prisma.empty;
   const tokenColumns = tokens ? Prisma.sql`, page."tokenOffsets", page."sentenceStarts"` : Prisma.empty;
   const query = Prisma.sql`

@@ -4,12 +4,16 @@ import { bratAnnotationConf } from '@/lib/formats/brat-conf';
 import { BRAT_CONF_FILE } from '@/lib/formats/brat-zip';
 import type { DatasetCard } from '@/lib/formats/card';
 import { conllDocument } from '@/lib/formats/conll';
+import { conlluDocument } from '@/lib/formats/conllu';
 import { createFileNamer } from '@/lib/formats/filenames';
 import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
 import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
+import { withSourceLabels, type LabelSpelling } from '@/lib/formats/source-labels';
+import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
 import { createCsvCells, STANCE_CSV_HEADER, stanceCsvRows, type CsvEscape } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
+import { addTsvStats, emptyTsvStats, webannoTsvDocument, type TsvStats } from '@/lib/formats/webanno-tsv';
 import type { ExportFormat } from './options';
 import { createZipStream } from './zip';
 
@@ -31,6 +35,8 @@ export interface WriterContext {
   exportedAt: Date;
   /** stance-csv only; default 'spreadsheet'. */
   csvEscape?: CsvEscape;
+  /** `source`: labels as the imported source spelled them, for formats with FORMAT_INFO.sourceLabels. */
+  labels?: LabelSpelling;
 }
 
 export interface ExportWriter {
@@ -53,22 +59,28 @@ function bioCounter() {
   };
 }
 
+/** A writer for a BIO-based text format: each document's text goes out as written, its stats into the notes. */
+function bioWriter(context: WriterContext, sink: Sink, write: (doc: ExportDocument, index: number) => { text: string; stats: BioStats }, end = () => {}): ExportWriter {
+  const bio = bioCounter();
+  const relabel = context.labels === 'source' ? withSourceLabels : (doc: ExportDocument) => doc;
+  let index = 0;
+  return {
+    document(doc) {
+      const { text, stats } = write(relabel(doc), index++);
+      bio.add(stats);
+      sink(text);
+    },
+    end,
+    notes: bio.notes,
+  };
+}
+
 export function createWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
   switch (format) {
     case 'jsonl':
       return { document: (doc) => writeJsonlDocument(doc, sink), end: () => {}, notes: noNotes };
-    case 'conll': {
-      const bio = bioCounter();
-      return {
-        document(doc) {
-          const { text, stats } = conllDocument(doc);
-          bio.add(stats);
-          sink(text);
-        },
-        end: () => {},
-        notes: bio.notes,
-      };
-    }
+    case 'conll':
+      return bioWriter(context, sink, conllDocument);
     case 'stance-csv':
       return stanceCsvWriter(context.csvEscape ?? 'spreadsheet', context.schema, sink);
     case 'w3c': {
@@ -80,6 +92,13 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
       return bratWriter(context, sink);
     case 'hf':
       return hfWriter(context, sink);
+    case 'conllu':
+      return bioWriter(context, sink, conlluDocument);
+    case 'spacy':
+      sink(SPACY_HEADER);
+      return bioWriter(context, sink, spacyDocument, () => sink(SPACY_FOOTER));
+    case 'webanno-tsv':
+      return webannoTsvWriter(context, sink);
   }
 }
 
@@ -100,6 +119,25 @@ function stanceCsvWriter(escape: CsvEscape, schema: ExportSchema, sink: Sink): E
             'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or CR may run as formulas if this file is opened in a spreadsheet',
             'cells a spreadsheet would run as formulas': cells.formulaLike,
           },
+  };
+}
+
+/** A zip of one TSV file per document (INCEpTION imports documents one file each), the card beside them. */
+function webannoTsvWriter({ exportedAt }: WriterContext, sink: Sink): ExportWriter {
+  const zip = createZipStream(sink, exportedAt);
+  const fileName = createFileNamer();
+  let stats: TsvStats = emptyTsvStats();
+  return {
+    document(doc) {
+      const written = webannoTsvDocument(doc);
+      stats = addTsvStats(stats, written.stats);
+      zip.file(`${fileName(doc.name)}.tsv`, written.text);
+    },
+    end(card) {
+      if (card) zip.file(CARD_FILE, card.markdown);
+      zip.end();
+    },
+    notes: () => ({ ...stats }),
   };
 }
 

@@ -1,21 +1,23 @@
 import { tokenize, type Sentence } from '@/lib/tokenize';
+import { firstAtLeast, fitSentences } from '@/lib/tokenize/fit';
 import type { ExportDocument, ExportSpan } from './model';
 import { assertNoWhitespace } from './text';
 
 /**
- * Flat BIO tagging of the ENTITY layer over the shared tokenizer, used by CoNLL and Hugging Face.
+ * Flat BIO tagging of the ENTITY layer over the document's tokens (those of its source, e.g. a
+ * CoNLL import, stored with it; else lib/tokenize's), used by CoNLL, CoNLL-U, spaCy and HF.
  *
  * Rules (each counted in BioStats, which exports report in their dataset card):
- * - Token boundaries: a span covers every token it shares at least one character with, so a span
- *   starting or ending inside a token grows to the whole token (`boundaryAdjusted` counts kept
- *   spans whose first/last token boundary differs from the annotated offsets). A span covering
+ * - Tokens and sentences are first fitted to the ENTITY spans (lib/tokenize/fit): a token is split
+ *   at every span boundary inside it (`tokensSplit`) and sentences a span crosses are merged
+ *   (`sentencesMerged`), so no entity is cut in two or grown to whole tokens.
+ * - A span covers every token it shares at least one character with; only a span that starts or
+ *   ends on whitespace therefore differs from its tokens (`boundaryAdjusted`). A span covering
  *   no token (only whitespace) is dropped (`droppedUntokenized`).
  * - Overlap and nesting: flat BIO holds one entity per token, so spans are taken longest first
  *   (in tokens, then in code points, then earliest start, then input order) and a span sharing a
  *   token with one already taken is dropped (`droppedNested`): the outermost span wins, and of two
  *   crossing spans the longer.
- * - Sentences: a kept span crossing a sentence break is restarted with B- in the next sentence
- *   (`splitAcrossSentences`), so no sentence ever opens with I-.
  * Spans of several authors are not told apart: pass the spans of one source (e.g. gold).
  */
 
@@ -23,7 +25,8 @@ export interface BioStats {
   boundaryAdjusted: number;
   droppedNested: number;
   droppedUntokenized: number;
-  splitAcrossSentences: number;
+  tokensSplit: number;
+  sentencesMerged: number;
 }
 
 export interface BioSentence extends Sentence {
@@ -39,7 +42,7 @@ export interface BioDocument {
 }
 
 export function emptyBioStats(): BioStats {
-  return { boundaryAdjusted: 0, droppedNested: 0, droppedUntokenized: 0, splitAcrossSentences: 0 };
+  return { boundaryAdjusted: 0, droppedNested: 0, droppedUntokenized: 0, tokensSplit: 0, sentencesMerged: 0 };
 }
 
 export function addBioStats(total: BioStats, more: BioStats): BioStats {
@@ -47,7 +50,8 @@ export function addBioStats(total: BioStats, more: BioStats): BioStats {
     boundaryAdjusted: total.boundaryAdjusted + more.boundaryAdjusted,
     droppedNested: total.droppedNested + more.droppedNested,
     droppedUntokenized: total.droppedUntokenized + more.droppedUntokenized,
-    splitAcrossSentences: total.splitAcrossSentences + more.splitAcrossSentences,
+    tokensSplit: total.tokensSplit + more.tokensSplit,
+    sentencesMerged: total.sentencesMerged + more.sentencesMerged,
   };
 }
 
@@ -59,7 +63,9 @@ interface Candidate {
 }
 
 export function bioTag(doc: ExportDocument): BioDocument {
-  const sentences = doc.sentences ?? tokenize(doc.text);
+  const entities = doc.spans.filter((span) => span.layer === 'ENTITY');
+  const fitted = fitSentences(doc.sentences ?? tokenize(doc.text), entities);
+  const sentences = fitted.sentences;
   // Token boundaries in flat arrays, not an object per token: an export tags tens of millions of tokens.
   const starts: number[] = [];
   const ends: number[] = [];
@@ -71,7 +77,7 @@ export function bioTag(doc: ExportDocument): BioDocument {
       sentenceOf.push(index);
     }
   });
-  const stats = emptyBioStats();
+  const stats = { ...emptyBioStats(), tokensSplit: fitted.tokensSplit, sentencesMerged: fitted.sentencesMerged };
   const candidates: Candidate[] = [];
   doc.spans.forEach((span, order) => {
     if (span.layer !== 'ENTITY') return;
@@ -98,7 +104,6 @@ export function bioTag(doc: ExportDocument): BioDocument {
     }
     owner.fill(candidate, candidate.first, candidate.last + 1);
     if (starts[candidate.first] !== candidate.span.start || ends[candidate.last] !== candidate.span.end) stats.boundaryAdjusted++;
-    if (sentenceOf[candidate.first] !== sentenceOf[candidate.last]) stats.splitAcrossSentences++;
   }
 
   let flat = 0;
@@ -117,16 +122,4 @@ export function bioTag(doc: ExportDocument): BioDocument {
 function isOwned(owner: readonly (Candidate | undefined)[], first: number, last: number): boolean {
   for (let token = first; token <= last; token++) if (owner[token]) return true;
   return false;
-}
-
-/** Index of the first of the ascending `values` that is at least `bound` (values.length if none). */
-function firstAtLeast(values: readonly number[], bound: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((values[middle] as number) >= bound) high = middle;
-    else low = middle + 1;
-  }
-  return low;
 }

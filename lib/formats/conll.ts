@@ -2,6 +2,7 @@ import { bioTag, type BioStats } from './bio';
 import { FormatError, numberedLines } from './errors';
 import { GOLD_AUTHOR, type ExportDocument, type ExportSpan } from './model';
 import { codePointLength } from './text';
+import type { Sentence } from '@/lib/tokenize';
 
 /**
  * CoNLL-2003 style BIO (BIO2 / IOB2) for the ENTITY layer, readable by conlleval:
@@ -10,10 +11,10 @@ import { codePointLength } from './text';
  * spans become tags (token boundaries, nesting, sentence breaks) is stated in ./bio.
  *
  * CoNLL has no text, only tokens, so the reader rebuilds it: tokens joined by one space, sentences
- * joined by '\n'. Round trips are therefore stated on the CoNLL output: write → read → write
- * gives the same bytes, because tokenizing the rebuilt text gives back the same tokens and
- * sentences (see the tokenizer's rules). Documents carry no id or name in CoNLL; the reader numbers
- * them `document-1`, `document-2`, ….
+ * joined by '\n', and returns the source's own tokens and sentences with it (`sentences`), which
+ * the writer uses instead of tokenizing: write → read → write gives the same bytes, and a file
+ * read gives back its tokens, sentences and tags (IOB1 comes out as IOB2). Documents carry no id or
+ * name in CoNLL; the reader numbers them `document-1`, `document-2`, ….
  */
 
 export const CONLL_DOCSTART = '-DOCSTART- -X- -X- O';
@@ -87,13 +88,17 @@ export function readConll(input: string, options: ConllReadOptions = {}): Export
 
 function buildDocument(sentences: SentenceBuilder[], id: string, author: string): ExportDocument {
   const spans: ExportSpan[] = [];
+  const tokenized: Sentence[] = [];
   let offset = 0;
   for (const sentence of sentences) {
     const starts: number[] = [];
-    for (const token of sentence.tokens) {
-      starts.push(offset);
+    const tokens = sentence.tokens.map((token) => {
+      const start = offset;
+      starts.push(start);
       offset += codePointLength(token) + 1;
-    }
+      return { text: token, start, end: offset - 1 };
+    });
+    tokenized.push({ start: tokens[0]?.start ?? 0, end: tokens[tokens.length - 1]?.end ?? 0, tokens });
     for (const { label, first, last } of sentence.entities) {
       const quote = sentence.tokens.slice(first, last + 1).join(' ');
       const start = starts[first] ?? 0;
@@ -101,5 +106,5 @@ function buildDocument(sentences: SentenceBuilder[], id: string, author: string)
     }
   }
   const text = sentences.map((sentence) => sentence.tokens.join(' ')).join('\n');
-  return { id, name: id, text, metadata: {}, spans, relations: [], documentLabels: [] };
+  return { id, name: id, text, metadata: {}, spans, relations: [], documentLabels: [], sentences: tokenized };
 }

@@ -2,10 +2,11 @@ import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { HttpError } from '@/lib/http/errors';
-import { tokensOf, writeTokens } from '@/lib/documents/tokens';
+import { importedTokens, writeTokens, type StoredDocumentTokens } from '@/lib/documents/tokens';
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
+import { pinSourceLabels } from './source-labels';
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from './types';
 
 /**
@@ -43,6 +44,8 @@ export interface FileReport {
   documentLabels: number;
   duplicatesSkipped: { name: string; sha256: string; existingDocumentId: string | null }[];
   unknownLabelsSkipped: Record<string, number>;
+  /** What the format's parser read and could not keep (ImportedDocument.skipped), summed over the file. */
+  formatSkipped: Record<string, number>;
 }
 
 export interface ImportReport {
@@ -79,7 +82,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
 
       const problems: Problem[] = [];
       const report: ImportReport = { documents: [], documentCount: 0, files: [] };
-      let pending: PreparedDocument[] = [];
+      let pending: (PreparedDocument & { tokens: StoredDocumentTokens })[] = [];
       const flush = async () => {
         if (problems.length === 0 && pending.length > 0) await writeChunk(tx, pending, options);
         pending = [];
@@ -89,10 +92,10 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
         if (problems.length >= MAX_PROBLEMS) break;
         try {
           const { name, format, documents } = await open(input, options);
-          const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {} };
+          const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {} };
           report.files.push(file);
           for await (const parsed of documents) {
-            const prepared = prepareDocument(parsed, {
+            const prepared = prepareDocument(pinSourceLabels(parsed, options.labelMap), {
               projectId: options.projectId,
               lookup,
               allowOverlap: project.allowOverlap,
@@ -106,13 +109,14 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
               continue;
             }
             for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
+            for (const [what, count] of Object.entries(parsed.skipped ?? {})) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
             const { document } = prepared.rows;
             if (known.has(document.sha256) && !options.allowDuplicates) {
               file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
               continue;
             }
             known.set(document.sha256, document.id!);
-            pending.push({ ...prepared.rows, document: { ...document, position: position++ } });
+            pending.push({ ...prepared.rows, document: { ...document, position: position++ }, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
             file.documents += 1;
             file.spans += prepared.rows.annotations.length;
             file.relations += prepared.rows.relations.length;
@@ -134,14 +138,14 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
   );
 }
 
-async function writeChunk(db: DbClient, chunk: PreparedDocument[], options: ImportOptions): Promise<void> {
+async function writeChunk(db: DbClient, chunk: (PreparedDocument & { tokens: StoredDocumentTokens })[], options: ImportOptions): Promise<void> {
   const documents = chunk.map((c) => c.document);
   const annotations = chunk.flatMap((c) => c.annotations);
   const relations = chunk.flatMap((c) => c.relations);
   const documentLabels = chunk.flatMap((c) => c.documentLabels);
   await db.document.createMany({ data: documents });
   // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-  await writeTokens(db, documents.map((d) => tokensOf({ id: d.id!, text: d.text })));
+  await writeTokens(db, chunk.map((c) => c.tokens));
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
   if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });

@@ -4,7 +4,7 @@
  * (lib/import/service.ts) normalises the text, remaps offsets, checks quotes,
  * resolves labels against the project schema and stores everything in one transaction.
  */
-export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'csv', 'jsonl', 'glossa', 'doccano', 'label-studio', 'brat', 'conll'] as const;
+export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'csv', 'jsonl', 'glossa', 'doccano', 'label-studio', 'brat', 'conll', 'conllu', 'webanno-tsv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Where a record came from, for error messages and the per-file report. */
@@ -59,6 +59,21 @@ export interface ImportedDocument {
   relations: ImportedRelation[];
   documentLabels: ImportedDocumentLabel[];
   location: SourceLocation;
+  /**
+   * The source's own tokens and sentences (CoNLL, CoNLL-U, WebAnno TSV), in code points into
+   * `text`: stored with the document instead of lib/tokenize's, so token-based exports give them back.
+   */
+  sourceTokens?: SourceTokens;
+  /** What the parser read but could not keep, counted by what it was (CoNLL-U empty nodes, TSV chains, …); the import report sums them per file. */
+  skipped?: Record<string, number>;
+}
+
+/** As lib/tokenize's StoredTokens: every token's [start, end) one after the other, each sentence's first token index. */
+export interface SourceTokens {
+  tokenOffsets: number[];
+  sentenceStarts: number[];
+  /** 'source:<format>', stored as the document's tokenizer. */
+  tokenizer: string;
 }
 
 /** A problem in the input; the whole batch is rejected and every problem is listed. */

@@ -188,6 +188,17 @@ export const TOKENIZER_RULES_VERSION = 1;
 export const TOKENIZER_VERSION = `glossa-${TOKENIZER_RULES_VERSION}+icu-${process.versions.icu}`;
 
 /**
+ * Tokens that came with a document's source (a CoNLL file's own tokens and sentences) are stored
+ * under `source:<format>` instead: they are the data, so no tokenizer change makes them stale.
+ */
+export const SOURCE_TOKENIZER_PREFIX = 'source:';
+
+/** Whether tokens stored under this tokenizer name are what an export or report should use now. */
+export function isCurrentTokenizer(tokenizer: string | null): boolean {
+  return tokenizer === TOKENIZER_VERSION || (tokenizer?.startsWith(SOURCE_TOKENIZER_PREFIX) ?? false);
+}
+
+/**
  * `tokenize(text)` in the compact form stored with each document (texts never change, and
  * tokenizing is the costly step of token-level agreement): `tokenOffsets` holds each token's
  * [start, end) code points one after the other, `sentenceStarts` the index of each sentence's

@@ -16,7 +16,7 @@ const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
-    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw]',
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
   async run(args) {
     const options = flags(
       args,
@@ -33,6 +33,7 @@ export const exportCommand: Command = {
         meta: { type: 'string', multiple: true },
         'base-url': { type: 'string' },
         'csv-escape': { type: 'string' },
+        labels: { type: 'string' },
       },
       ['project', 'format', 'source'],
     );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { ALL_FORMATS } from '@/lib/export/options';
 import { exportProject } from '@/lib/export/run';
 import { EXPORT_APPLICATION_NAME } from '@/lib/export/source';
 import { importBatch } from '@/lib/import/service';
@@ -140,7 +141,7 @@ describe('glossa export', () => {
   it('rejects a bad format or source with the valid ones, before touching any file', async () => {
     const out = path.join(scratch, 'never.jsonl');
     const run = (format: string, source: string) => exportCommand.run(['--project', projectId, '--format', format, '--source', source, '--out', out]);
-    await expect(run('xml', 'gold')).rejects.toThrow(new UsageError('--format: must be one of: jsonl, conll, brat, w3c, stance-csv, hf, card, card-json'));
+    await expect(run('xml', 'gold')).rejects.toThrow(new UsageError(`--format: must be one of: ${ALL_FORMATS.join(', ')}`));
     await expect(run('jsonl', 'everyone')).rejects.toThrow(new UsageError('--source: must be one of: gold, all, annotator:<userId>'));
     await expect(run('conll', 'all')).rejects.toThrow(UsageError);
     expect(existsSync(out)).toBe(false);

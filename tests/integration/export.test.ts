@@ -237,7 +237,7 @@ describe('conll', () => {
   it('has a card with the tokenization notes', async () => {
     const card = JSON.parse((await exported(`format=card-json&of=conll&source=annotator:${annotatorB.id}`)).text);
     expect(card.format).toBe('conll');
-    expect(card.formatNotes).toMatchObject({ droppedNested: 0, boundaryAdjusted: 0, droppedUntokenized: 0, splitAcrossSentences: 0 });
+    expect(card.formatNotes).toMatchObject({ droppedNested: 0, boundaryAdjusted: 0, droppedUntokenized: 0, tokensSplit: 0, sentencesMerged: 0 });
   });
 });
 

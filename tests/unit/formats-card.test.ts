@@ -44,7 +44,7 @@ describe('dataset card', () => {
   });
 
   it('carries sources, agreement and format notes in JSON', () => {
-    expect(card.json).toMatchObject({ format: 'conll', source: 'gold', license: 'cc-by-4.0', glossaVersion: '0.1.0', formatNotes: { boundaryAdjusted: 1, droppedNested: 1 } });
+    expect(card.json).toMatchObject({ format: 'conll', source: 'gold', license: 'cc-by-4.0', glossaVersion: '0.1.0', formatNotes: { tokensSplit: 1, droppedNested: 1 } });
     expect(card.json.agreement['ENTITY span F1']).toBe(0.82);
     expect(JSON.parse(JSON.stringify(card.json))).toEqual(card.json);
   });

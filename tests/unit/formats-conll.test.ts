@@ -47,21 +47,23 @@ function entityDoc(text: string, spans: [quote: string, label: string][]): Expor
 const PROPERTY_TIMEOUT = 30_000;
 
 describe('conll writer', () => {
-  it('writes valid BIO for the sample, one token per line as the shared tokenizer cuts them', () => {
+  it('writes valid BIO for the sample, one token per line as the shared tokenizer cuts them, split where a span ends inside one', () => {
     const output = writeAll(SAMPLE_DOCUMENTS);
     expect(conllProblems(output)).toEqual([]);
     const doc = SAMPLE_DOCUMENTS[0]!;
     const tokens = output.split('\n\n-DOCSTART-')[0]!.split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t')[0]);
-    expect(tokens).toEqual(tokenize(doc.text).flatMap((sentence) => sentence.tokens.map((token) => token.text)));
-    for (const line of ['Doha\tB-GPE', "Pakistan's\tB-GPE", 'Afghan\tB-ORG', 'Taliban\tI-ORG', 'پښتونخوا\tB-LOC', 'بِلال\tB-PERSON', '👍🏽\tO']) {
+    const shared = tokenize(doc.text).flatMap((sentence) => sentence.tokens.map((token) => token.text));
+    // The GPE span "Pakistan" ends inside the token "Pakistan's": the token is cut there, nothing else moves.
+    expect(tokens).toEqual(shared.flatMap((token) => (token === "Pakistan's" ? ['Pakistan', "'s"] : [token])));
+    for (const line of ['Doha\tB-GPE', 'Pakistan\tB-GPE', "'s\tO", 'Afghan\tB-ORG', 'Taliban\tI-ORG', 'پښتونخوا\tB-LOC', 'بِلال\tB-PERSON', '👍🏽\tO']) {
       expect(output.split('\n')).toContain(line);
     }
     expect(output.startsWith(`${CONLL_DOCSTART}\n\n`)).toBe(true);
   });
 
-  it('counts what flat BIO cannot hold: token-widened, nested, untokenized and sentence-split spans', () => {
+  it('counts what it changed or flat BIO cannot hold: split tokens, merged sentences, nested and untokenized spans', () => {
     const { stats } = conllDocument(SAMPLE_DOCUMENTS[0]!);
-    expect(stats).toEqual({ boundaryAdjusted: 1, droppedNested: 1, droppedUntokenized: 0, splitAcrossSentences: 0 });
+    expect(stats).toEqual({ boundaryAdjusted: 0, droppedNested: 1, droppedUntokenized: 0, tokensSplit: 1, sentencesMerged: 0 });
 
     const doc = entityDoc('Hafiz Gul\nBahadur spoke  to Kabulis.', [
       ['Gul\nBahadur', 'PERSON'],
@@ -70,8 +72,22 @@ describe('conll writer', () => {
       ['to Kabulis', 'NORP'],
     ]);
     const result = conllDocument(doc);
-    expect(result.text).toBe(`${CONLL_DOCSTART}\n\nHafiz\tO\nGul\tB-PERSON\n\nBahadur\tB-PERSON\nspoke\tO\nto\tB-NORP\nKabulis\tI-NORP\n.\tO\n\n`);
-    expect(result.stats).toEqual({ boundaryAdjusted: 0, droppedNested: 1, droppedUntokenized: 1, splitAcrossSentences: 1 });
+    // The PERSON span crosses a line break: the two sentences become one, and the entity stays one entity.
+    expect(result.text).toBe(`${CONLL_DOCSTART}\n\nHafiz\tO\nGul\tB-PERSON\nBahadur\tI-PERSON\nspoke\tO\nto\tB-NORP\nKabul\tI-NORP\nis\tI-NORP\n.\tO\n\n`);
+    expect(result.stats).toEqual({ boundaryAdjusted: 0, droppedNested: 1, droppedUntokenized: 1, tokensSplit: 1, sentencesMerged: 1 });
+  });
+
+  it('keeps an entity with an abbreviation whole where ICU ends a sentence after "P."', () => {
+    const doc = entityDoc('Reporters met P. Simmons in Boston. Louis D. Boccardi spoke.', [['P. Simmons', 'PER'], ['Louis D. Boccardi', 'PER'], ['Boston', 'LOC']]);
+    // Without the span, ICU splits after "P." (the shared tokenizer's sentences show it).
+    expect(tokenize(doc.text).length).toBeGreaterThan(2);
+    const result = conllDocument(doc);
+    expect(conllProblems(result.text)).toEqual([]);
+    const entities = result.text.split('\n').filter((line) => /\tB-/.test(line));
+    expect(entities).toEqual(['P\tB-PER', 'Boston\tB-LOC', 'Louis\tB-PER']);
+    expect(result.text).toContain('P\tB-PER\n.\tI-PER\nSimmons\tI-PER\n');
+    expect(result.text).toContain('Louis\tB-PER\nD\tI-PER\n.\tI-PER\nBoccardi\tI-PER\n');
+    expect(result.stats.sentencesMerged).toBeGreaterThan(0);
     expect(addBioStats(emptyBioStats(), result.stats)).toEqual(result.stats);
   });
 
@@ -88,6 +104,12 @@ describe('conll writer', () => {
 });
 
 describe('conll reader', () => {
+  it("gives back a file's own tokens and sentences, with IOB1 written as IOB2", () => {
+    const input = `${CONLL_DOCSTART}\n\nMr.\tI-PER\nP.\tI-PER\nSimmons\tI-PER\nof\tO\nU.S.\tI-LOC\n1-0\tO\n\nwon\tO\n.\tO\n\n`;
+    const iob2 = input.replace('Mr.\tI-PER', 'Mr.\tB-PER').replace('U.S.\tI-LOC', 'U.S.\tB-LOC');
+    expect(writeAll(readConll(input))).toBe(iob2);
+  });
+
   it('round-trips byte for byte: write → read → write', () => {
     const output = writeAll(SAMPLE_DOCUMENTS);
     const read = readConll(output);

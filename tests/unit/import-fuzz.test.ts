@@ -14,6 +14,8 @@ import { collect, sourceOf } from '../fixtures/import/source';
 const EXTENSION: Record<ImportFormat, string> = {
   txt: 'txt', md: 'md', html: 'html', docx: 'docx', pdf: 'pdf', csv: 'csv', jsonl: 'jsonl',
   glossa: 'jsonl', doccano: 'jsonl', 'label-studio': 'json', brat: 'zip', conll: 'conll',
+  conllu: 'conllu',
+  'webanno-tsv': 'tsv',
 };
 
 async function outcome(format: ImportFormat, content: string | Uint8Array): Promise<void> {

@@ -18,7 +18,8 @@ describe('detectFormat', () => {
     expect(detectFormat('export.json', bytes('[{"data":{}}]'))).toBe('label-studio');
     expect(detectFormat('corpus.zip', bytes(''))).toBe('brat');
     expect(detectFormat('doc.ann', bytes(''))).toBe('brat');
-    for (const name of ['a.conll', 'a.conllu', 'a.bio', 'a.iob']) expect(detectFormat(name, bytes(''))).toBe('conll');
+    expect(detectFormat('A.CONLLU', bytes(''))).toBe('conllu');
+    for (const name of ['a.conll', 'a.bio', 'a.iob']) expect(detectFormat(name, bytes(''))).toBe('conll');
   });
 
   it('tells the JSONL formats apart by the first record', () => {

@@ -28,6 +28,7 @@ const fileReport = z.object({
   documentLabels: z.number().int(),
   duplicatesSkipped: z.array(z.object({ name: z.string(), sha256: z.string(), existingDocumentId: z.string().nullable() })),
   unknownLabelsSkipped: z.record(z.string(), z.number().int()),
+  formatSkipped: z.record(z.string(), z.number().int()).describe('what the format parser read and could not keep (CoNLL-U empty nodes, TSV chain links, …), by kind'),
 });
 const importReport = z.object({
   documents: z.array(z.object({ id, name: z.string() })).describe('the created documents (the first 1,000)'),

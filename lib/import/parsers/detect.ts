@@ -24,9 +24,10 @@ const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?'> = {
   ann: 'brat',
   zip: 'brat',
   conll: 'conll',
-  conllu: 'conll',
+  conllu: 'conllu',
   bio: 'conll',
   iob: 'conll',
+  tsv: 'webanno-tsv',
 };
 
 export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFormat {

@@ -1,6 +1,7 @@
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from '../types';
 import { parseBratZip } from './brat';
 import { parseConll } from './conll';
+import { parseConllu } from './conllu';
 import { parseCsv } from './csv';
 import { parseDoccano } from './doccano';
 import { parseDocx } from './docx';
@@ -10,6 +11,7 @@ import { parseJsonl } from './jsonl';
 import { parseLabelStudio } from './label-studio';
 import { parsePdf } from './pdf';
 import { parseText } from './text';
+import { parseWebannoTsv } from './webanno-tsv';
 
 export { detectFormat } from './detect';
 export { parseBratPair } from './brat';
@@ -43,6 +45,10 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
       return parseBrat(source);
     case 'conll':
       return parseConll(source);
+    case 'conllu':
+      return parseConllu(source);
+    case 'webanno-tsv':
+      return parseWebannoTsv(source);
   }
 }
 

@@ -1,0 +1,171 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { exportProject, type ExportRequest } from '@/lib/export/run';
+import { EMPTY_NODES_SKIPPED, MULTIWORD_SKIPPED } from '@/lib/import/parsers/conllu';
+import { importBatch } from '@/lib/import/service';
+import type { ExportSpan } from '@/lib/formats/model';
+import { webannoTsvDocument } from '@/lib/formats/webanno-tsv';
+import { makeProject, makeUser } from '../support/fixtures';
+import { sourceOf } from '../fixtures/import/source';
+
+/**
+ * Every token-based format with an importer, through the real import into PostgreSQL and the real
+ * export: the source's tokens, sentences and tags come back as they went in (labels as the source
+ * spelled them with labels=source), including the abbreviations inside entities that ICU takes
+ * for sentence ends.
+ */
+
+const db = getPrisma();
+let ownerId: string;
+
+// CoNLL-2003 shape (as Glossa writes it): -DOCSTART- per document, token<TAB>tag, IOB2.
+const CONLL = [
+  '-DOCSTART- -X- -X- O',
+  '',
+  'P.\tB-PER', 'Simmons\tI-PER', 'of\tO', 'the\tO', 'U.S.\tB-LOC', 'team\tO', 'beat\tO', 'Louis\tB-PER', 'D.\tI-PER', 'Boccardi\tI-PER', '6-3\tO', '.\tO',
+  '',
+  'Mrs.\tB-creative-work', 'Doubtfire\tI-creative-work', 'was\tO', "n't\tO", 'shown\tO', 'in\tO', 'St.\tB-LOC', 'Louis\tI-LOC', '.\tO',
+  '',
+  '-DOCSTART- -X- -X- O',
+  '',
+  'AL-AIN\tB-LOC', ',\tO', 'United\tB-LOC', 'Arab\tI-LOC', 'Emirates\tI-LOC', '1996-12-06\tO',
+  '',
+  '',
+].join('\n');
+
+const CONLLU = [
+  '# newdoc id = wire-1',
+  '# sent_id = wire-1-1',
+  '# text = P. Simmons (AP) met Louis D. Boccardi.',
+  ...['P.|NER=B-PER', 'Simmons|NER=I-PER', '(|NER=O|SpaceAfter=No', 'AP|NER=B-ORG|SpaceAfter=No', ')|NER=O', 'met|NER=O', 'Louis|NER=B-PER', 'D.|NER=I-PER', 'Boccardi|NER=I-PER|SpaceAfter=No', '.|NER=O'].map(
+    (entry, index) => `${index + 1}\t${entry.slice(0, entry.indexOf('|'))}\t_\t_\t_\t_\t_\t_\t_\t${entry.slice(entry.indexOf('|') + 1)}`,
+  ),
+  '',
+  '',
+].join('\n');
+
+const LABEL_MAP = { PER: 'PERSON', 'creative-work': 'WORK_OF_ART' };
+
+async function project(name: string, file: string, content: string): Promise<string> {
+  const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
+  await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 64) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' }, labelMap: LABEL_MAP });
+  return id;
+}
+
+async function exportedBytes(projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>): Promise<Uint8Array> {
+  const { stream } = await exportProject(db, projectId, { source: { kind: 'gold' }, baseUrl: 'http://localhost', ...request });
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const exported = async (projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>) => new TextDecoder().decode(await exportedBytes(projectId, request));
+
+beforeAll(async () => {
+  ownerId = (await makeUser(db, 'owner')).id;
+});
+
+describe('conll → import → conll', () => {
+  let projectId: string;
+  beforeAll(async () => {
+    projectId = await project('CoNLL round trip', 'news.conll', CONLL);
+  });
+
+  it('gives back the same bytes with labels=source: same tokens, sentences and tags', async () => {
+    expect(await exported(projectId, { format: 'conll', labels: 'source' })).toBe(CONLL);
+  });
+
+  it('stores the source tokens, not the tokenizer\'s, and writes schema keys by default', async () => {
+    const documents = await db.document.findMany({ where: { projectId }, orderBy: { position: 'asc' }, select: { tokenizer: true, sentenceStarts: true, tokenOffsets: true } });
+    expect(documents.map((d) => [d.tokenizer, d.sentenceStarts, d.tokenOffsets.length / 2])).toEqual([
+      ['source:conll', [0, 12], 21],
+      ['source:conll', [0], 6],
+    ]);
+    const output = await exported(projectId, { format: 'conll' });
+    expect(output).toContain('P.\tB-PERSON\nSimmons\tI-PERSON\n');
+    expect(output).toContain('Mrs.\tB-WORK_OF_ART\nDoubtfire\tI-WORK_OF_ART\n');
+    expect(output.replace(/PERSON/g, 'PER').replace(/WORK_OF_ART/g, 'creative-work')).toBe(CONLL);
+  });
+
+  it('exports the same tokens and entities as CoNLL-U and spaCy JSON', async () => {
+    const conllu = await exported(projectId, { format: 'conllu', labels: 'source' });
+    const rows = conllu.split('\n').filter((line) => /^\d/.test(line)).map((line) => `${line.split('\t')[1]}\t${/NER=([^|]+)/.exec(line)![1]}`);
+    expect(rows).toEqual(CONLL.split('\n').filter((line) => line.includes('\t')));
+    const spacy = JSON.parse(await exported(projectId, { format: 'spacy' })) as { paragraphs: { entities: unknown[] }[] }[];
+    expect(spacy.flatMap((doc) => doc.paragraphs[0]!.entities)).toHaveLength(7);
+  });
+
+  it('writes the source spelling only while a span keeps the label it was imported with', async () => {
+    const org = await db.label.findFirstOrThrow({ where: { projectId, key: 'ORG' }, select: { id: true } });
+    const simmons = await db.annotation.findFirstOrThrow({ where: { document: { projectId }, quote: 'P. Simmons' }, select: { id: true, attributes: true } });
+    expect(simmons.attributes).toEqual({ source_label: 'PER', source_label_key: 'PERSON' });
+    // As a curator's relabelling leaves it: a new label, the attributes untouched.
+    await db.annotation.update({ where: { id: simmons.id }, data: { labelId: org.id } });
+    const output = await exported(projectId, { format: 'conll', labels: 'source' });
+    expect(output).toContain('P.\tB-ORG\nSimmons\tI-ORG\n');
+    expect(output).toContain('Louis\tB-PER\nD.\tI-PER\n');
+  });
+
+  it('refuses labels=source for a format that writes schema keys, naming the ones that can', async () => {
+    await expect(exported(projectId, { format: 'hf', labels: 'source' })).rejects.toThrow('labels=source: hf names labels by their schema key; the source spelling is written by conll, conllu, spacy.');
+  });
+});
+
+describe('conllu → import → conllu', () => {
+  it('gives back the same bytes: comments, FORMs, NER and SpaceAfter=No', async () => {
+    const projectId = await project('CoNLL-U round trip', 'wire.conllu', CONLLU);
+    expect(await exported(projectId, { format: 'conllu', labels: 'source' })).toBe(CONLLU);
+    const [document] = await db.document.findMany({ where: { projectId }, select: { name: true, text: true } });
+    expect(document).toEqual({ name: 'wire-1', text: 'P. Simmons (AP) met Louis D. Boccardi.' });
+  });
+
+  it('reports per file what it read and did not keep: multi-word tokens\' words, empty nodes', async () => {
+    const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, 'CoNLL-U skipped');
+    const row = (cells: string) => `${cells.split(' ').join('\t')}\t_\t_\t_\t_\t_\t_\t_\tNER=O\n`;
+    const file = `${row('1 Vamos')}${row('2-3 al')}${row('2 a')}${row('3 el')}${row('3.1 ir')}${row('4 cine')}\n${row('1 Sí')}${row('1.1 va')}\n`;
+    const report = await importBatch(db, [{ kind: 'file', source: sourceOf('es.conllu', file) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' } });
+    expect(report.files[0]?.formatSkipped).toEqual({ [MULTIWORD_SKIPPED]: 1, [EMPTY_NODES_SKIPPED]: 2 });
+    expect((await db.document.findFirstOrThrow({ where: { projectId: id }, select: { text: true } })).text).toBe('Vamos al cine\nSí');
+  });
+});
+
+describe('webanno tsv → import → webanno tsv', () => {
+  const text = 'P. Simmons of Reuters met Louis D. Boccardi in Kabul.\nThe talks | in Doha failed.';
+  const at = (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
+    const start = text.indexOf(quote);
+    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
+  };
+  const spans = [
+    at('P. Simmons', 'PERSON', 'ENTITY', { attributes: { wikidata: 'Q1' } }),
+    at('Reuters', 'ORG', 'ENTITY'),
+    at('Louis D. Boccardi', 'PERSON', 'ENTITY'),
+    at('Louis', 'NORP', 'ENTITY', { attributes: { note: 'stacked | on purpose' } }),
+    at('Kabul', 'GPE', 'ENTITY'),
+    at('Doha', 'GPE', 'ENTITY'),
+    at('met Louis D. Boccardi in Kabul.\nThe talks', 'AGAINST', 'STANCE', { target: { kind: 'target', key: 'AFGHAN_TALIBAN' } }),
+    at('The talks | in Doha', 'POLITICAL', 'FRAME'),
+  ];
+  const input = webannoTsvDocument({
+    id: 'wire',
+    name: 'wire',
+    text,
+    metadata: {},
+    spans,
+    relations: [
+      { id: 'r1', label: 'MEMBER_OF', source: spans[0]!.id, target: spans[1]!.id, author: 'gold', attributes: { since: '1990' } },
+      { id: 'r2', label: 'OPPOSES', source: spans[3]!.id, target: spans[4]!.id, author: 'gold', attributes: {} },
+    ],
+    documentLabels: [],
+  }).text;
+
+  it('gives back the same file: spans stacked and across sentences, stance targets, features, relations', async () => {
+    const projectId = await project('TSV round trip', 'wire.tsv', input);
+    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, attributes: true, target: { select: { key: true } } }, orderBy: { start: 'asc' } });
+    expect(stored.map((a) => [a.quote, a.label.key, a.attributes, a.target?.key ?? null])).toEqual(
+      [...spans].sort((a, b) => a.start - b.start).map((span) => [span.quote, span.label, span.attributes, span.target?.kind === 'target' ? span.target.key : null]),
+    );
+    expect(await db.relation.count({ where: { document: { projectId } } })).toBe(2);
+    const files = unzipSync(await exportedBytes(projectId, { format: 'webanno-tsv' }));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'wire.tsv']);
+    expect(strFromU8(files['wire.tsv']!)).toBe(input);
+  });
+});
