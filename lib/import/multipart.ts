@@ -10,7 +10,8 @@ import type { Spool } from './spool';
  */
 export interface Multipart {
   fields: Record<string, string>;
-  files: { name: string; path: string }[];
+  /** `field` is the form field, `name` the client's file name. */
+  files: { field: string; name: string; path: string }[];
 }
 
 // Options are short (a label map is at most 100,000 characters); a part header is a few lines.
@@ -26,7 +27,7 @@ export function boundaryOf(contentType: string): string {
   return boundary;
 }
 
-type Sink = { kind: 'field'; name: string; chunks: Buffer[]; bytes: number } | { kind: 'file'; name: string; path: string; handle: FileHandle };
+type Sink = { kind: 'field'; name: string; chunks: Buffer[]; bytes: number } | { kind: 'file'; field: string; name: string; path: string; handle: FileHandle };
 
 export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: string, spool: Spool): Promise<Multipart> {
   const delimiter = Buffer.from(`\r\n--${boundary}`);
@@ -50,7 +51,7 @@ export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: s
   const close = async () => {
     if (sink?.kind === 'file') {
       await sink.handle.close();
-      result.files.push({ name: sink.name, path: sink.path });
+      result.files.push({ field: sink.field, name: sink.name, path: sink.path });
     } else if (sink) result.fields[sink.name] = Buffer.concat(sink.chunks).toString('utf8');
     sink = undefined;
   };
@@ -114,5 +115,5 @@ async function openSink(headers: string, spool: Spool): Promise<Sink> {
   const filename = parameter('filename');
   if (filename === undefined) return { kind: 'field', name, chunks: [], bytes: 0 };
   const path = spool.nextPath();
-  return { kind: 'file', name: filename, path, handle: await open(path, 'wx') };
+  return { kind: 'file', field: name, name: filename, path, handle: await open(path, 'wx') };
 }
