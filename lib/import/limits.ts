@@ -80,7 +80,7 @@ export function describeLimit(key: keyof ImportLimits, limits: ImportLimits): st
   const { env, unit } = SETTINGS[key];
   const value = limits[key] / unit;
   const shown = value.toLocaleString('en-US');
-  const suffix = unit === MB ? ' MB' : unit === 1000 ? ' s' : '';
+  const suffix = unit === MB || env.endsWith('_MB') ? ' MB' : unit === 1000 ? ' s' : '';
   return `the limit of ${shown}${suffix} (${env})`;
 }
 
