@@ -1,7 +1,7 @@
 import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { HttpError } from '@/lib/http/errors';
+import { conflict, HttpError } from '@/lib/http/errors';
 import { tokensOf, writeTokens } from '@/lib/documents/tokens';
 import { recordEvents, type EventInput } from '@/lib/events/log';
 import { guardDocument } from './guard';
@@ -166,6 +166,9 @@ async function writeBatch(db: PrismaClient, { report, staged }: CheckedBatch, op
   if (report.documentCount === 0) return report;
   await db.$transaction(
     async (tx) => {
+      // Imports into one project write one at a time, so the duplicate check below sees every
+      // import that committed since this one was checked.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`glossa-import:${options.projectId}`}))`;
       const last = await tx.document.aggregate({ where: { projectId: options.projectId }, _max: { position: true } });
       let position = (last._max.position ?? -1) + 1;
       let chunk: StagedDocument[] = [];
@@ -185,6 +188,7 @@ async function writeBatch(db: PrismaClient, { report, staged }: CheckedBatch, op
 
 async function writeChunk(db: DbClient, chunk: StagedDocument[], options: ImportOptions): Promise<void> {
   const documents = chunk.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
+  if (!options.allowDuplicates) await refuseRacingDuplicates(db, options.projectId, documents);
   const annotations = chunk.flatMap((c) => c.rows.annotations);
   const relations = chunk.flatMap((c) => c.rows.relations);
   const documentLabels = chunk.flatMap((c) => c.rows.documentLabels);
@@ -209,6 +213,18 @@ async function writeChunk(db: DbClient, chunk: StagedDocument[], options: Import
     ...relations.map((row) => event('RELATION', row)),
     ...documentLabels.map((row) => event('DOCUMENT_LABEL', row)),
   ]);
+}
+
+/**
+ * A document another import stored after this one was checked (the write lock is taken only
+ * for the write): the report could no longer be right, so nothing is written and the client
+ * is told to send the batch again, when the duplicate will be reported and skipped.
+ */
+async function refuseRacingDuplicates(db: DbClient, projectId: string, documents: Prisma.DocumentCreateManyInput[]): Promise<void> {
+  const clash = await db.document.findFirst({ where: { projectId, deletedAt: null, sha256: { in: documents.map((d) => d.sha256) } }, select: { id: true, sha256: true } });
+  if (clash) {
+    throw conflict(`Nothing was imported: another import stored a document with the same text as "${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
+  }
 }
 
 async function open(input: ImportInput, options: ImportOptions) {

@@ -57,13 +57,13 @@ export const importDocumentsEndpoint = defineEndpoint({
   path: '/projects/{id}/documents',
   tag: 'documents',
   summary:
-    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422). The body is read whole before anything is written, within the upload limits: 413 past a size limit, 408 when the client stops sending, 422 naming any structural limit (README, Configuration).',
+    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422). The body is read whole before anything is written, within the upload limits: 413 past a size limit, 408 when the client stops sending, 422 naming any structural limit (README, Configuration), 409 when another import stored one of its texts meanwhile.',
   params: idParams,
   query: importQuery,
   rawBody: { 'application/json': jsonImportBody, 'application/x-ndjson': 'binary', 'multipart/form-data': 'binary' },
   response: importReport,
   status: 201,
-  errors: [403, 404, 408, 413, 422],
+  errors: [403, 404, 408, 409, 413, 422],
   async handle({ db, caller, params, query, request }) {
     const access = await authorizeProject(db, caller, params.id, 'documents:write');
     // The whole body is read and spooled before the import touches the database again.
