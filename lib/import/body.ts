@@ -1,4 +1,4 @@
-import { badRequest } from '@/lib/http/errors';
+import { badRequest, HttpError } from '@/lib/http/errors';
 import { tooLarge, uploadTimeout, type ImportLimits } from './limits';
 import { firstInvalidUtf8 } from './utf8';
 
@@ -35,7 +35,11 @@ function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number,
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(uploadTimeout(key, limits)), Math.max(ms, 0));
   });
-  return Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
+  // A read that fails is the client hanging up mid-upload: its answer, not a server error.
+  const read = reader.read().catch(() => {
+    throw new HttpError(400, 'upload_interrupted', 'The upload was interrupted before its end; nothing was imported.');
+  });
+  return Promise.race([read, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** The whole body as text, for `application/json`, whose limit keeps it small enough to hold. */

@@ -5,7 +5,7 @@ import { defineEndpoint } from '@/lib/api/endpoint';
 import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/store';
-import { forbidden, notFound } from '@/lib/http/errors';
+import { forbidden, HttpError, notFound } from '@/lib/http/errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { importQuery, inputsFromRequest, jsonImportBody, type ImportQuery } from '@/lib/import/request';
@@ -70,6 +70,10 @@ export const importDocumentsEndpoint = defineEndpoint({
     const { inputs, query: options, dispose } = await inputsFromRequest(request, query);
     try {
       return await importInputs(db, caller.userId, params.id, access.role, inputs, options, request.signal);
+    } catch (error) {
+      // The client left and parsing stopped for it (nginx's 499): nobody reads this answer, but it is no server error.
+      if (request.signal.aborted) throw new HttpError(499, 'client_closed_request', 'The client closed the connection; nothing was imported.');
+      throw error;
     } finally {
       await dispose();
     }
