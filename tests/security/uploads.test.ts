@@ -68,8 +68,15 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
     await refused('huge.txt', 'a'.repeat(31 * MB), 422, /the file is longer than a document may be: over the limit of 10,000,000 \(GLOSSA_MAX_DOCUMENT_CHARS\)/);
   });
 
-  it('JSONL with one 40 MB line: 422 naming the line limit', async () => {
-    await refused('one-line.jsonl', `{"text":"${'a'.repeat(40 * MB)}"}\n`, 422, /the line is longer than the limit of 32 MB \(GLOSSA_MAX_LINE_MB\)/);
+  it('JSONL body with one 40 MB line: 422 naming the line limit', async () => {
+    const line = `{"text":"${'a'.repeat(40 * MB)}"}\n`;
+    const { status, error } = await survives(async () => {
+      const response = await fetch(`${url}?format=jsonl`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: line });
+      return { status: response.status, error: ((await response.json()) as { error: { details: { line: number; reason: string }[] } }).error };
+    });
+    expect(status).toBe(422);
+    expect(error.details).toEqual([{ file: 'request body', line: 1, reason: 'the line is longer than the limit of 32 MB (GLOSSA_MAX_LINE_MB)' }]);
+    expect(await tableCounts()).toEqual(before);
   });
 
   it('CSV with 100,000 columns: 422 naming the column limit', async () => {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker as WorkerType } from 'node:worker_threads';
 import { describeLimit, type ImportLimits } from '../limits';
 import { ImportError, type SourceLocation } from '../types';
 
@@ -46,7 +46,7 @@ export async function inSandbox<K extends keyof SandboxOptions>(kind: K, bytes: 
 
 function run(task: { kind: keyof SandboxOptions; bytes: Uint8Array }, location: SourceLocation, limits: ImportLimits): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerFile(), {
+    const worker = new (workerThreads().Worker)(workerFile(), {
       workerData: { ...task, limits },
       resourceLimits: { maxOldGenerationSizeMb: limits.parserHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
@@ -88,6 +88,14 @@ function workerFile(): string {
     // import.meta.url is not a file: URL inside some bundles.
   }
   return path.join(process.cwd(), relative);
+}
+
+/**
+ * node:worker_threads, fetched at run time: Turbopack rewrites a `new Worker(path)` it can see
+ * into a worker of its own bundle and then looks the path up in a table that does not hold it.
+ */
+function workerThreads(): { Worker: typeof WorkerType } {
+  return process.getBuiltinModule('node:worker_threads');
 }
 
 /** A counting semaphore: at most `max` parses run, the rest wait in arrival order. */
