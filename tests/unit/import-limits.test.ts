@@ -5,7 +5,7 @@ import { guardDocument } from '@/lib/import/guard';
 import { importLimits } from '@/lib/import/limits';
 import { boundaryOf, readMultipart } from '@/lib/import/multipart';
 import { parseSource } from '@/lib/import/parsers';
-import { Spool } from '@/lib/import/spool';
+import { Spool, spooledSource } from '@/lib/import/spool';
 import { ImportError, type ImportedDocument } from '@/lib/import/types';
 import { HttpError } from '@/lib/http/errors';
 import { randomBytes } from 'node:crypto';
@@ -108,6 +108,22 @@ describe('line, column, document and span limits', () => {
   it('reports the byte offset of invalid UTF-8 in an uploaded text file', async () => {
     const bytes = Buffer.concat([Buffer.from('line one\nline two é '), Buffer.from([0xff]), Buffer.from(' end')]);
     expect((await failure(parseSource(sourceOf('latin.txt', bytes), 'txt'))).message).toBe('latin.txt:2: the file is not valid UTF-8 at byte 21 (save it as UTF-8 and upload it again)');
+  });
+});
+
+describe('a client that leaves', () => {
+  it('stops the parse of its spooled upload', async () => {
+    const spool = await Spool.create();
+    try {
+      const file = await spool.write((async function* () { yield strToU8('text\n'.concat('row\n'.repeat(100_000))); })());
+      const abort = new AbortController();
+      const documents = parseSource(spooledSource('rows.csv', file, abort.signal), 'csv')[Symbol.asyncIterator]();
+      expect((await documents.next()).value.text).toBe('row');
+      abort.abort();
+      await expect(collect({ [Symbol.asyncIterator]: () => documents })).rejects.toThrow(/abort/i);
+    } finally {
+      await spool.dispose();
+    }
   });
 });
 
