@@ -116,7 +116,8 @@ export async function inputsFromRequest(request: Request, query: ImportQuery, li
       const source = spooledSource('request body', file, request.signal);
       return { inputs: [{ kind: 'file', source }], query: { ...query, format: query.format ?? 'glossa' }, dispose: () => spool.dispose() };
     }
-    const { fields, files } = await readMultipart(body, boundaryOf(type), spool);
+    // The boundary is case-sensitive (Chromium's mixes cases), so it comes from the header as sent.
+    const { fields, files } = await readMultipart(body, boundaryOf(request.headers.get('content-type') ?? ''), spool);
     const merged = parseOrThrow(importQuery, { ...stringifyQuery(query), ...fields }, 'query');
     const unexpected = files.find((file) => file.field !== 'file');
     if (unexpected) throw badRequest(`Unexpected file field "${unexpected.field}": send files as "file" fields.`);
