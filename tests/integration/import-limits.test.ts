@@ -122,6 +122,14 @@ describe('import limits through the route', () => {
     expect(await counts()).toEqual({ documents: 0, annotations: 0, events: 0 });
   });
 
+  it('reads a multipart body whose boundary mixes cases, as Chromium writes it', async () => {
+    const boundary = '----WebKitFormBoundaryQx7ZpL';
+    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="note.txt"', 'Content-Type: text/plain', '', 'A note from the browser.', `--${boundary}`, 'Content-Disposition: form-data; name="origin"', '', 'SUGGESTED', `--${boundary}--`, ''].join('\r\n');
+    const response = await call('POST', '/projects/{id}/documents', { id: projectId }, { token: owner.token, rawBody: body, contentType: `multipart/form-data; boundary=${boundary}` });
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    expect(response.body.files).toEqual([expect.objectContaining({ file: 'note.txt', format: 'txt', documents: 1 })]);
+  });
+
   it('rejects an uploaded text file with invalid UTF-8, naming file and byte offset', async () => {
     const form = new FormData();
     form.append('file', new File([Buffer.from('ok\nbad \xff here', 'latin1')], 'legacy.txt'));
