@@ -1,16 +1,15 @@
 import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { conflict, HttpError } from '@/lib/http/errors';
-import { tokensOf, writeTokens } from '@/lib/documents/tokens';
-import { recordEvents, type EventInput } from '@/lib/events/log';
+import { HttpError } from '@/lib/http/errors';
+import { tokensOf } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
 import { detectFormat, parseSource } from './parsers';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
 import { Spool } from './spool';
-import { readStaged, StagingWriter, type StagedDocument } from './staging';
+import { StagingWriter } from './staging';
+import { writeStaged } from './write';
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from './types';
 
 /**
@@ -19,7 +18,7 @@ import { ImportError, type ImportedDocument, type ImportFormat, type ImportSourc
  * checked against the import limits and the project schema, and staged to a
  * temporary file; any invalid record rejects the whole batch with a report of every
  * problem found (up to MAX_PROBLEMS), before anything is written. Only then does the
- * write transaction start, read the staged rows back in chunks and store them, within
+ * write transaction (lib/import/write.ts) start, read the staged rows back in chunks and store them, within
  * GLOSSA_IMPORT_WRITE_SECONDS: no transaction ever waits on a client or a parser, and
  * large batches never sit in memory.
  */
@@ -62,7 +61,6 @@ export interface ImportReport {
   files: FileReport[];
 }
 
-const CHUNK = 200;
 const MAX_PROBLEMS = 100;
 const LISTED_DOCUMENTS = 1000;
 
@@ -82,8 +80,9 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
   const limits = importLimits();
   const spool = await Spool.create();
   try {
-    const checked = await checkBatch(db, inputs, options, limits, spool.nextPath());
-    return await writeBatch(db, checked, options, limits);
+    const { report, staged } = await checkBatch(db, inputs, options, limits, spool.nextPath());
+    if (report.documentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
+    return report;
   } finally {
     await spool.dispose();
   }
@@ -159,72 +158,6 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   }
   if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
   return { report, staged: stagingFile };
-}
-
-/** Writes the staged documents in one transaction, bounded in time: nothing in it waits on a client. */
-async function writeBatch(db: PrismaClient, { report, staged }: CheckedBatch, options: ImportOptions, limits: ImportLimits): Promise<ImportReport> {
-  if (report.documentCount === 0) return report;
-  await db.$transaction(
-    async (tx) => {
-      // Imports into one project write one at a time, so the duplicate check below sees every
-      // import that committed since this one was checked.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`glossa-import:${options.projectId}`}))`;
-      const last = await tx.document.aggregate({ where: { projectId: options.projectId }, _max: { position: true } });
-      let position = (last._max.position ?? -1) + 1;
-      let chunk: StagedDocument[] = [];
-      for await (const document of readStaged(staged)) {
-        chunk.push({ ...document, rows: { ...document.rows, document: { ...document.rows.document, position: position++ } } as StagedDocument['rows'] });
-        if (chunk.length >= CHUNK) {
-          await writeChunk(tx, chunk, options);
-          chunk = [];
-        }
-      }
-      if (chunk.length > 0) await writeChunk(tx, chunk, options);
-    },
-    { timeout: limits.writeMs, maxWait: 30_000 },
-  );
-  return report;
-}
-
-async function writeChunk(db: DbClient, chunk: StagedDocument[], options: ImportOptions): Promise<void> {
-  const documents = chunk.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
-  if (!options.allowDuplicates) await refuseRacingDuplicates(db, options.projectId, documents);
-  const annotations = chunk.flatMap((c) => c.rows.annotations);
-  const relations = chunk.flatMap((c) => c.rows.relations);
-  const documentLabels = chunk.flatMap((c) => c.rows.documentLabels);
-  await db.document.createMany({ data: documents });
-  // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-  await writeTokens(db, chunk.map((c) => c.tokens));
-  if (annotations.length) await db.annotation.createMany({ data: annotations });
-  if (relations.length) await db.relation.createMany({ data: relations });
-  if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });
-  const event = (entity: EventInput['entity'], row: { id?: string; documentId: string }): EventInput => ({
-    projectId: options.projectId,
-    documentId: row.documentId,
-    actorId: options.actorId,
-    entity,
-    entityId: row.id!,
-    action: 'CREATE',
-    after: row as unknown as Prisma.InputJsonObject,
-  });
-  // Through the shared recorder, so the import is announced to live listeners on commit like any other change.
-  await recordEvents(db, [
-    ...annotations.map((row) => event('ANNOTATION', row)),
-    ...relations.map((row) => event('RELATION', row)),
-    ...documentLabels.map((row) => event('DOCUMENT_LABEL', row)),
-  ]);
-}
-
-/**
- * A document another import stored after this one was checked (the write lock is taken only
- * for the write): the report could no longer be right, so nothing is written and the client
- * is told to send the batch again, when the duplicate will be reported and skipped.
- */
-async function refuseRacingDuplicates(db: DbClient, projectId: string, documents: Prisma.DocumentCreateManyInput[]): Promise<void> {
-  const clash = await db.document.findFirst({ where: { projectId, deletedAt: null, sha256: { in: documents.map((d) => d.sha256) } }, select: { id: true, sha256: true } });
-  if (clash) {
-    throw conflict(`Nothing was imported: another import stored a document with the same text as "${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
-  }
 }
 
 async function open(input: ImportInput, options: ImportOptions) {

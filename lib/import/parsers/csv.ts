@@ -73,7 +73,7 @@ async function* csvRows(source: ImportSource, limits: ImportLimits): AsyncGenera
   // The lines are decoded here, not by csv-parse, so invalid UTF-8 is an error at its line.
   const input = Readable.from((async function* () {
     const header = new HeaderCount();
-    for await (const { line, text } of rawTextLines(source, limits)) {
+    for await (const { text } of rawTextLines(source, limits)) {
       if (!header.done && header.add(text) > limits.csvColumns) throw tooManyColumns(header.columns, { file: source.name, line: 1 }, limits);
       yield text;
     }
