@@ -18,6 +18,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'Not signed in, or the API token is invalid, expired or revoked',
   403: 'Your role in this project does not allow this; or (code cross_origin_forbidden) a write sent by another site with a session cookie',
   404: 'Not found (also for projects you are not a member of)',
+  408: 'The client stopped sending the request body (idle or too slow)',
   409: 'Conflicts with the current state',
   422: 'The import was rejected; details list every problem with file and line',
   413: 'Request body too large',

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { badRequest, unsupportedMediaType } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';
+import { bodyText, limitedBody } from './body';
+import { importLimits, type ImportLimits } from './limits';
+import { boundaryOf, readMultipart } from './multipart';
 import { parseBratPair } from './parsers';
 import type { ImportInput } from './service';
+import { Spool, spooledSource } from './spool';
 import { IMPORT_FORMATS, type ImportedDocument, type ImportSource } from './types';
 
 /**
@@ -47,7 +51,7 @@ export const jsonImportBody = z
         z
           .object({
             name: z.string().trim().min(1).max(500),
-            text: z.string().min(1).max(10_000_000),
+            text: z.string().min(1).describe('at most GLOSSA_MAX_DOCUMENT_CHARS characters (default 10,000,000)'),
             metadata: z.record(z.string(), z.unknown()).default({}),
             spans: z
               .array(
@@ -73,19 +77,57 @@ export const jsonImportBody = z
   })
   .strict();
 
-export async function inputsFromRequest(request: Request, query: ImportQuery): Promise<{ inputs: ImportInput[]; query: ImportQuery }> {
+export interface RequestInputs {
+  inputs: ImportInput[];
+  query: ImportQuery;
+  /** Removes the spooled upload; call it when the import is over, whatever happened. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * Reads the whole body before anything else happens, within the upload limits (lib/import/body.ts):
+ * JSON into memory (it is small), JSONL and multipart files to a spool folder on disk, each file
+ * as it arrives. The parsers then read from disk; when the client disconnects, `request.signal`
+ * stops them.
+ */
+export async function inputsFromRequest(request: Request, query: ImportQuery, limits: ImportLimits = importLimits()): Promise<RequestInputs> {
   const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  const nothingToDispose = async () => {};
   if (type.startsWith('application/json')) {
-    const body = parseOrThrow(jsonImportBody, await request.json().catch(() => { throw badRequest('Malformed JSON body.'); }), 'body');
-    return { inputs: [{ kind: 'parsed', name: 'request body', format: 'json', documents: body.documents.map(toImported) }], query };
+    const text = await bodyText(request, limits);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw badRequest(`Malformed JSON body: ${(error as Error).message}`);
+    }
+    const body = parseOrThrow(jsonImportBody, value, 'body');
+    return { inputs: [{ kind: 'parsed', name: 'request body', format: 'json', documents: body.documents.map(toImported) }], query, dispose: nothingToDispose };
   }
-  if (type.startsWith('application/x-ndjson') || type.startsWith('application/jsonl')) {
-    if (!request.body) throw badRequest('The JSONL body is empty.');
-    const source: ImportSource = { name: 'request body', stream: () => request.body as unknown as AsyncIterable<Uint8Array> };
-    return { inputs: [{ kind: 'file', source }], query: { ...query, format: query.format ?? 'glossa' } };
+  const jsonl = type.startsWith('application/x-ndjson') || type.startsWith('application/jsonl');
+  if (!jsonl && !type.startsWith('multipart/form-data')) {
+    throw unsupportedMediaType('Send application/json ({ "documents": [...] }), application/x-ndjson (JSONL), or multipart/form-data with "file" fields.');
   }
-  if (type.startsWith('multipart/form-data')) return fromMultipart(await request.formData(), query);
-  throw unsupportedMediaType('Send application/json ({ "documents": [...] }), application/x-ndjson (JSONL), or multipart/form-data with "file" fields.');
+  const spool = await Spool.create();
+  try {
+    const body = limitedBody(request, limits.uploadBytes, 'uploadBytes', limits);
+    if (jsonl) {
+      const file = await spool.write(body);
+      const source = spooledSource('request body', file, request.signal);
+      return { inputs: [{ kind: 'file', source }], query: { ...query, format: query.format ?? 'glossa' }, dispose: () => spool.dispose() };
+    }
+    // The boundary is case-sensitive (Chromium's mixes cases), so it comes from the header as sent.
+    const { fields, files } = await readMultipart(body, boundaryOf(request.headers.get('content-type') ?? ''), spool);
+    const merged = parseOrThrow(importQuery, { ...stringifyQuery(query), ...fields }, 'query');
+    const unexpected = files.find((file) => file.field !== 'file');
+    if (unexpected) throw badRequest(`Unexpected file field "${unexpected.field}": send files as "file" fields.`);
+    if (files.length === 0) throw badRequest('No files: send one or more "file" fields.');
+    const sources = files.map((file) => spooledSource(file.name, file.path, request.signal));
+    return { inputs: pairBrat(sources, merged.format), query: merged, dispose: () => spool.dispose() };
+  } catch (error) {
+    await spool.dispose();
+    throw error;
+  }
 }
 
 function toImported(document: z.infer<typeof jsonImportBody>['documents'][number], index: number): ImportedDocument {
@@ -101,25 +143,12 @@ function toImported(document: z.infer<typeof jsonImportBody>['documents'][number
   };
 }
 
-async function fromMultipart(form: FormData, query: ImportQuery) {
-  const fields: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === 'string') fields[key] = value;
-  const merged = parseOrThrow(importQuery, { ...stringifyQuery(query), ...fields }, 'query');
-  const files = form.getAll('file').filter((f): f is File => typeof f !== 'string');
-  if (files.length === 0) throw badRequest('No files: send one or more "file" fields.');
-  return { inputs: pairBrat(files.map(fileSource), merged.format), query: merged };
-}
-
 function stringifyQuery(query: ImportQuery): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined) result[key] = typeof value === 'object' ? JSON.stringify(value) : String(value);
   }
   return result;
-}
-
-export function fileSource(file: { name: string; stream(): ReadableStream<Uint8Array> }): ImportSource {
-  return { name: file.name, stream: () => file.stream() as unknown as AsyncIterable<Uint8Array> };
 }
 
 /** A brat `x.ann` uploaded beside `x.txt` is one document; everything else is parsed on its own. */

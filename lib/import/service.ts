@@ -1,19 +1,27 @@
 import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { HttpError } from '@/lib/http/errors';
-import { importedTokens, writeTokens, type StoredDocumentTokens } from '@/lib/documents/tokens';
+import { importedTokens } from '@/lib/documents/tokens';
+import { guardDocument } from './guard';
+import { importLimits, type ImportLimits } from './limits';
 import { detectFormat, parseSource } from './parsers';
-import { prepareDocument, type PreparedDocument, type Problem } from './prepare';
+import { prepareDocument, type Prepared, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
 import { pinSourceLabels } from './source-labels';
+import { Spool } from './spool';
+import { StagingWriter } from './staging';
+import { writeStaged } from './write';
 import { ImportError, type ImportedDocument, type ImportFormat, type ImportSource, type ParseOptions } from './types';
 
 /**
  * A batch import: every file of one request, command or upload, stored in ONE
- * transaction. Documents are parsed as streams and written in chunks, so large
- * batches never sit in memory; any invalid record rejects the whole batch with a
- * report of every problem found (up to MAX_PROBLEMS), and nothing is stored.
+ * transaction. It runs in two phases. First every document is parsed (as a stream),
+ * checked against the import limits and the project schema, and staged to a
+ * temporary file; any invalid record rejects the whole batch with a report of every
+ * problem found (up to MAX_PROBLEMS), before anything is written. Only then does the
+ * write transaction (lib/import/write.ts) start, read the staged rows back in chunks and store them, within
+ * GLOSSA_IMPORT_WRITE_SECONDS: no transaction ever waits on a client or a parser, and
+ * large batches never sit in memory.
  */
 export interface ImportOptions {
   projectId: string;
@@ -28,6 +36,8 @@ export interface ImportOptions {
   unknownLabels?: 'reject' | 'skip';
   allowDuplicates?: boolean;
   origin?: Extract<Origin, 'IMPORTED' | 'SUGGESTED'>;
+  /** Aborted when the client disconnects: parsing stops at the next document or chunk. */
+  signal?: AbortSignal;
 }
 
 /** A file to parse, or documents that arrived already structured (the JSON request body, brat pairs). */
@@ -54,7 +64,6 @@ export interface ImportReport {
   files: FileReport[];
 }
 
-const CHUNK = 200;
 const MAX_PROBLEMS = 100;
 const LISTED_DOCUMENTS = 1000;
 
@@ -71,99 +80,88 @@ export function importRejected(problems: Problem[]): HttpError {
 }
 
 export async function importBatch(db: PrismaClient, inputs: ImportInput[], options: ImportOptions): Promise<ImportReport> {
-  return db.$transaction(
-    async (tx) => {
-      const project = await tx.project.findUniqueOrThrow({ where: { id: options.projectId }, select: { allowOverlap: true } });
-      const lookup = await SchemaLookup.load(tx, options.projectId, options.labelMap);
-      const author = await authorResolver(tx, options);
-      const known = new Map((await tx.document.findMany({ where: { projectId: options.projectId }, select: { id: true, sha256: true } })).map((d) => [d.sha256, d.id as string | null]));
-      const last = await tx.document.aggregate({ where: { projectId: options.projectId }, _max: { position: true } });
-      let position = (last._max.position ?? -1) + 1;
-
-      const problems: Problem[] = [];
-      const report: ImportReport = { documents: [], documentCount: 0, files: [] };
-      let pending: (PreparedDocument & { tokens: StoredDocumentTokens })[] = [];
-      const flush = async () => {
-        if (problems.length === 0 && pending.length > 0) await writeChunk(tx, pending, options);
-        pending = [];
-      };
-
-      for (const input of inputs) {
-        if (problems.length >= MAX_PROBLEMS) break;
-        try {
-          const { name, format, documents } = await open(input, options);
-          const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {} };
-          report.files.push(file);
-          for await (const parsed of documents) {
-            const prepared = prepareDocument(pinSourceLabels(parsed, options.labelMap), {
-              projectId: options.projectId,
-              lookup,
-              allowOverlap: project.allowOverlap,
-              origin: options.origin ?? 'IMPORTED',
-              unknownLabels: options.unknownLabels ?? 'reject',
-              author,
-            });
-            if (!prepared.ok) {
-              problems.push(...prepared.problems);
-              if (problems.length >= MAX_PROBLEMS) break;
-              continue;
-            }
-            for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
-            for (const [what, count] of Object.entries(parsed.skipped ?? {})) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
-            const { document } = prepared.rows;
-            if (known.has(document.sha256) && !options.allowDuplicates) {
-              file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
-              continue;
-            }
-            known.set(document.sha256, document.id!);
-            pending.push({ ...prepared.rows, document: { ...document, position: position++ }, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
-            file.documents += 1;
-            file.spans += prepared.rows.annotations.length;
-            file.relations += prepared.rows.relations.length;
-            file.documentLabels += prepared.rows.documentLabels.length;
-            report.documentCount += 1;
-            if (report.documents.length < LISTED_DOCUMENTS) report.documents.push({ id: document.id!, name: document.name });
-            if (pending.length >= CHUNK) await flush();
-          }
-        } catch (error) {
-          if (!(error instanceof ImportError)) throw error;
-          problems.push({ location: error.location, reason: error.reason });
-        }
-      }
-      await flush();
-      if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
-      return report;
-    },
-    { timeout: 60 * 60_000, maxWait: 30_000 },
-  );
+  const limits = importLimits();
+  const spool = await Spool.create();
+  try {
+    const { report, staged } = await checkBatch(db, inputs, options, limits, spool.nextPath());
+    if (report.documentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
+    return report;
+  } finally {
+    await spool.dispose();
+  }
 }
 
-async function writeChunk(db: DbClient, chunk: (PreparedDocument & { tokens: StoredDocumentTokens })[], options: ImportOptions): Promise<void> {
-  const documents = chunk.map((c) => c.document);
-  const annotations = chunk.flatMap((c) => c.annotations);
-  const relations = chunk.flatMap((c) => c.relations);
-  const documentLabels = chunk.flatMap((c) => c.documentLabels);
-  await db.document.createMany({ data: documents });
-  // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-  await writeTokens(db, chunk.map((c) => c.tokens));
-  if (annotations.length) await db.annotation.createMany({ data: annotations });
-  if (relations.length) await db.relation.createMany({ data: relations });
-  if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });
-  const event = (entity: 'ANNOTATION' | 'RELATION' | 'DOCUMENT_LABEL', row: { id?: string; documentId: string }) => ({
-    projectId: options.projectId,
-    documentId: row.documentId,
-    actorId: options.actorId,
-    entity,
-    entityId: row.id!,
-    action: 'CREATE' as const,
-    after: row as unknown as Prisma.InputJsonObject,
-  });
-  const events = [
-    ...annotations.map((row) => event('ANNOTATION', row)),
-    ...relations.map((row) => event('RELATION', row)),
-    ...documentLabels.map((row) => event('DOCUMENT_LABEL', row)),
-  ];
-  if (events.length) await db.event.createMany({ data: events });
+interface CheckedBatch {
+  report: ImportReport;
+  staged: string;
+}
+
+/**
+ * Parses, checks and stages every document without holding a database connection beyond the
+ * few reads that describe the project: any problem rejects the batch here, before a write.
+ */
+async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: ImportOptions, limits: ImportLimits, stagingFile: string): Promise<CheckedBatch> {
+  const project = await db.project.findUniqueOrThrow({ where: { id: options.projectId }, select: { allowOverlap: true } });
+  const lookup = await SchemaLookup.load(db, options.projectId, options.labelMap);
+  const author = await authorResolver(db, options);
+  // Withdrawn documents are not in the project any more, so they are no duplicates.
+  const existing = await db.document.findMany({ where: { projectId: options.projectId, deletedAt: null }, select: { id: true, sha256: true } });
+  const known = new Map(existing.map((d) => [d.sha256, d.id as string | null]));
+
+  const problems: Problem[] = [];
+  const report: ImportReport = { documents: [], documentCount: 0, files: [] };
+  const staging = new StagingWriter(stagingFile);
+  try {
+    for (const input of inputs) {
+      if (problems.length >= MAX_PROBLEMS) break;
+      try {
+        const { name, format, documents } = await open(input, options);
+        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {} };
+        report.files.push(file);
+        for await (const parsed of documents) {
+          // The client that sent the upload is gone: stop working for it.
+          options.signal?.throwIfAborted();
+          const guarded = guardDocument(parsed, limits);
+          const prepared: Prepared = guarded.length > 0 ? { ok: false, problems: guarded } : prepareDocument(pinSourceLabels(parsed, options.labelMap), {
+            projectId: options.projectId,
+            lookup,
+            allowOverlap: project.allowOverlap,
+            origin: options.origin ?? 'IMPORTED',
+            unknownLabels: options.unknownLabels ?? 'reject',
+            author,
+          });
+          if (!prepared.ok) {
+            problems.push(...prepared.problems);
+            if (problems.length >= MAX_PROBLEMS) break;
+            continue;
+          }
+          for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
+          for (const [what, count] of Object.entries(parsed.skipped ?? {})) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
+          const { document } = prepared.rows;
+          if (known.has(document.sha256) && !options.allowDuplicates) {
+            file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
+            continue;
+          }
+          known.set(document.sha256, document.id!);
+          // Once a problem is found nothing will be written; checking goes on only to report the rest.
+          if (problems.length === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
+          file.documents += 1;
+          file.spans += prepared.rows.annotations.length;
+          file.relations += prepared.rows.relations.length;
+          file.documentLabels += prepared.rows.documentLabels.length;
+          report.documentCount += 1;
+          if (report.documents.length < LISTED_DOCUMENTS) report.documents.push({ id: document.id!, name: document.name });
+        }
+      } catch (error) {
+        if (!(error instanceof ImportError)) throw error;
+        problems.push({ location: error.location, reason: error.reason });
+      }
+    }
+  } finally {
+    await staging.close();
+  }
+  if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
+  return { report, staged: stagingFile };
 }
 
 async function open(input: ImportInput, options: ImportOptions) {

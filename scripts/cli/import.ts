@@ -53,6 +53,8 @@ export const importCommand: Command = {
           const details = error.details as { file: string; line?: number; record?: number; reason: string }[];
           throw new UsageError(['Nothing was imported:', ...details.map((d) => `  ${d.file}${d.line ? `:${d.line}` : d.record ? ` record ${d.record}` : ''}: ${d.reason}`)].join('\n'));
         }
+        // A file over a size limit (413) or a racing import (409): the message says what to do.
+        if (error instanceof HttpError && error.status < 500) throw new UsageError(error.message);
         throw error;
       }
     });

@@ -81,7 +81,7 @@ describe('line splitter', () => {
     const content = Buffer.concat([Buffer.from('{"text":"ok"}\n{"text":"ok"}\n{"text":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
     const error = await failure(parseSource(sourceOf('bad.jsonl', content), 'jsonl'));
     expect(error).toBeInstanceOf(ImportError);
-    expect(error.message).toBe('bad.jsonl:3: the file is not valid UTF-8 (save it as UTF-8 and upload it again)');
+    expect(error.message).toBe('bad.jsonl:3: the file is not valid UTF-8 at byte 37 (save it as UTF-8 and upload it again)');
   });
 });
 

@@ -5,9 +5,11 @@ import { defineEndpoint } from '@/lib/api/endpoint';
 import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/store';
-import { forbidden, notFound } from '@/lib/http/errors';
-import { importQuery, inputsFromRequest, jsonImportBody } from '@/lib/import/request';
-import { importBatch, type ImportOptions } from '@/lib/import/service';
+import { forbidden, HttpError, notFound } from '@/lib/http/errors';
+import type { PrismaClient } from '@/lib/db/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { importQuery, inputsFromRequest, jsonImportBody, type ImportQuery } from '@/lib/import/request';
+import { importBatch, type ImportInput, type ImportOptions } from '@/lib/import/service';
 
 const documentSummary = z.object({
   id,
@@ -56,39 +58,53 @@ export const importDocumentsEndpoint = defineEndpoint({
   path: '/projects/{id}/documents',
   tag: 'documents',
   summary:
-    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422).',
+    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422). The body is read whole before anything is written, within the upload limits: 413 past a size limit, 408 when the client stops sending, 422 naming any structural limit (README, Configuration), 409 when another import stored one of its texts meanwhile.',
   params: idParams,
   query: importQuery,
   rawBody: { 'application/json': jsonImportBody, 'application/x-ndjson': 'binary', 'multipart/form-data': 'binary' },
   response: importReport,
   status: 201,
-  errors: [403, 404, 422],
+  errors: [403, 404, 408, 409, 413, 422],
   async handle({ db, caller, params, query, request }) {
     const access = await authorizeProject(db, caller, params.id, 'documents:write');
-    const { inputs, query: options } = await inputsFromRequest(request, query);
-    let author: ImportOptions['author'] = { kind: 'user', userId: caller.userId };
-    if (options.author === 'gold') {
-      if (!can(access.role, 'gold:write')) throw forbidden('Only curators, managers and owners can import into the gold layer.');
-      author = { kind: 'gold' };
-    } else if (options.author !== 'me') {
-      const member = await db.membership.findUnique({ where: { projectId_userId: { projectId: params.id, userId: options.author } } });
-      if (!member) throw notFound(`Member ${options.author}`);
-      author = { kind: 'user', userId: options.author };
+    // The whole body is read and spooled before the import touches the database again.
+    const { inputs, query: options, dispose } = await inputsFromRequest(request, query);
+    try {
+      return await importInputs(db, caller.userId, params.id, access.role, inputs, options, request.signal);
+    } catch (error) {
+      // The client left and parsing stopped for it (nginx's 499): nobody reads this answer, but it is no server error.
+      if (request.signal.aborted) throw new HttpError(499, 'client_closed_request', 'The client closed the connection; nothing was imported.');
+      throw error;
+    } finally {
+      await dispose();
     }
-    return importBatch(db, inputs, {
-      projectId: params.id,
-      actorId: caller.userId,
-      author,
-      keepSourceAuthors: options.keepSourceAuthors,
-      format: options.format,
-      parse: { textColumn: options.textColumn, nameColumn: options.nameColumn },
-      labelMap: options.labelMap,
-      unknownLabels: options.unknownLabels,
-      allowDuplicates: options.allowDuplicates,
-      origin: options.origin,
-    });
   },
 });
+
+async function importInputs(db: PrismaClient, userId: string, projectId: string, role: Role, inputs: ImportInput[], options: ImportQuery, signal: AbortSignal) {
+  let author: ImportOptions['author'] = { kind: 'user', userId };
+  if (options.author === 'gold') {
+    if (!can(role, 'gold:write')) throw forbidden('Only curators, managers and owners can import into the gold layer.');
+    author = { kind: 'gold' };
+  } else if (options.author !== 'me') {
+    const member = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: options.author } } });
+    if (!member) throw notFound(`Member ${options.author}`);
+    author = { kind: 'user', userId: options.author };
+  }
+  return importBatch(db, inputs, {
+    projectId,
+    actorId: userId,
+    author,
+    keepSourceAuthors: options.keepSourceAuthors,
+    format: options.format,
+    parse: { textColumn: options.textColumn, nameColumn: options.nameColumn },
+    labelMap: options.labelMap,
+    unknownLabels: options.unknownLabels,
+    allowDuplicates: options.allowDuplicates,
+    origin: options.origin,
+    signal,
+  });
+}
 
 export const readDocument = defineEndpoint({
   method: 'GET',

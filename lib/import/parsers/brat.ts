@@ -1,8 +1,8 @@
-import { unzipSync } from 'fflate';
 import { AUTHOR_ATTRIBUTE, noteAttributes, STANCE_TARGET_RELATION, TARGET_ATTRIBUTE } from '@/lib/formats/brat';
 import { ImportError, type ImportedDocument, type ImportedRelation, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, describeSpan, newDocument, SpanChecker } from './document';
-import { baseName, decodeUtf8, readBytes, readText } from './input';
+import { parseBinary } from './binary';
+import { baseName, decodeUtf8, readText } from './input';
 
 /**
  * brat standoff (https://brat.nlplab.org/standoff.html): a `.zip` holding `x.txt` + `x.ann` pairs
@@ -28,15 +28,14 @@ export async function* parseBratPair(txt: ImportSource, ann: ImportSource): Asyn
   yield readBrat(baseName(txt.name), await readText(txt), await readText(ann), ann.name);
 }
 
-/** Every `.txt` in the archive is a document (its `.ann`, when present, its annotations); `.conf` files are skipped. */
+/**
+ * Every `.txt` in the archive is a document (its `.ann`, when present, its annotations). The
+ * archive is inflated in the parser sandbox under the inflation limits, and only `.txt` and
+ * `.ann` entries are inflated: `.conf` files are skipped unread.
+ */
 export async function* parseBratZip(source: ImportSource): AsyncGenerator<ImportedDocument> {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(await readBytes(source));
-  } catch (error) {
-    throw new ImportError({ file: source.name }, `not a readable zip archive (${(error as Error).message})`);
-  }
-  const paths = Object.keys(entries).filter((path) => !path.endsWith('/') && !path.startsWith('__MACOSX/'));
+  const { names, entries } = await parseBinary(source, 'zip', { pattern: '\\.(txt|ann)$' }, 'not a readable zip archive');
+  const paths = names.filter((path) => !path.endsWith('/') && !path.startsWith('__MACOSX/'));
   const unexpected = paths.find((path) => !/\.(txt|ann|conf)$/i.test(path));
   if (unexpected) throw new ImportError({ file: `${source.name}/${unexpected}` }, 'unexpected file in a brat archive (expected .txt/.ann pairs and .conf files)');
   const orphan = paths.find((path) => path.endsWith('.ann') && !Object.hasOwn(entries, `${path.slice(0, -'.ann'.length)}.txt`));

@@ -1,5 +1,6 @@
 import { pipeline, Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
+import { describeLimit, importLimits, type ImportLimits } from '../limits';
 import { ImportError, type ImportedDocument, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
 import { newDocument } from './document';
 import { baseName, rawTextLines } from './input';
@@ -14,12 +15,13 @@ import { baseName, rawTextLines } from './input';
  */
 export async function* parseCsv(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
   const file = source.name;
+  const limits = importLimits();
   let columns: Columns | undefined;
   let row = 0;
-  for await (const { fields, line } of csvRows(source)) {
+  for await (const { fields, line } of csvRows(source, limits)) {
     const location = { file, line };
     if (!columns) {
-      columns = readHeader(fields, options, location);
+      columns = readHeader(fields, options, location, limits);
       continue;
     }
     row++;
@@ -40,28 +42,41 @@ interface Columns {
   name: number | undefined;
 }
 
-function readHeader(names: string[], options: ParseOptions, location: SourceLocation): Columns {
-  const listed = names.map((name) => JSON.stringify(name)).join(', ');
+// Messages list the columns, up to this many (the rest are counted).
+const LISTED_COLUMNS = 20;
+
+/** Checked in one pass (a map from name to index), after the column count: linear in the header. */
+function readHeader(names: string[], options: ParseOptions, location: SourceLocation, limits: ImportLimits): Columns {
+  if (names.length > limits.csvColumns) throw tooManyColumns(names.length, location, limits);
+  const shown = names.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name)).join(', ');
+  const listed = names.length > LISTED_COLUMNS ? `${shown} and ${names.length - LISTED_COLUMNS} more` : shown;
+  const positions = new Map<string, number>();
   names.forEach((name, index) => {
     if (name.trim() === '') throw new ImportError(location, `header: column ${index + 1} has no name (columns: ${listed})`);
-    if (names.indexOf(name) !== index) throw new ImportError(location, `header: column ${JSON.stringify(name)} appears twice`);
+    if (positions.has(name)) throw new ImportError(location, `header: column ${JSON.stringify(name)} appears twice`);
+    positions.set(name, index);
   });
   const find = (column: string, what: string) => {
-    const index = names.indexOf(column);
-    if (index === -1) throw new ImportError(location, `there is no ${what} column ${JSON.stringify(column)}; the columns are ${listed}`);
+    const index = positions.get(column);
+    if (index === undefined) throw new ImportError(location, `there is no ${what} column ${JSON.stringify(column)}; the columns are ${listed}`);
     return index;
   };
   const text = find(options.textColumn ?? 'text', 'text');
-  const name = options.nameColumn !== undefined ? find(options.nameColumn, 'name') : names.includes('name') ? names.indexOf('name') : undefined;
+  const name = options.nameColumn !== undefined ? find(options.nameColumn, 'name') : positions.get('name');
   return { names, text, name };
 }
 
 /** Parsed rows, each with the 1-based line it starts on. */
-async function* csvRows(source: ImportSource): AsyncGenerator<{ fields: string[]; line: number }> {
-  const parser = parse({ info: true, raw: true, skip_empty_lines: true });
+async function* csvRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<{ fields: string[]; line: number }> {
+  // A quoted field may span lines, so a record is bounded like a line, by csv-parse itself.
+  const parser = parse({ info: true, raw: true, skip_empty_lines: true, max_record_size: limits.lineBytes });
   // The lines are decoded here, not by csv-parse, so invalid UTF-8 is an error at its line.
   const input = Readable.from((async function* () {
-    for await (const { text } of rawTextLines(source)) yield text;
+    const header = new HeaderCount();
+    for await (const { text } of rawTextLines(source, limits)) {
+      if (!header.done && header.add(text) > limits.csvColumns) throw tooManyColumns(header.columns, { file: source.name, line: 1 }, limits);
+      yield text;
+    }
   })());
   // Errors of either stream end up in `parser`, where the loop below sees them; an early
   // return destroys both.
@@ -75,5 +90,31 @@ async function* csvRows(source: ImportSource): AsyncGenerator<{ fields: string[]
   } catch (error) {
     if (error instanceof CsvError) throw new ImportError({ file: source.name, line: typeof error.lines === 'number' ? error.lines : undefined }, `not valid CSV: ${error.message}`);
     throw error;
+  }
+}
+
+function tooManyColumns(count: number, location: SourceLocation, limits: ImportLimits): ImportError {
+  return new ImportError(location, `header: ${count.toLocaleString('en-US')} columns, over ${describeLimit('csvColumns', limits)}`);
+}
+
+/**
+ * Counts the header's columns from its raw text (commas outside quotes) before csv-parse builds
+ * the record: a header of 100,000 columns is refused after one cheap scan instead of costing the
+ * event loop a second of parsing. Fed line by line, since a quoted name may hold a line break.
+ */
+class HeaderCount {
+  columns = 1;
+  done = false;
+  private quoted = false;
+
+  add(text: string): number {
+    for (let at = 0; at < text.length; at++) {
+      const char = text.charCodeAt(at);
+      if (char === 0x22) this.quoted = !this.quoted;
+      else if (char === 0x2c && !this.quoted) this.columns++;
+    }
+    // A blank first line is skipped by the parser; the header is the first record with text.
+    if (!this.quoted && text.trim() !== '') this.done = true;
+    return this.columns;
   }
 }

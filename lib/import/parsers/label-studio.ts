@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
-import { baseName, readText } from './input';
+import { importLimits, tooLarge } from '../limits';
+import { baseName, decodeUtf8, readBytes } from './input';
 import { isObject, jsonLines, jsonObject, parseJson, parseWith, type JsonRecord } from './json';
 
 /**
@@ -50,8 +51,11 @@ async function* taskRecords(source: ImportSource): AsyncGenerator<JsonRecord> {
     yield* jsonLines(source);
     return;
   }
-  // A JSON document cannot be split before it is parsed: the whole export is held in memory.
-  const value = parseJson(await readText(source), { file: source.name });
+  // A JSON document cannot be split before it is parsed: the whole export is held in memory,
+  // so it is bounded like a JSON request body.
+  const limits = importLimits();
+  const bytes = await readBytes(source, limits.jsonBodyBytes, () => tooLarge(`The file ${source.name}`, 'jsonBodyBytes', limits));
+  const value = parseJson(decodeUtf8(bytes, source.name), { file: source.name });
   const tasks = Array.isArray(value) ? value : [value];
   for (const [index, item] of tasks.entries()) yield { value: item, location: { file: source.name, record: index + 1 } };
 }
