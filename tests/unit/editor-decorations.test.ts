@@ -35,7 +35,8 @@ describe('span decorations', () => {
     expect(found.find((f) => f.attrs['data-span'] === 'per')!.attrs.style).toBe('--lane:1;--color:#e6194b');
   });
 
-  it('builds decorations for 5,000 overlapping spans well under 100 ms', () => {
+  // Its time is measured by npm run bench:editor-layout, not asserted here.
+  it('builds a decoration for each of 5,000 overlapping spans', () => {
     const text = Array.from({ length: 400 }, (_, i) => (i % 2 ? 'پاکستان اور افغان طالبان کے درمیان دوحہ میں مذاکرات ختم ہو گئے۔' : 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday.')).join('\n\n');
     const { table, doc } = documentOf(text);
     const length = [...text].length;
@@ -44,12 +45,8 @@ describe('span decorations', () => {
       return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {} };
     });
     const look = () => ({ color: '#123456', title: 'Label (KEY)' });
-    spanDecorations(doc, layoutSpans(spans, table, look).marks, 'span'); // warm-up
-    const started = performance.now();
     const { marks } = layoutSpans(spans, table, look);
     const set = spanDecorations(doc, marks, 'span');
-    const elapsed = performance.now() - started;
     expect(set.find().length).toBeGreaterThanOrEqual(5000);
-    expect(elapsed).toBeLessThan(100);
   });
 });

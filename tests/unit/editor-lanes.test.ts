@@ -83,16 +83,14 @@ describe('layoutSpans', () => {
     expect(marks[1]).toMatchObject({ key: 'b', from: utf16 + 1, to: utf16 + 1 + '👩‍👩‍👧'.length });
   });
 
-  it('lays out 5,000 overlapping spans well under 100 ms', () => {
+  // Its time is measured by npm run bench:editor-layout, not asserted here.
+  it('lays out 5,000 overlapping spans in several lanes', () => {
     const long = 'word '.repeat(20_000);
     const bigTable = buildSegmentTable(long);
     const spans = Array.from({ length: 5000 }, (_, i) => span(`s${i}`, (i * 17) % 99_000, ((i * 17) % 99_000) + 5 + (i % 40)));
-    const started = performance.now();
     const { marks, laneCount } = layoutSpans(spans, bigTable, look);
-    const elapsed = performance.now() - started;
     expect(marks).toHaveLength(5000);
     expect(laneCount).toBeGreaterThan(1);
-    expect(elapsed).toBeLessThan(100);
   });
 });
 
