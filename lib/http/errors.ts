@@ -48,8 +48,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
     const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || SOCKET_UNREACHABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
-    // node-postgres reports a connection dropped mid-query with a bare Error.
-    if (typeof message === 'string' && /^Connection terminated|connection error and is not queryable/.test(message)) return true;
+    // node-postgres reports a connection dropped mid-query with a bare Error, and so does pg-pool
+    // when every connection stays busy past the connect timeout (Prisma's adapter passes it on as is).
+    if (typeof message === 'string' && /^Connection terminated|connection error and is not queryable|^timeout exceeded when trying to connect/.test(message)) return true;
     const adapter = (meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
     if (adapter && (ADAPTER_UNREACHABLE.has(String(adapter.kind)) || SQLSTATE_UNAVAILABLE.test(String(adapter.originalCode ?? '')))) return true;
     current = cause;
