@@ -1,8 +1,11 @@
+import { methodsRoute } from '@/lib/api/route';
 import { checkHealth } from '@/lib/health';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  const health = await checkHealth();
-  return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
-}
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({
+  async GET() {
+    const health = await checkHealth();
+    return Response.json(health, { status: health.status === 'ok' ? 200 : 503 });
+  },
+});

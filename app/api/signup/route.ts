@@ -1,10 +1,11 @@
 import { errorResponse } from '@/lib/api/endpoint';
+import { methodsRoute } from '@/lib/api/route';
 import { getPrisma } from '@/lib/db/client';
 import { badRequest } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';
 import { signUp, signUpInput } from '@/lib/users/sign-up';
 
-export async function POST(request: Request) {
+async function signUpRoute(request: Request) {
   try {
     const body = await request.json().catch(() => {
       throw badRequest('Malformed JSON body.');
@@ -15,3 +16,5 @@ export async function POST(request: Request) {
     return errorResponse(error);
   }
 }
+
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({ POST: signUpRoute });

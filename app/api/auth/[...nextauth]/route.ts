@@ -1,4 +1,5 @@
 import NextAuth from 'next-auth';
+import { methodsRoute } from '@/lib/api/route';
 import { authOptions } from '@/lib/auth/options';
 
 type RouteContext = { params: Promise<{ nextauth: string[] }> };
@@ -8,4 +9,4 @@ async function handler(request: Request, context: RouteContext) {
   return NextAuth(authOptions())(request, context);
 }
 
-export { handler as GET, handler as POST };
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({ GET: handler, POST: handler });
