@@ -10,7 +10,7 @@ const SENTENCE = 'Talks in Doha resumed while an attack in Bannu was reported. '
 const DOCUMENTS = 400;
 const SENTENCES = 30;
 
-export async function fillForExport(db: PrismaClient, projectId: string, authorId: string): Promise<{ bytes: number }> {
+export async function fillForExport(db: PrismaClient, projectId: string, authorId: string): Promise<{ documents: number }> {
   const prefix = `xf-${randomBytes(4).toString('hex')}`;
   const label = await db.label.findFirstOrThrow({ where: { projectId, layer: 'ENTITY', key: 'GPE' } });
   const doha = SENTENCE.indexOf('Doha');
@@ -24,8 +24,7 @@ export async function fillForExport(db: PrismaClient, projectId: string, authorI
     SELECT ${prefix} || '-' || i || '-' || k, ${prefix} || '-' || i, ${authorId}, ${label.id},
            k * ${SENTENCE.length}::int + ${doha}::int, k * ${SENTENCE.length}::int + ${doha + 4}::int, 'Doha', 'MANUAL', now()
     FROM generate_series(1, ${DOCUMENTS}::int) AS i, generate_series(0, ${SENTENCES - 1}::int) AS k`;
-  // Each document's text alone: a lower bound of what a complete export sends.
-  return { bytes: DOCUMENTS * SENTENCE.length * SENTENCES };
+  return { documents: DOCUMENTS };
 }
 
 export async function corruptLastDocument(db: PrismaClient, projectId: string): Promise<void> {
