@@ -54,6 +54,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || SOCKET_UNREACHABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
     if (typeof message === 'string' && PG_UNREACHABLE_MESSAGE.test(message)) return true;
+    // Prisma's interactive transaction found no free pooled connection within its maxWait.
+    if (code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction in the given time')) return true;
     const adapter = (meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
     if (adapter && (ADAPTER_UNREACHABLE.has(String(adapter.kind)) || SQLSTATE_UNAVAILABLE.test(String(adapter.originalCode ?? '')))) return true;
     current = cause;

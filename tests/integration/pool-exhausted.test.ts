@@ -29,19 +29,26 @@ it('a request that finds every pooled connection busy past the connect timeout g
   await held;
   const response = await call('GET', '/projects', {}, { token: user.token });
   // The error as a service's own query meets it, not only as the API's authentication does.
-  const direct = await db.project.findMany().then(
-    () => null,
-    (error: unknown) => error,
-  );
+  const failed = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => error,
+    );
+  const direct = await failed(db.project.findMany());
+  // An interactive transaction gives up after its maxWait with Prisma's P2028 instead.
+  const transaction503 = await failed(db.$transaction((tx) => tx.user.count(), { maxWait: 500 }));
   release();
   await transaction;
   expect(response.status, JSON.stringify(response.body)).toBe(503);
   expect(response.body.error.code).toBe('database_unavailable');
   expect(response.headers.get('retry-after')).toBe('5');
-  expect(direct).toBeInstanceOf(Error);
-  const rendered = errorResponse(direct);
-  expect(rendered.status).toBe(503);
-  expect((await rendered.json()).error.code).toBe('database_unavailable');
+  for (const error of [direct, transaction503]) {
+    expect(error).toBeInstanceOf(Error);
+    const rendered = errorResponse(error);
+    expect(rendered.status, String(error)).toBe(503);
+    expect((await rendered.json()).error.code).toBe('database_unavailable');
+  }
+  expect((transaction503 as { code?: string }).code).toBe('P2028');
   // And once the connection is free again, the same request is answered.
   expect((await call('GET', '/projects', {}, { token: user.token })).status).toBe(200);
 });
