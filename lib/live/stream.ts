@@ -16,8 +16,22 @@ import { join, leave } from './presence';
  * happens before the Response exists, so it fails with a status (429, 503) and leaves
  * nothing registered; the first presence event comes from the hub once the row is in.
  */
+// The hub hands the same notice (and the same presence list) to every stream of a document,
+// so each event is serialised once for all of them rather than once per stream.
+const encoder = new TextEncoder();
+const encoded = new WeakMap<object, Uint8Array>();
+function eventBytes(event: string, source: object, data: () => unknown): Uint8Array {
+  let bytes = encoded.get(source);
+  if (!bytes) {
+    bytes = encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data())}\n\n`);
+    encoded.set(source, bytes);
+  }
+  return bytes;
+}
+const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+const RESYNC = encoder.encode('event: resync\ndata: {}\n\n');
+
 export async function documentEvents(db: PrismaClient, documentId: string, viewerId: string, access: ProjectAccess, signal: AbortSignal): Promise<Response> {
-  const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let open = true;
   let unsubscribe = () => {};
@@ -41,25 +55,25 @@ export async function documentEvents(db: PrismaClient, documentId: string, viewe
   };
   const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c), cancel: close });
   // The runtime may close the stream when the client goes away before telling us.
-  const write = (chunk: string) => {
+  const write = (chunk: Uint8Array) => {
     if (!open) return;
     try {
-      controller.enqueue(encoder.encode(chunk));
+      controller.enqueue(chunk);
     } catch {
       void close();
     }
   };
-  const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   const visible = (notice: ChangeNotice) => access.seesOthersWork || notice.authors.includes(viewerId);
 
   unsubscribe = await hub.subscribe({
     id: presenceId,
     documentId,
     userId: viewerId,
-    onChange: (notice) => visible(notice) && send('change', { authors: notice.authors, entities: notice.entities, actorId: notice.actorId }),
-    onPresence: (users) => send('presence', users),
-    onReconnect: () => send('resync', {}),
-    onTick: () => write(': keep-alive\n\n'),
+    onChange: (notice) =>
+      visible(notice) && write(eventBytes('change', notice, () => ({ authors: notice.authors, entities: notice.entities, actorId: notice.actorId }))),
+    onPresence: (users) => write(eventBytes('presence', users, () => users)),
+    onReconnect: () => write(RESYNC),
+    onTick: () => write(KEEP_ALIVE),
   });
   try {
     await join(db, presenceId, documentId, viewerId);
