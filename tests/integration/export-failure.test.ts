@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -75,4 +76,23 @@ describe('an export failing midway', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/cannot be exported/);
   }, 120_000);
+});
+
+describe('an export whose reader cannot connect', () => {
+  it('gives up after the connect timeout and answers 503 before any byte, instead of hanging or breaking a 200', async () => {
+    // Accepts TCP connections and never says a word, like a database host behind a dead NAT.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const url = process.env.DATABASE_URL;
+    // The reader connects on its own (outside the pool, which keeps using the real database).
+    process.env.DATABASE_URL = `postgresql://nobody:secret@127.0.0.1:${(silent.address() as { port: number }).port}/none`;
+    try {
+      const response = await call('GET', '/projects/{id}/export?format=jsonl&source=all', { id: projectId }, { token: owner.token });
+      expect(response.status).toBe(503);
+      expect(response.body.error.code).toBe('database_unavailable');
+    } finally {
+      process.env.DATABASE_URL = url;
+      silent.close();
+    }
+  }, 60_000);
 });
