@@ -10,7 +10,11 @@
  * RATE (offered operations/s over all clients; 0 = back to back, default 0),
  * AGREEMENT_SHARE (0.005), DOCUMENTS_EACH (4), DATABASE_POOL_SIZE (passed to the
  * server), LOAD_SERVER_NODE_OPTIONS (NODE_OPTIONS for the server only, e.g.
- * `--require ./bench/load/profile.cjs` for a CPU profile in LOAD_PROFILE_DIR).
+ * `--require ./bench/load/profile.cjs` for a CPU profile in LOAD_PROFILE_DIR),
+ * STREAMS (default 0): hold that many live-update streams open on one document,
+ * spread over the annotators, reopening one every 100 ms, while GET /api/health is
+ * timed; reports their answers, one stream beyond each limit (429 expected), the
+ * health latency, and the presence rows left once they are all closed (0 expected).
  */
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +23,7 @@ import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { createPrismaClient } from '@/lib/db/client';
+import { STREAM_LIMITS } from '@/lib/live/hub';
 import { freePort, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { buildIsCurrent, recordBuild } from '../scripts/build-state';
@@ -26,6 +31,7 @@ import { root, runNext, spawnNext, waitForHealth } from '../scripts/next-process
 import { Client, Recorder, type Kind, type Shared } from './load/client';
 import { cpuBetween, sampleCpu, type CpuSample } from './load/cpu';
 import { seedLoadProject, type LoadProject } from './load/seed';
+import { StreamCrowd, timeHealth, type HealthTimes } from './load/streams';
 
 const setting = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const DURATION = setting('DURATION', 60);
@@ -34,6 +40,9 @@ const CLIENTS = setting('CLIENTS', 50);
 const RATE = setting('RATE', 0);
 const AGREEMENT_SHARE = setting('AGREEMENT_SHARE', 0.005);
 const DOCUMENTS_EACH = setting('DOCUMENTS_EACH', 4);
+const STREAMS = setting('STREAMS', 0);
+// What a health check may take while the streams are open (issue #14: 4 s before the hub's rework).
+const HEALTH_LIMIT_MS = 500;
 
 process.env.GLOSSA_NEXT_DIST_DIR = '.next-bench';
 const log = (line: string) => console.log(`[load] ${line}`);
@@ -84,15 +93,24 @@ try {
   const interval = RATE > 0 ? (1000 * CLIENTS) / RATE : 0;
   const runAll = (seconds: number) => Promise.all(clients.map((c) => c.run(Date.now() + seconds * 1000, interval)));
 
+  // Every stream watches the first annotator's first document (annotators may read any document).
+  const crowd = STREAMS > 0 ? new StreamCrowd(shared.baseUrl, project.annotators[0]!.documents[0]!.id, project.annotators.map((a) => a.token)) : null;
+  if (crowd) {
+    await crowd.fill(STREAMS);
+    log(`${crowd.size} event streams open on one document; answers: ${describeAnswers(crowd.answers)}`);
+  }
+
   log(`warm-up ${WARMUP} s, then ${DURATION} s with ${CLIENTS} clients (${RATE > 0 ? `${RATE} operations/s offered` : 'back to back'})`);
   await runAll(WARMUP);
   shared.recorder.measuring = true;
   const cpuBefore = sampleCpu(server.pid!, database.dataDir);
+  const health = crowd ? timeHealth(shared.baseUrl) : null;
   const started = performance.now();
-  await runAll(DURATION);
+  const [, churned] = await Promise.all([runAll(DURATION), crowd?.churn(Date.now() + DURATION * 1000)]);
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuBetween(cpuBefore, sampleCpu(server.pid!, database.dataDir));
   shared.recorder.measuring = false;
+  const streamProblems = crowd ? await finishStreams(crowd, project.annotators.map((a) => a.token), await health!.stop(), churned ?? 0, database.url) : [];
 
   await stop(server);
   server = null;
@@ -106,7 +124,8 @@ try {
     console.log(`ledger check FAILED (${problems.length} problem(s)):`);
     for (const problem of problems.slice(0, 20)) console.log(`  ${problem}`);
   }
-  failed = problems.length > 0;
+  failed = problems.length > 0 || streamProblems.length > 0;
+  for (const problem of streamProblems) console.log(`streams: ${problem}`);
   if (errors > 0) {
     console.log(`${errors} error(s); first ones:`);
     for (const failure of shared.recorder.failures.slice(0, 10)) console.log(`  ${failure.kind} → ${failure.status}: ${failure.body}`);
@@ -123,6 +142,47 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+function describeAnswers(answers: Map<string, number>): string {
+  return [...answers].map(([status, count]) => `${status} × ${count}`).join(', ');
+}
+
+/**
+ * Probes one stream beyond the per-user and the per-document limit, prints what the streams
+ * and health checks saw, closes every stream and counts the presence rows left behind.
+ */
+async function finishStreams(crowd: StreamCrowd, tokens: string[], health: HealthTimes, churned: number, url: string): Promise<string[]> {
+  const problems: string[] = [];
+  const sorted = [...health.latencies].sort((a, b) => a - b);
+  console.log(
+    `streams: ${crowd.size} open; ${churned} closed and reopened during the measurement; answers: ${describeAnswers(crowd.answers)}`,
+  );
+  console.log(
+    `health while streaming: ${sorted.length} checks, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, ${health.failures.length} failure(s)`,
+  );
+  if ((sorted.at(-1) ?? Infinity) >= HEALTH_LIMIT_MS) problems.push(`a health check took ${sorted.at(-1)?.toFixed(0)} ms (limit ${HEALTH_LIMIT_MS} ms)`);
+  if (health.failures.length > 0) problems.push(`health failures: ${health.failures.slice(0, 5).join('; ')}`);
+  for (const [status, count] of crowd.answers) if (status === 'network' || Number(status) >= 500) problems.push(`${count} stream request(s) answered ${status}`);
+  const beyond = await crowd.probe(tokens[0]!);
+  console.log(`one more stream on the document: ${beyond}${crowd.size >= STREAM_LIMITS.perDocument ? ` (its limit is ${STREAM_LIMITS.perDocument}: 429 expected)` : ''}`);
+  if (crowd.size >= STREAM_LIMITS.perDocument && beyond !== '429') problems.push(`a stream beyond the per-document limit answered ${beyond}`);
+  crowd.closeAll();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    // Closing is asynchronous on the server: give it a moment, then count what is left.
+    let left = -1;
+    for (let attempt = 0; attempt < 20 && left !== 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      left = Number((await client.query<{ count: string }>('SELECT count(*) FROM "Presence"')).rows[0]!.count);
+    }
+    console.log(`presence rows 2 s after every stream closed: ${left}`);
+    if (left !== 0) problems.push(`${left} presence row(s) left after every stream closed`);
+  } finally {
+    await client.end();
+  }
+  return problems;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -49,6 +49,8 @@ function grant(membership: Membership | undefined, action: ProjectAction, unseen
 
 function describe(action: ProjectAction): string {
   const [subject, verb] = action.split(':');
+  // A one-word action ("export") is its own verb.
+  if (verb === undefined) return `${subject!.replace(/e$/, '')}ing`;
   return verb === 'read' ? `reading ${subject}` : `${verb} on ${subject}`;
 }
 

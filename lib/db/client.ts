@@ -14,7 +14,12 @@ const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient }
 export const CONNECT_TIMEOUT_MS = 5_000;
 
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolSize(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: poolSize(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),
+    // A transaction waits for a pooled connection as long as a single query does (Prisma's own
+    // default is 2 s), so a busy pool answers both the same way: 503 after 5 s.
+    transactionOptions: { maxWait: CONNECT_TIMEOUT_MS },
+  });
 }
 
 export function getPrisma(): PrismaClient {

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 import type { LabelSpelling } from '@/lib/formats/source-labels';
+import type { ExportDocument } from '@/lib/formats/model';
 import { badRequest, conflict, notFound } from '@/lib/http/errors';
 import { buildCard, createTally, type AgreementProvider, type CardFacts } from './card';
 import { CARD_INFO, FORMAT_INFO, sourceName, type AnyFormat, type CardFormat, type ExportFilters, type ExportFormat, type ExportSource } from './options';
@@ -78,11 +79,16 @@ export async function exportProject(db: PrismaClient, projectId: string, request
   // Only archives and card requests show the card; single files are done without it, and without counting for it.
   const tally = card || FORMAT_INFO[dataFormat].archive ? createTally() : undefined;
   const documents = readExportDocuments(selection, { ...request.read, tokens: FORMAT_INFO[dataFormat].tokenized });
+  // The first document is read before answering, so that a reader connection that cannot be
+  // made (database down, pool of connections refused, connect timeout) or a first batch that
+  // fails is still an error status; later failures break the transfer (./stream.ts).
+  let first: IteratorResult<ExportDocument> | undefined = await documents.next();
 
   const stream = producerStream(
     {
       async step() {
-        const next = await documents.next();
+        const next = first ?? (await documents.next());
+        first = undefined;
         if (!next.done) {
           tally?.add(next.value);
           writer.document(next.value);

@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import pg from 'pg';
+import type pg from 'pg';
+import { dedicatedClient } from '@/lib/db/dedicated';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
 import { SOURCE_TOKENIZER_PREFIX, TOKENIZER_VERSION } from '@/lib/tokenize';
@@ -33,6 +34,9 @@ const DOCUMENTS_PER_TURN = 5;
 const BATCH_TEXT_BYTES = 16 * 1024 * 1024;
 
 export const EXPORT_APPLICATION_NAME = 'glossa export';
+// One batch is one statement over at most BATCH_DOCUMENTS documents (milliseconds at 10
+// million annotations, bench/explain-10m.md); one that runs this long is stuck, not slow.
+export const EXPORT_STATEMENT_TIMEOUT_MS = 120_000;
 
 export interface ReadOptions {
   batchSize?: number;
@@ -64,10 +68,7 @@ interface DocumentRow extends Key {
 }
 
 export async function* readExportDocuments(selection: Selection, options: ReadOptions = {}): AsyncGenerator<ExportDocument> {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: the export reads the database it names.');
-  // Named, so that it can be told apart in pg_stat_activity.
-  const client = new pg.Client({ connectionString: url, application_name: EXPORT_APPLICATION_NAME });
+  const client = dedicatedClient(EXPORT_APPLICATION_NAME, EXPORT_STATEMENT_TIMEOUT_MS);
   // Errors on an idle connection arrive as events; the next query reports them.
   client.on('error', () => {});
   const size = options.batchSize ?? BATCH_DOCUMENTS;

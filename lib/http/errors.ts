@@ -38,6 +38,11 @@ const ADAPTER_UNREACHABLE = new Set(['DatabaseNotReachable', 'ConnectionClosed',
 const SOCKET_UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE']);
 // PostgreSQL shutting down, crashed, starting up, or out of connections; class 08 is a lost connection.
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
+// node-postgres reports these with a bare Error: a connection dropped mid-query, a connect that
+// ran past its timeout (a client's "timeout expired", the pool's "connection timeout"), and
+// pg-pool's "timeout exceeded" when every pooled connection stayed busy that long (Prisma's
+// adapter passes it on as it is).
+const PG_UNREACHABLE_MESSAGE = /^(Connection terminated|timeout expired$|timeout exceeded when trying to connect)|connection error and is not queryable/;
 
 /**
  * Whether `error` means the database is down, restarting or out of connections — a
@@ -48,8 +53,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
     const { code, message, meta, cause } = current as { code?: unknown; message?: unknown; meta?: { driverAdapterError?: unknown }; cause?: unknown };
     if (typeof code === 'string' && (PRISMA_UNREACHABLE.has(code) || SOCKET_UNREACHABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code))) return true;
-    // node-postgres reports a connection dropped mid-query with a bare Error.
-    if (typeof message === 'string' && /^Connection terminated|connection error and is not queryable/.test(message)) return true;
+    if (typeof message === 'string' && PG_UNREACHABLE_MESSAGE.test(message)) return true;
+    // Prisma's interactive transaction found no free pooled connection within its maxWait.
+    if (code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction in the given time')) return true;
     const adapter = (meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
     if (adapter && (ADAPTER_UNREACHABLE.has(String(adapter.kind)) || SQLSTATE_UNAVAILABLE.test(String(adapter.originalCode ?? '')))) return true;
     current = cause;

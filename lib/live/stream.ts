@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { ProjectAccess } from '@/lib/access/project-access';
 import type { PrismaClient } from '@/lib/db/client';
 import type { ChangeNotice } from './channel';
 import { hub } from './hub';
-import { HEARTBEAT_MS, heartbeat, join, leave, present } from './presence';
+import { join, leave } from './presence';
 
 /**
  * A server-sent event stream for one viewer of one document:
@@ -10,54 +11,81 @@ import { HEARTBEAT_MS, heartbeat, join, leave, present } from './presence';
  *   event: change    data: { authors, entities }  refetch these layers
  *   event: resync    data: {}                     the server missed notices; refetch everything
  * Annotators in blind mode hear only about their own layer.
+ *
+ * Everything that can fail (the stream limits, the listener's connection, the presence row)
+ * happens before the Response exists, so it fails with a status (429, 503) and leaves
+ * nothing registered; the first presence event comes from the hub once the row is in.
  */
-export function documentEvents(db: PrismaClient, documentId: string, viewerId: string, access: ProjectAccess, signal: AbortSignal): Response {
-  const encoder = new TextEncoder();
-  let cleanup = async () => {};
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      // The runtime may close the stream when the client goes away before telling us.
-      const write = (chunk: string) => {
-        if (!open) return;
-        try {
-          controller.enqueue(encoder.encode(chunk));
-        } catch {
-          void cleanup();
-        }
-      };
-      const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const visible = (notice: ChangeNotice) => access.seesOthersWork || notice.authors.includes(viewerId);
-      const presenceId = await join(db, documentId, viewerId);
-      const unsubscribe = await hub.subscribe({
-        documentId,
-        onChange: (notice) => visible(notice) && send('change', { authors: notice.authors, entities: notice.entities, actorId: notice.actorId }),
-        // While the database is away presence cannot be read; the next notice brings it.
-        onPresence: () => void present(db, documentId).then((users) => send('presence', users), () => {}),
-        onReconnect: () => send('resync', {}),
-      });
-      send('presence', await present(db, documentId));
-      const timer = setInterval(() => {
-        // A missed heartbeat only ages the row; the sweep in present() tolerates a few.
-        heartbeat(db, presenceId).catch(() => {});
-        write(': keep-alive\n\n');
-      }, HEARTBEAT_MS);
-      cleanup = async () => {
-        if (!open) return;
-        open = false;
-        clearInterval(timer);
-        unsubscribe();
-        await leave(db, presenceId, documentId).catch(() => {});
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client
-        }
-      };
-      signal.addEventListener('abort', () => void cleanup());
-    },
-    cancel: () => cleanup(),
+// The hub hands the same notice (and the same presence list) to every stream of a document,
+// so each event is serialised once for all of them rather than once per stream.
+const encoder = new TextEncoder();
+const encoded = new WeakMap<object, Uint8Array>();
+function eventBytes(event: string, source: object, data: () => unknown): Uint8Array {
+  let bytes = encoded.get(source);
+  if (!bytes) {
+    bytes = encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data())}\n\n`);
+    encoded.set(source, bytes);
+  }
+  return bytes;
+}
+const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+const RESYNC = encoder.encode('event: resync\ndata: {}\n\n');
+
+export async function documentEvents(db: PrismaClient, documentId: string, viewerId: string, access: ProjectAccess, signal: AbortSignal): Promise<Response> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  let unsubscribe = () => {};
+  let joined = false;
+  const presenceId = randomUUID();
+
+  const close = async () => {
+    if (!open) return;
+    open = false;
+    unsubscribe();
+    if (joined) {
+      // A heartbeat taken before the unsubscribe would otherwise bring the row back.
+      await hub.settled();
+      await leave(db, presenceId).catch(() => {});
+    }
+    try {
+      controller.close();
+    } catch {
+      // already closed by the client
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c), cancel: close });
+  // The runtime may close the stream when the client goes away before telling us.
+  const write = (chunk: Uint8Array) => {
+    if (!open) return;
+    try {
+      controller.enqueue(chunk);
+    } catch {
+      void close();
+    }
+  };
+  const visible = (notice: ChangeNotice) => access.seesOthersWork || notice.authors.includes(viewerId);
+
+  unsubscribe = await hub.subscribe({
+    id: presenceId,
+    documentId,
+    userId: viewerId,
+    onChange: (notice) =>
+      visible(notice) && write(eventBytes('change', notice, () => ({ authors: notice.authors, entities: notice.entities, actorId: notice.actorId }))),
+    onPresence: (users) => write(eventBytes('presence', users, () => users)),
+    onReconnect: () => write(RESYNC),
+    onTick: () => write(KEEP_ALIVE),
   });
+  try {
+    await join(db, presenceId, documentId, viewerId);
+    joined = true;
+  } catch (error) {
+    open = false;
+    unsubscribe();
+    throw error;
+  }
+  // The client may have gone while we joined, in which case its abort has already fired.
+  if (signal.aborted) void close();
+  else signal.addEventListener('abort', () => void close(), { once: true });
   return new Response(stream, {
     headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' },
   });

@@ -10,6 +10,14 @@ const key = z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'use 1–64 characters: A
 // One printable key; "?" opens the shortcut sheet and space/Escape drive the picker.
 const hotkey = z.string().regex(/^[a-z0-9]$/, 'use one lower-case letter or digit');
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'use a #rrggbb colour');
+// What GET adds to each item, accepted so that a script can GET, edit and PUT back:
+// `id` must name the stored item with that key (a key cannot be renamed), `position`
+// is informational (the list order decides), and `retired: true` keeps an item retired.
+const stored = {
+  id: z.string().min(1).max(64).optional(),
+  position: z.number().int().optional(),
+  retired: z.boolean().optional(),
+};
 
 export const labelDefinition = z
   .object({
@@ -18,12 +26,13 @@ export const labelDefinition = z
     name: z.string().trim().min(1).max(120),
     description: z.string().max(4000).default(''),
     color: color.default('#888888'),
-    hotkey: hotkey.optional(),
+    hotkey: hotkey.nullable().optional(),
     sourceTypes: z.array(key).max(100).optional(),
     targetTypes: z.array(key).max(100).optional(),
     options: z.array(z.object({ key, name: z.string().trim().min(1).max(120) }).strict()).max(100).optional(),
     multiple: z.boolean().optional(),
     perTarget: z.boolean().optional(),
+    ...stored,
   })
   .strict();
 
@@ -32,6 +41,7 @@ export const targetDefinition = z
     key,
     name: z.string().trim().min(1).max(200),
     aliases: z.array(z.string().trim().min(1).max(200)).max(100).default([]),
+    ...stored,
   })
   .strict();
 
@@ -54,20 +64,38 @@ function crossFieldIssues(schema: SchemaDefinition): Issue[] {
   const issues: Issue[] = [];
   const seenKeys = new Map<string, number>();
   const seenHotkeys = new Map<string, number>();
+  // Names are what annotators pick from, so two active labels of a layer (or two
+  // active targets) may not differ only in case; a retired one may share its
+  // successor's name.
+  const seenNames = new Map<string, number>();
   const entityKeys = new Set(schema.labels.filter((l) => l.layer === 'ENTITY').map((l) => l.key));
 
   schema.labels.forEach((label, i) => {
     const id = `${label.layer}:${label.key}`;
-    if (seenKeys.has(id)) {
+    const duplicateKey = seenKeys.has(id);
+    if (duplicateKey) {
       issues.push({ path: ['labels', i, 'key'], message: `duplicate key ${label.key} in layer ${label.layer} (also labels[${seenKeys.get(id)}])` });
     } else seenKeys.set(id, i);
-    if (label.hotkey) {
+    if (label.retired && label.hotkey) {
+      issues.push({ path: ['labels', i, 'hotkey'], message: 'a retired label has no hotkey; send null or leave it out' });
+    } else if (label.hotkey) {
       if (seenHotkeys.has(label.hotkey)) {
         issues.push({ path: ['labels', i, 'hotkey'], message: `hotkey "${label.hotkey}" is already used by labels[${seenHotkeys.get(label.hotkey)}]` });
       } else seenHotkeys.set(label.hotkey, i);
     }
-    const misplaced = (field: keyof typeof label, layer: string) => {
-      if (label[field] !== undefined && label.layer !== layer) {
+    // A repeated key already explains a repeated name.
+    if (!label.retired && !duplicateKey) {
+      const name = `${label.layer}:${label.name.toLocaleLowerCase('en')}`;
+      if (seenNames.has(name)) {
+        issues.push({ path: ['labels', i, 'name'], message: `duplicate name "${label.name}" in layer ${label.layer} (also labels[${seenNames.get(name)}]; names are compared ignoring case)` });
+      } else seenNames.set(name, i);
+    }
+    // GET answers every field for every label, with neutral values where a field does
+    // not apply (false, [], null); those are accepted, anything else is an error.
+    const misplaced = (field: 'sourceTypes' | 'targetTypes' | 'options' | 'multiple' | 'perTarget', layer: string) => {
+      const value = label[field];
+      const neutral = value === undefined || value === false || (Array.isArray(value) && value.length === 0);
+      if (!neutral && label.layer !== layer) {
         issues.push({ path: ['labels', i, field], message: `${field} applies only to ${layer} labels` });
       }
     };
@@ -91,14 +119,25 @@ function crossFieldIssues(schema: SchemaDefinition): Issue[] {
     }
   });
 
-  const needsTargets = schema.labels.findIndex((l) => l.layer === 'STANCE' || (l.layer === 'DOCUMENT' && l.perTarget));
-  if (needsTargets >= 0 && schema.targets.length === 0) {
-    issues.push({ path: ['targets'], message: `labels[${needsTargets}] (${schema.labels[needsTargets]!.key}) needs stance targets, but targets is empty` });
+  const activeTargets = schema.targets.filter((target) => !target.retired);
+  const needsTargets = schema.labels.findIndex((l) => !l.retired && (l.layer === 'STANCE' || (l.layer === 'DOCUMENT' && l.perTarget)));
+  if (needsTargets >= 0 && activeTargets.length === 0) {
+    const which = schema.targets.length === 0 ? 'targets is empty' : 'every target is retired';
+    issues.push({ path: ['targets'], message: `labels[${needsTargets}] (${schema.labels[needsTargets]!.key}) needs stance targets, but ${which}` });
   }
-  const targetKeys = new Set<string>();
+  const targetKeys = new Map<string, number>();
+  const targetNames = new Map<string, number>();
   schema.targets.forEach((target, i) => {
-    if (targetKeys.has(target.key)) issues.push({ path: ['targets', i, 'key'], message: `duplicate target key ${target.key}` });
-    targetKeys.add(target.key);
+    if (targetKeys.has(target.key)) {
+      issues.push({ path: ['targets', i, 'key'], message: `duplicate target key ${target.key} (also targets[${targetKeys.get(target.key)}])` });
+      return;
+    }
+    targetKeys.set(target.key, i);
+    if (target.retired) return;
+    const name = target.name.toLocaleLowerCase('en');
+    if (targetNames.has(name)) {
+      issues.push({ path: ['targets', i, 'name'], message: `duplicate target name "${target.name}" (also targets[${targetNames.get(name)}]; names are compared ignoring case)` });
+    } else targetNames.set(name, i);
   });
   return issues;
 }

@@ -6,14 +6,26 @@ export interface ChoiceOption {
   name: string;
 }
 
-/** A label of any layer as users define it (ids are the database's business). */
-export interface LabelDefinition {
+/**
+ * What GET /schema answers for each item besides its definition, and PUT accepts
+ * back: the stored id (checked against the key), its position (informational: the
+ * list order decides) and whether it is retired (kept out of the pickers, kept for
+ * the annotations that use it).
+ */
+interface StoredFields {
+  id?: string;
+  position?: number;
+  retired?: boolean;
+}
+
+/** A label of any layer as users define it. */
+export interface LabelDefinition extends StoredFields {
   layer: Layer;
   key: string;
   name: string;
   description: string;
   color: string;
-  hotkey?: string;
+  hotkey?: string | null;
   /** RELATION only: ENTITY label keys allowed at the source / target end (empty = any). */
   sourceTypes?: string[];
   targetTypes?: string[];
@@ -23,7 +35,7 @@ export interface LabelDefinition {
   perTarget?: boolean;
 }
 
-export interface TargetDefinition {
+export interface TargetDefinition extends StoredFields {
   key: string;
   name: string;
   aliases: string[];

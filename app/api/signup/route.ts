@@ -1,4 +1,5 @@
 import { errorResponse, readJson } from '@/lib/api/endpoint';
+import { methodsRoute } from '@/lib/api/route';
 import { getPrisma } from '@/lib/db/client';
 import { assertSameOrigin } from '@/lib/http/origin';
 import { parseOrThrow } from '@/lib/http/validation';
@@ -7,7 +8,7 @@ import { signUp, signUpInput } from '@/lib/users/sign-up';
 // An e-mail, a name and a password: 16 KB is generous, and anyone can send this request.
 const SIGN_UP_BODY_LIMIT = 16 * 1024;
 
-export async function POST(request: Request) {
+async function signUpRoute(request: Request) {
   try {
     // readJson only takes application/json, so a cross-site <form> (text/plain) cannot post here.
     assertSameOrigin(request);
@@ -18,3 +19,5 @@ export async function POST(request: Request) {
     return errorResponse(error);
   }
 }
+
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({ POST: signUpRoute });

@@ -22,7 +22,8 @@ export const replaceSchemaEndpoint = defineEndpoint({
   method: 'PUT',
   path: '/projects/{id}/schema',
   tag: 'schema',
-  summary: 'Replace the active schema; labels and targets left out are retired, never deleted',
+  summary:
+    "Replace the active schema. Takes GET's answer back as it is: list order sets `position`, an `id` must match its key, and items left out or sent with `retired: true` are retired, never deleted",
   params: idParams,
   body: schemaDefinition,
   response: labelSchema,

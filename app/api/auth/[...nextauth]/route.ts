@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/api/endpoint';
+import { methodsRoute } from '@/lib/api/route';
 import { authOptions } from '@/lib/auth/options';
 import { readBodyText } from '@/lib/http/body';
 import { assertCleanStrings, parseClientJson } from '@/lib/http/json';
@@ -37,4 +38,8 @@ async function post(request: NextRequest, context: RouteContext) {
   return handler(guarded, context);
 }
 
-export { handler as GET, post as POST };
+// Next hands route handlers a NextRequest, which next-auth's handler expects.
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({
+  GET: (request: Request, context: RouteContext) => handler(request as NextRequest, context),
+  POST: (request: Request, context: RouteContext) => post(request as NextRequest, context),
+});

@@ -1,7 +1,6 @@
 import { buildOpenApi } from '@/lib/api/openapi';
 import { ENDPOINTS } from '@/lib/api/registry';
+import { methodsRoute } from '@/lib/api/route';
 
 // Public: the description of the API is no secret, and clients fetch it before they have a token.
-export function GET() {
-  return Response.json(buildOpenApi(ENDPOINTS));
-}
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = methodsRoute({ GET: () => Response.json(buildOpenApi(ENDPOINTS)) });

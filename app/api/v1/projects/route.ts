@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { createProjectEndpoint, listProjects } from '@/lib/api/endpoints/projects';
 
-export const GET = routeHandler(listProjects);
-export const POST = routeHandler(createProjectEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listProjects, createProjectEndpoint);

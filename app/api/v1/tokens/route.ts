@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { createToken, listTokens } from '@/lib/api/endpoints/tokens';
 
-export const GET = routeHandler(listTokens);
-export const POST = routeHandler(createToken);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listTokens, createToken);

@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { deleteAnnotationEndpoint, updateAnnotationEndpoint } from '@/lib/api/endpoints/annotations';
 
-export const PATCH = routeHandler(updateAnnotationEndpoint);
-export const DELETE = routeHandler(deleteAnnotationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(updateAnnotationEndpoint, deleteAnnotationEndpoint);

@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { deleteDocument, readDocument } from '@/lib/api/endpoints/documents';
 
-export const GET = routeHandler(readDocument);
-export const DELETE = routeHandler(deleteDocument);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(readDocument, deleteDocument);

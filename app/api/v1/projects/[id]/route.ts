@@ -1,6 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { deleteProjectEndpoint, readProject, updateProjectEndpoint } from '@/lib/api/endpoints/projects';
 
-export const GET = routeHandler(readProject);
-export const PATCH = routeHandler(updateProjectEndpoint);
-export const DELETE = routeHandler(deleteProjectEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(readProject, updateProjectEndpoint, deleteProjectEndpoint);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { deleteRelationEndpoint } from '@/lib/api/endpoints/annotations';
 
-export const DELETE = routeHandler(deleteRelationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(deleteRelationEndpoint);

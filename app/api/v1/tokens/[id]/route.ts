@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { revokeToken } from '@/lib/api/endpoints/tokens';
 
-export const DELETE = routeHandler(revokeToken);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(revokeToken);

@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { createAnnotationEndpoint, listAnnotationsEndpoint } from '@/lib/api/endpoints/annotations';
 
-export const GET = routeHandler(listAnnotationsEndpoint);
-export const POST = routeHandler(createAnnotationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listAnnotationsEndpoint, createAnnotationEndpoint);

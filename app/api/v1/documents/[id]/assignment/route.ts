@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { readOwnAssignment, updateOwnAssignment } from '@/lib/api/endpoints/assignment';
 
-export const GET = routeHandler(readOwnAssignment);
-export const PATCH = routeHandler(updateOwnAssignment);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(readOwnAssignment, updateOwnAssignment);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { acceptGold } from '@/lib/api/endpoints/review';
 
-export const POST = routeHandler(acceptGold);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(acceptGold);

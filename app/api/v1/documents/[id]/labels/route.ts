@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { listAnswersEndpoint, replaceAnswersEndpoint } from '@/lib/api/endpoints/annotations';
 
-export const GET = routeHandler(listAnswersEndpoint);
-export const PUT = routeHandler(replaceAnswersEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listAnswersEndpoint, replaceAnswersEndpoint);

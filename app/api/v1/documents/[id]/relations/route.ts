@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { createRelationEndpoint, listRelationsEndpoint } from '@/lib/api/endpoints/annotations';
 
-export const GET = routeHandler(listRelationsEndpoint);
-export const POST = routeHandler(createRelationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listRelationsEndpoint, createRelationEndpoint);

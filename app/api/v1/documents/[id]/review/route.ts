@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { finishReview, reviewDocument } from '@/lib/api/endpoints/review';
 
-export const GET = routeHandler(reviewDocument);
-export const PATCH = routeHandler(finishReview);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(reviewDocument, finishReview);

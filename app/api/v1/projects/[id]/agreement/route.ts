@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { agreementEndpoint } from '@/lib/api/endpoints/agreement';
 
-export const GET = routeHandler(agreementEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(agreementEndpoint);

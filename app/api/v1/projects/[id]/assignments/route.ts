@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { assignEndpoint } from '@/lib/api/endpoints/assignment';
 
-export const POST = routeHandler(assignEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(assignEndpoint);

@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { importDocumentsEndpoint, listDocumentsEndpoint } from '@/lib/api/endpoints/documents';
 
-export const GET = routeHandler(listDocumentsEndpoint);
-export const POST = routeHandler(importDocumentsEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listDocumentsEndpoint, importDocumentsEndpoint);

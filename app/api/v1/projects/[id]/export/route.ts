@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { exportEndpoint } from '@/lib/api/endpoints/export';
 
-export const GET = routeHandler(exportEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(exportEndpoint);

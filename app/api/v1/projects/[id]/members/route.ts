@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { addMemberEndpoint, listMembersEndpoint } from '@/lib/api/endpoints/members';
 
-export const GET = routeHandler(listMembersEndpoint);
-export const POST = routeHandler(addMemberEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listMembersEndpoint, addMemberEndpoint);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { progressEndpoint } from '@/lib/api/endpoints/assignment';
 
-export const GET = routeHandler(progressEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(progressEndpoint);

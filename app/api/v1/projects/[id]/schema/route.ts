@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { readSchema, replaceSchemaEndpoint } from '@/lib/api/endpoints/schema';
 
-export const GET = routeHandler(readSchema);
-export const PUT = routeHandler(replaceSchemaEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(readSchema, replaceSchemaEndpoint);

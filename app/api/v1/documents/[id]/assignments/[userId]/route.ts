@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { removeAssignmentEndpoint } from '@/lib/api/endpoints/assignment';
 
-export const DELETE = routeHandler(removeAssignmentEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(removeAssignmentEndpoint);

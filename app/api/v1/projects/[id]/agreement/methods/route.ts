@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { agreementMethodsEndpoint } from '@/lib/api/endpoints/agreement';
 
-export const GET = routeHandler(agreementMethodsEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(agreementMethodsEndpoint);

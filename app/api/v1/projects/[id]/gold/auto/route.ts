@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { autoAcceptGold } from '@/lib/api/endpoints/review';
 
-export const POST = routeHandler(autoAcceptGold);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(autoAcceptGold);

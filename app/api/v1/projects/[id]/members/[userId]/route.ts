@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { removeMemberEndpoint, updateMemberEndpoint } from '@/lib/api/endpoints/members';
 
-export const PATCH = routeHandler(updateMemberEndpoint);
-export const DELETE = routeHandler(removeMemberEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(updateMemberEndpoint, removeMemberEndpoint);

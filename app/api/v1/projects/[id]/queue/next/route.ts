@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { nextDocumentEndpoint } from '@/lib/api/endpoints/assignment';
 
-export const GET = routeHandler(nextDocumentEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(nextDocumentEndpoint);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { reviewQueueEndpoint } from '@/lib/api/endpoints/review';
 
-export const GET = routeHandler(reviewQueueEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(reviewQueueEndpoint);
