@@ -8,6 +8,7 @@ import { ensureAuthSecret } from '@/lib/auth/secret';
 import { createPrismaClient } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { describeStartupError, StartupError } from '@/lib/db/startup-error';
+import { trustedProxies } from '@/lib/http/client-address';
 import { seedDemo } from '@/lib/seed/demo';
 import { assertPortFree, parsePort } from '@/lib/server/port';
 import { buildIsCurrent, recordBuild } from './build-state';
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
   await assertPortFree(port, host);
+  // A typo here would otherwise surface only at the first sign-in.
+  trustedProxies();
   // next-auth builds its callback URLs from this; a reverse proxy deployment sets its public URL.
   process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 

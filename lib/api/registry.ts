@@ -1,3 +1,4 @@
+import { accountEndpoints } from './endpoints/account';
 import { agreementEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
@@ -23,5 +24,6 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...reviewEndpoints,
   documentEventsEndpoint,
   ...tokenEndpoints,
+  ...accountEndpoints,
   ...exportEndpoints,
 ];

@@ -2,12 +2,15 @@ import { decode } from 'next-auth/jwt';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { unauthorized } from '@/lib/http/errors';
 import { userForToken } from './api-tokens';
+import { hashSessionId } from './sessions';
 
 /** Who is making a request: a signed-in user (session cookie) or an API token's owner. */
 export interface Caller {
   userId: string;
   isAdmin: boolean;
   via: 'session' | 'token';
+  /** For session callers: the SHA-256 of the session id, so "revoke the others" can keep this one. */
+  sessionHash?: string;
 }
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -26,13 +29,22 @@ export async function resolveCaller(db: PrismaClient, headers: Headers): Promise
     if (!user) throw unauthorized('The API token is invalid, expired or revoked.');
     return { userId: user.id, isAdmin: user.isAdmin, via: 'token' };
   }
-  const userId = await sessionUserId(headers.get('cookie'));
-  if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
-  return user ? { userId: user.id, isAdmin: user.isAdmin, via: 'session' } : null;
+  const session = await sessionClaims(headers.get('cookie'));
+  if (!session) return null;
+  const sessionHash = hashSessionId(session.sid);
+  // One round trip per request: the session record and its user, both still valid.
+  const [row] = await db.$queryRaw<Array<{ isAdmin: boolean; stale: boolean }>>`
+    SELECT u."isAdmin", (s."lastSeenAt" < now() - interval '1 minute') AS stale
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."idHash" = ${sessionHash} AND s."userId" = ${session.sub} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL`;
+  if (!row) return null;
+  // Coarse last-seen stamp, like API tokens': at most one write per session per minute.
+  if (row.stale) await db.authSession.update({ where: { idHash: sessionHash }, data: { lastSeenAt: new Date() } });
+  return { userId: session.sub, isAdmin: row.isAdmin, via: 'session', sessionHash };
 }
 
-async function sessionUserId(cookieHeader: string | null): Promise<string | null> {
+/** The user and session ids of a valid session JWT; JWTs without a session id (made before sessions were recorded) count as none. */
+async function sessionClaims(cookieHeader: string | null): Promise<{ sub: string; sid: string } | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!cookieHeader || !secret) return null;
   const cookies = parseCookies(cookieHeader);
@@ -42,7 +54,7 @@ async function sessionUserId(cookieHeader: string | null): Promise<string | null
     if (!token) continue;
     try {
       const payload = await decode({ token, secret });
-      if (payload && typeof payload.sub === 'string') return payload.sub;
+      if (payload && typeof payload.sub === 'string' && typeof payload.sid === 'string') return { sub: payload.sub, sid: payload.sid };
     } catch {
       return null;
     }

@@ -71,8 +71,12 @@ const CASES: Case[] = [
   { endpoint: 'GET /documents/{id}/events', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/export', expect: [409, 409, 409, 403, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
-  { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [201, 201, 201, 201, 201] },
+  // Every caller here uses an API token, and a token cannot create tokens (see "accepts a session cookie" below for 201).
+  { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [403, 403, 403, 403, 403] },
   { endpoint: 'DELETE /tokens/{id}', expect: [200, 200, 200, 200, 200] },
+  { endpoint: 'POST /sessions/revoke-all', expect: [200, 200, 200, 200, 200] },
+  // Only a signed-in session may change the password; tokens get 403 (tests/integration/sessions.test.ts has the session side).
+  { endpoint: 'POST /account/password', body: () => ({ currentPassword: 'x', newPassword: 'a long enough passphrase' }), expect: [403, 403, 403, 403, 403] },
 ];
 
 const db = getPrisma();
@@ -144,6 +148,12 @@ describe('authorization matrix: every API route × every caller', () => {
     const response = await call('GET', '/projects/{id}', { id: f.projectId }, { cookie: await sessionCookie(f.users.CURATOR.id) });
     expect(response.status).toBe(200);
     expect(response.body.role).toBe('CURATOR');
+  });
+
+  it('lets a session cookie create an API token', async () => {
+    const f = await fixture();
+    const response = await call('POST', '/tokens', {}, { cookie: await sessionCookie(f.users.ANNOTATOR.id), body: { name: 'script' } });
+    expect(response.status).toBe(201);
   });
 
   it('rejects a forged session cookie', async () => {

@@ -1,0 +1,37 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DbClient } from '@/lib/db/client';
+
+/**
+ * Server-side records of browser sessions. The session JWT carries a random id
+ * (`sid`); the database keeps only its SHA-256, so a leaked table opens no session.
+ * Every request checks the record (lib/auth/caller.ts), which is what makes signing
+ * out, "sign out everywhere", a password reset and disabling an account take effect
+ * at once instead of when the 30-day JWT expires.
+ */
+export function hashSessionId(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex');
+}
+
+/** Records a new session for `userId` and returns its id, to be put into the JWT. */
+export async function startSession(db: DbClient, userId: string): Promise<string> {
+  const sessionId = randomBytes(32).toString('base64url');
+  await db.authSession.create({ data: { idHash: hashSessionId(sessionId), userId } });
+  return sessionId;
+}
+
+/** Revokes one session (sign-out); unknown or already revoked ids change nothing. */
+export async function revokeSession(db: DbClient, sessionId: string): Promise<void> {
+  await db.authSession.updateMany({ where: { idHash: hashSessionId(sessionId), revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Revokes every live session of a user, except the one whose hash is `keepHash`
+ * (a password change keeps the session it was made in). Returns how many ended.
+ */
+export async function revokeUserSessions(db: DbClient, userId: string, keepHash?: string): Promise<number> {
+  const { count } = await db.authSession.updateMany({
+    where: { userId, revokedAt: null, ...(keepHash ? { NOT: { idHash: keepHash } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
