@@ -11,7 +11,7 @@ const OWNER_ADDRESS = '198.51.100.20';
 
 async function attempt(email: string, password: string, address: string | undefined, at: Date) {
   return signInWithPassword(db, email, password, address, at).then(
-    (user) => ({ ok: true as const, user }),
+    (user) => ({ ok: true as const, reason: 'signed-in' as const, user }),
     (error: unknown) => {
       if (!(error instanceof SignInError)) throw error;
       return { ok: false as const, reason: error.reason, wait: error.retryAfterSeconds, message: error.message };
