@@ -46,3 +46,9 @@ export async function setDisabled(db: PrismaClient, email: string, disabled: boo
     return updated;
   });
 }
+
+/** What the account settings page shows: who you are, and whether a password can be changed here. */
+export async function getAccount(db: PrismaClient, userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, passwordHash: true } });
+  return { email: user.email, name: user.name, hasPassword: user.passwordHash !== null };
+}
