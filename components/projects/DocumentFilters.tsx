@@ -13,7 +13,8 @@ interface DocumentFiltersProps {
   /** Where the form submits (the project home). */
   action: string;
   filters: Filters;
-  members: { id: string; name: string; email: string }[];
+  /** `email` is null where the viewer may not see it (annotators in blind mode). */
+  members: { id: string; name: string; email: string | null }[];
   /** Link that shows every document again. */
   clearHref: string;
 }
@@ -48,7 +49,7 @@ export function DocumentFilters({ action, filters, members, clearHref }: Documen
             <option value="">Anyone</option>
             {members.map((member) => (
               <option key={member.id} value={member.id}>
-                {member.name} ({member.email})
+                {member.email ? `${member.name} (${member.email})` : member.name}
               </option>
             ))}
           </select>

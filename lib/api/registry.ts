@@ -4,6 +4,7 @@ import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
 import { exportEndpoints } from './endpoints/export';
+import { invitationEndpoints } from './endpoints/invitations';
 import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
@@ -16,6 +17,7 @@ import type { Endpoint } from './endpoint';
 export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...projectEndpoints,
   ...memberEndpoints,
+  ...invitationEndpoints,
   ...schemaEndpoints,
   ...documentEndpoints,
   ...annotationEndpoints,

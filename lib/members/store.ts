@@ -10,18 +10,33 @@ const memberSelect = {
   user: { select: { id: true, email: true, name: true } },
 } as const;
 
-export function listMembers(db: PrismaClient, projectId: string, page: { take: number; cursor?: { id: string }; skip?: number }) {
-  return db.membership.findMany({ where: { projectId }, orderBy: { id: 'asc' }, select: { id: true, ...memberSelect }, ...page });
+/**
+ * A project's members. In blind mode an annotator sees names but not other members'
+ * e-mail addresses (null): blind annotation should not hand out a way to contact, or
+ * identify, the other annotators. `viewer` is the caller and their access.
+ */
+export async function listMembers(
+  db: PrismaClient,
+  projectId: string,
+  viewer: { userId: string; seesOthersWork: boolean },
+  page: { take: number; cursor?: { id: string }; skip?: number },
+) {
+  const rows = await db.membership.findMany({ where: { projectId }, orderBy: { id: 'asc' }, select: { id: true, ...memberSelect }, ...page });
+  if (viewer.seesOthersWork) return rows;
+  return rows.map((row) => (row.user.id === viewer.userId ? row : { ...row, user: { ...row.user, email: null } }));
 }
 
-function assertMayTouch(actorRole: Role, ...roles: Role[]): void {
+export function assertMayTouch(actorRole: Role, ...roles: Role[]): void {
   if (!roles.every((role) => mayTouchRole(actorRole, role))) {
     throw forbidden('Only an owner can grant, change or remove the OWNER role.');
   }
 }
 
-export async function addMember(db: PrismaClient, projectId: string, actorRole: Role, email: string, role: Role) {
-  assertMayTouch(actorRole, role);
+/** Admins only (everyone else invites: lib/members/invitations.ts): adds an existing account directly. */
+export async function addMember(db: PrismaClient, projectId: string, actor: { role: Role; isAdmin: boolean }, email: string, role: Role) {
+  // Telling a non-admin whether an address has an account would let any project owner enumerate accounts.
+  if (!actor.isAdmin) throw forbidden('Only an instance administrator can add an account directly; invite them by e-mail instead.');
+  assertMayTouch(actor.role, role);
   const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
   if (!user) throw notFound(`User with e-mail ${normalizeEmail(email)}`);
   const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } }, select: { role: true } });

@@ -3,7 +3,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { SignInError, INVALID_CREDENTIALS, signInWithPassword } from '@/lib/auth/sign-in';
 import { getPrisma } from '@/lib/db/client';
 import { HttpError } from '@/lib/http/errors';
-import { signUp } from '@/lib/users/sign-up';
+import { SIGN_UP_ANSWER, signUp } from '@/lib/users/sign-up';
 import { call, sessionCookie } from '../support/api';
 import { makeUser, TEST_PASSWORD } from '../support/fixtures';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
@@ -20,16 +20,27 @@ async function signInError(promise: Promise<unknown>): Promise<SignInError> {
 describe('sign-up', () => {
   it('makes the first account the instance admin and later ones ordinary users', async () => {
     await db.user.deleteMany();
-    const first = await signUp(db, { email: 'First@Example.org', name: 'First', password: 'long enough password' });
-    const second = await signUp(db, { email: 'second@example.org', name: 'Second', password: 'long enough password' });
-    expect(first).toMatchObject({ email: 'first@example.org', isAdmin: true });
-    expect(second.isAdmin).toBe(false);
+    await signUp(db, { email: 'First@Example.org', name: 'First', password: 'long enough password' });
+    await signUp(db, { email: 'second@example.org', name: 'Second', password: 'long enough password' });
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'first@example.org' } })).toMatchObject({ isAdmin: true });
+    expect(await db.user.findUniqueOrThrow({ where: { email: 'second@example.org' } })).toMatchObject({ isAdmin: false });
   });
 
-  it('answers 409 for an existing e-mail, 400 for a short password, 403 when closed', async () => {
+  it('answers a taken e-mail exactly like a free one and leaves the existing account untouched; 400 for a short password, 403 when closed', async () => {
     const existing = await makeUser(db, 'existing');
     const post = (body: unknown) => signUpRoute(new Request('http://localhost/api/signup', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
-    expect((await post({ email: existing.email, name: 'X', password: 'long enough password' })).status).toBe(409);
+    const taken = await post({ email: existing.email.toUpperCase(), name: 'Impostor', password: 'long enough password' });
+    const free = await post({ email: 'free@example.org', name: 'Free', password: 'long enough password' });
+    expect(taken.status).toBe(202);
+    expect(free.status).toBe(taken.status);
+    const [takenBody, freeBody] = [await taken.text(), await free.text()];
+    expect(takenBody).toBe(freeBody);
+    expect(JSON.parse(takenBody)).toEqual(SIGN_UP_ANSWER);
+    expect([...taken.headers.keys()]).toEqual([...free.headers.keys()]);
+    expect(await db.user.findUniqueOrThrow({ where: { id: existing.id }, select: { name: true } })).toEqual({ name: 'existing' });
+    expect(await signInWithPassword(db, existing.email, TEST_PASSWORD)).toMatchObject({ id: existing.id });
+    expect(await db.user.count({ where: { email: 'free@example.org' } })).toBe(1);
+
     const short = await post({ email: 'new@example.org', name: 'X', password: 'short' });
     expect(short.status).toBe(400);
     expect((await short.json()).error.details[0]).toEqual({ path: 'body.password', message: 'use at least 10 characters' });

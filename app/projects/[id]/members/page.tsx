@@ -23,7 +23,7 @@ export default async function ProjectMembersPage({ params }: ProjectPageProps) {
   const { id } = await params;
   const { caller, access } = await requireProjectPage(id, 'members:read');
   const { project } = await loadProject(id);
-  const members = await listMembers(getPrisma(), id, { take: MEMBER_LIMIT });
+  const members = await listMembers(getPrisma(), id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: MEMBER_LIMIT });
   const mayManage = can(access.role, 'members:manage');
 
   return (
