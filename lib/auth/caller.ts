@@ -2,7 +2,7 @@ import { decode } from 'next-auth/jwt';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { unauthorized } from '@/lib/http/errors';
 import { userForToken } from './api-tokens';
-import { hashSessionId } from './sessions';
+import { hashSessionId, SESSION_IDLE_DAYS } from './sessions';
 
 /** Who is making a request: a signed-in user (session cookie) or an API token's owner. */
 export interface Caller {
@@ -36,7 +36,8 @@ export async function resolveCaller(db: PrismaClient, headers: Headers): Promise
   const [row] = await db.$queryRaw<Array<{ isAdmin: boolean; stale: boolean }>>`
     SELECT u."isAdmin", (s."lastSeenAt" < now() - interval '1 minute') AS stale
     FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s."idHash" = ${sessionHash} AND s."userId" = ${session.sub} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL`;
+    WHERE s."idHash" = ${sessionHash} AND s."userId" = ${session.sub} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL
+      AND s."lastSeenAt" > now() - make_interval(days => ${SESSION_IDLE_DAYS})`;
   if (!row) return null;
   // Coarse last-seen stamp, like API tokens': at most one write per session per minute.
   if (row.stale) await db.authSession.update({ where: { idHash: sessionHash }, data: { lastSeenAt: new Date() } });

@@ -12,8 +12,17 @@ export function hashSessionId(sessionId: string): string {
   return createHash('sha256').update(sessionId).digest('hex');
 }
 
-/** Records a new session for `userId` and returns its id, to be put into the JWT. */
+/** A session unused this long ends (lib/auth/caller.ts refuses it), like the JWT's own 30-day lifetime. */
+export const SESSION_IDLE_DAYS = 30;
+
+/**
+ * Records a new session for `userId` and returns its id, to be put into the JWT.
+ * The user's ended sessions (revoked, or idle past SESSION_IDLE_DAYS) are deleted
+ * here, so the table holds about one row per live session.
+ */
 export async function startSession(db: DbClient, userId: string): Promise<string> {
+  const idleSince = new Date(Date.now() - SESSION_IDLE_DAYS * 24 * 3600_000);
+  await db.authSession.deleteMany({ where: { userId, OR: [{ revokedAt: { not: null } }, { lastSeenAt: { lt: idleSince } }] } });
   const sessionId = randomBytes(32).toString('base64url');
   await db.authSession.create({ data: { idHash: hashSessionId(sessionId), userId } });
   return sessionId;

@@ -40,6 +40,17 @@ describe('server-side sessions', () => {
     expect((await projects(await sessionCookieFor({ sub: user.id, sid: 'made-up-session-id' }))).status).toBe(401);
   });
 
+  it('ends a session unused for 30 days, and clears ended sessions at the next sign-in', async () => {
+    const user = await makeUser(db, 'idle');
+    const { cookie, token } = await signInThroughCallbacks(user.id);
+    const idHash = hashSessionId(token.sid as string);
+    await db.authSession.update({ where: { idHash }, data: { lastSeenAt: new Date(Date.now() - 31 * 24 * 3600_000) } });
+    expect((await projects(cookie)).status).toBe(401);
+    await signInThroughCallbacks(user.id);
+    expect(await db.authSession.count({ where: { idHash } })).toBe(0);
+    expect(await db.authSession.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("rejects another user's session id under a forged subject", async () => {
     const victim = await makeUser(db, 'victim');
     const attacker = await makeUser(db, 'attacker');
