@@ -40,7 +40,7 @@ export async function resolveCaller(db: PrismaClient, headers: Headers): Promise
       AND s."lastSeenAt" > now() - make_interval(days => ${SESSION_IDLE_DAYS})`;
   if (!row) return null;
   // Coarse last-seen stamp, like API tokens': at most one write per session per minute.
-  if (row.stale) await db.authSession.update({ where: { idHash: sessionHash }, data: { lastSeenAt: new Date() } });
+  if (row.stale) await db.authSession.updateMany({ where: { idHash: sessionHash }, data: { lastSeenAt: new Date() } });
   return { userId: session.sub, isAdmin: row.isAdmin, via: 'session', sessionHash };
 }
 
