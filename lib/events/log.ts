@@ -6,7 +6,8 @@ import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/live/channel';
 /** One row of the audit trail (DESIGN.md §2): who changed what, with the state before and after. */
 export interface EventInput {
   projectId: string;
-  documentId: string;
+  /** Null for project-level changes (memberships, invitations), which no document's live stream announces. */
+  documentId: string | null;
   actorId: string | null;
   entity: EventEntity;
   entityId: string;
@@ -26,7 +27,7 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
   // Like Prisma, store the application's clock in UTC ("createdAt" has no time zone).
   const createdAt = new Date();
   const rows = JSON.stringify(events.map((event) => ({ ...event, createdAt })));
-  const payloads = notices(events).map((notice) => JSON.stringify(notice));
+  const payloads = notices(events.filter((event): event is EventInput & { documentId: string } => event.documentId !== null)).map((notice) => JSON.stringify(notice));
   await db.$executeRaw`
     WITH stored AS (
       INSERT INTO "Event" ("projectId", "documentId", "actorId", entity, "entityId", action, before, after, "createdAt")
@@ -36,7 +37,7 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
     SELECT pg_notify(${CHANGES_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
 }
 
-function notices(events: EventInput[]): ChangeNotice[] {
+function notices(events: Array<EventInput & { documentId: string }>): ChangeNotice[] {
   const byDocument = new Map<string, ChangeNotice>();
   for (const event of events) {
     const notice = byDocument.get(event.documentId) ?? { documentId: event.documentId, authors: [], actorId: event.actorId, entities: [] };

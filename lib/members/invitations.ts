@@ -2,6 +2,7 @@ import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { conflict, notFound } from '@/lib/http/errors';
 import { normalizeEmail } from '@/lib/users/store';
+import { recordInvitationEvent, recordMembershipEvent } from './events';
 import { assertMayTouch } from './store';
 
 /**
@@ -24,11 +25,16 @@ export async function invite(db: PrismaClient, projectId: string, actor: { userI
     const member = await tx.membership.findFirst({ where: { projectId, user: { email } }, select: { role: true } });
     if (member) throw conflict(`${email} is already a member (role ${member.role}); change the role instead.`);
     // Inviting again renews the pending invitation instead of piling up copies.
-    const pending = await tx.invitation.findFirst({ where: { projectId, email, ...pendingWhere() }, select: { id: true } });
+    const pending = await tx.invitation.findFirst({ where: { projectId, email, ...pendingWhere() }, select: invitationSelect });
     const data = { role, expiresAt, invitedById: actor.userId };
-    return pending
-      ? tx.invitation.update({ where: { id: pending.id }, data, select: invitationSelect })
-      : tx.invitation.create({ data: { projectId, email, ...data }, select: invitationSelect });
+    const invitation = pending
+      ? await tx.invitation.update({ where: { id: pending.id }, data, select: invitationSelect })
+      : await tx.invitation.create({ data: { projectId, email, ...data }, select: invitationSelect });
+    await recordInvitationEvent(tx, projectId, actor.userId, invitation.id, pending ? 'UPDATE' : 'CREATE', {
+      before: pending ? state(pending) : undefined,
+      after: state(invitation),
+    });
+    return invitation;
   });
 }
 
@@ -41,11 +47,18 @@ export function listProjectInvitations(db: PrismaClient, projectId: string) {
   return db.invitation.findMany({ where: { projectId, ...pendingWhere() }, orderBy: { createdAt: 'asc' }, select: invitationSelect });
 }
 
-export async function cancelInvitation(db: PrismaClient, projectId: string, actorRole: Role, invitationId: string): Promise<void> {
-  const invitation = await db.invitation.findFirst({ where: { id: invitationId, projectId, ...pendingWhere() }, select: { role: true } });
-  if (!invitation) throw notFound('Invitation');
-  assertMayTouch(actorRole, invitation.role);
-  await db.invitation.delete({ where: { id: invitationId } });
+function state(invitation: { email: string; role: Role; expiresAt: Date }) {
+  return { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
+}
+
+export async function cancelInvitation(db: PrismaClient, projectId: string, actor: { userId: string; role: Role }, invitationId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const invitation = await tx.invitation.findFirst({ where: { id: invitationId, projectId, ...pendingWhere() }, select: invitationSelect });
+    if (!invitation) throw notFound('Invitation');
+    assertMayTouch(actor.role, invitation.role);
+    await tx.invitation.delete({ where: { id: invitationId } });
+    await recordInvitationEvent(tx, projectId, actor.userId, invitationId, 'DELETE', { before: state(invitation) });
+  });
 }
 
 /** The pending invitations addressed to a user's e-mail, with what they need to decide. */
@@ -68,8 +81,11 @@ export async function acceptInvitation(db: PrismaClient, userId: string, invitat
   return db.$transaction(async (tx) => {
     const invitation = await lockOwnPending(tx, userId, invitationId);
     const existing = await tx.membership.findUnique({ where: { projectId_userId: { projectId: invitation.projectId, userId } }, select: { role: true } });
-    if (!existing) await tx.membership.create({ data: { projectId: invitation.projectId, userId, role: invitation.role } });
-    await tx.invitation.update({ where: { id: invitationId }, data: { acceptedAt: new Date() } });
+    if (!existing) {
+      await tx.membership.create({ data: { projectId: invitation.projectId, userId, role: invitation.role } });
+      await recordMembershipEvent(tx, invitation.projectId, userId, 'CREATE', { after: { userId, role: invitation.role } });
+    }
+    await answer(tx, userId, invitationId, invitation, { acceptedAt: new Date() });
     // Already a member (added meanwhile by an admin): the existing role stands.
     return { projectId: invitation.projectId, role: existing?.role ?? invitation.role };
   });
@@ -77,13 +93,27 @@ export async function acceptInvitation(db: PrismaClient, userId: string, invitat
 
 export async function declineInvitation(db: PrismaClient, userId: string, invitationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
-    await lockOwnPending(tx, userId, invitationId);
-    await tx.invitation.update({ where: { id: invitationId }, data: { declinedAt: new Date() } });
+    const invitation = await lockOwnPending(tx, userId, invitationId);
+    await answer(tx, userId, invitationId, invitation, { declinedAt: new Date() });
   });
 }
 
+async function answer(tx: DbClient, userId: string, invitationId: string, invitation: PendingRow, data: { acceptedAt: Date } | { declinedAt: Date }) {
+  const after = await tx.invitation.update({ where: { id: invitationId }, data, select: { ...invitationSelect, acceptedAt: true, declinedAt: true } });
+  // It was pending (lockOwnPending): unanswered before, answered after.
+  await recordInvitationEvent(tx, invitation.projectId, userId, invitationId, 'UPDATE', {
+    before: { ...state(after), acceptedAt: null, declinedAt: null },
+    after: { ...state(after), acceptedAt: after.acceptedAt, declinedAt: after.declinedAt },
+  });
+}
+
+interface PendingRow {
+  projectId: string;
+  role: Role;
+}
+
 async function lockOwnPending(tx: DbClient, userId: string, invitationId: string) {
-  const [invitation] = await tx.$queryRaw<Array<{ projectId: string; role: Role; pending: boolean }>>`
+  const [invitation] = await tx.$queryRaw<Array<PendingRow & { pending: boolean }>>`
     SELECT i."projectId", i.role::text AS role,
            (i."acceptedAt" IS NULL AND i."declinedAt" IS NULL AND i."expiresAt" > now()) AS pending
     FROM "Invitation" i JOIN "User" u ON u.email = i.email

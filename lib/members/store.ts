@@ -3,6 +3,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { conflict, forbidden, notFound } from '@/lib/http/errors';
 import { normalizeEmail } from '@/lib/users/store';
 import { mayTouchRole } from '@/lib/access/policy';
+import { recordMembershipEvent } from './events';
 
 const memberSelect = {
   role: true,
@@ -33,7 +34,7 @@ export function assertMayTouch(actorRole: Role, ...roles: Role[]): void {
 }
 
 /** Admins only (everyone else invites: lib/members/invitations.ts): adds an existing account directly. */
-export async function addMember(db: PrismaClient, projectId: string, actor: { role: Role; isAdmin: boolean }, email: string, role: Role) {
+export async function addMember(db: PrismaClient, projectId: string, actor: { userId: string; role: Role; isAdmin: boolean }, email: string, role: Role) {
   // Telling a non-admin whether an address has an account would let any project owner enumerate accounts.
   if (!actor.isAdmin) throw forbidden('Only an instance administrator can add an account directly; invite them by e-mail instead.');
   assertMayTouch(actor.role, role);
@@ -42,32 +43,44 @@ export async function addMember(db: PrismaClient, projectId: string, actor: { ro
   const existing = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: user.id } }, select: { role: true } });
   if (existing) throw conflict(`${normalizeEmail(email)} is already a member (role ${existing.role}); change the role instead.`);
   try {
-    return await db.membership.create({ data: { projectId, userId: user.id, role }, select: { id: true, ...memberSelect } });
+    return await db.$transaction(async (tx) => {
+      const member = await tx.membership.create({ data: { projectId, userId: user.id, role }, select: { id: true, ...memberSelect } });
+      await recordMembershipEvent(tx, projectId, actor.userId, 'CREATE', { after: { userId: user.id, role } });
+      return member;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'P2002') throw conflict(`${normalizeEmail(email)} is already a member.`);
     throw error;
   }
 }
 
-export async function changeRole(db: PrismaClient, projectId: string, actorRole: Role, userId: string, role: Role) {
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+export async function changeRole(db: PrismaClient, projectId: string, actor: Actor, userId: string, role: Role) {
   return db.$transaction(async (tx) => {
     const current = await lockMembers(tx, projectId, userId);
-    assertMayTouch(actorRole, current.role, role);
+    assertMayTouch(actor.role, current.role, role);
     if (current.role === 'OWNER' && role !== 'OWNER') await assertAnotherOwner(tx, projectId);
-    return tx.membership.update({
+    const member = await tx.membership.update({
       where: { projectId_userId: { projectId, userId } },
       data: { role },
       select: { id: true, ...memberSelect },
     });
+    await recordMembershipEvent(tx, projectId, actor.userId, 'UPDATE', { before: current, after: { userId, role } });
+    return member;
   });
 }
 
-export async function removeMember(db: PrismaClient, projectId: string, actorRole: Role, userId: string): Promise<void> {
+export async function removeMember(db: PrismaClient, projectId: string, actor: Actor, userId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const current = await lockMembers(tx, projectId, userId);
-    assertMayTouch(actorRole, current.role);
+    assertMayTouch(actor.role, current.role);
     if (current.role === 'OWNER') await assertAnotherOwner(tx, projectId);
     await tx.membership.delete({ where: { projectId_userId: { projectId, userId } } });
+    await recordMembershipEvent(tx, projectId, actor.userId, 'DELETE', { before: current });
   });
 }
 

@@ -121,3 +121,30 @@ describe('member e-mails in blind mode', () => {
     expect((await emails(annotator.token, projectId)).owner).toBe(owner.email);
   });
 });
+
+describe('membership events', () => {
+  it('records invitations, their answers and membership changes with who, before and after', async () => {
+    const { owner, annotator, projectId } = await team();
+    const invitee = await makeUser(db, 'evented');
+    const invited = await inviteAs(owner.token, projectId, invitee.email, 'CURATOR');
+    await call('POST', '/invitations/{id}/accept', { id: invited.body.id }, { token: invitee.token });
+    await call('PATCH', '/projects/{id}/members/{userId}', { id: projectId, userId: invitee.id }, { token: owner.token, body: { role: 'ANNOTATOR' } });
+    await call('DELETE', '/projects/{id}/members/{userId}', { id: projectId, userId: annotator.id }, { token: owner.token });
+
+    const events = await db.event.findMany({ where: { projectId, entity: { in: ['MEMBERSHIP', 'INVITATION'] } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => [e.entity, e.action, e.actorId, e.documentId, e.before, e.after])).toEqual([
+      ['INVITATION', 'CREATE', owner.id, null, null, { email: invitee.email, role: 'CURATOR', expiresAt: invited.body.expiresAt }],
+      ['MEMBERSHIP', 'CREATE', invitee.id, null, null, { userId: invitee.id, role: 'CURATOR' }],
+      [
+        'INVITATION',
+        'UPDATE',
+        invitee.id,
+        null,
+        { email: invitee.email, role: 'CURATOR', expiresAt: invited.body.expiresAt, acceptedAt: null, declinedAt: null },
+        { email: invitee.email, role: 'CURATOR', expiresAt: invited.body.expiresAt, acceptedAt: expect.any(String), declinedAt: null },
+      ],
+      ['MEMBERSHIP', 'UPDATE', owner.id, null, { userId: invitee.id, role: 'CURATOR' }, { userId: invitee.id, role: 'ANNOTATOR' }],
+      ['MEMBERSHIP', 'DELETE', owner.id, null, { userId: annotator.id, role: 'ANNOTATOR' }, null],
+    ]);
+  });
+});

@@ -44,7 +44,7 @@ export const cancelInvitationEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    await cancelInvitation(db, params.id, access.role, params.invitationId);
+    await cancelInvitation(db, params.id, { userId: caller.userId, role: access.role }, params.invitationId);
   },
 });
 

@@ -31,7 +31,7 @@ export const addMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    return addMember(db, params.id, { role: access.role, isAdmin: caller.isAdmin }, body.email, body.role);
+    return addMember(db, params.id, { userId: caller.userId, role: access.role, isAdmin: caller.isAdmin }, body.email, body.role);
   },
 });
 
@@ -46,7 +46,7 @@ export const updateMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    return changeRole(db, params.id, access.role, params.userId, body.role);
+    return changeRole(db, params.id, { userId: caller.userId, role: access.role }, params.userId, body.role);
   },
 });
 
@@ -60,7 +60,7 @@ export const removeMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    await removeMember(db, params.id, access.role, params.userId);
+    await removeMember(db, params.id, { userId: caller.userId, role: access.role }, params.userId);
   },
 });
 

@@ -1,5 +1,9 @@
 -- Accounts can be disabled; sessions become server-side records; sign-in throttling
--- counts consecutive failures since the last one; project invitations.
+-- counts consecutive failures since the last one; project invitations; membership and
+-- invitation changes are events.
+ALTER TYPE "EventEntity" ADD VALUE 'MEMBERSHIP';
+ALTER TYPE "EventEntity" ADD VALUE 'INVITATION';
+
 ALTER TABLE "User" ADD COLUMN "disabledAt" TIMESTAMP(3);
 
 ALTER TABLE "LoginThrottle" RENAME COLUMN "firstFailureAt" TO "lastFailureAt";
