@@ -3,7 +3,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { conflict, notFound } from '@/lib/http/errors';
 import { normalizeEmail } from '@/lib/users/store';
 import { recordInvitationEvent, recordMembershipEvent } from './events';
-import { assertMayTouch } from './store';
+import { assertMayTouch, type Actor } from './store';
 
 /**
  * Joining a project is the invitee's decision. An owner or manager invites an e-mail
@@ -16,7 +16,7 @@ export const INVITATION_DAYS = 14;
 
 const invitationSelect = { id: true, email: true, role: true, createdAt: true, expiresAt: true } as const;
 
-export async function invite(db: PrismaClient, projectId: string, actor: { userId: string; role: Role }, rawEmail: string, role: Role) {
+export async function invite(db: PrismaClient, projectId: string, actor: Actor, rawEmail: string, role: Role) {
   assertMayTouch(actor.role, role);
   const email = normalizeEmail(rawEmail);
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 3600_000);
@@ -26,6 +26,8 @@ export async function invite(db: PrismaClient, projectId: string, actor: { userI
     if (member) throw conflict(`${email} is already a member (role ${member.role}); change the role instead.`);
     // Inviting again renews the pending invitation instead of piling up copies.
     const pending = await tx.invitation.findFirst({ where: { projectId, email, ...pendingWhere() }, select: invitationSelect });
+    // A manager may not rewrite an owner's OWNER invitation either.
+    if (pending) assertMayTouch(actor.role, pending.role);
     const data = { role, expiresAt, invitedById: actor.userId };
     const invitation = pending
       ? await tx.invitation.update({ where: { id: pending.id }, data, select: invitationSelect })
@@ -51,7 +53,7 @@ function state(invitation: { email: string; role: Role; expiresAt: Date }) {
   return { email: invitation.email, role: invitation.role, expiresAt: invitation.expiresAt };
 }
 
-export async function cancelInvitation(db: PrismaClient, projectId: string, actor: { userId: string; role: Role }, invitationId: string): Promise<void> {
+export async function cancelInvitation(db: PrismaClient, projectId: string, actor: Actor, invitationId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, projectId, ...pendingWhere() }, select: invitationSelect });
     if (!invitation) throw notFound('Invitation');
