@@ -2,7 +2,7 @@ import { decode } from 'next-auth/jwt';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { unauthorized } from '@/lib/http/errors';
 import { userForToken } from './api-tokens';
-import { hashSessionId, SESSION_IDLE_DAYS } from './sessions';
+import { hashSessionId, liveSession, touchSession } from './sessions';
 
 /** Who is making a request: a signed-in user (session cookie) or an API token's owner. */
 export interface Caller {
@@ -31,17 +31,11 @@ export async function resolveCaller(db: PrismaClient, headers: Headers): Promise
   }
   const session = await sessionClaims(headers.get('cookie'));
   if (!session) return null;
-  const sessionHash = hashSessionId(session.sid);
   // One round trip per request: the session record and its user, both still valid.
-  const [row] = await db.$queryRaw<Array<{ isAdmin: boolean; stale: boolean }>>`
-    SELECT u."isAdmin", (s."lastSeenAt" < now() - interval '1 minute') AS stale
-    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
-    WHERE s."idHash" = ${sessionHash} AND s."userId" = ${session.sub} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL
-      AND s."lastSeenAt" > now() - make_interval(days => ${SESSION_IDLE_DAYS})`;
+  const row = await liveSession(db, session.sub, session.sid);
   if (!row) return null;
-  // Coarse last-seen stamp, like API tokens': at most one write per session per minute.
-  if (row.stale) await db.authSession.updateMany({ where: { idHash: sessionHash }, data: { lastSeenAt: new Date() } });
-  return { userId: session.sub, isAdmin: row.isAdmin, via: 'session', sessionHash };
+  if (row.stale) await touchSession(db, session.sid);
+  return { userId: session.sub, isAdmin: row.isAdmin, via: 'session', sessionHash: hashSessionId(session.sid) };
 }
 
 /** The user and session ids of a valid session JWT; JWTs without a session id (made before sessions were recorded) count as none. */

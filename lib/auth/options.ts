@@ -7,7 +7,7 @@ import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { clientAddress } from '@/lib/http/client-address';
 import { enabledOAuthProviders } from './providers';
-import { revokeSession, startSession } from './sessions';
+import { liveSession, revokeSession, startSession } from './sessions';
 import { SignInError, signInWithPassword } from './sign-in';
 
 /**
@@ -84,10 +84,14 @@ export function authOptions(): NextAuthOptions {
         return !account?.disabledAt;
       },
       // `user` is present only at sign-in: that is when the server-side session record is made.
+      // Otherwise (next-auth's own /api/auth/session) an ended session throws, which makes
+      // next-auth answer "no session" and clear the cookie, as the API and pages already refuse it.
       async jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
           token.sid = await startSession(getPrisma(), user.id);
+        } else if (typeof token.sub !== 'string' || typeof token.sid !== 'string' || !(await liveSession(getPrisma(), token.sub, token.sid))) {
+          throw new Error('The session has ended.');
         }
         return token;
       },

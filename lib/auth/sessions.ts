@@ -44,3 +44,23 @@ export async function revokeUserSessions(db: DbClient, userId: string, keepHash?
   });
   return count;
 }
+
+/**
+ * The live session `sessionId` of `userId` with what a request needs of its user, in
+ * one round trip; null when the session was revoked, went idle, or the account is
+ * disabled. `stale`: its last-seen stamp is over a minute old.
+ */
+export async function liveSession(db: DbClient, userId: string, sessionId: string): Promise<{ isAdmin: boolean; stale: boolean } | null> {
+  const [row] = await db.$queryRaw<Array<{ isAdmin: boolean; stale: boolean }>>`
+    SELECT u."isAdmin", (s."lastSeenAt" < now() - interval '1 minute') AS stale
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."idHash" = ${hashSessionId(sessionId)} AND s."userId" = ${userId} AND s."revokedAt" IS NULL AND u."disabledAt" IS NULL
+      AND s."lastSeenAt" > now() - make_interval(days => ${SESSION_IDLE_DAYS})`;
+  return row ?? null;
+}
+
+/** Coarse last-seen stamp, like API tokens': callers write it at most once a minute (see `stale`). */
+export async function touchSession(db: DbClient, sessionId: string): Promise<void> {
+  // updateMany: the row may have been deleted meanwhile.
+  await db.authSession.updateMany({ where: { idHash: hashSessionId(sessionId) }, data: { lastSeenAt: new Date() } });
+}

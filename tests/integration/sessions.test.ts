@@ -27,7 +27,11 @@ describe('server-side sessions', () => {
     expect(record).toMatchObject({ userId: user.id, revokedAt: null });
     expect((await projects(cookie)).status).toBe(200);
 
+    // next-auth's own session endpoint runs the jwt callback without a user: fine while live, an error once ended.
+    const refresh = () => authOptions().callbacks!.jwt!({ token, trigger: 'update' } as never);
+    expect(await refresh()).toMatchObject({ sub: user.id, sid: token.sid });
     await authOptions().events!.signOut!({ token, session: undefined as never });
+    await expect(refresh()).rejects.toThrow('The session has ended.');
     const after = await projects(cookie);
     expect(after.status).toBe(401);
     expect(after.body.error.code).toBe('unauthorized');
