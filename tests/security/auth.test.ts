@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, CREDENTIALS, launchChromium } from '../support/browser';
+import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium } from '../support/browser';
 
 /**
  * Accounts and sessions against the production server (tests/setup/browser-app.ts):
@@ -95,6 +95,33 @@ describe.skipIf(!BASE)('accounts and sessions over HTTP (production build)', () 
     expect(home.status).toBe(307);
     expect(new URL(home.headers.get('location')!, BASE).pathname).toBe('/signin');
     await context.close();
+  });
+
+  it('joins a project by accepting an invitation on the home page, and signs out everywhere from the account page', async () => {
+    const owner = await freshAccount(browser);
+    const invitee = await freshAccount(browser);
+    const project = await api<{ id: string }>(owner.page, '/projects', { method: 'POST', data: { name: `Invited ${randomBytes(3).toString('hex')}` } });
+    await owner.page.goto(`${BASE}/projects/${project.id}/members`, { waitUntil: 'networkidle' });
+    await owner.page.getByLabel('E-mail').fill(invitee.email);
+    await owner.page.getByRole('button', { name: 'Invite' }).click();
+    await owner.page.getByRole('status').getByText(`Invited ${invitee.email}.`).waitFor();
+    // The refreshed page lists it as pending.
+    await owner.page.getByRole('button', { name: `Withdraw the invitation of ${invitee.email}` }).waitFor();
+
+    await invitee.page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
+    expect(await accessibilityProblems(invitee.page)).toEqual([]);
+    await invitee.page.getByRole('button', { name: /^Accept the invitation to Invited / }).click();
+    await invitee.page.waitForURL((url) => url.pathname === `/projects/${project.id}`);
+
+    const cookie = await cookieHeader(invitee.context);
+    await invitee.page.goto(`${BASE}/settings`, { waitUntil: 'networkidle' });
+    expect(await accessibilityProblems(invitee.page)).toEqual([]);
+    invitee.page.once('dialog', (dialog) => void dialog.accept());
+    await invitee.page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await invitee.page.waitForURL((url) => url.pathname === '/signin');
+    expect((await fetch(`${BASE}/api/v1/projects`, { headers: { cookie } })).status).toBe(401);
+    await owner.context.close();
+    await invitee.context.close();
   });
 
   it('throttles wrong passwords from one client even when each guess forges a new X-Forwarded-For', async () => {
