@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type StdioOptions } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { heapLimitArgs } from './heap-limit';
 import { describeExit } from './supervise';
 
@@ -13,7 +13,9 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export function spawnNext(args: string[], options: { env?: Record<string, string | undefined>; stdio?: StdioOptions } = {}): ChildProcess {
   const env = { ...process.env, ...options.env, NEXT_TELEMETRY_DISABLED: '1' };
   // The production server runs under Glossa's heap limit (./heap-limit); builds and `next dev` under Node's own.
-  const node = args[0] === 'start' ? heapLimitArgs(env) : [];
+  // Servers get the peer address appended to X-Forwarded-For (./peer-address.mjs, lib/http/client-address.ts).
+  const peer = ['--import', pathToFileURL(path.join(root, 'scripts', 'peer-address.mjs')).href];
+  const node = args[0] === 'start' ? [...heapLimitArgs(env), ...peer] : args[0] === 'dev' ? peer : [];
   return spawn(process.execPath, [...node, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { cwd: root, stdio: options.stdio ?? 'inherit', env });
 }
 

@@ -8,6 +8,7 @@ import { createPrismaClient } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { describeStartupError, StartupError } from '@/lib/db/startup-error';
 import { publicUrl } from '@/lib/http/public-url';
+import { trustedProxies } from '@/lib/http/client-address';
 import { seedDemo } from '@/lib/seed/demo';
 import { assertPortFree, parsePort } from '@/lib/server/port';
 import { buildIsCurrent, recordBuild } from './build-state';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   const port = parsePort(process.env.PORT);
   const host = process.env.HOST ?? '0.0.0.0';
   await assertPortFree(port, host);
+  // A typo here would otherwise surface only at the first sign-in.
+  trustedProxies();
   // next-auth builds its callback URLs and decides Secure cookies from this; a reverse proxy
   // deployment sets its public URL (GLOSSA_PUBLIC_URL or NEXTAUTH_URL).
   process.env.NEXTAUTH_URL ??= process.env.GLOSSA_PUBLIC_URL ?? `http://localhost:${port}`;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/AuthCard';
-import { safeCallbackUrl } from '@/components/auth/callback-url';
+import { safeCallbackUrl } from '@/lib/auth/callback-url';
 import { OAuthButtons } from '@/components/auth/OAuthButtons';
 import { enabledOAuthProviders } from '@/lib/auth/providers';
 import { describeSignInError, GENERIC_SIGN_IN_ERROR } from '@/components/auth/sign-in-errors';

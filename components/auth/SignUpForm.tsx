@@ -10,6 +10,7 @@ import { useAction } from '@/components/forms/useAction';
 import { signInWithPassword } from './sign-in-with-password';
 
 const MIN_PASSWORD_LENGTH = 10;
+const TAKEN_OR_FAILED = 'Could not sign you in with this e-mail and password. If you already have an account, sign in with its password instead.';
 
 export function SignUpForm() {
   const router = useRouter();
@@ -19,7 +20,10 @@ export function SignUpForm() {
     const email = readText(data, 'email');
     const password = readText(data, 'password');
     await apiFetch('/api/signup', { method: 'POST', body: { name: readText(data, 'name'), email, password } });
-    await signInWithPassword(email, password);
+    // Sign-up answers alike for a new and a taken address; only signing in tells, and only to the account's owner.
+    await signInWithPassword(email, password).catch(() => {
+      throw new Error(TAKEN_OR_FAILED);
+    });
     router.push('/');
     router.refresh();
   });

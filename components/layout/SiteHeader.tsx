@@ -13,6 +13,7 @@ export async function SiteHeader() {
         {viewer && (
           <nav aria-label="Account" className="site-header__nav">
             <span className="site-header__user">{viewer.name}</span>
+            <Link href="/settings">Account</Link>
             <Link href="/settings/tokens">API tokens</Link>
             <SignOutButton />
           </nav>

@@ -6,7 +6,8 @@ import { RoleChanger } from './RoleChanger';
 
 export interface MemberRow {
   role: Role;
-  user: { id: string; name: string; email: string };
+  /** `email` is null for other members when the viewer annotates blind. */
+  user: { id: string; name: string; email: string | null };
 }
 
 interface MembersTableProps {
@@ -43,7 +44,7 @@ export function MembersTable({ projectId, members, viewer }: MembersTableProps) 
                   {user.name}
                   {isSelf && <span className="muted"> (you)</span>}
                 </td>
-                <td>{user.email}</td>
+                <td>{user.email ?? <span className="muted">hidden in blind mode</span>}</td>
                 <td>
                   {editable ? (
                     // Keyed by role so the select starts from the new role after a refresh.

@@ -13,8 +13,8 @@ interface DocumentFiltersProps {
   /** Where the form submits (the project home). */
   action: string;
   filters: Filters;
-  /** Whom the list can be narrowed to; empty (blind annotators) leaves the assignee filter out. */
-  members: { id: string; name: string; email: string }[];
+  /** Whom the list can be narrowed to; empty (blind annotators) leaves the assignee filter out. `email` is null where the viewer may not see it. */
+  members: { id: string; name: string; email: string | null }[];
   /** Link that shows every document again. */
   clearHref: string;
 }
@@ -50,7 +50,7 @@ export function DocumentFilters({ action, filters, members, clearHref }: Documen
               <option value="">Anyone</option>
               {members.map((member) => (
                 <option key={member.id} value={member.id}>
-                  {member.name} ({member.email})
+                  {member.email ? `${member.name} (${member.email})` : member.name}
                 </option>
               ))}
             </select>

@@ -1,8 +1,10 @@
+import { accountEndpoints } from './endpoints/account';
 import { agreementEndpoint, agreementMethodsEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
 import { documentEndpoints } from './endpoints/documents';
 import { exportEndpoints } from './endpoints/export';
+import { invitationEndpoints } from './endpoints/invitations';
 import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
@@ -15,6 +17,7 @@ import type { Endpoint } from './endpoint';
 export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...projectEndpoints,
   ...memberEndpoints,
+  ...invitationEndpoints,
   ...schemaEndpoints,
   ...documentEndpoints,
   ...annotationEndpoints,
@@ -24,5 +27,6 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...reviewEndpoints,
   documentEventsEndpoint,
   ...tokenEndpoints,
+  ...accountEndpoints,
   ...exportEndpoints,
 ];

@@ -47,12 +47,21 @@ export const member = z.object({
   id,
   role,
   createdAt: timestamp,
-  user: z.object({ id, email: z.string(), name: z.string() }),
+  user: z.object({ id, email: z.string().nullable().describe("null for other members when the caller annotates in blind mode"), name: z.string() }),
 });
 
 export const memberAdd = z.object({ email: z.email().max(320), role }).strict();
 export const memberUpdate = z.object({ role }).strict();
 export const memberParams = z.object({ id, userId: id }).strict();
+
+export const invitationCreate = z.object({ email: z.email().max(320), role }).strict();
+export const invitationParams = z.object({ id, invitationId: id }).strict();
+export const invitation = z.object({ id, email: z.string(), role, createdAt: timestamp, expiresAt: timestamp });
+export const receivedInvitation = invitation.extend({
+  project: z.object({ id, name: z.string() }),
+  invitedBy: z.string().nullable().describe('the inviter’s name; null when that account was deleted'),
+});
+export const acceptedInvitation = z.object({ projectId: id, role });
 
 export const schemaLabel = z.object({
   id,

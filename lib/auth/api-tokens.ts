@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
-import { notFound } from '@/lib/http/errors';
+import { forbidden, notFound } from '@/lib/http/errors';
+import type { Caller } from './caller';
 
 /**
  * API tokens: `glsa_` + 32 random bytes. Only the SHA-256 is stored (a token is
@@ -13,6 +14,18 @@ export function hashToken(token: string): string {
 }
 
 export const tokenSelect = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true, revokedAt: true } as const;
+
+/**
+ * Tokens cannot create tokens. A token is often short-lived or scoped to one script;
+ * if it could mint another, a leaked 1-hour token would yield a permanent credential
+ * that outlives the parent's revocation. New tokens come from a signed-in session or
+ * from `glossa token create` on the server.
+ */
+export function assertMayCreateTokens(caller: Caller): void {
+  if (caller.via === 'token') {
+    throw forbidden('An API token cannot create API tokens; create one while signed in (Settings → API tokens) or with `glossa token create`.');
+  }
+}
 
 export async function createApiToken(db: PrismaClient, userId: string, name: string, expiresAt?: Date | null) {
   const token = PREFIX + randomBytes(32).toString('base64url');
@@ -45,7 +58,8 @@ export async function userForToken(db: PrismaClient, token: string) {
   const [record] = await db.$queryRaw<Array<{ id: string; userId: string; isAdmin: boolean; stale: boolean }>>`
     SELECT t.id, u.id AS "userId", u."isAdmin", (t."lastUsedAt" IS NULL OR t."lastUsedAt" < now() - interval '1 minute') AS stale
     FROM "ApiToken" t JOIN "User" u ON u.id = t."userId"
-    WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > now())`;
+    WHERE t."tokenHash" = ${hashToken(token)} AND t."revokedAt" IS NULL AND (t."expiresAt" IS NULL OR t."expiresAt" > now())
+      AND u."disabledAt" IS NULL`;
   if (!record) return null;
   // Coarse last-used stamp: at most one write per token per minute.
   if (record.stale) await db.apiToken.update({ where: { id: record.id }, data: { lastUsedAt: new Date() } });

@@ -2,12 +2,15 @@ import { decode } from 'next-auth/jwt';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { unauthorized } from '@/lib/http/errors';
 import { userForToken } from './api-tokens';
+import { hashSessionId, liveSession, touchSession } from './sessions';
 
 /** Who is making a request: a signed-in user (session cookie) or an API token's owner. */
 export interface Caller {
   userId: string;
   isAdmin: boolean;
   via: 'session' | 'token';
+  /** For session callers: the SHA-256 of the session id, so "revoke the others" can keep this one. */
+  sessionHash?: string;
 }
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
@@ -26,13 +29,17 @@ export async function resolveCaller(db: PrismaClient, headers: Headers): Promise
     if (!user) throw unauthorized('The API token is invalid, expired or revoked.');
     return { userId: user.id, isAdmin: user.isAdmin, via: 'token' };
   }
-  const userId = await sessionUserId(headers.get('cookie'));
-  if (!userId) return null;
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, isAdmin: true } });
-  return user ? { userId: user.id, isAdmin: user.isAdmin, via: 'session' } : null;
+  const session = await sessionClaims(headers.get('cookie'));
+  if (!session) return null;
+  // One round trip per request: the session record and its user, both still valid.
+  const row = await liveSession(db, session.sub, session.sid);
+  if (!row) return null;
+  if (row.stale) await touchSession(db, session.sid);
+  return { userId: session.sub, isAdmin: row.isAdmin, via: 'session', sessionHash: hashSessionId(session.sid) };
 }
 
-async function sessionUserId(cookieHeader: string | null): Promise<string | null> {
+/** The user and session ids of a valid session JWT; JWTs without a session id (made before sessions were recorded) count as none. */
+async function sessionClaims(cookieHeader: string | null): Promise<{ sub: string; sid: string } | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!cookieHeader || !secret) return null;
   const cookies = parseCookies(cookieHeader);
@@ -42,7 +49,7 @@ async function sessionUserId(cookieHeader: string | null): Promise<string | null
     if (!token) continue;
     try {
       const payload = await decode({ token, secret });
-      if (payload && typeof payload.sub === 'string') return payload.sub;
+      if (payload && typeof payload.sub === 'string' && typeof payload.sid === 'string') return { sub: payload.sub, sid: payload.sid };
     } catch {
       return null;
     }

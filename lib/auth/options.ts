@@ -5,14 +5,17 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
+import { clientAddress } from '@/lib/http/client-address';
 import { enabledOAuthProviders } from './providers';
+import { liveSession, revokeSession, startSession } from './sessions';
 import { SignInError, signInWithPassword } from './sign-in';
 
 /**
  * next-auth configuration. E-mail + password always works, offline. GitHub and a
  * generic OpenID Connect provider (e.g. a university Keycloak) switch on when
  * their environment variables are set. Sessions are signed JWTs (the secret lives
- * in the database, see secret.ts), so they survive restarts and work across instances.
+ * in the database, see secret.ts), so they survive restarts and work across instances;
+ * each names a server-side session record (sessions.ts) so it can be revoked.
  */
 function providers(): Provider[] {
   const list: Provider[] = [
@@ -22,9 +25,8 @@ function providers(): Provider[] {
       credentials: { email: { label: 'E-mail', type: 'email' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, request) {
         if (!credentials?.email || !credentials.password) return null;
-        const forwarded = (request.headers?.['x-forwarded-for'] as string | undefined)?.split(',')[0]?.trim();
         try {
-          return await signInWithPassword(getPrisma(), credentials.email, credentials.password, forwarded);
+          return await signInWithPassword(getPrisma(), credentials.email, credentials.password, clientAddress(request.headers ?? {}));
         } catch (error) {
           // next-auth passes a thrown message to the sign-in page as ?error=…
           if (error instanceof SignInError) throw new Error(error.message);
@@ -76,13 +78,31 @@ export function authOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: '/signin', error: '/signin' },
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Covers OAuth too (password sign-in checks this itself): a disabled account gets no session.
+      async signIn({ user }) {
+        const account = await getPrisma().user.findUnique({ where: { id: user.id }, select: { disabledAt: true } });
+        return !account?.disabledAt;
+      },
+      // `user` is present only at sign-in: that is when the server-side session record is made.
+      // Otherwise (next-auth's own /api/auth/session) an ended session throws, which makes
+      // next-auth answer "no session" and clear the cookie, as the API and pages already refuse it.
+      async jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sid = await startSession(getPrisma(), user.id);
+        } else if (typeof token.sub !== 'string' || typeof token.sid !== 'string' || !(await liveSession(getPrisma(), token.sub, token.sid))) {
+          throw new Error('The session has ended.');
+        }
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
         return session;
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === 'string') await revokeSession(getPrisma(), token.sid);
       },
     },
   };

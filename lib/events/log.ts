@@ -10,7 +10,8 @@ import { CHANGES_CHANNEL, type ChangeNotice } from '@/lib/live/channel';
  */
 export type EventInput = {
   projectId: string;
-  documentId: string;
+  /** Null for project-level changes (memberships, invitations), which no document's live stream announces. */
+  documentId: string | null;
   actorId: string | null;
   entity: EventEntity;
   entityId: string;
@@ -20,6 +21,19 @@ export type EventChange =
   | { action: Extract<EventAction, 'CREATE'>; before?: never; after: Prisma.InputJsonObject }
   | { action: Extract<EventAction, 'UPDATE'>; before: Prisma.InputJsonObject; after: Prisma.InputJsonObject }
   | { action: Extract<EventAction, 'DELETE'>; before: Prisma.InputJsonObject; after?: never };
+
+/**
+ * The change from one state of an entity to the next, as events store it: created (no state
+ * before), deleted (none after) or updated. States become JSON as the column stores them
+ * (dates as ISO strings), so an event reads back equal to what was recorded.
+ */
+export function changeOf(before: object | null | undefined, after: object | null | undefined): EventChange {
+  const json = (state: object) => JSON.parse(JSON.stringify(state)) as Prisma.InputJsonObject;
+  if (before && after) return { action: 'UPDATE', before: json(before), after: json(after) };
+  if (after) return { action: 'CREATE', after: json(after) };
+  if (before) return { action: 'DELETE', before: json(before) };
+  throw new Error('an event needs a state before or after the change');
+}
 
 /**
  * Stores the events and announces them, one notice per document, in the same
@@ -33,7 +47,7 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
   // Like Prisma, store the application's clock in UTC ("createdAt" has no time zone).
   const createdAt = new Date();
   const rows = JSON.stringify(events.map((event) => ({ ...event, createdAt })));
-  const payloads = notices(events).map((notice) => JSON.stringify(notice));
+  const payloads = notices(events.filter((event): event is EventInput & { documentId: string } => event.documentId !== null)).map((notice) => JSON.stringify(notice));
   await db.$executeRaw`
     WITH stored AS (
       INSERT INTO "Event" ("projectId", "documentId", "actorId", entity, "entityId", action, before, after, "createdAt")
@@ -43,7 +57,7 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
     SELECT pg_notify(${CHANGES_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
 }
 
-function notices(events: EventInput[]): ChangeNotice[] {
+function notices(events: Array<EventInput & { documentId: string }>): ChangeNotice[] {
   const byDocument = new Map<string, ChangeNotice>();
   for (const event of events) {
     const notice = byDocument.get(event.documentId) ?? { documentId: event.documentId, authors: [], actorId: event.actorId, entities: [] };

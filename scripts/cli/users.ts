@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { signUpInput } from '@/lib/users/sign-up';
-import { createUser, normalizeEmail } from '@/lib/users/store';
+import { newPassword, resetPassword } from '@/lib/users/password';
+import { createUser, normalizeEmail, setDisabled } from '@/lib/users/store';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { flags, UsageError, withDatabase, type Command } from './support';
 
@@ -39,3 +41,45 @@ export const tokenCreate: Command = {
     });
   },
 };
+
+export const userPassword: Command = {
+  group: 'user',
+  action: 'password',
+  synopsis: 'glossa user password --email E [--password P]  resets a password (a new one is printed when none is given) and signs the user out everywhere',
+  async run(args) {
+    const options = flags(args, { email: { type: 'string' }, password: { type: 'string' } }, ['email']);
+    const generated = options.password === undefined;
+    const password = options.password ?? randomBytes(18).toString('base64url');
+    const parsed = newPassword.safeParse(password);
+    if (!parsed.success) throw new UsageError(`--password: ${parsed.error.issues[0]!.message}`);
+    await withDatabase(async (db) => {
+      const result = await resetPassword(db, options.email!, parsed.data);
+      if (!result) throw new UsageError(`No user with e-mail ${normalizeEmail(options.email!)}.`);
+      console.error(`Password of ${normalizeEmail(options.email!)} reset; ${result.revokedSessions} session(s) signed out.`);
+      // Like `token create`: a generated secret alone on stdout, shown once.
+      if (generated) console.log(password);
+    });
+  },
+};
+
+function accessCommand(action: 'disable' | 'enable'): Command {
+  return {
+    group: 'user',
+    action,
+    synopsis:
+      action === 'disable'
+        ? 'glossa user disable --email E                  refuses the account’s sign-in, sessions and API tokens from now on'
+        : 'glossa user enable --email E                   lets a disabled account sign in again',
+    async run(args) {
+      const options = flags(args, { email: { type: 'string' } }, ['email']);
+      await withDatabase(async (db) => {
+        const user = await setDisabled(db, options.email!, action === 'disable');
+        if (!user) throw new UsageError(`No user with e-mail ${normalizeEmail(options.email!)}.`);
+        console.log(`${user.email} is ${action === 'disable' ? 'disabled' : 'enabled'}.`);
+      });
+    },
+  };
+}
+
+export const userDisable = accessCommand('disable');
+export const userEnable = accessCommand('enable');

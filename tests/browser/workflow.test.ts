@@ -103,8 +103,10 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
 
     // Two annotators; assign the document to both.
     const annotators = [await signUp(browser, 'Ana'), await signUp(browser, 'Bilal')];
+    // Membership is by invitation, which each annotator accepts.
     for (const annotator of annotators) {
-      await api(owner.page, `/projects/${projectId}/members`, { method: 'POST', data: { email: annotator.email, role: 'ANNOTATOR' } });
+      const invitation = await api<{ id: string }>(owner.page, `/projects/${projectId}/invitations`, { method: 'POST', data: { email: annotator.email, role: 'ANNOTATOR' } });
+      await api(annotator.page, `/invitations/${invitation.id}/accept`, { method: 'POST' });
     }
     const assigned = await api<{ created: number }>(owner.page, `/projects/${projectId}/assignments`, { method: 'POST', data: { mode: 'round-robin', perDocument: 2 } });
     expect(assigned.created).toBe(2);

@@ -26,6 +26,8 @@ interface Fixture {
   labels: Record<string, string>;
   /** The acting member's own spans and relation (the annotator's, for callers outside the project). */
   work: { org: string; gpe: string; relation: string };
+  /** A pending invitation to the project addressed to the acting user (the outsider, for callers without an account). */
+  invitationId: string;
 }
 
 const CASES: Case[] = [
@@ -35,7 +37,15 @@ const CASES: Case[] = [
   { endpoint: 'PATCH /projects/{id}', body: () => ({ blindMode: false }), expect: [200, 200, 403, 403, 404] },
   { endpoint: 'DELETE /projects/{id}', expect: [204, 403, 403, 403, 404] },
   { endpoint: 'GET /projects/{id}/members', expect: [200, 200, 200, 200, 404] },
-  { endpoint: 'POST /projects/{id}/members', body: (f) => ({ email: f.users.outsider.email, role: 'ANNOTATOR' }), expect: [201, 201, 403, 403, 404] },
+  // Only instance admins add accounts directly (none of these callers is one); everyone else invites.
+  { endpoint: 'POST /projects/{id}/members', body: (f) => ({ email: f.users.outsider.email, role: 'ANNOTATOR' }), expect: [403, 403, 403, 403, 404] },
+  { endpoint: 'POST /projects/{id}/invitations', body: (f) => ({ email: f.users.outsider.email, role: 'ANNOTATOR' }), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'GET /projects/{id}/invitations', expect: [200, 200, 403, 403, 404] },
+  { endpoint: 'DELETE /projects/{id}/invitations/{invitationId}', expect: [204, 204, 403, 403, 404] },
+  // The invitation used here is addressed to the caller, so any account may answer it.
+  { endpoint: 'GET /invitations', expect: [200, 200, 200, 200, 200] },
+  { endpoint: 'POST /invitations/{id}/accept', expect: [200, 200, 200, 200, 200] },
+  { endpoint: 'POST /invitations/{id}/decline', expect: [204, 204, 204, 204, 204] },
   { endpoint: 'PATCH /projects/{id}/members/{userId}', body: () => ({ role: 'CURATOR' }), expect: [200, 200, 403, 403, 404] },
   { endpoint: 'DELETE /projects/{id}/members/{userId}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'GET /projects/{id}/schema', expect: [200, 200, 200, 200, 404] },
@@ -73,8 +83,12 @@ const CASES: Case[] = [
   { endpoint: 'GET /documents/{id}/events', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/export', expect: [409, 409, 409, 403, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
-  { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [201, 201, 201, 201, 201] },
+  // Every caller here uses an API token, and a token cannot create tokens (see "accepts a session cookie" below for 201).
+  { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [403, 403, 403, 403, 403] },
   { endpoint: 'DELETE /tokens/{id}', expect: [200, 200, 200, 200, 200] },
+  { endpoint: 'POST /sessions/revoke-all', expect: [200, 200, 200, 200, 200] },
+  // Only a signed-in session may change the password; tokens get 403 (tests/integration/sessions.test.ts has the session side).
+  { endpoint: 'POST /account/password', body: () => ({ currentPassword: 'x', newPassword: 'a long enough passphrase' }), expect: [403, 403, 403, 403, 403] },
 ];
 
 const db = getPrisma();
@@ -111,7 +125,9 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [l.key, l.id]));
   const members = { OWNER, MANAGER, CURATOR, ANNOTATOR };
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
-  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(project.id, document.id, worker.id, labels) };
+  const invitee = caller && caller in users ? users[caller as keyof typeof users] : users.outsider;
+  const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
+  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(project.id, document.id, worker.id, labels), invitationId: invitation.id };
 }
 
 describe('authorization matrix: every API route × every caller', () => {
@@ -129,9 +145,9 @@ describe('authorization matrix: every API route × every caller', () => {
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId };
+          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId };
           const id = ids[path.split('/')[1]!]!;
-          const params = { id, userId: f.users.ANNOTATOR.id };
+          const params = { id, userId: f.users.ANNOTATOR.id, invitationId: f.invitationId };
           const token = caller === 'revoked token' ? revoked : acting?.token;
           // Streams and text downloads: the status and headers are the point, not the body.
           const hangUp = path.endsWith('/events') || path.endsWith('/methods');
@@ -149,6 +165,12 @@ describe('authorization matrix: every API route × every caller', () => {
     const response = await call('GET', '/projects/{id}', { id: f.projectId }, { cookie: await sessionCookie(f.users.CURATOR.id) });
     expect(response.status).toBe(200);
     expect(response.body.role).toBe('CURATOR');
+  });
+
+  it('lets a session cookie create an API token', async () => {
+    const f = await fixture();
+    const response = await call('POST', '/tokens', {}, { cookie: await sessionCookie(f.users.ANNOTATOR.id), body: { name: 'script' } });
+    expect(response.status).toBe(201);
   });
 
   it('rejects a forged session cookie', async () => {

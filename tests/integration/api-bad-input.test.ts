@@ -69,23 +69,26 @@ describe('bad input gets a precise 4xx and changes nothing', () => {
 
   it('an invalid role', async () => {
     const error = await expectRejected(400, 'validation_failed', () =>
-      call('POST', '/projects/{id}/members', { id: projectId }, { token: owner.token, body: { email: annotator.email, role: 'ADMIN' } }),
+      call('POST', '/projects/{id}/invitations', { id: projectId }, { token: owner.token, body: { email: annotator.email, role: 'ADMIN' } }),
     );
     expect(error.details[0].path).toBe('body.role');
   });
 
-  it('a duplicate member', async () => {
+  it('inviting an existing member', async () => {
     await expectRejected(
       409,
       'conflict',
-      () => call('POST', '/projects/{id}/members', { id: projectId }, { token: owner.token, body: { email: annotator.email.toUpperCase(), role: 'CURATOR' } }),
+      () => call('POST', '/projects/{id}/invitations', { id: projectId }, { token: owner.token, body: { email: annotator.email.toUpperCase(), role: 'CURATOR' } }),
       /already a member \(role ANNOTATOR\)/,
     );
   });
 
-  it('adding an e-mail that has no account', async () => {
-    await expectRejected(404, 'not_found', () =>
-      call('POST', '/projects/{id}/members', { id: projectId }, { token: owner.token, body: { email: 'nobody@example.org', role: 'CURATOR' } }),
+  it('adding an account directly without being an instance admin', async () => {
+    await expectRejected(
+      403,
+      'forbidden',
+      () => call('POST', '/projects/{id}/members', { id: projectId }, { token: owner.token, body: { email: 'nobody@example.org', role: 'CURATOR' } }),
+      /invite them by e-mail instead/,
     );
   });
 

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { call } from '../support/api';
+import { signInWithPassword } from '@/lib/auth/sign-in';
+import { getPrisma } from '@/lib/db/client';
+import { call, sessionCookie } from '../support/api';
+import { makeUser } from '../support/fixtures';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/glossa.mjs');
@@ -30,6 +33,34 @@ describe('glossa CLI', () => {
     const projects = await call('GET', '/projects', {}, { token: token.stdout.trim() });
     expect(projects.status).toBe(200);
     expect(projects.body).toEqual({ items: [], nextCursor: null });
+  });
+
+  it('resets a password (given or generated) and signs the user out everywhere; disables and enables accounts', async () => {
+    const env = { DATABASE_URL: process.env.DATABASE_URL };
+    const db = getPrisma();
+    const user = await makeUser(db, 'reset');
+    const cookie = await sessionCookie(user.id);
+    const given = await glossa(['user', 'password', '--email', user.email.toUpperCase(), '--password', 'the new long passphrase'], env);
+    expect(given.code, given.stderr).toBe(0);
+    expect(given.stderr).toContain(`Password of ${user.email} reset; 1 session(s) signed out.`);
+    expect(given.stdout).toBe('');
+    expect((await call('GET', '/projects', {}, { cookie })).status).toBe(401);
+    expect(await signInWithPassword(db, user.email, 'the new long passphrase')).toMatchObject({ id: user.id });
+
+    const generated = await glossa(['user', 'password', '--email', user.email], env);
+    expect(generated.code, generated.stderr).toBe(0);
+    expect(await signInWithPassword(db, user.email, generated.stdout.trim())).toMatchObject({ id: user.id });
+    const short = await glossa(['user', 'password', '--email', user.email, '--password', 'short'], env);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toContain('--password: use at least 10 characters');
+
+    expect((await glossa(['user', 'disable', '--email', user.email], env)).stdout).toContain(`${user.email} is disabled.`);
+    expect((await call('GET', '/projects', {}, { token: user.token })).status).toBe(401);
+    expect((await glossa(['user', 'enable', '--email', user.email], env)).stdout).toContain(`${user.email} is enabled.`);
+    expect((await call('GET', '/projects', {}, { token: user.token })).status).toBe(200);
+    const unknown = await glossa(['user', 'disable', '--email', 'nobody@example.org'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('No user with e-mail nobody@example.org.');
   });
 
   it('fails with a clear message and a non-zero exit code on bad input, also on the embedded database', async () => {

@@ -1,4 +1,6 @@
 import { encode } from 'next-auth/jwt';
+import { startSession } from '@/lib/auth/sessions';
+import { getPrisma } from '@/lib/db/client';
 
 /**
  * Calls the real route modules under app/api/v1 with real Request objects, the
@@ -43,8 +45,13 @@ export async function call(method: string, template: string, params: Record<stri
   return { status: response.status, body: text ? (JSON.parse(text) as any) : null, headers: response.headers };
 }
 
-/** A next-auth session cookie for `userId`, signed like the real one. */
+/** A next-auth session cookie for `userId`, signed like the real one, with its server-side session record. */
 export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: process.env.NEXTAUTH_SECRET! });
+  return sessionCookieFor({ sub: userId, sid: await startSession(getPrisma(), userId) });
+}
+
+/** A signed session cookie carrying exactly `claims` (e.g. the token next-auth's jwt callback returned). */
+export async function sessionCookieFor(claims: Record<string, unknown>): Promise<string> {
+  const token = await encode({ token: claims, secret: process.env.NEXTAUTH_SECRET! });
   return `next-auth.session-token=${token}`;
 }

@@ -33,7 +33,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
   // Each part is loaded only if the role may read it, as the API would decide.
   const [listing, members, schema, next] = await Promise.all([
     can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId, ownOnly: !access.seesOthersWork }) : null,
-    can(access.role, 'members:read') ? listMembers(db, id, { take: 500 }) : [],
+    can(access.role, 'members:read') ? listMembers(db, id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: 500 }) : [],
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
     nextDocument(db, id, caller.userId),
   ]);
@@ -41,7 +41,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
   const home = `/projects/${id}`;
   const clearHref = `${home}${documentQueryString({ mine: false, meta: [] }, 1, { defaultMine })}`;
   const pageHref = (n: number) => `${home}${documentQueryString(filters, n, { defaultMine })}`;
-  const memberNames = Object.fromEntries(members.map((member) => [member.user.id, member.user.name || member.user.email]));
+  const memberNames = Object.fromEntries(members.map((member) => [member.user.id, member.user.name]));
 
   return (
     <>

@@ -8,14 +8,14 @@ export const listMembersEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects/{id}/members',
   tag: 'members',
-  summary: 'List the members of a project and their roles',
+  summary: "List the members of a project and their roles (annotators in blind mode see only their own e-mail)",
   params: idParams,
   query: pageQuery,
   response: pageOf(member),
   errors: [404],
   async handle({ db, caller, params, query }) {
-    await authorizeProject(db, caller, params.id, 'members:read');
-    return toPage(await listMembers(db, params.id, prismaPage(query)), query);
+    const access = await authorizeProject(db, caller, params.id, 'members:read');
+    return toPage(await listMembers(db, params.id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, prismaPage(query)), query);
   },
 });
 
@@ -23,7 +23,7 @@ export const addMemberEndpoint = defineEndpoint({
   method: 'POST',
   path: '/projects/{id}/members',
   tag: 'members',
-  summary: 'Add an existing user by e-mail with a role',
+  summary: 'Instance admins only: add an existing account by e-mail with a role (everyone else invites: POST /projects/{id}/invitations)',
   params: idParams,
   body: memberAdd,
   response: member,
@@ -31,7 +31,7 @@ export const addMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    return addMember(db, params.id, access.role, body.email, body.role);
+    return addMember(db, params.id, { userId: caller.userId, role: access.role, isAdmin: caller.isAdmin }, body.email, body.role);
   },
 });
 
@@ -46,7 +46,7 @@ export const updateMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    return changeRole(db, params.id, access.role, params.userId, body.role);
+    return changeRole(db, params.id, { userId: caller.userId, role: access.role }, params.userId, body.role);
   },
 });
 
@@ -60,7 +60,7 @@ export const removeMemberEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params }) {
     const access = await authorizeProject(db, caller, params.id, 'members:manage');
-    await removeMember(db, params.id, access.role, params.userId);
+    await removeMember(db, params.id, { userId: caller.userId, role: access.role }, params.userId);
   },
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
+import { assertMayCreateTokens, createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { apiToken, createdToken, idParams, tokenCreate } from '@/lib/api/schemas';
 import { badRequest } from '@/lib/http/errors';
@@ -19,11 +19,13 @@ export const createToken = defineEndpoint({
   method: 'POST',
   path: '/tokens',
   tag: 'tokens',
-  summary: 'Create an API token; the response is the only time the token is shown',
+  summary: 'Create an API token (signed-in sessions only: a token cannot create tokens); the response is the only time the token is shown',
   body: tokenCreate,
   response: createdToken,
   status: 201,
+  errors: [403],
   async handle({ db, caller, body }) {
+    assertMayCreateTokens(caller);
     const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
     if (expiresAt && expiresAt <= new Date()) throw badRequest('expiresAt must be in the future.');
     return createApiToken(db, caller.userId, body.name, expiresAt);

@@ -17,9 +17,9 @@ export async function generateMetadata(props: ProjectPageProps): Promise<Metadat
 
 export default async function ProjectExportPage({ params }: ProjectPageProps) {
   const { id } = await params;
-  const { access } = await requireProjectPage(id, 'export');
+  const { caller, access } = await requireProjectPage(id, 'export');
   const { project } = await loadProject(id);
-  const members = await listMembers(getPrisma(), id, { take: MEMBER_LIMIT });
+  const members = await listMembers(getPrisma(), id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: MEMBER_LIMIT });
 
   return (
     <>

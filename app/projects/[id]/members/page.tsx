@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
-import { AddMemberForm } from '@/components/members/AddMemberForm';
+import { InviteMemberForm } from '@/components/members/InviteMemberForm';
 import { MembersTable } from '@/components/members/MembersTable';
+import { PendingInvitations } from '@/components/members/PendingInvitations';
 import { RoleGuide } from '@/components/members/RoleGuide';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { rolesAssignableBy } from '@/components/projects/roles';
 import { can } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
+import { listProjectInvitations } from '@/lib/members/invitations';
 import { listMembers } from '@/lib/members/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
 
@@ -23,8 +25,11 @@ export default async function ProjectMembersPage({ params }: ProjectPageProps) {
   const { id } = await params;
   const { caller, access } = await requireProjectPage(id, 'members:read');
   const { project } = await loadProject(id);
-  const members = await listMembers(getPrisma(), id, { take: MEMBER_LIMIT });
   const mayManage = can(access.role, 'members:manage');
+  const [members, invitations] = await Promise.all([
+    listMembers(getPrisma(), id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: MEMBER_LIMIT }),
+    mayManage ? listProjectInvitations(getPrisma(), id) : [],
+  ]);
 
   return (
     <>
@@ -34,9 +39,11 @@ export default async function ProjectMembersPage({ params }: ProjectPageProps) {
         <MembersTable projectId={id} members={members} viewer={{ userId: caller.userId, role: access.role, mayManage }} />
       </section>
       {mayManage && (
-        <section aria-labelledby="add-member-heading" className="panel">
-          <h2 id="add-member-heading">Add a member</h2>
-          <AddMemberForm projectId={id} roles={rolesAssignableBy(access.role)} />
+        <section aria-labelledby="invite-heading" className="panel">
+          <h2 id="invite-heading">Invite a member</h2>
+          <InviteMemberForm projectId={id} roles={rolesAssignableBy(access.role)} />
+          <h3>Pending invitations</h3>
+          <PendingInvitations projectId={id} invitations={invitations} />
         </section>
       )}
       <section aria-labelledby="roles-heading" className="panel">

@@ -12,31 +12,31 @@ import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleSelect } from './RoleSelect';
 
-export function AddMemberForm({ projectId, roles }: { projectId: string; roles: readonly Role[] }) {
+export function InviteMemberForm({ projectId, roles }: { projectId: string; roles: readonly Role[] }) {
   const router = useRouter();
   const { pending, error, submitWith } = useAction();
-  const [added, setAdded] = useState<string | null>(null);
+  const [invited, setInvited] = useState<string | null>(null);
 
   const onSubmit = submitWith(async (data, form) => {
-    setAdded(null);
+    setInvited(null);
     const email = readText(data, 'email');
-    await apiFetch(`${API_V1}/projects/${projectId}/members`, { method: 'POST', body: { email, role: readText(data, 'role') } });
+    await apiFetch(`${API_V1}/projects/${projectId}/invitations`, { method: 'POST', body: { email, role: readText(data, 'role') } });
     form.reset();
-    setAdded(`Added ${email}.`);
+    setInvited(`Invited ${email}. Tell them: they accept on their Glossa home page, after signing in or up with this address.`);
     router.refresh();
   });
 
   return (
     <form className="form form--row" onSubmit={onSubmit}>
-      <Field label="E-mail" hint="They need a Glossa account already.">
-        {(control) => <input {...control} name="email" type="email" autoComplete="off" required />}
+      <Field label="E-mail" hint="They join when they accept; Glossa sends no e-mail.">
+        {(control) => <input {...control} name="email" type="email" autoComplete="off" required maxLength={320} />}
       </Field>
       <Field label="Role">{(control) => <RoleSelect {...control} name="role" roles={roles} defaultValue="ANNOTATOR" />}</Field>
-      <SubmitButton pending={pending} pendingLabel="Adding…">
-        Add member
+      <SubmitButton pending={pending} pendingLabel="Inviting…">
+        Invite
       </SubmitButton>
       <FormError message={error} />
-      <FormStatus message={added} />
+      <FormStatus message={invited} />
     </form>
   );
 }

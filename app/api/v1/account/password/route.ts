@@ -1,0 +1,4 @@
+import { routeHandler } from '@/lib/api/endpoint';
+import { changePasswordEndpoint } from '@/lib/api/endpoints/account';
+
+export const POST = routeHandler(changePasswordEndpoint);

@@ -1,0 +1,50 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { RoleBadge } from '@/components/projects/RoleBadge';
+import { API_V1, apiFetch } from '@/components/api';
+import { FormError } from '@/components/forms/FormError';
+import { useAction } from '@/components/forms/useAction';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export interface ReceivedInvitation {
+  id: string;
+  role: Role;
+  project: { id: string; name: string };
+  invitedBy: string | null;
+}
+
+/** The signed-in user's pending invitations, each accepted or declined here. */
+export function InvitationList({ invitations }: { invitations: ReceivedInvitation[] }) {
+  return (
+    <ul className="invitation-list">
+      {invitations.map((invitation) => (
+        <InvitationItem key={invitation.id} invitation={invitation} />
+      ))}
+    </ul>
+  );
+}
+
+function InvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
+  const router = useRouter();
+  const { pending, error, run } = useAction();
+  const answer = (verb: 'accept' | 'decline') =>
+    run(async () => {
+      await apiFetch(`${API_V1}/invitations/${invitation.id}/${verb}`, { method: 'POST' });
+      if (verb === 'accept') router.push(`/projects/${invitation.project.id}`);
+      router.refresh();
+    });
+  return (
+    <li>
+      <strong>{invitation.project.name}</strong> as <RoleBadge role={invitation.role} />
+      {invitation.invitedBy && <span className="muted"> — invited by {invitation.invitedBy}</span>}{' '}
+      <button type="button" className="button button--primary" disabled={pending} onClick={() => answer('accept')}>
+        Accept<span className="visually-hidden"> the invitation to {invitation.project.name}</span>
+      </button>{' '}
+      <button type="button" className="button button--secondary" disabled={pending} onClick={() => answer('decline')}>
+        Decline<span className="visually-hidden"> the invitation to {invitation.project.name}</span>
+      </button>
+      <FormError message={error} />
+    </li>
+  );
+}
