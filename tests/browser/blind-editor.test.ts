@@ -60,15 +60,18 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
       const text = () => page.getByRole('textbox', { name: /^Text of / });
       const spans = () => text().locator('[data-span]');
       const mine = async (documentId: string) => (await api<{ items: unknown[] }>(page, `/documents/${documentId}/annotations`)).items.length;
-      const tryToLabel = async () => {
+      // Where the document is writable the picker opens on the selection: wait for it, as a person
+      // would, before the hotkey (pressed earlier, the key can land before the editor listens).
+      const tryToLabel = async (writable = false) => {
         await selectFreeWord(page);
+        if (writable) await page.getByRole('dialog', { name: 'Choose a label' }).waitFor();
         await page.keyboard.press(label.hotkey!);
       };
 
       // Annotate, then submit.
       await page.goto(`${BASE}/projects/${project.id}/documents/${assignedId}`, { waitUntil: 'networkidle' });
       await text().waitFor();
-      await tryToLabel();
+      await tryToLabel(true);
       await expect.poll(() => spans().count()).toBe(1);
       await page.getByRole('status').getByText('All changes saved').waitFor();
       await page.getByRole('button', { name: 'Submit' }).click();

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { myInvitationsEndpoint } from '@/lib/api/endpoints/invitations';
 
-export const GET = routeHandler(myInvitationsEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(myInvitationsEndpoint);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { changePasswordEndpoint } from '@/lib/api/endpoints/account';
 
-export const POST = routeHandler(changePasswordEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(changePasswordEndpoint);

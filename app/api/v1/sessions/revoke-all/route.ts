@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { revokeAllSessions } from '@/lib/api/endpoints/account';
 
-export const POST = routeHandler(revokeAllSessions);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(revokeAllSessions);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { acceptInvitationEndpoint } from '@/lib/api/endpoints/invitations';
 
-export const POST = routeHandler(acceptInvitationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(acceptInvitationEndpoint);

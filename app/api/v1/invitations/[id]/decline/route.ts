@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { declineInvitationEndpoint } from '@/lib/api/endpoints/invitations';
 
-export const POST = routeHandler(declineInvitationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(declineInvitationEndpoint);

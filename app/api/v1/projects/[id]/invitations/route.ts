@@ -1,5 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { inviteEndpoint, listProjectInvitationsEndpoint } from '@/lib/api/endpoints/invitations';
 
-export const GET = routeHandler(listProjectInvitationsEndpoint);
-export const POST = routeHandler(inviteEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listProjectInvitationsEndpoint, inviteEndpoint);

@@ -1,4 +1,4 @@
-import { routeHandler } from '@/lib/api/endpoint';
+import { endpointRoute } from '@/lib/api/route';
 import { cancelInvitationEndpoint } from '@/lib/api/endpoints/invitations';
 
-export const DELETE = routeHandler(cancelInvitationEndpoint);
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(cancelInvitationEndpoint);
