@@ -21,6 +21,8 @@ export interface AutoAcceptResult extends AcceptedCounts {
   finished: number;
   /** Items left out because they break an annotation rule; the first 1,000 are listed. */
   skipped: { count: number; items: { documentId: string; kind: string; id: string; reason: string }[] };
+  /** (document, annotator) pairs not counted as votes: their work changed after gold was shown to them. */
+  afterGoldLeftOut: number;
 }
 
 export function autoAccept(projectId: string, request: AutoAcceptRequest): Promise<AutoAcceptResult> {
@@ -77,5 +79,6 @@ export function describeAutoAccept(result: AutoAcceptResult): string {
   const finished = result.finished > 0 ? ` ${plural(result.finished, 'document')} marked finished.` : '';
   const [first] = result.skipped.items;
   const skipped = first ? ` ${plural(result.skipped.count, 'item')} left out because they break an annotation rule, e.g. ${first.reason}` : '';
-  return `Processed ${plural(result.documents, 'document')}: ${describeAccepted(result)} newly accepted into gold.${finished}${skipped}`;
+  const afterGold = result.afterGoldLeftOut > 0 ? ` Not counted as votes: ${plural(result.afterGoldLeftOut, 'annotator × document pair')} changed after gold was shown to the annotator.` : '';
+  return `Processed ${plural(result.documents, 'document')}: ${describeAccepted(result)} newly accepted into gold.${finished}${skipped}${afterGold}`;
 }

@@ -23,6 +23,8 @@ import { align, answerKey, relationKey, spanKey, type AlignAnswer, type AlignRel
  */
 export interface DocumentWork {
   submitted: string[];
+  /** Submitted annotators who changed their work after gold was shown to them: not independent votes. */
+  afterGold: string[];
   spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
@@ -32,7 +34,7 @@ export interface DocumentWork {
 /** Every annotator's and gold's work on a document, with span targets resolved to span identities. */
 export async function loadWork(db: DbClient, documentId: string, submittedOnly = true): Promise<DocumentWork> {
   const [assignments, spans, relations, answers] = await Promise.all([
-    db.assignment.findMany({ where: { documentId, ...(submittedOnly ? { status: 'SUBMITTED' } : {}) }, select: { userId: true } }),
+    db.assignment.findMany({ where: { documentId, ...(submittedOnly ? { status: 'SUBMITTED' } : {}) }, select: { userId: true, afterGoldAt: true } }),
     db.annotation.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, start: true, end: true, labelId: true, targetId: true, targetAnnotationId: true, quote: true, attributes: true, sourceIds: true } }),
     db.relation.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, labelId: true, sourceId: true, targetId: true, sourceIds: true } }),
     db.documentLabel.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, labelId: true, targetId: true, values: true, sourceIds: true } }),
@@ -49,6 +51,7 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
   const counts = (authorId: string) => submitted.includes(authorId);
   return {
     submitted,
+    afterGold: assignments.filter((a) => a.afterGoldAt !== null).map((a) => a.userId),
     spans: aligned.filter((s) => counts(s.authorId)),
     relations: rels.filter((r) => counts(r.authorId)),
     answers: answersAligned.filter((a) => counts(a.authorId)),
@@ -115,12 +118,14 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
     select: { id: true },
     orderBy: { position: 'asc' },
   });
-  const total: AcceptResult & { documents: number; finished: number; skipped: { count: number; items: SkippedItem[] } } = {
-    documents: 0, finished: 0, spans: 0, relations: 0, answers: 0, skipped: { count: 0, items: [] },
+  const total: AcceptResult & { documents: number; finished: number; skipped: { count: number; items: SkippedItem[] }; afterGoldLeftOut: number } = {
+    documents: 0, finished: 0, spans: 0, relations: 0, answers: 0, skipped: { count: 0, items: [] }, afterGoldLeftOut: 0,
   };
   for (const { id } of documents) {
     const accepted = await inDocument(db, id, async (tx, document) => {
-      const work = await loadWork(tx, id);
+      // k of n counts independent judgements only: work changed after its annotator saw gold is no vote.
+      const all = await loadWork(tx, id);
+      const work = independentWork(all);
       if (options.onlyFullAgreement && !fullyAgree(work)) return null;
       const gold = new GoldWriter(tx, actor, await goldRules(tx, document), work, 'skip');
       const enough = <T>(candidates: { items: T[]; authors: string[] }[]) => candidates.filter((c) => c.authors.length >= options.minAgreement).map((c) => c.items[0]!);
@@ -129,9 +134,10 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
       for (const answer of enough(align(work.answers, answerKey))) await gold.answer(answer, true);
       await gold.flushEvents();
       if (options.finish) await tx.document.update({ where: { id }, data: { adjudicatedAt: new Date(), adjudicatedById: actor.userId } });
-      return { ...gold.result, skipped: gold.skipped };
+      return { ...gold.result, skipped: gold.skipped, afterGold: all.afterGold.length };
     });
     if (!accepted) continue;
+    total.afterGoldLeftOut += accepted.afterGold;
     total.skipped.count += accepted.skipped.length;
     total.skipped.items.push(...accepted.skipped.slice(0, LISTED_SKIPPED - total.skipped.items.length));
     total.documents += 1;
@@ -141,6 +147,20 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
     total.answers += accepted.answers;
   }
   return total;
+}
+
+/** The work without the annotators flagged after-gold: what counts as independent agreement. */
+export function independentWork(work: DocumentWork): DocumentWork {
+  if (work.afterGold.length === 0) return work;
+  const counts = (item: { authorId: string }) => !work.afterGold.includes(item.authorId);
+  return {
+    ...work,
+    submitted: work.submitted.filter((userId) => !work.afterGold.includes(userId)),
+    afterGold: [],
+    spans: work.spans.filter(counts),
+    relations: work.relations.filter(counts),
+    answers: work.answers.filter(counts),
+  };
 }
 
 /** Every submitted annotator's set of spans, relations and answers is identical. */

@@ -136,6 +136,11 @@ describe('blind work stays blind', () => {
     expect(queue.items.map((d: { id: string; submitted: number }) => [d.id, d.submitted])).toEqual([[documentId, 2]]);
     const review = (await call('GET', '/documents/{id}/review', { id: documentId }, as(curator))).body;
     expect(review.annotators.map((x: { id: string; afterGold: boolean }) => [x.id, x.afterGold]).sort()).toEqual([[a.id, true], [b.id, false]].sort());
+    // Auto-accept counts independent votes only: A's after-gold spans ("Bannu", "attacked") are nobody's vote.
+    const auto = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, as(curator, { minAgreement: 1 }));
+    expect(auto.status, JSON.stringify(auto.body)).toBe(200);
+    expect(auto.body).toMatchObject({ documents: 1, spans: 0, afterGoldLeftOut: 1 });
+    expect(await db.annotation.findMany({ where: { documentId, authorId: null, deletedAt: null }, select: { quote: true } })).toEqual([{ quote: 'Hafiz Gul Bahadur group' }]);
 
     // The never-assigned member appears nowhere as an annotator of the document.
     const progress = (await call('GET', '/projects/{id}/progress', { id: projectId }, as(curator))).body;

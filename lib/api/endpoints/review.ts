@@ -52,6 +52,7 @@ export const autoAcceptGold = defineEndpoint({
       count: z.number().int(),
       items: z.array(z.object({ documentId: id, kind: z.enum(['annotation', 'relation', 'answer']), id, reason: z.string() })).describe('the first 1,000'),
     }).describe('items left out of gold because they break an annotation rule (retired label or target, overlap the project forbids, relation type not allowed)'),
+    afterGoldLeftOut: z.number().int().describe('(document, annotator) pairs whose work was not counted as a vote: changed after gold was shown to the annotator'),
   }), errors: [403, 404],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'gold:write');
