@@ -18,10 +18,16 @@ export async function annotatorRelations(db: PrismaClient, projectId: string): P
       WHERE r."documentId" = d.id AND r."authorId" IS NOT NULL AND r."deletedAt" IS NULL
       OFFSET 0) r
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
-  const byDocument = new Map<string, RelationRow[]>();
+  return groupByDocument(rows);
+}
+
+/** Rows of several documents, by document, in the order read. */
+export function groupByDocument<T extends { documentId: string }>(rows: T[]): Map<string, T[]> {
+  const byDocument = new Map<string, T[]>();
   for (const row of rows) {
-    if (!byDocument.has(row.documentId)) byDocument.set(row.documentId, []);
-    byDocument.get(row.documentId)!.push(row);
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
   }
   return byDocument;
 }

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
 import type { ExcludedWork, ReportInput, SpanLayer } from './input';
 import { adjudicatedGold } from './load-gold';
-import { annotatorRelations } from './load-relations';
+import { annotatorRelations, groupByDocument } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
@@ -139,13 +139,7 @@ async function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<
       WHERE a."documentId" = d.id AND a."authorId" IS NOT NULL AND a."deletedAt" IS NULL
       OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
-  const byDocument = new Map<string, SpanRow[]>();
-  for (const row of rows) {
-    const list = byDocument.get(row.documentId);
-    if (list) list.push(row);
-    else byDocument.set(row.documentId, [row]);
-  }
-  return byDocument;
+  return groupByDocument(rows);
 }
 
 /** Span targets differ in id between annotators, so they are compared by label and text. */
