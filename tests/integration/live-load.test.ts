@@ -4,6 +4,7 @@ import { getPrisma } from '@/lib/db/client';
 import { STREAM_LIMITS } from '@/lib/live/hub';
 import { routeModule } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { readServerEvents } from '../support/sse';
 
 // Issue #14 items 7 and 8: many event streams on one document cost the database a constant
 // amount per presence change, are limited per user and per document (429), leave no
@@ -62,21 +63,9 @@ async function stream(user: TestUser, document = documentId) {
   if (response.status !== 200) return { status: response.status, body: await response.json(), headers: response.headers, presence: [] as { connections: number }[], close: () => {} };
   open.push(controller);
   const state = { status: 200, body: null, headers: response.headers, presence: [] as { connections: number }[], close: () => controller.abort() };
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      for (let cut = buffer.indexOf('\n\n'); cut >= 0; cut = buffer.indexOf('\n\n')) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        if (block.startsWith('event: presence')) state.presence = JSON.parse(/^data: (.+)$/m.exec(block)![1]!);
-      }
-    }
-  })();
+  readServerEvents(response.body!, (event, data) => {
+    if (event === 'presence') state.presence = data;
+  });
   return state;
 }
 

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { routeModule, call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { readServerEvents } from '../support/sse';
 
 const db = getPrisma();
 const open: AbortController[] = [];
@@ -15,24 +16,7 @@ async function subscribe(documentId: string, user: TestUser) {
   const response = await GET!(new Request(`http://localhost/api/v1/documents/${documentId}/events`, { headers: { authorization: `Bearer ${user.token}` }, signal: controller.signal }), { params: Promise.resolve({ id: documentId }) });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const events: { event: string; data: any }[] = [];
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const event = /^event: (.+)$/m.exec(block)?.[1];
-        const data = /^data: (.+)$/m.exec(block)?.[1];
-        if (event && data) events.push({ event, data: JSON.parse(data) });
-      }
-    }
-  })();
+  readServerEvents(response.body!, (event, data) => events.push({ event, data }));
   return {
     events,
     next: async (event: string, where: (data: any) => boolean = () => true, timeoutMs = 2000) => {
