@@ -1,5 +1,5 @@
-import { isActive, isSpanLayer, relationAllows } from '@/lib/annotations/invariants';
-import type { SpanLayer } from './model';
+import { isActive, relationAllows } from '@/lib/annotations/invariants';
+import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 
 export type LabelLayer = SpanLayer | 'RELATION' | 'DOCUMENT';
 
@@ -29,7 +29,6 @@ export interface SchemaTarget {
   readonly retired: boolean;
 }
 
-export { SPAN_LAYERS, isSpanLayer } from '@/lib/annotations/invariants';
 
 /** Labels that may be chosen for new work: retired ones only describe existing spans. */
 export function activeLabels(labels: readonly SchemaLabel[], layer: LabelLayer): SchemaLabel[] {

@@ -1,4 +1,4 @@
-import type { Layer } from '@/lib/schema/types';
+import type { Layer, SpanLayer } from '@/lib/schema/types';
 import type { Sentence } from '@/lib/tokenize';
 import { codePoints, sliceCodePoints } from './text';
 
@@ -9,8 +9,6 @@ import { codePoints, sliceCodePoints } from './text';
  */
 
 export type { Layer };
-export type SpanLayer = Exclude<Layer, 'RELATION' | 'DOCUMENT'>;
-export const SPAN_LAYERS = ['ENTITY', 'STANCE', 'FRAME'] as const satisfies readonly SpanLayer[];
 
 export interface SchemaLabel {
   key: string;
