@@ -1,7 +1,7 @@
 import type { Role } from '@/lib/generated/prisma/enums';
 
 /**
- * What each project role may do (DESIGN.md §2). Pure data, so the table-driven
+ * What each project role may do (docs/ARCHITECTURE.md §5). Pure data, so the table-driven
  * authorization test and the UI (which buttons to show) read the same rules.
  */
 export type ProjectAction =

@@ -1,9 +1,9 @@
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /**
- * What an export can be asked for (DESIGN.md §6): data formats, the dataset card, sources and
- * document filters. Pure data and parsing, shared by the API, the CLI and the export page, so
- * every entry point offers and names the same choices.
+ * What an export can be asked for (docs/ARCHITECTURE.md §11): data formats, the dataset card,
+ * sources and document filters. Pure data and parsing, shared by the API, the CLI and the
+ * export page, so every entry point offers and names the same choices.
  */
 
 export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;

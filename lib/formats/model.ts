@@ -86,7 +86,7 @@ export const GOLD_AUTHOR = 'gold';
 /**
  * Everything that makes a document unusable for export: offsets out of range, quotes that
  * disagree with the text, duplicate ids and dangling references. Readers reject documents with
- * problems instead of guessing (DESIGN.md §1).
+ * problems instead of guessing (docs/ARCHITECTURE.md §2).
  */
 export function documentProblems(doc: ExportDocument): string[] {
   const problems: string[] = [];

@@ -11,7 +11,7 @@ import { Spool, spooledSource } from './spool';
 import { IMPORT_FORMATS, type ImportedDocument, type ImportSource } from './types';
 
 /**
- * The three request bodies of POST /projects/{id}/documents (DESIGN.md §4): a JSON
+ * The three request bodies of POST /projects/{id}/documents (docs/ARCHITECTURE.md §10): a JSON
  * object, a JSONL stream, or multipart files. Options come from the query string,
  * and for multipart also from form fields of the same names.
  */
