@@ -42,7 +42,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<ProjectAction>> = {
   ANNOTATOR: new Set(ANNOTATOR),
 };
 
-export const ROLES: readonly Role[] = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR'];
+export const ROLES = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR'] as const satisfies readonly Role[];
 
 export function can(role: Role, action: ProjectAction): boolean {
   return PERMISSIONS[role].has(action);
