@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
-import type { SpanLayer } from '@/lib/editor/model';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import { filterByQuery, labelTexts } from '@/lib/editor/picker';
-import { activeLabels, SPAN_LAYERS, type SchemaLabel } from '@/lib/editor/schema';
+import { activeLabels, type SchemaLabel } from '@/lib/editor/schema';
 import { ChoiceList } from './ChoiceList';
 import { LabelOption, layerName } from './LabelOption';
 import styles from './popover.module.css';

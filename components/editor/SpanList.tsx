@@ -2,9 +2,9 @@
 
 import { memo, useId, useMemo, useState } from 'react';
 import type { Catalog } from '@/lib/editor/catalog';
-import type { Span, SpanLayer } from '@/lib/editor/model';
+import type { Span } from '@/lib/editor/model';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import { spanSections, type SpanFilter } from '@/lib/editor/sections';
-import { SPAN_LAYERS } from '@/lib/editor/schema';
 import { layerName } from './LabelOption';
 import { SpanRow, type SpanRowActions } from './SpanRow';
 import styles from './panel.module.css';

@@ -1,7 +1,6 @@
 import type { SchemaLabel, SchemaTarget } from '@/lib/editor/schema';
 import type { WireAnnotation, WireAnswer, WireRelation } from '@/lib/editor/wire';
-
-export type AssignmentStatus = 'ASSIGNED' | 'IN_PROGRESS' | 'SUBMITTED';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** Everything the editor page hands the client editor: plain, serialisable data. */
 export interface EditorData {

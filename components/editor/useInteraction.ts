@@ -5,7 +5,8 @@ import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from '
 import { layerOf, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
-import type { DocState, Span, SpanLayer, SpanTarget } from '@/lib/editor/model';
+import type { DocState, Span, SpanTarget } from '@/lib/editor/model';
+import type { SpanLayer } from '@/lib/schema/types';
 import { selectionRange } from '@/lib/editor/rules';
 import { activeLabels, spanLabelForHotkey, type SchemaLabel } from '@/lib/editor/schema';
 import type { SegmentTable } from '@/lib/offsets';

@@ -1,12 +1,13 @@
 import { API_V1, ApiError } from '@/components/api';
 import { FORMAT_INFO, type ExportFormat } from '@/lib/export/options';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** What the export page asks for; the server validates it again. */
 export interface ExportChoice {
   format: ExportFormat;
   /** gold, all or annotator:<userId>. */
   source: string;
-  status: '' | 'ASSIGNED' | 'IN_PROGRESS' | 'SUBMITTED';
+  status: '' | AssignmentStatus;
   /** Labels as the imported files spelled them (labels=source), for the formats that can write them. */
   sourceLabels?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { Role } from '@/lib/generated/prisma/enums';
 
 /**
- * What each project role may do (DESIGN.md §2). Pure data, so the table-driven
+ * What each project role may do (docs/ARCHITECTURE.md §5). Pure data, so the table-driven
  * authorization test and the UI (which buttons to show) read the same rules.
  */
 export type ProjectAction =
@@ -42,7 +42,7 @@ export const PERMISSIONS: Record<Role, ReadonlySet<ProjectAction>> = {
   ANNOTATOR: new Set(ANNOTATOR),
 };
 
-export const ROLES: readonly Role[] = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR'];
+export const ROLES = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR'] as const satisfies readonly Role[];
 
 export function can(role: Role, action: ProjectAction): boolean {
   return PERMISSIONS[role].has(action);

@@ -13,6 +13,14 @@ export interface ProjectAccess {
   seesOthersWork: boolean;
 }
 
+/**
+ * Gold (authorId null) has no assignment to check: every path that writes it (spans,
+ * relations, answers, import) asks here, so the rule and its message are the same on all.
+ */
+export function assertGoldWriter(role: Role): void {
+  if (!can(role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+}
+
 interface Membership {
   projectId: string;
   role: Role | null;

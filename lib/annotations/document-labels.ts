@@ -3,8 +3,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { assertLayerWritable } from '@/lib/assignments/writable';
 import { recordEvents, type EventInput } from '@/lib/events/log';
 import { documentLabelSnapshot } from '@/lib/events/snapshots';
-import { forbidden, validationFailed } from '@/lib/http/errors';
-import { can } from '@/lib/access/policy';
+import { validationFailed } from '@/lib/http/errors';
+import { assertGoldWriter } from '@/lib/access/project-access';
 import { checkAnswer, checkLabel, checkTarget } from './invariants';
 import { violationError } from './rules';
 import { inDocument, type Actor } from './service';
@@ -31,7 +31,7 @@ export async function listAnswers(db: PrismaClient, actor: Actor, documentId: st
 }
 
 export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId: string, answers: Answer[], gold: boolean) {
-  if (gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+  if (gold) assertGoldWriter(actor.access.role);
   const authorId = gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
     await assertLayerWritable(tx, actor, documentId, authorId);

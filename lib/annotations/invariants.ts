@@ -1,4 +1,5 @@
 import { validateSpan, type OffsetIndex } from '@/lib/offsets';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 
 /**
  * The rules every stored span and relation obeys, in one place, whoever writes them:
@@ -10,8 +11,6 @@ import { validateSpan, type OffsetIndex } from '@/lib/offsets';
  * A violation names the field it is about (relative: the API prefixes `body.`, import
  * names the record) and says what is wrong; an overlap also names the span it clashes with.
  */
-export type SpanLayer = 'ENTITY' | 'STANCE' | 'FRAME';
-export const SPAN_LAYERS: readonly SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 export type TargetRef = { kind: 'target'; id: string } | { kind: 'span'; id: string };
 
 export interface Violation {
@@ -56,10 +55,6 @@ export interface SpanFact {
 export interface TargetFact {
   id: string;
   retired: boolean;
-}
-
-export function isSpanLayer(layer: string): layer is SpanLayer {
-  return (SPAN_LAYERS as readonly string[]).includes(layer);
 }
 
 /** Retired labels and targets describe existing work only; nothing new may use them. */

@@ -9,6 +9,7 @@ import { spanFact, violationError } from './rules';
 import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
+import { assertGoldWriter } from '@/lib/access/project-access';
 
 /** Directed relations between two spans of the same layer owner, typed by a RELATION label. */
 const relationSelect = {
@@ -37,7 +38,7 @@ export async function listRelations(db: PrismaClient, actor: Actor, documentId: 
 }
 
 export async function createRelation(db: PrismaClient, actor: Actor, documentId: string, input: NewRelation) {
-  if (input.gold && !can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+  if (input.gold) assertGoldWriter(actor.access.role);
   const authorId = input.gold ? null : actor.userId;
   return inDocument(db, documentId, async (tx, document) => {
     await assertLayerWritable(tx, actor, documentId, authorId);

@@ -1,9 +1,10 @@
 import type { DbClient } from '@/lib/db/client';
 import { conflict, validationFailed, type HttpError } from '@/lib/http/errors';
 import type { OffsetIndex } from '@/lib/offsets';
-import { checkOffsets, checkOverlap, checkRelabel, checkSpanLabel, checkStanceTarget, type Checked, type SpanFact, type SpanLayer, type TargetRef, type Violation } from './invariants';
+import type { SpanLayer } from '@/lib/schema/types';
+import { checkOffsets, checkOverlap, checkRelabel, checkSpanLabel, checkStanceTarget, type Checked, type SpanFact, type TargetRef, type Violation } from './invariants';
 
-export type { SpanLayer, TargetRef } from './invariants';
+export type { TargetRef } from './invariants';
 
 /**
  * The API's side of the annotation invariants (invariants.ts decides): loads the facts a

@@ -1,5 +1,5 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { SpanLayer } from './invariants';
+import type { SpanLayer } from '@/lib/schema/types';
 
 /** The select every annotation read uses, and its wire shape (author "gold" for the gold layer). */
 export const annotationFields = {

@@ -1,5 +1,4 @@
-import type { ProjectAccess } from '@/lib/access/project-access';
-import { can } from '@/lib/access/policy';
+import { assertGoldWriter, type ProjectAccess } from '@/lib/access/project-access';
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { assertLayerWritable } from '@/lib/assignments/writable';
@@ -120,7 +119,7 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
 /** Writers may touch their own layer; gold needs the curator's permission. */
 function layerOwner(actor: Actor, gold: boolean): string | null {
   if (!gold) return actor.userId;
-  if (!can(actor.access.role, 'gold:write')) throw forbidden('Only curators, managers and owners write the gold layer.');
+  assertGoldWriter(actor.access.role);
   return null;
 }
 

@@ -6,7 +6,7 @@ import { PRESETS } from '@/lib/schema/presets';
 /** Wire shapes shared by the endpoints; they are also what /api/v1/openapi.json publishes. */
 export const id = z.string().min(1).max(64);
 export const idParams = z.object({ id }).strict();
-export const role = z.enum(ROLES as ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR']);
+export const role = z.enum(ROLES);
 export const presetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
 export const timestamp = z.date().transform((d) => d.toISOString()).pipe(z.string());
 

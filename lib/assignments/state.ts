@@ -2,9 +2,10 @@ import type { ProjectAccess } from '@/lib/access/project-access';
 import { can } from '@/lib/access/policy';
 import type { DbClient } from '@/lib/db/client';
 import { recordEvents } from '@/lib/events/log';
-import type { AssignmentStatus, Role } from '@/lib/generated/prisma/enums';
+import type { Role } from '@/lib/generated/prisma/enums';
 import { forbidden, notFound } from '@/lib/http/errors';
 import { assignmentEvent, assignmentFields, type AssignmentRow } from './events';
+import type { SettableStatus } from './statuses';
 
 /** Whose layer is being touched, by whom, with what rights in the project. */
 export interface LayerActor {
@@ -58,7 +59,7 @@ export function mayTakeOn(role: Role, allowSelfAssignment: boolean): boolean {
  * An annotator taking on an unassigned document (see mayTakeOn), or a 403. The new
  * assignment is an event like any other, so a curator sees who chose their own documents.
  */
-export async function selfAssign(db: DbClient, actor: LayerActor, documentId: string, state: LayerState, status: Exclude<AssignmentStatus, 'ASSIGNED'>): Promise<AssignmentRow> {
+export async function selfAssign(db: DbClient, actor: LayerActor, documentId: string, state: LayerState, status: SettableStatus): Promise<AssignmentRow> {
   if (!mayTakeOn(actor.access.role, state.allowSelfAssignment)) throw forbidden(NOT_ASSIGNED);
   const now = new Date();
   const created = await db.assignment.create({

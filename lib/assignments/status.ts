@@ -5,9 +5,8 @@ import { recordEvents } from '@/lib/events/log';
 import type { ProjectAccess } from '@/lib/access/project-access';
 import { forbidden, notFound, validationFailed } from '@/lib/http/errors';
 import { assignmentEvent, assignmentFields, type AssignmentRow } from './events';
+import type { SettableStatus } from './statuses';
 import { loadLayerState, mayReopenOwn, selfAssign, type LayerActor, type LayerState } from './state';
-
-export type SettableStatus = 'IN_PROGRESS' | 'SUBMITTED';
 
 /** An assignment as its annotator sees it, with what they may still do. */
 export function describeAssignment(access: ProjectAccess, state: LayerState, row: AssignmentRow) {

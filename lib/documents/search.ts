@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { ASSIGNMENT_STATUSES } from '@/lib/assignments/statuses';
 import type { PrismaClient } from '@/lib/db/client';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
@@ -11,7 +12,6 @@ import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 export const DOCUMENT_PAGE_SIZE = 50;
 
-export const ASSIGNMENT_STATUSES = ['ASSIGNED', 'IN_PROGRESS', 'SUBMITTED'] as const satisfies readonly AssignmentStatus[];
 export type StatusFilter = 'unassigned' | AssignmentStatus;
 
 export interface MetadataFilter {

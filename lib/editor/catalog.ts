@@ -1,5 +1,6 @@
-import type { Span, SpanLayer, SpanTarget } from './model';
-import { isSpanLayer, type SchemaLabel, type SchemaTarget } from './schema';
+import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
+import type { Span, SpanTarget } from './model';
+import type { SchemaLabel, SchemaTarget } from './schema';
 
 /** Schema lookups by id, built once per page: labels (retired ones too, for old spans) and targets. */
 export interface Catalog {

@@ -6,8 +6,6 @@
  * the history and queued operations never need rewriting when ids change.
  */
 
-export type SpanLayer = 'ENTITY' | 'STANCE' | 'FRAME';
-
 export type SpanTarget = { kind: 'target'; id: string } | { kind: 'span'; key: string };
 
 export interface Span {

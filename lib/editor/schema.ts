@@ -1,12 +1,10 @@
-import { isActive, isSpanLayer, relationAllows } from '@/lib/annotations/invariants';
-import type { SpanLayer } from './model';
-
-export type LabelLayer = SpanLayer | 'RELATION' | 'DOCUMENT';
+import { isActive, relationAllows } from '@/lib/annotations/invariants';
+import { isSpanLayer, type Layer } from '@/lib/schema/types';
 
 /** A label of the project schema as the editor receives it (GET /projects/{id}/schema). */
 export interface SchemaLabel {
   readonly id: string;
-  readonly layer: LabelLayer;
+  readonly layer: Layer;
   readonly key: string;
   readonly name: string;
   readonly description: string;
@@ -29,10 +27,9 @@ export interface SchemaTarget {
   readonly retired: boolean;
 }
 
-export { SPAN_LAYERS, isSpanLayer } from '@/lib/annotations/invariants';
 
 /** Labels that may be chosen for new work: retired ones only describe existing spans. */
-export function activeLabels(labels: readonly SchemaLabel[], layer: LabelLayer): SchemaLabel[] {
+export function activeLabels(labels: readonly SchemaLabel[], layer: Layer): SchemaLabel[] {
   return labels.filter((label) => label.layer === layer && isActive(label)).sort((a, b) => a.position - b.position);
 }
 

@@ -1,6 +1,6 @@
 import { layerOf, targetText, type Catalog } from './catalog';
-import type { Span, SpanLayer } from './model';
-import { SPAN_LAYERS } from './schema';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
+import type { Span } from './model';
 
 export interface SpanFilter {
   readonly layer: SpanLayer | 'ALL';

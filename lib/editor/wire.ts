@@ -1,6 +1,6 @@
 import type { Answer, DocState, Relation, Span, SpanTarget } from './model';
 
-/** The fields of the API's shapes (DESIGN.md §4) the editor uses. */
+/** The fields of the API's shapes (docs/ARCHITECTURE.md §9) the editor uses. */
 export interface WireAnnotation {
   id: string;
   labelId: string;

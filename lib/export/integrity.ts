@@ -1,9 +1,10 @@
 import type { ExportDocument } from '@/lib/formats/model';
 
 /**
- * The invariants every exported document must keep (DESIGN.md §1): each quote equals the text
- * at its code point offsets, and stance targets and relations point at spans in the export.
- * Rows that break them are a bug in the data, so the export stops instead of writing them.
+ * The invariants every exported document must keep (docs/ARCHITECTURE.md §2): each quote
+ * equals the text at its code point offsets, and stance targets and relations point at spans
+ * in the export. Rows that break them are a bug in the data, so the export stops instead of
+ * writing them.
  *
  * This is documentProblems (lib/formats/model) specialised for rows the database already holds:
  * texts are not re-checked for NFC (imports normalise them once, and they never change), and

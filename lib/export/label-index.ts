@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { SPAN_LAYERS, type Layer, type SpanLayer } from '@/lib/formats/model';
+import { isSpanLayer, type Layer, type SpanLayer } from '@/lib/schema/types';
 
 /**
  * Label and target ids → keys, so that annotation queries need no joins. Loaded with every batch
@@ -10,8 +10,6 @@ export interface LabelIndex {
   spanLabel(id: string): { key: string; layer: SpanLayer };
   target(id: string): string;
 }
-
-const isSpanLayer = (layer: Layer): layer is SpanLayer => (SPAN_LAYERS as readonly Layer[]).includes(layer);
 
 export async function loadLabelIndex(client: pg.ClientBase, projectId: string): Promise<LabelIndex> {
   // One round trip: this runs with every batch.

@@ -1,7 +1,9 @@
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
+
 /**
- * What an export can be asked for (DESIGN.md §6): data formats, the dataset card, sources and
- * document filters. Pure data and parsing, shared by the API, the CLI and the export page, so
- * every entry point offers and names the same choices.
+ * What an export can be asked for (docs/ARCHITECTURE.md §11): data formats, the dataset card,
+ * sources and document filters. Pure data and parsing, shared by the API, the CLI and the
+ * export page, so every entry point offers and names the same choices.
  */
 
 export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;
@@ -139,16 +141,13 @@ export function sourceName(source: ExportSource): string {
   return source.kind === 'annotator' ? `annotator:${source.userId}` : source.kind;
 }
 
-export const ASSIGNMENT_STATUSES = ['ASSIGNED', 'IN_PROGRESS', 'SUBMITTED'] as const;
-export type AssignmentStatusFilter = (typeof ASSIGNMENT_STATUSES)[number];
-
 /** Which documents to export; every filter narrows (they combine with AND). */
 export interface ExportFilters {
   /**
    * Documents with an assignment in this status: the `assignee`'s if given, else the source
    * annotator's for `annotator:<id>`, else anyone's.
    */
-  status?: AssignmentStatusFilter;
+  status?: AssignmentStatus;
   /** Documents assigned to this user. */
   assignee?: string;
   /** Only these document ids (still in project order). */

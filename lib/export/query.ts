@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { id } from '@/lib/api/schemas';
+import { ASSIGNMENT_STATUSES } from '@/lib/assignments/statuses';
 import { LABEL_SPELLINGS } from '@/lib/formats/source-labels';
 import {
   ALL_FORMATS,
-  ASSIGNMENT_STATUSES,
   CSV_ESCAPES,
   EXPORT_FORMATS,
   METADATA_PARAM_PREFIX,

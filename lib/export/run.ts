@@ -12,10 +12,11 @@ import { createWriter } from './writers';
 import type { CsvEscape } from '@/lib/formats/stance-csv';
 
 /**
- * One export, from the request to a byte stream (DESIGN.md §6). Everything that can fail
- * cleanly (unknown project, a source with nothing in it, a format the source cannot fill) fails
- * here, before the first byte, so the API can still answer with a status; after that the data
- * streams from PostgreSQL through the format writer to the reader, at the reader's pace.
+ * One export, from the request to a byte stream (docs/ARCHITECTURE.md §11). Everything that
+ * can fail cleanly (unknown project, a source with nothing in it, a format the source cannot
+ * fill) fails here, before the first byte, so the API can still answer with a status; after
+ * that the data streams from PostgreSQL through the format writer to the reader, at the
+ * reader's pace.
  *
  * The dataset card: archives (brat, hf) carry it as README.md, written last since its counts are
  * known only then. Single-file formats stay pure data (a JSONL line is a document, nothing

@@ -1,6 +1,7 @@
 import { STANCE_TARGET_RELATION, TARGET_ATTRIBUTE, bratAttributeValue, bratTypeName, type BratAttributeUse } from './brat';
 import { FormatError, numberedLines } from './errors';
-import { SPAN_LAYERS, type ExportSchema, type Layer, type SchemaLabel, type SpanLayer } from './model';
+import { SPAN_LAYERS, type Layer, type SpanLayer } from '@/lib/schema/types';
+import type { ExportSchema, SchemaLabel } from './model';
 
 /**
  * brat's annotation.conf (https://brat.nlplab.org/configuration.html), generated from the schema:

@@ -1,5 +1,6 @@
 import { FormatError, numberedLines } from './errors';
-import { GOLD_AUTHOR, SPAN_LAYERS, documentProblems, type ExportDocument, type ExportRelation, type ExportSchema, type ExportSpan, type SpanLayer, type StanceTarget } from './model';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
+import { GOLD_AUTHOR, documentProblems, type ExportDocument, type ExportRelation, type ExportSchema, type ExportSpan, type StanceTarget } from './model';
 import { codePoints, sliceCodePoints } from './text';
 
 /**

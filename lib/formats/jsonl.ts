@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FormatError, numberedLines } from './errors';
 import { jsonPart } from './json-line';
-import { SPAN_LAYERS, documentProblems, type ExportDocument, type ExportSpan, type StanceTarget } from './model';
+import { SPAN_LAYERS } from '@/lib/schema/types';
+import { documentProblems, type ExportDocument, type ExportSpan, type StanceTarget } from './model';
 
 /**
  * Glossa JSON Lines: one document per line with its text, metadata, spans, relations and

@@ -1,4 +1,4 @@
-import type { Layer } from '@/lib/schema/types';
+import type { Layer, SpanLayer } from '@/lib/schema/types';
 import type { Sentence } from '@/lib/tokenize';
 import { codePoints, sliceCodePoints } from './text';
 
@@ -9,8 +9,6 @@ import { codePoints, sliceCodePoints } from './text';
  */
 
 export type { Layer };
-export type SpanLayer = Exclude<Layer, 'RELATION' | 'DOCUMENT'>;
-export const SPAN_LAYERS = ['ENTITY', 'STANCE', 'FRAME'] as const satisfies readonly SpanLayer[];
 
 export interface SchemaLabel {
   key: string;
@@ -88,7 +86,7 @@ export const GOLD_AUTHOR = 'gold';
 /**
  * Everything that makes a document unusable for export: offsets out of range, quotes that
  * disagree with the text, duplicate ids and dangling references. Readers reject documents with
- * problems instead of guessing (DESIGN.md §1).
+ * problems instead of guessing (docs/ARCHITECTURE.md §2).
  */
 export function documentProblems(doc: ExportDocument): string[] {
   const problems: string[] = [];

@@ -1,7 +1,8 @@
 import { OffsetIndex } from '@/lib/offsets';
 import { tokenize, type Sentence } from '@/lib/tokenize';
 import { firstAtLeast, fitSentences } from '@/lib/tokenize/fit';
-import type { ExportDocument, ExportSpan, SpanLayer } from './model';
+import type { SpanLayer } from '@/lib/schema/types';
+import type { ExportDocument, ExportSpan } from './model';
 
 /**
  * WebAnno TSV 3.3, the format INCEpTION and WebAnno import and export per document (INCEpTION's

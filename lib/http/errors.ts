@@ -1,6 +1,6 @@
 /**
  * Expected failures, each with its HTTP status and a stable machine-readable code.
- * Anything else that escapes a handler is a bug and becomes a 500 (DESIGN.md §4 error shape).
+ * Anything else that escapes a handler is a bug and becomes a 500 (docs/ARCHITECTURE.md §9, errors).
  */
 export class HttpError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { badRequest, unsupportedMediaType } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';
+import { SPAN_LAYERS } from '@/lib/schema/types';
 import { bodyText, limitedBody } from './body';
 import { importLimits, type ImportLimits } from './limits';
 import { boundaryOf, readMultipart } from './multipart';
@@ -10,7 +11,7 @@ import { Spool, spooledSource } from './spool';
 import { IMPORT_FORMATS, type ImportedDocument, type ImportSource } from './types';
 
 /**
- * The three request bodies of POST /projects/{id}/documents (DESIGN.md §4): a JSON
+ * The three request bodies of POST /projects/{id}/documents (docs/ARCHITECTURE.md §10): a JSON
  * object, a JSONL stream, or multipart files. Options come from the query string,
  * and for multipart also from form fields of the same names.
  */
@@ -61,7 +62,7 @@ export const jsonImportBody = z
                     start: z.number().int().min(0),
                     end: z.number().int().min(0),
                     label: z.string().min(1).max(100),
-                    layer: z.enum(['ENTITY', 'STANCE', 'FRAME']).optional(),
+                    layer: z.enum(SPAN_LAYERS).optional(),
                     quote: z.string().optional(),
                     target: spanTarget.optional(),
                     attributes: z.record(z.string(), z.unknown()).optional(),

@@ -1,9 +1,8 @@
 import { isActive } from '@/lib/annotations/invariants';
 import type { DbClient } from '@/lib/db/client';
 import type { LabelLayer } from '@/lib/generated/prisma/enums';
+import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 
-export type SpanLayer = 'ENTITY' | 'STANCE' | 'FRAME';
-const SPAN_LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 export interface LabelRow {
   id: string;
@@ -48,7 +47,7 @@ export class SchemaLookup {
 
   spanLabel(sourceLabel: string, layer?: SpanLayer): Resolution<LabelRow> {
     const key = fold(this.labelMap[sourceLabel] ?? sourceLabel);
-    const candidates = preferActive(this.labels.filter((l) => fold(l.key) === key && (layer ? l.layer === layer : SPAN_LAYERS.includes(l.layer as SpanLayer))));
+    const candidates = preferActive(this.labels.filter((l) => fold(l.key) === key && (layer ? l.layer === layer : isSpanLayer(l.layer))));
     if (candidates.length === 1) return { ok: true, value: candidates[0]! };
     if (candidates.length > 1) {
       return { ok: false, reason: `label "${sourceLabel}" exists in layers ${candidates.map((c) => c.layer).join(' and ')}; the source must say which` };

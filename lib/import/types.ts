@@ -1,3 +1,5 @@
+import type { SpanLayer } from '@/lib/schema/types';
+
 /**
  * What every import parser produces: documents in the text they came with, and
  * spans in code-point offsets into that text (end-exclusive). The import service
@@ -23,7 +25,7 @@ export interface ImportedSpan {
   /** The label key as the source names it; mapped to the schema later. */
   label: string;
   /** When the source says which layer (Glossa JSONL); otherwise inferred from the schema. */
-  layer?: 'ENTITY' | 'STANCE' | 'FRAME';
+  layer?: SpanLayer;
   /** The covered text as the source states it; checked against the text when present. */
   quote?: string;
   /** Stance target: a project target key or name/alias, or `{ span: ref }` for an entity span. */

@@ -70,10 +70,10 @@ export function updateProject(db: PrismaClient, id: string, data: Partial<Omit<N
 }
 
 /**
- * The only hard delete in Glossa (DESIGN.md §2): everything in the project goes
- * with it, in one transaction. Rows go children-first because labels, targets and
- * spans are referenced across branches of the cascade (an annotation points at a
- * label and at its document), which PostgreSQL's cascade order cannot resolve.
+ * The only hard delete of project content (docs/ARCHITECTURE.md §3): everything in the project
+ * goes with it, in one transaction. Rows go children-first because labels, targets and spans
+ * are referenced across branches of the cascade (an annotation points at a label and at its
+ * document), which PostgreSQL's cascade order cannot resolve.
  */
 export async function deleteProject(db: PrismaClient, id: string): Promise<void> {
   const inProject = { document: { projectId: id } };

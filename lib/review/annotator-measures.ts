@@ -3,7 +3,7 @@ import type { IndexedDocument } from './documents';
 import { layerSpans } from './documents';
 import { figure, type Figure } from './figure';
 import { countMatches, f1, noMatches, type MatchCounts } from './span-measures';
-import type { SpanLayer } from './input';
+import type { SpanLayer } from '@/lib/schema/types';
 import { tokenAlpha, tokenCoincidences, type LayerTokens, type PairTable } from './token-measures';
 
 /**

@@ -1,7 +1,8 @@
 import { assertSpans, assertTokenOffsets } from '@/lib/agreement';
 import { codePointLength } from '@/lib/offsets';
 import { storedTokens } from '@/lib/tokenize';
-import type { ReportDocument, ReportSpan, SpanLayer } from './input';
+import type { SpanLayer } from '@/lib/schema/types';
+import type { ReportDocument, ReportSpan } from './input';
 
 /**
  * A report document checked once and indexed, so that no measure re-filters all spans per

@@ -1,5 +1,7 @@
 /** What the agreement report is computed from: plain data, loaded by load.ts or built by tests. */
-export type SpanLayer = 'ENTITY' | 'STANCE' | 'FRAME';
+import type { SpanLayer } from '@/lib/schema/types';
+
+export type { SpanLayer };
 
 export interface ReportSpan {
   author: string;

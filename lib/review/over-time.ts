@@ -1,5 +1,6 @@
 import type { Figure } from './figure';
-import type { ReportDocument, SpanLayer } from './input';
+import type { SpanLayer } from '@/lib/schema/types';
+import type { ReportDocument } from './input';
 import { tokenAlpha, tokenCoincidences, tokenFleiss, type LayerTokens } from './token-measures';
 
 /**

@@ -2,7 +2,8 @@ import type { IntervalOptions } from '@/lib/agreement';
 import { annotatorDiagnostics, type AnnotatorDiagnostics } from './annotator-measures';
 import { indexDocument } from './documents';
 import type { Figure } from './figure';
-import type { ReportInput, SpanLayer } from './input';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
+import type { ReportInput } from './input';
 import { intervalRule, once, optional } from './intervals';
 import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
 import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
@@ -57,7 +58,6 @@ export const RULES = [
   'Retired labels are included: their spans are part of the data.',
 ];
 
-const LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 export interface ReportOptions {
   /** Confidence intervals for α and κ (see lib/agreement/interval.ts); null: point estimates only. */
@@ -75,10 +75,10 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
   const diagnostics: AgreementReport['annotators'] = {};
   const batches = batching ? batchDocuments(included, batching).map(({ label, members }) => ({ label, members, layers: {} as Batch['layers'] })) : [];
   const documents = included.map(indexDocument);
-  const labelKeys = new Map(LAYERS.map((layer) => [layer, new Set(input.labels.filter((l) => l.layer === layer).map((l) => l.key))]));
+  const labelKeys = new Map(SPAN_LAYERS.map((layer) => [layer, new Set(input.labels.filter((l) => l.layer === layer).map((l) => l.key))]));
   for (const document of included) for (const span of document.spans) labelKeys.get(span.layer)?.add(span.label);
 
-  for (const layer of LAYERS) {
+  for (const layer of SPAN_LAYERS) {
     const keys = [...labelKeys.get(layer)!];
     if (keys.length === 0) continue;
     const tokens = layerTokens(documents, layer, keys);

@@ -1,7 +1,8 @@
 import { AgreementUndefinedError, assertSpans, spanMatches, unitizingAlpha, type Span, type UnitSegment } from '@/lib/agreement';
 import { countsFor, layerSpans, type IndexedDocument } from './documents';
 import { attempt, figureOf, round, undefinedFigure, undefinedFor, type Figure } from './figure';
-import type { ReportDocument, ReportSpan, SpanLayer } from './input';
+import type { SpanLayer } from '@/lib/schema/types';
+import type { ReportDocument, ReportSpan } from './input';
 
 /**
  * Span-level measures. Span F1 matches one-to-one (exact: same offsets and label;

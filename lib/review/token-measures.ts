@@ -14,7 +14,7 @@ import type { IndexedDocument } from './documents';
 import { layerSpans } from './documents';
 import { figure, undefinedFigure, type Figure } from './figure';
 import { intervalOf, optional, type IntervalFigure } from './intervals';
-import type { SpanLayer } from './input';
+import type { SpanLayer } from '@/lib/schema/types';
 
 /**
  * Token-level views of span annotation. Units are the tokens of lib/tokenize (the

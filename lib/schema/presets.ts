@@ -1,7 +1,7 @@
 import type { LabelDefinition, Preset, TargetDefinition } from './types';
 
 /**
- * The label presets of DESIGN.md §2. Ids and label keys are stable: exports and
+ * The label presets (docs/ARCHITECTURE.md §4). Ids and label keys are stable: exports and
  * scripts depend on them. Hotkeys never collide inside the combined preset.
  */
 

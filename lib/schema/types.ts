@@ -1,6 +1,14 @@
 export const LAYERS = ['ENTITY', 'STANCE', 'FRAME', 'RELATION', 'DOCUMENT'] as const;
 export type Layer = (typeof LAYERS)[number];
 
+/** The layers whose items are text spans (the others label relations or whole documents). */
+export const SPAN_LAYERS = ['ENTITY', 'STANCE', 'FRAME'] as const satisfies readonly Layer[];
+export type SpanLayer = (typeof SPAN_LAYERS)[number];
+
+export function isSpanLayer(layer: string): layer is SpanLayer {
+  return (SPAN_LAYERS as readonly string[]).includes(layer);
+}
+
 export interface ChoiceOption {
   key: string;
   name: string;

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FormatError } from '@/lib/formats/errors';
 import { jsonlDocument, readJsonl } from '@/lib/formats/jsonl';
-import type { ExportDocument, ExportSpan, SpanLayer } from '@/lib/formats/model';
+import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
+import type { SpanLayer } from '@/lib/schema/types';
 import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
 
 const writeAll = (docs: ExportDocument[]) => docs.map(jsonlDocument).join('');

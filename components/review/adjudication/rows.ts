@@ -1,9 +1,10 @@
 import { LAYER_TITLES } from '@/components/projects/layers';
 import type { OffsetIndex } from '@/lib/offsets';
+import type { Layer } from '@/lib/schema/types';
 import type { ReviewData, ReviewLabel, ReviewTarget } from './types';
 
 export type RowKind = 'span' | 'relation' | 'answer' | 'gold';
-export type GroupId = 'ENTITY' | 'STANCE' | 'FRAME' | 'RELATION' | 'DOCUMENT' | 'GOLD';
+export type GroupId = Layer | 'GOLD';
 
 /** One line of the candidate list: a candidate (or a gold-only span) in the words a curator reads. */
 export interface ReviewRow {

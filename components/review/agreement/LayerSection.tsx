@@ -3,7 +3,7 @@ import { plural } from '@/components/review/format';
 import type { AnnotatorDiagnostics } from '@/lib/review/annotator-measures';
 import { labelUsage } from '@/lib/review/label-usage';
 import type { LayerReport } from '@/lib/review/report';
-import type { SpanLayer } from '@/lib/review/input';
+import type { SpanLayer } from '@/lib/schema/types';
 import styles from './agreement.module.css';
 import { CoefficientChart } from './CoefficientChart';
 import { ConfusionMatrix } from './ConfusionMatrix';

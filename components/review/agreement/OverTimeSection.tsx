@@ -1,6 +1,6 @@
 import { LAYER_TITLES } from '@/components/projects/layers';
 import { plural } from '@/components/review/format';
-import type { SpanLayer } from '@/lib/review/input';
+import type { SpanLayer } from '@/lib/schema/types';
 import type { OverTime } from '@/lib/review/over-time';
 import { CoefficientChart } from './CoefficientChart';
 

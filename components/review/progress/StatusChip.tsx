@@ -1,6 +1,5 @@
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 import styles from './progress.module.css';
-
-export type AssignmentStatus = 'ASSIGNED' | 'IN_PROGRESS' | 'SUBMITTED';
 
 const LOOK: Record<AssignmentStatus, { icon: string; text: string }> = {
   ASSIGNED: { icon: '○', text: 'not started' },

@@ -7,8 +7,9 @@ import { createRelation, deleteRelation, listRelations } from '@/lib/annotations
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
 import { parseAuthorFilter } from '@/lib/annotations/visibility';
 import { getPrisma } from '@/lib/db/client';
+import { SPAN_LAYERS } from '@/lib/schema/types';
 
-const layer = z.enum(['ENTITY', 'STANCE', 'FRAME']);
+const layer = z.enum(SPAN_LAYERS);
 const targetRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('target'), id }).strict(),
   z.object({ kind: z.literal('span'), id }).strict(),

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
+import { ASSIGNMENT_STATUSES, SETTABLE_STATUSES } from '@/lib/assignments/statuses';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { id, idParams, memberParams, timestamp } from '@/lib/api/schemas';
 
 const assignment = z.object({
-  status: z.enum(['ASSIGNED', 'IN_PROGRESS', 'SUBMITTED']),
+  status: z.enum(ASSIGNMENT_STATUSES),
   assignedAt: timestamp,
   startedAt: timestamp.nullable(),
   submittedAt: timestamp.nullable(),
@@ -36,7 +37,7 @@ export const updateOwnAssignment = defineEndpoint({
   summary:
     'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
   params: idParams,
-  body: z.object({ status: z.enum(['IN_PROGRESS', 'SUBMITTED']), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
+  body: z.object({ status: z.enum(SETTABLE_STATUSES), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
   response: assignment,
   errors: [400, 403, 404],
   async handle({ db, caller, params, body }) {

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
-import { can } from '@/lib/access/policy';
+import { assertGoldWriter, authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/store';
-import { forbidden, HttpError, notFound } from '@/lib/http/errors';
+import { HttpError, notFound } from '@/lib/http/errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { importQuery, inputsFromRequest, jsonImportBody, type ImportQuery } from '@/lib/import/request';
@@ -84,7 +83,7 @@ export const importDocumentsEndpoint = defineEndpoint({
 async function importInputs(db: PrismaClient, userId: string, projectId: string, role: Role, inputs: ImportInput[], options: ImportQuery, signal: AbortSignal) {
   let author: ImportOptions['author'] = { kind: 'user', userId };
   if (options.author === 'gold') {
-    if (!can(role, 'gold:write')) throw forbidden('Only curators, managers and owners can import into the gold layer.');
+    assertGoldWriter(role);
     author = { kind: 'gold' };
   } else if (options.author !== 'me') {
     const member = await db.membership.findUnique({ where: { projectId_userId: { projectId, userId: options.author } } });

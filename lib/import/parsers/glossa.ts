@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SPAN_LAYERS } from '@/lib/formats/model';
+import { SPAN_LAYERS } from '@/lib/schema/types';
 import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
 import { jsonLines, jsonObject, parseWith } from './json';

@@ -1,6 +1,7 @@
 import type { Figure } from '../figure';
 import { describeExcluded } from '../excluded';
-import type { ExcludedWork, SpanLayer } from '../input';
+import type { SpanLayer } from '@/lib/schema/types';
+import type { ExcludedWork } from '../input';
 import { intervalRule, percent } from '../intervals';
 import type { AgreementReport } from '../report';
 

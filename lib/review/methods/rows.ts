@@ -1,5 +1,5 @@
 import type { Figure } from '../figure';
-import type { SpanLayer } from '../input';
+import type { SpanLayer } from '@/lib/schema/types';
 import type { AgreementReport } from '../report';
 
 /** One line of the methods table: a figure, what it is of, its interval and its units. */

@@ -15,7 +15,7 @@ import { namesOf } from '@/components/review/format';
 import { can } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/auth/page-access';
 import { getPrisma } from '@/lib/db/client';
-import type { SpanLayer } from '@/lib/review/input';
+import { SPAN_LAYERS } from '@/lib/schema/types';
 import type { DocumentScope } from '@/lib/review/load';
 import { projectReport } from '@/lib/review/methods/export';
 import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
@@ -24,7 +24,6 @@ import { loadProject, projectTitle, type ProjectPageProps } from '../load-projec
 
 export const dynamic = 'force-dynamic';
 
-const SPAN_LAYERS: SpanLayer[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 type AgreementPageProps = ProjectPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
