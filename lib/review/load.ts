@@ -1,14 +1,13 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { withCurrentTokens } from '@/lib/documents/tokens';
-import type { ExcludedWork, ReportInput, SpanLayer } from './input';
+import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
+import type { ExcludedWork, ReportInput } from './input';
 import { adjudicatedGold } from './load-gold';
 import { annotatorRelations, groupByDocument } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
 export type AfterGold = 'exclude' | 'include';
-
-const SPAN_LAYERS: string[] = ['ENTITY', 'STANCE', 'FRAME'];
 
 /**
  * Loads what the agreement report needs. Default scope: for each document, the
@@ -60,7 +59,7 @@ export async function loadReportInput(
 
   return {
     annotators: members.map((m) => m.user),
-    labels: labels.filter((l) => ['ENTITY', 'STANCE', 'FRAME'].includes(l.layer)).map((l) => ({ key: l.key, layer: l.layer as SpanLayer, retired: l.retired })),
+    labels: labels.flatMap((l) => (isSpanLayer(l.layer) ? [{ key: l.key, layer: l.layer, retired: l.retired }] : [])),
     targets: targets.map((t) => t.key),
     questions: labels
       .filter((l) => l.layer === 'DOCUMENT')
@@ -103,7 +102,7 @@ export async function loadReportInput(
           .map((r) => ({ author: r.authorId, label: labelById.get(r.labelId)!.key, source: endpoint(byId.get(r.sourceId)!, labelById), target: endpoint(byId.get(r.targetId)!, labelById) })),
         gold: gold.get(document.id)?.flatMap((g) => {
           const label = labelById.get(g.labelId)!;
-          return SPAN_LAYERS.includes(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer as SpanLayer }] : [];
+          return isSpanLayer(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer }] : [];
         }),
         answers: document.documentLabels.filter((d) => left(d.authorId!)).map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
       };
