@@ -1,7 +1,6 @@
 /** What the agreement report is computed from: plain data, loaded by load.ts or built by tests. */
 import type { SpanLayer } from '@/lib/schema/types';
 
-
 export interface ReportSpan {
   author: string;
   start: number;
