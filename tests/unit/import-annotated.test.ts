@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseBratPair, parseSource } from '@/lib/import/parsers';
+import { IGNORED_FILE } from '@/lib/import/parsers/brat';
 import { ImportError } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 
@@ -260,11 +261,16 @@ describe('brat', () => {
     expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe('d.ann:2: annotation id T1 is used twice');
   });
 
-  it('rejects an orphan .ann or an unexpected file in a zip', async () => {
+  it('rejects an orphan .ann; names each file that is not .txt/.ann/.conf as ignored, once', async () => {
     const orphan = zipSync({ 'x.ann': strToU8('T1\tPER 0 1\ta\n') });
     expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe('c.zip/x.ann: has no .txt file beside it');
-    const extra = zipSync({ 'x.txt': strToU8('a'), 'notes.docx': new Uint8Array([1]) });
-    expect((await failure(parseSource(sourceOf('c.zip', extra), 'brat'))).message).toMatch(/^c\.zip\/notes\.docx: unexpected file/);
+    // NCBI-disease's shape: the corpus with its README and LICENSE; and a .TXT brat would not read either.
+    const extra = zipSync({ 'README.md': strToU8('# corpus'), 'corpus/LICENSE': strToU8('CC BY'), 'corpus/x.txt': strToU8('a'), 'corpus/y.txt': strToU8('b'), 'corpus/Z.TXT': strToU8('c'), 'annotation.conf': strToU8('[entities]') });
+    const documents = await collect(parseSource(sourceOf('c.zip', extra), 'brat'));
+    expect(documents.map((doc) => [doc.name, doc.skipped])).toEqual([
+      ['corpus/x', { [`${IGNORED_FILE}README.md`]: 1, [`${IGNORED_FILE}corpus/LICENSE`]: 1, [`${IGNORED_FILE}corpus/Z.TXT`]: 1 }],
+      ['corpus/y', undefined],
+    ]);
     expect((await failure(parseSource(sourceOf('c.zip', 'not a zip'), 'brat'))).message).toMatch(/^c\.zip: not a readable zip archive/);
   });
 });

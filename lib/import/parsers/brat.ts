@@ -28,16 +28,20 @@ export async function* parseBratPair(txt: ImportSource, ann: ImportSource): Asyn
   yield readBrat(baseName(txt.name), await readText(txt), await readText(ann), ann.name);
 }
 
+/** formatSkipped key prefix for an archive entry that is not brat data (README, LICENSE, …); the entry's path follows. */
+export const IGNORED_FILE = 'file ignored (not .txt, .ann or .conf): ';
+
 /**
  * Every `.txt` in the archive is a document (its `.ann`, when present, its annotations). The
  * archive is inflated in the parser sandbox under the inflation limits, and only `.txt` and
- * `.ann` entries are inflated: `.conf` files are skipped unread.
+ * `.ann` entries are inflated: `.conf` files are skipped unread. Other files (Glossa's own
+ * README.md card, a corpus's LICENSE) are not read either; each is named in the first
+ * document's `skipped`, so the import report lists them for this upload.
  */
 export async function* parseBratZip(source: ImportSource): AsyncGenerator<ImportedDocument> {
   const { names, entries } = await parseBinary(source, 'zip', { pattern: '\\.(txt|ann)$' }, 'not a readable zip archive');
   const paths = names.filter((path) => !path.endsWith('/') && !path.startsWith('__MACOSX/'));
-  const unexpected = paths.find((path) => !/\.(txt|ann|conf)$/i.test(path));
-  if (unexpected) throw new ImportError({ file: `${source.name}/${unexpected}` }, 'unexpected file in a brat archive (expected .txt/.ann pairs and .conf files)');
+  const ignored = paths.filter((path) => !/\.(txt|ann|conf)$/.test(path));
   const orphan = paths.find((path) => path.endsWith('.ann') && !Object.hasOwn(entries, `${path.slice(0, -'.ann'.length)}.txt`));
   if (orphan) throw new ImportError({ file: `${source.name}/${orphan}` }, 'has no .txt file beside it');
   const read = (path: string) => decodeUtf8(entries[path] ?? new Uint8Array(), `${source.name}/${path}`);
@@ -45,7 +49,9 @@ export async function* parseBratZip(source: ImportSource): AsyncGenerator<Import
     const name = path.slice(0, -'.txt'.length);
     const ann = `${name}.ann`;
     const hasAnn = Object.hasOwn(entries, ann);
-    yield readBrat(name, read(path), hasAnn ? read(ann) : '', `${source.name}/${hasAnn ? ann : path}`);
+    const doc = readBrat(name, read(path), hasAnn ? read(ann) : '', `${source.name}/${hasAnn ? ann : path}`);
+    for (const file of ignored.splice(0)) doc.skipped = { ...doc.skipped, [`${IGNORED_FILE}${file}`]: 1 };
+    yield doc;
   }
 }
 
