@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { withdrawDocument } from '@/lib/documents/store';
 import { NO_GOLD_MESSAGE } from '@/lib/export/run';
@@ -283,6 +283,23 @@ describe('w3c', () => {
     const position = collection.first.items[0].target.selector.find((s: { type: string }) => s.type === 'TextPositionSelector');
     expect(codePointSlice(OP_ED, position.start, position.end)).toBe('Bannu');
     expect(collection.first.items[0].id).toMatch(/^http:\/\/localhost\/projects\//);
+  });
+
+  it('names annotations under the configured public URL, not the address the server is bound to', async () => {
+    const handler = (await routeModule('/projects/{id}/export')).GET!;
+    const fromBindAddress = () =>
+      handler(new Request(`http://0.0.0.0:3000/api/v1/projects/${projectId}/export?format=w3c&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }), {
+        params: Promise.resolve({ id: projectId }),
+      }).then((response) => response.json());
+    try {
+      vi.stubEnv('GLOSSA_PUBLIC_URL', 'https://glossa.example.org/lab');
+      expect((await fromBindAddress()).first.items[0].id).toMatch(new RegExp(`^https://glossa\\.example\\.org/lab/projects/${projectId}/documents/`));
+      vi.stubEnv('GLOSSA_PUBLIC_URL', '');
+      vi.stubEnv('NEXTAUTH_URL', '');
+      expect((await fromBindAddress()).first.items[0].id).toMatch(new RegExp(`^http://localhost:3000/projects/${projectId}/documents/`));
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   // The W3C test suite's JSON Schemas live beside the repository (../shared), as in tests/unit/formats-w3c.test.ts.

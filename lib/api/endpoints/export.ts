@@ -2,6 +2,7 @@ import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { idParams } from '@/lib/api/schemas';
 import { reviewAgreement } from '@/lib/export/agreement';
+import { projectBaseUrl, requestOrigin } from '@/lib/export/base-url';
 import { CARD_INFO, FORMAT_INFO } from '@/lib/export/options';
 import { exportQuery } from '@/lib/export/query';
 import { exportProject } from '@/lib/export/run';
@@ -23,7 +24,7 @@ export const exportEndpoint = defineEndpoint({
     const url = new URL(request.url);
     const result = await exportProject(db, params.id, {
       ...query,
-      baseUrl: `${url.origin}/projects/${encodeURIComponent(params.id)}`,
+      baseUrl: projectBaseUrl(params.id, requestOrigin(request)),
       agreement: reviewAgreement,
       signal: request.signal,
     });
