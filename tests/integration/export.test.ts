@@ -338,6 +338,24 @@ describe('stance-csv', () => {
   });
 });
 
+describe('semeval', () => {
+  it('is the scorer layout over the same rows as stance-csv, and its card says what was flattened', async () => {
+    const { response, text } = await exported('format=semeval&source=gold');
+    expect(response.headers.get('content-type')).toBe('text/tab-separated-values; charset=utf-8; header=present');
+    expect(response.headers.get('content-disposition')).toMatch(/\.tsv"$/);
+    const [header, ...lines] = text.split('\n');
+    expect(header).toBe('ID\tTarget\tTweet\tStance');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => line.split('\t').slice(1))).toEqual([
+      ['Hafiz Gul Bahadur group', 'Hafiz Gul Bahadur group', 'AGAINST'],
+      ['Afghan Taliban', '"Talks, not raids."', 'AGAINST'],
+      ['Afghan Taliban', OP_ED.replace(/[\t\r\n]/g, ' '), 'AGAINST'],
+    ]);
+    const card = JSON.parse((await exported('format=card-json&of=semeval&source=gold')).text);
+    expect(card.formatNotes).toMatchObject({ 'cells with tabs or line breaks replaced by spaces': 1 });
+  });
+});
+
 describe('hf', () => {
   it('zips sentence records with integer tags, dataset_info.json naming them, and the card', async () => {
     const { bytes } = await exported('format=hf&source=gold');
