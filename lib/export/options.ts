@@ -6,7 +6,7 @@ import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
  * export page, so every entry point offers and names the same choices.
  */
 
-export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 'semeval', 'hf', 'conllu', 'spacy', 'webanno-tsv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The dataset card of an export, on its own: Markdown or JSON. */
@@ -75,6 +75,15 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
     description: 'ID, Target, Text, Stance rows for stance spans and per-target document answers.',
     extension: 'csv',
     contentType: 'text/csv; charset=utf-8; header=present',
+    archive: false,
+    singleAuthor: false,
+    tokenized: false,
+  },
+  semeval: {
+    label: 'SemEval-2016 scorer TSV',
+    description: 'ID<TAB>Target<TAB>Tweet<TAB>Stance with FAVOR/AGAINST/NONE, as the official eval.pl reads it; tabs and line breaks in the text become spaces.',
+    extension: 'tsv',
+    contentType: 'text/tab-separated-values; charset=utf-8; header=present',
     archive: false,
     singleAuthor: false,
     tokenized: false,

@@ -11,6 +11,7 @@ import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
 import { withSourceLabels, type LabelSpelling } from '@/lib/formats/source-labels';
 import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
+import { createSemevalRows, SEMEVAL_HEADER } from '@/lib/formats/semeval';
 import { createCsvCells, STANCE_CSV_HEADER, stanceCsvRows, type CsvEscape } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
 import { addTsvStats, emptyTsvStats, webannoTsvDocument, type TsvStats } from '@/lib/formats/webanno-tsv';
@@ -83,6 +84,8 @@ export function createWriter(format: ExportFormat, context: WriterContext, sink:
       return bioWriter(context, sink, conllDocument);
     case 'stance-csv':
       return stanceCsvWriter(context.csvEscape ?? 'spreadsheet', context.schema, sink);
+    case 'semeval':
+      return semevalWriter(context.schema, sink);
     case 'w3c': {
       const collection = createW3cCollection({ baseUrl: context.baseUrl, label: context.project.name });
       sink(collection.header());
@@ -119,6 +122,24 @@ function stanceCsvWriter(escape: CsvEscape, schema: ExportSchema, sink: Sink): E
             'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or CR may run as formulas if this file is opened in a spreadsheet',
             'cells a spreadsheet would run as formulas': cells.formulaLike,
           },
+  };
+}
+
+/** The card says what was done to fit the scorer's layout, so nobody takes a flattened Tweet or a missing row for the annotation. */
+function semevalWriter(schema: ExportSchema, sink: Sink): ExportWriter {
+  const rows = createSemevalRows(schema);
+  sink(SEMEVAL_HEADER);
+  return {
+    document: (doc) => sink(rows.rows(doc)),
+    end: () => {},
+    notes: (): Record<string, number | string> => {
+      const { flattened, skipped } = rows.stats();
+      return {
+        'Tweet layout': 'each tab, CR and LF inside ID, Target and Tweet was replaced by one space, since eval.pl splits lines on LF and fields on TAB; use stance-csv for the exact text',
+        'cells with tabs or line breaks replaced by spaces': flattened,
+        ...Object.fromEntries(Object.entries(skipped).map(([reason, count]) => [`rows left out: ${reason}`, count])),
+      };
+    },
   };
 }
 

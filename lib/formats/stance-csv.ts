@@ -48,34 +48,56 @@ export function createCsvCells(escape: CsvEscape) {
 
 export type CsvCells = ReturnType<typeof createCsvCells>;
 
+/** One stance judgement: a STANCE span, or an answer to a document-level stance question. */
+export interface StanceRecord {
+  id: string;
+  /** The project target's name, a target span's quote, or '' when the stance has no target. */
+  target: string;
+  /** The stanced span's quote, or the whole document for an answer. */
+  text: string;
+  /** A span's label key, or the option keys an answer chose. */
+  stances: string[];
+  documentId: string;
+  author: string;
+}
+
+/** The rows of stance-csv (and of the semeval variant beside it) for one document, in document order. */
+export function stanceRecords(doc: ExportDocument, schema: ExportSchema, questions?: readonly string[]): StanceRecord[] {
+  const targetNames = new Map(schema.targets.map((target) => [target.key, target.name]));
+  const targetName = (key: string) => targetNames.get(key) ?? key;
+  const quotes = new Map(doc.spans.map((span) => [span.id, span.quote]));
+  const asked = new Set(questions ?? schema.labels.filter((label) => label.layer === 'DOCUMENT' && label.perTarget).map((label) => label.key));
+
+  const spanRows = doc.spans
+    .filter((span) => span.layer === 'STANCE')
+    .map((span) => ({
+      id: span.id,
+      target: span.target === undefined ? '' : span.target.kind === 'target' ? targetName(span.target.key) : (quotes.get(span.target.spanId) ?? ''),
+      text: span.quote,
+      stances: [span.label],
+      documentId: doc.id,
+      author: span.author,
+    }));
+  const answerRows = doc.documentLabels
+    .filter((answer) => asked.has(answer.question))
+    .map((answer) => ({
+      id: [doc.id, answer.question, answer.target ?? '', answer.author].join('/'),
+      target: answer.target === undefined ? '' : targetName(answer.target),
+      text: doc.text,
+      stances: answer.values,
+      documentId: doc.id,
+      author: answer.author,
+    }));
+  return [...spanRows, ...answerRows];
+}
+
 export function stanceCsvRows(
   doc: ExportDocument,
   schema: ExportSchema,
   options: { questions?: readonly string[]; cells?: CsvCells } = {},
 ): string {
   const csvRow = (options.cells ?? createCsvCells('spreadsheet')).row;
-  const targetNames = new Map(schema.targets.map((target) => [target.key, target.name]));
-  const targetName = (key: string) => targetNames.get(key) ?? key;
-  const quotes = new Map(doc.spans.map((span) => [span.id, span.quote]));
-  const questions = new Set(options.questions ?? schema.labels.filter((label) => label.layer === 'DOCUMENT' && label.perTarget).map((label) => label.key));
-
-  const spanRows = doc.spans
-    .filter((span) => span.layer === 'STANCE')
-    .map((span) => {
-      const target = span.target === undefined ? '' : span.target.kind === 'target' ? targetName(span.target.key) : (quotes.get(span.target.spanId) ?? '');
-      return csvRow([span.id, target, span.quote, span.label, doc.id, span.author]);
-    });
-  const answerRows = doc.documentLabels
-    .filter((answer) => questions.has(answer.question))
-    .map((answer) =>
-      csvRow([
-        [doc.id, answer.question, answer.target ?? '', answer.author].join('/'),
-        answer.target === undefined ? '' : targetName(answer.target),
-        doc.text,
-        answer.values.join('|'),
-        doc.id,
-        answer.author,
-      ]),
-    );
-  return [...spanRows, ...answerRows].join('');
+  return stanceRecords(doc, schema, options.questions)
+    .map((record) => csvRow([record.id, record.target, record.text, record.stances.join('|'), record.documentId, record.author]))
+    .join('');
 }

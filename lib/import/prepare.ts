@@ -35,11 +35,15 @@ export interface Problem {
   reason: string;
 }
 
-export type Prepared = { ok: true; rows: Omit<PreparedDocument, 'document'> & { document: Omit<Prisma.DocumentCreateManyInput, 'position'> }; skippedLabels: string[] } | { ok: false; problems: Problem[] };
+/** `skipped`: what the schema could not take and the source marked as optional (ImportedRelation.unlessLabelMissing), counted by reason. */
+export type Prepared =
+  | { ok: true; rows: Omit<PreparedDocument, 'document'> & { document: Omit<Prisma.DocumentCreateManyInput, 'position'> }; skippedLabels: string[]; skipped: Record<string, number> }
+  | { ok: false; problems: Problem[] };
 
 export function prepareDocument(doc: ImportedDocument, context: PrepareContext): Prepared {
   const problems: Problem[] = [];
   const skippedLabels: string[] = [];
+  const skipped: Record<string, number> = {};
   const remap = remapperFor(doc.text);
   if (remap.text.trim() === '') return { ok: false, problems: [{ location: doc.location, reason: `document "${doc.name}" has no text` }] };
   const documentId = randomUUID();
@@ -126,7 +130,8 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     const resolved = context.lookup.relationLabel(relation.label);
     const where = `relation ${relation.label} ${relation.source} → ${relation.target}`;
     if (!resolved.ok) {
-      if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
+      if (resolved.unknownLabel !== undefined && relation.unlessLabelMissing !== undefined) skipped[relation.unlessLabelMissing] = (skipped[relation.unlessLabelMissing] ?? 0) + 1;
+      else if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
       else problems.push({ location: relation.location, reason: `${where}: ${resolved.reason}` });
       continue;
     }
@@ -172,6 +177,7 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
   return {
     ok: true,
     skippedLabels,
+    skipped,
     rows: {
       document: { id: documentId, projectId: context.projectId, name: doc.name, text: remap.text, sha256: sha256(remap.text), metadata: doc.metadata as Prisma.InputJsonObject },
       annotations: annotations.map(({ layer: _layer, ...row }) => row),

@@ -136,7 +136,7 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             continue;
           }
           for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
-          for (const [what, count] of Object.entries(parsed.skipped ?? {})) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
+          for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)]) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
           const { document } = prepared.rows;
           if (known.has(document.sha256) && !options.allowDuplicates) {
             file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });

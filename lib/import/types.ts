@@ -43,6 +43,11 @@ export interface ImportedRelation {
   attributes?: Record<string, unknown>;
   author?: string;
   location: SourceLocation;
+  /**
+   * For relations the source only implies (brat `*` equivalences): when the schema has no such
+   * relation label, the relation is not an error but skipped and counted under this reason.
+   */
+  unlessLabelMissing?: string;
 }
 
 export interface ImportedDocumentLabel {

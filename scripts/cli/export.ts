@@ -4,6 +4,7 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { reviewAgreement } from '@/lib/export/agreement';
+import { projectBaseUrl } from '@/lib/export/base-url';
 import { sourceName } from '@/lib/export/options';
 import { exportQuery } from '@/lib/export/query';
 import { exportProject } from '@/lib/export/run';
@@ -52,7 +53,7 @@ export const exportCommand: Command = {
       await projectActor(db, project!, asUser, 'export');
       let result;
       try {
-        result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? `http://localhost:${process.env.PORT ?? 3000}`, agreement: reviewAgreement });
+        result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? projectBaseUrl(project!, `http://localhost:${process.env.PORT ?? 3000}`), agreement: reviewAgreement });
       } catch (error) {
         if (error instanceof HttpError && error.status < 500) throw new UsageError(error.message);
         throw error;

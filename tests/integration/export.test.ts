@@ -3,7 +3,7 @@ import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv-draft-04';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { withdrawDocument } from '@/lib/documents/store';
 import { NO_GOLD_MESSAGE } from '@/lib/export/run';
@@ -285,6 +285,23 @@ describe('w3c', () => {
     expect(collection.first.items[0].id).toMatch(/^http:\/\/localhost\/projects\//);
   });
 
+  it('names annotations under the configured public URL, not the address the server is bound to', async () => {
+    const handler = (await routeModule('/projects/{id}/export')).GET!;
+    const fromBindAddress = () =>
+      handler(new Request(`http://0.0.0.0:3000/api/v1/projects/${projectId}/export?format=w3c&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }), {
+        params: Promise.resolve({ id: projectId }),
+      }).then((response) => response.json());
+    try {
+      vi.stubEnv('GLOSSA_PUBLIC_URL', 'https://glossa.example.org/lab');
+      expect((await fromBindAddress()).first.items[0].id).toMatch(new RegExp(`^https://glossa\\.example\\.org/lab/projects/${projectId}/documents/`));
+      vi.stubEnv('GLOSSA_PUBLIC_URL', '');
+      vi.stubEnv('NEXTAUTH_URL', '');
+      expect((await fromBindAddress()).first.items[0].id).toMatch(new RegExp(`^http://localhost:3000/projects/${projectId}/documents/`));
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   // The W3C test suite's JSON Schemas live beside the repository (../shared), as in tests/unit/formats-w3c.test.ts.
   const suite = path.resolve(import.meta.dirname, '../../../shared/validators/w3c-web-annotation');
   describe.skipIf(!existsSync(path.join(suite, 'annotations/annotationMusts.test')))('against the W3C MUST assertions', () => {
@@ -318,6 +335,24 @@ describe('stance-csv', () => {
       ['Afghan Taliban', OP_ED, 'AGAINST'],
     ]);
     expect(new Set(rows.map((row) => row.DocumentID))).toEqual(new Set([documentIds.opEd]));
+  });
+});
+
+describe('semeval', () => {
+  it('is the scorer layout over the same rows as stance-csv, and its card says what was flattened', async () => {
+    const { response, text } = await exported('format=semeval&source=gold');
+    expect(response.headers.get('content-type')).toBe('text/tab-separated-values; charset=utf-8; header=present');
+    expect(response.headers.get('content-disposition')).toMatch(/\.tsv"$/);
+    const [header, ...lines] = text.split('\n');
+    expect(header).toBe('ID\tTarget\tTweet\tStance');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((line) => line.split('\t').slice(1))).toEqual([
+      ['Hafiz Gul Bahadur group', 'Hafiz Gul Bahadur group', 'AGAINST'],
+      ['Afghan Taliban', '"Talks, not raids."', 'AGAINST'],
+      ['Afghan Taliban', OP_ED.replace(/[\t\r\n]/g, ' '), 'AGAINST'],
+    ]);
+    const card = JSON.parse((await exported('format=card-json&of=semeval&source=gold')).text);
+    expect(card.formatNotes).toMatchObject({ 'cells with tabs or line breaks replaced by spaces': 1 });
   });
 });
 

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { exportProject, type ExportRequest } from '@/lib/export/run';
 import { EMPTY_NODES_SKIPPED, MULTIWORD_SKIPPED } from '@/lib/import/parsers/conllu';
+import { IGNORED_FILE } from '@/lib/import/parsers/brat';
 import { importBatch } from '@/lib/import/service';
+import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportSpan } from '@/lib/formats/model';
 import { webannoTsvDocument } from '@/lib/formats/webanno-tsv';
 import { makeProject, makeUser } from '../support/fixtures';
@@ -167,5 +169,92 @@ describe('webanno tsv → import → webanno tsv', () => {
     const files = unzipSync(await exportedBytes(projectId, { format: 'webanno-tsv' }));
     expect(Object.keys(files).sort()).toEqual(['README.md', 'wire.tsv']);
     expect(strFromU8(files['wire.tsv']!)).toBe(input);
+  });
+});
+
+describe('brat zip and jsonl → import: every other export with an importer', () => {
+  const text = 'P. Simmons of Reuters met Louis D. Boccardi in Kabul.\nThe talks in Doha failed.';
+  const at = (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
+    const start = text.indexOf(quote);
+    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
+  };
+  const spans = [
+    at('P. Simmons', 'PERSON', 'ENTITY', { attributes: { wikidata: 'Q1', confidence: 0.5, notes: ['a', 'b'] } }),
+    at('Reuters', 'ORG', 'ENTITY', { attributes: { negated: true } }),
+    at('Louis D. Boccardi', 'PERSON', 'ENTITY'),
+    at('Kabul', 'GPE', 'ENTITY'),
+    at('met Louis D. Boccardi in Kabul.\nThe talks', 'AGAINST', 'STANCE', { target: { kind: 'target', key: 'AFGHAN_TALIBAN' } }),
+    at('The talks', 'FAVOR', 'STANCE', { target: { kind: 'span', spanId: 'PERSON-0' } }),
+    at('The talks in Doha', 'POLITICAL', 'FRAME'),
+  ];
+  let source = '';
+  writeJsonlDocument(
+    {
+      id: 'wire',
+      name: 'wire',
+      text,
+      metadata: {},
+      spans,
+      relations: [
+        { id: 'r1', label: 'MEMBER_OF', source: spans[0]!.id, target: spans[1]!.id, author: 'gold', attributes: { since: '1990' } },
+        { id: 'r2', label: 'OPPOSES', source: spans[2]!.id, target: spans[3]!.id, author: 'gold', attributes: {} },
+      ],
+      documentLabels: [],
+    },
+    (piece) => (source += piece),
+  );
+
+  /** What a round trip must keep, independent of ids: spans, stance targets, relations and attributes. */
+  async function stored(projectId: string) {
+    const annotations = await db.annotation.findMany({
+      where: { document: { projectId } },
+      select: { start: true, end: true, quote: true, attributes: true, label: { select: { key: true } }, target: { select: { key: true } }, targetAnnotation: { select: { quote: true } } },
+      orderBy: [{ start: 'asc' }, { end: 'asc' }],
+    });
+    const relations = await db.relation.findMany({
+      where: { document: { projectId } },
+      select: { label: { select: { key: true } }, source: { select: { quote: true } }, target: { select: { quote: true } }, attributes: true },
+    });
+    return {
+      spans: annotations.map((a) => [a.start, a.end, a.quote, a.label.key, a.attributes, a.target?.key ?? a.targetAnnotation?.quote ?? null]),
+      relations: relations.map((r) => [r.label.key, r.source.quote, r.target.quote, r.attributes]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    };
+  }
+
+  /** A new project with `content` imported as gold; whole-file chunks, so format detection sees all of a record. */
+  async function importInto(name: string, file: string, content: string | Uint8Array) {
+    const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
+    const report = await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 1 << 20) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' } });
+    return { id, report };
+  }
+
+  let original: string;
+  beforeAll(async () => {
+    original = (await importInto('JSONL source', 'wire.jsonl', source)).id;
+  });
+
+  it('the source project holds what the file says (the baseline the round trips compare with)', async () => {
+    const { spans: kept, relations } = await stored(original);
+    expect(kept).toHaveLength(spans.length);
+    expect(kept[0]).toEqual([0, 10, 'P. Simmons', 'PERSON', { wikidata: 'Q1', confidence: 0.5, notes: ['a', 'b'] }, null]);
+    expect(relations).toEqual([
+      ['MEMBER_OF', 'P. Simmons', 'Reuters', { since: '1990' }],
+      ['OPPOSES', 'Louis D. Boccardi', 'Kabul', {}],
+    ]);
+  });
+
+  it('brat zip (README.md card inside) → import keeps spans, stance targets, relations and attributes, and reports the card as ignored', async () => {
+    const zip = await exportedBytes(original, { format: 'brat' });
+    expect(Object.keys(unzipSync(zip)).sort()).toEqual(['README.md', 'annotation.conf', 'wire.ann', 'wire.txt']);
+    const { id, report } = await importInto('brat round trip', 'export.zip', zip);
+    expect(report.files[0]?.formatSkipped).toEqual({ [`${IGNORED_FILE}README.md`]: 1 });
+    expect(await stored(id)).toEqual(await stored(original));
+  });
+
+  it('jsonl → import keeps spans, stance targets, relations and attributes', async () => {
+    const jsonl = await exported(original, { format: 'jsonl' });
+    const { id, report } = await importInto('jsonl round trip', 'export.jsonl', jsonl);
+    expect(report.files[0]).toMatchObject({ format: 'glossa', documents: 1, spans: spans.length, relations: 2, formatSkipped: {} });
+    expect(await stored(id)).toEqual(await stored(original));
   });
 });

@@ -1,6 +1,7 @@
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseBratPair, parseSource } from '@/lib/import/parsers';
+import { BRAT_SKIPPED, equivalenceSkipped, IGNORED_FILE } from '@/lib/import/parsers/brat';
 import { ImportError } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 
@@ -227,11 +228,57 @@ describe('brat', () => {
     expect(doc?.name).toBe('speech');
     expect(doc?.text).toBe(txt);
     expect(covered(doc!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC'], ['Khan\nvisited', 'FAVOR'], ['Bannu', 'AGAINST']]);
-    expect(doc?.spans[0]).toEqual({ ref: 'T1', start: imranStart, end: imranEnd, label: 'PER', quote: 'Imran Khan', attributes: { confidence: 0.9 }, location: location(1) });
+    expect(doc?.spans[0]).toEqual({ ref: 'T1', start: imranStart, end: imranEnd, label: 'PER', quote: 'Imran Khan', attributes: { confidence: 0.9, norm: 'Wikipedia:123' }, location: location(1) });
     expect(doc?.spans[1]).toEqual({ ref: 'T2', start: bannuStart, end: bannuEnd, label: 'LOC', quote: 'Bannu', author: 'u7', attributes: { Negated: true, note: 'check the spelling' }, location: location(2) });
     expect(doc?.spans[2]).toMatchObject({ quote: 'Khan\nvisited', target: { span: 'T1' } });
     expect(doc?.spans[3]?.target).toBe('pti');
-    expect(doc?.relations).toEqual([{ label: 'VISITED', source: 'T1', target: 'T2', attributes: { Certainty: 'High' }, location: location(5) }]);
+    expect(doc?.relations).toEqual([
+      { label: 'VISITED', source: 'T1', target: 'T2', attributes: { Certainty: 'High' }, location: location(5) },
+      { label: 'Equiv', source: 'T1', target: 'T2', location: location(14), unlessLabelMissing: equivalenceSkipped('Equiv') },
+      { label: 'Equiv', source: 'T2', target: 'T4', location: location(15), unlessLabelMissing: equivalenceSkipped('Equiv') },
+    ]);
+    expect(doc?.skipped).toBeUndefined();
+  });
+
+  // The shapes of brat's own example data (example-data/ in nlplab/brat) and of the files brat writes.
+  it("reads brat's whole grammar: R lines ending in a TAB, N, *, other # notes; events and discontinuous spans skipped and counted", async () => {
+    const text = 'Sony and Ericsson merged.\nBarack Obama visited Kabul; the Ericsson board met.';
+    const offsets = (quote: string, from = 0) => {
+      const start = text.indexOf(quote, from);
+      return `${start} ${start + quote.length}`;
+    };
+    const brat = [
+      `T1\tOrganization ${offsets('Sony')}\tSony`,
+      `T2\tOrganization ${offsets('Ericsson')}\tEricsson`,
+      `T3\tMerge-org ${offsets('merged')}\tmerged`,
+      'E1\tMerge-org:T3 Org1:T1 Org2:T2',
+      'A1\tNegation E1',
+      'M2\tSpeculation E1',
+      `T4\tPerson ${offsets('Barack Obama')}\tBarack Obama`,
+      'N1\tReference T4 Wikipedia:534366\tBarack Obama',
+      'N2\tReference T4 Wikidata:Q76\tBarack Obama',
+      `T5\tGPE ${offsets('Kabul')}\tKabul`,
+      'R1\tLocated Arg1:T4 Arg2:T5\t',
+      `T6\tOrganization ${offsets('Ericsson', 30)}\tEricsson`,
+      '*\tEquiv T2 T6',
+      `T7\tOrganization ${offsets('Sony')};${offsets('Ericsson')}\tSony Ericsson`,
+      'A3\tCategory T7 Merged',
+      'R2\tPart-of Arg1:T6 Arg2:T7\t',
+      '#1\tAnnotatorNotes T4\tthe 44th president',
+      '#2\tAnnotationError T5\tcheck the offsets',
+      'N3\tReference T5 GeoNames:1138958\tKabul',
+      '',
+    ].join('\n');
+    const [doc] = await collect(parseBratPair(sourceOf('wire.txt', text), sourceOf('wire.ann', brat)));
+    expect(covered(doc!)).toEqual([['Sony', 'Organization'], ['Ericsson', 'Organization'], ['merged', 'Merge-org'], ['Barack Obama', 'Person'], ['Kabul', 'GPE'], ['Ericsson', 'Organization']]);
+    expect(doc?.spans[3]?.attributes).toEqual({ note: 'the 44th president', norm: ['Wikipedia:534366', 'Wikidata:Q76'] });
+    expect(doc?.spans[4]?.attributes).toEqual({ AnnotationError: 'check the offsets', norm: 'GeoNames:1138958' });
+    expect(doc?.relations.map((r) => [r.label, r.source, r.target, r.unlessLabelMissing])).toEqual([
+      ['Located', 'T4', 'T5', undefined],
+      ['Equiv', 'T2', 'T6', equivalenceSkipped('Equiv')],
+    ]);
+    // E1; T7; A1 and M2 on E1, A3 and R2 on T7.
+    expect(doc?.skipped).toEqual({ [BRAT_SKIPPED.event]: 1, [BRAT_SKIPPED.discontinuous]: 1, [BRAT_SKIPPED.dependent]: 4 });
   });
 
   it('reads a zip of pairs in folders, skipping .conf files; a .txt without .ann has no annotations', async () => {
@@ -253,18 +300,26 @@ describe('brat', () => {
   it('rejects bad lines with the .ann line number', async () => {
     const pair = (annText: string) => failure(parseBratPair(sourceOf('d.txt', 'Bannu at noon\nand then'), sourceOf('d.ann', annText)));
     expect((await pair('T1\tLOC 0 5\tBannu\nT2\tLOC 0 8\tBannu\n')).message).toBe('d.ann:2: T2: span [0,8) label "LOC": quote "Bannu" does not match the text "Bannu at"');
-    expect((await pair('T1\tLOC 0 5;9 13\tBannu noon\n')).message).toBe('d.ann:1: T1: discontinuous span not supported (fragments 0 5;9 13 must be in order and separated by line breaks only)');
+    expect((await pair('T1\tLOC 6 8;0 5\tat Bannu\n')).message).toBe('d.ann:1: T1: fragments 6 8;0 5 must be in order and must not touch or overlap');
+    expect((await pair('T1\tLOC 0 5;9 13\tBannu at\n')).message).toBe('d.ann:1: T1: span [0,13) label "LOC": quote "Bannu at" does not match the text "Bannu noon"');
     expect((await pair('T1\tLOC 0 50\tBannu\n')).message).toBe('d.ann:1: T1: span [0,50) label "LOC" is not a non-empty range inside the text (22 code points)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nE1\tVisit:T1\n')).message).toBe('d.ann:2: E1: events are not supported (only T, R, A/M and # annotations)');
+    expect((await pair('T1\tLOC 0 5\tBannu\nX1\tVisit:T1\n')).message).toBe('d.ann:2: X1: unknown annotation kind (expected T, R, E, A, M, N, # or *)');
+    expect((await pair('T1\tLOC 0 5\tBannu\nN1\tReference T1 534366\tBannu\n')).message).toBe('d.ann:2: N1: expected "Reference ID RID:EID<TAB>text"');
+    expect((await pair('T1\tLOC 0 5\tBannu\n*\tEquiv T1 T8\n')).message).toBe('d.ann:2: *: T8 is not a T annotation of this file');
     expect((await pair('T1\tLOC 0 5\tBannu\nR1\tNEAR Arg1:T1 Arg2:T9\n')).message).toBe('d.ann:2: R1: T9 is not a T annotation of this file');
     expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe('d.ann:2: annotation id T1 is used twice');
   });
 
-  it('rejects an orphan .ann or an unexpected file in a zip', async () => {
+  it('rejects an orphan .ann; names each file that is not .txt/.ann/.conf as ignored, once', async () => {
     const orphan = zipSync({ 'x.ann': strToU8('T1\tPER 0 1\ta\n') });
     expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe('c.zip/x.ann: has no .txt file beside it');
-    const extra = zipSync({ 'x.txt': strToU8('a'), 'notes.docx': new Uint8Array([1]) });
-    expect((await failure(parseSource(sourceOf('c.zip', extra), 'brat'))).message).toMatch(/^c\.zip\/notes\.docx: unexpected file/);
+    // NCBI-disease's shape: the corpus with its README and LICENSE; and a .TXT brat would not read either.
+    const extra = zipSync({ 'README.md': strToU8('# corpus'), 'corpus/LICENSE': strToU8('CC BY'), 'corpus/x.txt': strToU8('a'), 'corpus/y.txt': strToU8('b'), 'corpus/Z.TXT': strToU8('c'), 'annotation.conf': strToU8('[entities]') });
+    const documents = await collect(parseSource(sourceOf('c.zip', extra), 'brat'));
+    expect(documents.map((doc) => [doc.name, doc.skipped])).toEqual([
+      ['corpus/x', { [`${IGNORED_FILE}README.md`]: 1, [`${IGNORED_FILE}corpus/LICENSE`]: 1, [`${IGNORED_FILE}corpus/Z.TXT`]: 1 }],
+      ['corpus/y', undefined],
+    ]);
     expect((await failure(parseSource(sourceOf('c.zip', 'not a zip'), 'brat'))).message).toMatch(/^c\.zip: not a readable zip archive/);
   });
 });

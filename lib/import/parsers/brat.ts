@@ -10,34 +10,61 @@ import { baseName, decodeUtf8, readText } from './input';
  * name and calls parseBratPair. The text is the `.txt` as is; offsets are code points (brat is
  * Python). lib/formats/brat.ts reads Glossa's own brat export but needs the project schema to
  * place labels in layers and NFC text; here labels stay source names (the service maps them), so
- * this reader only shares that module's conventions:
+ * this reader only shares that module's conventions. Every line of brat's grammar is read; what
+ * Glossa cannot hold is counted in `skipped` (the import report's formatSkipped), never dropped
+ * silently and never the reason a whole corpus is refused:
  * - T `T1<TAB>LABEL 10 20<TAB>text`: a span. Fragments `10 20;21 30` are one span from the first
  *   start to the last end when only line breaks lie between them (how brat, and Glossa's
- *   export, write a span crossing a line); any other discontinuous span is an error. The stated
- *   text (fragments joined by a space, as brat writes it) must match.
- * - R `R1<TAB>TYPE Arg1:T1 Arg2:T2`: a relation; `StanceTarget` instead makes T2 the stance
- *   target of T1.
- * - A/M `A1<TAB>Name T1 [Value]`: attribute Name (value true when absent) on a span or relation;
- *   `Target`/`target` sets a span's stance target key, `Author` its author.
+ *   export, write a span crossing a line). A span with any other gap is discontinuous, which
+ *   Glossa's spans cannot be: skipped and counted (BRAT_SKIPPED.discontinuous). The stated text
+ *   (fragments joined by a space, as brat writes it) must match either way.
+ * - R `R1<TAB>TYPE Arg1:T1 Arg2:T2`, with or without the TAB brat itself ends the line with: a
+ *   relation; `StanceTarget` instead makes T2 the stance target of T1.
+ * - E `E1<TAB>TYPE:T1 Role:T2 …`: events are skipped and counted (BRAT_SKIPPED.event); their
+ *   trigger and argument T lines are spans like any other.
+ * - A/M `A1<TAB>Name T1 [Value]` (M is brat's older name for the same line): attribute Name
+ *   (value true when absent) on a span or relation; `Target`/`target` sets a span's stance
+ *   target key, `Author` its author.
+ * - N `N1<TAB>Reference T1 Wikipedia:534366<TAB>Barack Obama`: the attribute `norm` holds the
+ *   `RID:EID` ("Wikipedia:534366"), a list when an annotation has several; the entry's display
+ *   name after the TAB is not kept (the id names the entry).
+ * - `*<TAB>Equiv T1 T2 T3`: relations of the equivalence's type (`Equiv`) from each member to the
+ *   next (T1→T2, T2→T3). Kept when the schema has that RELATION label (or labelMap maps it to
+ *   one), otherwise skipped and counted by the import (ImportedRelation.unlessLabelMissing).
  * - `#1<TAB>AnnotatorNotes T1<TAB>note`: a JSON object note is merged into the attributes (how
  *   Glossa exports what brat attributes cannot hold); any other note is the attribute `note`.
- * - N (normalisation) and `*` (equivalence) lines are ignored; E (event) lines are rejected.
+ *   Other note types (`#2<TAB>AnnotationError T1<TAB>…`) become the attribute of that name.
+ * - Any line about an annotation that was skipped (an event, a discontinuous span) is skipped
+ *   with it and counted (BRAT_SKIPPED.dependent).
  */
+
+export const BRAT_SKIPPED = {
+  event: 'brat events (E lines; their trigger and argument spans are kept)',
+  discontinuous: 'brat discontinuous spans (fragments with more than line breaks between them)',
+  dependent: 'brat lines about a skipped event or discontinuous span (R, A/M, N, #, * lines)',
+} as const;
+
+/** The relation type a `*` line gives is the label; when the schema lacks it, this is the reason the import counts. */
+export const equivalenceSkipped = (type: string) => `brat equivalences (* lines): no RELATION label "${type}" in the schema`;
 
 export async function* parseBratPair(txt: ImportSource, ann: ImportSource): AsyncGenerator<ImportedDocument> {
   yield readBrat(baseName(txt.name), await readText(txt), await readText(ann), ann.name);
 }
 
+/** formatSkipped key prefix for an archive entry that is not brat data (README, LICENSE, …); the entry's path follows. */
+export const IGNORED_FILE = 'file ignored (not .txt, .ann or .conf): ';
+
 /**
  * Every `.txt` in the archive is a document (its `.ann`, when present, its annotations). The
  * archive is inflated in the parser sandbox under the inflation limits, and only `.txt` and
- * `.ann` entries are inflated: `.conf` files are skipped unread.
+ * `.ann` entries are inflated: `.conf` files are skipped unread. Other files (Glossa's own
+ * README.md card, a corpus's LICENSE) are not read either; each is named in the first
+ * document's `skipped`, so the import report lists them for this upload.
  */
 export async function* parseBratZip(source: ImportSource): AsyncGenerator<ImportedDocument> {
   const { names, entries } = await parseBinary(source, 'zip', { pattern: '\\.(txt|ann)$' }, 'not a readable zip archive');
   const paths = names.filter((path) => !path.endsWith('/') && !path.startsWith('__MACOSX/'));
-  const unexpected = paths.find((path) => !/\.(txt|ann|conf)$/i.test(path));
-  if (unexpected) throw new ImportError({ file: `${source.name}/${unexpected}` }, 'unexpected file in a brat archive (expected .txt/.ann pairs and .conf files)');
+  const ignored = paths.filter((path) => !/\.(txt|ann|conf)$/.test(path));
   const orphan = paths.find((path) => path.endsWith('.ann') && !Object.hasOwn(entries, `${path.slice(0, -'.ann'.length)}.txt`));
   if (orphan) throw new ImportError({ file: `${source.name}/${orphan}` }, 'has no .txt file beside it');
   const read = (path: string) => decodeUtf8(entries[path] ?? new Uint8Array(), `${source.name}/${path}`);
@@ -45,7 +72,9 @@ export async function* parseBratZip(source: ImportSource): AsyncGenerator<Import
     const name = path.slice(0, -'.txt'.length);
     const ann = `${name}.ann`;
     const hasAnn = Object.hasOwn(entries, ann);
-    yield readBrat(name, read(path), hasAnn ? read(ann) : '', `${source.name}/${hasAnn ? ann : path}`);
+    const doc = readBrat(name, read(path), hasAnn ? read(ann) : '', `${source.name}/${hasAnn ? ann : path}`);
+    for (const file of ignored.splice(0)) doc.skipped = { ...doc.skipped, [`${IGNORED_FILE}${file}`]: 1 };
+    yield doc;
   }
 }
 
@@ -62,19 +91,41 @@ function readBrat(name: string, text: string, ann: string, file: string): Import
   const at = (line: number): SourceLocation => ({ file, line });
   const spans = new Map<string, ImportedSpan>();
   const relations = new Map<string, ImportedRelation>();
+  // Annotations that were read and not kept: lines about them are not kept either.
+  const skippedIds = new Set<string>();
+  const skipped: Record<string, number> = {};
+  const skip = (reason: string) => void (skipped[reason] = (skipped[reason] ?? 0) + 1);
+  const kind = (prefix: string) => lines.filter(({ id }) => id.startsWith(prefix));
 
-  for (const { line, id, body } of lines.filter(({ id }) => id.startsWith('T'))) {
-    spans.set(id, readSpan(id, body, checker, at(line)));
+  for (const { line, id, body } of kind('T')) {
+    const span = readSpan(id, body, checker, at(line));
+    if (span) spans.set(id, span);
+    else {
+      skippedIds.add(id);
+      skip(BRAT_SKIPPED.discontinuous);
+    }
   }
+  for (const { id } of kind('E')) {
+    skippedIds.add(id);
+    skip(BRAT_SKIPPED.event);
+  }
+  /** Whether a line refers to a skipped annotation (then it is counted and passed over). */
+  const aboutSkipped = (...refs: string[]) => {
+    if (!refs.some((ref) => skippedIds.has(ref))) return false;
+    skip(BRAT_SKIPPED.dependent);
+    return true;
+  };
   const spanOf = (id: string, line: number, ref: string) => {
     const found = spans.get(ref);
     if (!found) throw new ImportError(at(line), `${id}: ${ref} is not a T annotation of this file`);
     return found;
   };
-  for (const { line, id, body } of lines.filter(({ id }) => id.startsWith('R'))) {
-    const match = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(body);
+  for (const { line, id, body } of kind('R')) {
+    // brat ends the line with a TAB (and an empty comment field) when it writes a relation.
+    const match = /^(\S+) Arg1:(\S+) Arg2:(\S+)\t?$/.exec(body);
     if (!match) throw new ImportError(at(line), `${id}: expected "TYPE Arg1:T1 Arg2:T2"`);
     const [, label = '', from = '', to = ''] = match;
+    if (aboutSkipped(from, to)) continue;
     const source = spanOf(id, line, from);
     spanOf(id, line, to);
     if (label === STANCE_TARGET_RELATION) {
@@ -83,6 +134,18 @@ function readBrat(name: string, text: string, ann: string, file: string): Import
     } else {
       relations.set(id, { label, source: from, target: to, location: at(line) });
     }
+  }
+  for (const { line, body } of kind('*')) {
+    const match = /^(\S+)((?: \S+){2,})\t?$/.exec(body);
+    if (!match) throw new ImportError(at(line), '*: expected "TYPE T1 T2 …" (an equivalence of two or more spans)');
+    const [, label = '', list = ''] = match;
+    const members = list.trim().split(' ');
+    if (aboutSkipped(...members)) continue;
+    for (const member of members) spanOf('*', line, member);
+    members.slice(1).forEach((to, index) => {
+      const from = members[index]!;
+      relations.set(`*${line}:${index}`, { label, source: from, target: to, location: at(line), unlessLabelMissing: equivalenceSkipped(label) });
+    });
   }
   const owner = (id: string, line: number, ref: string) => {
     const found = spans.get(ref) ?? relations.get(ref);
@@ -95,9 +158,10 @@ function readBrat(name: string, text: string, ann: string, file: string): Import
     item.attributes[key] = value;
   };
   for (const { line, id, body } of lines.filter(({ id }) => id.startsWith('A') || id.startsWith('M'))) {
-    const match = /^(\S+) (\S+)(?: (\S+))?$/.exec(body);
+    const match = /^(\S+) (\S+)(?: (\S+))?\t?$/.exec(body);
     if (!match) throw new ImportError(at(line), `${id}: expected "NAME ID" or "NAME ID VALUE"`);
     const [, attribute = '', ref = '', value] = match;
+    if (aboutSkipped(ref)) continue;
     const item = owner(id, line, ref);
     if (attribute === TARGET_ATTRIBUTE || attribute === TARGET_ATTRIBUTE.toLowerCase()) {
       const stance = spans.get(ref);
@@ -111,19 +175,37 @@ function readBrat(name: string, text: string, ann: string, file: string): Import
       setAttribute(item, attribute, value ?? true, id, line);
     }
   }
-  for (const { line, id, body } of lines.filter(({ id }) => id.startsWith('#'))) {
-    const match = /^AnnotatorNotes (\S+)\t(.*)$/s.exec(body);
+  for (const { line, id, body } of kind('#')) {
+    const match = /^(\S+) (\S+)(?:\t(.*))?$/s.exec(body);
     if (!match) throw new ImportError(at(line), `${id}: expected "AnnotatorNotes ID<TAB>text"`);
-    const [, ref = '', note = ''] = match;
+    const [, type = '', ref = '', note = ''] = match;
+    if (aboutSkipped(ref)) continue;
     const item = owner(id, line, ref);
-    for (const [key, value] of noteAttributes(note)) setAttribute(item, key, value, id, line);
+    const attributes = type === NOTE_TYPE ? noteAttributes(note) : [[type, note] as const];
+    for (const [key, value] of attributes) setAttribute(item, key, value, id, line);
   }
+  const norms = new Map<ImportedSpan | ImportedRelation, { values: string[]; id: string; line: number }>();
+  for (const { line, id, body } of kind('N')) {
+    const match = /^\S+ (\S+) ([^\s:]+:\S+)(?:\t.*)?$/s.exec(body);
+    if (!match) throw new ImportError(at(line), `${id}: expected "Reference ID RID:EID<TAB>text"`);
+    const [, ref = '', norm = ''] = match;
+    if (aboutSkipped(ref)) continue;
+    const item = owner(id, line, ref);
+    const entry = norms.get(item) ?? { values: [], id, line };
+    entry.values.push(norm);
+    norms.set(item, entry);
+  }
+  for (const [item, { values, id, line }] of norms) setAttribute(item, NORM_ATTRIBUTE, values.length === 1 ? values[0] : values, id, line);
 
   doc.spans = [...spans.values()];
   doc.relations = [...relations.values()];
+  if (Object.keys(skipped).length > 0) doc.skipped = skipped;
   checkReferences(doc);
   return doc;
 }
+
+const NOTE_TYPE = 'AnnotatorNotes';
+const NORM_ATTRIBUTE = 'norm';
 
 function annLines(ann: string, file: string): AnnLine[] {
   const lines: AnnLine[] = [];
@@ -135,12 +217,12 @@ function annLines(ann: string, file: string): AnnLine[] {
     const tab = text.indexOf('\t');
     const id = text.slice(0, Math.max(tab, 0));
     if (tab < 1) throw new ImportError({ file, line }, 'expected an annotation id followed by a tab');
+    if (!/^[TREAMN#*]/.test(id)) throw new ImportError({ file, line }, `${id}: unknown annotation kind (expected T, R, E, A, M, N, # or *)`);
     // Equivalences all share the id "*".
-    if (id.startsWith('N') || id.startsWith('*')) return;
-    if (seen.has(id)) throw new ImportError({ file, line }, `annotation id ${id} is used twice`);
-    seen.add(id);
-    if (id.startsWith('E')) throw new ImportError({ file, line }, `${id}: events are not supported (only T, R, A/M and # annotations)`);
-    if (!/^[TRAM#]/.test(id)) throw new ImportError({ file, line }, `${id}: unknown annotation kind (expected T, R, A, M, #, N or *)`);
+    if (id !== '*') {
+      if (seen.has(id)) throw new ImportError({ file, line }, `annotation id ${id} is used twice`);
+      seen.add(id);
+    }
     lines.push({ line, id, body: text.slice(tab + 1) });
   });
   return lines;
@@ -148,22 +230,25 @@ function annLines(ann: string, file: string): AnnLine[] {
 
 const isLineBreak = (text: string) => /^[\r\n]+$/.test(text);
 
-function readSpan(id: string, body: string, checker: SpanChecker, location: SourceLocation): ImportedSpan {
+/** The span, or null when it is discontinuous (fragments with more than line breaks between them). */
+function readSpan(id: string, body: string, checker: SpanChecker, location: SourceLocation): ImportedSpan | null {
   const match = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)\t(.*)$/s.exec(body);
   if (!match) throw new ImportError(location, `${id}: expected "LABEL start end<TAB>text"`);
   const [, label = '', offsets = '', stated = ''] = match;
   const fragments = offsets.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
   const covered = fragments.map(([start, end]) => checker.check(start, end, label, undefined, location, id));
-  fragments.forEach(([start], index) => {
-    const previousEnd = fragments[index - 1]?.[1];
-    if (previousEnd !== undefined && (start <= previousEnd || !isLineBreak(checker.check(previousEnd, start, label, undefined, location, id)))) {
-      throw new ImportError(location, `${id}: discontinuous span not supported (fragments ${offsets} must be in order and separated by line breaks only)`);
-    }
-  });
   const start = fragments[0]?.[0] ?? 0;
   const end = fragments[fragments.length - 1]?.[1] ?? 0;
   const written = covered.join(' ');
   if (written !== stated) throw new ImportError(location, `${id}: ${describeSpan(start, end, label)}: quote ${JSON.stringify(stated)} does not match the text ${JSON.stringify(written)}`);
+  let continuous = true;
+  fragments.forEach(([fragmentStart], index) => {
+    const previousEnd = fragments[index - 1]?.[1];
+    if (previousEnd === undefined) return;
+    if (fragmentStart <= previousEnd) throw new ImportError(location, `${id}: fragments ${offsets} must be in order and must not touch or overlap`);
+    if (!isLineBreak(checker.check(previousEnd, fragmentStart, label, undefined, location, id))) continuous = false;
+  });
+  if (!continuous) return null;
   // The quote passed on is the covered text itself, line breaks included, not brat's rendering of it.
   return { ref: id, start, end, label, quote: checker.check(start, end, label, undefined, location, id), location };
 }
