@@ -1,5 +1,5 @@
 import { ImportError, type ImportFormat, type SourceLocation } from '../types';
-import { isObject } from './json';
+import { isObject, notJson } from './json';
 
 /**
  * The format of an upload from its extension; for JSON Lines also from the first record, whose
@@ -55,19 +55,21 @@ function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
     fields = valueKinds(JSON.parse(line), location);
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    if (whole) throw new ImportError(location, `not valid JSON (${(error as Error).message})`);
+    if (whole) throw new ImportError(location, notJson(line, error as Error));
     fields = topLevelFields(line);
     partial = true;
   }
   if (fields.get('spans') === '[') return 'glossa';
-  if (fields.get('data') === '{' || fields.get('annotations') === '[' || fields.get('predictions') === '[') return 'label-studio';
+  // Label Studio tasks always have a `data` object; doccano 1.x has `annotations` too, but its text is a string.
+  if (fields.get('data') === '{' || fields.get('predictions') === '[' || fields.get('completions') === '[') return 'label-studio';
+  if (fields.get('data') === '"' || (fields.get('annotations') === '[' && !partial) || fields.get('cats') !== undefined) return 'doccano';
   if (fields.get('entities') === '[' || fields.get('label') === '[' || fields.get('labels') === '[') return 'doccano';
   if (fields.get('text') === '"' && !partial) return 'jsonl';
   throw new ImportError(
     location,
     partial
       ? `the first record is longer than the ${firstBytes.length} bytes examined, and its first fields do not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
-      : 'the first record is none of: Glossa ("spans"), doccano ("label" or "entities"), Label Studio ("data" and "annotations"), plain JSONL ("text")',
+      : 'the first record is none of: Glossa ("spans"), doccano ("label", "entities", "cats", or doccano 1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ("text")',
   );
 }
 
