@@ -175,14 +175,15 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   return { report, staged: stagingFile };
 }
 
-// Formats whose bytes are not text in some encoding: an encoding option cannot apply to them.
-const BINARY_FORMATS: readonly string[] = ['docx', 'pdf', 'brat'];
+// Formats the encoding option is not applied to: docx and pdf state their own encoding, and brat
+// input is read from pairs and archives by its own reader (UTF-8, as brat writes it).
+const UNDECODED_FORMATS: readonly string[] = ['docx', 'pdf', 'brat'];
 
 async function open(input: ImportInput, options: ImportOptions) {
   const stated = options.parse?.encoding;
   const refuseEncoding = (file: string, format: string) => {
-    if (stated !== undefined && stated !== 'utf-8' && BINARY_FORMATS.includes(format)) {
-      throw new ImportError({ file }, `the encoding option (${stated}) applies to text files, not to ${format} input; leave it out for this upload`);
+    if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
+      throw new ImportError({ file }, `the encoding option (${stated}) is not applied to ${format} input (${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); leave it out for this upload`);
     }
   };
   if (input.kind === 'parsed') {

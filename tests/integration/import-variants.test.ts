@@ -99,6 +99,13 @@ describe('SemEval-2016 Task 6 files', () => {
     });
   });
 
+  it('refuses an encoding for a format that states its own, before parsing it', async () => {
+    await expect(run('report.docx', 'PK not parsed', { parse: { encoding: 'windows-1252' } })).rejects.toMatchObject({
+      status: 422,
+      details: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }],
+    });
+  });
+
   it('reads UTF-16 with a byte order mark without being told, and says so', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('text,name\r\nمذاکرات کابل میں 👍,urdu\r\n', 'utf16le')]);
     const report = await run('excel.csv', utf16);
