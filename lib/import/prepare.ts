@@ -155,7 +155,8 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     }
     if (!holds(checkLabel(question.value, question.value.id, 'question'), where, answer.location)) continue;
     const questionFact = { ...question.value, options: question.value.options as { key: string }[] };
-    if (holds(checkAnswer(questionFact, { values: answer.values, hasTarget: answer.target !== undefined }), where, answer.location) === undefined) continue;
+    const values = context.lookup.optionValues(question.value, answer.values);
+    if (holds(checkAnswer(questionFact, { values, hasTarget: answer.target !== undefined }), where, answer.location) === undefined) continue;
     let targetId: string | undefined;
     if (answer.target !== undefined) {
       const target = context.lookup.target(answer.target);
@@ -168,7 +169,7 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     }
     const authorId = authorOf(answer.author, answer.location);
     if (authorId === undefined) continue;
-    documentLabels.push({ id: randomUUID(), documentId, authorId, labelId: question.value.id, targetId, values: answer.values, origin: context.origin });
+    documentLabels.push({ id: randomUUID(), documentId, authorId, labelId: question.value.id, targetId, values, origin: context.origin });
   }
 
   if (problems.length > 0) return { ok: false, problems };

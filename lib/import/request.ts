@@ -8,7 +8,7 @@ import { boundaryOf, readMultipart } from './multipart';
 import { parseBratPair } from './parsers';
 import type { ImportInput } from './service';
 import { Spool, spooledSource } from './spool';
-import { IMPORT_FORMATS, type ImportedDocument, type ImportSource } from './types';
+import { IMPORT_ENCODINGS, IMPORT_FORMATS, OFFSET_UNITS, type ImportedDocument, type ImportSource, type ParseOptions } from './types';
 
 /**
  * The three request bodies of POST /projects/{id}/documents (docs/ARCHITECTURE.md §10): a JSON
@@ -39,10 +39,23 @@ export const importQuery = z
     origin: z.enum(['IMPORTED', 'SUGGESTED']).default('IMPORTED'),
     textColumn: z.string().max(200).optional(),
     nameColumn: z.string().max(200).optional(),
+    questionColumn: z.string().max(200).optional().describe('CSV/TSV: the column whose value answers `question` (e.g. SemEval "Stance")'),
+    question: z.string().max(100).optional().describe('the document question the `questionColumn` answers (e.g. OVERALL_STANCE)'),
+    targetColumn: z.string().max(200).optional().describe('CSV/TSV: the column naming the stance target of a per-target question (e.g. SemEval "Target")'),
+    encoding: z.enum(IMPORT_ENCODINGS).optional().describe('text encoding of the files; default UTF-8, UTF-16 is recognised by its byte order mark'),
+    offsetUnit: z.enum(OFFSET_UNITS).optional().describe('Label Studio: the offset unit when the region texts do not decide it'),
   })
-  .strict();
+  .strict()
+  .refine((query) => (query.questionColumn === undefined) === (query.question === undefined), { message: 'questionColumn and question go together: the column and the document question it answers', path: ['question'] })
+  .refine((query) => query.targetColumn === undefined || query.questionColumn !== undefined, { message: 'targetColumn needs questionColumn and question', path: ['targetColumn'] });
 
 export type ImportQuery = z.infer<typeof importQuery>;
+
+/** The options the parsers take, from the import query. */
+export function parseOptionsOf(query: ImportQuery): ParseOptions {
+  const { textColumn, nameColumn, questionColumn, question, targetColumn, encoding, offsetUnit } = query;
+  return { textColumn, nameColumn, questionColumn, question, targetColumn, encoding, offsetUnit };
+}
 
 const spanTarget = z.union([z.string().min(1).max(200), z.object({ span: z.string().min(1).max(200) }).strict()]);
 export const jsonImportBody = z

@@ -63,6 +63,19 @@ export class SchemaLookup {
     return this.byLayer(sourceLabel, 'DOCUMENT', 'document question');
   }
 
+  /**
+   * An answer's values as the question's option keys: each passed through the user's mapping,
+   * then matched case-insensitively (doccano and Label Studio write "negative" for NEGATIVE).
+   * A value matching no option is returned as it is, for the answer check to name it.
+   */
+  optionValues(question: LabelRow, values: readonly string[]): string[] {
+    const keys = new Map(((question.options ?? []) as { key: string }[]).map((option) => [fold(option.key), option.key]));
+    return values.map((value) => {
+      const mapped = this.labelMap[value] ?? value;
+      return keys.get(fold(mapped)) ?? mapped;
+    });
+  }
+
   target(reference: string): Resolution<{ id: string; retired: boolean }> {
     const [found] = preferActive(this.targets.filter((t) => t.names.includes(fold(reference))));
     return found ? { ok: true, value: found } : { ok: false, reason: `stance target "${reference}" is not a project target (key, name or alias)` };

@@ -5,6 +5,7 @@ import { importedTokens } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
 import { detectFormat, parseSource } from './parsers';
+import { decodedSource } from './parsers/encoding';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
 import { SchemaLookup } from './schema-lookup';
 import { pinSourceLabels } from './source-labels';
@@ -56,6 +57,12 @@ export interface FileReport {
   unknownLabelsSkipped: Record<string, number>;
   /** What the format's parser read and could not keep (ImportedDocument.skipped), summed over the file. */
   formatSkipped: Record<string, number>;
+  /** The variants of the format the parser read (ImportedDocument.variant), e.g. "label-studio 0.x (completions)". */
+  variants: string[];
+  /** The text encoding the file was read in; absent for structured inputs (JSON body, brat pairs). */
+  encoding?: string;
+  /** How the parser read what the source left open (ImportedDocument.notes), counted over the file's documents. */
+  notes: Record<string, number>;
 }
 
 export interface ImportReport {
@@ -115,8 +122,8 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
     for (const input of inputs) {
       if (problems.length >= MAX_PROBLEMS) break;
       try {
-        const { name, format, documents } = await open(input, options);
-        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {} };
+        const { name, format, documents, encoding } = await open(input, options);
+        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
         report.files.push(file);
         for await (const parsed of documents) {
           // The client that sent the upload is gone: stop working for it.
@@ -137,6 +144,8 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
           }
           for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
           for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)]) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
+          for (const note of parsed.notes ?? []) file.notes[note] = (file.notes[note] ?? 0) + 1;
+          if (parsed.variant !== undefined && !file.variants.includes(parsed.variant)) file.variants.push(parsed.variant);
           const { document } = prepared.rows;
           if (known.has(document.sha256) && !options.allowDuplicates) {
             file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
@@ -152,6 +161,8 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
           report.documentCount += 1;
           if (report.documents.length < LISTED_DOCUMENTS) report.documents.push({ id: document.id!, name: document.name });
         }
+        const used = encoding?.();
+        if (used !== undefined) file.encoding = used;
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
         problems.push({ location: error.location, reason: error.reason });
@@ -164,10 +175,25 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   return { report, staged: stagingFile };
 }
 
+// Formats the encoding option is not applied to: docx and pdf state their own encoding, and brat
+// input is read from pairs and archives by its own reader (UTF-8, as brat writes it).
+const UNDECODED_FORMATS: readonly string[] = ['docx', 'pdf', 'brat'];
+
 async function open(input: ImportInput, options: ImportOptions) {
-  if (input.kind === 'parsed') return input;
-  const { format, source } = await resolveFormat(input.source, options.format);
-  return { name: input.source.name, format, documents: parseSource(source, format, options.parse) };
+  const stated = options.parse?.encoding;
+  const refuseEncoding = (file: string, format: string) => {
+    if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
+      throw new ImportError({ file }, `the encoding option (${stated}) is not applied to ${format} input (${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); leave it out for this upload`);
+    }
+  };
+  if (input.kind === 'parsed') {
+    refuseEncoding(input.name, input.format);
+    return { ...input, encoding: undefined };
+  }
+  const decoded = decodedSource(input.source, stated);
+  const { format, source } = await resolveFormat(decoded.source, options.format);
+  refuseEncoding(input.source.name, format);
+  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap }), encoding: decoded.encoding };
 }
 
 async function resolveFormat(source: ImportSource, format: ImportFormat | undefined): Promise<{ format: ImportFormat; source: ImportSource }> {

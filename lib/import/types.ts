@@ -73,6 +73,10 @@ export interface ImportedDocument {
   sourceTokens?: SourceTokens;
   /** What the parser read but could not keep, counted by what it was (CoNLL-U empty nodes, TSV chains, …); the import report sums them per file. */
   skipped?: Record<string, number>;
+  /** Which variant of the format the parser read (`label-studio 0.x (completions)`, `doccano 1.x (data)`), for the import report. */
+  variant?: string;
+  /** How the parser read what the source leaves open (offset unit, label ids mapped), counted per file in the import report. */
+  notes?: string[];
 }
 
 /** As lib/tokenize's StoredTokens: every token's [start, end) one after the other, each sentence's first token index. */
@@ -106,4 +110,22 @@ export interface ParseOptions {
   textColumn?: string;
   /** CSV: the column naming the document (default: "name", else file name + row). */
   nameColumn?: string;
+  /** CSV: the column whose value answers `question` (with `targetColumn` for a per-target question). */
+  questionColumn?: string;
+  question?: string;
+  targetColumn?: string;
+  /** CSV: `,` (default) or a tab for .tsv files. */
+  delimiter?: ',' | '\t';
+  /** Label Studio: the offset unit when the stated quotes do not decide it (texts with characters outside the BMP). */
+  offsetUnit?: OffsetUnit;
+  /** The text encoding (lib/import/parsers/encoding.ts); default UTF-8, or UTF-16 by its byte order mark. */
+  encoding?: ImportEncoding;
+  /** The user's label map: doccano 1.x numeric label ids must be in it. */
+  labelMap?: Record<string, string>;
 }
+
+export const IMPORT_ENCODINGS = ['utf-8', 'utf-16', 'windows-1252', 'latin-1'] as const;
+export type ImportEncoding = (typeof IMPORT_ENCODINGS)[number];
+
+export const OFFSET_UNITS = ['code-points', 'utf-16'] as const;
+export type OffsetUnit = (typeof OFFSET_UNITS)[number];

@@ -7,7 +7,7 @@ import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/st
 import { HttpError, notFound } from '@/lib/http/errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { importQuery, inputsFromRequest, jsonImportBody, type ImportQuery } from '@/lib/import/request';
+import { importQuery, inputsFromRequest, jsonImportBody, parseOptionsOf, type ImportQuery } from '@/lib/import/request';
 import { importBatch, type ImportInput, type ImportOptions } from '@/lib/import/service';
 
 const documentSummary = z.object({
@@ -30,6 +30,9 @@ const fileReport = z.object({
   duplicatesSkipped: z.array(z.object({ name: z.string(), sha256: z.string(), existingDocumentId: z.string().nullable() })),
   unknownLabelsSkipped: z.record(z.string(), z.number().int()),
   formatSkipped: z.record(z.string(), z.number().int()).describe('what the format parser read and could not keep (CoNLL-U empty nodes, TSV chain links, …), by kind'),
+  variants: z.array(z.string()).describe('the variants of the format read, e.g. "label-studio 0.x (completions)", "doccano 1.x ("data", "annotations")"'),
+  encoding: z.string().optional().describe('the text encoding the file was read in'),
+  notes: z.record(z.string(), z.number().int()).describe('how the parser read what the source left open (offset unit, label ids mapped), by note, counted in documents'),
 });
 const importReport = z.object({
   documents: z.array(z.object({ id, name: z.string() })).describe('the created documents (the first 1,000)'),
@@ -96,7 +99,7 @@ async function importInputs(db: PrismaClient, userId: string, projectId: string,
     author,
     keepSourceAuthors: options.keepSourceAuthors,
     format: options.format,
-    parse: { textColumn: options.textColumn, nameColumn: options.nameColumn },
+    parse: parseOptionsOf(options),
     labelMap: options.labelMap,
     unknownLabels: options.unknownLabels,
     allowDuplicates: options.allowDuplicates,

@@ -6,32 +6,46 @@ import { newDocument } from './document';
 import { baseName, rawTextLines } from './input';
 
 /**
- * CSV (RFC 4180: comma-separated, `"` quoting, quoted fields may span lines), one document per
- * row, read as the bytes arrive. The first row must name the columns. The text comes from
- * `textColumn` (default "text"), the name from `nameColumn` (default "name" when there is such a
- * column; otherwise, or when the cell is blank, `<file>#<row>` with rows counted from 1 after the
- * header); every other column becomes a string metadata field. Errors name the line the row
- * starts on.
+ * CSV (RFC 4180: comma-separated, `"` quoting, quoted fields may span lines), or for `.tsv` files
+ * tab-separated values (no quoting, as IANA's text/tab-separated-values: a `"` in a tweet is text),
+ * one document per row, read as the bytes arrive. The first row must name the columns. The text
+ * comes from `textColumn` (default "text"), the name from `nameColumn` (default "name" when there is
+ * such a column; otherwise, or when the cell is blank, `<file>#<row>` with rows counted from 1 after
+ * the header). With `questionColumn` and `question`, the column's value answers that document
+ * question, per stance target named in `targetColumn` when given (SemEval-2016 Task 6: Stance →
+ * OVERALL_STANCE per Target); a blank answer cell is counted in the report, not guessed. Every
+ * other column becomes a string metadata field. Errors name the line the row starts on.
  */
 export async function* parseCsv(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
   const file = source.name;
   const limits = importLimits();
+  const tabs = /\.tsv$/i.test(file);
   let columns: Columns | undefined;
   let row = 0;
-  for await (const { fields, line } of csvRows(source, limits)) {
+  for await (const { fields, line } of csvRows(source, limits, tabs)) {
     const location = { file, line };
     if (!columns) {
       columns = readHeader(fields, options, location, limits);
       continue;
     }
     row++;
-    const { names, text, name } = columns;
+    const { names, text, name, answer, target } = columns;
+    const consumed = new Set([text, name, answer, target]);
     const metadata: Record<string, string> = {};
     names.forEach((column, index) => {
-      if (index !== text && index !== name) metadata[column] = fields[index] ?? '';
+      if (!consumed.has(index)) metadata[column] = fields[index] ?? '';
     });
     const stated = name === undefined ? '' : (fields[name] ?? '').trim();
-    yield newDocument(stated === '' ? `${baseName(file)}#${row}` : stated, fields[text] ?? '', location, metadata);
+    const doc = newDocument(stated === '' ? `${baseName(file)}#${row}` : stated, fields[text] ?? '', location, metadata);
+    if (tabs) doc.variant = 'tab-separated values';
+    if (answer !== undefined && options.question !== undefined) {
+      const value = (fields[answer] ?? '').trim();
+      const targetName = target === undefined ? '' : (fields[target] ?? '').trim();
+      if (value === '') doc.skipped = { [`blank ${names[answer]} cells`]: 1 };
+      else if (target !== undefined && targetName === '') throw new ImportError(location, `column ${JSON.stringify(names[target])} is blank, so the answer ${JSON.stringify(value)} has no stance target`);
+      else doc.documentLabels = [{ question: options.question, values: [value], ...(target !== undefined && { target: targetName }), location }];
+    }
+    yield doc;
   }
   if (!columns) throw new ImportError({ file }, 'the file is empty; a CSV import needs a header row naming the columns and one row per document');
 }
@@ -40,6 +54,8 @@ interface Columns {
   names: string[];
   text: number;
   name: number | undefined;
+  answer: number | undefined;
+  target: number | undefined;
 }
 
 // Messages list the columns, up to this many (the rest are counted).
@@ -63,16 +79,18 @@ function readHeader(names: string[], options: ParseOptions, location: SourceLoca
   };
   const text = find(options.textColumn ?? 'text', 'text');
   const name = options.nameColumn !== undefined ? find(options.nameColumn, 'name') : positions.get('name');
-  return { names, text, name };
+  const answer = options.questionColumn === undefined ? undefined : find(options.questionColumn, 'question');
+  const target = options.targetColumn === undefined ? undefined : find(options.targetColumn, 'target');
+  return { names, text, name, answer, target };
 }
 
 /** Parsed rows, each with the 1-based line it starts on. */
-async function* csvRows(source: ImportSource, limits: ImportLimits): AsyncGenerator<{ fields: string[]; line: number }> {
+async function* csvRows(source: ImportSource, limits: ImportLimits, tabs: boolean): AsyncGenerator<{ fields: string[]; line: number }> {
   // A quoted field may span lines, so a record is bounded like a line, by csv-parse itself.
-  const parser = parse({ info: true, raw: true, skip_empty_lines: true, max_record_size: limits.lineBytes });
+  const parser = parse({ info: true, raw: true, skip_empty_lines: true, max_record_size: limits.lineBytes, ...(tabs && { delimiter: '\t', quote: false }) });
   // The lines are decoded here, not by csv-parse, so invalid UTF-8 is an error at its line.
   const input = Readable.from((async function* () {
-    const header = new HeaderCount();
+    const header = new HeaderCount(tabs);
     for await (const { text } of rawTextLines(source, limits)) {
       if (!header.done && header.add(text) > limits.csvColumns) throw tooManyColumns(header.columns, { file: source.name, line: 1 }, limits);
       yield text;
@@ -98,7 +116,7 @@ function tooManyColumns(count: number, location: SourceLocation, limits: ImportL
 }
 
 /**
- * Counts the header's columns from its raw text (commas outside quotes) before csv-parse builds
+ * Counts the header's columns from its raw text (commas outside quotes, or tabs) before csv-parse builds
  * the record: a header of 100,000 columns is refused after one cheap scan instead of costing the
  * event loop a second of parsing. Fed line by line, since a quoted name may hold a line break.
  */
@@ -107,11 +125,14 @@ class HeaderCount {
   done = false;
   private quoted = false;
 
+  constructor(private readonly tabs: boolean) {}
+
   add(text: string): number {
+    const separator = this.tabs ? 0x09 : 0x2c;
     for (let at = 0; at < text.length; at++) {
       const char = text.charCodeAt(at);
-      if (char === 0x22) this.quoted = !this.quoted;
-      else if (char === 0x2c && !this.quoted) this.columns++;
+      if (char === 0x22 && !this.tabs) this.quoted = !this.quoted;
+      else if (char === separator && !this.quoted) this.columns++;
     }
     // A blank first line is skipped by the parser; the header is the first record with text.
     if (!this.quoted && text.trim() !== '') this.done = true;

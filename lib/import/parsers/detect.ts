@@ -1,15 +1,16 @@
 import { ImportError, type ImportFormat, type SourceLocation } from '../types';
-import { isObject } from './json';
+import { isObject, notJson } from './json';
 
 /**
  * The format of an upload from its extension; for JSON Lines also from the first record, whose
- * fields tell the four JSONL formats apart. The detector usually sees only the first chunk of
+ * fields tell the four JSONL formats apart, and for .tsv from the first line (WebAnno's #FORMAT
+ * header, else tab-separated values read as CSV). The detector usually sees only the first chunk of
  * the upload, so a first record longer than that is read as far as it goes: the telling fields
  * (`spans`, `data`, `annotations`, `entities`, `label`) often come before a long text; when they
  * do not, the caller must name the format.
  */
 
-const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?'> = {
+const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?' | 'tsv?'> = {
   txt: 'txt',
   md: 'md',
   markdown: 'md',
@@ -27,7 +28,8 @@ const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?'> = {
   conllu: 'conllu',
   bio: 'conll',
   iob: 'conll',
-  tsv: 'webanno-tsv',
+  // WebAnno TSV 3 or tab-separated values (SemEval-2016 Task 6): told apart by the #FORMAT header.
+  tsv: 'tsv?',
 };
 
 export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFormat {
@@ -37,7 +39,9 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFo
     const accepted = Object.keys(BY_EXTENSION).map((ext) => `.${ext}`).join(', ');
     throw new ImportError({ file: fileName }, `unsupported file type${extension ? ` ".${extension}"` : ' (no extension)'}; accepted: ${accepted}`);
   }
-  return format === 'jsonl?' ? jsonlFlavour(fileName, firstBytes) : format;
+  if (format === 'jsonl?') return jsonlFlavour(fileName, firstBytes);
+  if (format === 'tsv?') return /^(\uFEFF)?#FORMAT=WebAnno/.test(new TextDecoder('utf-8').decode(firstBytes.subarray(0, 64))) ? 'webanno-tsv' : 'csv';
+  return format;
 }
 
 function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
@@ -55,19 +59,21 @@ function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
     fields = valueKinds(JSON.parse(line), location);
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    if (whole) throw new ImportError(location, `not valid JSON (${(error as Error).message})`);
+    if (whole) throw new ImportError(location, notJson(line, error as Error));
     fields = topLevelFields(line);
     partial = true;
   }
   if (fields.get('spans') === '[') return 'glossa';
-  if (fields.get('data') === '{' || fields.get('annotations') === '[' || fields.get('predictions') === '[') return 'label-studio';
+  // Label Studio tasks always have a `data` object; doccano 1.x has `annotations` too, but its text is a string.
+  if (fields.get('data') === '{' || fields.get('predictions') === '[' || fields.get('completions') === '[') return 'label-studio';
+  if (fields.get('data') === '"' || (fields.get('annotations') === '[' && !partial) || fields.get('cats') !== undefined) return 'doccano';
   if (fields.get('entities') === '[' || fields.get('label') === '[' || fields.get('labels') === '[') return 'doccano';
   if (fields.get('text') === '"' && !partial) return 'jsonl';
   throw new ImportError(
     location,
     partial
       ? `the first record is longer than the ${firstBytes.length} bytes examined, and its first fields do not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
-      : 'the first record is none of: Glossa ("spans"), doccano ("label" or "entities"), Label Studio ("data" and "annotations"), plain JSONL ("text")',
+      : 'the first record is none of: Glossa ("spans"), doccano ("label", "entities", "cats", or doccano 1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ("text")',
   );
 }
 

@@ -38,9 +38,9 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'glossa':
       return parseGlossa(source);
     case 'doccano':
-      return parseDoccano(source);
+      return parseDoccano(source, options);
     case 'label-studio':
-      return parseLabelStudio(source);
+      return parseLabelStudio(source, options);
     case 'brat':
       return parseBrat(source);
     case 'conll':

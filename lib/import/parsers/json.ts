@@ -14,8 +14,22 @@ export async function* jsonLines(source: ImportSource): AsyncGenerator<JsonRecor
   for await (const { line, text } of readLines(source)) {
     if (text.trim() === '') continue;
     const location = { file: source.name, line };
-    yield { value: parseJson(text, location), location };
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new ImportError(location, notJson(text, error as Error));
+    }
+    yield { value, location };
   }
+}
+
+/** Why a JSON Lines line is not JSON, saying so when the file is pretty-printed JSON rather than JSONL. */
+export function notJson(line: string, error: Error): string {
+  if (/^\s*[[{]\s*$/.test(line)) {
+    return 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record per line: export it as JSONL, or upload a JSON array as a .json file';
+  }
+  return `not valid JSON (${error.message})`;
 }
 
 export function parseJson(text: string, location: SourceLocation): unknown {

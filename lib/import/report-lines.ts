@@ -1,0 +1,24 @@
+import type { ImportReport } from './service';
+
+/**
+ * The import report's files as lines of text, for the command line: every count the API's report has, so
+ * nothing the import skipped or decided is hidden from a user of the CLI.
+ */
+export function reportLines(report: ImportReport): string[] {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    const read = [file.format, ...file.variants, ...(file.encoding === undefined ? [] : [file.encoding])].join(', ');
+    lines.push(`${file.file} (${read}): ${file.documents} document(s), ${file.spans} span(s), ${file.relations} relation(s), ${file.documentLabels} document answer(s)`);
+    if (file.duplicatesSkipped.length > 0) {
+      lines.push(`  ${file.duplicatesSkipped.length} duplicate(s) skipped: ${file.duplicatesSkipped.map((d) => `"${d.name}" (same text as document ${d.existingDocumentId ?? 'in this import'})`).join(', ')}`);
+    }
+    const counted = (what: string, counts: Record<string, number>) => {
+      const entries = Object.entries(counts);
+      if (entries.length > 0) lines.push(`  ${what}: ${entries.map(([name, count]) => `${name} × ${count}`).join(', ')}`);
+    };
+    counted('unknown labels skipped', file.unknownLabelsSkipped);
+    counted('not kept from the format', file.formatSkipped);
+    counted('notes (documents read)', file.notes);
+  }
+  return lines;
+}

@@ -1,0 +1,80 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+
+/** `glossa import` with the options of issue #16 item 12, run as the real command against the test database. */
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/glossa.mjs');
+const db = getPrisma();
+let owner: TestUser;
+let annotator: TestUser;
+let projectId: string;
+let folder: string;
+
+beforeEach(async () => {
+  owner = await makeUser(db, 'owner');
+  annotator = await makeUser(db, 'annotator');
+  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: annotator })).id;
+  folder = mkdtempSync(path.join(tmpdir(), 'glossa-cli-import-'));
+});
+
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+async function glossa(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'import', '--project', projectId, ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+function file(name: string, content: string | Uint8Array): string {
+  const at = path.join(folder, name);
+  writeFileSync(at, content);
+  return at;
+}
+
+describe('glossa import', () => {
+  it('takes --encoding, the question columns, --author and --label-map (a file), and prints every count of the report', async () => {
+    // SemEval-2016 Task 6 shape in Windows-1252: "é" is the byte 0xE9.
+    const semeval = file('semeval.tsv', Buffer.from('ID\tTarget\tTweet\tStance\n1\tTTP\tCaf\xe9 talks with the TTP #SemST\tagainst\n2\tTTP\tNothing here #SemST\t\n', 'latin1'));
+    const map = file('map.json', JSON.stringify({ against: 'AGAINST' }));
+    const result = await glossa(
+      '--file', semeval, '--encoding', 'windows-1252', '--text-column', 'Tweet', '--name-column', 'ID',
+      '--question-column', 'Stance', '--question', 'OVERALL_STANCE', '--target-column', 'Target', '--label-map', map, '--author', annotator.email,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.split('\n')).toEqual([
+      'semeval.tsv (csv, tab-separated values, windows-1252): 2 document(s), 0 span(s), 0 relation(s), 1 document answer(s)',
+      '  not kept from the format: blank Stance cells × 1',
+      `Imported 2 document(s) into project ${projectId}.`,
+      '',
+    ]);
+    const answers = await db.documentLabel.findMany({ where: { document: { projectId } }, select: { authorId: true, values: true, document: { select: { text: true } } } });
+    expect(answers).toEqual([{ authorId: annotator.id, values: ['AGAINST'], document: { text: 'Café talks with the TTP #SemST' } }]);
+  }, 120_000);
+
+  it('prints the variant, the label map note and skipped duplicates of a doccano 1.x file; refuses a bad option by its flag', async () => {
+    const line = JSON.stringify({ id: 1, data: 'Imran Khan spoke.', annotations: [{ label: 3, start_offset: 0, end_offset: 10, user: 1 }] });
+    const doccano = file('v1.jsonl', `${line}\n${line}\n`);
+    const result = await glossa('--file', doccano, '--label-map', '{"3": "PERSON"}', '--gold');
+    expect(result.code, result.stderr).toBe(0);
+    const stored = await db.document.findFirstOrThrow({ where: { projectId }, select: { id: true } });
+    expect(result.stdout.split('\n').slice(0, 3)).toEqual([
+      'v1.jsonl (doccano, doccano 1.x ("data", "annotations"), utf-8): 1 document(s), 1 span(s), 0 relation(s), 0 document answer(s)',
+      `  1 duplicate(s) skipped: "v1#2" (same text as document ${stored.id})`,
+      '  notes (documents read): doccano label ids mapped by the label map × 2',
+    ]);
+    const refused = await glossa('--file', doccano, '--encoding', 'ebcdic');
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('--encoding: Invalid option: expected one of "utf-8"|"utf-16"|"windows-1252"|"latin-1"');
+  }, 120_000);
+});
