@@ -84,9 +84,10 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
     expect(await spans().count()).toBe(3);
 
     await app.database.start();
-    const restarted = Date.now();
+    // Saved by the scheduled retry: nothing here presses "Retry now". What was saved, and
+    // how often, is asserted on the rows below rather than with a bound on the wait itself.
     await status().getByText('All changes saved').waitFor({ timeout: 30_000 });
-    expect(Date.now() - restarted, 'saved by the scheduled retry, without the button').toBeLessThan(30_000);
+    expect(await page.getByRole('button', { name: 'Retry now' }).count()).toBe(0);
     expect((await page.request.get(`${app.url}/api/health`)).status()).toBe(200);
     expect(app.server.exitCode, 'the app server lived through the outage').toBeNull();
 
