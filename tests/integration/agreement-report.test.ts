@@ -50,9 +50,15 @@ describe('agreement report', () => {
     expect(entity.pairs[0]).toMatchObject({ tokens: 4, f1Exact: { value: 0 }, f1Overlap: { value: 1 }, documents: 1 });
     expect(entity.pairs[0].confusion).toEqual({ categories: ['O', 'ORG'], matrix: [[2, 0], [1, 1]] });
     expect(entity.labels.ORG.tokenAlpha.value).toBeCloseTo(0.5333, 4);
-    expect(entity.unitizingAlpha.value).toBeGreaterThan(0);
-    expect(entity.unitizingAlpha.value).toBeLessThan(1);
-    expect(entity.fleissKappa.value).not.toBeNull();
+    // α_u (Krippendorff 1995, the formula in lib/agreement/unitizing-alpha.ts) by hand, L = 22, m = 2:
+    // A has unit [0,10) and gap [10,22), B unit [0,5) and gap [5,22). The two units overlap,
+    // δ² = (0−0)² + (10−5)² = 25 each way, nothing lies inside the other's gap →
+    // D_o = 2·25 / (2·1·22²) = 50/968. N = 2 units; unit 10: (1/3)(2000−300+10) + 10²·((12−10+1)+(17−10+1)) = 1670,
+    // unit 5: (1/3)(250−75+5) + 5²·((12−5+1)+(17−5+1)) = 585 → D_e = (2/22)·2255 / (44·43 − 90 − 20) = 205/1782.
+    // α_u = 1 − (50/968)/(205/1782) = .5510 (unitizingAlpha on these two segments gives the same).
+    expect(entity.unitizingAlpha.value).toBeCloseTo(0.551, 4);
+    // Fleiss: items ORG/ORG, ORG/O, O/O, O/O → P̄ = 3/4; p_ORG = 3/8, p_O = 5/8 → P_e = 34/64; κ = (48−34)/(64−34) = 7/15.
+    expect(entity.fleissKappa.value).toBeCloseTo(7 / 15, 4);
     expect(body.documents).toEqual([{ id: expect.any(String), name: 'd1', annotators: 2, disagreement: 0 }]);
   });
 
