@@ -1,9 +1,14 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
-import { migrate, readMigrations } from '@/lib/db/migrate';
+import { migrate, MIGRATIONS_DIR, readMigrations } from '@/lib/db/migrate';
 import { StartupError } from '@/lib/db/startup-error';
 import { adminQuery, withDatabase } from '../setup/global-database';
+
+/** One checked-in migration with non-ASCII bytes; its digest is written literally below. */
+const FIXTURE_MIGRATIONS = path.join(import.meta.dirname, '../fixtures/migrations');
 
 async function freshDatabase(name: string): Promise<string> {
   const admin = inject('adminDatabaseUrl');
@@ -34,13 +39,24 @@ describe('migration runner', () => {
     for (const [index, migration] of readMigrations().entries()) {
       const row = rows[index]!;
       expect(row.migration_name).toBe(migration.name);
-      expect(row.checksum).toBe(createHash('sha256').update(migration.sql).digest('hex'));
+      // Prisma's checksum is SHA-256 over the file's bytes, not over text decoded and re-encoded.
+      expect(row.checksum).toBe(createHash('sha256').update(readFileSync(path.join(MIGRATIONS_DIR, migration.name, 'migration.sql'))).digest('hex'));
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.applied_steps_count).toBe(1);
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
     }
     const second = await migrate(url);
     expect(second).toEqual({ applied: [], alreadyApplied: rows.length, warnings: [] });
+  });
+
+  it('records the checksum prisma migrate deploy records: SHA-256 of the file, hex', async () => {
+    const url = await freshDatabase('glossa_migrate_fixture');
+    const migrations = readMigrations(FIXTURE_MIGRATIONS);
+    expect(migrations.map((m) => m.name)).toEqual(['20200101000000_checksum_fixture']);
+    await migrate(url, migrations);
+    const rows = await query<{ migration_name: string; checksum: string }>(url, 'SELECT migration_name, checksum FROM "_prisma_migrations"');
+    // Computed outside this code base: `sha256sum tests/fixtures/migrations/20200101000000_checksum_fixture/migration.sql`.
+    expect(rows).toEqual([{ migration_name: '20200101000000_checksum_fixture', checksum: '4ebce6a2682a6c0d75dd0cd1dea231d95b2b5610048ef986a3ff8caa8a0e0eef' }]);
   });
 
   it('rolls a failing migration back completely and names it', async () => {
