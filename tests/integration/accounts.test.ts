@@ -87,9 +87,12 @@ describe('API token lifecycle', () => {
     expect(JSON.stringify(listed.body)).not.toContain(created.body.token);
     expect(listed.body.items.map((t: { name: string }) => t.name)).toContain('notebook');
 
+    const revoking = Date.now();
     const revoked = await call('DELETE', '/tokens/{id}', { id: created.body.id }, { token: user.token });
     expect(revoked.status).toBe(200);
-    expect(revoked.body.revokedAt).not.toBeNull();
+    // Revoked by this request: stamped between its start and now (same clock, one machine).
+    const revokedAt = Date.parse(revoked.body.revokedAt);
+    expect([revokedAt >= revoking, revokedAt <= Date.now()]).toEqual([true, true]);
     const after = await call('GET', '/projects', {}, { token: created.body.token });
     expect(after.status).toBe(401);
     expect(after.body.error.message).toBe('The API token is invalid, expired or revoked.');

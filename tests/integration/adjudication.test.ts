@@ -82,9 +82,13 @@ describe('adjudication', () => {
       [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'], [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'], [c, 'ENTITY:GPE', 'Bannu'],
     ]);
     const unanimous = await annotated('unanimous', [a, b], [[a, 'ENTITY:GPE', 'Bannu'], [b, 'ENTITY:GPE', 'Bannu']]);
+    const finishing = Date.now();
     const full = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, { token: curator.token, body: { minAgreement: 2, onlyFullAgreement: true, finish: true } });
     expect(full.body).toMatchObject({ documents: 1, finished: 1, spans: 1 });
-    expect((await db.document.findUniqueOrThrow({ where: { id: unanimous } })).adjudicatedAt).not.toBeNull();
+    // Finished by this request: stamped between its start and now (same clock, one machine).
+    const finishedAt = (await db.document.findUniqueOrThrow({ where: { id: unanimous } })).adjudicatedAt!.getTime();
+    expect([finishedAt >= finishing, finishedAt <= Date.now()]).toEqual([true, true]);
+    expect((await db.document.findUniqueOrThrow({ where: { id: partial } })).adjudicatedAt).toBeNull();
     const k2 = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, { token: curator.token, body: { minAgreement: 2 } });
     expect(k2.body).toMatchObject({ documents: 2, spans: 1 });
     expect((await db.annotation.findMany({ where: { documentId: partial, authorId: null } })).map((g) => g.quote)).toEqual(['Hafiz Gul Bahadur group']);
