@@ -30,13 +30,22 @@ const counts = async () => ({
   events: await db.event.count({ where: { projectId } }),
 });
 
-/** A JSONL upload that sends its first line and then waits until `finish` is called. */
+/**
+ * A JSONL upload that sends its first line and then waits until `finish` is called.
+ * `stalled` settles when the server has read that line and asks for more: the stream's
+ * queue holds one chunk, so `pull` runs only once the reader has taken it.
+ */
 async function stalledUpload(firstLine = '{"text":"First line of a slow upload."}\n') {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let markStalled!: () => void;
+  const stalled = new Promise<void>((resolve) => (markStalled = resolve));
   const body = new ReadableStream<Uint8Array>({
     start(c) {
       controller = c;
       c.enqueue(strToU8(firstLine));
+    },
+    pull() {
+      markStalled();
     },
   });
   const { POST } = await routeModule('/projects/{id}/documents');
@@ -49,6 +58,7 @@ async function stalledUpload(firstLine = '{"text":"First line of a slow upload."
   const response = POST!(request, { params: Promise.resolve({ id: projectId }) });
   return {
     response,
+    stalled,
     finish(lastLine: string) {
       controller.enqueue(strToU8(lastLine));
       controller.close();
@@ -63,7 +73,7 @@ describe('slow uploads', () => {
   it('hold no database connection while they stall: more of them than the pool has connections, and other requests still answer', async () => {
     // More stalled uploads than the pool has connections (DATABASE_POOL_SIZE, 10).
     const uploads = await Promise.all(Array.from({ length: 12 }, (_, index) => stalledUpload(`{"text":"Slow upload ${index} begins."}\n`)));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.all(uploads.map((upload) => upload.stalled));
     expect(await inTransaction()).toBe(0);
     const list = await call('GET', '/projects/{id}/documents', { id: projectId }, { token: owner.token });
     expect(list.status).toBe(200);
