@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium, SCREENSHOTS, signIn } from '../support/browser';
 
 /**
@@ -52,6 +52,7 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
   /**
    * A project of its own whose one document carries two submitted ENTITY spans, so the
    * review page lists two candidates and j/k have somewhere to go (the demo document has none).
+   * Returns the project's id; the caller deletes it, so other browser tests see only the demo.
    */
   async function projectWithTwoCandidates(): Promise<string> {
     const { id } = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Review keys ${Date.now()}` } });
@@ -64,12 +65,13 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
     const owner = (await api<{ items: { user: { id: string; email: string | null } }[] }>(page, `/projects/${id}/members`)).items.find((m) => m.user.email === CREDENTIALS.email)!;
     await api(page, `/projects/${id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [owner.user.id] } });
     await api(page, `/documents/${documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
-    return `/projects/${id}`;
+    return id;
   }
 
   it('walks the candidates of the first queued document with j and k', async () => {
     const seeded = await projectWithTwoCandidates();
-    await page.goto(`${BASE}${seeded}/review?status=all`);
+    onTestFinished(() => api(page, `/projects/${seeded}`, { method: 'DELETE' }));
+    await page.goto(`${BASE}/projects/${seeded}/review?status=all`);
     // The queue streams in after the loading state.
     await page.getByRole('heading', { level: 2, name: 'Review queue' }).waitFor();
     await page.locator('main table a[href*="/review/"]').first().click();
