@@ -4,6 +4,7 @@ import { HttpError } from '@/lib/http/errors';
 import { importedTokens } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
+import { layersOf, ontoDocument, refusedMerges, type MergeTarget } from './merge';
 import { detectFormat, parseSource } from './parsers';
 import { decodedSource } from './parsers/encoding';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
@@ -35,7 +36,10 @@ export interface ImportOptions {
   parse?: ParseOptions;
   labelMap?: Record<string, string>;
   unknownLabels?: 'reject' | 'skip';
+  /** A text the project already has: import it as a new document anyway. */
   allowDuplicates?: boolean;
+  /** A text the project (or the batch) already has: add its annotations to that document (lib/import/merge.ts). */
+  mergeDuplicates?: boolean;
   origin?: Extract<Origin, 'IMPORTED' | 'SUGGESTED'>;
   /** Aborted when the client disconnects: parsing stops at the next document or chunk. */
   signal?: AbortSignal;
@@ -53,7 +57,12 @@ export interface FileReport {
   spans: number;
   relations: number;
   documentLabels: number;
-  duplicatesSkipped: { name: string; sha256: string; existingDocumentId: string | null }[];
+  /** Duplicates left out, with what they carried: their annotations are not stored anywhere. */
+  duplicatesSkipped: (DuplicateItems & { name: string; sha256: string; existingDocumentId: string | null })[];
+  /** What all of `duplicatesSkipped` carried. */
+  skippedWithDuplicates: DuplicateItems;
+  /** Duplicates whose annotations were added to the document with their text (`mergeDuplicates`); counted in spans, relations, documentLabels. */
+  duplicatesMerged: (DuplicateItems & { name: string; sha256: string; documentId: string })[];
   unknownLabelsSkipped: Record<string, number>;
   /** What the format's parser read and could not keep (ImportedDocument.skipped), summed over the file. */
   formatSkipped: Record<string, number>;
@@ -65,9 +74,17 @@ export interface FileReport {
   notes: Record<string, number>;
 }
 
+export interface DuplicateItems {
+  spans: number;
+  relations: number;
+  answers: number;
+}
+
 export interface ImportReport {
   documents: { id: string; name: string }[];
   documentCount: number;
+  /** Documents (stored or new in this batch) that merged duplicates added annotations to. */
+  mergedDocumentCount: number;
   files: FileReport[];
 }
 
@@ -91,7 +108,7 @@ export async function importBatch(db: PrismaClient, inputs: ImportInput[], optio
   const spool = await Spool.create();
   try {
     const { report, staged } = await checkBatch(db, inputs, options, limits, spool.nextPath());
-    if (report.documentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
+    if (report.documentCount > 0 || report.mergedDocumentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
     return report;
   } finally {
     await spool.dispose();
@@ -113,17 +130,22 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   const author = await authorResolver(db, options);
   // Withdrawn documents are not in the project any more, so they are no duplicates.
   const existing = await db.document.findMany({ where: { projectId: options.projectId, deletedAt: null }, select: { id: true, sha256: true } });
-  const known = new Map(existing.map((d) => [d.sha256, d.id as string | null]));
+  const known = new Map(existing.map((d) => [d.sha256, d.id]));
+  const createdHere = new Set<string>();
 
   const problems: Problem[] = [];
-  const report: ImportReport = { documents: [], documentCount: 0, files: [] };
+  const report: ImportReport = { documents: [], documentCount: 0, mergedDocumentCount: 0, files: [] };
+  // Which layers each document of this batch, or merged onto, gets: a second merge into one is refused as a stored one is.
+  const layers = new Map<string, Set<string | null>>();
+  const storedTargets: (MergeTarget & { location: Problem['location'] })[] = [];
+  const mergedDocuments = new Set<string>();
   const staging = new StagingWriter(stagingFile);
   try {
     for (const input of inputs) {
       if (problems.length >= MAX_PROBLEMS) break;
       try {
         const { name, format, documents, encoding } = await open(input, options);
-        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
+        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], skippedWithDuplicates: { spans: 0, relations: 0, answers: 0 }, duplicatesMerged: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
         report.files.push(file);
         for await (const parsed of documents) {
           // The client that sent the upload is gone: stop working for it.
@@ -147,11 +169,39 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
           for (const note of parsed.notes ?? []) file.notes[note] = (file.notes[note] ?? 0) + 1;
           if (parsed.variant !== undefined && !file.variants.includes(parsed.variant)) file.variants.push(parsed.variant);
           const { document } = prepared.rows;
-          if (known.has(document.sha256) && !options.allowDuplicates) {
-            file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
+          const items = { spans: prepared.rows.annotations.length, relations: prepared.rows.relations.length, answers: prepared.rows.documentLabels.length };
+          const existingId = known.get(document.sha256);
+          if (existingId !== undefined && options.mergeDuplicates) {
+            const rows = ontoDocument(prepared.rows, existingId);
+            const target = { documentId: existingId, name: document.name, authorIds: layersOf(rows) };
+            const taken = layers.get(existingId) ?? new Set();
+            const clash = target.authorIds.find((authorId) => taken.has(authorId));
+            if (clash !== undefined) {
+              problems.push({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations there; layers are not mixed, so import each annotator's work into their own layer (author=<member id>)` });
+              continue;
+            }
+            for (const authorId of target.authorIds) taken.add(authorId);
+            layers.set(existingId, taken);
+            if (!createdHere.has(existingId)) storedTargets.push({ ...target, location: parsed.location });
+            if (problems.length === 0 && target.authorIds.length > 0) await staging.add({ merge: { documentId: existingId, name: document.name }, rows });
+            file.duplicatesMerged.push({ name: document.name, sha256: document.sha256, documentId: existingId, ...items });
+            file.spans += items.spans;
+            file.relations += items.relations;
+            file.documentLabels += items.answers;
+            if (!mergedDocuments.has(existingId)) report.mergedDocumentCount += 1;
+            mergedDocuments.add(existingId);
+            continue;
+          }
+          if (existingId !== undefined && !options.allowDuplicates) {
+            file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: existingId, ...items });
+            file.skippedWithDuplicates.spans += items.spans;
+            file.skippedWithDuplicates.relations += items.relations;
+            file.skippedWithDuplicates.answers += items.answers;
             continue;
           }
           known.set(document.sha256, document.id!);
+          createdHere.add(document.id!);
+          layers.set(document.id!, new Set(layersOf(prepared.rows)));
           // Once a problem is found nothing will be written; checking goes on only to report the rest.
           if (problems.length === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
           file.documents += 1;
@@ -170,6 +220,9 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
     }
   } finally {
     await staging.close();
+  }
+  if (problems.length === 0) {
+    for (const { target, reason } of await refusedMerges(db, storedTargets)) problems.push({ location: target.location, reason });
   }
   if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
   return { report, staged: stagingFile };
