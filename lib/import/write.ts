@@ -48,6 +48,7 @@ async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, 
   const fresh = chunk.filter((c): c is StagedDocument => !('merge' in c));
   const documents = fresh.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
   if (!options.allowDuplicates && documents.length > 0) await refuseRacingDuplicates(db, options.projectId, documents);
+  for (const document of documents) created.add(document.id!);
   await refuseRacingMerges(db, chunk.filter((c): c is StagedMerge => 'merge' in c && !created.has(c.merge.documentId)));
   const annotations = chunk.flatMap((c) => c.rows.annotations);
   const relations = chunk.flatMap((c) => c.rows.relations);
@@ -56,7 +57,6 @@ async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, 
     await db.document.createMany({ data: documents });
     // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
     await writeTokens(db, fresh.map((c) => c.tokens));
-    for (const document of documents) created.add(document.id!);
   }
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
