@@ -1,6 +1,5 @@
 import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
-import { HttpError } from '@/lib/http/errors';
 import { importedTokens } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
@@ -8,6 +7,7 @@ import { layersOf, ontoDocument, refusedMerges, type MergeTarget } from './merge
 import { detectFormat, parseSource } from './parsers';
 import { decodedSource } from './parsers/encoding';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
+import { ProblemList } from './problems';
 import { SchemaLookup } from './schema-lookup';
 import { pinSourceLabels } from './source-labels';
 import { Spool } from './spool';
@@ -20,7 +20,7 @@ import { ImportError, type ImportedDocument, type ImportFormat, type ImportSourc
  * transaction. It runs in two phases. First every document is parsed (as a stream),
  * checked against the import limits and the project schema, and staged to a
  * temporary file; any invalid record rejects the whole batch with a report of every
- * problem found (up to MAX_PROBLEMS), before anything is written. Only then does the
+ * problem found (the first MAX_PROBLEMS listed, all counted), before anything is written. Only then does the
  * write transaction (lib/import/write.ts) start, read the staged rows back in chunks and store them, within
  * GLOSSA_IMPORT_WRITE_SECONDS: no transaction ever waits on a client or a parser, and
  * large batches never sit in memory.
@@ -88,20 +88,7 @@ export interface ImportReport {
   files: FileReport[];
 }
 
-const MAX_PROBLEMS = 100;
 const LISTED_DOCUMENTS = 1000;
-
-export function importRejected(problems: Problem[]): HttpError {
-  const details = problems.map((p) => ({ file: p.location.file, line: p.location.line, record: p.location.record, reason: p.reason }));
-  const first = problems[0]!;
-  const where = `${first.location.file}${first.location.line ? `:${first.location.line}` : first.location.record !== undefined ? ` record ${first.location.record}` : ''}`;
-  return new HttpError(
-    422,
-    'import_rejected',
-    `Nothing was imported: ${problems.length}${problems.length >= MAX_PROBLEMS ? '+' : ''} problem(s), the first at ${where}: ${first.reason}`,
-    details,
-  );
-}
 
 export async function importBatch(db: PrismaClient, inputs: ImportInput[], options: ImportOptions): Promise<ImportReport> {
   const limits = importLimits();
@@ -133,7 +120,7 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   const known = new Map(existing.map((d) => [d.sha256, d.id]));
   const createdHere = new Set<string>();
 
-  const problems: Problem[] = [];
+  const problems = new ProblemList();
   const report: ImportReport = { documents: [], documentCount: 0, mergedDocumentCount: 0, files: [] };
   // Which layers each document of this batch, or merged onto, gets: a second merge into one is refused as a stored one is.
   const layers = new Map<string, Set<string | null>>();
@@ -142,9 +129,9 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   const staging = new StagingWriter(stagingFile);
   try {
     for (const input of inputs) {
-      if (problems.length >= MAX_PROBLEMS) break;
       try {
-        const { name, format, documents, encoding } = await open(input, options);
+        // A bad record of a line-oriented file is reported and the next one read, so every bad line is listed.
+        const { name, format, documents, encoding } = await open(input, options, (error) => problems.add({ location: error.location, reason: error.reason }));
         const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], skippedWithDuplicates: { spans: 0, relations: 0, answers: 0 }, duplicatesMerged: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
         report.files.push(file);
         for await (const parsed of documents) {
@@ -160,9 +147,8 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             author,
           });
           if (!prepared.ok) {
-            problems.push(...prepared.problems);
-            if (problems.length >= MAX_PROBLEMS) break;
-            continue;
+            problems.add(...prepared.problems);
+                  continue;
           }
           for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
           for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)]) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
@@ -177,13 +163,13 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             const taken = layers.get(existingId) ?? new Set();
             const clash = target.authorIds.find((authorId) => taken.has(authorId));
             if (clash !== undefined) {
-              problems.push({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations there; layers are not mixed, so import each annotator's work into their own layer (author=<member id>)` });
+              problems.add({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations there; layers are not mixed, so import each annotator's work into their own layer (author=<member id>)` });
               continue;
             }
             for (const authorId of target.authorIds) taken.add(authorId);
             layers.set(existingId, taken);
             if (!createdHere.has(existingId)) storedTargets.push({ ...target, location: parsed.location });
-            if (problems.length === 0 && target.authorIds.length > 0) await staging.add({ merge: { documentId: existingId, name: document.name }, rows });
+            if (problems.total === 0 && target.authorIds.length > 0) await staging.add({ merge: { documentId: existingId, name: document.name }, rows });
             file.duplicatesMerged.push({ name: document.name, sha256: document.sha256, documentId: existingId, ...items });
             file.spans += items.spans;
             file.relations += items.relations;
@@ -203,7 +189,7 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
           createdHere.add(document.id!);
           layers.set(document.id!, new Set(layersOf(prepared.rows)));
           // Once a problem is found nothing will be written; checking goes on only to report the rest.
-          if (problems.length === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
+          if (problems.total === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
           file.documents += 1;
           file.spans += prepared.rows.annotations.length;
           file.relations += prepared.rows.relations.length;
@@ -215,16 +201,16 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
         if (used !== undefined) file.encoding = used;
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        problems.push({ location: error.location, reason: error.reason });
+        problems.add({ location: error.location, reason: error.reason });
       }
     }
   } finally {
     await staging.close();
   }
-  if (problems.length === 0) {
-    for (const { target, reason } of await refusedMerges(db, storedTargets)) problems.push({ location: target.location, reason });
+  if (problems.total === 0) {
+    for (const { target, reason } of await refusedMerges(db, storedTargets)) problems.add({ location: target.location, reason });
   }
-  if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
+  if (problems.total > 0) throw problems.rejection();
   return { report, staged: stagingFile };
 }
 
@@ -232,7 +218,7 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
 // input is read from pairs and archives by its own reader (UTF-8, as brat writes it).
 const UNDECODED_FORMATS: readonly string[] = ['docx', 'pdf', 'brat'];
 
-async function open(input: ImportInput, options: ImportOptions) {
+async function open(input: ImportInput, options: ImportOptions, onProblem: (problem: ImportError) => void) {
   const stated = options.parse?.encoding;
   const refuseEncoding = (file: string, format: string) => {
     if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
@@ -246,7 +232,7 @@ async function open(input: ImportInput, options: ImportOptions) {
   const decoded = decodedSource(input.source, stated);
   const { format, source } = await resolveFormat(decoded.source, options.format);
   refuseEncoding(input.source.name, format);
-  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap }), encoding: decoded.encoding };
+  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap, onProblem }), encoding: decoded.encoding };
 }
 
 async function resolveFormat(source: ImportSource, format: ImportFormat | undefined): Promise<{ format: ImportFormat; source: ImportSource }> {

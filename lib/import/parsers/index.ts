@@ -34,9 +34,9 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'csv':
       return parseCsv(source, options);
     case 'jsonl':
-      return parseJsonl(source);
+      return parseJsonl(source, options.onProblem);
     case 'glossa':
-      return parseGlossa(source);
+      return parseGlossa(source, options.onProblem);
     case 'doccano':
       return parseDoccano(source, options);
     case 'label-studio':

@@ -1,0 +1,55 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getPrisma } from '@/lib/db/client';
+import { call } from '../support/api';
+import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+
+const db = getPrisma();
+let owner: TestUser;
+let projectId: string;
+
+beforeEach(async () => {
+  owner = await makeUser(db, 'owner');
+  projectId = (await makeProject(db, { OWNER: owner })).id;
+});
+
+function postJsonl(lines: string[], format: string) {
+  return call('POST', `/projects/{id}/documents?format=${format}`, { id: projectId }, { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' });
+}
+
+const good = (n: number) => JSON.stringify({ name: `doc ${n}`, text: `Document number ${n}.` });
+
+describe('every problem of a line-oriented file', () => {
+  it('reports all three bad lines of a JSONL file with their line numbers, and stores nothing', async () => {
+    const lines = [good(1), '{"text": ', good(3), JSON.stringify({ name: 'no text' }), good(5), '[1, 2]', good(7)];
+    const response = await postJsonl(lines, 'jsonl');
+    expect(response.status).toBe(422);
+    const details = response.body.error.details as { file: string; line: number; reason: string }[];
+    expect(details.map((d) => [d.file, d.line])).toEqual([
+      ['request body', 2],
+      ['request body', 4],
+      ['request body', 6],
+    ]);
+    expect(details[0]!.reason).toContain('not valid JSON');
+    expect(details[1]!.reason).toContain('text: expected a string');
+    expect(details[2]!.reason).toContain('expected a JSON object per line');
+    expect(response.body.error.message).toMatch(/^Nothing was imported: 3 problem\(s\), the first at request body:2: /);
+    expect(await db.document.count({ where: { projectId } })).toBe(0);
+  });
+
+  it('goes on past a bad line of a Glossa JSONL file too', async () => {
+    const glossa = (n: number) => JSON.stringify({ name: `doc ${n}`, text: `Document number ${n}.`, spans: [] });
+    const response = await postJsonl([glossa(1), 'not json', JSON.stringify({ name: 'x', text: 'Abc.', spans: [{ start: 0, end: 9, label: 'ORG' }] }), glossa(4)], 'glossa');
+    expect(response.status).toBe(422);
+    expect((response.body.error.details as { line: number }[]).map((d) => d.line)).toEqual([2, 3]);
+  });
+
+  it('lists the first 100 problems of a file with more and counts the rest in the message', async () => {
+    const lines = Array.from({ length: 260 }, (_, i) => (i % 2 === 0 ? good(i + 1) : 'oops'));
+    const response = await postJsonl(lines, 'jsonl');
+    expect(response.status).toBe(422);
+    const details = response.body.error.details as { line: number }[];
+    expect(details).toHaveLength(100);
+    expect(details[99]!.line).toBe(200);
+    expect(response.body.error.message).toMatch(/^Nothing was imported: 130 problems \(the first 100 listed, 30 more not listed\), the first at request body:2: /);
+  });
+});
