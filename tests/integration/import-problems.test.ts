@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { importBatch } from '@/lib/import/service';
+import { HttpError } from '@/lib/http/errors';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -51,5 +53,26 @@ describe('every problem of a line-oriented file', () => {
     expect(details).toHaveLength(100);
     expect(details[99]!.line).toBe(200);
     expect(response.body.error.message).toMatch(/^Nothing was imported: 130 problems \(the first 100 listed, 30 more not listed\), the first at request body:2: /);
+  });
+
+  async function rejectedLines(name: string, content: string, parse = {}) {
+    const source = { name, stream: async function* () { yield new TextEncoder().encode(content); } };
+    const error = await importBatch(db, [{ kind: 'file', source }], { projectId, actorId: owner.id, author: { kind: 'user', userId: owner.id }, parse }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    return ((error as HttpError).details as { line: number; reason: string }[]).map((d) => [d.line, d.reason]);
+  }
+
+  it('goes on past a bad token line of a CoNLL file', async () => {
+    expect(await rejectedLines('bad.conll', 'Imran B-PERSON\nKhan\nspoke O\nin O\nBannu X-GPE\n')).toEqual([
+      [2, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)'],
+      [5, 'tag "X-GPE" is not O, B-<type>, I-<type>, E-<type> or S-<type>'],
+    ]);
+  });
+
+  it('goes on past a bad row of a CSV file', async () => {
+    const csv = 'Tweet,Target,Stance\nOne,,AGAINST\nTwo,TTP,AGAINST\nThree,,FAVOR\n';
+    const lines = await rejectedLines('bad.csv', csv, { textColumn: 'Tweet', questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target' });
+    expect(lines.map(([line]) => line)).toEqual([2, 4]);
+    expect(lines[0]![1]).toBe('column "Target" is blank, so the answer "AGAINST" has no stance target');
   });
 });

@@ -44,7 +44,7 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'brat':
       return parseBrat(source);
     case 'conll':
-      return parseConll(source);
+      return parseConll(source, options.onProblem);
     case 'conllu':
       return parseConllu(source);
     case 'webanno-tsv':
