@@ -75,4 +75,13 @@ describe('every problem of a line-oriented file', () => {
     expect(lines.map(([line]) => line)).toEqual([2, 4]);
     expect(lines[0]![1]).toBe('column "Target" is blank, so the answer "AGAINST" has no stance target');
   });
+
+  it('goes on past a bad token line of a CoNLL-U file', async () => {
+    const row = (id: string, form: string, misc = '_') => [id, form, '_', '_', '_', '_', '_', '_', '_', misc].join('\t');
+    const conllu = [row('1', 'Imran', 'NER=B-PERSON'), '2\tKhan', row('3', 'spoke'), row('x', 'in'), row('5', 'Bannu'), ''].join('\n');
+    expect(await rejectedLines('bad.conllu', conllu)).toEqual([
+      [2, 'expected 10 tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), found 2'],
+      [4, 'ID "x" is not a word index (1), a multi-word range (1-2) or an empty node (1.1)'],
+    ]);
+  });
 });

@@ -46,7 +46,7 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'conll':
       return parseConll(source, options.onProblem);
     case 'conllu':
-      return parseConllu(source);
+      return parseConllu(source, options.onProblem);
     case 'webanno-tsv':
       return parseWebannoTsv(source);
   }
