@@ -1,5 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { getPrisma } from '@/lib/db/client';
+import { HttpError } from '@/lib/http/errors';
+import { StagingWriter } from '@/lib/import/staging';
+import { writeStaged } from '@/lib/import/write';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -150,5 +157,27 @@ describe('duplicates in an import', () => {
     const response = await post(secondFile, '?allowDuplicates=true&duplicates=merge');
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body.error)).toContain('duplicates');
+  });
+
+  it('refuses, in the write transaction, a merge into a layer that got work after the check, writing nothing', async () => {
+    const ids = await importFirstAnnotator();
+    const label = await db.label.findFirstOrThrow({ where: { projectId, key: 'ORG' }, select: { id: true } });
+    const group = span(BANNU, 'Hafiz Gul Bahadur group', 'ORG');
+    // What the check staged for a merge into the first annotator's layer, as if that layer had been empty then.
+    const folder = await mkdtemp(path.join(tmpdir(), 'glossa-merge-'));
+    try {
+      const staging = new StagingWriter(path.join(folder, 'staged.jsonl'));
+      const row = { id: randomUUID(), documentId: ids.bannu!, authorId: first.id, labelId: label.id, start: group.start, end: group.end, quote: group.quote, attributes: {}, origin: 'IMPORTED' as const };
+      await staging.add({ merge: { documentId: ids.bannu!, name: 'bannu (late)' }, rows: { annotations: [row], relations: [], documentLabels: [] } });
+      await staging.close();
+      const before = await stored();
+      const error = await writeStaged(db, staging.file, { projectId, actorId: owner.id }, 30_000).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HttpError);
+      expect((error as HttpError).status).toBe(409);
+      expect((error as HttpError).message).toContain(`the layer of member ${first.id} already has annotations there`);
+      expect(await stored()).toEqual(before);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
