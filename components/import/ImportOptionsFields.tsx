@@ -1,6 +1,5 @@
 'use client';
 
-import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
 import { IMPORT_FORMATS } from '@/lib/import/types';
 import { FORMAT_NAMES } from './formats';
@@ -80,12 +79,16 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, showCsvC
           { value: 'skip', label: 'Skip those annotations', hint: 'Documents are imported without them; the report counts what was skipped.' },
         ]}
       />
-      <CheckboxField
-        label="Allow duplicates"
-        hint="Import documents whose text is already in the project. Otherwise they are skipped and listed in the report."
-        checked={options.allowDuplicates}
+      <RadioGroup
+        legend="Texts already in the project"
+        value={options.duplicates}
         disabled={disabled}
-        onChange={(event) => onChange({ allowDuplicates: event.target.checked })}
+        onChange={(duplicates) => onChange({ duplicates })}
+        choices={[
+          { value: 'skip', label: 'Skip them', hint: 'They are listed in the report with the spans, relations and answers they carried.' },
+          { value: 'merge', label: 'Merge annotations onto the existing document', hint: "E.g. a second annotator's file: refused where that layer already has work or is submitted." },
+          { value: 'new', label: 'Import as new documents', hint: 'The project then holds the text twice.' },
+        ]}
       />
     </div>
   );

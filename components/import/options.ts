@@ -6,7 +6,8 @@ export interface ImportOptions {
   format: ImportFormat | '';
   author: 'me' | 'gold';
   unknownLabels: 'reject' | 'skip';
-  allowDuplicates: boolean;
+  /** A text the project already has: skip it, merge its annotations onto that document, or import it as a new one. */
+  duplicates: 'skip' | 'merge' | 'new';
   origin: 'IMPORTED' | 'SUGGESTED';
   textColumn: string;
   nameColumn: string;
@@ -16,7 +17,7 @@ export const DEFAULT_OPTIONS: ImportOptions = {
   format: '',
   author: 'me',
   unknownLabels: 'reject',
-  allowDuplicates: false,
+  duplicates: 'skip',
   origin: 'IMPORTED',
   textColumn: '',
   nameColumn: '',
@@ -40,7 +41,8 @@ export function importFormData(files: readonly File[], options: ImportOptions, m
   if (options.format !== '') data.append('format', options.format);
   data.append('author', options.author);
   data.append('unknownLabels', options.unknownLabels);
-  data.append('allowDuplicates', String(options.allowDuplicates));
+  if (options.duplicates === 'new') data.append('allowDuplicates', 'true');
+  if (options.duplicates === 'merge') data.append('duplicates', 'merge');
   data.append('origin', options.origin);
   const labelMap = Object.fromEntries(mapping.filter((row) => row.source.trim() !== '' && row.target !== '').map((row) => [row.source.trim(), row.target]));
   if (Object.keys(labelMap).length > 0) data.append('labelMap', JSON.stringify(labelMap));

@@ -1,12 +1,13 @@
 import type { PrismaClient, DbClient } from '@/lib/db/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
-import { HttpError } from '@/lib/http/errors';
 import { importedTokens } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
+import { layersOf, ontoDocument, refusedMerges, type MergeTarget } from './merge';
 import { detectFormat, parseSource } from './parsers';
 import { decodedSource } from './parsers/encoding';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
+import { ProblemList } from './problems';
 import { SchemaLookup } from './schema-lookup';
 import { pinSourceLabels } from './source-labels';
 import { Spool } from './spool';
@@ -19,7 +20,7 @@ import { ImportError, type ImportedDocument, type ImportFormat, type ImportSourc
  * transaction. It runs in two phases. First every document is parsed (as a stream),
  * checked against the import limits and the project schema, and staged to a
  * temporary file; any invalid record rejects the whole batch with a report of every
- * problem found (up to MAX_PROBLEMS), before anything is written. Only then does the
+ * problem found (the first MAX_PROBLEMS listed, all counted), before anything is written. Only then does the
  * write transaction (lib/import/write.ts) start, read the staged rows back in chunks and store them, within
  * GLOSSA_IMPORT_WRITE_SECONDS: no transaction ever waits on a client or a parser, and
  * large batches never sit in memory.
@@ -35,7 +36,10 @@ export interface ImportOptions {
   parse?: ParseOptions;
   labelMap?: Record<string, string>;
   unknownLabels?: 'reject' | 'skip';
+  /** A text the project already has: import it as a new document anyway. */
   allowDuplicates?: boolean;
+  /** A text the project (or the batch) already has: add its annotations to that document (lib/import/merge.ts). */
+  mergeDuplicates?: boolean;
   origin?: Extract<Origin, 'IMPORTED' | 'SUGGESTED'>;
   /** Aborted when the client disconnects: parsing stops at the next document or chunk. */
   signal?: AbortSignal;
@@ -53,7 +57,12 @@ export interface FileReport {
   spans: number;
   relations: number;
   documentLabels: number;
-  duplicatesSkipped: { name: string; sha256: string; existingDocumentId: string | null }[];
+  /** Duplicates left out, with what they carried: their annotations are not stored anywhere. */
+  duplicatesSkipped: (DuplicateItems & { name: string; sha256: string; existingDocumentId: string | null })[];
+  /** What all of `duplicatesSkipped` carried. */
+  skippedWithDuplicates: DuplicateItems;
+  /** Duplicates whose annotations were added to the document with their text (`mergeDuplicates`); counted in spans, relations, documentLabels. */
+  duplicatesMerged: (DuplicateItems & { name: string; sha256: string; documentId: string })[];
   unknownLabelsSkipped: Record<string, number>;
   /** What the format's parser read and could not keep (ImportedDocument.skipped), summed over the file. */
   formatSkipped: Record<string, number>;
@@ -65,33 +74,28 @@ export interface FileReport {
   notes: Record<string, number>;
 }
 
+export interface DuplicateItems {
+  spans: number;
+  relations: number;
+  answers: number;
+}
+
 export interface ImportReport {
   documents: { id: string; name: string }[];
   documentCount: number;
+  /** Documents (stored or new in this batch) that merged duplicates added annotations to. */
+  mergedDocumentCount: number;
   files: FileReport[];
 }
 
-const MAX_PROBLEMS = 100;
 const LISTED_DOCUMENTS = 1000;
-
-export function importRejected(problems: Problem[]): HttpError {
-  const details = problems.map((p) => ({ file: p.location.file, line: p.location.line, record: p.location.record, reason: p.reason }));
-  const first = problems[0]!;
-  const where = `${first.location.file}${first.location.line ? `:${first.location.line}` : first.location.record !== undefined ? ` record ${first.location.record}` : ''}`;
-  return new HttpError(
-    422,
-    'import_rejected',
-    `Nothing was imported: ${problems.length}${problems.length >= MAX_PROBLEMS ? '+' : ''} problem(s), the first at ${where}: ${first.reason}`,
-    details,
-  );
-}
 
 export async function importBatch(db: PrismaClient, inputs: ImportInput[], options: ImportOptions): Promise<ImportReport> {
   const limits = importLimits();
   const spool = await Spool.create();
   try {
     const { report, staged } = await checkBatch(db, inputs, options, limits, spool.nextPath());
-    if (report.documentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
+    if (report.documentCount > 0 || report.mergedDocumentCount > 0) await writeStaged(db, staged, options, limits.writeMs);
     return report;
   } finally {
     await spool.dispose();
@@ -113,17 +117,22 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
   const author = await authorResolver(db, options);
   // Withdrawn documents are not in the project any more, so they are no duplicates.
   const existing = await db.document.findMany({ where: { projectId: options.projectId, deletedAt: null }, select: { id: true, sha256: true } });
-  const known = new Map(existing.map((d) => [d.sha256, d.id as string | null]));
+  const known = new Map(existing.map((d) => [d.sha256, d.id]));
+  const createdHere = new Set<string>();
 
-  const problems: Problem[] = [];
-  const report: ImportReport = { documents: [], documentCount: 0, files: [] };
+  const problems = new ProblemList();
+  const report: ImportReport = { documents: [], documentCount: 0, mergedDocumentCount: 0, files: [] };
+  // Which layers each document of this batch, or merged onto, gets: a second merge into one is refused as a stored one is.
+  const layers = new Map<string, Set<string | null>>();
+  const storedTargets: (MergeTarget & { location: Problem['location'] })[] = [];
+  const mergedDocuments = new Set<string>();
   const staging = new StagingWriter(stagingFile);
   try {
     for (const input of inputs) {
-      if (problems.length >= MAX_PROBLEMS) break;
       try {
-        const { name, format, documents, encoding } = await open(input, options);
-        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
+        // A bad record of a line-oriented file is reported and the next one read, so every bad line is listed.
+        const { name, format, documents, encoding } = await open(input, options, (error) => problems.add({ location: error.location, reason: error.reason }));
+        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], skippedWithDuplicates: { spans: 0, relations: 0, answers: 0 }, duplicatesMerged: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
         report.files.push(file);
         for await (const parsed of documents) {
           // The client that sent the upload is gone: stop working for it.
@@ -138,22 +147,49 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             author,
           });
           if (!prepared.ok) {
-            problems.push(...prepared.problems);
-            if (problems.length >= MAX_PROBLEMS) break;
-            continue;
+            problems.add(...prepared.problems);
+                  continue;
           }
           for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
           for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)]) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
           for (const note of parsed.notes ?? []) file.notes[note] = (file.notes[note] ?? 0) + 1;
           if (parsed.variant !== undefined && !file.variants.includes(parsed.variant)) file.variants.push(parsed.variant);
           const { document } = prepared.rows;
-          if (known.has(document.sha256) && !options.allowDuplicates) {
-            file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: known.get(document.sha256) ?? null });
+          const items = { spans: prepared.rows.annotations.length, relations: prepared.rows.relations.length, answers: prepared.rows.documentLabels.length };
+          const existingId = known.get(document.sha256);
+          if (existingId !== undefined && options.mergeDuplicates) {
+            const rows = ontoDocument(prepared.rows, existingId);
+            const target = { documentId: existingId, name: document.name, authorIds: layersOf(rows) };
+            const taken = layers.get(existingId) ?? new Set();
+            const clash = target.authorIds.find((authorId) => taken.has(authorId));
+            if (clash !== undefined) {
+              problems.add({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations there; layers are not mixed, so import each annotator's work into their own layer (author=<member id>)` });
+              continue;
+            }
+            for (const authorId of target.authorIds) taken.add(authorId);
+            layers.set(existingId, taken);
+            if (!createdHere.has(existingId)) storedTargets.push({ ...target, location: parsed.location });
+            if (problems.total === 0 && target.authorIds.length > 0) await staging.add({ merge: { documentId: existingId, name: document.name }, rows });
+            file.duplicatesMerged.push({ name: document.name, sha256: document.sha256, documentId: existingId, ...items });
+            file.spans += items.spans;
+            file.relations += items.relations;
+            file.documentLabels += items.answers;
+            if (!mergedDocuments.has(existingId)) report.mergedDocumentCount += 1;
+            mergedDocuments.add(existingId);
+            continue;
+          }
+          if (existingId !== undefined && !options.allowDuplicates) {
+            file.duplicatesSkipped.push({ name: document.name, sha256: document.sha256, existingDocumentId: existingId, ...items });
+            file.skippedWithDuplicates.spans += items.spans;
+            file.skippedWithDuplicates.relations += items.relations;
+            file.skippedWithDuplicates.answers += items.answers;
             continue;
           }
           known.set(document.sha256, document.id!);
+          createdHere.add(document.id!);
+          layers.set(document.id!, new Set(layersOf(prepared.rows)));
           // Once a problem is found nothing will be written; checking goes on only to report the rest.
-          if (problems.length === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
+          if (problems.total === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
           file.documents += 1;
           file.spans += prepared.rows.annotations.length;
           file.relations += prepared.rows.relations.length;
@@ -165,13 +201,16 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
         if (used !== undefined) file.encoding = used;
       } catch (error) {
         if (!(error instanceof ImportError)) throw error;
-        problems.push({ location: error.location, reason: error.reason });
+        problems.add({ location: error.location, reason: error.reason });
       }
     }
   } finally {
     await staging.close();
   }
-  if (problems.length > 0) throw importRejected(problems.slice(0, MAX_PROBLEMS));
+  if (problems.total === 0) {
+    for (const { target, reason } of await refusedMerges(db, storedTargets)) problems.add({ location: target.location, reason });
+  }
+  if (problems.total > 0) throw problems.rejection();
   return { report, staged: stagingFile };
 }
 
@@ -179,7 +218,7 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
 // input is read from pairs and archives by its own reader (UTF-8, as brat writes it).
 const UNDECODED_FORMATS: readonly string[] = ['docx', 'pdf', 'brat'];
 
-async function open(input: ImportInput, options: ImportOptions) {
+async function open(input: ImportInput, options: ImportOptions, onProblem: (problem: ImportError) => void) {
   const stated = options.parse?.encoding;
   const refuseEncoding = (file: string, format: string) => {
     if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
@@ -193,7 +232,7 @@ async function open(input: ImportInput, options: ImportOptions) {
   const decoded = decodedSource(input.source, stated);
   const { format, source } = await resolveFormat(decoded.source, options.format);
   refuseEncoding(input.source.name, format);
-  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap }), encoding: decoded.encoding };
+  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap, onProblem }), encoding: decoded.encoding };
 }
 
 async function resolveFormat(source: ImportSource, format: ImportFormat | undefined): Promise<{ format: ImportFormat; source: ImportSource }> {

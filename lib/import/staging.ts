@@ -2,6 +2,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { StoredDocumentTokens } from '@/lib/documents/tokens';
+import type { MergedRows } from './merge';
 import type { PreparedDocument } from './prepare';
 
 /**
@@ -15,6 +16,14 @@ export interface StagedDocument {
   tokens: StoredDocumentTokens;
 }
 
+/** A duplicate's annotations going onto a document the project (or this batch) already has (lib/import/merge.ts). */
+export interface StagedMerge {
+  merge: { documentId: string; name: string };
+  rows: MergedRows;
+}
+
+export type Staged = StagedDocument | StagedMerge;
+
 export class StagingWriter {
   private readonly out: WriteStream;
 
@@ -22,7 +31,7 @@ export class StagingWriter {
     this.out = createWriteStream(file);
   }
 
-  async add(document: StagedDocument): Promise<void> {
+  async add(document: Staged): Promise<void> {
     if (!this.out.write(`${JSON.stringify(document)}\n`)) await once(this.out, 'drain');
   }
 
@@ -31,9 +40,9 @@ export class StagingWriter {
   }
 }
 
-export async function* readStaged(file: string): AsyncGenerator<StagedDocument> {
+export async function* readStaged(file: string): AsyncGenerator<Staged> {
   // readline, not the upload line reader: these lines are ours and already within every limit.
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
-    if (line !== '') yield JSON.parse(line) as StagedDocument;
+    if (line !== '') yield JSON.parse(line) as Staged;
   }
 }

@@ -106,6 +106,11 @@ export interface ImportSource {
 }
 
 export interface ParseOptions {
+  /**
+   * Line-oriented formats (JSON Lines): a record that cannot be read is handed here and the next
+   * one is read, so one upload reports every bad line; without it the first bad record is thrown.
+   */
+  onProblem?: (problem: ImportError) => void;
   /** CSV: the column holding the text (default: "text"); other columns become metadata. */
   textColumn?: string;
   /** CSV: the column naming the document (default: "name", else file name + row). */

@@ -4,8 +4,9 @@ import { recordEvents, type EventInput } from '@/lib/events/log';
 import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { conflict } from '@/lib/http/errors';
+import { refusedMerges, type MergeTarget, layersOf } from './merge';
 import type { ImportOptions } from './service';
-import { readStaged, type StagedDocument } from './staging';
+import { readStaged, type Staged, type StagedDocument, type StagedMerge } from './staging';
 
 /**
  * The second phase of an import (lib/import/service.ts): the checked, staged documents are
@@ -26,29 +27,37 @@ export async function writeStaged(db: PrismaClient, staged: string, options: Wri
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`glossa-import:${options.projectId}`}))`;
       const last = await tx.document.aggregate({ where: { projectId: options.projectId }, _max: { position: true } });
       let position = (last._max.position ?? -1) + 1;
-      let chunk: StagedDocument[] = [];
-      for await (const document of readStaged(staged)) {
-        chunk.push({ ...document, rows: { ...document.rows, document: { ...document.rows.document, position: position++ } } as StagedDocument['rows'] });
+      // Documents this import creates: merges onto them were checked against the batch, not the database.
+      const created = new Set<string>();
+      let chunk: Staged[] = [];
+      for await (const entry of readStaged(staged)) {
+        if ('merge' in entry) chunk.push(entry);
+        else chunk.push({ ...entry, rows: { ...entry.rows, document: { ...entry.rows.document, position: position++ } } as StagedDocument['rows'] });
         if (chunk.length >= CHUNK) {
-          await writeChunk(tx, chunk, options);
+          await writeChunk(tx, chunk, options, created);
           chunk = [];
         }
       }
-      if (chunk.length > 0) await writeChunk(tx, chunk, options);
+      if (chunk.length > 0) await writeChunk(tx, chunk, options, created);
     },
     { timeout: writeMs, maxWait: 30_000 },
   );
 }
 
-async function writeChunk(db: DbClient, chunk: StagedDocument[], options: WriteOptions): Promise<void> {
-  const documents = chunk.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
-  if (!options.allowDuplicates) await refuseRacingDuplicates(db, options.projectId, documents);
+async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, created: Set<string>): Promise<void> {
+  const fresh = chunk.filter((c): c is StagedDocument => !('merge' in c));
+  const documents = fresh.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
+  if (!options.allowDuplicates && documents.length > 0) await refuseRacingDuplicates(db, options.projectId, documents);
+  for (const document of documents) created.add(document.id!);
+  await refuseRacingMerges(db, chunk.filter((c): c is StagedMerge => 'merge' in c && !created.has(c.merge.documentId)));
   const annotations = chunk.flatMap((c) => c.rows.annotations);
   const relations = chunk.flatMap((c) => c.rows.relations);
   const documentLabels = chunk.flatMap((c) => c.rows.documentLabels);
-  await db.document.createMany({ data: documents });
-  // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-  await writeTokens(db, chunk.map((c) => c.tokens));
+  if (documents.length > 0) {
+    await db.document.createMany({ data: documents });
+    // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
+    await writeTokens(db, fresh.map((c) => c.tokens));
+  }
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
   if (documentLabels.length) await db.documentLabel.createMany({ data: documentLabels });
@@ -80,6 +89,22 @@ async function refuseRacingDuplicates(db: DbClient, projectId: string, documents
   if (clash) {
     throw conflict(`Nothing was imported: another import stored a document with the same text as "${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
   }
+}
+
+/**
+ * Merges onto stored documents, checked again under each document's write lock (the lock every
+ * annotation write takes, lib/annotations/service.ts): work stored or submitted in that layer
+ * since the check refuses the whole import, as the check would have.
+ */
+async function refuseRacingMerges(db: DbClient, merges: StagedMerge[]): Promise<void> {
+  if (merges.length === 0) return;
+  const targets: MergeTarget[] = merges.map((m) => ({ ...m.merge, authorIds: layersOf(m.rows) }));
+  // In one order, so two transactions locking the same documents cannot deadlock.
+  for (const documentId of [...new Set(targets.map((t) => t.documentId))].sort()) {
+    await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`;
+  }
+  const refused = await refusedMerges(db, targets);
+  if (refused.length > 0) throw conflict(`Nothing was imported: work changed while this import was being checked; ${refused[0]!.reason}. Send it again to have every refusal reported.`, { documentId: refused[0]!.target.documentId });
 }
 
 /**

@@ -12,7 +12,7 @@ import { projectActor } from './actor';
 export const importCommand: Command = {
   group: 'import',
   synopsis:
-    'glossa import --project ID --file PATH [--file PATH …] [--format F] [--as-user EMAIL] [--gold | --author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] [--allow-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] [--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C --question KEY [--target-column C]]',
+    'glossa import --project ID --file PATH [--file PATH …] [--format F] [--as-user EMAIL] [--gold | --author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] [--allow-duplicates | --merge-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] [--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C --question KEY [--target-column C]]',
   async run(args) {
     const options = flags(
       args,
@@ -23,6 +23,7 @@ export const importCommand: Command = {
         'as-user': { type: 'string' },
         gold: { type: 'boolean' },
         'allow-duplicates': { type: 'boolean' },
+        'merge-duplicates': { type: 'boolean' },
         'skip-unknown-labels': { type: 'boolean' },
         'text-column': { type: 'string' },
         'name-column': { type: 'string' },
@@ -54,6 +55,7 @@ export const importCommand: Command = {
     if (!query.success) throw new UsageError(query.error.issues.map((issue) => `--${kebab(String(issue.path[0]))}: ${issue.message}`).join('\n'));
     const files = options.file as unknown as string[];
     for (const file of files) if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
+    if (options['allow-duplicates'] && options['merge-duplicates']) throw new UsageError('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');
     const sources: ImportSource[] = files.map((file) => ({ name: path.basename(file), stream: () => createReadStream(file) }));
 
     await withDatabase(async (db) => {
@@ -70,9 +72,10 @@ export const importCommand: Command = {
           labelMap: query.data.labelMap,
           unknownLabels: options['skip-unknown-labels'] ? 'skip' : 'reject',
           allowDuplicates: options['allow-duplicates'] ?? false,
+          mergeDuplicates: options['merge-duplicates'] ?? false,
         });
         for (const line of reportLines(report)) console.log(line);
-        console.log(`Imported ${report.documentCount} document(s) into project ${options.project}.`);
+        console.log(`Imported ${report.documentCount} document(s) into project ${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`);
       } catch (error) {
         if (error instanceof HttpError && error.status === 422) {
           const details = error.details as { file: string; line?: number; record?: number; reason: string }[];

@@ -70,9 +70,16 @@ describe('glossa import', () => {
     const stored = await db.document.findFirstOrThrow({ where: { projectId }, select: { id: true } });
     expect(result.stdout.split('\n').slice(0, 3)).toEqual([
       'v1.jsonl (doccano, doccano 1.x ("data", "annotations"), utf-8): 1 document(s), 1 span(s), 0 relation(s), 0 document answer(s)',
-      `  1 duplicate(s) skipped: "v1#2" (same text as document ${stored.id})`,
+      `  1 duplicate(s) skipped with 1 span(s), 0 relation(s), 0 answer(s): "v1#2" (same text as document ${stored.id})`,
       '  notes (documents read): doccano label ids mapped by the label map × 2',
     ]);
+    const merged = await glossa('--file', file('again.jsonl', `${line}\n`), '--label-map', '{"3": "PERSON"}', '--author', annotator.email, '--merge-duplicates');
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stdout).toContain(`  1 duplicate(s) merged: "again#1" onto ${stored.id} (+1 span(s), +0 relation(s), +0 answer(s))`);
+    expect(merged.stdout).toContain(`Imported 0 document(s) into project ${projectId}, merged annotations onto 1 existing document(s).`);
+    expect(await db.annotation.count({ where: { documentId: stored.id, authorId: annotator.id } })).toBe(1);
+    const both = await glossa('--file', doccano, '--allow-duplicates', '--merge-duplicates');
+    expect(both.stderr).toContain('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');
     const refused = await glossa('--file', doccano, '--encoding', 'ebcdic');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('--encoding: Invalid option: expected one of "utf-8"|"utf-16"|"windows-1252"|"latin-1"');

@@ -160,7 +160,7 @@ describe('duplicates and events', () => {
     const first = await post('Doha talks resume.');
     expect(first.status).toBe(201);
     const again = await post('Doha talks resume.');
-    expect(again.body.files[0].duplicatesSkipped).toEqual([{ name: 'op-ed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), existingDocumentId: first.body.documents[0].id }]);
+    expect(again.body.files[0].duplicatesSkipped).toEqual([{ name: 'op-ed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), existingDocumentId: first.body.documents[0].id, spans: 1, relations: 0, answers: 0 }]);
     expect((await call('DELETE', '/documents/{id}', { id: first.body.documents[0].id }, { token: owner.token })).status).toBe(204);
     const afterDelete = await post('Doha talks resume.');
     expect(afterDelete.status).toBe(201);

@@ -370,7 +370,7 @@ describe('conll', () => {
 
   it('rejects bad tags and tagless tokens at their line, and files without tokens', async () => {
     expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\nrejects X-Y\n'), 'conll'))).message).toBe('x.conll:2: tag "X-Y" is not O, B-<type>, I-<type>, E-<type> or S-<type>');
-    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\n\nrejects\n'), 'conll'))).message).toBe('x.conll:3: expected a token and a tag separated by whitespace');
+    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\n\nrejects\n'), 'conll'))).message).toBe('x.conll:3: expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)');
     expect((await failure(parseSource(sourceOf('x.conll', '\n\n'), 'conll'))).message).toBe('x.conll: the file has no tokens');
     expect((await failure(parseSource(sourceOf('x.conll', '-DOCSTART- O\n\na O\n-DOCSTART- O\n'), 'conll'))).message).toBe('x.conll:4: document "x#2" has no text');
   });

@@ -188,8 +188,8 @@ describe('plain jsonl', () => {
   });
 
   it('rejects records without text', async () => {
-    expect((await failure(parseSource(sourceOf('b.jsonl', '{"content":"x"}\n'), 'jsonl'))).message).toBe('b.jsonl:1: text: expected a string');
-    expect((await failure(parseSource(sourceOf('b.jsonl', '["x"]\n'), 'jsonl'))).message).toBe('b.jsonl:1: expected a JSON object per line');
+    expect((await failure(parseSource(sourceOf('b.jsonl', '{"content":"x"}\n'), 'jsonl'))).message).toBe('b.jsonl:1: text: expected a string (plain JSON Lines keeps the document text in "text")');
+    expect((await failure(parseSource(sourceOf('b.jsonl', '["x"]\n'), 'jsonl'))).message).toBe('b.jsonl:1: expected a JSON object per line ({ "text": "…", "name"?: "…", "metadata"?: {…} })');
   });
 });
 

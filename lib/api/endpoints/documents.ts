@@ -20,6 +20,7 @@ const documentSummary = z.object({
 });
 const documentWithText = documentSummary.extend({ projectId: id, text: z.string().describe('NFC, \\n line endings; offsets are code points into it') });
 
+const duplicateItems = { spans: z.number().int(), relations: z.number().int(), answers: z.number().int() };
 const fileReport = z.object({
   file: z.string(),
   format: z.string(),
@@ -27,7 +28,9 @@ const fileReport = z.object({
   spans: z.number().int(),
   relations: z.number().int(),
   documentLabels: z.number().int(),
-  duplicatesSkipped: z.array(z.object({ name: z.string(), sha256: z.string(), existingDocumentId: z.string().nullable() })),
+  duplicatesSkipped: z.array(z.object({ name: z.string(), sha256: z.string(), existingDocumentId: z.string().nullable(), ...duplicateItems })).describe('duplicates left out, with the spans, relations and answers they carried (not stored anywhere)'),
+  skippedWithDuplicates: z.object(duplicateItems).describe('what all skipped duplicates of the file carried'),
+  duplicatesMerged: z.array(z.object({ name: z.string(), sha256: z.string(), documentId: id, ...duplicateItems })).describe('duplicates whose annotations went onto the document with their text (duplicates=merge), with what each added'),
   unknownLabelsSkipped: z.record(z.string(), z.number().int()),
   formatSkipped: z.record(z.string(), z.number().int()).describe('what the format parser read and could not keep (CoNLL-U empty nodes, TSV chain links, …), by kind'),
   variants: z.array(z.string()).describe('the variants of the format read, e.g. "label-studio 0.x (completions)", "doccano 1.x ("data", "annotations")"'),
@@ -37,6 +40,7 @@ const fileReport = z.object({
 const importReport = z.object({
   documents: z.array(z.object({ id, name: z.string() })).describe('the created documents (the first 1,000)'),
   documentCount: z.number().int(),
+  mergedDocumentCount: z.number().int().describe('documents that merged duplicates added annotations to'),
   files: z.array(fileReport),
 });
 
@@ -103,6 +107,7 @@ async function importInputs(db: PrismaClient, userId: string, projectId: string,
     labelMap: options.labelMap,
     unknownLabels: options.unknownLabels,
     allowDuplicates: options.allowDuplicates,
+    mergeDuplicates: options.duplicates === 'merge',
     origin: options.origin,
     signal,
   });

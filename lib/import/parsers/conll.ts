@@ -1,5 +1,6 @@
 import { ImportError, type ImportedDocument, type ImportSource } from '../types';
 import { baseName, readLines } from './input';
+import { readRecord } from './json';
 import { parseTag, TokenDocumentBuilder } from './token-document';
 
 /**
@@ -18,7 +19,7 @@ import { parseTag, TokenDocumentBuilder } from './token-document';
  * lib/formats/conll.ts has a reader too, but it takes the whole file and knows only B/I/O.
  */
 
-export async function* parseConll(source: ImportSource): AsyncGenerator<ImportedDocument> {
+export async function* parseConll(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<ImportedDocument> {
   const file = source.name;
   const base = baseName(file);
   const newBuilder = (line: number) => new TokenDocumentBuilder({ file, line }, 'source:conll');
@@ -38,12 +39,15 @@ export async function* parseConll(source: ImportSource): AsyncGenerator<Imported
     } else if (fields.length === 0) {
       builder.endSentence();
     } else {
-      const token = fields[0];
-      const tag = fields[fields.length - 1];
-      if (fields.length < 2 || token === undefined || tag === undefined) throw new ImportError(location, 'expected a token and a tag separated by whitespace');
-      const parsed = parseTag(tag);
-      if (!parsed) throw new ImportError(location, `tag ${JSON.stringify(tag)} is not O, B-<type>, I-<type>, E-<type> or S-<type>`);
-      builder.add(token, parsed.prefix, parsed.label, location);
+      // A bad line is reported (with onProblem) and the next one read, so every bad line is listed.
+      readRecord(() => {
+        const token = fields[0];
+        const tag = fields[fields.length - 1];
+        if (fields.length < 2 || token === undefined || tag === undefined) throw new ImportError(location, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)');
+        const parsed = parseTag(tag);
+        if (!parsed) throw new ImportError(location, `tag ${JSON.stringify(tag)} is not O, B-<type>, I-<type>, E-<type> or S-<type>`);
+        builder.add(token, parsed.prefix, parsed.label, location);
+      }, onProblem);
     }
   }
   if (!numbered && !builder.hasTokens) throw new ImportError({ file }, 'the file has no tokens');

@@ -1,5 +1,6 @@
 import { ImportError, type ImportedDocument, type ImportSource, type SourceLocation } from '../types';
 import { baseName, readLines } from './input';
+import { readRecord } from './json';
 import { parseTag, TokenDocumentBuilder } from './token-document';
 
 /**
@@ -35,7 +36,7 @@ interface Multiword {
   own: boolean;
 }
 
-export async function* parseConllu(source: ImportSource): AsyncGenerator<ImportedDocument> {
+export async function* parseConllu(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<ImportedDocument> {
   const file = source.name;
   const newBuilder = (line: number) => new TokenDocumentBuilder({ file, line }, 'source:conllu');
   let builder = newBuilder(1);
@@ -73,6 +74,16 @@ export async function* parseConllu(source: ImportSource): AsyncGenerator<Importe
       spaceBefore = true;
       continue;
     }
+    // A bad token line is reported (with onProblem) and the next one read, so every bad line is listed.
+    readRecord(() => tokenLine(text, location), onProblem);
+  }
+  if (!builder.hasTokens) {
+    if (documents === 0) throw new ImportError({ file }, 'the file has no tokens');
+    return;
+  }
+  yield finish();
+
+  function tokenLine(text: string, location: SourceLocation): void {
     const fields = text.split('\t');
     if (fields.length !== COLUMNS) throw new ImportError(location, `expected ${COLUMNS} tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), found ${fields.length}`);
     const id = fields[0]!;
@@ -98,11 +109,6 @@ export async function* parseConllu(source: ImportSource): AsyncGenerator<Importe
       throw new ImportError(location, `ID ${JSON.stringify(id)} is not a word index (1), a multi-word range (1-2) or an empty node (1.1)`);
     }
   }
-  if (!builder.hasTokens) {
-    if (documents === 0) throw new ImportError({ file }, 'the file has no tokens');
-    return;
-  }
-  yield finish();
 
   function add(form: string, misc: Map<string, string>, tag: string | undefined, location: SourceLocation): void {
     if (form === '' || /\s/.test(form)) throw new ImportError(location, `FORM ${JSON.stringify(form)} is empty or contains whitespace`);

@@ -4,6 +4,7 @@ import { describeLimit, importLimits, type ImportLimits } from '../limits';
 import { ImportError, type ImportedDocument, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
 import { newDocument } from './document';
 import { baseName, rawTextLines } from './input';
+import { readRecord } from './json';
 
 /**
  * CSV (RFC 4180: comma-separated, `"` quoting, quoted fields may span lines), or for `.tsv` files
@@ -29,23 +30,10 @@ export async function* parseCsv(source: ImportSource, options: ParseOptions = {}
       continue;
     }
     row++;
-    const { names, text, name, answer, target } = columns;
-    const consumed = new Set([text, name, answer, target]);
-    const metadata: Record<string, string> = {};
-    names.forEach((column, index) => {
-      if (!consumed.has(index)) metadata[column] = fields[index] ?? '';
-    });
-    const stated = name === undefined ? '' : (fields[name] ?? '').trim();
-    const doc = newDocument(stated === '' ? `${baseName(file)}#${row}` : stated, fields[text] ?? '', location, metadata);
-    if (tabs) doc.variant = 'tab-separated values';
-    if (answer !== undefined && options.question !== undefined) {
-      const value = (fields[answer] ?? '').trim();
-      const targetName = target === undefined ? '' : (fields[target] ?? '').trim();
-      if (value === '') doc.skipped = { [`blank ${names[answer]} cells`]: 1 };
-      else if (target !== undefined && targetName === '') throw new ImportError(location, `column ${JSON.stringify(names[target])} is blank, so the answer ${JSON.stringify(value)} has no stance target`);
-      else doc.documentLabels = [{ question: options.question, values: [value], ...(target !== undefined && { target: targetName }), location }];
-    }
-    yield doc;
+    const header = columns;
+    // A bad row is reported (with onProblem) and the next one read, so every bad row is listed.
+    const doc = readRecord(() => csvDocument(fields, header, row, location, file, tabs, options), options.onProblem);
+    if (doc !== undefined) yield doc;
   }
   if (!columns) throw new ImportError({ file }, 'the file is empty; a CSV import needs a header row naming the columns and one row per document');
 }
@@ -56,6 +44,26 @@ interface Columns {
   name: number | undefined;
   answer: number | undefined;
   target: number | undefined;
+}
+
+function csvDocument(fields: string[], columns: Columns, row: number, location: SourceLocation, file: string, tabs: boolean, options: ParseOptions): ImportedDocument {
+  const { names, text, name, answer, target } = columns;
+  const consumed = new Set([text, name, answer, target]);
+  const metadata: Record<string, string> = {};
+  names.forEach((column, index) => {
+    if (!consumed.has(index)) metadata[column] = fields[index] ?? '';
+  });
+  const stated = name === undefined ? '' : (fields[name] ?? '').trim();
+  const doc = newDocument(stated === '' ? `${baseName(file)}#${row}` : stated, fields[text] ?? '', location, metadata);
+  if (tabs) doc.variant = 'tab-separated values';
+  if (answer !== undefined && options.question !== undefined) {
+    const value = (fields[answer] ?? '').trim();
+    const targetName = target === undefined ? '' : (fields[target] ?? '').trim();
+    if (value === '') doc.skipped = { [`blank ${names[answer]} cells`]: 1 };
+    else if (target !== undefined && targetName === '') throw new ImportError(location, `column ${JSON.stringify(names[target])} is blank, so the answer ${JSON.stringify(value)} has no stance target`);
+    else doc.documentLabels = [{ question: options.question, values: [value], ...(target !== undefined && { target: targetName }), location }];
+  }
+  return doc;
 }
 
 // Messages list the columns, up to this many (the rest are counted).

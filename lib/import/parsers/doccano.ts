@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ImportError, type ImportedDocument, type ImportedDocumentLabel, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
 import { baseName } from './input';
-import { isObject, jsonLines, nameAndMetadata, parseWith } from './json';
+import { isObject, jsonLines, nameAndMetadata, parseWith, readRecord } from './json';
 
 /**
  * doccano JSONL exports, one document per line. The text is `text`, or `data` (doccano 1.x);
@@ -38,64 +38,69 @@ const LABEL_FIELDS = ['label', 'labels', 'entities', 'annotations', 'cats'] as c
 const QUESTION = 'label';
 
 export async function* parseDoccano(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
-  for await (const { value, location } of jsonLines(source)) {
-    if (!isObject(value)) throw new ImportError(location, 'expected a JSON object per line');
-    const textField = typeof value.text === 'string' ? 'text' : typeof value.data === 'string' ? 'data' : undefined;
-    if (textField === undefined) {
-      throw new ImportError(location, value.data === undefined ? 'text: expected a string (doccano writes the text in "text", doccano 1.x in "data")' : 'data: expected a string (the doccano 1.x text field)');
-    }
-    const given = LABEL_FIELDS.filter((field) => value[field] !== undefined);
-    if (given.length > 1) throw new ImportError(location, `both ${given.map((field) => `"${field}"`).join(' and ')} are given; keep one`);
-    const labelField = given[0];
-
-    const { name, metadata } = nameAndMetadata(value, [textField, ...LABEL_FIELDS, 'relations'], `${baseName(source.name)}#${location.line}`, location);
-    const text = value[textField] as string;
-    const doc = newDocument(name, text, location, metadata);
-    const checker = new SpanChecker(text);
-    const span = (start: number, end: number, label: string, ref?: string) => {
-      checker.check(start, end, label, undefined, location);
-      return { ...(ref !== undefined && { ref }), start, end, label, location };
-    };
-    const labelled = labelField === undefined ? undefined : value[labelField];
-    const isTriples = Array.isArray(labelled) && labelled.length > 0 && labelled.every(Array.isArray);
-    const isClasses = Array.isArray(labelled) && labelled.length > 0 && labelled.every((item) => typeof item === 'string');
-
-    if (labelField === 'annotations') {
-      const mapped = new LabelIds(options.labelMap, location);
-      const read = parseWith(annotations, labelled, location, 'annotations');
-      const answers = new Map<string | undefined, string[]>();
-      read.forEach((item, index) => {
-        const where = `annotations[${index}]`;
-        const label = mapped.name(item.label, where);
-        if (item.start_offset === undefined && item.end_offset === undefined) {
-          const user = item.user === undefined ? undefined : String(item.user);
-          answers.set(user, [...(answers.get(user) ?? []), label]);
-          return;
-        }
-        if (item.start_offset === undefined || item.end_offset === undefined) throw new ImportError(location, `${where}: a span needs both start_offset and end_offset`);
-        doc.spans.push({ ...span(item.start_offset, item.end_offset, label), ...(item.user !== undefined && { author: String(item.user) }) });
-      });
-      doc.documentLabels = [...answers].map(([user, values]): ImportedDocumentLabel => ({ question: QUESTION, values, ...(user !== undefined && { author: user }), location }));
-      if (mapped.count > 0) doc.notes = [`doccano label ids mapped by the label map`];
-    } else if (labelField === 'cats') {
-      const read = parseWith(cats, labelled, location, 'cats');
-      const values = Array.isArray(read) ? read : Object.keys(read).filter((name) => read[name] === true || read[name] === 1);
-      if (values.length > 0) doc.documentLabels = [{ question: QUESTION, values, location }];
-    } else if (labelField === 'entities' && !isTriples) {
-      doc.spans = parseWith(entities, labelled, location, 'entities').map((entity) => span(entity.start_offset, entity.end_offset, entity.label, String(entity.id)));
-    } else if (isClasses && labelField !== 'entities') {
-      doc.documentLabels = [{ question: QUESTION, values: parseWith(classLabels, labelled, location, labelField), location }];
-    } else if (labelField !== undefined) {
-      doc.spans = parseWith(offsetLabels, labelled, location, labelField).map(([start, end, label]) => span(start, end, label));
-    }
-    if (value.relations !== undefined) {
-      if (labelField !== 'entities' || isTriples) throw new ImportError(location, '"relations" need "entities" with ids to refer to');
-      doc.relations = parseWith(relations, value.relations, location, 'relations').map((relation) => ({ label: relation.type, source: String(relation.from_id), target: String(relation.to_id), location }));
-    }
-    doc.variant = variantOf(textField, labelField, isTriples);
-    checkReferences(doc);
-    yield doc;
+  for await (const { value, location } of jsonLines(source, options.onProblem)) {
+    const document = readRecord(() => doccanoLine(value, location, source, options), options.onProblem);
+    if (document !== undefined) yield document;
   }
+}
+
+function doccanoLine(value: unknown, location: SourceLocation, source: ImportSource, options: ParseOptions): ImportedDocument {
+  if (!isObject(value)) throw new ImportError(location, 'expected a JSON object per line');
+  const textField = typeof value.text === 'string' ? 'text' : typeof value.data === 'string' ? 'data' : undefined;
+  if (textField === undefined) {
+    throw new ImportError(location, value.data === undefined ? 'text: expected a string (doccano writes the text in "text", doccano 1.x in "data")' : 'data: expected a string (the doccano 1.x text field)');
+  }
+  const given = LABEL_FIELDS.filter((field) => value[field] !== undefined);
+  if (given.length > 1) throw new ImportError(location, `both ${given.map((field) => `"${field}"`).join(' and ')} are given; keep one`);
+  const labelField = given[0];
+
+  const { name, metadata } = nameAndMetadata(value, [textField, ...LABEL_FIELDS, 'relations'], `${baseName(source.name)}#${location.line}`, location);
+  const text = value[textField] as string;
+  const doc = newDocument(name, text, location, metadata);
+  const checker = new SpanChecker(text);
+  const span = (start: number, end: number, label: string, ref?: string) => {
+    checker.check(start, end, label, undefined, location);
+    return { ...(ref !== undefined && { ref }), start, end, label, location };
+  };
+  const labelled = labelField === undefined ? undefined : value[labelField];
+  const isTriples = Array.isArray(labelled) && labelled.length > 0 && labelled.every(Array.isArray);
+  const isClasses = Array.isArray(labelled) && labelled.length > 0 && labelled.every((item) => typeof item === 'string');
+
+  if (labelField === 'annotations') {
+    const mapped = new LabelIds(options.labelMap, location);
+    const read = parseWith(annotations, labelled, location, 'annotations');
+    const answers = new Map<string | undefined, string[]>();
+    read.forEach((item, index) => {
+      const where = `annotations[${index}]`;
+      const label = mapped.name(item.label, where);
+      if (item.start_offset === undefined && item.end_offset === undefined) {
+        const user = item.user === undefined ? undefined : String(item.user);
+        answers.set(user, [...(answers.get(user) ?? []), label]);
+        return;
+      }
+      if (item.start_offset === undefined || item.end_offset === undefined) throw new ImportError(location, `${where}: a span needs both start_offset and end_offset`);
+      doc.spans.push({ ...span(item.start_offset, item.end_offset, label), ...(item.user !== undefined && { author: String(item.user) }) });
+    });
+    doc.documentLabels = [...answers].map(([user, values]): ImportedDocumentLabel => ({ question: QUESTION, values, ...(user !== undefined && { author: user }), location }));
+    if (mapped.count > 0) doc.notes = [`doccano label ids mapped by the label map`];
+  } else if (labelField === 'cats') {
+    const read = parseWith(cats, labelled, location, 'cats');
+    const values = Array.isArray(read) ? read : Object.keys(read).filter((name) => read[name] === true || read[name] === 1);
+    if (values.length > 0) doc.documentLabels = [{ question: QUESTION, values, location }];
+  } else if (labelField === 'entities' && !isTriples) {
+    doc.spans = parseWith(entities, labelled, location, 'entities').map((entity) => span(entity.start_offset, entity.end_offset, entity.label, String(entity.id)));
+  } else if (isClasses && labelField !== 'entities') {
+    doc.documentLabels = [{ question: QUESTION, values: parseWith(classLabels, labelled, location, labelField), location }];
+  } else if (labelField !== undefined) {
+    doc.spans = parseWith(offsetLabels, labelled, location, labelField).map(([start, end, label]) => span(start, end, label));
+  }
+  if (value.relations !== undefined) {
+    if (labelField !== 'entities' || isTriples) throw new ImportError(location, '"relations" need "entities" with ids to refer to');
+    doc.relations = parseWith(relations, value.relations, location, 'relations').map((relation) => ({ label: relation.type, source: String(relation.from_id), target: String(relation.to_id), location }));
+  }
+  doc.variant = variantOf(textField, labelField, isTriples);
+  checkReferences(doc);
+  return doc;
 }
 
 function variantOf(textField: string, labelField: string | undefined, isTriples: boolean): string {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { SPAN_LAYERS } from '@/lib/schema/types';
-import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource } from '../types';
+import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
-import { jsonLines, jsonObject, parseWith } from './json';
+import { jsonLines, jsonObject, parseWith, readRecord } from './json';
 
 /**
  * Glossa's own JSON Lines export (lib/formats/jsonl.ts writes it), one document per line, read as
@@ -49,21 +49,26 @@ const lineSchema = z.strictObject({
   document_labels: z.array(z.strictObject({ question: key, target: key.optional(), values: z.array(z.string()), author: key.optional() })).optional(),
 });
 
-export async function* parseGlossa(source: ImportSource): AsyncGenerator<ImportedDocument> {
-  for await (const { value, location } of jsonLines(source)) {
-    const record = parseWith(lineSchema, value, location);
-    const doc = newDocument(record.name, record.text, location, record.metadata ?? {});
-    const checker = new SpanChecker(record.text);
-    doc.spans = record.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }): ImportedSpan => {
-      checker.check(start, end, label, quote, location);
-      return { ...(id !== undefined && { ref: id }), start, end, label, ...(layer && { layer }), quote, ...(target !== undefined && { target }), ...(attributes && { attributes }), ...(author && { author }), location };
-    });
-    if (record.label && JSON.stringify(record.label) !== JSON.stringify(record.spans.map((span) => [span.start, span.end, span.label]))) {
-      throw new ImportError(location, 'the doccano-style "label" field disagrees with "spans"; edit both or drop "label"');
-    }
-    doc.relations = (record.relations ?? []).map(({ label, source: from, target, author, attributes }) => ({ label, source: from, target, ...(attributes && { attributes }), ...(author && { author }), location }));
-    doc.documentLabels = (record.document_labels ?? []).map(({ question, target, values, author }) => ({ question, ...(target !== undefined && { target }), values, ...(author && { author }), location }));
-    checkReferences(doc);
-    yield doc;
+export async function* parseGlossa(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<ImportedDocument> {
+  for await (const { value, location } of jsonLines(source, onProblem)) {
+    const document = readRecord(() => glossaLine(value, location), onProblem);
+    if (document !== undefined) yield document;
   }
+}
+
+function glossaLine(value: unknown, location: SourceLocation): ImportedDocument {
+  const record = parseWith(lineSchema, value, location);
+  const doc = newDocument(record.name, record.text, location, record.metadata ?? {});
+  const checker = new SpanChecker(record.text);
+  doc.spans = record.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }): ImportedSpan => {
+    checker.check(start, end, label, quote, location);
+    return { ...(id !== undefined && { ref: id }), start, end, label, ...(layer && { layer }), quote, ...(target !== undefined && { target }), ...(attributes && { attributes }), ...(author && { author }), location };
+  });
+  if (record.label && JSON.stringify(record.label) !== JSON.stringify(record.spans.map((span) => [span.start, span.end, span.label]))) {
+    throw new ImportError(location, 'the doccano-style "label" field disagrees with "spans"; edit both or drop "label"');
+  }
+  doc.relations = (record.relations ?? []).map(({ label, source: from, target, author, attributes }) => ({ label, source: from, target, ...(attributes && { attributes }), ...(author && { author }), location }));
+  doc.documentLabels = (record.document_labels ?? []).map(({ question, target, values, author }) => ({ question, ...(target !== undefined && { target }), values, ...(author && { author }), location }));
+  checkReferences(doc);
+  return doc;
 }

@@ -34,9 +34,9 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'csv':
       return parseCsv(source, options);
     case 'jsonl':
-      return parseJsonl(source);
+      return parseJsonl(source, options.onProblem);
     case 'glossa':
-      return parseGlossa(source);
+      return parseGlossa(source, options.onProblem);
     case 'doccano':
       return parseDoccano(source, options);
     case 'label-studio':
@@ -44,9 +44,9 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'brat':
       return parseBrat(source);
     case 'conll':
-      return parseConll(source);
+      return parseConll(source, options.onProblem);
     case 'conllu':
-      return parseConllu(source);
+      return parseConllu(source, options.onProblem);
     case 'webanno-tsv':
       return parseWebannoTsv(source);
   }

@@ -9,18 +9,34 @@ export interface JsonRecord {
   location: SourceLocation;
 }
 
-/** One record per non-blank line, read as the bytes arrive. */
-export async function* jsonLines(source: ImportSource): AsyncGenerator<JsonRecord> {
+/** One record per non-blank line, read as the bytes arrive; a line that is not JSON goes to `onProblem` (ParseOptions) when given. */
+export async function* jsonLines(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<JsonRecord> {
   for await (const { line, text } of readLines(source)) {
     if (text.trim() === '') continue;
     const location = { file: source.name, line };
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new ImportError(location, notJson(text, error as Error));
-    }
-    yield { value, location };
+    const value = readRecord(() => {
+      try {
+        return { parsed: JSON.parse(text) as unknown };
+      } catch (error) {
+        throw new ImportError(location, notJson(text, error as Error));
+      }
+    }, onProblem);
+    if (value !== undefined) yield { value: value.parsed, location };
+  }
+}
+
+/**
+ * One record read by `read`: its ImportError goes to `onProblem`, when given, and the caller
+ * moves on to the next record (undefined), so a file's every bad record is reported; without
+ * it, or for any other error, the error is thrown as before.
+ */
+export function readRecord<T>(read: () => T, onProblem: ((problem: ImportError) => void) | undefined): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (onProblem === undefined || !(error instanceof ImportError)) throw error;
+    onProblem(error);
+    return undefined;
   }
 }
 
