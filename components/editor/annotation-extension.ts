@@ -141,9 +141,21 @@ export const AnnotationExtension = Extension.create<Options>({
       },
     });
 
+    // The mouse selection waiting for the browser to settle it (see `up` below).
+    let settling: ReturnType<typeof setTimeout> | undefined;
+    const settle = (state: EditorState) => {
+      clearTimeout(settling);
+      settling = undefined;
+      handlers().select(state);
+    };
+
     const interaction = new Plugin({
       props: {
-        handleKeyDown: (_view, event) => handlers().keyDown(event),
+        handleKeyDown: (view, event) => {
+          // A key pressed before the selection settled (a hotkey right after a double-click) is for that selection.
+          if (settling !== undefined) settle(view.state);
+          return handlers().keyDown(event);
+        },
         handleClick: (view, _pos, event) => {
           handlers().click(spanKeysAt(event.target, view.dom));
           return false;
@@ -159,7 +171,8 @@ export const AnnotationExtension = Extension.create<Options>({
           if (!dragging) return;
           dragging = false;
           // The browser settles the final selection after mouseup.
-          setTimeout(() => handlers().select(view.state), 0);
+          clearTimeout(settling);
+          settling = setTimeout(() => settle(view.state), 0);
         };
         view.dom.addEventListener('mousedown', down);
         window.addEventListener('mouseup', up);
@@ -168,6 +181,7 @@ export const AnnotationExtension = Extension.create<Options>({
             if (!dragging && !previous.selection.eq(updated.state.selection)) handlers().select(updated.state);
           },
           destroy() {
+            clearTimeout(settling);
             view.dom.removeEventListener('mousedown', down);
             window.removeEventListener('mouseup', up);
           },
