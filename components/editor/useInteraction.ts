@@ -6,7 +6,7 @@ import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
 import { pickerLabels } from '@/lib/editor/picker';
-import type { DocState, Span, SpanTarget } from '@/lib/editor/model';
+import { relationCount, relationsOfSpan, type DocState, type Span, type SpanTarget } from '@/lib/editor/model';
 import type { SpanLayer } from '@/lib/schema/types';
 import { selectionRange } from '@/lib/editor/rules';
 import { activeLabels, spanLabelForHotkey, type SchemaLabel } from '@/lib/editor/schema';
@@ -125,8 +125,18 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
     if (span && layerOf(catalog, span) === 'STANCE') setMode({ kind: 'target', subject: { spanKey: key }, labelId: span.labelId });
   };
 
+  /** Deletes a span, after asking when relations would go with it. */
   const remove = (key: string) => {
-    if (run(commands.deleteSpan(context(), key)) && activeKeyOf(mode) === key) backToText();
+    if (relationsOfSpan(view, key).length > 0) showSpan(key, { kind: 'confirmDelete', spanKey: key });
+    else confirmRemove(key);
+  };
+
+  const confirmRemove = (key: string) => {
+    const span = view.spans.get(key);
+    const relations = relationsOfSpan(view, key).length;
+    if (!run(commands.deleteSpan(context(), key))) return;
+    if (activeKeyOf(mode) === key) backToText();
+    if (relations > 0) notify({ tone: 'info', text: `Deleted “${shortQuote(span?.quote ?? '', 40)}” and ${relationCount(relations)}; Ctrl+Z brings them back.` });
   };
 
   const startLink = (key: string) => {
@@ -152,6 +162,7 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
 
   const cancel = () => {
     if (mode.kind === 'linkTarget' || mode.kind === 'linkType') return backToText({ kind: 'span', spanKey: mode.sourceKey });
+    if (mode.kind === 'confirmDelete') return backToText({ kind: 'span', spanKey: mode.spanKey });
     if ((mode.kind === 'label' || mode.kind === 'target') && 'spanKey' in mode.subject) return backToText({ kind: 'span', spanKey: mode.subject.spanKey });
     backToText(idle, draftOf(mode)?.end);
   };
@@ -256,6 +267,7 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
     relabel,
     retarget,
     remove,
+    confirmRemove,
     startLink,
     chooseLinkTarget,
     link,
