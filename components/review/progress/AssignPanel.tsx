@@ -78,8 +78,8 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
               <input
                 {...control}
                 type="number"
+                // No max: the browser's own refusal would not say that more people need choosing; `problem` does.
                 min={1}
-                max={Math.max(1, annotators.length)}
                 value={perDocument}
                 onChange={(event) => setPerDocument(Number.parseInt(event.target.value, 10) || 0)}
                 required
