@@ -18,6 +18,8 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
     browser = await launchChromium();
     page = await browser.newPage();
     await signIn(page);
+    // A slow laptop: React renders the picker well after the keys typed right after the selection.
+    await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 8 });
     const projects = await api<{ items: { id: string }[] }>(page, '/projects');
     const projectId = projects.items[0]!.id;
     const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
