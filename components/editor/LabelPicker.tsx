@@ -2,8 +2,8 @@
 
 import { useMemo, type KeyboardEvent, type Ref } from 'react';
 import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
-import { filterByQuery, labelTexts } from '@/lib/editor/picker';
-import { activeLabels, type SchemaLabel } from '@/lib/editor/schema';
+import { pickerLabels } from '@/lib/editor/picker';
+import type { SchemaLabel } from '@/lib/editor/schema';
 import { ChoiceList } from './ChoiceList';
 import { LabelOption, layerName } from './LabelOption';
 import styles from './popover.module.css';
@@ -29,10 +29,7 @@ interface LabelPickerProps {
  */
 export function LabelPicker({ labels, title, layer, onLayerChange, query, onQueryChange, onChoose, onCancel, inputRef, autoFocus }: LabelPickerProps) {
   const searching = query.trim() !== '';
-  const items = useMemo(
-    () => (searching ? filterByQuery(SPAN_LAYERS.flatMap((l) => activeLabels(labels, l)), query, labelTexts) : activeLabels(labels, layer)),
-    [labels, layer, query, searching],
-  );
+  const items = useMemo(() => pickerLabels(labels, layer, query), [labels, layer, query]);
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -77,7 +74,7 @@ export function LabelPicker({ labels, title, layer, onLayerChange, query, onQuer
         onCancel={onCancel}
         query={query}
         onQueryChange={onQueryChange}
-        placeholder="Press a hotkey, or type to search"
+        placeholder="A hotkey applies its label; / searches by name"
         empty="No active label matches."
         inputRef={inputRef}
         autoFocus={autoFocus}

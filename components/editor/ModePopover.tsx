@@ -1,9 +1,10 @@
 'use client';
 
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
-import type { DocState } from '@/lib/editor/model';
+import { relationsOfSpan, type DocState } from '@/lib/editor/model';
 import type { SchemaLabel } from '@/lib/editor/schema';
 import type { OffsetIndex } from '@/lib/offsets';
+import { ConfirmDelete } from './ConfirmDelete';
 import { LabelPicker } from './LabelPicker';
 import { LinkChooser } from './LinkChooser';
 import { Popover } from './Popover';
@@ -22,7 +23,7 @@ interface ModePopoverProps {
   readOnly: boolean;
 }
 
-/** The popover of the current mode, next to what it is about: label picker, stance target, span actions, link chooser. */
+/** The popover of the current mode, next to what it is about: label picker, stance target, span actions, delete confirmation, link chooser. */
 export function ModePopover({ interaction: it, anchor, labels, catalog, view, text, readOnly }: ModePopoverProps) {
   const { mode } = it;
   if (!anchor || mode.kind === 'idle') return null;
@@ -76,6 +77,14 @@ export function ModePopover({ interaction: it, anchor, labels, catalog, view, te
             onLink={() => it.startLink(span.key)}
             onDelete={() => it.remove(span.key)}
           />
+        </Popover>
+      );
+    }
+    case 'confirmDelete': {
+      const span = view.spans.get(mode.spanKey)!;
+      return (
+        <Popover anchor={anchor} label="Delete span and its relations" onDismiss={it.dismiss}>
+          <ConfirmDelete span={span} relations={relationsOfSpan(view, span.key).length} onConfirm={() => it.confirmRemove(span.key)} onCancel={it.cancel} />
         </Popover>
       );
     }

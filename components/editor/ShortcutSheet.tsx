@@ -6,7 +6,7 @@ const SECTIONS: { title: string; keys: [string[], string][] }[] = [
     title: 'After selecting text (mouse, or Shift + arrow keys)',
     keys: [
       [['hotkey'], 'Create a span with that label (hotkeys are shown in the picker)'],
-      [['/'], 'Search labels by name, then Enter (also Space or Tab; any letter that is not a hotkey starts the search too)'],
+      [['/'], 'Search labels by name, then Enter (also Space or Tab, or a letter that is not a hotkey; from then on every letter searches)'],
       [['↑', '↓'], 'Move in a list; Enter chooses'],
       [['Esc'], 'Close the picker'],
     ],

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { SpanMark } from '@/lib/editor/layout';
 
@@ -88,6 +88,21 @@ function spanKeysAt(target: EventTarget | null, root: HTMLElement): string[] {
  * document. The text itself is read-only, but stays contenteditable so a caret and
  * keyboard selection (Shift+arrows) work; every route to a text change is refused.
  */
+/**
+ * The state with the browser's selection: right after a mouse selection ProseMirror may not
+ * have read it yet when a key arrives, and the key is meant for what the user sees selected.
+ */
+function withBrowserSelection(view: EditorView): EditorState {
+  const selection = view.dom.ownerDocument.getSelection();
+  const { anchorNode, focusNode } = selection ?? {};
+  if (!selection || selection.isCollapsed || !anchorNode || !focusNode || !view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return view.state;
+  const anchor = view.posAtDOM(anchorNode, selection.anchorOffset);
+  const head = view.posAtDOM(focusNode, selection.focusOffset);
+  const current = view.state.selection;
+  if (current.anchor !== anchor || current.head !== head) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
+  return view.state;
+}
+
 export const AnnotationExtension = Extension.create<Options>({
   name: 'glossaAnnotations',
   // Before Tiptap's own keymap, so Backspace or Enter never reach editing commands.
@@ -141,9 +156,21 @@ export const AnnotationExtension = Extension.create<Options>({
       },
     });
 
+    // The mouse selection waiting for the browser to settle it (see `up` below).
+    let settling: ReturnType<typeof setTimeout> | undefined;
+    const settle = (state: EditorState) => {
+      clearTimeout(settling);
+      settling = undefined;
+      handlers().select(state);
+    };
+
     const interaction = new Plugin({
       props: {
-        handleKeyDown: (_view, event) => handlers().keyDown(event),
+        handleKeyDown: (view, event) => {
+          // A key pressed before the selection settled (a hotkey right after a double-click) is for that selection.
+          if (settling !== undefined) settle(withBrowserSelection(view));
+          return handlers().keyDown(event);
+        },
         handleClick: (view, _pos, event) => {
           handlers().click(spanKeysAt(event.target, view.dom));
           return false;
@@ -159,7 +186,8 @@ export const AnnotationExtension = Extension.create<Options>({
           if (!dragging) return;
           dragging = false;
           // The browser settles the final selection after mouseup.
-          setTimeout(() => handlers().select(view.state), 0);
+          clearTimeout(settling);
+          settling = setTimeout(() => settle(view.state), 0);
         };
         view.dom.addEventListener('mousedown', down);
         window.addEventListener('mouseup', up);
@@ -168,6 +196,7 @@ export const AnnotationExtension = Extension.create<Options>({
             if (!dragging && !previous.selection.eq(updated.state.selection)) handlers().select(updated.state);
           },
           destroy() {
+            clearTimeout(settling);
             view.dom.removeEventListener('mousedown', down);
             window.removeEventListener('mouseup', up);
           },

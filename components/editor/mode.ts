@@ -15,6 +15,8 @@ export type Mode =
   | { readonly kind: 'label'; readonly subject: Subject; readonly typing: boolean }
   | { readonly kind: 'target'; readonly subject: Subject; readonly labelId: string }
   | { readonly kind: 'span'; readonly spanKey: string }
+  /** Deleting a span that relations use: they go with it, so the user is asked first. */
+  | { readonly kind: 'confirmDelete'; readonly spanKey: string }
   | { readonly kind: 'linkTarget'; readonly sourceKey: string }
   | { readonly kind: 'linkType'; readonly sourceKey: string; readonly targetKey: string };
 
@@ -24,6 +26,7 @@ export const idle: Mode = { kind: 'idle' };
 export function activeKeyOf(mode: Mode): string | null {
   switch (mode.kind) {
     case 'span':
+    case 'confirmDelete':
       return mode.spanKey;
     case 'label':
     case 'target':

@@ -2,10 +2,11 @@
 
 import type { EditorState } from '@tiptap/pm/state';
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { layerOf, type Catalog } from '@/lib/editor/catalog';
+import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
-import type { DocState, Span, SpanTarget } from '@/lib/editor/model';
+import { pickerLabels } from '@/lib/editor/picker';
+import { relationCount, relationsOfSpan, type DocState, type Span, type SpanTarget } from '@/lib/editor/model';
 import type { SpanLayer } from '@/lib/schema/types';
 import { selectionRange } from '@/lib/editor/rules';
 import { activeLabels, spanLabelForHotkey, type SchemaLabel } from '@/lib/editor/schema';
@@ -13,6 +14,7 @@ import type { SegmentTable } from '@/lib/offsets';
 import type { TextHandlers } from './annotation-extension';
 import { activeKeyOf, draftOf, idle, validMode, type Mode, type Subject } from './mode';
 import type { TextController } from './TextView';
+import { layerName } from './LabelOption';
 import type { EditorData, Notice } from './types';
 
 let keySequence = 0;
@@ -42,11 +44,26 @@ interface InteractionOptions {
  */
 export function useInteraction({ data, table, catalog, view, readOnly, textRef, context, run, notify }: InteractionOptions) {
   const { labels, project, document } = data;
-  const [rawMode, setMode] = useState<Mode>(idle);
+  const [rawMode, setRawMode] = useState<Mode>(idle);
   const mode = validMode(rawMode, view);
   const [pickerLayer, setPickerLayer] = useState<SpanLayer>('ENTITY');
-  const [query, setQuery] = useState('');
+  const [query, setRawQuery] = useState('');
   const pickerInput = useRef<HTMLInputElement>(null);
+  // A key can arrive before React renders what the event before it did (a hotkey pressed right
+  // after a selection, a second letter right after the first): the text's key handler reads the
+  // mode and query set last from here, not the ones of the last render.
+  const latest = useRef({ mode, query });
+  useLayoutEffect(() => {
+    latest.current = { mode, query };
+  });
+  const setMode = (next: Mode) => {
+    latest.current.mode = next;
+    setRawMode(next);
+  };
+  const setQuery = (next: string) => {
+    latest.current.query = next;
+    setRawQuery(next);
+  };
 
   /** Leaves any popover and puts keyboard focus back in the text, with the caret at `caret` if given. */
   const backToText = (next: Mode = idle, caret?: number) => {
@@ -73,10 +90,19 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
 
   const finishLabel = (subject: Subject, labelId: string, target: SpanTarget | null) => {
     if ('range' in subject) {
-      if (run(commands.createSpan(context(), newKey(), subject.range, labelId, target))) backToText(idle, subject.range.end);
+      if (!run(commands.createSpan(context(), newKey(), subject.range, labelId, target))) return;
+      backToText(idle, subject.range.end);
+      announceLabel(labelId, document.text.slice(subject.range.start, subject.range.end));
     } else if (run(commands.changeSpan(context(), subject.spanKey, labelId, target))) {
       backToText({ kind: 'span', spanKey: subject.spanKey });
+      announceLabel(labelId, view.spans.get(subject.spanKey)?.quote ?? '');
     }
+  };
+
+  /** Names the label just applied in the status line, so a hotkey pressed by mistake is seen (and undone). */
+  const announceLabel = (labelId: string, quote: string) => {
+    const label = labels.find((l) => l.id === labelId);
+    if (label) notify({ tone: 'info', text: `${label.name} (${layerName(label.layer).toLowerCase()}) applied to “${shortQuote(quote, 40)}”` });
   };
 
   const chooseLabel = (subject: Subject, label: SchemaLabel) => {
@@ -99,8 +125,18 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
     if (span && layerOf(catalog, span) === 'STANCE') setMode({ kind: 'target', subject: { spanKey: key }, labelId: span.labelId });
   };
 
+  /** Deletes a span, after asking when relations would go with it. */
   const remove = (key: string) => {
-    if (run(commands.deleteSpan(context(), key)) && activeKeyOf(mode) === key) backToText();
+    if (relationsOfSpan(view, key).length > 0) showSpan(key, { kind: 'confirmDelete', spanKey: key });
+    else confirmRemove(key);
+  };
+
+  const confirmRemove = (key: string) => {
+    const span = view.spans.get(key);
+    const relations = relationsOfSpan(view, key).length;
+    if (!run(commands.deleteSpan(context(), key))) return;
+    if (activeKeyOf(mode) === key) backToText();
+    if (relations > 0) notify({ tone: 'info', text: `Deleted “${shortQuote(span?.quote ?? '', 40)}” and ${relationCount(relations)}; Ctrl+Z brings them back.` });
   };
 
   const startLink = (key: string) => {
@@ -126,21 +162,37 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
 
   const cancel = () => {
     if (mode.kind === 'linkTarget' || mode.kind === 'linkType') return backToText({ kind: 'span', spanKey: mode.sourceKey });
+    if (mode.kind === 'confirmDelete') return backToText({ kind: 'span', spanKey: mode.spanKey });
     if ((mode.kind === 'label' || mode.kind === 'target') && 'spanKey' in mode.subject) return backToText({ kind: 'span', spanKey: mode.subject.spanKey });
     backToText(idle, draftOf(mode)?.end);
   };
 
-  const onLabelKey = (event: KeyboardEvent, subject: Subject): boolean => {
+  /** Moves typing to the picker's filter; until it has rendered, the text's key handler passes letters on to the query. */
+  const startTyping = (subject: Subject, typed: string) => {
+    setMode({ kind: 'label', subject, typing: true });
+    setQuery(typed);
+    pickerInput.current?.focus();
+  };
+
+  /**
+   * The rule: on a fresh selection a hotkey applies its label at once, rendered picker or not.
+   * Once a name is being typed (after "/", Space, Tab or a character that is no hotkey), every
+   * character filters the list instead, so a name starting with a hotkey letter is found.
+   */
+  const onLabelKey = (event: KeyboardEvent, subject: Subject, typing: boolean): boolean => {
     const key = event.key;
     const hotkeyLabel = spanLabelForHotkey(labels, key);
     if (key === 'Escape') cancel();
-    else if (key === '/' || key === ' ' || (key === 'Tab' && !event.shiftKey)) pickerInput.current?.focus();
+    else if (key === '/' || key === ' ' || (key === 'Tab' && !event.shiftKey)) startTyping(subject, latest.current.query);
+    else if (typing && key.length === 1) startTyping(subject, latest.current.query + key);
+    else if (typing && key === 'Enter') {
+      // Enter typed before the filter had focus: the best match, as the filter's own Enter would choose.
+      const best = pickerLabels(labels, pickerLayer, latest.current.query)[0];
+      if (best) chooseLabel(subject, best);
+    }
     else if (hotkeyLabel) chooseLabel(subject, hotkeyLabel);
-    else if (key.length === 1 && key !== '?') {
-      // Any other character starts a search for a label by name.
-      setQuery(key);
-      pickerInput.current?.focus();
-    } else return key === 'Enter';
+    else if (key.length === 1 && key !== '?') startTyping(subject, key);
+    else return key === 'Enter';
     return true;
   };
 
@@ -160,9 +212,10 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     const key = event.key;
     if (readOnly && key !== 'Escape' && key !== 'Enter') return false;
-    if (mode.kind === 'label') return onLabelKey(event, mode.subject);
-    if (mode.kind === 'span') return onSpanKey(key, mode.spanKey);
-    if (mode.kind !== 'idle' && key === 'Escape') cancel();
+    const current = latest.current.mode;
+    if (current.kind === 'label') return onLabelKey(event, current.subject, current.typing || latest.current.query !== '');
+    if (current.kind === 'span') return onSpanKey(key, current.spanKey);
+    if (current.kind !== 'idle' && key === 'Escape') cancel();
     else if (key === 'Enter') selectAtCaret();
     else return false;
     return true;
@@ -214,6 +267,7 @@ export function useInteraction({ data, table, catalog, view, readOnly, textRef, 
     relabel,
     retarget,
     remove,
+    confirmRemove,
     startLink,
     chooseLinkTarget,
     link,

@@ -14,6 +14,7 @@ import { ExportPreview } from './ExportPreview';
 import styles from './Export.module.css';
 import { loadPreview, PREVIEW_DOCUMENTS, type PreviewEntry } from './preview';
 import { cardUrl, exportUrl, type ExportChoice } from './request';
+import { useLosses } from './useLosses';
 
 export interface ExportMember {
   id: string;
@@ -56,6 +57,8 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
       });
     return () => controller.abort();
   }, [projectId, choice, refusal]);
+
+  const losses = useLosses(projectId, choice, refusal !== null);
 
   // Leaving the page stops a running download, and with it the server's reading.
   useEffect(() => () => download.current?.abort(), []);
@@ -136,6 +139,13 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
             </p>
           </div>
         </div>
+        {losses && losses.length > 0 && (
+          <div className="notice" role="note" aria-label="Not in this file">
+            {losses.map((line) => (
+              <p key={line}>{line}</p>
+            ))}
+          </div>
+        )}
         <div className={styles.actions}>
           {/* The preview asks what the download would: when the server refused it, it refuses both. */}
           <button type="button" className="button button--primary" onClick={start} disabled={downloading || preview.state === 'refused'}>

@@ -61,6 +61,16 @@ function touches(relation: Relation, spanKey: string): boolean {
   return relation.sourceKey === spanKey || relation.targetKey === spanKey;
 }
 
+/** "1 relation", "3 relations". */
+export function relationCount(count: number): string {
+  return `${count} relation${count === 1 ? '' : 's'}`;
+}
+
+/** The relations from or to a span: deleting the span deletes them too. */
+export function relationsOfSpan(doc: DocState, spanKey: string): Relation[] {
+  return [...doc.relations.values()].filter((relation) => touches(relation, spanKey));
+}
+
 function targetExists(doc: DocState, target: SpanTarget | null | undefined): boolean {
   return target?.kind !== 'span' || doc.spans.has(target.key);
 }
@@ -130,7 +140,7 @@ export function inverseOf(doc: DocState, op: Op): Op[] {
       return [{ type: 'updateSpan', key: op.key, change: before }];
     }
     case 'deleteSpan': {
-      const relations = [...doc.relations.values()].filter((relation) => touches(relation, op.key));
+      const relations = relationsOfSpan(doc, op.key);
       return [{ type: 'createSpan', span: doc.spans.get(op.key)! }, ...relations.map((relation) => ({ type: 'createRelation' as const, relation }))];
     }
     case 'createRelation':

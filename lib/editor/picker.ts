@@ -1,4 +1,5 @@
-import type { SchemaLabel } from './schema';
+import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
+import { activeLabels, type SchemaLabel } from './schema';
 
 /** Case- and accent-insensitive form for matching what people type. */
 function fold(text: string): string {
@@ -32,4 +33,13 @@ export function filterByQuery<T>(items: readonly T[], query: string, textsOf: (i
 /** What a label answers to in the picker: its name, its key and the key spelled as words. */
 export function labelTexts(label: SchemaLabel): string[] {
   return [label.name, label.key, label.key.replace(/_/g, ' ')];
+}
+
+/**
+ * The picker's list: with an empty query the layer's active labels; a query searches every
+ * layer, so a label is found without knowing its layer. Best match first.
+ */
+export function pickerLabels(labels: readonly SchemaLabel[], layer: SpanLayer, query: string): SchemaLabel[] {
+  if (query.trim() === '') return activeLabels(labels, layer);
+  return filterByQuery(SPAN_LAYERS.flatMap((l) => activeLabels(labels, l)), query, labelTexts);
 }

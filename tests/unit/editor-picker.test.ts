@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { choose, valuesFor, withValues } from '@/lib/editor/answers';
-import { filterByQuery, labelTexts } from '@/lib/editor/picker';
+import { filterByQuery, labelTexts, pickerLabels } from '@/lib/editor/picker';
 import { activeLabels, relationTypesFor, spanLabelForHotkey, type SchemaLabel } from '@/lib/editor/schema';
 
 let position = 0;
@@ -65,6 +65,16 @@ describe('label picker filtering', () => {
     expect(spanLabelForHotkey(labels, '1')?.key).toBe('ECONOMIC');
     expect(spanLabelForHotkey(labels, 'f')).toBeUndefined();
     expect(spanLabelForHotkey(labels, 'z')).toBeUndefined();
+  });
+});
+
+describe('the picker list', () => {
+  it('is the layer\'s active labels with no query, and searches every span layer with one', () => {
+    expect(keys(pickerLabels(labels, 'ENTITY', ''))).toEqual(['PERSON', 'ORG', 'GPE', 'WORK_OF_ART']);
+    expect(keys(pickerLabels(labels, 'ENTITY', '  '))).toEqual(['PERSON', 'ORG', 'GPE', 'WORK_OF_ART']);
+    // "a" matches Against (a stance) first, though the Entity tab is open; relations are never offered.
+    expect(keys(pickerLabels(labels, 'ENTITY', 'ag'))).toEqual(['AGAINST']);
+    expect(keys(pickerLabels(labels, 'FRAME', 'of'))).toEqual(['WORK_OF_ART']);
   });
 });
 

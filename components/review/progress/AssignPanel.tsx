@@ -16,7 +16,8 @@ type Mode = 'round-robin' | 'explicit';
 
 interface AssignPanelProps {
   projectId: string;
-  annotators: { id: string; name: string }[];
+  /** Members who may annotate, whatever their role; `chosen` ones start ticked. */
+  annotators: { id: string; name: string; chosen: boolean }[];
   documents: { id: string; name: string }[];
   defaultPerDocument: number;
 }
@@ -31,9 +32,10 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
   const router = useRouter();
   const { pending, error, submitWith } = useAction();
   const [mode, setMode] = useState<Mode>('round-robin');
-  const [userIds, setUserIds] = useState(() => new Set(annotators.map((a) => a.id)));
+  const [userIds, setUserIds] = useState(() => new Set(annotators.filter((a) => a.chosen).map((a) => a.id)));
   const [documentIds, setDocumentIds] = useState(() => new Set(documents.map((d) => d.id)));
-  const [perDocument, setPerDocument] = useState(Math.min(defaultPerDocument, annotators.length));
+  // The project's default, never quietly lowered to fit the people ticked: too few chosen is said below.
+  const [perDocument, setPerDocument] = useState(defaultPerDocument);
   const [result, setResult] = useState<string | null>(null);
 
   const problem =
@@ -42,7 +44,7 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
       : documentIds.size === 0
         ? 'Choose at least one document.'
         : mode === 'round-robin' && (perDocument < 1 || perDocument > userIds.size)
-          ? `Annotators per document must be between 1 and the ${userIds.size} chosen.`
+          ? `Annotators per document (${perDocument}) must be between 1 and the ${userIds.size} chosen: choose more annotators or lower it.`
           : null;
 
   const onSubmit = submitWith(async () => {
@@ -76,8 +78,8 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
               <input
                 {...control}
                 type="number"
+                // No max: the browser's own refusal would not say that more people need choosing; `problem` does.
                 min={1}
-                max={Math.max(1, userIds.size)}
                 value={perDocument}
                 onChange={(event) => setPerDocument(Number.parseInt(event.target.value, 10) || 0)}
                 required

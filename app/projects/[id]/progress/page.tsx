@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
+import { ROLE_NAMES } from '@/components/projects/roles';
 import { AnnotatorProgressTable } from '@/components/review/progress/AnnotatorProgressTable';
 import { AssignPanel } from '@/components/review/progress/AssignPanel';
 import { DocumentProgressTable } from '@/components/review/progress/DocumentProgressTable';
@@ -36,7 +37,11 @@ export default async function ProjectProgressPage({ params }: ProjectPageProps) 
     .sort((a, b) => a.name.localeCompare(b.name));
   const assigned = new Map(progress.documents.map((d) => [d.id, d.annotators]));
   const documentRows = documents.map((d) => ({ id: d.id, name: d.name, annotators: assigned.get(d.id) ?? [] }));
-  const annotatorChoices = progress.annotators.filter((a) => a.role === 'ANNOTATOR').map(({ id: userId, name }) => ({ id: userId, name }));
+  // Everyone who may annotate can be assigned, owners, managers and curators included; the role is shown
+  // and those who annotate (annotators, and anyone with work already) start chosen.
+  const annotatorChoices = progress.annotators
+    .filter((a) => can(a.role, 'annotations:write'))
+    .map((a) => ({ id: a.id, name: `${a.name} (${ROLE_NAMES[a.role].toLowerCase()})`, chosen: a.role === 'ANNOTATOR' || a.assigned > 0 || a.annotations > 0 }));
 
   return (
     <>
@@ -62,8 +67,8 @@ export default async function ProjectProgressPage({ params }: ProjectPageProps) 
           <h2 id="assign-heading">Assign documents</h2>
           {annotatorChoices.length === 0 || documents.length === 0 ? (
             <p className="muted">
-              Assigning needs documents and members with the Annotator role{' '}
-              {annotatorChoices.length === 0 && <Link href={`/projects/${id}/members`}>(add annotators)</Link>}.
+              Assigning needs documents and members who may annotate{' '}
+              {annotatorChoices.length === 0 && <Link href={`/projects/${id}/members`}>(add members)</Link>}.
             </p>
           ) : (
             <AssignPanel projectId={id} annotators={annotatorChoices} documents={documents.map((d) => ({ id: d.id, name: d.name }))} defaultPerDocument={project.annotatorsPerDocument} />

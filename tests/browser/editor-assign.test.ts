@@ -1,0 +1,49 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityProblems, api, BASE, launchChromium, signIn } from '../support/browser';
+
+/**
+ * Issue #17 bug 4: the assign panel offers every member who may annotate (the demo project's
+ * only member is its owner) and keeps the project's "annotators per document", saying when
+ * fewer people are chosen than that instead of lowering it. Nothing is assigned here.
+ */
+const TIMEOUT = 120_000;
+
+describe.skipIf(!BASE)('assign panel (Chromium)', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await signIn(page);
+  }, TIMEOUT);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(
+    'lists the owner with their role and keeps the project default of annotators per document',
+    async () => {
+      const projects = await api<{ items: { id: string }[] }>(page, '/projects');
+      const projectId = projects.items[0]!.id;
+      const project = await api<{ annotatorsPerDocument: number }>(page, `/projects/${projectId}`);
+      expect(project.annotatorsPerDocument, 'the demo default asks for agreement').toBe(2);
+
+      await page.goto(`${BASE}/projects/${projectId}/progress`);
+      const panel = page.getByRole('region', { name: 'Assign documents' });
+      const owner = panel.getByRole('group', { name: /^Annotators/ }).getByRole('checkbox', { name: 'Demo Owner (owner)' });
+      await owner.waitFor();
+      expect(await panel.getByRole('spinbutton', { name: 'Annotators per document' }).inputValue()).toBe('2');
+      expect(await accessibilityProblems(page)).toEqual([]);
+
+      // One person chosen against a default of two: said, and nothing is sent.
+      await owner.check();
+      await panel.getByRole('button', { name: 'Assign documents' }).click();
+      await panel.getByText('Annotators per document (2) must be between 1 and the 1 chosen: choose more annotators or lower it.').waitFor();
+      expect(await page.getByText(/^Created \d+ assignment/).count()).toBe(0);
+    },
+    TIMEOUT,
+  );
+});
