@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, selectFreeWord, signIn } from '../support/browser';
+import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectFreeWord, signIn } from '../support/browser';
 
 /**
  * Issue #17 bug 3: deleting a span that relations use asks first, saying how many go with it;
@@ -16,11 +16,7 @@ describe.skipIf(!BASE)('deleting a span with relations (Chromium)', () => {
     browser = await launchChromium();
     page = await browser.newPage();
     await signIn(page);
-    const projects = await api<{ items: { id: string }[] }>(page, '/projects');
-    const projectId = projects.items[0]!.id;
-    const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
-    await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
-    await text().waitFor();
+    await openFirstDocument(page);
   }, TIMEOUT);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, selectFreeWord, signIn } from '../support/browser';
+import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectFreeWord, signIn } from '../support/browser';
 
 /**
  * Issue #17 bug 1: keys typed right after a selection, before the picker has rendered. The rule:
@@ -20,11 +20,7 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
     await signIn(page);
     // A slow laptop: React renders the picker well after the keys typed right after the selection.
     await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 8 });
-    const projects = await api<{ items: { id: string }[] }>(page, '/projects');
-    const projectId = projects.items[0]!.id;
-    const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
-    await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
-    await text().waitFor();
+    await openFirstDocument(page);
   }, TIMEOUT);
 
   afterAll(async () => {

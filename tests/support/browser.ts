@@ -88,3 +88,12 @@ export async function selectFreeWord(page: Page): Promise<string> {
   await page.mouse.dblclick(target.x, target.y);
   return target.word;
 }
+
+/** Opens, in the editor, the first document of the first project the signed-in page sees (the demo's sample article). */
+export async function openFirstDocument(page: Page): Promise<void> {
+  const projects = await api<{ items: { id: string }[] }>(page, '/projects');
+  const projectId = projects.items[0]!.id;
+  const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
+  await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
+  await page.getByRole('textbox', { name: /^Text of / }).waitFor();
+}
