@@ -136,8 +136,10 @@ async function loadBatch(client: pg.Client, selection: Selection, after: Key | u
         LIMIT ${take}::int) page
       WHERE page.preceding < ${BATCH_TEXT_BYTES}
       ORDER BY page.position, page.id`;
-  // pg sends the second statement as soon as the first is answered, on the same connection.
-  const [index, { rows }] = await Promise.all([loadLabelIndex(client, selection.projectId), client.query<DocumentRow>(query.text, query.values)]);
+  // One after the other: a pg client runs one query at a time, and queuing a second one on a busy
+  // client is deprecated (pg 9 will refuse it); the label index is one short query per batch.
+  const index = await loadLabelIndex(client, selection.projectId);
+  const { rows } = await client.query<DocumentRow>(query.text, query.values);
   const last = rows.at(-1);
   if (!last) return { documents: [] };
   return { documents: rows.map((row) => () => decode(row, index)), last: { position: last.position, id: last.id } };
