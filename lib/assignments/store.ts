@@ -36,11 +36,12 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
       throw validationFailed(`Not documents of this project: ${request.documentIds.filter((id) => !found.has(id)).join(', ')}.`, [{ path: 'body.documentIds', message: 'unknown document' }]);
     }
     const documentIds = documents.map((d) => d.id);
+    const perDocument = request.mode === 'round-robin' ? annotatorsPerDocument(request.perDocument, project.annotatorsPerDocument, userIds.length) : null;
     const existing = await tx.assignment.findMany({ where: { documentId: { in: documentIds } }, select: { documentId: true, userId: true } });
     const wanted =
       request.mode === 'explicit'
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
-        : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: Math.min(request.perDocument ?? project.annotatorsPerDocument, userIds.length), existing });
+        : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: perDocument!.used, existing });
     if (wanted.length > MAX_ASSIGNMENTS_PER_REQUEST) {
       throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
     }
@@ -48,8 +49,26 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
     for (let start = 0; start < created.length; start += EVENT_SLICE) {
       await recordEvents(tx, created.slice(start, start + EVENT_SLICE).map((row) => assignmentEvent(projectId, actorId, null, row)));
     }
-    return { created: created.length, documents: documentIds.length, annotators: userIds.length };
+    return { created: created.length, documents: documentIds.length, annotators: userIds.length, perDocument: perDocument?.used ?? null, note: perDocument?.note ?? null };
   });
+}
+
+/**
+ * How many annotators each document gets in a round-robin. Asked for explicitly, more than there
+ * are annotators is an error; the project's default is lowered to what there is, and the answer
+ * says so, since a document with fewer coders than the design promised changes the study.
+ */
+function annotatorsPerDocument(asked: number | undefined, projectDefault: number, available: number): { used: number; note: string | null } {
+  if (asked !== undefined) {
+    if (asked > available) {
+      throw validationFailed(`perDocument is ${asked} but only ${available} annotator(s) are chosen: choose more annotators or lower perDocument.`, [
+        { path: 'body.perDocument', message: `more than the ${available} annotator(s) chosen` },
+      ]);
+    }
+    return { used: asked, note: null };
+  }
+  if (projectDefault <= available) return { used: projectDefault, note: null };
+  return { used: available, note: `The project asks for ${projectDefault} annotators per document but only ${available} are chosen: each document got ${available}.` };
 }
 
 /**

@@ -26,6 +26,7 @@ interface AssignResult {
   created: number;
   documents: number;
   annotators: number;
+  note: string | null;
 }
 
 export function AssignPanel({ projectId, annotators, documents, defaultPerDocument }: AssignPanelProps) {
@@ -115,7 +116,8 @@ function ModeOption({ mode, current, onChange, label, hint }: { mode: Mode; curr
   );
 }
 
-function describe({ created, documents, annotators }: AssignResult): string {
+function describe({ created, documents, annotators, note }: AssignResult): string {
   const scope = `${plural(documents, 'document')} and ${plural(annotators, 'annotator')}`;
-  return created === 0 ? `Nothing new to assign: ${scope} already had these assignments.` : `Created ${plural(created, 'assignment')} over ${scope}.`;
+  const done = created === 0 ? `Nothing new to assign: ${scope} already had these assignments.` : `Created ${plural(created, 'assignment')} over ${scope}.`;
+  return note ? `${done} ${note}` : done;
 }

@@ -71,7 +71,13 @@ export const assignEndpoint = defineEndpoint({
     z.object({ mode: z.literal('explicit'), documentIds: z.array(id).min(1).max(100_000), userIds: z.array(id).min(1).max(1000) }).strict(),
     z.object({ mode: z.literal('round-robin'), documentIds: z.array(id).min(1).max(100_000).optional(), userIds: z.array(id).min(1).max(1000).optional(), perDocument: z.number().int().min(1).max(50).optional() }).strict(),
   ]),
-  response: z.object({ created: z.number().int(), documents: z.number().int(), annotators: z.number().int() }),
+  response: z.object({
+    created: z.number().int(),
+    documents: z.number().int(),
+    annotators: z.number().int(),
+    perDocument: z.number().int().nullable().describe('annotators per document used by a round-robin (null for explicit)'),
+    note: z.string().nullable().describe("set when the project's annotators per document was lowered to the annotators chosen"),
+  }),
   status: 201,
   errors: [403, 404],
   async handle({ db, caller, params, body }) {
