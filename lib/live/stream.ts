@@ -3,14 +3,14 @@ import type { ProjectAccess } from '@/lib/access/project-access';
 import type { PrismaClient } from '@/lib/db/client';
 import type { ChangeNotice } from './channel';
 import { hub } from './hub';
-import { join, leave } from './presence';
+import { join, leave, type PresentUser } from './presence';
 
 /**
  * A server-sent event stream for one viewer of one document:
  *   event: presence  data: [{ id, name, connections }]  who has the document open (and in how many tabs)
  *   event: change    data: { authors, entities }  refetch these layers
  *   event: resync    data: {}                     the server missed notices; refetch everything
- * Annotators in blind mode hear only about their own layer.
+ * Annotators in blind mode hear only about their own layer, and not who else is here.
  *
  * Everything that can fail (the stream limits, the listener's connection, the presence row)
  * happens before the Response exists, so it fails with a status (429, 503) and leaves
@@ -29,6 +29,17 @@ function eventBytes(event: string, source: object, data: () => unknown): Uint8Ar
   return bytes;
 }
 const KEEP_ALIVE = encoder.encode(': keep-alive\n\n');
+
+/**
+ * A blind annotator is told that others have the document open, not who: a name is enough to
+ * compare notes outside the tool, which would make their work no longer independent. Each viewer
+ * is themselves in the list, so this one is serialised per stream.
+ */
+function blindPresenceBytes(users: PresentUser[], viewerId: string): Uint8Array {
+  let other = 0;
+  const shown = users.map((user) => (user.id === viewerId ? user : { id: `other-${(other += 1)}`, name: 'another member', connections: user.connections }));
+  return encoder.encode(`event: presence\ndata: ${JSON.stringify(shown)}\n\n`);
+}
 const RESYNC = encoder.encode('event: resync\ndata: {}\n\n');
 
 export async function documentEvents(db: PrismaClient, documentId: string, viewerId: string, access: ProjectAccess, signal: AbortSignal): Promise<Response> {
@@ -71,7 +82,7 @@ export async function documentEvents(db: PrismaClient, documentId: string, viewe
     userId: viewerId,
     onChange: (notice) =>
       visible(notice) && write(eventBytes('change', notice, () => ({ authors: notice.authors, entities: notice.entities, actorId: notice.actorId }))),
-    onPresence: (users) => write(eventBytes('presence', users, () => users)),
+    onPresence: (users) => write(access.seesOthersWork ? eventBytes('presence', users, () => users) : blindPresenceBytes(users, viewerId)),
     onReconnect: () => write(RESYNC),
     onTick: () => write(KEEP_ALIVE),
   });

@@ -50,6 +50,15 @@ describe('live updates over server-sent events', () => {
     const blind = await subscribe(document.id, other);
     const present = await watching.next('presence', (users) => users.length === 2);
     expect(present.map((u: { name: string; connections: number }) => [u.name, u.connections]).sort()).toEqual([['Curator Carla', 1], ['Other Otto', 1]]);
+    // The blind annotator learns that someone else is here, not who.
+    const seenBlind = await blind.next('presence', (users) => users.length === 2);
+    expect(seenBlind.map((u: { id: string; name: string }) => [u.id, u.name]).sort()).toEqual(
+      [
+        ['other-1', 'another member'],
+        [other.id, 'Other Otto'],
+      ].sort(),
+    );
+    expect(JSON.stringify(blind.events)).not.toContain(curator.id);
 
     const created = await call('POST', '/documents/{id}/annotations', { id: document.id }, { token: annotator.token, body: { labelId: gpe.id, start: 9, end: 13 } });
     expect(created.status).toBe(201);
