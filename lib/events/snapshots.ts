@@ -11,6 +11,15 @@ type Row<K extends string> = { [key in K]: unknown };
 const ANNOTATION = ['id', 'documentId', 'authorId', 'labelId', 'start', 'end', 'quote', 'attributes', 'targetId', 'targetAnnotationId', 'origin', 'version', 'sourceIds'] as const;
 const RELATION = ['id', 'documentId', 'authorId', 'labelId', 'sourceId', 'targetId', 'attributes', 'origin', 'version', 'sourceIds'] as const;
 const DOCUMENT_LABEL = ['id', 'documentId', 'authorId', 'labelId', 'targetId', 'values', 'origin', 'version', 'sourceIds'] as const;
+// Settings a study's method depends on (blind mode, coders per document, gold shown): changing
+// one mid-study must be on record with when and by whom.
+const PROJECT = [
+  'id', 'name', 'description', 'guidelines', 'annotatorsPerDocument', 'blindMode', 'allowOverlap', 'snapToWords', 'showGoldToAnnotators', 'allowSelfAssignment', 'license',
+] as const;
+const LABEL = [
+  'id', 'layer', 'key', 'name', 'description', 'color', 'hotkey', 'position', 'retired', 'sourceTypes', 'targetTypes', 'options', 'multiple', 'perTarget',
+] as const;
+const TARGET = ['id', 'key', 'name', 'aliases', 'position', 'retired'] as const;
 
 function pick<K extends string>(row: Row<K>, keys: readonly K[]): Prisma.InputJsonObject {
   return Object.fromEntries(keys.map((key) => [key, row[key] ?? null])) as Prisma.InputJsonObject;
@@ -19,3 +28,6 @@ function pick<K extends string>(row: Row<K>, keys: readonly K[]): Prisma.InputJs
 export const annotationSnapshot = (row: Row<(typeof ANNOTATION)[number]>) => pick(row, ANNOTATION);
 export const relationSnapshot = (row: Row<(typeof RELATION)[number]>) => pick(row, RELATION);
 export const documentLabelSnapshot = (row: Row<(typeof DOCUMENT_LABEL)[number]>) => pick(row, DOCUMENT_LABEL);
+export const projectSnapshot = (row: Row<(typeof PROJECT)[number]>) => pick(row, PROJECT);
+export const labelSnapshot = (row: Row<(typeof LABEL)[number]>) => pick(row, LABEL);
+export const targetSnapshot = (row: Row<(typeof TARGET)[number]>) => pick(row, TARGET);

@@ -1,6 +1,10 @@
+import { changeOf, recordEvents } from '@/lib/events/log';
+import { projectSnapshot } from '@/lib/events/snapshots';
 import type { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
+import { schemaEvents } from '@/lib/schema/events';
 import { findPreset } from '@/lib/schema/presets';
 import { schemaRows } from '@/lib/schema/rows';
+import { getSchema } from '@/lib/schema/store';
 
 export interface ProjectSettings {
   annotatorsPerDocument?: number;
@@ -48,6 +52,10 @@ export async function createProject(db: PrismaClient, { presetId, ownerId, ...fi
     const rows = schemaRows(project.id, preset);
     await tx.label.createMany({ data: rows.labels });
     await tx.target.createMany({ data: rows.targets });
+    await recordEvents(tx, [
+      { projectId: project.id, documentId: null, actorId: ownerId, entity: 'PROJECT', entityId: project.id, ...changeOf(null, projectSnapshot(project)) },
+      ...schemaEvents(project.id, ownerId, { labels: [], targets: [] }, await getSchema(tx, project.id)),
+    ]);
     return project;
   });
 }
@@ -65,8 +73,17 @@ export function getProject(db: PrismaClient, id: string) {
   return db.project.findUniqueOrThrow({ where: { id }, select: projectSelect });
 }
 
-export function updateProject(db: PrismaClient, id: string, data: Partial<Omit<NewProject, 'presetId' | 'ownerId'>>) {
-  return db.project.update({ where: { id }, data, select: projectSelect });
+/** Updates a project's fields; a change to any of them is an event (a PATCH that changes nothing records none). */
+export function updateProject(db: PrismaClient, actorId: string, id: string, data: Partial<Omit<NewProject, 'presetId' | 'ownerId'>>) {
+  return db.$transaction(async (tx) => {
+    const before = await tx.project.findUniqueOrThrow({ where: { id }, select: projectSelect });
+    const after = await tx.project.update({ where: { id }, data, select: projectSelect });
+    const [was, is] = [projectSnapshot(before), projectSnapshot(after)];
+    if (JSON.stringify(was) !== JSON.stringify(is)) {
+      await recordEvents(tx, [{ projectId: id, documentId: null, actorId, entity: 'PROJECT', entityId: id, ...changeOf(was, is) }]);
+    }
+    return after;
+  });
 }
 
 /**

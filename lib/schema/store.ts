@@ -1,5 +1,7 @@
 import type { DbClient, PrismaClient } from '@/lib/db/client';
+import { recordEvents } from '@/lib/events/log';
 import { validationFailed } from '@/lib/http/errors';
+import { schemaEvents } from './events';
 import { schemaRows } from './rows';
 import type { SchemaDefinition } from './types';
 
@@ -9,7 +11,7 @@ const labelSelect = {
 } as const;
 const targetSelect = { id: true, key: true, name: true, aliases: true, position: true, retired: true } as const;
 
-export async function getSchema(db: PrismaClient, projectId: string) {
+export async function getSchema(db: DbClient, projectId: string) {
   const [labels, targets] = await Promise.all([
     db.label.findMany({ where: { projectId }, orderBy: [{ retired: 'asc' }, { position: 'asc' }], select: labelSelect }),
     db.target.findMany({ where: { projectId }, orderBy: [{ retired: 'asc' }, { position: 'asc' }], select: targetSelect }),
@@ -23,10 +25,11 @@ export async function getSchema(db: PrismaClient, projectId: string) {
  * deleted, so annotations that use it stay readable and exportable; sending it
  * again without `retired` revives it.
  */
-export async function replaceSchema(db: PrismaClient, projectId: string, schema: SchemaDefinition) {
+export async function replaceSchema(db: PrismaClient, actorId: string | null, projectId: string, schema: SchemaDefinition) {
   const rows = schemaRows(projectId, schema);
   await db.$transaction(async (tx) => {
     await checkIds(tx, projectId, schema);
+    const before = await getSchema(tx, projectId);
     await tx.label.updateMany({ where: { projectId }, data: { retired: true, hotkey: null } });
     await tx.target.updateMany({ where: { projectId }, data: { retired: true } });
     for (const label of rows.labels) {
@@ -39,6 +42,7 @@ export async function replaceSchema(db: PrismaClient, projectId: string, schema:
     for (const target of rows.targets) {
       await tx.target.upsert({ where: { projectId_key: { projectId, key: target.key } }, create: target, update: kept(target) });
     }
+    await recordEvents(tx, schemaEvents(projectId, actorId, before, await getSchema(tx, projectId)));
   });
   return getSchema(db, projectId);
 }

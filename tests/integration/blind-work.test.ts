@@ -37,7 +37,7 @@ const events = (entity: 'ASSIGNMENT' | 'EXPOSURE') => db.event.findMany({ where:
 
 describe('blind work stays blind', () => {
   it('follows the whole contamination path: refused, recorded, flagged and left out of agreement', async () => {
-    expect((await assign(a, b)).body).toEqual({ created: 2, documents: 1, annotators: 2 });
+    expect((await assign(a, b)).body).toEqual({ created: 2, documents: 1, annotators: 2, perDocument: null, note: null });
     expect((await events('ASSIGNMENT')).map((e) => [e.action, (e.after as { userId: string }).userId, e.actorId])).toEqual([
       ['CREATE', a.id, owner.id],
       ['CREATE', b.id, owner.id],

@@ -27,7 +27,8 @@ afterEach(() => {
 const counts = async () => ({
   documents: await db.document.count({ where: { projectId } }),
   annotations: await db.annotation.count({ where: { document: { projectId } } }),
-  events: await db.event.count({ where: { projectId } }),
+  // The project's own set-up events (its creation, its labels) are not the import's.
+  events: await db.event.count({ where: { projectId, entity: { notIn: ['PROJECT', 'LABEL', 'TARGET'] } } }),
 });
 
 /**

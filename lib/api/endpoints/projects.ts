@@ -61,7 +61,7 @@ export const updateProjectEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'project:update');
-    return { ...(await updateProject(db, params.id, body)), role: access.role };
+    return { ...(await updateProject(db, caller.userId, params.id, body)), role: access.role };
   },
 });
 

@@ -30,7 +30,7 @@ export const replaceSchemaEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, body }) {
     await authorizeProject(db, caller, params.id, 'schema:write');
-    return replaceSchema(db, params.id, body);
+    return replaceSchema(db, caller.userId, params.id, body);
   },
 });
 
