@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import packageJson from '@/package.json';
-import type { Endpoint } from './endpoint';
+import type { AnyEndpoint } from './endpoint';
 
 /**
  * The OpenAPI 3.1 document, generated from the endpoints' own zod schemas so it
@@ -36,7 +36,7 @@ function objectKeys(schema: z.ZodType | undefined): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
-function operation(endpoint: Endpoint<any, any, any, any>) {
+function operation(endpoint: AnyEndpoint) {
   const parameters = [
     ...objectKeys(endpoint.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...(endpoint.query ? queryParameters(endpoint.query) : []),
@@ -66,7 +66,7 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
   };
 }
 
-function requestBody(endpoint: Endpoint<any, any, any, any>) {
+function requestBody(endpoint: AnyEndpoint) {
   const content: Record<string, { schema: JsonSchema }> = {};
   if (endpoint.body) content['application/json'] = { schema: jsonSchema(endpoint.body, 'input') };
   for (const [type, schema] of Object.entries(endpoint.rawBody ?? {})) {
@@ -85,7 +85,7 @@ function queryParameters(query: z.ZodType) {
   }));
 }
 
-export function buildOpenApi(endpoints: readonly Endpoint<any, any, any, any>[], serverUrl = '/api/v1') {
+export function buildOpenApi(endpoints: readonly AnyEndpoint[], serverUrl = '/api/v1') {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
     paths[endpoint.path] ??= {};

@@ -145,7 +145,7 @@ function loadCredentials(dataRoot: string): Credentials {
   const file = path.join(dataRoot, 'embedded-postgres.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;
   const credentials = { user: 'glossa', password: randomBytes(18).toString('base64url') };
-  writeFileSync(file, JSON.stringify(credentials, null, 2) + '\n', { mode: 0o600 });
+  writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   return credentials;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { validationFailed, type HttpError } from './errors';
 
 /** Turns zod issues into one readable message plus per-field details. */

@@ -51,7 +51,7 @@ export const exportCommand: Command = {
 
     await withDatabase(async (db) => {
       await projectActor(db, project!, asUser, 'export');
-      let result;
+      let result: Awaited<ReturnType<typeof exportProject>>;
       try {
         result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? projectBaseUrl(project!, `http://localhost:${process.env.PORT ?? 3000}`), agreement: reviewAgreement });
       } catch (error) {

@@ -103,7 +103,7 @@ describe('webanno tsv escaping', () => {
     const value = 'a\\b[c]d|e_f->g;h*i\tj\nk\rl';
     expect(escapeValue(value)).toBe('a\\\\b\\[c\\]d\\|e\\_f\\->g\\;h\\*i\\tj\\nk\\rl');
     expect(unescapeValue(escapeValue(value))).toBe(value);
-    expect(splitUnescaped(escapeValue('x|y') + '|z', '|')).toEqual(['x\\|y', 'z']);
+    expect(splitUnescaped(`${escapeValue('x|y')}|z`, '|')).toEqual(['x\\|y', 'z']);
   });
 });
 

@@ -6,7 +6,7 @@ import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 /** Format variants other tools really write (issue #16 items 6, 7, 11), in small files of their shape. */
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const jsonl = (...records: unknown[]) => records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+const jsonl = (...records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 const region = (id: string, start: number, end: number, label: string, text?: string) => ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, ...(text !== undefined && { text }), labels: [label] } });
 
 describe('Label Studio variants', () => {

@@ -65,7 +65,7 @@ export function methodsParagraph(report: AgreementReport & { excluded?: Excluded
     const f1 = r.pairs.map((p) => p.f1Overlap.value).filter((v): v is number => v !== null);
     if (f1.length > 0) sentences.push(`Span F1 between annotators (overlap matching) was ${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)}.`);
   }
-  if (report.relations && report.relations.pairs.some((p) => p.f1Exact.value !== null)) {
+  if (report.relations?.pairs.some((p) => p.f1Exact.value !== null)) {
     const f1 = report.relations.pairs.map((p) => p.f1Exact.value).filter((v): v is number => v !== null);
     sentences.push(
       `Relations (matched when both endpoints and the type agree) reached F1 ${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)} with exact endpoints; α on the relation type over ${count(report.relations.typeAlpha.units, 'pair')} of spans related by two or more annotators was ${withInterval(report.relations.typeAlpha)}.`,
