@@ -6,9 +6,9 @@ import GitHubProvider from 'next-auth/providers/github';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { clientAddress } from '@/lib/http/client-address';
-import { enabledOAuthProviders } from './providers';
-import { liveSession, revokeSession, startSession } from './sessions';
-import { SignInError, signInWithPassword } from './sign-in';
+import { enabledOAuthProviders } from '@/lib/auth/providers';
+import { liveSession, revokeSession, startSession } from '@/lib/auth/sessions';
+import { SignInError, signInWithPassword } from '@/lib/auth/sign-in';
 
 /**
  * next-auth configuration. E-mail + password always works, offline. GitHub and a
