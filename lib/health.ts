@@ -1,3 +1,4 @@
+import 'server-only';
 import { resolveCaller } from '@/lib/auth/caller';
 import { getPrisma } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/http/errors';

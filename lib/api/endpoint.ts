@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { resolveCaller, type Caller } from '@/lib/auth/caller';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { unauthorized } from '@/lib/http/errors';
 import { sessionClaims } from '@/lib/next/session-cookie';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Which OAuth/OIDC sign-in providers are switched on: by environment variables
  * only. Both the next-auth configuration and the sign-in page read this list.

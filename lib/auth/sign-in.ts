@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/users/store';
 import { hashPassword, verifyPassword } from './password';

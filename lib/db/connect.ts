@@ -1,3 +1,4 @@
+import 'server-only';
 import pg from 'pg';
 import { defaultDataRoot, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { StartupError } from './startup-error';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import { dedicatedClient } from '@/lib/db/dedicated';

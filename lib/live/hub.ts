@@ -1,3 +1,4 @@
+import 'server-only';
 import type pg from 'pg';
 import { getPrisma } from '@/lib/db/client';
 import { dedicatedClient } from '@/lib/db/dedicated';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { decode } from 'next-auth/jwt';
 
 /** next-auth's session cookie, secure (HTTPS) and plain. */
