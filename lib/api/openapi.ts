@@ -36,6 +36,11 @@ function objectKeys(schema: z.ZodType | undefined): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
+/** `/projects/{id}/documents` → `ProjectsById_Documents`... camel-cased, for operation ids. */
+function camelPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+}
+
 function operation(endpoint: AnyEndpoint) {
   const parameters = [
     ...objectKeys(endpoint.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
@@ -57,7 +62,7 @@ function operation(endpoint: AnyEndpoint) {
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
   return {
-    operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: `${endpoint.method.toLowerCase()}${camelPath(endpoint.path)}`,
     summary: endpoint.summary,
     tags: [endpoint.tag],
     ...(parameters.length ? { parameters } : {}),

@@ -48,7 +48,9 @@ function assignmentOf(json: AssignmentJson): AssignmentRow {
 }
 
 export const NOT_ASSIGNED =
-  'This document is not assigned to you, and this project does not let annotators assign themselves: ask a manager to assign it to you (or to turn on "Annotators may assign themselves").';
+  'This document is not assigned to you, and this project does not let annotators assign ' +
+    'themselves: ask a manager to assign it to you (or to turn on "Annotators may assign ' +
+    'themselves").';
 
 /** Whether a member may take on a document nobody assigned to them: if the project allows it, or if they may assign documents anyway (managers, owners). */
 export function mayTakeOn(role: Role, allowSelfAssignment: boolean): boolean {

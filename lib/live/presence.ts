@@ -19,7 +19,8 @@ export interface PresentUser {
 
 export async function join(db: DbClient, id: string, documentId: string, userId: string): Promise<void> {
   await db.$executeRaw`
-    WITH joined AS (INSERT INTO "Presence" (id, "documentId", "userId", "lastSeenAt") VALUES (${id}, ${documentId}, ${userId}, ${utc(new Date())}::timestamp) RETURNING "documentId")
+    WITH joined AS (INSERT INTO "Presence" (id, "documentId", "userId", "lastSeenAt") VALUES (${id}, ${documentId},
+      ${userId}, ${utc(new Date())}::timestamp) RETURNING "documentId")
     SELECT pg_notify(${PRESENCE_CHANNEL}, "documentId") FROM joined`;
 }
 

@@ -17,7 +17,9 @@ const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
-    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] ' +
+      '[--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta ' +
+      'KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
   async run(args) {
     const options = flags(
       args,

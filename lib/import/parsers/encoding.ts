@@ -58,7 +58,8 @@ function decoderFor(file: string, stated: ImportEncoding | undefined, bom: 'utf-
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
   if (stated === undefined) return utf16 ? bom : undefined;
   if (stated === 'utf-16') {
-    if (!utf16) throw new ImportError({ file }, 'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8');
+    if (!utf16) throw new ImportError({ file }, 'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which ' +
+      'tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8');
     return bom;
   }
   if (bom !== undefined) throw new ImportError({ file }, `encoding ${stated} was given, but the file begins with a ${bom.toUpperCase()} byte order mark; leave out the encoding option`);
