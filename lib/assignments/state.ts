@@ -47,7 +47,7 @@ function assignmentOf(json: AssignmentJson): AssignmentRow {
   return { ...json, assignedAt: date(json.assignedAt)!, startedAt: date(json.startedAt), submittedAt: date(json.submittedAt), afterGoldAt: date(json.afterGoldAt) };
 }
 
-export const NOT_ASSIGNED =
+const NOT_ASSIGNED =
   'This document is not assigned to you, and this project does not let annotators assign ' +
     'themselves: ask a manager to assign it to you (or to turn on "Annotators may assign ' +
     'themselves").';

@@ -7,11 +7,11 @@ import { assignmentEvent, assignmentFields } from './events';
 import { planRoundRobin } from './plan';
 
 /** At most this many assignments per request: each is a row and an event, written in one transaction. */
-export const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
+const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
 // Events go to recordEvents in slices, so no single statement carries a JSON document of every row.
 const EVENT_SLICE = 5_000;
 
-export type AssignRequest =
+type AssignRequest =
   | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
   | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
 

@@ -16,7 +16,7 @@ export class SignInError extends Error {
 
 // The one message for a wrong e-mail and a wrong password, so sign-in reveals no accounts.
 export const INVALID_CREDENTIALS = 'The e-mail or password is incorrect.';
-export const ACCOUNT_DISABLED = 'This account is disabled. Ask an administrator.';
+const ACCOUNT_DISABLED = 'This account is disabled. Ask an administrator.';
 
 // Longer values are no e-mail or password anyone has (sign-up's own limits); refused before any work.
 const MAX_EMAIL = 320;

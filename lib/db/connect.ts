@@ -57,7 +57,7 @@ async function checkReachable(raw: string, url: URL): Promise<void> {
   }
 }
 
-export function redact(url: URL): string {
+function redact(url: URL): string {
   const copy = new URL(url.toString());
   if (copy.password) copy.password = '***';
   return copy.toString();

@@ -19,7 +19,7 @@ const PRISMA_MIGRATE_LOCK = 72707369;
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
-export interface Migration {
+interface Migration {
   name: string;
   sql: string;
   checksum: string;

@@ -37,7 +37,7 @@ export async function withCurrentTokens<T extends TokenizedDocument>(db: DbClien
   });
 }
 
-export function tokensOf(document: { id: string; text: string }): StoredDocumentTokens {
+function tokensOf(document: { id: string; text: string }): StoredDocumentTokens {
   return { id: document.id, ...storedTokens(document.text) };
 }
 

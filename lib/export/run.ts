@@ -45,7 +45,7 @@ export interface ExportRequest {
   labels?: LabelSpelling;
 }
 
-export interface ExportResult {
+interface ExportResult {
   contentType: string;
   fileName: string;
   /** How many documents the export holds, known before the first byte (for progress bars). */

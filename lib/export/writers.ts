@@ -26,9 +26,9 @@ import { createZipStream } from './zip';
  * data must know (e.g. how many entities CoNLL had to trim or drop), reported in the card.
  */
 
-export type Sink = (chunk: string | Uint8Array) => void;
+type Sink = (chunk: string | Uint8Array) => void;
 
-export interface WriterContext {
+interface WriterContext {
   schema: ExportSchema;
   project: { name: string; description: string; license: string };
   /** Absolute IRI the W3C annotations are named under. */
@@ -40,7 +40,7 @@ export interface WriterContext {
   labels?: LabelSpelling;
 }
 
-export interface ExportWriter {
+interface ExportWriter {
   document(doc: ExportDocument): void;
   /** `card` is given to archives, which carry it. */
   end(card?: DatasetCard): void;

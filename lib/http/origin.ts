@@ -28,7 +28,7 @@ export interface RequestFacts {
   host: string | null;
 }
 
-export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
+type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
 export function originVerdict(request: RequestFacts, ownOrigin: URL | null): OriginVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase()) || request.authorization) return { allowed: true };

@@ -18,7 +18,7 @@ export interface MergeTarget {
   authorIds: (string | null)[];
 }
 
-export interface MergeRefusal<T extends MergeTarget = MergeTarget> {
+interface MergeRefusal<T extends MergeTarget = MergeTarget> {
   target: T;
   reason: string;
 }

@@ -2,7 +2,7 @@ import { HttpError } from '@/lib/http/errors';
 import type { Problem } from './prepare';
 
 /** How many problems a rejected import lists; past it they are only counted, so a huge bad file gives a bounded answer. */
-export const MAX_PROBLEMS = 100;
+const MAX_PROBLEMS = 100;
 
 /** Every problem of a batch: the first MAX_PROBLEMS kept, all of them counted. */
 export class ProblemList {

@@ -50,7 +50,7 @@ export type ImportInput =
   | { kind: 'file'; source: ImportSource }
   | { kind: 'parsed'; name: string; format: ImportFormat | 'json'; documents: AsyncIterable<ImportedDocument> | Iterable<ImportedDocument> };
 
-export interface FileReport {
+interface FileReport {
   file: string;
   format: ImportFormat | 'json';
   documents: number;
@@ -74,7 +74,7 @@ export interface FileReport {
   notes: Record<string, number>;
 }
 
-export interface DuplicateItems {
+interface DuplicateItems {
   spans: number;
   relations: number;
   answers: number;

@@ -14,7 +14,7 @@ import { HEARTBEAT_MS, heartbeat, present, type PresenceRow, type PresentUser } 
  * reconnects with backoff if PostgreSQL goes away; streams learn about the gap through
  * `onReconnect` and tell their clients to resynchronise.
  */
-export interface Subscriber extends PresenceRow {
+interface Subscriber extends PresenceRow {
   onChange(notice: ChangeNotice): void;
   onPresence(users: PresentUser[]): void;
   onReconnect(): void;

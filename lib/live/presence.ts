@@ -8,7 +8,7 @@ import { PRESENCE_CHANNEL } from './channel';
  * is swept. Every write announces itself on PRESENCE_CHANNEL in the same statement.
  */
 export const HEARTBEAT_MS = 15_000;
-export const STALE_MS = 3 * HEARTBEAT_MS;
+const STALE_MS = 3 * HEARTBEAT_MS;
 
 export interface PresentUser {
   id: string;

@@ -20,7 +20,7 @@ export const RELATION_RULE =
     'pairs related by two or more annotators, endpoints matched exactly; an annotator who did not ' +
     'relate them is a missing value.';
 
-export interface RelationPair {
+interface RelationPair {
   a: string;
   b: string;
   documents: number;

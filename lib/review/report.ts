@@ -49,7 +49,7 @@ export interface AgreementReport {
   overTime: OverTime | null;
 }
 
-export const RULES = [
+const RULES = [
   'Token measures use the tokens of the export tokenizer; a token belongs to a span when they share a character.',
   'Overlapping and stacked spans are kept: per layer a token’s category is the sorted set of labels ' +
     'covering it (e.g. "ORG+PERSON"); per label it is inside/outside that label.',

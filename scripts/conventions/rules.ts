@@ -9,7 +9,7 @@ import ts from 'typescript';
 export const MAX_LINE = 160;
 
 /** The one folder of lib/ that may use React, Next.js and next-auth: the server glue. */
-export const SERVER_GLUE = 'lib/next/';
+const SERVER_GLUE = 'lib/next/';
 
 export interface SourceFile {
   /** Relative to the repository root, with forward slashes. */
@@ -17,14 +17,14 @@ export interface SourceFile {
   text: string;
 }
 
-export interface Violation {
+interface Violation {
   path: string;
   line: number;
   message: string;
 }
 
 /** Resolves an import of `from` to a file of the tree (root-relative), or null for a package. */
-export type Resolve = (specifier: string, from: string) => SourceFile | null;
+type Resolve = (specifier: string, from: string) => SourceFile | null;
 
 interface ImportRef {
   specifier: string;
@@ -36,7 +36,7 @@ const FRAMEWORK = /^(react|react-dom|next|next-auth|@next-auth\/[^/]+|@tiptap\/r
 const PRISMA_RUNTIME = /^@prisma\//;
 const SERVER_ONLY_MARK = /^\s*import\s+['"]server-only['"];?\s*$/m;
 
-export function isServerOnly(text: string): boolean {
+function isServerOnly(text: string): boolean {
   return SERVER_ONLY_MARK.test(text);
 }
 
@@ -72,7 +72,7 @@ function boundaryProblem(from: string, ref: ImportRef, resolve: Resolve): string
 }
 
 /** Static imports, re-exports and dynamic `import()` calls with a literal specifier. */
-export function importsOf(file: SourceFile): ImportRef[] {
+function importsOf(file: SourceFile): ImportRef[] {
   const kind = file.path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, kind);
   const refs: ImportRef[] = [];

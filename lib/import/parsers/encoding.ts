@@ -9,7 +9,7 @@ import { ImportError, type ImportEncoding, type ImportSource } from '../types';
  * untouched (binary formats too): the parsers check it themselves and report the line of a bad byte.
  */
 /** A source as UTF-8, and once its stream has begun, the encoding it was read in (for the report). */
-export interface DecodedSource {
+interface DecodedSource {
   source: ImportSource;
   encoding(): string | undefined;
 }

@@ -26,7 +26,7 @@ export const REFERENCES = [
 const LAYER_NAMES: Record<SpanLayer, string> = { ENTITY: 'entity', STANCE: 'stance', FRAME: 'framing' };
 
 /** APA style: two decimals, no leading zero, a real minus sign. */
-export function coefficient(value: number, digits = 2): string {
+function coefficient(value: number, digits = 2): string {
   const text = Math.abs(value).toFixed(digits).replace(/^0\./, '.');
   return value < 0 && Number(text) !== 0 ? `−${text}` : text;
 }
