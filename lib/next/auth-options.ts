@@ -15,8 +15,8 @@ import { SignInError, signInWithPassword } from '@/lib/auth/sign-in';
  * next-auth configuration. E-mail + password always works, offline. GitHub and a
  * generic OpenID Connect provider (e.g. a university Keycloak) switch on when
  * their environment variables are set. Sessions are signed JWTs (the secret lives
- * in the database, see secret.ts), so they survive restarts and work across instances;
- * each names a server-side session record (sessions.ts) so it can be revoked.
+ * in the database, see lib/auth/secret.ts), so they survive restarts and work across instances;
+ * each names a server-side session record (lib/auth/sessions.ts) so it can be revoked.
  */
 function providers(): Provider[] {
   const list: Provider[] = [
