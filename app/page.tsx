@@ -4,7 +4,7 @@ import { InvitationList } from '@/components/members/InvitationList';
 import { ProjectList } from '@/components/projects/ProjectList';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { requirePageCaller } from '@/lib/auth/page-access';
+import { requirePageCaller } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listMyInvitations } from '@/lib/members/invitations';
 import { listProjectsOf } from '@/lib/projects/store';

@@ -70,12 +70,15 @@ function timed(label: string, data: ReportInput, intervals: IntervalOptions | nu
   const seconds = (performance.now() - started) / 1000;
   // CPU time of this process: on a machine shared with other work it varies far less than the wall time.
   const used = process.cpuUsage(cpu);
-  console.log(`${label}: ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(`${label}: ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak ` +
+    `RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
   return report;
 }
 
 const report = timed('full report, stored tokens (target < 2 s)', stored);
-console.log(`ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ${report.layers.ENTITY?.fleissKappa.value}`);
+console.log(`ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ` +
+  `${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ` +
+  `${report.layers.ENTITY?.fleissKappa.value}`);
 timed('full report, tokenizing every document', input);
 const withIntervals = timed('with bootstrap intervals, 1,000 replicates (target < 5 s)', stored, { method: 'bootstrap' });
 console.log(`ENTITY token α interval ${JSON.stringify(withIntervals.layers.ENTITY?.tokenAlpha.interval)}`);

@@ -122,9 +122,12 @@ try {
 
   const row = (name: string, text: string) => {
     const c = count(text);
-    return `| ${name} | ${c.documents.toLocaleString('en')} | ${c.sentences.toLocaleString('en')} | ${c.tokens.toLocaleString('en')} | ${c.entities.toLocaleString('en')} | ${text === input.text ? 'yes' : 'no'} |`;
+    return `| ${name} | ${c.documents.toLocaleString('en')} | ${c.sentences.toLocaleString('en')} | ` +
+      `${c.tokens.toLocaleString('en')} | ${c.entities.toLocaleString('en')} | ` +
+      `${text === input.text ? 'yes' : 'no'} |`;
   };
-  console.log(`import ${((imported - started) / 1000).toFixed(1)} s, export ${((exported - imported) / 1000).toFixed(1)} s; ${(bytes.length / 1e6).toFixed(1)} MB of CoNLL`);
+  console.log(`import ${((imported - started) / 1000).toFixed(1)} s, export ` +
+    `${((exported - imported) / 1000).toFixed(1)} s; ${(bytes.length / 1e6).toFixed(1)} MB of CoNLL`);
   console.log('| | documents | sentences | tokens | entities | byte-identical |\n|---|---|---|---|---|---|');
   console.log(row('input', input.text));
   console.log(row('export (source tokens)', output));

@@ -337,8 +337,9 @@ async function tableSizes(url: string): Promise<Map<string, number>> {
 }
 
 function report(plans: Plan[], sizes: Map<string, number>, all: Scenario[]): string {
+  const rows = ['Annotation', 'Event', 'Document', 'Assignment', 'Relation', 'DocumentLabel'].map((t) => `${t} ${(sizes.get(t) ?? 0).toLocaleString('en')}`);
   const lines = [
-    `Rows: ${['Annotation', 'Event', 'Document', 'Assignment', 'Relation', 'DocumentLabel'].map((t) => `${t} ${(sizes.get(t) ?? 0).toLocaleString('en')}`).join(', ')}; ${PROJECTS} projects of ${DOCUMENTS_PER_PROJECT.toLocaleString('en')} documents.`,
+    `Rows: ${rows.join(', ')}; ${PROJECTS} projects of ${DOCUMENTS_PER_PROJECT.toLocaleString('en')} documents.`,
     '',
     '| path | statements | slowest statement ms | total ms | large tables read sequentially |',
     '|---|---|---|---|---|',

@@ -170,9 +170,13 @@ async function generate(url: string): Promise<string> {
         documents.sentences.push(`{${tokens.sentenceStarts.join(',')}}`);
       }
       await client.query(
-        `INSERT INTO "Document" (id, "projectId", name, text, sha256, metadata, position, "tokenOffsets", "sentenceStarts", tokenizer)
-         SELECT id, $1, name, text, sha, metadata, position, tokens::int[], sentences::int[], $10
-         FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::int[], $8::text[], $9::text[]) AS u(id, name, text, sha, metadata, position, tokens, sentences)`,
+        `INSERT INTO "Document" (id, "projectId", name, text, sha256, metadata, position, "tokenOffsets", ` +
+          `"sentenceStarts", tokenizer)
+         SELECT id, $1, name, text, sha, metadata, position, ` +
+          `tokens::int[], sentences::int[], $10
+         FROM unnest($2::text[], $3::text[], $4::text[], ` +
+          `$5::text[], $6::jsonb[], $7::int[], $8::text[], $9::text[]) AS u(id, name, text, sha, metadata, ` +
+          `position, tokens, sentences)`,
         [project.id, documents.id, documents.name, documents.text, documents.sha, documents.metadata, documents.position, documents.tokens, documents.sentences, TOKENIZER_VERSION],
       );
       await client.query(
@@ -243,7 +247,8 @@ async function copyOut(url: string, projectId: string) {
   await client.connect();
   const literal = client.escapeLiteral(projectId);
   const queries = [
-    `COPY (SELECT d.id, d.name, d.text, d.metadata FROM "Document" d WHERE d."projectId" = ${literal} AND d."deletedAt" IS NULL ORDER BY d.position, d.id) TO STDOUT`,
+    `COPY (SELECT d.id, d.name, d.text, d.metadata FROM "Document" d WHERE d."projectId" = ${literal} ` +
+      `AND d."deletedAt" IS NULL ORDER BY d.position, d.id) TO STDOUT`,
     `COPY (SELECT a.id, a."documentId", a."authorId", a.start, a."end", a.quote, a.attributes, l.key, l.layer, t.key, a."targetAnnotationId"
        FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId" JOIN "Label" l ON l.id = a."labelId" LEFT JOIN "Target" t ON t.id = a."targetId"
        WHERE d."projectId" = ${literal} AND d."deletedAt" IS NULL AND a."authorId" IS NULL AND a."deletedAt" IS NULL) TO STDOUT`,
@@ -278,14 +283,21 @@ function report(results: Result[], where: string): string {
     const range = these.length > 1 ? ` (${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)})` : '';
     const rate = Math.round(SPANS / time).toLocaleString('en-US');
     const highest = (pick: (run: Result) => number) => Math.max(...these.map(pick));
-    return `| ${measurement} | ${time.toFixed(2)}${range} | ${rate} | ${mb(these[0]!.bytes)} | ${highest((run) => run.baselineRssMb)} | ${highest((run) => run.peakRssMb)} | ${highest((run) => run.maxRssMb)} | ${(time / copySeconds).toFixed(2)} | ${these[0]!.batches ?? '–'} |`;
+    return `| ${measurement} | ${time.toFixed(2)}${range} | ${rate} | ${mb(these[0]!.bytes)} | ` +
+      `${highest((run) => run.baselineRssMb)} | ${highest((run) => run.peakRssMb)} | ` +
+      `${highest((run) => run.maxRssMb)} | ${(time / copySeconds).toFixed(2)} | ` +
+      `${these[0]!.batches ?? '–'} |`;
   });
   const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return [
-    `Glossa ${packageJson.version}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, ${os.platform()} ${os.release()}; PostgreSQL: ${where}.`,
-    `${DOCUMENTS.toLocaleString('en-US')} documents, ${SPANS.toLocaleString('en-US')} gold spans; V8 heap limit ${results[0]!.heapLimitMb} MB; ${ROUNDS} round(s), load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} at the end.`,
+    `Glossa ${packageJson.version}, Node ${process.version}, ${os.cpus().length} × ` +
+      `${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, ${os.platform()} ${os.release()}; ` +
+      `PostgreSQL: ${where}.`,
+    `${DOCUMENTS.toLocaleString('en-US')} documents, ${SPANS.toLocaleString('en-US')} gold spans; V8 heap limit ${results[0]!.heapLimitMb} MB; ` +
+      `${ROUNDS} round(s), load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} at the end.`,
     '',
-    '| run | seconds, median (range) | spans/s | output MB | RSS before MB (highest) | peak RSS MB (highest, sampled) | maxRSS MB (highest) | median ÷ COPY median | batches |',
+    '| run | seconds, median (range) | spans/s | output MB | RSS before MB (highest) | peak RSS MB ' +
+      '(highest, sampled) | maxRSS MB (highest) | median ÷ COPY median | batches |',
     '|---|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');

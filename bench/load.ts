@@ -159,7 +159,9 @@ async function finishStreams(crowd: StreamCrowd, tokens: string[], health: Healt
     `streams: ${crowd.size} open; ${churned} closed and reopened during the measurement; answers: ${describeAnswers(crowd.answers)}`,
   );
   console.log(
-    `health while streaming: ${sorted.length} checks, p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, ${health.failures.length} failure(s)`,
+    `health while streaming: ${sorted.length} checks, p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, ` +
+      `${health.failures.length} failure(s)`,
   );
   if ((sorted.at(-1) ?? Infinity) >= HEALTH_LIMIT_MS) problems.push(`a health check took ${sorted.at(-1)?.toFixed(0)} ms (limit ${HEALTH_LIMIT_MS} ms)`);
   if (health.failures.length > 0) problems.push(`health failures: ${health.failures.slice(0, 5).join('; ')}`);
@@ -193,7 +195,9 @@ function printResults(recorder: Recorder, seconds: number): void {
   const row = (name: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const f = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
-    console.log(`${name.padEnd(10)} ${String(values.length).padStart(7)} ${(values.length / seconds).toFixed(1).padStart(8)} ${f(50)} ${f(95)} ${f(99)} ${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)}`);
+    console.log(`${name.padEnd(10)} ${String(values.length).padStart(7)} ` +
+      `${(values.length / seconds).toFixed(1).padStart(8)} ${f(50)} ${f(95)} ${f(99)} ` +
+      `${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)}`);
   };
   const writes = (['create', 'update', 'delete'] as Kind[]).flatMap((kind) => recorder.latencies[kind]);
   console.log(`\nmeasured ${seconds.toFixed(1)} s; latency in ms`);
@@ -208,7 +212,9 @@ function printResults(recorder: Recorder, seconds: number): void {
 function printCpu(cpu: CpuSample, seconds: number): void {
   const share = (value: number) => `${value.toFixed(1)} s (${((value / seconds) * 100).toFixed(0)} % of a core)`;
   const others = cpu.machineBusy - cpu.server - cpu.postgres - cpu.generator;
-  console.log(`CPU during the measurement (${cpus().length} cores): server ${share(cpu.server)}, PostgreSQL ${share(cpu.postgres)}, load generator ${share(cpu.generator)}, everything else ${share(Math.max(0, others))}`);
+  console.log(`CPU during the measurement (${cpus().length} cores): server ${share(cpu.server)}, PostgreSQL ` +
+    `${share(cpu.postgres)}, load generator ${share(cpu.generator)}, everything else ` +
+    `${share(Math.max(0, others))}`);
 }
 
 /** Compares every annotation on the annotators' documents, and the event log, with the ledger. */
@@ -244,7 +250,9 @@ async function checkLedger(url: string, project: LoadProject, shared: Shared, ac
     const live = rows.filter((r) => !r.deleted).length;
     const expectedLive = [...shared.ledger.values()].filter((e) => !e.deleted).length;
     const uncertain = shared.uncertain.size + shared.uncertainCreates.count;
-    console.log(`ledger: ${shared.ledger.size} annotations acknowledged (${expectedLive} live), database ${rows.length} (${live} live); ${acknowledged} acknowledged writes, ${events!.count} events; ${uncertain} write(s) of unknown outcome`);
+    console.log(`ledger: ${shared.ledger.size} annotations acknowledged (${expectedLive} live), database ` +
+      `${rows.length} (${live} live); ${acknowledged} acknowledged writes, ${events!.count} events; ` +
+      `${uncertain} write(s) of unknown outcome`);
     if (uncertain === 0 && (extra !== 0 || live !== expectedLive)) problems.push(`count differs: database ${rows.length} (${live} live), ledger ${shared.ledger.size} (${expectedLive} live)`);
     const eventCount = Number(events!.count);
     if (eventCount < acknowledged || eventCount > acknowledged + uncertain) problems.push(`the event log holds ${eventCount} annotation events for ${acknowledged} acknowledged writes`);

@@ -5,4 +5,6 @@
 import { register } from 'tsx/esm/api';
 
 register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
+// After tsx: hooks registered later run first, and this one must see `server-only` before tsx does.
+await import('../scripts/server-runtime.mjs');
 await import('../scripts/cli/main.ts');

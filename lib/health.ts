@@ -1,9 +1,10 @@
+import 'server-only';
 import { resolveCaller } from '@/lib/auth/caller';
 import { getPrisma } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/http/errors';
 import packageJson from '@/package.json';
 
-export interface Health {
+interface Health {
   status: 'ok' | 'degraded';
   app: { name: 'glossa'; version: string; uptimeSeconds: number };
   database: { status: 'ok'; latencyMs: number; migrations: number } | { status: 'error'; message: string };
@@ -27,7 +28,7 @@ export async function checkHealth(): Promise<Health> {
 }
 
 /** What anonymous callers see: whether the service works, not what it runs or since when. */
-export type PublicHealth = Pick<Health, 'status'>;
+type PublicHealth = Pick<Health, 'status'>;
 
 /**
  * The health answer for one request: everything to a signed-in user or token, the status alone

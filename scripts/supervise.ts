@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
  * restart the whole thing (PostgreSQL included) and a broken build does not loop forever.
  * Stopping sends SIGTERM and, after `graceMs`, SIGKILL to a server that ignores it.
  */
-export interface SuperviseOptions {
+interface SuperviseOptions {
   spawn: () => ChildProcess;
   log: (line: string) => void;
   /** How long a server may take to stop after SIGTERM before it is killed. */
@@ -29,7 +29,7 @@ export interface Supervisor {
   stop(): Promise<void>;
 }
 
-export const defaultBackoffMs = (failures: number) => Math.min(30_000, 1000 * 2 ** (failures - 1));
+const defaultBackoffMs = (failures: number) => Math.min(30_000, 1000 * 2 ** (failures - 1));
 
 /** Resolves when `child` has exited, including when it already had: its `exit` event fired once, before this was called. */
 export function exited(child: ChildProcess): Promise<void> {

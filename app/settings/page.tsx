@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { ChangePasswordForm } from '@/components/auth/ChangePasswordForm';
 import { SignOutEverywhereButton } from '@/components/auth/SignOutEverywhereButton';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { requirePageCaller } from '@/lib/auth/page-access';
+import { requirePageCaller } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getAccount } from '@/lib/users/store';
 

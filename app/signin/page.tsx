@@ -7,7 +7,7 @@ import { OAuthButtons } from '@/components/auth/OAuthButtons';
 import { enabledOAuthProviders } from '@/lib/auth/providers';
 import { describeSignInError, GENERIC_SIGN_IN_ERROR } from '@/components/auth/sign-in-errors';
 import { SignInForm } from '@/components/auth/SignInForm';
-import { currentViewer } from '@/components/layout/viewer';
+import { currentViewer } from '@/lib/next/viewer';
 
 // Reads the session and the OAuth environment of the running server, not the build's.
 export const dynamic = 'force-dynamic';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/AuthCard';
 import { SignUpForm } from '@/components/auth/SignUpForm';
-import { currentViewer } from '@/components/layout/viewer';
+import { currentViewer } from '@/lib/next/viewer';
 import { getPrisma } from '@/lib/db/client';
 import { signUpClosed } from '@/lib/users/sign-up';
 

@@ -2,7 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 
-export interface OAuthProvider {
+interface OAuthProvider {
   id: string;
   name: string;
 }

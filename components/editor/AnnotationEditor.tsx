@@ -187,7 +187,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
       <p className={styles.hint}>
         {readOnly
           ? readOnlyReason
-          : 'Select text, then press a label’s hotkey, or press / and type its name, then Enter. Click a span to change, link or delete it. Press ? for all shortcuts.'}
+          : 'Select text, then press a label’s hotkey, or press / and type its name, then Enter. Click a span ' +
+            'to change, link or delete it. Press ? for all shortcuts.'}
       </p>
       {submission.submitted && data.goldComparable !== false && (
         <GoldCompareToggle

@@ -41,6 +41,7 @@ export function ChoiceList<T>(props: ChoiceListProps<T>) {
   const index = Math.max(0, Math.min(activeIndex, shown.length - 1));
   const active = shown[index];
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the DOM read follows the active index, which moves the aria-selected option.
   useEffect(() => {
     listRef.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [index]);

@@ -19,11 +19,12 @@ export function ConfirmDelete({ span, relations, onConfirm, onCancel }: ConfirmD
     event.preventDefault();
     onCancel();
   };
+  const one = relations === 1;
   return (
     <div onKeyDown={onKeyDown}>
       <p className={styles.title}>
-        Delete <q>{shortQuote(span.quote, 50)}</q>? {relationCount(relations)} {relations === 1 ? 'uses' : 'use'} it and will be deleted with it
-        (Ctrl+Z brings {relations === 1 ? 'it' : 'them'} back).
+        Delete <q>{shortQuote(span.quote, 50)}</q>? {relationCount(relations)} {one ? 'uses' : 'use'} it and will be deleted with it (Ctrl+Z brings{' '}
+        {one ? 'it' : 'them'} back).
       </p>
       <div className={styles.actions}>
         <button type="button" className="button button--danger-quiet" autoFocus onClick={onConfirm}>

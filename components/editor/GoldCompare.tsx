@@ -57,8 +57,6 @@ export function useGoldCompare(documentId: string, notify: (notice: Notice) => v
   return { on, gold, loading, setActive };
 }
 
-export type GoldCompareState = ReturnType<typeof useGoldCompare>;
-
 /** The comparison of the caller's current spans with the gold layer. */
 export function useComparison(catalog: Catalog, spans: ReadonlyMap<string, Span>, gold: readonly GoldWire[] | null): Comparison | null {
   return useMemo(() => {

@@ -13,6 +13,7 @@ export function useAnchor(text: RefObject<TextController | null>, range: CodePoi
   // Numbers, not the range object, so the popover moves only when it has to.
   const start = range?.start ?? -1;
   const end = range?.end ?? -1;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: layoutVersion is the signal that line heights changed, so the anchor must be measured again.
   useLayoutEffect(() => {
     const place = () => setAnchor(start < 0 ? null : (text.current?.anchorOf({ start, end }) ?? null));
     place();

@@ -16,7 +16,7 @@ import { loadPreview, PREVIEW_DOCUMENTS, type PreviewEntry } from './preview';
 import { cardUrl, exportUrl, type ExportChoice } from './request';
 import { useLosses } from './useLosses';
 
-export interface ExportMember {
+interface ExportMember {
   id: string;
   name: string;
 }

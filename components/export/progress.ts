@@ -20,7 +20,7 @@ const MARKS: Partial<Record<ExportFormat, { mark: string; perDocument: number }>
   brat: { mark: 'PK\u0003\u0004', perDocument: 2 },
 };
 
-export type DocumentCounter = (chunk: Uint8Array) => number;
+type DocumentCounter = (chunk: Uint8Array) => number;
 
 /** A counter fed every chunk in order, answering the documents seen so far; null for formats without a mark. */
 export function documentCounter(format: ExportFormat): DocumentCounter | null {

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 
 /** What a Field hands its control so the label, hint and error are tied to it. */
-export interface ControlProps {
+interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: true;

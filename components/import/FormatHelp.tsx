@@ -14,7 +14,9 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'data.jsonl',
-        body: '{"name": "doc-1",\n "text": "Imran Khan spoke in Lahore.",\n "spans": [\n  {"start": 0, "end": 10, "label": "PERSON",\n   "quote": "Imran Khan"},\n  {"start": 20, "end": 26, "label": "GPE",\n   "quote": "Lahore"}]}',
+        body: '{"name": "doc-1",\n "text": "Imran Khan spoke in Lahore.",\n "spans": [\n  {"start": 0, "end": ' +
+          '10, "label": "PERSON",\n   "quote": "Imran Khan"},\n  {"start": 20, "end": 26, "label": "GPE",\n ' +
+          '  "quote": "Lahore"}]}',
       },
     ],
   },
@@ -29,7 +31,9 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'export.json',
-        body: '[{"id": 1, "data": {"text": "Imran Khan spoke in Lahore."},\n  "annotations": [{"result": [{"id": "r1", "type": "labels",\n    "from_name": "label", "to_name": "text",\n    "value": {"start": 0, "end": 10, "text": "Imran Khan",\n              "labels": ["PERSON"]}}]}]}]',
+        body: '[{"id": 1, "data": {"text": "Imran Khan spoke in Lahore."},\n  "annotations": [{"result": ' +
+          '[{"id": "r1", "type": "labels",\n    "from_name": "label", "to_name": "text",\n    "value": ' +
+          '{"start": 0, "end": 10, "text": "Imran Khan",\n              "labels": ["PERSON"]}}]}]}]',
       },
     ],
   },
@@ -52,7 +56,10 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'doc-1.conllu',
-        body: '# newdoc id = doc-1\n# text = Imran Khan spoke in Lahore.\n1\tImran\t_\t_\t_\t_\t_\t_\t_\tNER=B-PERSON\n2\tKhan\t_\t_\t_\t_\t_\t_\t_\tNER=I-PERSON\n3\tspoke\t_\t_\t_\t_\t_\t_\t_\tNER=O\n4\tin\t_\t_\t_\t_\t_\t_\t_\tNER=O\n5\tLahore\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No\n6\t.\t_\t_\t_\t_\t_\t_\t_\tNER=O',
+        body: '# newdoc id = doc-1\n# text = Imran Khan spoke in ' +
+          'Lahore.\n1\tImran\t_\t_\t_\t_\t_\t_\t_\tNER=B-PERSON\n2\tKhan\t_\t_\t_\t_\t_\t_\t_\tNER=I-PERSON\n' +
+            '3\tspoke\t_\t_\t_\t_\t_\t_\t_\tNER=O\n4\tin\t_\t_\t_\t_\t_\t_\t_\tNER=O\n' +
+            '5\tLahore\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No\n6\t.\t_\t_\t_\t_\t_\t_\t_\tNER=O',
       },
     ],
   },
@@ -62,7 +69,9 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'doc-1.tsv',
-        body: '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Entity|label\n\n\n#Text=Imran Khan spoke in Lahore.\n1-1\t0-5\tImran\tPERSON[1]\t\n1-2\t6-10\tKhan\tPERSON[1]\t\n1-3\t11-16\tspoke\t_\t\n1-4\t17-19\tin\t_\t\n1-5\t20-26\tLahore\tGPE\t\n1-6\t26-27\t.\t_\t',
+        body: '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Entity|label\n\n\n#Text=Imran Khan spoke in ' +
+          'Lahore.\n1-1\t0-5\tImran\tPERSON[1]\t\n1-2\t6-10\tKhan\tPERSON[1]\t\n1-3\t11-16\tspoke\t_\t\n' +
+            '1-4\t17-19\tin\t_\t\n1-5\t20-26\tLahore\tGPE\t\n1-6\t26-27\t.\t_\t',
       },
     ],
   },

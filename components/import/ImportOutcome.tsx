@@ -35,6 +35,7 @@ interface OutcomePanelProps {
 /** Takes focus when it appears, so keyboard and screen reader users land on the result. */
 export function OutcomePanel({ projectId, outcome, mapped, onMap }: OutcomePanelProps) {
   const ref = useRef<HTMLElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new outcome takes focus again, not only the first.
   useEffect(() => ref.current?.focus(), [outcome]);
   return (
     <section ref={ref} tabIndex={-1} aria-labelledby="outcome-heading" className={`panel ${outcome.kind === 'imported' ? '' : 'danger-zone'}`}>

@@ -39,7 +39,7 @@ export function ImportProblems({ message, problems, mapped, onMap }: ImportProbl
             {problems.map((problem, index) => {
               const label = unknownLabelIn(problem.reason);
               return (
-                // The server may report the same reason twice for one line; the position in its list is what identifies a row.
+                // biome-ignore lint/suspicious/noArrayIndexKey: the server may report one reason twice for a line; its position identifies a row.
                 <tr key={index}>
                   <td>{problem.file}</td>
                   <td>{where(problem)}</td>

@@ -20,7 +20,7 @@ interface LabelMapEditorProps {
   onRemove: (uid: string) => void;
 }
 
-export const mappingSourceId = (uid: string) => `mapping-${uid}-source`;
+const mappingSourceId = (uid: string) => `mapping-${uid}-source`;
 export const mappingTargetId = (uid: string) => `mapping-${uid}-target`;
 
 /** Source label → schema key, for files that name labels differently from this project. */

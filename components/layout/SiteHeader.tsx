@@ -1,9 +1,7 @@
 import Link from 'next/link';
 import { SignOutButton } from '@/components/auth/SignOutButton';
-import { currentViewer } from './viewer';
-
-export async function SiteHeader() {
-  const viewer = await currentViewer();
+/** The page header; `viewer` is who is signed in (lib/next/viewer.ts), null when no one is. */
+export function SiteHeader({ viewer }: { viewer: { name: string } | null }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">

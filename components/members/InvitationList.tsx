@@ -7,7 +7,7 @@ import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
 
-export interface ReceivedInvitation {
+interface ReceivedInvitation {
   id: string;
   role: Role;
   project: { id: string; name: string };

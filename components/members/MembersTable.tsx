@@ -4,7 +4,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { RemoveMemberButton } from './RemoveMemberButton';
 import { RoleChanger } from './RoleChanger';
 
-export interface MemberRow {
+interface MemberRow {
   role: Role;
   /** `email` is null for other members when the viewer annotates blind. */
   user: { id: string; name: string; email: string | null };

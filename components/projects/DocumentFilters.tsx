@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Field } from '@/components/forms/Field';
 import type { DocumentFilters as Filters } from '@/lib/documents/search';
 
-export const STATUS_LABELS = {
+const STATUS_LABELS = {
   unassigned: 'Unassigned',
   ASSIGNED: 'Assigned, not started',
   IN_PROGRESS: 'In progress',

@@ -3,7 +3,7 @@ import { can } from '@/lib/access/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleBadge } from './RoleBadge';
 
-export type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review' | 'export';
+type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review' | 'export';
 
 interface ProjectHeaderProps {
   project: { id: string; name: string };

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleBadge } from './RoleBadge';
 
-export interface ProjectListItem {
+interface ProjectListItem {
   id: string;
   name: string;
   description: string;

@@ -13,7 +13,7 @@ import { GuidelinesEditor } from './GuidelinesEditor';
 import { AnnotatorsPerDocumentField, SettingToggle } from './SettingFields';
 import { TOGGLE_NAMES, type ToggleName } from './settings-meta';
 
-export type EditableProject = Record<ToggleName, boolean> & {
+type EditableProject = Record<ToggleName, boolean> & {
   id: string;
   name: string;
   description: string;

@@ -17,7 +17,7 @@ export function formatPercent(fraction: number): string {
 export const ALPHA_RELIABLE = 0.8;
 export const ALPHA_TENTATIVE = 0.667;
 
-export type Reliability = 'reliable' | 'tentative' | 'unreliable';
+type Reliability = 'reliable' | 'tentative' | 'unreliable';
 
 export function reliability(alpha: number): Reliability {
   if (alpha >= ALPHA_RELIABLE) return 'reliable';

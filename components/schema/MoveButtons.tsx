@@ -11,7 +11,7 @@ interface MoveButtonsProps {
   onMove: (by: -1 | 1) => void;
 }
 
-export const moveButtonId = (uid: string, by: -1 | 1) => `${uid}-move-${by < 0 ? 'up' : 'down'}`;
+const moveButtonId = (uid: string, by: -1 | 1) => `${uid}-move-${by < 0 ? 'up' : 'down'}`;
 
 /** Up/down buttons; with them a keyboard user reorders as well as anyone could by dragging. */
 export function MoveButtons({ uid, name, position, count, onMove }: MoveButtonsProps) {

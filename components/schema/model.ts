@@ -155,7 +155,7 @@ export function serialize(draft: Draft): Serialized {
 }
 
 /** One alias per line; a single line may list them separated by commas. */
-export function splitAliases(text: string): string[] {
+function splitAliases(text: string): string[] {
   const parts = text.includes('\n') ? text.split('\n') : text.split(',');
   return parts.map((part) => part.trim()).filter((part) => part !== '');
 }

@@ -2,7 +2,7 @@ import { DateText } from '@/components/ui/DateText';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { RevokeTokenButton } from './RevokeTokenButton';
 
-export interface TokenRow {
+interface TokenRow {
   id: string;
   name: string;
   prefix: string;

@@ -35,7 +35,7 @@ const MANAGER: ProjectAction[] = [
 ];
 const OWNER: ProjectAction[] = [...MANAGER, 'project:delete'];
 
-export const PERMISSIONS: Record<Role, ReadonlySet<ProjectAction>> = {
+const PERMISSIONS: Record<Role, ReadonlySet<ProjectAction>> = {
   OWNER: new Set(OWNER),
   MANAGER: new Set(MANAGER),
   CURATOR: new Set(CURATOR),

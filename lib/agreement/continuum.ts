@@ -15,7 +15,7 @@ export interface Section {
   value: string | null;
 }
 
-export interface Unitization {
+interface Unitization {
   units: UnitSegment[];
   /** How many input segments disappeared by being merged into an overlapping same-value segment. */
   merged: number;

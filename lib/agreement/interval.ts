@@ -146,7 +146,7 @@ function bootstrapValues(contributions: UnitContributions, statistic: (totals: F
 }
 
 /** R's default (type 7) sample quantile of sorted values. */
-export function quantile(sorted: readonly number[], p: number): number {
+function quantile(sorted: readonly number[], p: number): number {
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);

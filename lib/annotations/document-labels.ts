@@ -14,7 +14,7 @@ import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 const answerSelect = { id: true, documentId: true, labelId: true, targetId: true, values: true, origin: true, version: true, sourceIds: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
 type AnswerRow = Prisma.DocumentLabelGetPayload<{ select: typeof answerSelect }>;
 
-export interface Answer {
+interface Answer {
   labelId: string;
   targetId?: string | null;
   values: string[];

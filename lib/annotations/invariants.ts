@@ -203,7 +203,7 @@ function layerName(authorId: string | null): string {
 }
 
 /** A document question as the answer rules see it. */
-export interface QuestionFact {
+interface QuestionFact {
   key: string;
   options: readonly { key: string }[];
   multiple: boolean;

@@ -19,11 +19,11 @@ const relationSelect = {
 
 type RelationRow = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
 
-export function relationToWire({ authorId, label, ...rest }: RelationRow) {
+function relationToWire({ authorId, label, ...rest }: RelationRow) {
   return { ...rest, author: authorId ?? 'gold', label: label.key };
 }
 
-export interface NewRelation {
+interface NewRelation {
   labelId: string;
   sourceId: string;
   targetId: string;

@@ -20,7 +20,7 @@ export interface SpanDraft {
   target: TargetRef | null;
 }
 
-export interface CheckedSpan {
+interface CheckedSpan {
   labelId: string;
   /** What the wire shape shows of the label, so writers need not read it back. */
   label: { key: string; layer: SpanLayer };
@@ -31,7 +31,7 @@ export interface CheckedSpan {
   targetAnnotationId: string | null;
 }
 
-export interface SpanContext {
+interface SpanContext {
   projectId: string;
   documentId: string;
   text: OffsetIndex;

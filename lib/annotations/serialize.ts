@@ -24,7 +24,7 @@ export const annotationSelect = { ...annotationFields, label: { select: { key: t
 
 /** The annotation's own columns: what writers load and store without joining its label. */
 export type AnnotationFields = Prisma.AnnotationGetPayload<{ select: typeof annotationFields }>;
-export type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
 
 export function toWire(row: AnnotationRow) {
   const { authorId, label, targetId, targetAnnotationId, ...rest } = row;

@@ -21,12 +21,12 @@ export interface Actor {
   access: ProjectAccess;
 }
 
-export interface NewSpan extends SpanDraft {
+interface NewSpan extends SpanDraft {
   attributes?: Prisma.InputJsonObject;
   gold?: boolean;
 }
 
-export interface SpanChange {
+interface SpanChange {
   version: number;
   labelId?: string;
   start?: number;

@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { resolveCaller, type Caller } from '@/lib/auth/caller';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
@@ -42,6 +43,10 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> {
   errors?: number[];
   handle(context: Context<P, Q, B>): Promise<R>;
 }
+
+/** An endpoint of any schemas, for lists of endpoints. */
+// biome-ignore lint/suspicious/noExplicitAny: `unknown` would reject every specific endpoint, whose handle() takes narrower types.
+export type AnyEndpoint = Endpoint<any, any, any, any>;
 
 export function defineEndpoint<P = Record<string, never>, Q = Record<string, never>, B = undefined, R = unknown>(
   endpoint: Endpoint<P, Q, B, R>,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import packageJson from '@/package.json';
-import type { Endpoint } from './endpoint';
+import type { AnyEndpoint } from './endpoint';
 
 /**
  * The OpenAPI 3.1 document, generated from the endpoints' own zod schemas so it
@@ -36,7 +36,12 @@ function objectKeys(schema: z.ZodType | undefined): string[] {
   return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
 }
 
-function operation(endpoint: Endpoint<any, any, any, any>) {
+/** `/projects/{id}/documents` → `ProjectsById_Documents`... camel-cased, for operation ids. */
+function camelPath(path: string): string {
+  return path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''));
+}
+
+function operation(endpoint: AnyEndpoint) {
   const parameters = [
     ...objectKeys(endpoint.params).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...(endpoint.query ? queryParameters(endpoint.query) : []),
@@ -57,7 +62,7 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
   return {
-    operationId: `${endpoint.method.toLowerCase()}${endpoint.path.replace(/\{(\w+)\}/g, 'By_$1').replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    operationId: `${endpoint.method.toLowerCase()}${camelPath(endpoint.path)}`,
     summary: endpoint.summary,
     tags: [endpoint.tag],
     ...(parameters.length ? { parameters } : {}),
@@ -66,7 +71,7 @@ function operation(endpoint: Endpoint<any, any, any, any>) {
   };
 }
 
-function requestBody(endpoint: Endpoint<any, any, any, any>) {
+function requestBody(endpoint: AnyEndpoint) {
   const content: Record<string, { schema: JsonSchema }> = {};
   if (endpoint.body) content['application/json'] = { schema: jsonSchema(endpoint.body, 'input') };
   for (const [type, schema] of Object.entries(endpoint.rawBody ?? {})) {
@@ -85,7 +90,7 @@ function queryParameters(query: z.ZodType) {
   }));
 }
 
-export function buildOpenApi(endpoints: readonly Endpoint<any, any, any, any>[], serverUrl = '/api/v1') {
+export function buildOpenApi(endpoints: readonly AnyEndpoint[], serverUrl = '/api/v1') {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const endpoint of endpoints) {
     paths[endpoint.path] ??= {};

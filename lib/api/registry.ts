@@ -11,10 +11,10 @@ import { projectEndpoints } from './endpoints/projects';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
 import { tokenEndpoints } from './endpoints/tokens';
-import type { Endpoint } from './endpoint';
+import type { AnyEndpoint } from './endpoint';
 
 /** Every /api/v1 operation; the OpenAPI document and the authorization test walk this list. */
-export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
+export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...projectEndpoints,
   ...memberEndpoints,
   ...invitationEndpoints,

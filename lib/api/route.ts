@@ -1,12 +1,12 @@
 import { HttpError, errorBody } from '@/lib/http/errors';
-import { routeHandler, type Endpoint } from './endpoint';
+import { routeHandler, type AnyEndpoint } from './endpoint';
 
 /**
  * What a route module under app/api exports: a handler for every HTTP method, so that a
  * method the path does not support answers the API's JSON error (405 with `Allow`) instead
  * of Next's empty 405, and OPTIONS lists what it does support.
  */
-// Next passes `{ params }`; each handler declares the params it expects.
+// biome-ignore lint/suspicious/noExplicitAny: Next passes `{ params }`; each handler declares the params it expects.
 type Handler = (request: Request, context: any) => Promise<Response> | Response;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
@@ -25,10 +25,11 @@ export function methodsRoute<H extends Partial<Record<Method, Handler>>>(handler
       { status: 405, headers: { allow } },
     );
   const route = Object.fromEntries(METHODS.map((method) => [method, handlers[method] ?? notAllowed])) as Record<Method, Handler>;
+  // biome-ignore lint/correctness/noComponentHookFactories: OPTIONS is an HTTP method handler, not a React component.
   return { ...route, HEAD: handlers.GET ?? notAllowed, OPTIONS: () => new Response(null, { status: 204, headers: { allow } }) } as unknown as RouteHandlers & H;
 }
 
 /** The route module of one /api/v1 path, from its endpoint definitions. */
-export function endpointRoute(...endpoints: Endpoint<any, any, any, any>[]): RouteHandlers {
+export function endpointRoute(...endpoints: AnyEndpoint[]): RouteHandlers {
   return methodsRoute(Object.fromEntries(endpoints.map((endpoint) => [endpoint.method, routeHandler(endpoint)])));
 }

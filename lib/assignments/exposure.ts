@@ -4,7 +4,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { recordEvents } from '@/lib/events/log';
 
 /** What was shown: the gold layer, or another annotator's layer (blind mode off). */
-export type ExposureKind = 'GOLD' | 'OTHERS';
+type ExposureKind = 'GOLD' | 'OTHERS';
 
 /**
  * Records the first time gold or another annotator's work is shown to an annotator for a

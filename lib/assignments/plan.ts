@@ -3,7 +3,7 @@
  * distinct annotators (counting the ones it already has), always choosing the
  * least-loaded annotators first so work stays balanced; ties go in the given order.
  */
-export interface PlanInput {
+interface PlanInput {
   documentIds: string[];
   annotatorIds: string[];
   perDocument: number;

@@ -47,8 +47,10 @@ function assignmentOf(json: AssignmentJson): AssignmentRow {
   return { ...json, assignedAt: date(json.assignedAt)!, startedAt: date(json.startedAt), submittedAt: date(json.submittedAt), afterGoldAt: date(json.afterGoldAt) };
 }
 
-export const NOT_ASSIGNED =
-  'This document is not assigned to you, and this project does not let annotators assign themselves: ask a manager to assign it to you (or to turn on "Annotators may assign themselves").';
+const NOT_ASSIGNED =
+  'This document is not assigned to you, and this project does not let annotators assign ' +
+    'themselves: ask a manager to assign it to you (or to turn on "Annotators may assign ' +
+    'themselves").';
 
 /** Whether a member may take on a document nobody assigned to them: if the project allows it, or if they may assign documents anyway (managers, owners). */
 export function mayTakeOn(role: Role, allowSelfAssignment: boolean): boolean {

@@ -9,12 +9,12 @@ import type { SettableStatus } from './statuses';
 import { loadLayerState, mayReopenOwn, selfAssign, type LayerActor, type LayerState } from './state';
 
 /** An assignment as its annotator sees it, with what they may still do. */
-export function describeAssignment(access: ProjectAccess, state: LayerState, row: AssignmentRow) {
+function describeAssignment(access: ProjectAccess, state: LayerState, row: AssignmentRow) {
   const { status, assignedAt, startedAt, submittedAt, afterGoldAt } = row;
   return { status, assignedAt, startedAt, submittedAt, afterGoldAt, goldShownAt: state.goldShownAt, mayReopen: status === 'SUBMITTED' && mayReopenOwn(access, state) };
 }
 
-export type AssignmentView = ReturnType<typeof describeAssignment>;
+type AssignmentView = ReturnType<typeof describeAssignment>;
 
 /** The caller's own assignment on a document, or null when they have none. */
 export async function readOwnAssignment(db: PrismaClient, actor: LayerActor, documentId: string): Promise<AssignmentView | null> {

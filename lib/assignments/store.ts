@@ -7,11 +7,11 @@ import { assignmentEvent, assignmentFields } from './events';
 import { planRoundRobin } from './plan';
 
 /** At most this many assignments per request: each is a row and an event, written in one transaction. */
-export const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
+const MAX_ASSIGNMENTS_PER_REQUEST = 200_000;
 // Events go to recordEvents in slices, so no single statement carries a JSON document of every row.
 const EVENT_SLICE = 5_000;
 
-export type AssignRequest =
+type AssignRequest =
   | { mode: 'explicit'; documentIds: string[]; userIds: string[] }
   | { mode: 'round-robin'; documentIds?: string[]; userIds?: string[]; perDocument?: number };
 
@@ -43,7 +43,8 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
         : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: perDocument!.used, existing });
     if (wanted.length > MAX_ASSIGNMENTS_PER_REQUEST) {
-      throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
+      throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are ` +
+        `made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
     }
     const created = await tx.assignment.createManyAndReturn({ data: wanted, skipDuplicates: true, select: assignmentFields });
     for (let start = 0; start < created.length; start += EVENT_SLICE) {

@@ -1,8 +1,10 @@
+import 'server-only';
+
 /**
  * Which OAuth/OIDC sign-in providers are switched on: by environment variables
  * only. Both the next-auth configuration and the sign-in page read this list.
  */
-export interface OAuthProviderInfo {
+interface OAuthProviderInfo {
   id: 'github' | 'oidc';
   name: string;
 }

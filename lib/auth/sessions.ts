@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import type { DbClient } from '@/lib/db/client';
 
@@ -13,7 +14,7 @@ export function hashSessionId(sessionId: string): string {
 }
 
 /** A session unused this long ends (lib/auth/caller.ts refuses it), like the JWT's own 30-day lifetime. */
-export const SESSION_IDLE_DAYS = 30;
+const SESSION_IDLE_DAYS = 30;
 
 /**
  * Records a new session for `userId` and returns its id, to be put into the JWT.

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { PrismaClient } from '@/lib/db/client';
 import { normalizeEmail } from '@/lib/users/store';
 import { hashPassword, verifyPassword } from './password';
@@ -15,7 +16,7 @@ export class SignInError extends Error {
 
 // The one message for a wrong e-mail and a wrong password, so sign-in reveals no accounts.
 export const INVALID_CREDENTIALS = 'The e-mail or password is incorrect.';
-export const ACCOUNT_DISABLED = 'This account is disabled. Ask an administrator.';
+const ACCOUNT_DISABLED = 'This account is disabled. Ask an administrator.';
 
 // Longer values are no e-mail or password anyone has (sign-up's own limits); refused before any work.
 const MAX_EMAIL = 320;

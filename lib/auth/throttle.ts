@@ -1,3 +1,4 @@
+import 'server-only';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { DbClient } from '@/lib/db/client';
 
@@ -16,7 +17,7 @@ import type { DbClient } from '@/lib/db/client';
  * its (account, address) counter (not the address's: a sprayer who knows one
  * password must not reset their budget).
  */
-export interface Rule {
+interface Rule {
   free: number;
 }
 export const PAIR: Rule = { free: 5 };
@@ -24,7 +25,7 @@ export const ADDRESS: Rule = { free: 50 };
 export const MAX_DELAY_SECONDS = 15 * 60;
 const FORGET_MS = 60 * 60_000;
 
-export interface ThrottleKey {
+interface ThrottleKey {
   key: string;
   rule: Rule;
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import pg from 'pg';
 import { defaultDataRoot, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
 import { StartupError } from './startup-error';
@@ -56,7 +57,7 @@ async function checkReachable(raw: string, url: URL): Promise<void> {
   }
 }
 
-export function redact(url: URL): string {
+function redact(url: URL): string {
   const copy = new URL(url.toString());
   if (copy.password) copy.password = '***';
   return copy.toString();

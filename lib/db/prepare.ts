@@ -1,3 +1,4 @@
+import 'server-only';
 import { resolveDatabase, type DatabaseTarget } from './connect';
 import { migrate, type MigrationResult } from './migrate';
 

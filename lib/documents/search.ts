@@ -10,11 +10,11 @@ import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
  * rather than rejected: this is a page, not the API.
  */
 
-export const DOCUMENT_PAGE_SIZE = 50;
+const DOCUMENT_PAGE_SIZE = 50;
 
-export type StatusFilter = 'unassigned' | AssignmentStatus;
+type StatusFilter = 'unassigned' | AssignmentStatus;
 
-export interface MetadataFilter {
+interface MetadataFilter {
   key: string;
   value: string;
 }
@@ -32,13 +32,13 @@ export interface DocumentFilters {
   meta: MetadataFilter[];
 }
 
-export interface ParsedDocumentQuery {
+interface ParsedDocumentQuery {
   filters: DocumentFilters;
   /** 1-based. */
   page: number;
 }
 
-export type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
+type SearchParamsLike = URLSearchParams | Record<string, string | string[] | undefined>;
 
 const MAX_META_FILTERS = 10;
 
@@ -127,7 +127,7 @@ export function documentQueryString(filters: DocumentFilters, page = 1, options:
   return query ? `?${query}` : '';
 }
 
-export interface DocumentSearchResult {
+interface DocumentSearchResult {
   documents: {
     id: string;
     name: string;

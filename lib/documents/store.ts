@@ -19,7 +19,3 @@ export function getDocument(db: PrismaClient, id: string) {
 export async function withdrawDocument(db: PrismaClient, id: string): Promise<void> {
   await db.document.update({ where: { id }, data: { deletedAt: new Date() } });
 }
-
-export function countDocuments(db: PrismaClient, projectId: string): Promise<number> {
-  return db.document.count({ where: { projectId, deletedAt: null } });
-}

@@ -37,7 +37,7 @@ export async function withCurrentTokens<T extends TokenizedDocument>(db: DbClien
   });
 }
 
-export function tokensOf(document: { id: string; text: string }): StoredDocumentTokens {
+function tokensOf(document: { id: string; text: string }): StoredDocumentTokens {
   return { id: document.id, ...storedTokens(document.text) };
 }
 
@@ -63,7 +63,9 @@ export async function writeTokens(db: DbClient, documents: StoredDocumentTokens[
     await db.$executeRaw`
       UPDATE "Document" AS d
       SET "tokenOffsets" = v.offsets::int[], "sentenceStarts" = v.sentences::int[], "tokenizer" = v.tokenizer
-      FROM unnest(${batch.map((s) => s.id)}::text[], ${batch.map((s) => `{${s.tokenOffsets.join(',')}}`)}::text[], ${batch.map((s) => `{${s.sentenceStarts.join(',')}}`)}::text[], ${batch.map((s) => s.tokenizer)}::text[]) AS v(id, offsets, sentences, tokenizer)
+      FROM unnest(${batch.map((s) => s.id)}::text[], ${batch.map((s) => `{${s.tokenOffsets.join(',')}}`)}::text[],
+        ${batch.map((s) => `{${s.sentenceStarts.join(',')}}`)}::text[], ${batch.map((s) => s.tokenizer)}::text[]) AS v(id,
+        offsets, sentences, tokenizer)
       WHERE d.id = v.id`;
   }
 }

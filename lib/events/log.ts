@@ -50,9 +50,12 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
   const payloads = notices(events.filter((event): event is EventInput & { documentId: string } => event.documentId !== null)).map((notice) => JSON.stringify(notice));
   await db.$executeRaw`
     WITH stored AS (
-      INSERT INTO "Event" ("projectId", "documentId", "actorId", entity, "entityId", action, before, after, "createdAt")
-      SELECT "projectId", "documentId", "actorId", entity::"EventEntity", "entityId", action::"EventAction", before, after, "createdAt"
-      FROM jsonb_to_recordset(${rows}::jsonb) AS e("projectId" text, "documentId" text, "actorId" text, entity text, "entityId" text, action text, before jsonb, after jsonb, "createdAt" timestamp)
+      INSERT INTO "Event" ("projectId", "documentId", "actorId", entity, "entityId", action, before, after,
+        "createdAt")
+      SELECT "projectId", "documentId", "actorId", entity::"EventEntity", "entityId", action::"EventAction", before,
+        after, "createdAt"
+      FROM jsonb_to_recordset(${rows}::jsonb) AS e("projectId" text, "documentId" text, "actorId" text, entity text,
+        "entityId" text, action text, before jsonb, after jsonb, "createdAt" timestamp)
     )
     SELECT pg_notify(${CHANGES_CHANNEL}, payload) FROM unnest(${payloads}::text[]) AS payload`;
 }

@@ -43,7 +43,7 @@ export function createTally() {
   };
 }
 
-export type Tally = ReturnType<typeof createTally>;
+type Tally = ReturnType<typeof createTally>;
 
 export async function buildCard(db: PrismaClient, facts: CardFacts, tally: Tally, writerNotes: Record<string, number | string>): Promise<DatasetCard> {
   const userIds = [...tally.authors].filter((author) => author !== GOLD_AUTHOR);

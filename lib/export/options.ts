@@ -10,13 +10,13 @@ export const EXPORT_FORMATS = ['jsonl', 'conll', 'brat', 'w3c', 'stance-csv', 's
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** The dataset card of an export, on its own: Markdown or JSON. */
-export const CARD_FORMATS = ['card', 'card-json'] as const;
+const CARD_FORMATS = ['card', 'card-json'] as const;
 export type CardFormat = (typeof CARD_FORMATS)[number];
 
 export const ALL_FORMATS = [...EXPORT_FORMATS, ...CARD_FORMATS] as const;
 export type AnyFormat = (typeof ALL_FORMATS)[number];
 
-export interface FormatInfo {
+interface FormatInfo {
   label: string;
   /** One line for people choosing a format. */
   description: string;

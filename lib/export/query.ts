@@ -41,7 +41,8 @@ const parameters = z.object({
   csvEscape: z
     .enum(CSV_ESCAPES, oneOf(CSV_ESCAPES))
     .optional()
-    .describe("stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so spreadsheets do not run them; 'raw' keeps the exact text"),
+    .describe("stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so " +
+      "spreadsheets do not run them; 'raw' keeps the exact text"),
   labels: z.enum(LABEL_SPELLINGS, oneOf(LABEL_SPELLINGS)).optional().describe('schema (default): label keys; source: as the imported CoNLL/CoNLL-U spelled them (conll, conllu, spacy)'),
 });
 

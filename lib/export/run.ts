@@ -45,7 +45,7 @@ export interface ExportRequest {
   labels?: LabelSpelling;
 }
 
-export interface ExportResult {
+interface ExportResult {
   contentType: string;
   fileName: string;
   /** How many documents the export holds, known before the first byte (for progress bars). */
@@ -122,7 +122,8 @@ export async function exportProject(db: PrismaClient, projectId: string, request
 async function checkSource(db: PrismaClient, projectId: string, source: ExportSource, format: ExportFormat): Promise<void> {
   if (source.kind === 'all' && FORMAT_INFO[format].singleAuthor) {
     throw badRequest(
-      `${format} tags each token with one entity, so it holds one annotator's work: export source=gold or source=annotator:<userId>, or choose jsonl, brat or w3c for everyone's annotations.`,
+      `${format} tags each token with one entity, so it holds one annotator's work: export source=gold ` +
+        `or source=annotator:<userId>, or choose jsonl, brat or w3c for everyone's annotations.`,
     );
   }
   if (source.kind === 'gold' && !(await hasGold(db, projectId))) throw conflict(NO_GOLD_MESSAGE);

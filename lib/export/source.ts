@@ -1,3 +1,4 @@
+import 'server-only';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import { dedicatedClient } from '@/lib/db/dedicated';
@@ -36,7 +37,7 @@ const BATCH_TEXT_BYTES = 16 * 1024 * 1024;
 export const EXPORT_APPLICATION_NAME = 'glossa export';
 // One batch is one statement over at most BATCH_DOCUMENTS documents (milliseconds at 10
 // million annotations, bench/explain-10m.md); one that runs this long is stuck, not slow.
-export const EXPORT_STATEMENT_TIMEOUT_MS = 120_000;
+const EXPORT_STATEMENT_TIMEOUT_MS = 120_000;
 
 export interface ReadOptions {
   batchSize?: number;

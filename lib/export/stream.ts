@@ -4,7 +4,7 @@
  * aborting `signal` (the client went away), stops the producer, which stops reading the database.
  */
 
-export interface Producer {
+interface Producer {
   /** Writes the next piece of output into the buffer; resolves false once everything is written. */
   step(): Promise<boolean>;
   /** Stops early and releases what the producer holds. */

@@ -26,9 +26,9 @@ import { createZipStream } from './zip';
  * data must know (e.g. how many entities CoNLL had to trim or drop), reported in the card.
  */
 
-export type Sink = (chunk: string | Uint8Array) => void;
+type Sink = (chunk: string | Uint8Array) => void;
 
-export interface WriterContext {
+interface WriterContext {
   schema: ExportSchema;
   project: { name: string; description: string; license: string };
   /** Absolute IRI the W3C annotations are named under. */
@@ -40,7 +40,7 @@ export interface WriterContext {
   labels?: LabelSpelling;
 }
 
-export interface ExportWriter {
+interface ExportWriter {
   document(doc: ExportDocument): void;
   /** `card` is given to archives, which carry it. */
   end(card?: DatasetCard): void;
@@ -115,11 +115,13 @@ function stanceCsvWriter(escape: CsvEscape, schema: ExportSchema, sink: Sink): E
     notes: (): Record<string, number | string> =>
       escape === 'spreadsheet'
         ? {
-            'CSV cells': "escaped for spreadsheets (csvEscape=spreadsheet): cells beginning with = + - @ tab or CR have a ' put before them; export with csvEscape=raw for the exact text",
+            'CSV cells': "escaped for spreadsheets (csvEscape=spreadsheet): cells beginning with = + - @ tab or CR have a " +
+              "' put before them; export with csvEscape=raw for the exact text",
             'cells escaped with a leading quote': cells.formulaLike,
           }
         : {
-            'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or CR may run as formulas if this file is opened in a spreadsheet',
+            'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or ' +
+              'CR may run as formulas if this file is opened in a spreadsheet',
             'cells a spreadsheet would run as formulas': cells.formulaLike,
           },
   };
@@ -135,7 +137,8 @@ function semevalWriter(schema: ExportSchema, sink: Sink): ExportWriter {
     notes: (): Record<string, number | string> => {
       const { flattened, skipped } = rows.stats();
       return {
-        'Tweet layout': 'each tab, CR and LF inside ID, Target and Tweet was replaced by one space, since eval.pl splits lines on LF and fields on TAB; use stance-csv for the exact text',
+        'Tweet layout': 'each tab, CR and LF inside ID, Target and Tweet was replaced by one space, since eval.pl splits ' +
+          'lines on LF and fields on TAB; use stance-csv for the exact text',
         'cells with tabs or line breaks replaced by spaces': flattened,
         ...Object.fromEntries(Object.entries(skipped).map(([reason, count]) => [`rows left out: ${reason}`, count])),
       };

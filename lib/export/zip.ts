@@ -4,7 +4,7 @@ import { Zip, ZipDeflate, strToU8 } from 'fflate';
  * A zip archive written as a stream: each entry is compressed as it is written and its bytes go
  * straight to `sink`, so an archive of any size never sits in memory.
  */
-export interface ZipStream {
+interface ZipStream {
   file(path: string, content: string): void;
   /** An entry written piece by piece; nothing else may be added until it is closed. */
   open(path: string): { write(text: string): void; close(): void };

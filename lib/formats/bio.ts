@@ -29,12 +29,12 @@ export interface BioStats {
   sentencesMerged: number;
 }
 
-export interface BioSentence extends Sentence {
+interface BioSentence extends Sentence {
   /** 'O', 'B-<label>' or 'I-<label>', one per token. */
   tags: string[];
 }
 
-export interface BioDocument {
+interface BioDocument {
   sentences: BioSentence[];
   stats: BioStats;
   /** Every tokenized ENTITY span, kept or not, with the sentence holding its first token. */

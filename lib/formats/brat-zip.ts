@@ -14,12 +14,12 @@ import type { ExportDocument, ExportSchema } from './model';
 
 export const BRAT_CONF_FILE = 'annotation.conf';
 
-export interface BratZipOptions extends BratOptions {
+interface BratZipOptions extends BratOptions {
   /** Entry timestamp. Fixed by default (local 2000-01-01) so the same export gives the same bytes. */
   mtime?: Date;
 }
 
-export interface BratZipWriter {
+interface BratZipWriter {
   add(doc: ExportDocument): void;
   end(): void;
 }

@@ -8,7 +8,7 @@ import type { ExportDocument, ExportSchema, Layer } from './model';
  * Face style YAML front matter) for people, JSON for programs; both from the same input.
  */
 
-export interface CardCounts {
+interface CardCounts {
   documents: number;
   /** Annotations per layer: spans, relations, document answers. */
   layers: Record<Layer, number>;

@@ -31,7 +31,7 @@ export function conllDocument(doc: ExportDocument): { text: string; stats: BioSt
 
 const TAG = /^(?:O|([BI])-(\S+))$/;
 
-export interface ConllReadOptions {
+interface ConllReadOptions {
   /** Author given to every span read; CoNLL does not record one. Default 'gold'. */
   author?: string;
   source?: string;

@@ -54,7 +54,7 @@ export function hfDocument(doc: ExportDocument, classNames: readonly string[]): 
   return { text, stats };
 }
 
-export interface HfInfoOptions {
+interface HfInfoOptions {
   description?: string;
   citation?: string;
   homepage?: string;

@@ -27,7 +27,8 @@ export function writeJsonlDocument(doc: ExportDocument, sink: (piece: string) =>
     const start = String(span.start);
     const end = String(span.end);
     labels += `${comma}[${start},${end}${labelEnd(span.label)}`;
-    spans += `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"${authorFields(span.author)}${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
+    spans += `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"` +
+      `${authorFields(span.author)}${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
   }
   const relations = doc.relations.length === 0 ? '[]' : jsonPart(doc.relations.map(({ id, label, source, target, author, attributes }) => ({ id, label, source, target, author, attributes })));
   const answers =

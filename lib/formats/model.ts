@@ -26,7 +26,7 @@ export interface SchemaLabel {
   perTarget?: boolean;
 }
 
-export interface ExportTarget {
+interface ExportTarget {
   key: string;
   name: string;
   aliases: string[];

@@ -16,11 +16,11 @@ import { stanceRecords } from './stance-csv';
  */
 
 export const SEMEVAL_HEADER = 'ID\tTarget\tTweet\tStance\n';
-export const SEMEVAL_STANCES = ['FAVOR', 'AGAINST', 'NONE'] as const;
+const SEMEVAL_STANCES = ['FAVOR', 'AGAINST', 'NONE'] as const;
 
 const LAYOUT_BREAKING = /[\t\r\n]/g;
 
-export interface SemevalStats {
+interface SemevalStats {
   /** Cells whose tabs or line breaks were replaced by spaces. */
   flattened: number;
   /** Rows left out, by reason. */

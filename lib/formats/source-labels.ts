@@ -15,7 +15,7 @@ export type LabelSpelling = 'schema' | 'source';
 export const LABEL_SPELLINGS = ['schema', 'source'] as const satisfies readonly LabelSpelling[];
 
 /** Label keys compare as the import's schema lookup compares them. */
-export const sameLabelKey = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameLabelKey = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /** The document with every span that still has its imported label relabelled to the source's spelling. */
 export function withSourceLabels(doc: ExportDocument): ExportDocument {

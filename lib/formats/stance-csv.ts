@@ -46,10 +46,10 @@ export function createCsvCells(escape: CsvEscape) {
   };
 }
 
-export type CsvCells = ReturnType<typeof createCsvCells>;
+type CsvCells = ReturnType<typeof createCsvCells>;
 
 /** One stance judgement: a STANCE span, or an answer to a document-level stance question. */
-export interface StanceRecord {
+interface StanceRecord {
   id: string;
   /** The project target's name, a target span's quote, or '' when the stance has no target. */
   target: string;

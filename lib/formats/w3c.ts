@@ -25,7 +25,7 @@ import { codePoints, sliceCodePoints } from './text';
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const QUOTE_CONTEXT = 32;
 
-export interface W3cOptions {
+interface W3cOptions {
   /** Absolute IRI under which the collection, documents, annotations, annotators and targets are named. */
   baseUrl: string;
   label?: string;
@@ -107,7 +107,7 @@ export function w3cAnnotations(doc: ExportDocument, options: W3cOptions): JsonOb
   return [...spans, ...relations, ...answers];
 }
 
-export interface W3cCollectionWriter {
+interface W3cCollectionWriter {
   header(): string;
   /** The document's annotations, each on its own line and comma-separated from the ones before. */
   document(doc: ExportDocument): string;

@@ -33,10 +33,10 @@ import type { ExportDocument, ExportSpan } from './model';
  * tab, line feed and carriage return as \t \n \r.
  */
 
-export const TSV_FORMAT_LINE = '#FORMAT=WebAnno TSV 3.3';
-export const TSV_LAYER_PREFIX = 'webanno.custom.';
+const TSV_FORMAT_LINE = '#FORMAT=WebAnno TSV 3.3';
+const TSV_LAYER_PREFIX = 'webanno.custom.';
 export const TSV_SPAN_LAYERS: Record<SpanLayer, string> = { ENTITY: 'Entity', STANCE: 'Stance', FRAME: 'Frame' };
-export const TSV_RELATION_LAYER = 'Relation';
+const TSV_RELATION_LAYER = 'Relation';
 export const TSV_LABEL_FEATURE = 'label';
 export const TSV_TARGET_FEATURE = 'target';
 
@@ -69,7 +69,7 @@ export function escapeValue(value: string): string {
 }
 
 /** Text and token columns: only what would break the line or the columns, and the escape character itself. */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return value.replace(/[\\\t\r]/g, (match) => CONTROL[match] ?? '\\\\');
 }
 

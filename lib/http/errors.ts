@@ -23,7 +23,6 @@ export const notFound = (what: string) => new HttpError(404, 'not_found', `${wha
 export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
 /** A write based on a stale version: `details.current` is the item as it is now, to show or merge. */
 export const versionConflict = (message: string, current: unknown) => new HttpError(409, 'version_conflict', message, { current });
-export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
 export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
   new HttpError(429, 'rate_limited', message, { retryAfterSeconds });

@@ -39,7 +39,7 @@ export function checkDepth(text: string, where = 'body', limit = MAX_JSON_DEPTH)
   }
 }
 
-export interface StringProblem {
+interface StringProblem {
   path: string;
   message: string;
 }

@@ -28,7 +28,7 @@ export interface RequestFacts {
   host: string | null;
 }
 
-export type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
+type OriginVerdict = { allowed: true } | { allowed: false; reason: string };
 
 export function originVerdict(request: RequestFacts, ownOrigin: URL | null): OriginVerdict {
   if (SAFE_METHODS.has(request.method.toUpperCase()) || request.authorization) return { allowed: true };
@@ -64,7 +64,8 @@ export function assertSameOrigin(request: Request): void {
   const verdict = originVerdict(requestFacts(request), publicUrl());
   if (verdict.allowed) return;
   throw crossOriginForbidden(
-    `Refused a state-changing request sent from another site (${verdict.reason}). Use Glossa's own pages, or an API token (Authorization: Bearer …) from scripts.`,
+    `Refused a state-changing request sent from another site (${verdict.reason}). Use Glossa's own ` +
+      `pages, or an API token (Authorization: Bearer …) from scripts.`,
     { reason: verdict.reason },
   );
 }

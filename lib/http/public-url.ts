@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * The address people use to reach this Glossa: `GLOSSA_PUBLIC_URL`, else `NEXTAUTH_URL` (which
  * next-auth already needs behind a reverse proxy). One reader, so the cross-origin check, HSTS

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { validationFailed, type HttpError } from './errors';
 
 /** Turns zod issues into one readable message plus per-field details. */
@@ -8,7 +8,7 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: 'bo
   throw describeIssues(result.error, where);
 }
 
-export function describeIssues(error: z.ZodError, where: string): HttpError {
+function describeIssues(error: z.ZodError, where: string): HttpError {
   const details = error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,

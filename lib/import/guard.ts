@@ -36,7 +36,7 @@ export function guardDocument(doc: ImportedDocument, limits: ImportLimits): Prob
 const BAD_UNITS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** The first bad string in a JSON value (keys included), described with its path, or undefined. */
-export function badString(value: unknown, path: string): string | undefined {
+function badString(value: unknown, path: string): string | undefined {
   if (typeof value === 'string') {
     const match = BAD_UNITS.exec(value);
     if (!match) return undefined;

@@ -18,7 +18,7 @@ export interface MergeTarget {
   authorIds: (string | null)[];
 }
 
-export interface MergeRefusal<T extends MergeTarget = MergeTarget> {
+interface MergeRefusal<T extends MergeTarget = MergeTarget> {
   target: T;
   reason: string;
 }
@@ -65,9 +65,13 @@ export async function refusedMerges<T extends MergeTarget>(db: DbClient, targets
     }
     for (const authorId of target.authorIds) {
       if (authorId !== null && isSubmitted.has(key(target.documentId, authorId))) {
-        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ${layerName(authorId)} is SUBMITTED there and submitted work is read-only; reopen the assignment first, or import as a new document (allowDuplicates=true)` });
+        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
+          `${layerName(authorId)} is SUBMITTED there and submitted work is read-only; reopen the assignment ` +
+          `first, or import as a new document (allowDuplicates=true)` });
       } else if (withWork.has(key(target.documentId, authorId))) {
-        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ${layerName(authorId)} already has annotations there and layers are not mixed; import into another author's layer (author=<member id>), or as a new document (allowDuplicates=true)` });
+        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
+          `${layerName(authorId)} already has annotations there and layers are not mixed; import into ` +
+          `another author's layer (author=<member id>), or as a new document (allowDuplicates=true)` });
       }
     }
   }

@@ -8,7 +8,7 @@ import type { Spool } from './spool';
  * (the import options) are kept, up to FIELD_BYTES each. The body's own size and time limits
  * are enforced by the stream it reads (lib/import/body.ts).
  */
-export interface Multipart {
+interface Multipart {
   fields: Record<string, string>;
   /** `field` is the form field, `name` the client's file name. */
   files: { field: string; name: string; path: string }[];

@@ -13,7 +13,7 @@ import type { ImportedDocument, SourceLocation } from './types';
  * stored. Pure apart from the lookups it is given; the annotation rules themselves are
  * lib/annotations/invariants.ts, applied to the document's spans in memory.
  */
-export interface PrepareContext {
+interface PrepareContext {
   projectId: string;
   lookup: SchemaLookup;
   allowOverlap: boolean;

@@ -7,7 +7,7 @@ import { codePointLength, normalizeText, OffsetIndex } from '@/lib/offsets';
  * length of the normalised prefix, which is exact wherever the cut is not inside a
  * sequence that normalisation merges (the caller re-checks every quote to catch that).
  */
-export interface OffsetRemapper {
+interface OffsetRemapper {
   text: string;
   index: OffsetIndex;
   map(offset: number): number;

@@ -11,10 +11,15 @@ export function reportLines(report: ImportReport): string[] {
     lines.push(`${file.file} (${read}): ${file.documents} document(s), ${file.spans} span(s), ${file.relations} relation(s), ${file.documentLabels} document answer(s)`);
     if (file.duplicatesSkipped.length > 0) {
       const lost = file.skippedWithDuplicates;
-      lines.push(`  ${file.duplicatesSkipped.length} duplicate(s) skipped with ${lost.spans} span(s), ${lost.relations} relation(s), ${lost.answers} answer(s): ${file.duplicatesSkipped.map((d) => `"${d.name}" (same text as document ${d.existingDocumentId ?? 'in this import'})`).join(', ')}`);
+      lines.push(`  ${file.duplicatesSkipped.length} duplicate(s) skipped with ${lost.spans} span(s), ` +
+        `${lost.relations} relation(s), ${lost.answers} answer(s): ` +
+        `${file.duplicatesSkipped.map((d) => `"${d.name}" (same text as document ${d.existingDocumentId ?? 'in this import'})`).join(', ')}`);
     }
     if (file.duplicatesMerged.length > 0) {
-      lines.push(`  ${file.duplicatesMerged.length} duplicate(s) merged: ${file.duplicatesMerged.map((d) => `"${d.name}" onto ${d.documentId} (+${d.spans} span(s), +${d.relations} relation(s), +${d.answers} answer(s))`).join(', ')}`);
+      const merged = file.duplicatesMerged.map(
+        (d) => `"${d.name}" onto ${d.documentId} (+${d.spans} span(s), +${d.relations} relation(s), +${d.answers} answer(s))`,
+      );
+      lines.push(`  ${file.duplicatesMerged.length} duplicate(s) merged: ${merged.join(', ')}`);
     }
     const counted = (what: string, counts: Record<string, number>) => {
       const entries = Object.entries(counts);

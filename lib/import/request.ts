@@ -36,7 +36,9 @@ export const importQuery = z
       .optional(),
     unknownLabels: z.enum(['reject', 'skip']).default('reject'),
     allowDuplicates: flag.optional().describe('a text the project already has: import it as a new document'),
-    duplicates: z.enum(['skip', 'merge']).default('skip').describe('a text the project already has: skip it (its annotations are counted in the report), or merge its annotations onto that document (the target layer must hold no work there and must not be SUBMITTED)'),
+    duplicates: z.enum(['skip', 'merge']).default('skip').describe('a text the project already has: skip it (its annotations are counted in the report), or merge ' +
+      'its annotations onto that document (the target layer must hold no work there and must not be ' +
+      'SUBMITTED)'),
     origin: z.enum(['IMPORTED', 'SUGGESTED']).default('IMPORTED'),
     textColumn: z.string().max(200).optional(),
     nameColumn: z.string().max(200).optional(),

@@ -4,7 +4,7 @@ import type { LabelLayer } from '@/lib/generated/prisma/enums';
 import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 
 
-export interface LabelRow {
+interface LabelRow {
   id: string;
   layer: LabelLayer;
   key: string;
@@ -16,7 +16,7 @@ export interface LabelRow {
   perTarget: boolean;
 }
 
-export type Resolution<T> = { ok: true; value: T } | { ok: false; reason: string; unknownLabel?: string };
+type Resolution<T> = { ok: true; value: T } | { ok: false; reason: string; unknownLabel?: string };
 
 /**
  * The project's schema as lookups for imported records. A source label is

@@ -50,7 +50,7 @@ export type ImportInput =
   | { kind: 'file'; source: ImportSource }
   | { kind: 'parsed'; name: string; format: ImportFormat | 'json'; documents: AsyncIterable<ImportedDocument> | Iterable<ImportedDocument> };
 
-export interface FileReport {
+interface FileReport {
   file: string;
   format: ImportFormat | 'json';
   documents: number;
@@ -74,7 +74,7 @@ export interface FileReport {
   notes: Record<string, number>;
 }
 
-export interface DuplicateItems {
+interface DuplicateItems {
   spans: number;
   relations: number;
   answers: number;
@@ -163,7 +163,10 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             const taken = layers.get(existingId) ?? new Set();
             const clash = target.authorIds.find((authorId) => taken.has(authorId));
             if (clash !== undefined) {
-              problems.add({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations there; layers are not mixed, so import each annotator's work into their own layer (author=<member id>)` });
+              problems.add({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ` +
+                `${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations ` +
+                `there; layers are not mixed, so import each annotator's work into their own layer ` +
+                `(author=<member id>)` });
               continue;
             }
             for (const authorId of target.authorIds) taken.add(authorId);
@@ -222,7 +225,9 @@ async function open(input: ImportInput, options: ImportOptions, onProblem: (prob
   const stated = options.parse?.encoding;
   const refuseEncoding = (file: string, format: string) => {
     if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
-      throw new ImportError({ file }, `the encoding option (${stated}) is not applied to ${format} input (${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); leave it out for this upload`);
+      throw new ImportError({ file }, `the encoding option (${stated}) is not applied to ${format} input ` +
+        `(${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); ` +
+        `leave it out for this upload`);
     }
   };
   if (input.kind === 'parsed') {

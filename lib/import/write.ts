@@ -87,7 +87,9 @@ async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, 
 async function refuseRacingDuplicates(db: DbClient, projectId: string, documents: Prisma.DocumentCreateManyInput[]): Promise<void> {
   const clash = await db.document.findFirst({ where: { projectId, deletedAt: null, sha256: { in: documents.map((d) => d.sha256) } }, select: { id: true, sha256: true } });
   if (clash) {
-    throw conflict(`Nothing was imported: another import stored a document with the same text as "${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
+    throw conflict(`Nothing was imported: another import stored a document with the same text as ` +
+      `"${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; ` +
+      `send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
   }
 }
 

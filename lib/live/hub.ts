@@ -1,3 +1,4 @@
+import 'server-only';
 import type pg from 'pg';
 import { getPrisma } from '@/lib/db/client';
 import { dedicatedClient } from '@/lib/db/dedicated';
@@ -13,7 +14,7 @@ import { HEARTBEAT_MS, heartbeat, present, type PresenceRow, type PresentUser } 
  * reconnects with backoff if PostgreSQL goes away; streams learn about the gap through
  * `onReconnect` and tell their clients to resynchronise.
  */
-export interface Subscriber extends PresenceRow {
+interface Subscriber extends PresenceRow {
   onChange(notice: ChangeNotice): void;
   onPresence(users: PresentUser[]): void;
   onReconnect(): void;

@@ -8,7 +8,7 @@ import { PRESENCE_CHANNEL } from './channel';
  * is swept. Every write announces itself on PRESENCE_CHANNEL in the same statement.
  */
 export const HEARTBEAT_MS = 15_000;
-export const STALE_MS = 3 * HEARTBEAT_MS;
+const STALE_MS = 3 * HEARTBEAT_MS;
 
 export interface PresentUser {
   id: string;
@@ -19,7 +19,8 @@ export interface PresentUser {
 
 export async function join(db: DbClient, id: string, documentId: string, userId: string): Promise<void> {
   await db.$executeRaw`
-    WITH joined AS (INSERT INTO "Presence" (id, "documentId", "userId", "lastSeenAt") VALUES (${id}, ${documentId}, ${userId}, ${utc(new Date())}::timestamp) RETURNING "documentId")
+    WITH joined AS (INSERT INTO "Presence" (id, "documentId", "userId", "lastSeenAt") VALUES (${id}, ${documentId},
+      ${userId}, ${utc(new Date())}::timestamp) RETURNING "documentId")
     SELECT pg_notify(${PRESENCE_CHANNEL}, "documentId") FROM joined`;
 }
 

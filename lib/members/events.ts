@@ -7,7 +7,7 @@ import { changeOf, recordEvents } from '@/lib/events/log';
  * change: who did it, and the state before and after. A membership is identified by
  * its user (one membership per user and project).
  */
-export interface MembershipState {
+interface MembershipState {
   userId: string;
   role: Role;
 }
@@ -22,7 +22,7 @@ export function recordMembershipEvent(
   return recordEvents(db, [{ projectId, documentId: null, actorId, entity: 'MEMBERSHIP', entityId: userId, ...changeOf(change.before, change.after) }]);
 }
 
-export interface InvitationState {
+interface InvitationState {
   email: string;
   role: Role;
   expiresAt: Date;

@@ -12,7 +12,7 @@ import { assertMayTouch, type Actor } from './store';
  * the invitation on its home page and accepts or declines it. Glossa sends no mail:
  * the inviter tells the invitee, who signs up with that address if need be.
  */
-export const INVITATION_DAYS = 14;
+const INVITATION_DAYS = 14;
 
 const invitationSelect = { id: true, email: true, role: true, createdAt: true, expiresAt: true } as const;
 

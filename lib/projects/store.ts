@@ -16,7 +16,7 @@ export interface ProjectSettings {
   license?: string;
 }
 
-export interface NewProject extends ProjectSettings {
+interface NewProject extends ProjectSettings {
   name: string;
   description?: string;
   guidelines?: string;
@@ -24,7 +24,7 @@ export interface NewProject extends ProjectSettings {
   ownerId: string;
 }
 
-export const projectSelect = {
+const projectSelect = {
   id: true,
   name: true,
   description: true,

@@ -21,7 +21,7 @@ import { align, answerKey, relationKey, spanKey, type AlignAnswer, type AlignRel
  * 409 `conflict` naming the item; auto-accept leaves such items out and lists them in
  * its answer (`skipped`), the rest of the document is accepted.
  */
-export interface DocumentWork {
+interface DocumentWork {
   submitted: string[];
   /** Submitted annotators who changed their work after gold was shown to them: not independent votes. */
   afterGold: string[];
@@ -59,20 +59,20 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
   };
 }
 
-export interface AcceptRequest {
+interface AcceptRequest {
   annotationIds?: string[];
   relationIds?: string[];
   answerIds?: string[];
 }
 
-export interface AcceptResult {
+interface AcceptResult {
   spans: number;
   relations: number;
   answers: number;
 }
 
 /** An item auto-accept left out of gold, and the rule it would have broken. */
-export interface SkippedItem {
+interface SkippedItem {
   documentId: string;
   kind: 'annotation' | 'relation' | 'answer';
   id: string;
@@ -102,7 +102,7 @@ export async function acceptIntoGold(db: PrismaClient, actor: Actor, documentId:
   });
 }
 
-export interface AutoAcceptOptions {
+interface AutoAcceptOptions {
   minAgreement: number;
   documentIds?: string[];
   /** Only documents where every submitted annotator produced exactly the same work. */
@@ -150,7 +150,7 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
 }
 
 /** The work without the annotators flagged after-gold: what counts as independent agreement. */
-export function independentWork(work: DocumentWork): DocumentWork {
+function independentWork(work: DocumentWork): DocumentWork {
   if (work.afterGold.length === 0) return work;
   const counts = (item: { authorId: string }) => !work.afterGold.includes(item.authorId);
   return {
@@ -164,7 +164,7 @@ export function independentWork(work: DocumentWork): DocumentWork {
 }
 
 /** Every submitted annotator's set of spans, relations and answers is identical. */
-export function fullyAgree(work: DocumentWork): boolean {
+function fullyAgree(work: DocumentWork): boolean {
   const n = work.submitted.length;
   if (n < 2) return false;
   return [align(work.spans, spanKey), align(work.relations, relationKey), align(work.answers, answerKey)].every((candidates) =>

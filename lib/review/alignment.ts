@@ -32,7 +32,7 @@ export interface AlignAnswer {
   values: string[];
 }
 
-export interface Candidate<T> {
+interface Candidate<T> {
   key: string;
   items: T[];
   authors: string[];

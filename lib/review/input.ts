@@ -19,7 +19,7 @@ export interface ReportRelation {
   target: { start: number; end: number; label: string };
 }
 
-export interface ReportAnswer {
+interface ReportAnswer {
   author: string;
   question: string;
   target?: string;
@@ -47,7 +47,7 @@ export interface ReportDocument {
   answers: ReportAnswer[];
 }
 
-export interface ReportQuestion {
+interface ReportQuestion {
   key: string;
   options: string[];
   multiple: boolean;

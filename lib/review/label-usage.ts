@@ -5,8 +5,8 @@ import type { AnnotatorDiagnostics } from './annotator-measures';
  * for, against the mean of that rate over all annotators. A rate half again the mean or more is
  * `over`, two thirds of it or less `under` (for a label anyone used).
  */
-export const OVER_USE = 1.5;
-export const UNDER_USE = 2 / 3;
+const OVER_USE = 1.5;
+const UNDER_USE = 2 / 3;
 
 export interface LabelUsage {
   label: string;

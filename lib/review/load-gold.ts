@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 
-export interface GoldRow {
+interface GoldRow {
   documentId: string;
   start: number;
   end: number;

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '@/lib/db/client';
 
-export interface RelationRow {
+interface RelationRow {
   documentId: string;
   authorId: string;
   labelId: string;

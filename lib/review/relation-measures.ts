@@ -14,9 +14,13 @@ import { alphaOver, type UnitFigure } from './unit-measures';
  * (the sorted set, when several); annotators who did not relate the two spans are missing values.
  */
 export const RELATION_RULE =
-  'Relations match when both endpoints match as spans do for span F1 (exact: same offsets and label; overlap: same label and a shared character) and the relation type agrees; one-to-one, F1 micro-averaged over shared documents. α on the relation type is over (document, source, target) pairs related by two or more annotators, endpoints matched exactly; an annotator who did not relate them is a missing value.';
+  'Relations match when both endpoints match as spans do for span F1 (exact: same offsets and ' +
+    'label; overlap: same label and a shared character) and the relation type agrees; one-to-one, F1 ' +
+    'micro-averaged over shared documents. α on the relation type is over (document, source, target) ' +
+    'pairs related by two or more annotators, endpoints matched exactly; an annotator who did not ' +
+    'relate them is a missing value.';
 
-export interface RelationPair {
+interface RelationPair {
   a: string;
   b: string;
   documents: number;

@@ -20,7 +20,7 @@ export const intervalQuery = z.object({
     .describe('report the probability that a coefficient is below each (bootstrap); default 0.667,0.8'),
 });
 
-export type IntervalQuery = z.output<typeof intervalQuery>;
+type IntervalQuery = z.output<typeof intervalQuery>;
 
 /** Agreement over time: batches by ISO week of completion (default), of N documents, or none. */
 export const batchQuery = z.object({

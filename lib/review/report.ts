@@ -49,11 +49,14 @@ export interface AgreementReport {
   overTime: OverTime | null;
 }
 
-export const RULES = [
+const RULES = [
   'Token measures use the tokens of the export tokenizer; a token belongs to a span when they share a character.',
-  'Overlapping and stacked spans are kept: per layer a token’s category is the sorted set of labels covering it (e.g. "ORG+PERSON"); per label it is inside/outside that label.',
-  'Span F1 is one-to-one: exact = same offsets and label; overlap = same label and at least one shared character (greedy by largest overlap); micro-averaged over shared documents.',
-  'Krippendorff’s α_u treats the documents completed by all compared annotators as one character continuum (code points); a coder’s overlapping same-label spans are merged first.',
+  'Overlapping and stacked spans are kept: per layer a token’s category is the sorted set of labels ' +
+    'covering it (e.g. "ORG+PERSON"); per label it is inside/outside that label.',
+  'Span F1 is one-to-one: exact = same offsets and label; overlap = same label and at least one ' +
+    'shared character (greedy by largest overlap); micro-averaged over shared documents.',
+  'Krippendorff’s α_u treats the documents completed by all compared annotators as one character ' +
+    'continuum (code points); a coder’s overlapping same-label spans are merged first.',
   'Annotators who do not count for a document are missing values, not disagreement.',
   'Retired labels are included: their spans are part of the data.',
 ];
@@ -146,7 +149,8 @@ export function withMessage(report: AgreementReport): AgreementReport {
   if (report.scope.documents > 0) return report;
   const message =
     report.scope.excludedDocuments > 0
-      ? 'No document has been completed by two or more annotators yet: agreement needs at least two annotators per document (assign N ≥ 2 and let them submit, or use scope=all).'
+      ? 'No document has been completed by two or more annotators yet: agreement needs at least two ' +
+        'annotators per document (assign N ≥ 2 and let them submit, or use scope=all).'
       : 'The project has no documents to compare yet.';
   return { ...report, scope: { ...report.scope, message } };
 }

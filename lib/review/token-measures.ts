@@ -51,7 +51,7 @@ export function layerTokens(documents: IndexedDocument[], layer: SpanLayer, labe
 }
 
 /** Nominal coincidences of the categories of `annotators` (others are missing values), ready for tokenAlpha. */
-export interface TokenCoincidences {
+interface TokenCoincidences {
   matrix: Float64Array;
   size: number;
   coders: number;
@@ -96,7 +96,7 @@ export function alphaOfCodes(size: number): (coincidences: Float64Array) => numb
 }
 
 /** Cohen's κ of a summed size × size contingency table (row-major). */
-export function kappaOfTable(size: number): (table: Float64Array) => number {
+function kappaOfTable(size: number): (table: Float64Array) => number {
   return (table) => cohenKappa(Array.from({ length: size }, (_, row) => Array.from(table.subarray(row * size, (row + 1) * size))));
 }
 

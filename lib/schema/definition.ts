@@ -19,7 +19,7 @@ const stored = {
   retired: z.boolean().optional(),
 };
 
-export const labelDefinition = z
+const labelDefinition = z
   .object({
     layer: z.enum(LAYERS),
     key,
@@ -36,7 +36,7 @@ export const labelDefinition = z
   })
   .strict();
 
-export const targetDefinition = z
+const targetDefinition = z
   .object({
     key,
     name: z.string().trim().min(1).max(200),

@@ -9,7 +9,7 @@ export function isSpanLayer(layer: string): layer is SpanLayer {
   return (SPAN_LAYERS as readonly string[]).includes(layer);
 }
 
-export interface ChoiceOption {
+interface ChoiceOption {
   key: string;
   name: string;
 }

@@ -8,7 +8,7 @@ import { SAMPLE_DOCUMENT } from './sample-document';
 
 export const DEMO_EMAIL = 'demo@glossa.local';
 
-export type DemoSeedResult =
+type DemoSeedResult =
   | { created: true; email: string; password: string; projectId: string }
   | { created: false };
 

@@ -11,7 +11,7 @@ import type { Sentence, Token } from './index';
  * sentences (WebAnno TSV) ask for the token splits only (`mergeSentences: false`).
  */
 
-export interface FittedSentences {
+interface FittedSentences {
   sentences: Sentence[];
   tokensSplit: number;
   sentencesMerged: number;

@@ -179,7 +179,7 @@ export function tokenize(text: string): Sentence[] {
  * Bump when the rules above change what `tokenize` returns, so that token boundaries stored per
  * document (see `storedTokens`) are recomputed.
  */
-export const TOKENIZER_RULES_VERSION = 1;
+const TOKENIZER_RULES_VERSION = 1;
 
 /**
  * Names the tokenizer behind stored tokens: the rules plus the ICU version bundled with Node,
@@ -205,7 +205,7 @@ export function isCurrentTokenizer(tokenizer: string | null): boolean {
  * first token. Sentences are never empty and token texts are slices of `text`, so nothing of
  * `tokenize`'s output is lost.
  */
-export interface StoredTokens {
+interface StoredTokens {
   tokenOffsets: number[];
   sentenceStarts: number[];
   tokenizer: string;

@@ -2,7 +2,7 @@ import type { PrismaClient } from '@/lib/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 
-export interface NewUser {
+interface NewUser {
   email: string;
   name: string;
   password: string;

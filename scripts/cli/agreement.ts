@@ -13,7 +13,9 @@ const FORMATS = ['text', 'json', 'markdown', 'latex', 'csv'] as const;
 export const agreementCommand: Command = {
   group: 'agreement',
   synopsis:
-    'glossa agreement --project ID [--scope submitted|all] [--format text|json|markdown|latex|csv] [--interval bootstrap|jackknife|none] [--confidence 0.95] [--replicates 1000] [--seed 1] [--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--as-user EMAIL]',
+    'glossa agreement --project ID [--scope submitted|all] [--format text|json|markdown|latex|csv] ' +
+      '[--interval bootstrap|jackknife|none] [--confidence 0.95] [--replicates 1000] [--seed 1] ' +
+      '[--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--as-user EMAIL]',
   async run(args) {
     const options = flags(
       args,

@@ -17,7 +17,9 @@ const INTERRUPTS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 export const exportCommand: Command = {
   group: 'export',
   synopsis:
-    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] [--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
+    'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] ' +
+      '[--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta ' +
+      'KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
   async run(args) {
     const options = flags(
       args,
@@ -51,7 +53,7 @@ export const exportCommand: Command = {
 
     await withDatabase(async (db) => {
       await projectActor(db, project!, asUser, 'export');
-      let result;
+      let result: Awaited<ReturnType<typeof exportProject>>;
       try {
         result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? projectBaseUrl(project!, `http://localhost:${process.env.PORT ?? 3000}`), agreement: reviewAgreement });
       } catch (error) {

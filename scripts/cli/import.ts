@@ -12,7 +12,11 @@ import { projectActor } from './actor';
 export const importCommand: Command = {
   group: 'import',
   synopsis:
-    'glossa import --project ID --file PATH [--file PATH …] [--format F] [--as-user EMAIL] [--gold | --author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] [--allow-duplicates | --merge-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] [--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C --question KEY [--target-column C]]',
+    'glossa import --project ID --file PATH [--file PATH …] [--format F] [--as-user EMAIL] [--gold | ' +
+      '--author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] ' +
+      '[--allow-duplicates | --merge-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] ' +
+      '[--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C ' +
+      '--question KEY [--target-column C]]',
   async run(args) {
     const options = flags(
       args,
@@ -75,7 +79,8 @@ export const importCommand: Command = {
           mergeDuplicates: options['merge-duplicates'] ?? false,
         });
         for (const line of reportLines(report)) console.log(line);
-        console.log(`Imported ${report.documentCount} document(s) into project ${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`);
+        console.log(`Imported ${report.documentCount} document(s) into project ` +
+          `${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`);
       } catch (error) {
         if (error instanceof HttpError && error.status === 422) {
           const details = error.details as { file: string; line?: number; record?: number; reason: string }[];

@@ -16,7 +16,9 @@ import { accessibilityProblems, api, BASE, launchChromium, screenshot } from '..
 const FIXTURE = new URL('../../../shared/fixtures/op-ed-terrorist-alliances.txt', import.meta.url);
 const OWN_DOCUMENT = `Border talks stall as attacks rise
 
-Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday. An attack in Bannu killed eleven soldiers. Islamabad blames the Hafiz Gul Bahadur group, led by Hafiz Gul Bahadur.`;
+Talks between Pakistan and the Afghan Taliban ended in Doha ` +
+  `on Tuesday. An attack in Bannu killed eleven soldiers. Islamabad blames the Hafiz Gul Bahadur ` +
+  `group, led by Hafiz Gul Bahadur.`;
 const password = 'a long enough passphrase';
 const unique = Date.now().toString(36);
 

@@ -100,7 +100,7 @@ beforeAll(async () => {
   revoked = user.token;
 });
 
-async function ownWork(projectId: string, documentId: string, userId: string, labels: Record<string, string>) {
+async function ownWork(documentId: string, userId: string, labels: Record<string, string>) {
   const span = (labelId: string, start: number, end: number, quote: string) =>
     db.annotation.create({ data: { documentId, authorId: userId, labelId, start, end, quote } });
   const org = await span(labels.ORG!, 0, 4, 'Some');
@@ -127,7 +127,7 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
   const invitee = caller && caller in users ? users[caller as keyof typeof users] : users.outsider;
   const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(project.id, document.id, worker.id, labels), invitationId: invitation.id };
+  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(document.id, worker.id, labels), invitationId: invitation.id };
 }
 
 describe('authorization matrix: every API route × every caller', () => {

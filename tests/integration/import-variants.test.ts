@@ -17,7 +17,7 @@ beforeEach(async () => {
 
 const run = (name: string, content: string | Uint8Array, options: Partial<ImportOptions> = {}) =>
   importBatch(db, [{ kind: 'file', source: sourceOf(name, content, 4096) }], { projectId, actorId: owner.id, author: { kind: 'gold' }, ...options });
-const jsonl = (...records: unknown[]) => records.map((record) => JSON.stringify(record)).join('\n') + '\n';
+const jsonl = (...records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 
 async function answers() {
   const rows = await db.documentLabel.findMany({ where: { document: { projectId } }, select: { values: true, label: { select: { key: true } }, target: { select: { key: true } }, document: { select: { name: true } } }, orderBy: { document: { position: 'asc' } } });

@@ -129,7 +129,7 @@ describe('document import', () => {
 
   it('imports a doccano JSONL body streamed with ?format=doccano', async () => {
     const lines = [JSON.stringify({ text: `${URDU} Bannu`, label: [[Array.from(URDU).length + 1, Array.from(URDU).length + 6, 'GPE']], source: 'doccano' }), JSON.stringify({ text: 'Second line document.', label: [] })];
-    const response = await call('POST', '/projects/{id}/documents?format=doccano', { id: projectId }, { token: owner.token, rawBody: lines.join('\n') + '\n', contentType: 'application/x-ndjson' });
+    const response = await call('POST', '/projects/{id}/documents?format=doccano', { id: projectId }, { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body.documentCount).toBe(2);
     expect((await db.annotation.findFirstOrThrow({ where: { document: { projectId } } })).quote).toBe('Bannu');

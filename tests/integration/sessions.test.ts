@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JWT } from 'next-auth/jwt';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/next/auth-options';
 import { hashSessionId } from '@/lib/auth/sessions';
 import { signInWithPassword } from '@/lib/auth/sign-in';
 import { getPrisma } from '@/lib/db/client';

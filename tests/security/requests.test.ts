@@ -82,7 +82,8 @@ describe.skipIf(!BASE)('hostile requests', () => {
   afterAll(async () => {
     // For bench/RESULTS.md ("Hostile requests"): the whole file, every payload included.
     const { worstMs, peakRss, failures } = await fileWatch.stop();
-    console.log(`[hostile requests] worst /api/health latency ${Math.round(worstMs)} ms, peak server RSS ${Math.round(peakRss / MB)} MB, health failures ${failures.length}`);
+    console.log(`[hostile requests] worst /api/health latency ${Math.round(worstMs)} ms, peak server RSS ` +
+      `${Math.round(peakRss / MB)} MB, health failures ${failures.length}`);
   });
 
   describe('body limits', () => {

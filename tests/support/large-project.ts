@@ -18,13 +18,16 @@ export async function fillProject(db: PrismaClient, projectId: string, authorId:
   const doha = SENTENCE.indexOf('Doha');
   await db.$executeRaw`
     INSERT INTO "Document" (id, "projectId", name, text, sha256, metadata, position)
-    SELECT 'fill-' || lpad(i::text, 6, '0'), ${projectId}, 'Report ' || i, t.text, encode(sha256(convert_to(t.text, 'UTF8')), 'hex'), jsonb_build_object('batch', i % 10), 1000 + i
+    SELECT 'fill-' || lpad(i::text, 6, '0'), ${projectId}, 'Report ' || i, t.text, encode(sha256(convert_to(t.text,
+      'UTF8')), 'hex'), jsonb_build_object('batch', i % 10), 1000 + i
     FROM generate_series(1, ${documents}::int) AS i
-    CROSS JOIN LATERAL (SELECT 'Report ' || lpad(i::text, 6, '0') || E'.\n' || repeat(${SENTENCE}, ${SENTENCES_PER_DOCUMENT}::int) AS text) AS t`;
+    CROSS JOIN LATERAL (SELECT 'Report ' || lpad(i::text, 6, '0') || E'.\n' || repeat(${SENTENCE},
+      ${SENTENCES_PER_DOCUMENT}::int) AS text) AS t`;
   await db.$executeRaw`
     INSERT INTO "Annotation" (id, "documentId", "authorId", "labelId", start, "end", quote, origin, "updatedAt")
     SELECT 'fill-' || lpad(i::text, 6, '0') || '-' || k, 'fill-' || lpad(i::text, 6, '0'), ${authorId}, ${label.id},
-           ${PREFIX_LENGTH}::int + k * ${SENTENCE.length}::int + ${doha}::int, ${PREFIX_LENGTH}::int + k * ${SENTENCE.length}::int + ${doha + 4}::int, 'Doha', 'MANUAL', now()
+           ${PREFIX_LENGTH}::int + k * ${SENTENCE.length}::int + ${doha}::int, ${PREFIX_LENGTH}::int + k *
+             ${SENTENCE.length}::int + ${doha + 4}::int, 'Doha', 'MANUAL', now()
     FROM generate_series(1, ${documents}::int) AS i, generate_series(0, ${SENTENCES_PER_DOCUMENT - 1}::int) AS k`;
 }
 

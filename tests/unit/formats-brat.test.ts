@@ -82,7 +82,8 @@ describe('brat writer', () => {
 
   it('generates annotation.conf with layers, relation arguments, targets and used attributes', () => {
     const conf = bratAnnotationConf(SAMPLE_SCHEMA, attributes);
-    expect(conf).toContain('[entities]\n!ENTITY-LAYER\n\tPERSON\n\tNORP\n\tORG\n\tGPE\n\tLOC\n!STANCE-LAYER\n\tFAVOR\n\tAGAINST\n\tNONE\n!FRAME-LAYER\n\tSECURITY_DEFENSE\n\tPOLITICAL\n');
+    expect(conf).toContain('[entities]\n!ENTITY-LAYER\n\tPERSON\n\tNORP\n\tORG\n\tGPE\n\tLOC\n!STANCE-LAYER\n\tFAVOR\n' +
+      '\tAGAINST\n\tNONE\n!FRAME-LAYER\n\tSECURITY_DEFENSE\n\tPOLITICAL\n');
     expect(conf).toContain('OPPOSES\tArg1:PERSON|NORP|ORG|GPE, Arg2:PERSON|NORP|ORG|GPE\n');
     expect(conf).toContain('LOCATED_IN\tArg1:PERSON|NORP|ORG|GPE|LOC, Arg2:GPE|LOC\n');
     expect(conf).toContain('StanceTarget\tArg1:FAVOR|AGAINST|NONE, Arg2:PERSON|NORP|ORG|GPE|LOC\n');

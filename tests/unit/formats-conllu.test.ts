@@ -36,7 +36,9 @@ describe('conllu reader', () => {
   });
 
   it('keeps a multi-word token as one token with its surface form, skips empty nodes, and counts both', async () => {
-    const input = '# text = Vamos al cine.\n' + row(1, 'Vamos', '_') + row('2-3', 'al', '_') + row(2, 'a', '_') + row(3, 'el', 'NER=B-LOC') + row('3.1', 'ir', '_') + row(4, 'cine', 'NER=I-LOC|SpaceAfter=No') + row(5, '.', '_') + '\n';
+    const input = '# text = Vamos al cine.\n' +
+      `${row(1, 'Vamos', '_')}${row('2-3', 'al', '_')}${row(2, 'a', '_')}${row(3, 'el', 'NER=B-LOC')}` +
+      `${row('3.1', 'ir', '_')}${row(4, 'cine', 'NER=I-LOC|SpaceAfter=No')}${row(5, '.', '_')}\n`;
     const [doc] = await read('es.conllu', input);
     expect(doc?.name).toBe('es');
     expect(doc?.text).toBe('Vamos al cine.');

@@ -47,8 +47,10 @@ describe('webanno tsv reader', () => {
 
   it('counts what Glossa cannot hold: relations between bare tokens, chains, slot features, zero-length spans', async () => {
     const doc = await read(
-      '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n#T_SP=webanno.custom.Frame|ROLE_webanno.custom.Frame:Roles_webanno.custom.FrameRolesLink|webanno.custom.Span\n' +
-        '#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceType|referenceRelation\n#T_RL=webanno.custom.Relation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token\n\n\n' +
+      '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n' +
+        '#T_SP=webanno.custom.Frame|ROLE_webanno.custom.Frame:Roles_webanno.custom.FrameRolesLink|webanno.custom.Span\n' +
+        '#T_CH=de.tudarmstadt.ukp.dkpro.core.api.coref.type.CoreferenceLink|referenceType|referenceRelation\n' +
+        '#T_RL=webanno.custom.Relation|value|BT_de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Token\n\n\n' +
         '#Text=He shot himself .\n' +
         row('1-1', '0-2', 'He', 'X', 'agent', '1-3', 'pr[1]', 'coref->1-1', '_', '_') + row('1-2', '3-7', 'shot', '_', '_', '_', '_', '_', '_', '_') +
         row('1-3', '8-15', 'himself', 'Y', '_', '_', 'pr[1]', 'coref->1-2', '*', '1-1') + row('1-4', '15-15', '', 'Z', '_', '_', '_', '_', '_', '_') + row('1-5', '16-17', '.', '_', '_', '_', '_', '_', '_', '_'),
@@ -103,7 +105,7 @@ describe('webanno tsv escaping', () => {
     const value = 'a\\b[c]d|e_f->g;h*i\tj\nk\rl';
     expect(escapeValue(value)).toBe('a\\\\b\\[c\\]d\\|e\\_f\\->g\\;h\\*i\\tj\\nk\\rl');
     expect(unescapeValue(escapeValue(value))).toBe(value);
-    expect(splitUnescaped(escapeValue('x|y') + '|z', '|')).toEqual(['x\\|y', 'z']);
+    expect(splitUnescaped(`${escapeValue('x|y')}|z`, '|')).toEqual(['x\\|y', 'z']);
   });
 });
 

@@ -80,7 +80,7 @@ describe('checkDepth: nesting capped before JSON.parse', () => {
     expect(error.details).toEqual({ limit: MAX_JSON_DEPTH, offset: MAX_JSON_DEPTH });
   });
   it('does not count brackets inside strings, escaped quotes included', () => {
-    expect(() => checkDepth(JSON.stringify({ a: '['.repeat(500) + '\\"' + '{'.repeat(500) }))).not.toThrow();
+    expect(() => checkDepth(JSON.stringify({ a: `${'['.repeat(500)}\\"${'{'.repeat(500)}` }))).not.toThrow();
   });
   it('keeps 100,000 levels from overflowing the stack', async () => {
     const error = await failure(() => parseClientJson('{"a":'.repeat(100_000)));

@@ -182,7 +182,8 @@ describe('label studio', () => {
     expect(error).toBeInstanceOf(ImportError);
     expect((error as ImportError).location).toEqual({ file: 'p.json', record: 2 });
     expect((error as ImportError).reason).toBe(
-      `annotations[0].result[0], offsets read as code points (as UTF-16 units they do not fit either): span [${start},${end + 3}) label "LOC": quote "Bannu" does not match the text "Bannu at"`,
+      `annotations[0].result[0], offsets read as code points (as UTF-16 units they do not fit either): ` +
+        `span [${start},${end + 3}) label "LOC": quote "Bannu" does not match the text "Bannu at"`,
     );
   });
 
@@ -361,7 +362,9 @@ describe('conll', () => {
     const [bioes] = await collect(parseSource(sourceOf('x.bio', 'New B-LOC\nYork E-LOC\nis O\nbig S-ADJ\nvery E-ADV\n'), 'conll'));
     expect(bioes?.name).toBe('x');
     expect(covered(bioes!)).toEqual([['New York', 'LOC'], ['big', 'ADJ'], ['very', 'ADV']]);
-    const conllu = '# sent_id = 1\n# text = Imran spoke.\n1\tImran\tImran\tPROPN\t_\t_\t2\tnsubj\t_\tNER=B-PER\n2-3\tspoke.\t_\t_\t_\t_\t_\t_\t_\t_\n2\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\tNER=O\n';
+    const conllu = '# sent_id = 1\n# text = Imran ' +
+      'spoke.\n1\tImran\tImran\tPROPN\t_\t_\t2\tnsubj\t_\tNER=B-PER\n2-3\tspoke.\t_\t_\t_\t_\t_\t_\t_\t_\n' +
+        '2\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\tNER=O\n';
     const [doc] = await collect(parseSource(sourceOf('ud.conllu', conllu), 'conllu'));
     // The multi-word token 2-3 is kept whole, with its surface form.
     expect(doc?.text).toBe('Imran spoke.');

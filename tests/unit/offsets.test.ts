@@ -237,7 +237,7 @@ describe('validateSpan', () => {
         .oneof(
           fc.constant(actual),
           fc.constant(actual.normalize('NFD')),
-          fc.constant(actual + 'x'),
+          fc.constant(`${actual}x`),
           fc.string({ unit: 'grapheme', maxLength: 4 }),
         )
         .map((quote) => ({ t, start, end, quote, actual }));

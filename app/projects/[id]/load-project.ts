@@ -1,5 +1,5 @@
 import { cache } from 'react';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getProject } from '@/lib/projects/store';
 

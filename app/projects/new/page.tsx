@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { NewProjectForm } from '@/components/projects/NewProjectForm';
 import { presetSummaries } from '@/components/projects/preset-summaries';
 import { PageHeader } from '@/components/ui/PageHeader';
-import { requirePageCaller } from '@/lib/auth/page-access';
+import { requirePageCaller } from '@/lib/next/page-access';
 import { DEFAULT_PRESET_ID } from '@/lib/schema/presets';
 
 export const dynamic = 'force-dynamic';

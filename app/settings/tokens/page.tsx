@@ -4,7 +4,7 @@ import { CreateTokenForm } from '@/components/tokens/CreateTokenForm';
 import { TokenList } from '@/components/tokens/TokenList';
 import { PageHeader } from '@/components/ui/PageHeader';
 import { listApiTokens } from '@/lib/auth/api-tokens';
-import { requirePageCaller } from '@/lib/auth/page-access';
+import { requirePageCaller } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 
 export const dynamic = 'force-dynamic';

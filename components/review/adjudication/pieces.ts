@@ -1,7 +1,7 @@
 import { assignLanes } from '@/lib/editor/lanes';
 import type { OffsetIndex } from '@/lib/offsets';
 
-export interface Interval {
+interface Interval {
   start: number;
   end: number;
 }

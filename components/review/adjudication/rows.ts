@@ -3,8 +3,8 @@ import type { OffsetIndex } from '@/lib/offsets';
 import type { Layer } from '@/lib/schema/types';
 import type { ReviewData, ReviewLabel, ReviewTarget } from './types';
 
-export type RowKind = 'span' | 'relation' | 'answer' | 'gold';
-export type GroupId = Layer | 'GOLD';
+type RowKind = 'span' | 'relation' | 'answer' | 'gold';
+type GroupId = Layer | 'GOLD';
 
 /** One line of the candidate list: a candidate (or a gold-only span) in the words a curator reads. */
 export interface ReviewRow {

@@ -4,7 +4,7 @@ import { ALPHA_RELIABLE, ALPHA_TENTATIVE, barFraction } from '@/components/revie
 import type { Figure } from '@/lib/review/figure';
 import styles from './agreement.module.css';
 
-export interface ChartRow {
+interface ChartRow {
   name: string;
   /** What the figure was computed over, e.g. "over 4 documents". */
   detail?: string;

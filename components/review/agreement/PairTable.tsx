@@ -3,7 +3,7 @@ import shared from '@/components/review/shared.module.css';
 import type { Figure } from '@/lib/review/figure';
 import styles from './agreement.module.css';
 
-export interface PairRow {
+interface PairRow {
   a: string;
   b: string;
   cohenKappa: Figure;

@@ -5,7 +5,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import shared from '@/components/review/shared.module.css';
 import styles from './progress.module.css';
 
-export interface AnnotatorProgress {
+interface AnnotatorProgress {
   id: string;
   name: string;
   role: Role;

@@ -4,7 +4,7 @@ import shared from '@/components/review/shared.module.css';
 import { StatusChip } from './StatusChip';
 import styles from './progress.module.css';
 
-export interface DocumentProgress {
+interface DocumentProgress {
   id: string;
   name: string;
   annotators: { userId: string; status: string; afterGold: boolean }[];

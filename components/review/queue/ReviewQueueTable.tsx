@@ -4,7 +4,7 @@ import shared from '@/components/review/shared.module.css';
 import { DateText } from '@/components/ui/DateText';
 import styles from './queue.module.css';
 
-export interface QueueRow {
+interface QueueRow {
   id: string;
   name: string;
   submitted: number;

@@ -70,7 +70,8 @@ export const agreementReportSchema = z.object({
         }),
       ),
     )
-    .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents'),
+    .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans ' +
+      'per label, span F1 against gold of adjudicated documents'),
   relations: z
     .object({
       pairs: z.array(
@@ -109,7 +110,9 @@ export const agreementEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects/{id}/agreement',
   tag: 'review',
-  summary: 'Inter-annotator agreement with confidence intervals (unit bootstrap or jackknife): token α and pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
+  summary: 'Inter-annotator agreement with confidence intervals (unit bootstrap or jackknife): token α and ' +
+    'pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document ' +
+    'questions, confusion matrices, per-document disagreement',
   params: idParams,
   query: reportQuery,
   response: agreementReportSchema,
@@ -124,7 +127,8 @@ export const agreementMethodsEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects/{id}/agreement/methods',
   tag: 'review',
-  summary: 'The agreement report for a paper: a methods paragraph, every figure with its interval and units, the rules and references (markdown, latex) or the figures as csv',
+  summary: 'The agreement report for a paper: a methods paragraph, every figure with its interval and units, ' +
+    'the rules and references (markdown, latex) or the figures as csv',
   params: idParams,
   query: reportQuery.extend({ format: z.enum(['markdown', 'latex', 'csv']).default('markdown') }).strict(),
   rawResponse: Object.fromEntries(Object.entries(METHODS_MEDIA_TYPES).map(([format, { type }]) => [type.split(';')[0]!, `format=${format}`])),

@@ -35,7 +35,9 @@ export const updateOwnAssignment = defineEndpoint({
   path: '/documents/{id}/assignment',
   tag: 'assignments',
   summary:
-    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
+    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen ' +
+      'their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). ' +
+      'An unassigned document is refused unless the project allows self-assignment.',
   params: idParams,
   body: z.object({ status: z.enum(SETTABLE_STATUSES), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
   response: assignment,

@@ -64,7 +64,12 @@ export const importDocumentsEndpoint = defineEndpoint({
   path: '/projects/{id}/documents',
   tag: 'documents',
   summary:
-    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects the whole batch (422). The body is read whole before anything is written, within the upload limits: 413 past a size limit, 408 when the client stops sending, 422 naming any structural limit (README, Configuration), 409 when another import stored one of its texts meanwhile.',
+    'Import documents, optionally with annotations, in one transaction: JSON { documents }, a JSONL ' +
+      'body (?format=glossa|doccano|label-studio|jsonl), or multipart "file" fields (txt, md, html, ' +
+      'docx, pdf, csv, jsonl, glossa, doccano, label-studio, brat, conll). Any invalid record rejects ' +
+      'the whole batch (422). The body is read whole before anything is written, within the upload ' +
+      'limits: 413 past a size limit, 408 when the client stops sending, 422 naming any structural ' +
+      'limit (README, Configuration), 409 when another import stored one of its texts meanwhile.',
   params: idParams,
   query: importQuery,
   rawBody: { 'application/json': jsonImportBody, 'application/x-ndjson': 'binary', 'multipart/form-data': 'binary' },

@@ -42,7 +42,8 @@ export const acceptGold = defineEndpoint({
 
 export const autoAcceptGold = defineEndpoint({
   method: 'POST', path: '/projects/{id}/gold/auto', tag: 'review',
-  summary: 'Accept into gold everything at least k annotators agree on, for some documents or the whole project; optionally only fully agreeing documents, and mark them finished',
+  summary: 'Accept into gold everything at least k annotators agree on, for some documents or the whole ' +
+    'project; optionally only fully agreeing documents, and mark them finished',
   params: idParams,
   body: z.object({ minAgreement: z.number().int().min(1).max(50), documentIds: z.array(id).max(100_000).optional(), onlyFullAgreement: z.boolean().optional(), finish: z.boolean().optional() }).strict(),
   response: acceptResult.extend({

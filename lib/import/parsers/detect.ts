@@ -72,8 +72,11 @@ function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
   throw new ImportError(
     location,
     partial
-      ? `the first record is longer than the ${firstBytes.length} bytes examined, and its first fields do not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
-      : 'the first record is none of: Glossa ("spans"), doccano ("label", "entities", "cats", or doccano 1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ("text")',
+      ? `the first record is longer than the ${firstBytes.length} bytes examined, and its first fields do ` +
+        `not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
+      : 'the first record is none of: Glossa ("spans"), doccano ("label", "entities", "cats", or doccano ' +
+        '1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ' +
+        '("text")',
   );
 }
 

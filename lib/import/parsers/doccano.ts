@@ -122,7 +122,8 @@ class LabelIds {
     if (typeof label === 'string') return label;
     const id = String(label);
     if (this.labelMap[id] === undefined) {
-      throw new ImportError(this.location, `${where}: label ${id} is a doccano 1.x label id, not a label name; map every id to a schema key with the label map, e.g. labelMap={"${id}": "ORG"} (CLI: --label-map)`);
+      throw new ImportError(this.location, `${where}: label ${id} is a doccano 1.x label id, not a label name; map every id to a schema key ` +
+        `with the label map, e.g. labelMap={"${id}": "ORG"} (CLI: --label-map)`);
     }
     this.count++;
     // The id itself goes on: the schema lookup applies the same map.

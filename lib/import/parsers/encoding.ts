@@ -9,7 +9,7 @@ import { ImportError, type ImportEncoding, type ImportSource } from '../types';
  * untouched (binary formats too): the parsers check it themselves and report the line of a bad byte.
  */
 /** A source as UTF-8, and once its stream has begun, the encoding it was read in (for the report). */
-export interface DecodedSource {
+interface DecodedSource {
   source: ImportSource;
   encoding(): string | undefined;
 }
@@ -58,7 +58,8 @@ function decoderFor(file: string, stated: ImportEncoding | undefined, bom: 'utf-
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
   if (stated === undefined) return utf16 ? bom : undefined;
   if (stated === 'utf-16') {
-    if (!utf16) throw new ImportError({ file }, 'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8');
+    if (!utf16) throw new ImportError({ file }, 'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which ' +
+      'tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8');
     return bom;
   }
   if (bom !== undefined) throw new ImportError({ file }, `encoding ${stated} was given, but the file begins with a ${bom.toUpperCase()} byte order mark; leave out the encoding option`);

@@ -43,7 +43,8 @@ export function readRecord<T>(read: () => T, onProblem: ((problem: ImportError) 
 /** Why a JSON Lines line is not JSON, saying so when the file is pretty-printed JSON rather than JSONL. */
 export function notJson(line: string, error: Error): string {
   if (/^\s*[[{]\s*$/.test(line)) {
-    return 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record per line: export it as JSONL, or upload a JSON array as a .json file';
+    return 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record ' +
+      'per line: export it as JSONL, or upload a JSON array as a .json file';
   }
   return `not valid JSON (${error.message})`;
 }

@@ -215,7 +215,9 @@ function inUnit(regions: Region[], checker: SpanChecker, location: SourceLocatio
   if (asPoints && asUnits) {
     throw new ImportError(
       location,
-      'the offsets fit the text both as code points (Label Studio 1.x) and as UTF-16 code units (older Label Studio), which differ after the emoji or other character outside the BMP, and no region text (value.text) tells them apart; name the unit: offsetUnit=code-points or offsetUnit=utf-16',
+      'the offsets fit the text both as code points (Label Studio 1.x) and as UTF-16 code units (older ' +
+        'Label Studio), which differ after the emoji or other character outside the BMP, and no region ' +
+        'text (value.text) tells them apart; name the unit: offsetUnit=code-points or offsetUnit=utf-16',
     );
   }
   if (asPoints) return { read: regions, note: '' };

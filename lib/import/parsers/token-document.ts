@@ -3,7 +3,7 @@ import { SOURCE_LABEL_ATTRIBUTE } from '@/lib/formats/source-labels';
 import type { ImportedDocument, ImportedSpan, SourceLocation } from '../types';
 import { newDocument } from './document';
 
-export type TagPrefix = 'B' | 'I' | 'E' | 'S' | undefined;
+type TagPrefix = 'B' | 'I' | 'E' | 'S' | undefined;
 
 /**
  * A document assembled token by token from a tagged, tokenized source (CoNLL, CoNLL-U). The text is

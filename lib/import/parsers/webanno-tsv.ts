@@ -14,7 +14,8 @@ import { baseName, readText } from './input';
  *   (a Stance's `target` feature is its stance target); others are matched by label.
  * - The text is rebuilt from the `#Text=` lines (several for a sentence with line breaks); what
  *   lies between two sentences is not in the file (Glossa's export puts it at the end of the
- *   sentence before), so a gap their offsets leave is filled with line breaks. Every token is checked against the text at its offsets (UTF-16 code units, as the
+ * sentence before), so a gap their offsets leave is filled with line breaks. Every token is checked against the
+ * text at its offsets (UTF-16 code units, as the
  *   format defines); tokens and sentences are kept with the document (`source:webanno-tsv`).
  * - Annotations: a value with `[n]` is one annotation across every row with that id; one without
  *   covers its row's token or sub-token (`1-3.1`). Stacked annotations are `|`-separated, `_` is
@@ -243,7 +244,8 @@ function rebuildText(sentences: { text: string[]; tokens: { begin: number; end: 
     if (!first) continue;
     if (first.begin < text.length) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, inside the text before it (${text.length} UTF-16 units)`);
     // The gap is filled with characters the file does not hold: never more than the file is long, so an offset cannot make the text balloon.
-    if (first.begin - text.length > fileLength) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, ${first.begin - text.length} units after the text before it, more than the file's ${fileLength} characters`);
+    if (first.begin - text.length > fileLength) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, ${first.begin - text.length} units after the text ` +
+      `before it, more than the file's ${fileLength} characters`);
     text += '\n'.repeat(first.begin - text.length) + sentence.text.join('\n');
     for (const token of sentence.tokens) {
       const found = text.slice(token.begin, token.end);

@@ -2,7 +2,7 @@ import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { errorResponse } from '@/lib/api/endpoint';
 import { methodsRoute } from '@/lib/api/route';
-import { authOptions } from '@/lib/auth/options';
+import { authOptions } from '@/lib/next/auth-options';
 import { readBodyText } from '@/lib/http/body';
 import { assertCleanStrings, parseClientJson } from '@/lib/http/json';
 import { assertSameOrigin } from '@/lib/http/origin';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 
 // Checked here, outside loading.tsx's boundary, so that a refusal is still a 403/404 status.
 export default async function AgreementLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {

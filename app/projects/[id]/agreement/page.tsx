@@ -13,7 +13,7 @@ import { UnitFigureTable } from '@/components/review/agreement/UnitFigureTable';
 import styles from '@/components/review/agreement/agreement.module.css';
 import { namesOf } from '@/components/review/format';
 import { can } from '@/lib/access/policy';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { SPAN_LAYERS } from '@/lib/schema/types';
 import type { DocumentScope } from '@/lib/review/load';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ExportPanel } from '@/components/export/ExportPanel';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listMembers } from '@/lib/members/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';

@@ -6,7 +6,7 @@ import { RoleGuide } from '@/components/members/RoleGuide';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { rolesAssignableBy } from '@/components/projects/roles';
 import { can } from '@/lib/access/policy';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listProjectInvitations } from '@/lib/members/invitations';
 import { listMembers } from '@/lib/members/store';

@@ -9,7 +9,7 @@ import { namesOf } from '@/components/review/format';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { can } from '@/lib/access/policy';
 import { projectProgress } from '@/lib/assignments/store';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listDocuments } from '@/lib/documents/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';

@@ -8,7 +8,7 @@ import { ReviewQueueTable } from '@/components/review/queue/ReviewQueueTable';
 import styles from '@/components/review/queue/queue.module.css';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { can } from '@/lib/access/policy';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { reviewQueue, type ReviewStatusFilter } from '@/lib/review/view';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';

@@ -5,7 +5,7 @@ import { SchemaEditor } from '@/components/schema/SchemaEditor';
 import { SchemaReadOnly } from '@/components/schema/SchemaReadOnly';
 import { can } from '@/lib/access/policy';
 import { labelSchema } from '@/lib/api/schemas';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';

@@ -7,7 +7,7 @@ import { listRelations } from '@/lib/annotations/relations';
 import { listAnnotations } from '@/lib/annotations/service';
 import { mayTakeOn } from '@/lib/assignments/state';
 import { readOwnAssignment } from '@/lib/assignments/status';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getDocument } from '@/lib/documents/store';
 import type { SchemaLabel } from '@/lib/editor/schema';

@@ -10,7 +10,7 @@ import styles from '@/components/review/adjudication/review.module.css';
 import { StatusChip } from '@/components/review/progress/StatusChip';
 import { DateText } from '@/components/ui/DateText';
 import { can } from '@/lib/access/policy';
-import { requireProjectPage } from '@/lib/auth/page-access';
+import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { reviewView } from '@/lib/review/view';
 import { getSchema } from '@/lib/schema/store';

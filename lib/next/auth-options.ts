@@ -1,3 +1,4 @@
+import 'server-only';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import type { Adapter, AdapterUser } from 'next-auth/adapters';
 import type { NextAuthOptions } from 'next-auth';
@@ -6,16 +7,16 @@ import GitHubProvider from 'next-auth/providers/github';
 import type { Provider } from 'next-auth/providers/index';
 import { getPrisma } from '@/lib/db/client';
 import { clientAddress } from '@/lib/http/client-address';
-import { enabledOAuthProviders } from './providers';
-import { liveSession, revokeSession, startSession } from './sessions';
-import { SignInError, signInWithPassword } from './sign-in';
+import { enabledOAuthProviders } from '@/lib/auth/providers';
+import { liveSession, revokeSession, startSession } from '@/lib/auth/sessions';
+import { SignInError, signInWithPassword } from '@/lib/auth/sign-in';
 
 /**
  * next-auth configuration. E-mail + password always works, offline. GitHub and a
  * generic OpenID Connect provider (e.g. a university Keycloak) switch on when
  * their environment variables are set. Sessions are signed JWTs (the secret lives
- * in the database, see secret.ts), so they survive restarts and work across instances;
- * each names a server-side session record (sessions.ts) so it can be revoked.
+ * in the database, see lib/auth/secret.ts), so they survive restarts and work across instances;
+ * each names a server-side session record (lib/auth/sessions.ts) so it can be revoked.
  */
 function providers(): Provider[] {
   const list: Provider[] = [

@@ -1,3 +1,4 @@
+import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -5,7 +6,7 @@ import { authorizeProject, type ProjectAccess } from '@/lib/access/project-acces
 import type { ProjectAction } from '@/lib/access/policy';
 import { getPrisma } from '@/lib/db/client';
 import { HttpError } from '@/lib/http/errors';
-import { resolveCaller, type Caller } from './caller';
+import { resolveCaller, type Caller } from '@/lib/auth/caller';
 
 /** For server components: the signed-in caller, or a redirect to the sign-in page. */
 export async function requirePageCaller(): Promise<Caller> {
