@@ -42,7 +42,7 @@ describe('importing format variants', () => {
 
   it('rejects the batch when a doccano 1.x label id is not mapped, naming the id', async () => {
     const line = { text: 'Imran Khan spoke.', annotations: [{ label: 3, start_offset: 0, end_offset: 10 }] };
-    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({ status: 422, details: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] });
+    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({ status: 422, details: { problems: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] } });
     expect(await db.document.count({ where: { projectId } })).toBe(0);
   });
 
@@ -59,7 +59,7 @@ describe('importing format variants', () => {
   it('still rejects a value no option matches, naming it', async () => {
     await expect(run('bad.jsonl', jsonl({ data: 'Text.', label: ['sporty'] }), { labelMap: { label: 'PRIMARY_FRAME' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ reason: 'answer to label: "sporty" is not an option of PRIMARY_FRAME.' }],
+      details: { problems: [{ reason: 'answer to label: "sporty" is not an option of PRIMARY_FRAME.' }] },
     });
   });
 });
@@ -95,14 +95,14 @@ describe('SemEval-2016 Task 6 files', () => {
   it('refuses the same file read as UTF-8, naming the byte and the fix', async () => {
     await expect(run('semeval.tsv', cp1252(SEMEVAL), { parse: { textColumn: 'Tweet' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ file: 'semeval.tsv', line: 2, reason: 'the file is not valid UTF-8 at byte 39 (save it as UTF-8 and upload it again)' }],
+      details: { problems: [{ file: 'semeval.tsv', line: 2, reason: 'the file is not valid UTF-8 at byte 39 (save it as UTF-8 and upload it again)' }] },
     });
   });
 
   it('refuses an encoding for a format that states its own, before parsing it', async () => {
     await expect(run('report.docx', 'PK not parsed', { parse: { encoding: 'windows-1252' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }],
+      details: { problems: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }] },
     });
   });
 
