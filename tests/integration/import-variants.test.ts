@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { detectFormat } from '@/lib/import/parsers';
 import { importBatch, type ImportOptions } from '@/lib/import/service';
 import { sourceOf } from '../fixtures/import/source';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
@@ -38,6 +40,25 @@ describe('importing format variants', () => {
     expect(report.files[0]).toMatchObject({ format: 'doccano', spans: 2, variants: ['doccano 1.x ("text", "annotations")'], notes: { 'doccano label ids mapped by the label map': 1 } });
     const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } } }, orderBy: { start: 'asc' } });
     expect(stored).toEqual([{ quote: 'Imran Khan', label: { key: 'PERSON' } }, { quote: 'Lahore', label: { key: 'GPE' } }]);
+  });
+
+  it('reads a doccano 1.x JSON export (an array of "data" + "label" triples) as doccano, not as Label Studio', async () => {
+    // The shape doccano 1.x's "JSON" export downloads: tests/fixtures/import/doccano-1x.json.
+    const file = readFileSync(new URL('../fixtures/import/doccano-1x.json', import.meta.url));
+    expect(detectFormat('doccano-1x.json', file)).toBe('doccano');
+    const report = await run('doccano-1x.json', file);
+    expect(report.files[0]).toMatchObject({ format: 'doccano', documents: 3, spans: 4, variants: ['doccano 1.x JSON ("data", "label")'] });
+    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, document: { select: { name: true, metadata: true } } }, orderBy: [{ document: { position: 'asc' } }, { start: 'asc' }] });
+    expect(stored.map((a) => [a.document.name, a.quote, a.label.key])).toEqual([
+      ['doccano-1x#1', 'Imran Khan', 'PERSON'],
+      ['doccano-1x#1', 'Lahore', 'GPE'],
+      ['doccano-1x#2', 'TTP', 'ORG'],
+      ['doccano-1x#2', 'Bannu', 'GPE'],
+    ]);
+    expect(stored[0]!.document.metadata).toEqual({ id: 1, Comments: [] });
+    // Label Studio's own JSON export still goes to its parser.
+    expect(detectFormat('tasks.json', new TextEncoder().encode('[{"id": 1, "data": {"text": "x"}, "annotations": []}]'))).toBe('label-studio');
+    expect(detectFormat('min.json', new TextEncoder().encode('[{"text": "x", "id": 1, "annotator": 1, "annotation_id": 2, "label": [{"start": 0, "end": 1}]}]'))).toBe('label-studio');
   });
 
   it('rejects the batch when a doccano 1.x label id is not mapped, naming the id', async () => {
