@@ -6,9 +6,9 @@ import type { SourceLine } from './input';
  * CSV (RFC 4180) and TSV records, each with the line it starts on, or the problem that makes it
  * unreadable; the next record is read either way, so one upload reports every bad row. csv-parse,
  * used before, cannot do that: after a malformed quote it reads the rest of the file as one field.
- * A record ends at a line end outside quotes, and counting quotes tells where that is, because a
- * quote inside a quoted field is written doubled; each record is then split on its own. Only a
- * quote that is never closed takes the rest of the file with it, and that is said.
+ * A record ends at a line end outside quotes (QuoteScan tells where: a quote opens a field only at
+ * its start, and inside one a quote is written doubled); each record is then split on its own.
+ * Only a quote that is never closed takes the rest of the file with it, and that is said.
  */
 export type CsvRecord = { line: number; fields: string[] } | { line: number; problem: string };
 
@@ -17,7 +17,7 @@ export async function* csvRecords(lines: AsyncIterable<SourceLine>, tabs: boolea
   let pending: string[] = [];
   let pendingBytes = 0;
   let start = 0;
-  let quoted = false;
+  let scan = new QuoteScan(tabs);
   let last = 0;
   for await (const { line, text } of lines) {
     last = line;
@@ -26,8 +26,8 @@ export async function* csvRecords(lines: AsyncIterable<SourceLine>, tabs: boolea
     if (pending.length === 0) start = line;
     pending.push(text);
     pendingBytes += Buffer.byteLength(text);
-    if (!tabs) quoted = quotesOpen(text, quoted);
-    if (quoted) {
+    scan.add(text);
+    if (scan.quoted) {
       // A record is bounded like a line: a quote left open would otherwise gather the whole file.
       if (pendingBytes > limits.lineBytes) throw new ImportError({ file, line: start }, `the quoted field opened on line ${start} is still open after ${describeLimit('lineBytes', limits)}: a closing quote is missing (CSV: a quote inside a quoted field is written twice, "")`);
       continue;
@@ -35,34 +35,49 @@ export async function* csvRecords(lines: AsyncIterable<SourceLine>, tabs: boolea
     yield splitRecord(pending.join('').replace(/\r?\n$/, ''), start, tabs, limits);
     pending = [];
     pendingBytes = 0;
+    scan = new QuoteScan(tabs);
   }
   if (pending.length > 0) {
     yield { line: start, problem: `the quoted field opened on line ${start} is never closed, so lines ${start}–${last} were read as one field: close the quote, or write a quote inside a quoted field twice ("")` };
   }
 }
 
-/** Whether a quoted field is still open at the end of `text`, given whether one was open at its start. */
-function quotesOpen(text: string, open: boolean): boolean {
-  let quoted = open;
-  for (let at = text.indexOf('"'); at !== -1; at = text.indexOf('"', at + 1)) quoted = !quoted;
-  return quoted;
-}
+/**
+ * RFC 4180's quoting, fed a record line by line: whether a quoted field is open at the end, and
+ * how many separators lie outside quotes. A quote opens a field only at its start (elsewhere it is
+ * a stray quote, which splitRecord reports); inside a quoted field `""` is a quote and `"` closes it.
+ */
+class QuoteScan {
+  quoted = false;
+  separators = 0;
+  private fieldStart = true;
 
-/** The number of fields in a record, without building them: separators outside quotes, plus one. */
-function countFields(text: string, tabs: boolean): number {
-  const separator = tabs ? '\t' : ',';
-  let count = 1;
-  let quoted = false;
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at];
-    if (char === '"' && !tabs) quoted = !quoted;
-    else if (char === separator && !quoted) count++;
+  private readonly separator: string;
+
+  /** `tabs`: tab-separated values, which have no quoting. */
+  constructor(private readonly tabs: boolean) {
+    this.separator = tabs ? '\t' : ',';
   }
-  return count;
+
+  add(text: string): this {
+    for (let at = 0; at < text.length; at++) {
+      const char = text[at];
+      if (this.quoted) {
+        if (char !== '"') continue;
+        if (text[at + 1] === '"') at++;
+        else this.quoted = false;
+        continue;
+      }
+      if (char === '"' && this.fieldStart && !this.tabs) this.quoted = true;
+      else if (char === this.separator) this.separators++;
+      this.fieldStart = char === this.separator;
+    }
+    return this;
+  }
 }
 
 function splitRecord(text: string, line: number, tabs: boolean, limits: ImportLimits): CsvRecord {
-  const count = countFields(text, tabs);
+  const count = new QuoteScan(tabs).add(text).separators + 1;
   // Counted first, so a record of a million fields is refused after one scan, not built.
   if (count > limits.csvColumns) return { line, problem: `${count.toLocaleString('en-US')} columns, over ${describeLimit('csvColumns', limits)}` };
   if (tabs) return { line, fields: text.split('\t') };
