@@ -2,6 +2,8 @@ import { strToU8, zipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { importBatch } from '@/lib/import/service';
+import { buildOpenApi } from '@/lib/api/openapi';
+import { ENDPOINTS } from '@/lib/api/registry';
 import { HttpError } from '@/lib/http/errors';
 import type { RejectionDetails } from '@/lib/import/problems';
 import { call } from '../support/api';
@@ -245,5 +247,28 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
     expect(response.body.error.details.problems[99].line).toBe(101);
     expect(response.body.error.message).toMatch(/^Nothing was imported: 150 problems \(the first 100 listed, 50 more not listed\), the first at many\.csv:2: /);
     expect(await db.document.count({ where: { projectId } })).toBe(0);
+  });
+});
+
+describe('the rejection in the OpenAPI document', () => {
+  it('publishes the 422 details of the import: the listed problems and problemsTotal', () => {
+    const responses = (buildOpenApi(ENDPOINTS).paths['/projects/{id}/documents']!.post as { responses: Record<string, any> }).responses;
+    const details = responses['422'].content['application/json'].schema.properties.error.properties.details;
+    expect(Object.keys(details.properties)).toEqual(['problems', 'problemsTotal']);
+    expect(details.required).toEqual(['problems', 'problemsTotal']);
+    expect(Object.keys(details.properties.problems.items.properties)).toEqual(['file', 'line', 'record', 'reason']);
+    expect(details.properties.problemsTotal.type).toBe('integer');
+    // Other statuses keep the shared Error schema.
+    expect(responses['413'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+  });
+});
+
+describe('a .json file that is not one JSON document', () => {
+  it('says when it is JSON Lines under the wrong extension, and otherwise which export a .json must be', async () => {
+    const lines = `${JSON.stringify({ id: 1, data: { text: SPEECH } })}\n${JSON.stringify({ id: 2, data: { text: SPEECH } })}\n`;
+    expect(await problemsOf(await postFiles([['tasks.json', lines], ['broken.json', '[{"id": 1, "data": ']]))).toEqual([
+      ['tasks.json', undefined, 'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or doccano 1.x is a single array)'],
+      ['broken.json', undefined, expect.stringMatching(/^not valid JSON \(.+\); a \.json export of Label Studio or doccano 1\.x is a single JSON array$/)],
+    ]);
   });
 });

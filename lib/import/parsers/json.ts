@@ -42,7 +42,13 @@ export async function* jsonRecords(source: ImportSource, onProblem?: (problem: I
   }
   const limits = importLimits();
   const bytes = await readBytes(source, limits.jsonBodyBytes, () => tooLarge(`The file ${source.name}`, 'jsonBodyBytes', limits));
-  const value = parseJson(decodeUtf8(bytes, source.name), { file: source.name });
+  const text = decodeUtf8(bytes, source.name);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError({ file: source.name }, notOneDocument(text, error as Error));
+  }
   const items = Array.isArray(value) ? value : [value];
   for (const [index, item] of items.entries()) yield { value: item, location: { file: source.name, record: index + 1 } };
 }
@@ -73,11 +79,14 @@ export function notJson(line: string, error: Error): string {
   return `not valid JSON (${error.message})`;
 }
 
-export function parseJson(text: string, location: SourceLocation): unknown {
+/** Why a .json file is not JSON, saying so when it is JSON Lines under the wrong extension. */
+function notOneDocument(text: string, error: Error): string {
+  const first = text.trimStart().split('\n', 1)[0] ?? '';
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(location, `not valid JSON (${(error as Error).message})`);
+    JSON.parse(first);
+    return 'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or doccano 1.x is a single array)';
+  } catch {
+    return `not valid JSON (${error.message}); a .json export of Label Studio or doccano 1.x is a single JSON array`;
   }
 }
 
