@@ -192,7 +192,7 @@ describe('label studio', () => {
     expect((await failure(parseSource(sourceOf('p.json', bad({ id: 'r', type: 'labels', value: { start: 0, end: 1, labels: ['A', 'B'] } })), 'label-studio'))).message).toBe(
       'p.json (record 1): annotations[0].result[0].value.labels: a region with several labels cannot be one span; give it one label',
     );
-    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe('p.json (record 1): data: no text field (expected "text" or another string field)');
+    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe('p.json (record 1): data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
     expect((await failure(parseSource(sourceOf('p.json', '[{"data": '), 'label-studio'))).message).toMatch(/^p\.json: not valid JSON/);
   });
 });

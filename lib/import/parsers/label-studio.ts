@@ -86,7 +86,7 @@ function readTask({ value, location }: JsonRecord, base: string, unit: OffsetUni
   const parsed = parseWith(task, value, location);
   const textField = typeof parsed.data.text === 'string' ? 'text' : Object.keys(parsed.data).find((key) => typeof parsed.data[key] === 'string');
   const text = textField === undefined ? undefined : parsed.data[textField];
-  if (typeof text !== 'string') throw new ImportError(location, 'data: no text field (expected "text" or another string field)');
+  if (typeof text !== 'string') throw new ImportError(location, 'data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
   const metadata = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key !== textField));
   const doc = newDocument(`${base}#${parsed.id ?? location.record ?? location.line}`, text, location, metadata);
 
