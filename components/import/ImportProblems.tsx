@@ -71,5 +71,6 @@ function where({ line, record }: ImportProblem): string {
 /** The server lists the first problems only (lib/import/limits.ts MAX_LISTED_PROBLEMS) and counts them all. */
 function problemCount(total: number, listed: number): string {
   const found = total === 1 ? '1 problem was found' : `${total} problems were found`;
-  return total > listed ? `${found}; the first ${listed} are listed below, ${total - listed} more are not.` : `${found}.`;
+  const more = total - listed;
+  return more > 0 ? `${found}; the first ${listed} are listed below, ${more} more ${more === 1 ? 'is' : 'are'} not.` : `${found}.`;
 }

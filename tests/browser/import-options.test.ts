@@ -65,6 +65,26 @@ describe.skipIf(!BASE)('import form options (Chromium)', () => {
   );
 
   it(
+    'shows how many problems a rejected import had when there are more than the server lists',
+    async () => {
+      const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Import problems ${Date.now().toString(36)}` } });
+      await page.goto(`${BASE}/projects/${project.id}/import`);
+      const rows = Array.from({ length: 101 }, (_, i) => `Row ${i},extra`);
+      await page.locator('input[type="file"]').setInputFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(`text\n${rows.join('\n')}\n`) });
+      await page.getByRole('cell', { name: 'CSV, one document per row' }).waitFor();
+      await page.getByRole('button', { name: 'Import 1 file' }).click();
+      const outcome = page.getByRole('region', { name: 'Nothing was imported' });
+      await outcome.waitFor();
+      expect(await outcome.getByText('101 problems were found; the first 100 are listed below, 1 more is not.').isVisible()).toBe(true);
+      const problems = outcome.getByRole('table', { name: 'Problems that stopped the import' }).getByRole('row');
+      // A header row and the 100 listed problems.
+      expect(await problems.count()).toBe(101);
+      expect(await problems.nth(1).getByRole('cell').allInnerTexts()).toEqual(['ragged.csv', 'line 2', expect.stringMatching(/^the row has 2 field\(s\) but the header names 1 column\(s\)/), '']);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'asks for the offset unit and source authors only when a Label Studio file is chosen',
     async () => {
       const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Import options LS ${Date.now().toString(36)}` } });
