@@ -10,7 +10,7 @@ import styles from './Import.module.css';
 import { OutcomePanel } from './ImportOutcome';
 import { ImportOptionsFields } from './ImportOptionsFields';
 import { LabelMapEditor, mappingTargetId, type SchemaLabelChoice } from './LabelMapEditor';
-import { DEFAULT_OPTIONS, importFormData, type ImportOptions, type MappingRow } from './options';
+import { applicableOptions, DEFAULT_OPTIONS, importFormData, type ImportOptions, type MappingRow } from './options';
 import { useChosenFiles } from './useChosenFiles';
 import { useImportUpload } from './useImportUpload';
 import { UploadProgress } from './UploadProgress';
@@ -42,9 +42,9 @@ export function ImportForm({ projectId, labels, mayImportGold }: ImportFormProps
     focusSoon(mappingTargetId(uid));
   };
 
-  const showCsvColumns =
-    options.format === 'csv' ||
-    (options.format === '' && chosen.files.some(({ detection }) => detection.status === 'detected' && detection.format === 'csv'));
+  // The forced format, or the format detected for each chosen file: they decide which options are asked.
+  const formats = options.format !== '' ? [options.format] : chosen.files.flatMap(({ detection }) => (detection.status === 'detected' ? [detection.format] : []));
+  const applicable = applicableOptions(formats);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -54,7 +54,7 @@ export function ImportForm({ projectId, labels, mayImportGold }: ImportFormProps
       chosen.files.map(({ file }) => file),
       options,
       mapping,
-      showCsvColumns,
+      applicable,
     );
     // Imported files are in the project now; sending them again would only skip them as duplicates.
     upload.start(body, chosen.clear);
@@ -78,7 +78,8 @@ export function ImportForm({ projectId, labels, mayImportGold }: ImportFormProps
               options={options}
               onChange={(patch) => setOptions((current) => ({ ...current, ...patch }))}
               mayImportGold={mayImportGold}
-              showCsvColumns={showCsvColumns}
+              applicable={applicable}
+              questions={labels.filter((label) => label.layer === 'DOCUMENT')}
               disabled={upload.busy}
             />
             <LabelMapEditor

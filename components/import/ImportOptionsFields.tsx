@@ -1,22 +1,38 @@
 'use client';
 
+import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
-import { IMPORT_FORMATS } from '@/lib/import/types';
+import { IMPORT_ENCODINGS, IMPORT_FORMATS, OFFSET_UNITS, type ImportEncoding, type OffsetUnit } from '@/lib/import/types';
 import { FORMAT_NAMES } from './formats';
 import styles from './Import.module.css';
-import type { ImportOptions } from './options';
+import type { SchemaLabelChoice } from './LabelMapEditor';
+import type { FormatOption, ImportOptions } from './options';
 import { RadioGroup } from './RadioGroup';
 
 interface ImportOptionsFieldsProps {
   options: ImportOptions;
   onChange: (patch: Partial<ImportOptions>) => void;
   mayImportGold: boolean;
-  /** A CSV is among the files (or CSV is forced): ask which columns to read. */
-  showCsvColumns: boolean;
+  /** The format-specific options some chosen file (or the forced format) reads: only those are asked. */
+  applicable: ReadonlySet<FormatOption>;
+  /** The schema's document questions, which a CSV column can answer. */
+  questions: readonly SchemaLabelChoice[];
   disabled: boolean;
 }
 
-export function ImportOptionsFields({ options, onChange, mayImportGold, showCsvColumns, disabled }: ImportOptionsFieldsProps) {
+const ENCODING_NAMES: Record<ImportEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16': 'UTF-16 (with a byte order mark)',
+  'windows-1252': 'Windows-1252 (e.g. SemEval-2016 Task 6)',
+  'latin-1': 'Latin-1 (ISO 8859-1)',
+};
+
+const OFFSET_UNIT_NAMES: Record<OffsetUnit, string> = {
+  'code-points': 'Code points (Label Studio 1.x)',
+  'utf-16': 'UTF-16 code units (older Label Studio)',
+};
+
+export function ImportOptionsFields({ options, onChange, mayImportGold, applicable, questions, disabled }: ImportOptionsFieldsProps) {
   return (
     <div className={styles.options}>
       <Field label="Format" hint="Leave on “Detect” unless a file is misread, e.g. a .txt that is really Markdown.">
@@ -36,16 +52,62 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, showCsvC
           </select>
         )}
       </Field>
-      {showCsvColumns && (
+      {applicable.has('encoding') && (
+        <Field label="Text encoding" hint="How the files’ bytes are read. The report states the encoding used." optional>
+          {(control) => (
+            <select {...control} value={options.encoding} disabled={disabled} onChange={(event) => onChange({ encoding: IMPORT_ENCODINGS.find((encoding) => encoding === event.target.value) ?? '' })}>
+              <option value="">UTF-8, or UTF-16 when the file starts with a byte order mark</option>
+              {IMPORT_ENCODINGS.map((encoding) => (
+                <option key={encoding} value={encoding}>
+                  {ENCODING_NAMES[encoding]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {applicable.has('csvColumns') && (
         <fieldset className="fieldset" disabled={disabled}>
-          <legend>CSV columns</legend>
+          <legend>CSV and TSV columns</legend>
           <Field label="Text column" hint="The column holding each document’s text; by default “text”." optional>
             {(control) => <input {...control} value={options.textColumn} maxLength={200} placeholder="text" onChange={(event) => onChange({ textColumn: event.target.value })} />}
           </Field>
           <Field label="Name column" hint="By default “name”, or the file name and row number. Other columns become metadata." optional>
             {(control) => <input {...control} value={options.nameColumn} maxLength={200} placeholder="name" onChange={(event) => onChange({ nameColumn: event.target.value })} />}
           </Field>
+          <Field label="Question column" hint="A column whose value answers a document question, e.g. SemEval’s “Stance”. Blank cells are counted in the report." optional>
+            {(control) => <input {...control} value={options.questionColumn} maxLength={200} onChange={(event) => onChange({ questionColumn: event.target.value })} />}
+          </Field>
+          <Field label="Question it answers" hint="Values are matched to the question’s options regardless of case, or through the label map." optional>
+            {(control) => (
+              <select {...control} value={options.question} onChange={(event) => onChange({ question: event.target.value })}>
+                <option value="">Choose a document question</option>
+                {questions.map((question) => (
+                  <option key={question.key} value={question.key}>
+                    {question.name} ({question.key})
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Target column" hint="For a question asked per stance target: the column naming the target, e.g. SemEval’s “Target” (a target key, name or alias)." optional>
+            {(control) => <input {...control} value={options.targetColumn} maxLength={200} onChange={(event) => onChange({ targetColumn: event.target.value })} />}
+          </Field>
         </fieldset>
+      )}
+      {applicable.has('offsetUnit') && (
+        <Field label="Label Studio offsets" hint="Only matters after an emoji or other character outside the BMP. Left on “decide”, a task the region texts cannot decide is refused with a message." optional>
+          {(control) => (
+            <select {...control} value={options.offsetUnit} disabled={disabled} onChange={(event) => onChange({ offsetUnit: OFFSET_UNITS.find((unit) => unit === event.target.value) ?? '' })}>
+              <option value="">Decide from the region texts</option>
+              {OFFSET_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {OFFSET_UNIT_NAMES[unit]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       )}
       {mayImportGold && (
         <RadioGroup
@@ -57,6 +119,15 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, showCsvC
             { value: 'me', label: 'My annotations' },
             { value: 'gold', label: 'Gold', hint: 'The adjudicated layer that exports treat as final.' },
           ]}
+        />
+      )}
+      {applicable.has('sourceAuthors') && (
+        <CheckboxField
+          label="Keep the annotators named in the files"
+          hint="Each annotation goes to the layer of the project member the file names (user id or e-mail; “gold” for gold); a name that is no member is refused. Otherwise all of it goes to the layer chosen above."
+          checked={options.keepSourceAuthors}
+          disabled={disabled}
+          onChange={(event) => onChange({ keepSourceAuthors: event.target.checked })}
         />
       )}
       <RadioGroup

@@ -8,13 +8,15 @@ import { isImportProblem, type ImportProblem, type ImportReport } from './upload
 
 export type Outcome =
   | { kind: 'imported'; report: ImportReport }
-  | { kind: 'rejected'; message: string; problems: ImportProblem[] }
+  | { kind: 'rejected'; message: string; problems: ImportProblem[]; problemsTotal: number }
   | { kind: 'failed'; message: string };
 
 export function outcomeOf(error: unknown): Outcome {
   if (error instanceof DOMException && error.name === 'AbortError') return { kind: 'failed', message: 'The upload was cancelled; nothing was imported.' };
   if (error instanceof ApiError && error.code === 'import_rejected') {
-    return { kind: 'rejected', message: error.message, problems: Array.isArray(error.details) ? error.details.filter(isImportProblem) : [] };
+    const details = error.details as { problems?: unknown; problemsTotal?: unknown } | undefined;
+    const problems = Array.isArray(details?.problems) ? details.problems.filter(isImportProblem) : [];
+    return { kind: 'rejected', message: error.message, problems, problemsTotal: typeof details?.problemsTotal === 'number' ? details.problemsTotal : problems.length };
   }
   return { kind: 'failed', message: errorMessage(error) };
 }
@@ -41,7 +43,7 @@ export function OutcomePanel({ projectId, outcome, mapped, onMap }: OutcomePanel
     <section ref={ref} tabIndex={-1} aria-labelledby="outcome-heading" className={`panel ${outcome.kind === 'imported' ? '' : 'danger-zone'}`}>
       <h2 id="outcome-heading">{HEADINGS[outcome.kind]}</h2>
       {outcome.kind === 'imported' && <ImportReportView projectId={projectId} report={outcome.report} />}
-      {outcome.kind === 'rejected' && <ImportProblems message={outcome.message} problems={outcome.problems} mapped={mapped} onMap={onMap} />}
+      {outcome.kind === 'rejected' && <ImportProblems message={outcome.message} problems={outcome.problems} problemsTotal={outcome.problemsTotal} mapped={mapped} onMap={onMap} />}
       {outcome.kind === 'failed' && <p>{outcome.message}</p>}
     </section>
   );

@@ -4,22 +4,22 @@ import type { ImportProblem } from './upload';
 interface ImportProblemsProps {
   message: string;
   problems: readonly ImportProblem[];
+  /** Every problem the server found; it lists only the first ones. */
+  problemsTotal: number;
   /** Labels already in the mapping editor: their button would add nothing. */
   mapped: ReadonlySet<string>;
   onMap: (label: string) => void;
 }
 
-// lib/import/service.ts stops collecting at this many.
-const MAX_LISTED = 100;
-
 /** A rejected import: nothing was stored, and here is every reason why. */
-export function ImportProblems({ message, problems, mapped, onMap }: ImportProblemsProps) {
+export function ImportProblems({ message, problems, problemsTotal, mapped, onMap }: ImportProblemsProps) {
   return (
     <>
       <p>
         Files are imported all together or not at all, so none of them was. Fix the problems below (or change the options) and import
         again.
       </p>
+      <p>{problemCount(problemsTotal, problems.length)}</p>
       {/* The table says it all; the server's summary matters only when it sent no details. */}
       {problems.length === 0 && <p>{message}</p>}
       <div className="table-wrap">
@@ -58,7 +58,6 @@ export function ImportProblems({ message, problems, mapped, onMap }: ImportProbl
           </tbody>
         </table>
       </div>
-      {problems.length >= MAX_LISTED && <p className="muted">The server stops listing after {MAX_LISTED} problems; there may be more.</p>}
     </>
   );
 }
@@ -67,4 +66,11 @@ function where({ line, record }: ImportProblem): string {
   if (line !== undefined) return `line ${line}`;
   if (record !== undefined) return `record ${record}`;
   return '—';
+}
+
+/** The server lists the first problems only (lib/import/limits.ts MAX_LISTED_PROBLEMS) and counts them all. */
+function problemCount(total: number, listed: number): string {
+  const found = total === 1 ? '1 problem was found' : `${total} problems were found`;
+  const more = total - listed;
+  return more > 0 ? `${found}; the first ${listed} are listed below, ${more} more ${more === 1 ? 'is' : 'are'} not.` : `${found}.`;
 }

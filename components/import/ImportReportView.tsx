@@ -26,19 +26,23 @@ export function ImportReportView({ projectId, report }: { projectId: string; rep
               <th scope="col" className="numeric">Relations</th>
               <th scope="col" className="numeric">Answers</th>
               <th scope="col">Skipped</th>
+              <th scope="col">Notes</th>
             </tr>
           </thead>
           <tbody>
             {report.files.map((file) => (
               <tr key={file.file}>
                 <td>{file.file}</td>
-                <td>{file.format}</td>
+                <td>{readAs(file)}</td>
                 <td className="numeric">{file.documents}</td>
                 <td className="numeric">{file.spans}</td>
                 <td className="numeric">{file.relations}</td>
                 <td className="numeric">{file.documentLabels}</td>
                 <td>
                   <SkippedCell projectId={projectId} file={file} />
+                </td>
+                <td>
+                  <CountList counts={file.notes} />
                 </td>
               </tr>
             ))}
@@ -95,6 +99,26 @@ function SkippedCell({ projectId, file }: { projectId: string; file: ImportRepor
       {notKept.map(([what, count]) => (
         <li key={what}>
           {count} × {what}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The format with the variants the parser recognised and the encoding the file was read in, as the CLI prints them. */
+function readAs(file: ImportReport['files'][number]): string {
+  return [file.format, ...file.variants, ...(file.encoding === undefined ? [] : [file.encoding])].join(', ');
+}
+
+/** How the parser read what the source left open (offsets converted, label ids mapped), each counted in documents. */
+function CountList({ counts }: { counts: Record<string, number> }) {
+  const entries = Object.entries(counts);
+  if (entries.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="target-list">
+      {entries.map(([note, count]) => (
+        <li key={note}>
+          {note} ({count === 1 ? '1 document' : `${count} documents`})
         </li>
       ))}
     </ul>

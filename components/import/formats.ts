@@ -16,7 +16,7 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   csv: 'CSV, one document per row',
   jsonl: 'JSON Lines, plain text records',
   glossa: 'Glossa JSONL',
-  doccano: 'doccano JSONL',
+  doccano: 'doccano JSONL or JSON',
   'label-studio': 'Label Studio JSON',
   brat: 'brat standoff',
   conll: 'CoNLL / BIO',

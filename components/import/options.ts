@@ -1,4 +1,4 @@
-import type { ImportFormat } from '@/lib/import/types';
+import type { ImportEncoding, ImportFormat, OffsetUnit } from '@/lib/import/types';
 
 /** The import options as the form holds them; field names match the API's query options. */
 export interface ImportOptions {
@@ -11,6 +11,16 @@ export interface ImportOptions {
   origin: 'IMPORTED' | 'SUGGESTED';
   textColumn: string;
   nameColumn: string;
+  /** CSV stance datasets: the column answering `question`, per target named in `targetColumn` (SemEval: Stance, OVERALL_STANCE, Target). */
+  questionColumn: string;
+  /** A DOCUMENT label key; '' until chosen. */
+  question: string;
+  targetColumn: string;
+  /** '' = the server's default: UTF-8, or UTF-16 by its byte order mark. */
+  encoding: ImportEncoding | '';
+  /** '' = decided from the region texts (Label Studio). */
+  offsetUnit: OffsetUnit | '';
+  keepSourceAuthors: boolean;
 }
 
 export const DEFAULT_OPTIONS: ImportOptions = {
@@ -21,7 +31,34 @@ export const DEFAULT_OPTIONS: ImportOptions = {
   origin: 'IMPORTED',
   textColumn: '',
   nameColumn: '',
+  questionColumn: '',
+  question: '',
+  targetColumn: '',
+  encoding: '',
+  offsetUnit: '',
+  keepSourceAuthors: false,
 };
+
+/**
+ * The options that only some formats read, and which formats read them (lib/import/parsers and
+ * lib/import/service.ts): the form shows each only when a chosen file (or the forced format) is one
+ * of them, and sends it only then.
+ */
+const APPLIES_TO = {
+  csvColumns: ['csv'],
+  // Every format but docx and pdf (which state their own encoding) and brat (read as UTF-8): the service refuses it there.
+  encoding: ['txt', 'md', 'html', 'csv', 'jsonl', 'glossa', 'doccano', 'label-studio', 'conll', 'conllu', 'webanno-tsv'],
+  offsetUnit: ['label-studio'],
+  // The formats whose records name their annotator (Glossa author, doccano user, Label Studio completed_by, brat Author).
+  sourceAuthors: ['glossa', 'doccano', 'label-studio', 'brat'],
+} as const satisfies Record<string, readonly ImportFormat[]>;
+
+export type FormatOption = keyof typeof APPLIES_TO;
+
+export function applicableOptions(formats: readonly ImportFormat[]): ReadonlySet<FormatOption> {
+  const groups = Object.keys(APPLIES_TO) as FormatOption[];
+  return new Set(groups.filter((group) => formats.some((format) => (APPLIES_TO[group] as readonly ImportFormat[]).includes(format))));
+}
 
 export interface MappingRow {
   uid: string;
@@ -33,9 +70,10 @@ export interface MappingRow {
 /**
  * The multipart body: every file as a `file` field, and the options as form
  * fields. Empty optional fields are left out, so the server's defaults apply
- * (an empty `textColumn` would name a column called "").
+ * (an empty `textColumn` would name a column called ""), and so are options
+ * no chosen file's format reads.
  */
-export function importFormData(files: readonly File[], options: ImportOptions, mapping: readonly MappingRow[], csv: boolean): FormData {
+export function importFormData(files: readonly File[], options: ImportOptions, mapping: readonly MappingRow[], applicable: ReadonlySet<FormatOption>): FormData {
   const data = new FormData();
   for (const file of files) data.append('file', file, file.name);
   if (options.format !== '') data.append('format', options.format);
@@ -46,8 +84,18 @@ export function importFormData(files: readonly File[], options: ImportOptions, m
   data.append('origin', options.origin);
   const labelMap = Object.fromEntries(mapping.filter((row) => row.source.trim() !== '' && row.target !== '').map((row) => [row.source.trim(), row.target]));
   if (Object.keys(labelMap).length > 0) data.append('labelMap', JSON.stringify(labelMap));
-  if (csv && options.textColumn.trim() !== '') data.append('textColumn', options.textColumn.trim());
-  if (csv && options.nameColumn.trim() !== '') data.append('nameColumn', options.nameColumn.trim());
+  const text = (name: keyof ImportOptions, value: string) => value.trim() !== '' && data.append(name, value.trim());
+  if (applicable.has('csvColumns')) {
+    text('textColumn', options.textColumn);
+    text('nameColumn', options.nameColumn);
+    // Sent as given: the server wants the column and the question together and names whichever is missing.
+    text('questionColumn', options.questionColumn);
+    text('question', options.question);
+    text('targetColumn', options.targetColumn);
+  }
+  if (applicable.has('encoding')) text('encoding', options.encoding);
+  if (applicable.has('offsetUnit')) text('offsetUnit', options.offsetUnit);
+  if (applicable.has('sourceAuthors') && options.keepSourceAuthors) data.append('keepSourceAuthors', 'true');
   return data;
 }
 

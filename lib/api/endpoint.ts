@@ -41,6 +41,8 @@ export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> {
   rawResponse?: Record<string, string>;
   /** Error statuses this operation can answer besides 400/401. */
   errors?: number[];
+  /** For error statuses whose `details` have a fixed shape (an import's 422): that shape, published in OpenAPI. */
+  errorDetails?: Partial<Record<number, z.ZodType>>;
   handle(context: Context<P, Q, B>): Promise<R>;
 }
 

@@ -20,7 +20,7 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Not found (also for projects you are not a member of)',
   408: 'The client stopped sending the request body (idle or too slow)',
   409: 'Conflicts with the current state',
-  422: 'The import was rejected; details list every problem with file and line',
+  422: 'The import was rejected; details list the problems (the first 100) with file and line, and count them all (problemsTotal)',
   413: 'Request body too large',
   415: 'Request body is not JSON',
   429: 'Too many attempts',
@@ -59,7 +59,10 @@ function operation(endpoint: AnyEndpoint) {
   const writes = endpoint.method === 'GET' ? [] : [403];
   const errors = new Set([400, 401, 503, ...writes, ...(endpoint.body || endpoint.rawBody ? [413, 415] : []), ...(endpoint.errors ?? [])]);
   for (const code of [...errors].sort()) {
-    responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    const details = endpoint.errorDetails?.[code];
+    // The shared Error schema, or for statuses with known details an error of that shape.
+    const schema = details ? jsonSchema(z.object({ error: z.object({ code: z.string(), message: z.string(), details }) }), 'output') : { $ref: '#/components/schemas/Error' };
+    responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema } } };
   }
   return {
     operationId: `${endpoint.method.toLowerCase()}${camelPath(endpoint.path)}`,

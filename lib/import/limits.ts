@@ -43,6 +43,13 @@ export interface ImportLimits {
 
 const MB = 1024 * 1024;
 
+/**
+ * How many problems a rejected import lists; past it they are only counted (the answer's
+ * `problemsTotal`), so a huge bad file gives a bounded answer. Not configurable: it bounds the
+ * answer's size, not any work.
+ */
+export const MAX_LISTED_PROBLEMS = 100;
+
 /** Each limit: its environment variable, unit and default, so messages can name all three. */
 const SETTINGS: Record<keyof ImportLimits, { env: string; unit: number; fallback: number }> = {
   uploadBytes: { env: 'GLOSSA_MAX_UPLOAD_MB', unit: MB, fallback: 256 },

@@ -1,10 +1,22 @@
 import { HttpError } from '@/lib/http/errors';
+import { MAX_LISTED_PROBLEMS } from './limits';
 import type { Problem } from './prepare';
 
-/** How many problems a rejected import lists; past it they are only counted, so a huge bad file gives a bounded answer. */
-const MAX_PROBLEMS = 100;
+/** One listed problem of a rejected import, as the 422 answer's `details.problems` holds it. */
+export interface ListedProblem {
+  file: string;
+  line?: number;
+  record?: number;
+  reason: string;
+}
 
-/** Every problem of a batch: the first MAX_PROBLEMS kept, all of them counted. */
+/** The `details` of a 422 `import_rejected` answer: the first MAX_LISTED_PROBLEMS problems and how many there were in all. */
+export interface RejectionDetails {
+  problems: ListedProblem[];
+  problemsTotal: number;
+}
+
+/** Every problem of a batch: the first MAX_LISTED_PROBLEMS kept, all of them counted. */
 export class ProblemList {
   readonly listed: Problem[] = [];
   total = 0;
@@ -12,13 +24,16 @@ export class ProblemList {
   add(...problems: Problem[]): void {
     for (const problem of problems) {
       this.total += 1;
-      if (this.listed.length < MAX_PROBLEMS) this.listed.push(problem);
+      if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
     }
   }
 
-  /** The 422 that rejects the batch: the listed problems as details, the total in the message. */
+  /** The 422 that rejects the batch: the listed problems and the total as details, both also in the message. */
   rejection(): HttpError {
-    const details = this.listed.map((p) => ({ file: p.location.file, line: p.location.line, record: p.location.record, reason: p.reason }));
+    const details: RejectionDetails = {
+      problems: this.listed.map((p) => ({ file: p.location.file, line: p.location.line, record: p.location.record, reason: p.reason })),
+      problemsTotal: this.total,
+    };
     const first = this.listed[0]!;
     const at = first.location.line ? `:${first.location.line}` : first.location.record !== undefined ? ` record ${first.location.record}` : '';
     const where = `${first.location.file}${at}`;

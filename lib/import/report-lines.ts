@@ -1,3 +1,4 @@
+import type { RejectionDetails } from './problems';
 import type { ImportReport } from './service';
 
 /**
@@ -30,4 +31,14 @@ export function reportLines(report: ImportReport): string[] {
     counted('notes (documents read)', file.notes);
   }
   return lines;
+}
+
+/** A rejected import for the command line: every listed problem at its place, and how many more were found than listed. */
+export function rejectionLines({ problems, problemsTotal }: RejectionDetails): string[] {
+  const unlisted = problemsTotal - problems.length;
+  return [
+    `Nothing was imported: ${problemsTotal} problem(s)${unlisted > 0 ? `, the first ${problems.length} listed` : ''}:`,
+    ...problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : p.record ? ` record ${p.record}` : ''}: ${p.reason}`),
+    ...(unlisted > 0 ? [`  … and ${unlisted} more problem(s), not listed`] : []),
+  ];
 }

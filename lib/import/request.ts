@@ -5,7 +5,6 @@ import { SPAN_LAYERS } from '@/lib/schema/types';
 import { bodyText, limitedBody } from './body';
 import { importLimits, type ImportLimits } from './limits';
 import { boundaryOf, readMultipart } from './multipart';
-import { parseBratPair } from './parsers';
 import type { ImportInput } from './service';
 import { Spool, spooledSource } from './spool';
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, OFFSET_UNITS, type ImportedDocument, type ImportSource, type ParseOptions } from './types';
@@ -169,7 +168,11 @@ function stringifyQuery(query: ImportQuery): Record<string, string> {
   return result;
 }
 
-/** A brat `x.ann` uploaded beside `x.txt` is one document; everything else is parsed on its own. */
+/**
+ * A brat `x.ann` uploaded beside `x.txt` is one document; everything else is parsed on its own.
+ * Only paired here: the import service parses the pair with the other files, so its problems are
+ * collected like theirs.
+ */
 export function pairBrat(sources: ImportSource[], format: string | undefined): ImportInput[] {
   const base = (name: string) => name.replace(/\.[^.]+$/, '');
   const anns = new Map(sources.filter((s) => s.name.endsWith('.ann')).map((s) => [base(s.name), s]));
@@ -179,7 +182,7 @@ export function pairBrat(sources: ImportSource[], format: string | undefined): I
     const ann = source.name.endsWith('.txt') && (format === undefined || format === 'brat') ? anns.get(base(source.name)) : undefined;
     if (ann) {
       paired.add(ann).add(source);
-      inputs.push({ kind: 'parsed', name: `${source.name} + ${ann.name}`, format: 'brat', documents: parseBratPair(source, ann) });
+      inputs.push({ kind: 'brat-pair', txt: source, ann });
     }
   }
   for (const source of sources) {

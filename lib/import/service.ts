@@ -4,7 +4,7 @@ import { importedTokens } from '@/lib/documents/tokens';
 import { guardDocument } from './guard';
 import { importLimits, type ImportLimits } from './limits';
 import { layersOf, ontoDocument, refusedMerges, type MergeTarget } from './merge';
-import { detectFormat, parseSource } from './parsers';
+import { detectFormat, parseBratPair, parseSource } from './parsers';
 import { decodedSource } from './parsers/encoding';
 import { prepareDocument, type Prepared, type Problem } from './prepare';
 import { ProblemList } from './problems';
@@ -20,7 +20,7 @@ import { ImportError, type ImportedDocument, type ImportFormat, type ImportSourc
  * transaction. It runs in two phases. First every document is parsed (as a stream),
  * checked against the import limits and the project schema, and staged to a
  * temporary file; any invalid record rejects the whole batch with a report of every
- * problem found (the first MAX_PROBLEMS listed, all counted), before anything is written. Only then does the
+ * problem found (the first MAX_LISTED_PROBLEMS listed, all counted), before anything is written. Only then does the
  * write transaction (lib/import/write.ts) start, read the staged rows back in chunks and store them, within
  * GLOSSA_IMPORT_WRITE_SECONDS: no transaction ever waits on a client or a parser, and
  * large batches never sit in memory.
@@ -45,9 +45,10 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
-/** A file to parse, or documents that arrived already structured (the JSON request body, brat pairs). */
+/** A file to parse, a brat `.txt` + `.ann` pair, or documents that arrived already structured (the JSON request body). */
 export type ImportInput =
   | { kind: 'file'; source: ImportSource }
+  | { kind: 'brat-pair'; txt: ImportSource; ann: ImportSource }
   | { kind: 'parsed'; name: string; format: ImportFormat | 'json'; documents: AsyncIterable<ImportedDocument> | Iterable<ImportedDocument> };
 
 interface FileReport {
@@ -233,6 +234,11 @@ async function open(input: ImportInput, options: ImportOptions, onProblem: (prob
   if (input.kind === 'parsed') {
     refuseEncoding(input.name, input.format);
     return { ...input, encoding: undefined };
+  }
+  if (input.kind === 'brat-pair') {
+    const name = `${input.txt.name} + ${input.ann.name}`;
+    refuseEncoding(name, 'brat');
+    return { name, format: 'brat' as const, documents: parseBratPair(input.txt, input.ann, onProblem), encoding: undefined };
   }
   const decoded = decodedSource(input.source, stated);
   const { format, source } = await resolveFormat(decoded.source, options.format);

@@ -107,8 +107,10 @@ export interface ImportSource {
 
 export interface ParseOptions {
   /**
-   * Line-oriented formats (JSON Lines): a record that cannot be read is handed here and the next
-   * one is read, so one upload reports every bad line; without it the first bad record is thrown.
+   * A record that cannot be read (a JSONL line, a CSV row, a JSON array item, a brat .ann line, a
+   * CoNLL token line) is handed here and the next one is read, so one upload reports every bad
+   * record; without it the first bad record is thrown. A problem that leaves the rest of the file
+   * unreadable (no CSV header, pretty-printed JSON as JSONL, a quote never closed) is thrown either way.
    */
   onProblem?: (problem: ImportError) => void;
   /** CSV: the column holding the text (default: "text"); other columns become metadata. */

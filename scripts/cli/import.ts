@@ -2,7 +2,8 @@ import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat, type ImportSource } from '@/lib/import/types';
 import { importQuery, pairBrat, parseOptionsOf } from '@/lib/import/request';
-import { reportLines } from '@/lib/import/report-lines';
+import { rejectionLines, reportLines } from '@/lib/import/report-lines';
+import type { RejectionDetails } from '@/lib/import/problems';
 import { normalizeEmail } from '@/lib/users/store';
 import { importBatch } from '@/lib/import/service';
 import { HttpError } from '@/lib/http/errors';
@@ -82,10 +83,7 @@ export const importCommand: Command = {
         console.log(`Imported ${report.documentCount} document(s) into project ` +
           `${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`);
       } catch (error) {
-        if (error instanceof HttpError && error.status === 422) {
-          const details = error.details as { file: string; line?: number; record?: number; reason: string }[];
-          throw new UsageError(['Nothing was imported:', ...details.map((d) => `  ${d.file}${d.line ? `:${d.line}` : d.record ? ` record ${d.record}` : ''}: ${d.reason}`)].join('\n'));
-        }
+        if (error instanceof HttpError && error.code === 'import_rejected') throw new UsageError(rejectionLines(error.details as RejectionDetails).join('\n'));
         // A file over a size limit (413) or a racing import (409): the message says what to do.
         if (error instanceof HttpError && error.status < 500) throw new UsageError(error.message);
         throw error;

@@ -156,7 +156,7 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
     const error = await imported.then(() => null, (caught: unknown) => caught);
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(422);
-    expect(((error as HttpError).details as { reason: string }[]).map((d) => d.reason)).toEqual([expect.stringMatching(testCase.refused.pattern)]);
+    expect(((error as HttpError).details as { problems: { reason: string }[] }).problems.map((d) => d.reason)).toEqual([expect.stringMatching(testCase.refused.pattern)]);
     expect(await db.document.count({ where: { projectId } })).toBe(before);
   },
 
@@ -258,7 +258,7 @@ describe('document answers', () => {
       documentLabels: [{ question: 'PRIMARY_FRAME', target: 'AFGHAN_TALIBAN', values: ['SECURITY_DEFENSE'], location }],
     };
     const imported = importBatch(db, [{ kind: 'parsed', name: 'answers.json', format: 'json', documents: [document] }], { projectId, actorId: mine.id, author: { kind: 'user', userId: mine.id }, allowDuplicates: true });
-    await expect(imported).rejects.toMatchObject({ status: 422, details: [{ reason: 'answer to PRIMARY_FRAME: PRIMARY_FRAME is asked once per document.' }] });
+    await expect(imported).rejects.toMatchObject({ status: 422, details: { problems: [{ reason: 'answer to PRIMARY_FRAME: PRIMARY_FRAME is asked once per document.' }] } });
     expect(await db.documentLabel.count({ where: { document: { projectId } } })).toBe(0);
   });
 });

@@ -84,4 +84,25 @@ describe('glossa import', () => {
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('--encoding: Invalid option: expected one of "utf-8"|"utf-16"|"windows-1252"|"latin-1"');
   }, 120_000);
+
+  it('prints every listed problem of a rejected import, brat pairs included, and how many more were found', async () => {
+    const txt = file('speech.txt', 'Imran Khan spoke in Lahore.');
+    const ann = file('speech.ann', 'T1\tPERSON 0 10\tImran\nT2 GPE 20 26 Lahore\n');
+    const rows = Array.from({ length: 101 }, (_, i) => `row ${i},extra`);
+    const csv = file('rows.csv', `text\n${rows.join('\n')}\n`);
+    const result = await glossa('--file', txt, '--file', ann, '--file', csv);
+    expect(result.code).not.toBe(0);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      'Nothing was imported: 103 problem(s), the first 100 listed:',
+      '  speech.ann:1: T1: span [0,10) label "PERSON": quote "Imran" does not match the text "Imran Khan"',
+      '  speech.ann:2: expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?',
+      '  rows.csv:2: the row has 2 field(s) but the header names 1 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is tab-separated, name it .tsv',
+    ]);
+    // After the listed problems (and before the usage line every refused command ends with): the count of the rest.
+    const more = lines.indexOf('  … and 3 more problem(s), not listed');
+    expect(more).toBe(101);
+    expect(lines[more - 1]).toMatch(/^ {2}rows\.csv:99: /);
+    expect(await db.document.count({ where: { projectId } })).toBe(0);
+  }, 120_000);
 });

@@ -115,7 +115,7 @@ describe('duplicates in an import', () => {
     const response = await post(secondFile, `?author=${first.id}&duplicates=merge`);
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('import_rejected');
-    const reasons = (response.body.error.details as { reason: string }[]).map((d) => d.reason);
+    const reasons = (response.body.error.details.problems as { reason: string }[]).map((d) => d.reason);
     expect(reasons).toHaveLength(2);
     expect(reasons[0]).toContain(`existing document "bannu (second)" (${ids.bannu})`);
     expect(reasons[0]).toContain(`the layer of member ${first.id} already has annotations there`);
@@ -128,7 +128,7 @@ describe('duplicates in an import', () => {
     const before = await stored();
     const response = await post(secondFile, `?author=${second.id}&duplicates=merge`);
     expect(response.status).toBe(422);
-    const details = response.body.error.details as { reason: string; record: number }[];
+    const details = response.body.error.details.problems as { reason: string; record: number }[];
     expect(details).toHaveLength(1);
     expect(details[0]!.record).toBe(2);
     expect(details[0]!.reason).toContain('is SUBMITTED there and submitted work is read-only');
@@ -149,7 +149,7 @@ describe('duplicates in an import', () => {
     const before = await stored();
     const refused = await post(twice, '?duplicates=merge');
     expect(refused.status).toBe(422);
-    expect(refused.body.error.details[0].reason).toContain('same text as an earlier document of this import');
+    expect(refused.body.error.details.problems[0].reason).toContain('same text as an earlier document of this import');
     expect(await stored()).toEqual(before);
   });
 

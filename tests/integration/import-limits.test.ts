@@ -123,13 +123,13 @@ describe('import limits through the route', () => {
   it('rejects a NUL or a lone surrogate with the field path, writing nothing', async () => {
     const nul = await post({ documents: [{ name: 'ok', text: 'Clean text.' }, { name: 'bad', text: 'Has a \u0000 NUL.' }] });
     expect(nul.status).toBe(422);
-    expect(nul.body.error.details).toEqual([{ file: 'request body', record: 2, reason: 'document "bad": text contains a NUL character (U+0000) at character 6 (not allowed: remove it from the source)' }]);
+    expect(nul.body.error.details.problems).toEqual([{ file: 'request body', record: 2, reason: 'document "bad": text contains a NUL character (U+0000) at character 6 (not allowed: remove it from the source)' }]);
     const surrogate = await call('POST', '/projects/{id}/documents', { id: projectId }, {
       token: owner.token,
       rawBody: '{"documents":[{"name":"s","text":"Doha talks.","spans":[{"start":0,"end":4,"label":"GPE","attributes":{"note":"\\ud83d"}}]}]}',
     });
     expect(surrogate.status).toBe(422);
-    expect(surrogate.body.error.details[0].reason).toBe('document "s": spans[0].attributes.note contains a lone surrogate (U+D83D) at character 0 (not allowed: remove it from the source)');
+    expect(surrogate.body.error.details.problems[0].reason).toBe('document "s": spans[0].attributes.note contains a lone surrogate (U+D83D) at character 0 (not allowed: remove it from the source)');
     expect(await counts()).toEqual({ documents: 0, annotations: 0, events: 0 });
   });
 
@@ -150,7 +150,7 @@ describe('import limits through the route', () => {
       { params: Promise.resolve({ id: projectId }) },
     );
     expect(response.status).toBe(422);
-    expect((await response.json()).error.details).toEqual([{ file: 'legacy.txt', line: 2, reason: 'the file is not valid UTF-8 at byte 7 (save it as UTF-8 and upload it again)' }]);
+    expect((await response.json()).error.details.problems).toEqual([{ file: 'legacy.txt', line: 2, reason: 'the file is not valid UTF-8 at byte 7 (save it as UTF-8 and upload it again)' }]);
   });
 });
 

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { detectFormat } from '@/lib/import/parsers';
 import { importBatch, type ImportOptions } from '@/lib/import/service';
 import { sourceOf } from '../fixtures/import/source';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
@@ -40,9 +42,28 @@ describe('importing format variants', () => {
     expect(stored).toEqual([{ quote: 'Imran Khan', label: { key: 'PERSON' } }, { quote: 'Lahore', label: { key: 'GPE' } }]);
   });
 
+  it('reads a doccano 1.x JSON export (an array of "data" + "label" triples) as doccano, not as Label Studio', async () => {
+    // The shape doccano 1.x's "JSON" export downloads: tests/fixtures/import/doccano-1x.json.
+    const file = readFileSync(new URL('../fixtures/import/doccano-1x.json', import.meta.url));
+    expect(detectFormat('doccano-1x.json', file)).toBe('doccano');
+    const report = await run('doccano-1x.json', file);
+    expect(report.files[0]).toMatchObject({ format: 'doccano', documents: 3, spans: 4, variants: ['doccano 1.x JSON ("data", "label")'] });
+    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, document: { select: { name: true, metadata: true } } }, orderBy: [{ document: { position: 'asc' } }, { start: 'asc' }] });
+    expect(stored.map((a) => [a.document.name, a.quote, a.label.key])).toEqual([
+      ['doccano-1x#1', 'Imran Khan', 'PERSON'],
+      ['doccano-1x#1', 'Lahore', 'GPE'],
+      ['doccano-1x#2', 'TTP', 'ORG'],
+      ['doccano-1x#2', 'Bannu', 'GPE'],
+    ]);
+    expect(stored[0]!.document.metadata).toEqual({ id: 1, Comments: [] });
+    // Label Studio's own JSON export still goes to its parser.
+    expect(detectFormat('tasks.json', new TextEncoder().encode('[{"id": 1, "data": {"text": "x"}, "annotations": []}]'))).toBe('label-studio');
+    expect(detectFormat('min.json', new TextEncoder().encode('[{"text": "x", "id": 1, "annotator": 1, "annotation_id": 2, "label": [{"start": 0, "end": 1}]}]'))).toBe('label-studio');
+  });
+
   it('rejects the batch when a doccano 1.x label id is not mapped, naming the id', async () => {
     const line = { text: 'Imran Khan spoke.', annotations: [{ label: 3, start_offset: 0, end_offset: 10 }] };
-    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({ status: 422, details: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] });
+    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({ status: 422, details: { problems: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] } });
     expect(await db.document.count({ where: { projectId } })).toBe(0);
   });
 
@@ -59,7 +80,7 @@ describe('importing format variants', () => {
   it('still rejects a value no option matches, naming it', async () => {
     await expect(run('bad.jsonl', jsonl({ data: 'Text.', label: ['sporty'] }), { labelMap: { label: 'PRIMARY_FRAME' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ reason: 'answer to label: "sporty" is not an option of PRIMARY_FRAME.' }],
+      details: { problems: [{ reason: 'answer to label: "sporty" is not an option of PRIMARY_FRAME.' }] },
     });
   });
 });
@@ -95,14 +116,14 @@ describe('SemEval-2016 Task 6 files', () => {
   it('refuses the same file read as UTF-8, naming the byte and the fix', async () => {
     await expect(run('semeval.tsv', cp1252(SEMEVAL), { parse: { textColumn: 'Tweet' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ file: 'semeval.tsv', line: 2, reason: 'the file is not valid UTF-8 at byte 39 (save it as UTF-8 and upload it again)' }],
+      details: { problems: [{ file: 'semeval.tsv', line: 2, reason: 'the file is not valid UTF-8 at byte 39 (save it as UTF-8 and upload it again)' }] },
     });
   });
 
   it('refuses an encoding for a format that states its own, before parsing it', async () => {
     await expect(run('report.docx', 'PK not parsed', { parse: { encoding: 'windows-1252' } })).rejects.toMatchObject({
       status: 422,
-      details: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }],
+      details: { problems: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }] },
     });
   });
 

@@ -86,7 +86,8 @@ describe('document import', () => {
     });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe('import_rejected');
-    expect(response.body.error.details).toEqual([
+    expect(response.body.error.details.problemsTotal).toBe(1);
+    expect(response.body.error.details.problems).toEqual([
       { file: 'request body', record: 2, reason: expect.stringMatching(/^span \[\d+,\d+\) "GPE": .*quote/) },
     ]);
     expect(await counts()).toEqual(before);
@@ -96,7 +97,7 @@ describe('document import', () => {
     const doc = { name: 'x', text: 'Talks in Doha.', spans: [{ start: 9, end: 13, label: 'CITY' }] };
     const rejected = await post({ documents: [doc] });
     expect(rejected.status).toBe(422);
-    expect(rejected.body.error.details[0].reason).toContain('label "CITY" is not in the project schema');
+    expect(rejected.body.error.details.problems[0].reason).toContain('label "CITY" is not in the project schema');
 
     const mapped = await post({ documents: [doc] }, `?labelMap=${encodeURIComponent(JSON.stringify({ CITY: 'GPE' }))}`);
     expect(mapped.status, JSON.stringify(mapped.body)).toBe(201);
@@ -158,7 +159,7 @@ describe('document import', () => {
     form.append('file', new File(['<x/>'], 'data.xml'));
     const response = await callMultipart(form);
     expect(response.status).toBe(422);
-    expect(response.body.error.details).toEqual([expect.objectContaining({ file: 'data.xml', reason: expect.stringContaining('.txt') })]);
+    expect(response.body.error.details.problems).toEqual([expect.objectContaining({ file: 'data.xml', reason: expect.stringContaining('.txt') })]);
     expect(await db.document.count({ where: { projectId } })).toBe(0);
   });
 

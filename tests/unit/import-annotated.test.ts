@@ -193,7 +193,7 @@ describe('label studio', () => {
     expect((await failure(parseSource(sourceOf('p.json', bad({ id: 'r', type: 'labels', value: { start: 0, end: 1, labels: ['A', 'B'] } })), 'label-studio'))).message).toBe(
       'p.json (record 1): annotations[0].result[0].value.labels: a region with several labels cannot be one span; give it one label',
     );
-    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe('p.json (record 1): data: no text field (expected "text" or another string field)');
+    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe('p.json (record 1): data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
     expect((await failure(parseSource(sourceOf('p.json', '[{"data": '), 'label-studio'))).message).toMatch(/^p\.json: not valid JSON/);
   });
 });
@@ -304,16 +304,16 @@ describe('brat', () => {
     expect((await pair('T1\tLOC 6 8;0 5\tat Bannu\n')).message).toBe('d.ann:1: T1: fragments 6 8;0 5 must be in order and must not touch or overlap');
     expect((await pair('T1\tLOC 0 5;9 13\tBannu at\n')).message).toBe('d.ann:1: T1: span [0,13) label "LOC": quote "Bannu at" does not match the text "Bannu noon"');
     expect((await pair('T1\tLOC 0 50\tBannu\n')).message).toBe('d.ann:1: T1: span [0,50) label "LOC" is not a non-empty range inside the text (22 code points)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nX1\tVisit:T1\n')).message).toBe('d.ann:2: X1: unknown annotation kind (expected T, R, E, A, M, N, # or *)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nN1\tReference T1 534366\tBannu\n')).message).toBe('d.ann:2: N1: expected "Reference ID RID:EID<TAB>text"');
-    expect((await pair('T1\tLOC 0 5\tBannu\n*\tEquiv T1 T8\n')).message).toBe('d.ann:2: *: T8 is not a T annotation of this file');
-    expect((await pair('T1\tLOC 0 5\tBannu\nR1\tNEAR Arg1:T1 Arg2:T9\n')).message).toBe('d.ann:2: R1: T9 is not a T annotation of this file');
-    expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe('d.ann:2: annotation id T1 is used twice');
+    expect((await pair('T1\tLOC 0 5\tBannu\nX1\tVisit:T1\n')).message).toBe('d.ann:2: X1: unknown brat annotation kind (expected T, R, E, A, M, N, # or *)');
+    expect((await pair('T1\tLOC 0 5\tBannu\nN1\tReference T1 534366\tBannu\n')).message).toBe('d.ann:2: N1: expected a brat normalization "Reference ID RID:EID<TAB>text"');
+    expect((await pair('T1\tLOC 0 5\tBannu\n*\tEquiv T1 T8\n')).message).toBe('d.ann:2: *: T8 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)');
+    expect((await pair('T1\tLOC 0 5\tBannu\nR1\tNEAR Arg1:T1 Arg2:T9\n')).message).toBe('d.ann:2: R1: T9 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)');
+    expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe('d.ann:2: annotation id T1 is used twice; give every annotation of the file its own id');
   });
 
   it('rejects an orphan .ann; names each file that is not .txt/.ann/.conf as ignored, once', async () => {
     const orphan = zipSync({ 'x.ann': strToU8('T1\tPER 0 1\ta\n') });
-    expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe('c.zip/x.ann: has no .txt file beside it');
+    expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe('c.zip/x.ann: has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann');
     // NCBI-disease's shape: the corpus with its README and LICENSE; and a .TXT brat would not read either.
     const extra = zipSync({ 'README.md': strToU8('# corpus'), 'corpus/LICENSE': strToU8('CC BY'), 'corpus/x.txt': strToU8('a'), 'corpus/y.txt': strToU8('b'), 'corpus/Z.TXT': strToU8('c'), 'annotation.conf': strToU8('[entities]') });
     const documents = await collect(parseSource(sourceOf('c.zip', extra), 'brat'));

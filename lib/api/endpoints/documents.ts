@@ -9,6 +9,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { importQuery, inputsFromRequest, jsonImportBody, parseOptionsOf, type ImportQuery } from '@/lib/import/request';
 import { importBatch, type ImportInput, type ImportOptions } from '@/lib/import/service';
+import { MAX_LISTED_PROBLEMS } from '@/lib/import/limits';
 
 const documentSummary = z.object({
   id,
@@ -44,6 +45,13 @@ const importReport = z.object({
   files: z.array(fileReport),
 });
 
+const importRejection = z.object({
+  problems: z
+    .array(z.object({ file: z.string(), line: z.number().int().optional(), record: z.number().int().optional(), reason: z.string().describe('what is wrong, naming the format variant and the fix') }))
+    .describe(`the first ${MAX_LISTED_PROBLEMS} problems, in the order found`),
+  problemsTotal: z.number().int().describe('every problem found; more than the problems listed when the list was cut off'),
+});
+
 export const listDocumentsEndpoint = defineEndpoint({
   method: 'GET',
   path: '/projects/{id}/documents',
@@ -76,6 +84,7 @@ export const importDocumentsEndpoint = defineEndpoint({
   response: importReport,
   status: 201,
   errors: [403, 404, 408, 409, 413, 422],
+  errorDetails: { 422: importRejection },
   async handle({ db, caller, params, query, request }) {
     const access = await authorizeProject(db, caller, params.id, 'documents:write');
     // The whole body is read and spooled before the import touches the database again.

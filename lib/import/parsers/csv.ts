@@ -1,7 +1,6 @@
-import { pipeline, Readable } from 'node:stream';
-import { CsvError, parse } from 'csv-parse';
-import { describeLimit, importLimits, type ImportLimits } from '../limits';
+import { importLimits } from '../limits';
 import { ImportError, type ImportedDocument, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
+import { csvRecords } from './csv-records';
 import { newDocument } from './document';
 import { baseName, rawTextLines } from './input';
 import { readRecord } from './json';
@@ -23,16 +22,21 @@ export async function* parseCsv(source: ImportSource, options: ParseOptions = {}
   const tabs = /\.tsv$/i.test(file);
   let columns: Columns | undefined;
   let row = 0;
-  for await (const { fields, line } of csvRows(source, limits, tabs)) {
-    const location = { file, line };
+  for await (const record of csvRecords(rawTextLines(source, limits), tabs, file, limits)) {
+    const location = { file, line: record.line };
     if (!columns) {
-      columns = readHeader(fields, options, location, limits);
+      // Without its header no row can be read: a bad header ends the file.
+      if ('problem' in record) throw new ImportError(location, `header: ${record.problem}`);
+      columns = readHeader(record.fields, options, location);
       continue;
     }
     row++;
     const header = columns;
     // A bad row is reported (with onProblem) and the next one read, so every bad row is listed.
-    const doc = readRecord(() => csvDocument(fields, header, row, location, file, tabs, options), options.onProblem);
+    const doc = readRecord(() => {
+      if ('problem' in record) throw new ImportError(location, record.problem);
+      return csvDocument(record.fields, header, row, location, file, tabs, options);
+    }, options.onProblem);
     if (doc !== undefined) yield doc;
   }
   if (!columns) throw new ImportError({ file }, 'the file is empty; a CSV import needs a header row naming the columns and one row per document');
@@ -48,6 +52,7 @@ interface Columns {
 
 function csvDocument(fields: string[], columns: Columns, row: number, location: SourceLocation, file: string, tabs: boolean, options: ParseOptions): ImportedDocument {
   const { names, text, name, answer, target } = columns;
+  if (fields.length !== names.length) throw new ImportError(location, columnCount(fields.length, names.length, tabs));
   const consumed = new Set([text, name, answer, target]);
   const metadata: Record<string, string> = {};
   names.forEach((column, index) => {
@@ -70,8 +75,7 @@ function csvDocument(fields: string[], columns: Columns, row: number, location: 
 const LISTED_COLUMNS = 20;
 
 /** Checked in one pass (a map from name to index), after the column count: linear in the header. */
-function readHeader(names: string[], options: ParseOptions, location: SourceLocation, limits: ImportLimits): Columns {
-  if (names.length > limits.csvColumns) throw tooManyColumns(names.length, location, limits);
+function readHeader(names: string[], options: ParseOptions, location: SourceLocation): Columns {
   const shown = names.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name)).join(', ');
   const listed = names.length > LISTED_COLUMNS ? `${shown} and ${names.length - LISTED_COLUMNS} more` : shown;
   const positions = new Map<string, number>();
@@ -92,58 +96,10 @@ function readHeader(names: string[], options: ParseOptions, location: SourceLoca
   return { names, text, name, answer, target };
 }
 
-/** Parsed rows, each with the 1-based line it starts on. */
-async function* csvRows(source: ImportSource, limits: ImportLimits, tabs: boolean): AsyncGenerator<{ fields: string[]; line: number }> {
-  // A quoted field may span lines, so a record is bounded like a line, by csv-parse itself.
-  const parser = parse({ info: true, raw: true, skip_empty_lines: true, max_record_size: limits.lineBytes, ...(tabs && { delimiter: '\t', quote: false }) });
-  // The lines are decoded here, not by csv-parse, so invalid UTF-8 is an error at its line.
-  const input = Readable.from((async function* () {
-    const header = new HeaderCount(tabs);
-    for await (const { text } of rawTextLines(source, limits)) {
-      if (!header.done && header.add(text) > limits.csvColumns) throw tooManyColumns(header.columns, { file: source.name, line: 1 }, limits);
-      yield text;
-    }
-  })());
-  // Errors of either stream end up in `parser`, where the loop below sees them; an early
-  // return destroys both.
-  pipeline(input, parser, () => {});
-  try {
-    for await (const { record, info, raw } of parser as AsyncIterable<{ record: string[]; info: { lines: number }; raw: string }>) {
-      // info.lines is where the row ends; raw holds the row (after any skipped blank lines).
-      const extraLines = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').split('\n').length - 1;
-      yield { fields: record, line: info.lines - extraLines };
-    }
-  } catch (error) {
-    if (error instanceof CsvError) throw new ImportError({ file: source.name, line: typeof error.lines === 'number' ? error.lines : undefined }, `not valid CSV: ${error.message}`);
-    throw error;
-  }
-}
-
-function tooManyColumns(count: number, location: SourceLocation, limits: ImportLimits): ImportError {
-  return new ImportError(location, `header: ${count.toLocaleString('en-US')} columns, over ${describeLimit('csvColumns', limits)}`);
-}
-
-/**
- * Counts the header's columns from its raw text (commas outside quotes, or tabs) before csv-parse builds
- * the record: a header of 100,000 columns is refused after one cheap scan instead of costing the
- * event loop a second of parsing. Fed line by line, since a quoted name may hold a line break.
- */
-class HeaderCount {
-  columns = 1;
-  done = false;
-  private quoted = false;
-
-  constructor(private readonly tabs: boolean) {}
-
-  add(text: string): number {
-    const separator = this.tabs ? 0x09 : 0x2c;
-    for (let at = 0; at < text.length; at++) {
-      const char = text.charCodeAt(at);
-      if (char === 0x22 && !this.tabs) this.quoted = !this.quoted;
-      else if (char === separator && !this.quoted) this.columns++;
-    }
-    // A blank first line is skipped by the parser; the header is the first record with text.
-    if (!this.quoted && text.trim() !== '') this.done = true;
-    return this.columns;
-  }
+/** A row with more or fewer fields than the header has columns, and the usual cause in each variant. */
+function columnCount(found: number, expected: number, tabs: boolean): string {
+  const row = `the row has ${found} ${tabs ? 'tab-separated ' : ''}field(s) but the header names ${expected} column(s)`;
+  return tabs
+    ? `${row}; tab-separated values have no quoting, so a text must not hold a tab: remove it, or save the file as CSV with quoted fields`
+    : `${row}; quote a field that holds a comma ("Karachi, Pakistan"); if the file is tab-separated, name it .tsv`;
 }

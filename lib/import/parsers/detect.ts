@@ -10,7 +10,7 @@ import { isObject, notJson } from './json';
  * do not, the caller must name the format.
  */
 
-const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?' | 'tsv?'> = {
+const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?' | 'json?' | 'tsv?'> = {
   txt: 'txt',
   md: 'md',
   markdown: 'md',
@@ -21,7 +21,8 @@ const BY_EXTENSION: Record<string, ImportFormat | 'jsonl?' | 'tsv?'> = {
   csv: 'csv',
   jsonl: 'jsonl?',
   ndjson: 'jsonl?',
-  json: 'label-studio',
+  // Label Studio's JSON export or doccano 1.x's: told apart by the first record.
+  json: 'json?',
   ann: 'brat',
   zip: 'brat',
   conll: 'conll',
@@ -40,6 +41,7 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFo
     throw new ImportError({ file: fileName }, `unsupported file type${extension ? ` ".${extension}"` : ' (no extension)'}; accepted: ${accepted}`);
   }
   if (format === 'jsonl?') return jsonlFlavour(fileName, firstBytes);
+  if (format === 'json?') return jsonFlavour(firstBytes);
   if (format === 'tsv?') return /^(\uFEFF)?#FORMAT=WebAnno/.test(new TextDecoder('utf-8').decode(firstBytes.subarray(0, 64))) ? 'webanno-tsv' : 'csv';
   return format;
 }
@@ -79,6 +81,25 @@ function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
         '("text")',
   );
 }
+
+/**
+ * A `.json` upload: doccano 1.x's JSON export (an array of `{ id, data|text, label: [[s, e, "L"]] }`)
+ * when the first record says so — `data` is a string (a Label Studio task's is an object), spans
+ * are `[start, end, label]` triples (Label Studio's regions are objects), or a `label`/`entities`
+ * list comes without the annotator fields of Label Studio's JSON-MIN —; otherwise Label Studio,
+ * whose parser names what it cannot read.
+ */
+function jsonFlavour(firstBytes: Uint8Array): ImportFormat {
+  const text = new TextDecoder('utf-8').decode(firstBytes);
+  const fields = topLevelFields(text);
+  if (fields.get('data') === '"' || (fields.get('data') === undefined && DOCCANO_TRIPLES.test(text))) return 'doccano';
+  const listed = fields.get('label') === '[' || fields.get('entities') === '[';
+  if (listed && fields.get('data') === undefined && !fields.has('annotator') && !fields.has('annotation_id')) return 'doccano';
+  return 'label-studio';
+}
+
+// `"label": [[0, 5, "ORG"]`: doccano's span triples; no Label Studio field holds a list of lists.
+const DOCCANO_TRIPLES = /"(?:label|labels|entities)"\s*:\s*\[\s*\[/;
 
 /** Field name → '[' for an array, '{' an object, '"' a string, as in the JSON text. */
 function valueKinds(value: unknown, location: SourceLocation): Map<string, string> {

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { ImportError, type ImportedDocument, type ImportedDocumentLabel, type ImportSource, type ParseOptions, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
 import { baseName } from './input';
-import { isObject, jsonLines, nameAndMetadata, parseWith, readRecord } from './json';
+import { isObject, jsonRecords, nameAndMetadata, parseWith, readRecord } from './json';
 
 /**
- * doccano JSONL exports, one document per line. The text is `text`, or `data` (doccano 1.x);
+ * doccano exports, one document per JSONL line, or per item of the array of a `.json` file (what
+ * doccano 1.x's "JSON" export downloads; lib/import/parsers/detect.ts tells it from Label Studio's
+ * JSON by its first record). The text is `text`, or `data` (doccano 1.x);
  * the annotations are ONE of:
  * - `label` (or `labels`): `[[start, end, "LABEL"], …]` spans, or `["positive", …]` classes;
  * - `entities`: `[{ id, label, start_offset, end_offset }]` with `relations: [{ from_id, to_id,
@@ -38,14 +40,14 @@ const LABEL_FIELDS = ['label', 'labels', 'entities', 'annotations', 'cats'] as c
 const QUESTION = 'label';
 
 export async function* parseDoccano(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
-  for await (const { value, location } of jsonLines(source, options.onProblem)) {
+  for await (const { value, location } of jsonRecords(source, options.onProblem)) {
     const document = readRecord(() => doccanoLine(value, location, source, options), options.onProblem);
     if (document !== undefined) yield document;
   }
 }
 
 function doccanoLine(value: unknown, location: SourceLocation, source: ImportSource, options: ParseOptions): ImportedDocument {
-  if (!isObject(value)) throw new ImportError(location, 'expected a JSON object per line');
+  if (!isObject(value)) throw new ImportError(location, location.record === undefined ? 'expected a JSON object per line (doccano JSONL)' : 'expected a JSON object per array item (doccano 1.x JSON)');
   const textField = typeof value.text === 'string' ? 'text' : typeof value.data === 'string' ? 'data' : undefined;
   if (textField === undefined) {
     throw new ImportError(location, value.data === undefined ? 'text: expected a string (doccano writes the text in "text", doccano 1.x in "data")' : 'data: expected a string (the doccano 1.x text field)');
@@ -54,7 +56,7 @@ function doccanoLine(value: unknown, location: SourceLocation, source: ImportSou
   if (given.length > 1) throw new ImportError(location, `both ${given.map((field) => `"${field}"`).join(' and ')} are given; keep one`);
   const labelField = given[0];
 
-  const { name, metadata } = nameAndMetadata(value, [textField, ...LABEL_FIELDS, 'relations'], `${baseName(source.name)}#${location.line}`, location);
+  const { name, metadata } = nameAndMetadata(value, [textField, ...LABEL_FIELDS, 'relations'], `${baseName(source.name)}#${location.line ?? location.record}`, location);
   const text = value[textField] as string;
   const doc = newDocument(name, text, location, metadata);
   const checker = new SpanChecker(text);
@@ -98,15 +100,16 @@ function doccanoLine(value: unknown, location: SourceLocation, source: ImportSou
     if (labelField !== 'entities' || isTriples) throw new ImportError(location, '"relations" need "entities" with ids to refer to');
     doc.relations = parseWith(relations, value.relations, location, 'relations').map((relation) => ({ label: relation.type, source: String(relation.from_id), target: String(relation.to_id), location }));
   }
-  doc.variant = variantOf(textField, labelField, isTriples);
+  doc.variant = variantOf(textField, labelField, isTriples, location.record !== undefined);
   checkReferences(doc);
   return doc;
 }
 
-function variantOf(textField: string, labelField: string | undefined, isTriples: boolean): string {
+/** `array`: the record is an item of a `.json` file's array (doccano 1.x's "JSON" export) rather than a JSONL line. */
+function variantOf(textField: string, labelField: string | undefined, isTriples: boolean, array: boolean): string {
   const fields = [textField, ...(labelField === undefined ? [] : [labelField])].map((field) => `"${field}"`).join(', ');
-  const v1 = textField === 'data' || labelField === 'annotations' || labelField === 'cats' || (labelField === 'entities' && isTriples);
-  return `doccano${v1 ? ' 1.x' : ''} (${fields}${isTriples && labelField === 'entities' ? ' triples' : ''})`;
+  const v1 = array || textField === 'data' || labelField === 'annotations' || labelField === 'cats' || (labelField === 'entities' && isTriples);
+  return `doccano${v1 ? ' 1.x' : ''}${array ? ' JSON' : ''} (${fields}${isTriples && labelField === 'entities' ? ' triples' : ''})`;
 }
 
 /** doccano 1.x label ids → names through the user's label map; names pass as they are. */

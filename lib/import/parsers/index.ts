@@ -42,7 +42,7 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
     case 'label-studio':
       return parseLabelStudio(source, options);
     case 'brat':
-      return parseBrat(source);
+      return parseBrat(source, options.onProblem);
     case 'conll':
       return parseConll(source, options.onProblem);
     case 'conllu':
@@ -52,9 +52,9 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
   }
 }
 
-async function* parseBrat(source: ImportSource): AsyncGenerator<ImportedDocument> {
+async function* parseBrat(source: ImportSource, onProblem: ParseOptions['onProblem']): AsyncGenerator<ImportedDocument> {
   if (/\.ann$/i.test(source.name)) {
     throw new ImportError({ file: source.name }, 'a brat .ann file needs its .txt: upload both together (they are paired by base name) or upload a .zip of the collection');
   }
-  yield* parseBratZip(source);
+  yield* parseBratZip(source, onProblem);
 }

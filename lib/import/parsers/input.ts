@@ -17,7 +17,7 @@ const NEWLINE = 0x0a;
 const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const fileDecoder = new TextDecoder('utf-8', { fatal: true });
 
-interface SourceLine {
+export interface SourceLine {
   /** 1-based. */
   line: number;
   /** Without its line terminator (`\n` or `\r\n`). */

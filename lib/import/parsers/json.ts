@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { importLimits, tooLarge } from '../limits';
 import { ImportError, type ImportSource, type SourceLocation } from '../types';
-import { readLines } from './input';
+import { decodeUtf8, readBytes, readLines } from './input';
 
 /** JSON records (JSON Lines or array items) checked with zod, every failure an ImportError at its line or record. */
 
@@ -14,15 +15,42 @@ export async function* jsonLines(source: ImportSource, onProblem?: (problem: Imp
   for await (const { line, text } of readLines(source)) {
     if (text.trim() === '') continue;
     const location = { file: source.name, line };
-    const value = readRecord(() => {
-      try {
-        return { parsed: JSON.parse(text) as unknown };
-      } catch (error) {
+    let parsed: { value: unknown } | undefined;
+    try {
+      parsed = { value: JSON.parse(text) as unknown };
+    } catch (error) {
+      // Pretty-printed JSON is not JSON Lines at all: one problem for the file, not one per line of it.
+      if (PRETTY_PRINTED.test(text)) throw new ImportError(location, notJson(text, error as Error));
+      readRecord(() => {
         throw new ImportError(location, notJson(text, error as Error));
-      }
-    }, onProblem);
-    if (value !== undefined) yield { value: value.parsed, location };
+      }, onProblem);
+    }
+    if (parsed !== undefined) yield { value: parsed.value, location };
   }
+}
+
+/**
+ * The records of a JSON Lines file or body (one per line, as they arrive), or of a `.json` file: the
+ * items of its array, or the one object it holds. A JSON document cannot be split before it is
+ * parsed, so a `.json` file is held whole and bounded like a JSON request body (GLOSSA_MAX_IMPORT_JSON_MB).
+ */
+export async function* jsonRecords(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<JsonRecord> {
+  // Only a .json file is one JSON document: .jsonl, .ndjson and a JSONL request body are read by line.
+  if (!/\.json$/i.test(source.name)) {
+    yield* jsonLines(source, onProblem);
+    return;
+  }
+  const limits = importLimits();
+  const bytes = await readBytes(source, limits.jsonBodyBytes, () => tooLarge(`The file ${source.name}`, 'jsonBodyBytes', limits));
+  const text = decodeUtf8(bytes, source.name);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new ImportError({ file: source.name }, notOneDocument(text, error as Error));
+  }
+  const items = Array.isArray(value) ? value : [value];
+  for (const [index, item] of items.entries()) yield { value: item, location: { file: source.name, record: index + 1 } };
 }
 
 /**
@@ -40,20 +68,26 @@ export function readRecord<T>(read: () => T, onProblem: ((problem: ImportError) 
   }
 }
 
+// A line that only opens an object or array: the start of a JSON document spread over lines.
+const PRETTY_PRINTED = /^\s*[[{]\s*$/;
+
 /** Why a JSON Lines line is not JSON, saying so when the file is pretty-printed JSON rather than JSONL. */
 export function notJson(line: string, error: Error): string {
-  if (/^\s*[[{]\s*$/.test(line)) {
+  if (PRETTY_PRINTED.test(line)) {
     return 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record ' +
       'per line: export it as JSONL, or upload a JSON array as a .json file';
   }
   return `not valid JSON (${error.message})`;
 }
 
-export function parseJson(text: string, location: SourceLocation): unknown {
+/** Why a .json file is not JSON, saying so when it is JSON Lines under the wrong extension. */
+function notOneDocument(text: string, error: Error): string {
+  const first = text.trimStart().split('\n', 1)[0] ?? '';
   try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new ImportError(location, `not valid JSON (${(error as Error).message})`);
+    JSON.parse(first);
+    return 'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or doccano 1.x is a single array)';
+  } catch {
+    return `not valid JSON (${error.message}); a .json export of Label Studio or doccano 1.x is a single JSON array`;
   }
 }
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource, type OffsetUnit, type ParseOptions, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
-import { importLimits, tooLarge } from '../limits';
-import { baseName, decodeUtf8, readBytes } from './input';
-import { isObject, jsonLines, jsonObject, parseJson, parseWith, type JsonRecord } from './json';
+import { baseName } from './input';
+import { isObject, jsonObject, jsonRecords, parseWith, readRecord, type JsonRecord } from './json';
 
 /**
  * Label Studio exports ("JSON": an array of tasks; a single task object and JSON Lines with one
@@ -64,24 +63,12 @@ const SUPPORTED = 'labels, choices, relation';
 const MIN_ANNOTATION_FIELDS = ['id', 'annotator', 'annotation_id', 'created_at', 'updated_at', 'lead_time'];
 
 export async function* parseLabelStudio(source: ImportSource, options: ParseOptions = {}): AsyncGenerator<ImportedDocument> {
-  for await (const record of taskRecords(source)) {
+  for await (const record of jsonRecords(source, options.onProblem)) {
     const read = isObject(record.value) && !('data' in record.value) ? readMinRecord : readTask;
-    yield read(record, baseName(source.name), options.offsetUnit);
+    // A bad task is reported (with onProblem) and the next one read, so every bad task is listed.
+    const document = readRecord(() => read(record, baseName(source.name), options.offsetUnit), options.onProblem);
+    if (document !== undefined) yield document;
   }
-}
-
-async function* taskRecords(source: ImportSource): AsyncGenerator<JsonRecord> {
-  if (/\.(jsonl|ndjson)$/i.test(source.name)) {
-    yield* jsonLines(source);
-    return;
-  }
-  // A JSON document cannot be split before it is parsed: the whole export is held in memory,
-  // so it is bounded like a JSON request body.
-  const limits = importLimits();
-  const bytes = await readBytes(source, limits.jsonBodyBytes, () => tooLarge(`The file ${source.name}`, 'jsonBodyBytes', limits));
-  const value = parseJson(decodeUtf8(bytes, source.name), { file: source.name });
-  const tasks = Array.isArray(value) ? value : [value];
-  for (const [index, item] of tasks.entries()) yield { value: item, location: { file: source.name, record: index + 1 } };
 }
 
 interface Region {
@@ -99,7 +86,7 @@ function readTask({ value, location }: JsonRecord, base: string, unit: OffsetUni
   const parsed = parseWith(task, value, location);
   const textField = typeof parsed.data.text === 'string' ? 'text' : Object.keys(parsed.data).find((key) => typeof parsed.data[key] === 'string');
   const text = textField === undefined ? undefined : parsed.data[textField];
-  if (typeof text !== 'string') throw new ImportError(location, 'data: no text field (expected "text" or another string field)');
+  if (typeof text !== 'string') throw new ImportError(location, 'data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
   const metadata = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key !== textField));
   const doc = newDocument(`${base}#${parsed.id ?? location.record ?? location.line}`, text, location, metadata);
 
