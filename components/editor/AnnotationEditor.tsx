@@ -1,6 +1,6 @@
 'use client';
 
-import { Markdown } from '@/components/ui/Markdown';
+import dynamic from 'next/dynamic';
 import { shortQuote, spanTitle } from '@/lib/editor/catalog';
 import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
@@ -20,6 +20,9 @@ import { TextView } from './TextView';
 import type { EditorData } from './types';
 import { useEditorState } from './useEditorState';
 import styles from './editor.module.css';
+
+// The guidelines are Markdown, shown only when asked for: its parser loads then, not with the editor.
+const Markdown = dynamic(() => import('@/components/ui/Markdown').then((module) => module.Markdown));
 
 /** The annotation editor's layout: the text with its spans, the popovers, the side panel and the toolbar; its state is useEditorState's. */
 export function AnnotationEditor({ data }: { data: EditorData }) {

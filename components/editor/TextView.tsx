@@ -44,6 +44,8 @@ const classes = { span: styles.span!, active: styles.active!, draft: styles.draf
 
 export function TextView({ table, label, layout, active, draft, handlers, controller, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
+  // The spans of the render that creates the editor, drawn with the text so it is laid out once.
+  const initialLayout = useRef(layout);
   const editor = useEditor(
     {
       extensions: [
@@ -51,7 +53,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         // dir=auto per paragraph: an Urdu or Pashto paragraph runs right to left inside an English document.
         Paragraph.configure({ HTMLAttributes: { dir: 'auto' } }),
         Text,
-        AnnotationExtension.configure({ handlers, classes }),
+        AnnotationExtension.configure({ handlers, classes, initialMarks: () => initialLayout.current.marks }),
       ],
       content: {
         type: 'doc',

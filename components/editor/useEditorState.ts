@@ -3,8 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { catalogOf, spanTitle } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
-import { layoutSpans } from '@/lib/editor/layout';
-import type { Answer } from '@/lib/editor/model';
+import { layoutSpans, type SpanLayout } from '@/lib/editor/layout';
+import type { Answer, Span } from '@/lib/editor/model';
 import { buildSegmentTable, OffsetIndex } from '@/lib/offsets';
 import { useComparison, useGoldCompare } from './GoldCompare';
 import { activeKeyOf, anchorRangeOf } from './mode';
@@ -87,14 +87,12 @@ export function useEditorState(data: EditorData) {
   const activeKey = activeKeyOf(mode);
   const activeSpan = activeKey ? (view.spans.get(activeKey) ?? null) : null;
 
-  const layout = useMemo(
-    () =>
-      layoutSpans([...view.spans.values()], table, (span) => ({
-        color: catalog.labels.get(span.labelId)?.color ?? '#888888',
-        title: spanTitle(catalog, view.spans, span),
-      })),
-    [view.spans, table, catalog],
-  );
+  // The previous layout lends its unchanged marks, so the text view redraws only what changed.
+  const lastLayout = useRef<SpanLayout | undefined>(undefined);
+  const layout = useMemo(() => {
+    const look = (span: Span) => ({ color: catalog.labels.get(span.labelId)?.color ?? '#888888', title: spanTitle(catalog, view.spans, span) });
+    return (lastLayout.current = layoutSpans([...view.spans.values()], table, look, lastLayout.current));
+  }, [view.spans, table, catalog]);
   const anchor = useAnchor(textRef, anchorRangeOf(mode, view), layout);
 
   const step = (direction: 'undo' | 'redo') => {

@@ -24,19 +24,35 @@ export interface SpanLook {
   readonly title: string;
 }
 
+function sameMark(a: SpanMark, b: Omit<SpanMark, 'key'>): boolean {
+  return a.from === b.from && a.to === b.to && a.lane === b.lane && a.color === b.color && a.title === b.title;
+}
+
 /**
  * Lays out spans for drawing: lanes over code point ranges, then one conversion each to
- * editor positions. Computed once per change of the span list, not per render.
+ * editor positions. Computed once per change of the span list, not per render. A mark that
+ * is the same as in `previous` is that very object, so what changed is found by identity
+ * (changedMarks) and only that is redrawn.
  */
-export function layoutSpans(spans: readonly Span[], table: SegmentTable, look: (span: Span) => SpanLook): SpanLayout {
+export function layoutSpans(spans: readonly Span[], table: SegmentTable, look: (span: Span) => SpanLook, previous?: SpanLayout): SpanLayout {
   const { lanes, count } = assignLanes(spans);
+  const before = new Map(previous?.marks.map((mark) => [mark.key, mark]));
   const marks: SpanMark[] = [];
   spans.forEach((span, i) => {
     const from = table.toEditorPos(span.start, 'start');
     const to = table.toEditorPos(span.end, 'end');
     // A span over nothing but a paragraph gap has no characters to draw.
     if (from >= to) return;
-    marks.push({ key: span.key, from, to, lane: lanes[i]!, ...look(span) });
+    const mark = { from, to, lane: lanes[i]!, ...look(span) };
+    const old = before.get(span.key);
+    marks.push(old && sameMark(old, mark) ? old : { key: span.key, ...mark });
   });
   return { marks, laneCount: count };
+}
+
+/** The marks of `previous` no longer drawn, and those of `next` not drawn yet (by identity: see layoutSpans). */
+export function changedMarks(previous: readonly SpanMark[], next: readonly SpanMark[]): { removed: SpanMark[]; added: SpanMark[] } {
+  const kept = new Set(next);
+  const had = new Set(previous);
+  return { removed: previous.filter((mark) => !kept.has(mark)), added: next.filter((mark) => !had.has(mark)) };
 }
