@@ -1,7 +1,9 @@
 'use client';
 
 import dynamic from 'next/dynamic';
+import { Suspense, use, useMemo, type CSSProperties } from 'react';
 import { shortQuote, spanTitle } from '@/lib/editor/catalog';
+import { buildSegmentTable } from '@/lib/offsets';
 import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
 import { DocumentQuestions } from './DocumentQuestions';
@@ -16,21 +18,50 @@ import { SaveStatus } from './SaveStatus';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { SpanList } from './SpanList';
-import { TextView } from './TextView';
-import type { EditorData } from './types';
+import { PlainText, TextView } from './TextView';
+import type { EditorData, EditorWork } from './types';
 import { useEditorState } from './useEditorState';
 import styles from './editor.module.css';
+import textStyles from './text.module.css';
 
 // The guidelines are Markdown, shown only when asked for: its parser loads then, not with the editor.
 const Markdown = dynamic(() => import('@/components/ui/Markdown').then((module) => module.Markdown));
 
+interface EditorProps {
+  data: EditorData;
+  /** The caller's annotations, streamed after the text: until they arrive the text is shown as is. */
+  work: Promise<EditorWork>;
+}
+
+export function AnnotationEditor({ data, work }: EditorProps) {
+  return (
+    <Suspense fallback={<TextOnly text={data.document.text} />}>
+      <LoadedEditor data={data} work={work} />
+    </Suspense>
+  );
+}
+
+/** The text where the editor will show it, while the annotations are on their way. */
+function TextOnly({ text }: { text: string }) {
+  const table = useMemo(() => buildSegmentTable(text), [text]);
+  return (
+    <div className={styles.layout}>
+      <section className={styles.textPanel} aria-label="Document text">
+        <div className={textStyles.area} style={{ '--lanes': 1 } as CSSProperties}>
+          <PlainText table={table} />
+        </div>
+      </section>
+    </div>
+  );
+}
+
 /** The annotation editor's layout: the text with its spans, the popovers, the side panel and the toolbar; its state is useEditorState's. */
-export function AnnotationEditor({ data }: { data: EditorData }) {
+function LoadedEditor({ data, work }: EditorProps) {
   const { project, document, labels, targets } = data;
   const {
     table, text, catalog, engine, snapshot, view, changes, live, submission, readOnly, readOnlyReason,
     tab, dialog, notice, textRef, gold, interaction, mode, activeKey, activeSpan, layout, anchor, undo, redo, panel, changeStatus,
-  } = useEditorState(data);
+  } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
 

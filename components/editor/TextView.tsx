@@ -42,6 +42,19 @@ interface TextViewProps {
 
 const classes = { span: styles.span!, active: styles.active!, draft: styles.draft! };
 
+/** The text's paragraphs as the editor shows them, without spans and not editable. */
+export function PlainText({ table }: { table: SegmentTable }) {
+  return (
+    <div className={styles.prose}>
+      {table.paragraphs.map((paragraph) => (
+        <p key={paragraph.start} dir="auto">
+          {paragraph.text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function TextView({ table, label, layout, active, draft, handlers, controller, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   // The spans of the render that creates the editor, drawn with the text so it is laid out once.
@@ -121,13 +134,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         <EditorContent editor={editor} />
       ) : (
         // The same paragraphs without spans, on the server and until the editor mounts.
-        <div className={styles.prose}>
-          {table.paragraphs.map((paragraph) => (
-            <p key={paragraph.start} dir="auto">
-              {paragraph.text}
-            </p>
-          ))}
-        </div>
+        <PlainText table={table} />
       )}
       {children}
     </div>

@@ -10,7 +10,7 @@ import { useComparison, useGoldCompare } from './GoldCompare';
 import { activeKeyOf, anchorRangeOf } from './mode';
 import type { PanelTab } from './SidePanel';
 import type { TextController } from './TextView';
-import type { EditorData, Notice } from './types';
+import type { EditorData, EditorWork, Notice } from './types';
 import { useAnchor } from './useAnchor';
 import { useGlobalKeys } from './useGlobalKeys';
 import { useInteraction } from './useInteraction';
@@ -25,12 +25,12 @@ import { useUndoable } from './useUndoable';
  * the synced annotations, undo, submission, gold comparison, the interaction mode, the
  * status line's notice, the open dialog and the side panel's tab.
  */
-export function useEditorState(data: EditorData) {
+export function useEditorState(data: EditorData, work: EditorWork) {
   const { project, document, labels, targets } = data;
   const table = useMemo(() => buildSegmentTable(document.text), [document.text]);
   const text = useMemo(() => new OffsetIndex(document.text), [document.text]);
   const catalog = useMemo(() => catalogOf(labels, targets), [labels, targets]);
-  const { engine, snapshot } = useSync(data);
+  const { engine, snapshot } = useSync(document.id, work, text);
   const { view } = snapshot;
   const changes = useUndoable(engine);
   const live = useLive(document.id, engine);
