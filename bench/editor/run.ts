@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { probeScript, type Probe } from './page-probe';
@@ -93,6 +93,7 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
 
     if (profileTo) {
       const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileTo, { recursive: true });
       const file = path.join(profileTo, `${document.name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
       writeFileSync(file, JSON.stringify(profile));
       console.log(`profile of ${document.name}: ${file}\n${summariseProfile(profile)}`);
