@@ -14,10 +14,17 @@ export function summariseProfile(profile: { nodes: ProfileNode[]; samples?: numb
     const name = `${functionName || '(anonymous)'} ${url.split('/').pop() ?? ''}:${lineNumber + 1}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + (selfMs.get(node.id) ?? 0));
   }
-  return [...byFunction]
-    .filter(([name]) => !name.startsWith('(idle)') && !name.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
-    .join('\n');
+  const byScript = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const script = node.callFrame.url.split('/').pop() || node.callFrame.functionName;
+    byScript.set(script, (byScript.get(script) ?? 0) + (selfMs.get(node.id) ?? 0));
+  }
+  const lines = (entries: Map<string, number>) =>
+    [...entries]
+      .filter(([name]) => !name.startsWith('(idle)'))
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, ms]) => `  ${ms.toFixed(1).padStart(8)} ms  ${name}`)
+      .join('\n');
+  return `by script (program = native work: style, layout, paint):\n${lines(byScript)}\nby function:\n${lines(byFunction)}`;
 }

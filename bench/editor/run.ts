@@ -58,6 +58,15 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
       if (request.method() === 'POST' && /\/annotations$/.test(request.url())) saves.push(request.timing().responseEnd);
     });
     const cdp = await context.newCDPSession(page);
+    /** Writes the profile of the phase that just ended, prints its summary, and starts one for the next. */
+    const saveProfile = async (phase: 'open' | 'labels') => {
+      const { profile } = await cdp.send('Profiler.stop');
+      mkdirSync(profileTo!, { recursive: true });
+      const file = path.join(profileTo!, `${document.name.replace(/[^a-z0-9]+/gi, '-')}-${phase}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`profile of ${document.name}, ${phase}: ${file}\n${summariseProfile(profile)}`);
+      if (phase === 'open') await cdp.send('Profiler.start');
+    };
     if (profileTo) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -69,6 +78,7 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
     await page.keyboard.press('Shift');
     await page.waitForFunction('window.__bench.keydowns.length > 0', undefined, { polling: 10 });
     const open = await probe(page, (p) => ({ painted: p.painted!, handled: p.keydowns[0]!.at }));
+    if (profileTo) await saveProfile('open');
     const navigation = (await page.evaluate('JSON.parse(JSON.stringify(performance.getEntriesByType("navigation")[0]))')) as {
       responseStart: number;
       decodedBodySize: number;
@@ -91,13 +101,7 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
     await page.getByRole('status').getByText('All changes saved').waitFor({ timeout: 30_000 });
     const longTasks = await probe(page, (p) => p.longTasks);
 
-    if (profileTo) {
-      const { profile } = await cdp.send('Profiler.stop');
-      mkdirSync(profileTo, { recursive: true });
-      const file = path.join(profileTo, `${document.name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`);
-      writeFileSync(file, JSON.stringify(profile));
-      console.log(`profile of ${document.name}: ${file}\n${summariseProfile(profile)}`);
-    }
+    if (profileTo) await saveProfile('labels');
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
 
