@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { probeScript, type Probe } from './page-probe';
 import { summariseProfile } from './profile';
+import { summariseTrace } from './trace';
 import { BENCH_LABEL, type SeededDocument } from './seed';
 
 /** Labels applied per run: the first right after opening, then the rest for the steady state. */
@@ -67,6 +68,7 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
       console.log(`profile of ${document.name}, ${phase}: ${file}\n${summariseProfile(profile)}`);
       if (phase === 'open') await cdp.send('Profiler.start');
     };
+    const browser = context.browser()!;
     if (profileTo) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -78,7 +80,10 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
     await page.keyboard.press('Shift');
     await page.waitForFunction('window.__bench.keydowns.length > 0', undefined, { polling: 10 });
     const open = await probe(page, (p) => ({ painted: p.painted!, handled: p.keydowns[0]!.at }));
-    if (profileTo) await saveProfile('open');
+    if (profileTo) {
+      await saveProfile('open');
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    }
     const navigation = (await page.evaluate('JSON.parse(JSON.stringify(performance.getEntriesByType("navigation")[0]))')) as {
       responseStart: number;
       decodedBodySize: number;
@@ -101,7 +106,10 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
     await page.getByRole('status').getByText('All changes saved').waitFor({ timeout: 30_000 });
     const longTasks = await probe(page, (p) => p.longTasks);
 
-    if (profileTo) await saveProfile('labels');
+    if (profileTo) {
+      await saveProfile('labels');
+      console.log(`main thread while labelling ${LABELS} words, by kind (self time):\n${summariseTrace(await browser.stopTracing())}`);
+    }
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
 

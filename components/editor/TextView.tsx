@@ -8,7 +8,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useImperativeHandle, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SpanLayout } from '@/lib/editor/layout';
 import type { CodePointRange, SegmentTable } from '@/lib/offsets';
-import { AnnotationExtension, MAX_DRAWN_LANE, showOverlay, showSpans, type TextHandlers } from './annotation-extension';
+import { AnnotationExtension, drawSpans, MAX_DRAWN_LANE, type TextHandlers } from './annotation-extension';
 import styles from './text.module.css';
 
 /** A point below a range, in pixels relative to the text area, where popovers go. */
@@ -92,14 +92,10 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
   );
 
   useEffect(() => {
-    if (editor) showSpans(editor.view, layout.marks);
-  }, [editor, layout]);
-
-  useEffect(() => {
     if (!editor) return;
     const positions = (range: CodePointRange | null) => range && { from: table.toEditorPos(range.start, 'start'), to: table.toEditorPos(range.end, 'end') };
-    showOverlay(editor.view, { active: positions(active), draft: positions(draft) });
-  }, [editor, table, active, draft]);
+    drawSpans(editor.view, layout.marks, { active: positions(active), draft: positions(draft) });
+  }, [editor, table, layout, active, draft]);
 
   useImperativeHandle(
     controller,
