@@ -1,11 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { catalogOf, spanTitle } from '@/lib/editor/catalog';
+import { catalogOf, spanTitle, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { layoutSpans, type SpanLayout } from '@/lib/editor/layout';
 import type { Answer, Span } from '@/lib/editor/model';
-import { buildSegmentTable, OffsetIndex } from '@/lib/offsets';
+import { buildSegmentTable, OffsetIndex, type SegmentTable } from '@/lib/offsets';
 import { useComparison, useGoldCompare } from './GoldCompare';
 import { activeKeyOf, anchorRangeOf } from './mode';
 import type { PanelTab } from './SidePanel';
@@ -87,11 +87,15 @@ export function useEditorState(data: EditorData, work: EditorWork) {
   const activeKey = activeKeyOf(mode);
   const activeSpan = activeKey ? (view.spans.get(activeKey) ?? null) : null;
 
-  // The previous layout lends its unchanged marks, so the text view redraws only what changed.
-  const lastLayout = useRef<SpanLayout | undefined>(undefined);
+  // The previous layout (of this text and catalog) lends its unchanged lanes and marks, so the text view redraws only what changed.
+  const lastLayout = useRef<{ table: SegmentTable; catalog: Catalog; layout: SpanLayout } | null>(null);
   const layout = useMemo(() => {
     const look = (span: Span) => ({ color: catalog.labels.get(span.labelId)?.color ?? '#888888', title: spanTitle(catalog, view.spans, span) });
-    return (lastLayout.current = layoutSpans([...view.spans.values()], table, look, lastLayout.current));
+    const last = lastLayout.current;
+    const previous = last && last.table === table && last.catalog === catalog ? last.layout : undefined;
+    const next = layoutSpans([...view.spans.values()], table, look, previous);
+    lastLayout.current = { table, catalog, layout: next };
+    return next;
   }, [view.spans, table, catalog]);
   const anchor = useAnchor(textRef, anchorRangeOf(mode, view), layout);
 
