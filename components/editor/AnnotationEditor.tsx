@@ -33,6 +33,7 @@ interface EditorProps {
   work: Promise<EditorWork>;
 }
 
+/** The annotation editor of one document: the text at once, the editor once the caller's annotations have arrived. */
 export function AnnotationEditor({ data, work }: EditorProps) {
   return (
     <Suspense fallback={<TextOnly text={data.document.text} />}>
