@@ -1,150 +1,70 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Markdown } from '@/components/ui/Markdown';
-import { catalogOf, shortQuote, spanTitle } from '@/lib/editor/catalog';
-import * as commands from '@/lib/editor/commands';
-import { layoutSpans } from '@/lib/editor/layout';
-import type { Answer } from '@/lib/editor/model';
-import { buildSegmentTable, OffsetIndex } from '@/lib/offsets';
+import dynamic from 'next/dynamic';
+import { Suspense, use, useMemo, type CSSProperties } from 'react';
+import { shortQuote, spanTitle } from '@/lib/editor/catalog';
+import { buildSegmentTable } from '@/lib/offsets';
 import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
 import { DocumentQuestions } from './DocumentQuestions';
 import { EditorToolbar } from './EditorToolbar';
-import { GoldCompare, useComparison, useGoldCompare } from './GoldCompare';
+import { GoldCompare } from './GoldCompare';
 import { GoldCompareToggle } from './GoldCompareToggle';
-import { activeKeyOf, anchorRangeOf, draftOf } from './mode';
+import { draftOf } from './mode';
 import { ModePopover } from './ModePopover';
+import { Presence } from './Presence';
 import { RelationList } from './RelationList';
 import { SaveStatus } from './SaveStatus';
 import { ShortcutSheet } from './ShortcutSheet';
-import { SidePanel, type PanelTab } from './SidePanel';
+import { SidePanel } from './SidePanel';
 import { SpanList } from './SpanList';
-import { TextView, type TextController } from './TextView';
-import type { EditorData, Notice } from './types';
-import { useAnchor } from './useAnchor';
-import { useGlobalKeys } from './useGlobalKeys';
-import { useInteraction } from './useInteraction';
-import { useStable } from './useStable';
-import { useSubmission } from './useSubmission';
-import { useSync } from './useSync';
-import { useUndoable } from './useUndoable';
-import { useLive } from './useLive';
-import { Presence } from './Presence';
+import { PlainText, TextView } from './TextView';
+import type { EditorData, EditorWork } from './types';
+import { useEditorState } from './useEditorState';
 import styles from './editor.module.css';
+import textStyles from './text.module.css';
 
-/** The annotation editor: the text with its spans, the popovers, the side panel and the toolbar. */
-export function AnnotationEditor({ data }: { data: EditorData }) {
-  const { project, document, labels, targets } = data;
-  const table = useMemo(() => buildSegmentTable(document.text), [document.text]);
-  const text = useMemo(() => new OffsetIndex(document.text), [document.text]);
-  const catalog = useMemo(() => catalogOf(labels, targets), [labels, targets]);
-  const { engine, snapshot } = useSync(data);
-  const { view } = snapshot;
-  const changes = useUndoable(engine);
-  const live = useLive(document.id, engine);
-  const submission = useSubmission(document.id, data.assignment);
-  // Submitted work is read-only, and so is a document the caller may not take on (the server refuses both).
-  const readOnly = submission.submitted || !data.mayWork;
-  const readOnlyReason = !data.mayWork
-    ? 'This document is not assigned to you, and this project does not let annotators assign themselves: it is read-only for you.'
-    : submission.mayReopen
-      ? 'This document is submitted and read-only. Reopen it to change your annotations.'
-      : 'This document is submitted and read-only. Gold was shown to you, so only a curator or manager can reopen it.';
-  const [panelTab, setPanelTab] = useState<PanelTab>('spans');
-  const [dialog, setDialog] = useState<'guidelines' | 'shortcuts' | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const textRef = useRef<TextController>(null);
-  const goldCompare = useGoldCompare(document.id, setNotice);
-  const comparing = goldCompare.on && submission.submitted && data.goldComparable !== false;
-  const comparison = useComparison(catalog, view.spans, comparing ? goldCompare.gold : null);
+// The guidelines are Markdown, shown only when asked for: its parser loads then, not with the editor.
+const Markdown = dynamic(() => import('@/components/ui/Markdown').then((module) => module.Markdown));
 
-  // Seeing gold takes away the annotator's own reopen: ask the server for the status again. If
-  // that fails the button stays, and a reopen is refused by the server with its reason shown.
-  const goldShown = goldCompare.gold !== null;
-  const refreshStatus = useStable(() => submission.refresh().catch(() => undefined));
-  useEffect(() => {
-    if (goldShown) void refreshStatus();
-  }, [goldShown, refreshStatus]);
+interface EditorProps {
+  data: EditorData;
+  /** The caller's annotations, streamed after the text: until they arrive the text is shown as is. */
+  work: Promise<EditorWork>;
+}
 
-  useEffect(() => {
-    if (snapshot.rejection) setNotice({ tone: 'error', text: `Not saved: ${snapshot.rejection.message}` });
-  }, [snapshot.rejection]);
-
-  // Errors stay until dismissed; confirmations fade so the status line shows the save state again.
-  useEffect(() => {
-    if (notice?.tone !== 'info') return;
-    const timer = setTimeout(() => setNotice((current) => (current === notice ? null : current)), 6000);
-    return () => clearTimeout(timer);
-  }, [notice]);
-
-  const run = (command: commands.Command): boolean => {
-    if (readOnly) {
-      setNotice({ tone: 'error', text: readOnlyReason });
-      return false;
-    }
-    if (!command.ok) {
-      setNotice({ tone: 'error', text: command.error });
-      return false;
-    }
-    return changes.perform(command.ops, command.description);
-  };
-  const context = (): commands.CommandContext => ({ doc: engine.snapshot().view, catalog, text, allowOverlap: project.allowOverlap });
-
-  const interaction = useInteraction({ data, table, catalog, view, readOnly, textRef, context, run, notify: setNotice });
-  const { mode } = interaction;
-  const activeKey = activeKeyOf(mode);
-  const activeSpan = activeKey ? (view.spans.get(activeKey) ?? null) : null;
-
-  const layout = useMemo(
-    () =>
-      layoutSpans([...view.spans.values()], table, (span) => ({
-        color: catalog.labels.get(span.labelId)?.color ?? '#888888',
-        title: spanTitle(catalog, view.spans, span),
-      })),
-    [view.spans, table, catalog],
+/** The annotation editor of one document: the text at once, the editor once the caller's annotations have arrived. */
+export function AnnotationEditor({ data, work }: EditorProps) {
+  return (
+    <Suspense fallback={<TextOnly text={data.document.text} />}>
+      <LoadedEditor data={data} work={work} />
+    </Suspense>
   );
-  const anchor = useAnchor(textRef, anchorRangeOf(mode, view), layout);
+}
 
-  const step = (direction: 'undo' | 'redo') => {
-    if (readOnly) return;
-    const done = changes[direction]();
-    const verb = direction === 'undo' ? 'Undone' : 'Redone';
-    setNotice({ tone: 'info', text: done ? `${verb}: ${done}` : `Nothing to ${direction}` });
-  };
-  const undo = useStable(() => step('undo'));
-  const redo = useStable(() => step('redo'));
-  useGlobalKeys({ undo, redo, shortcuts: useCallback(() => setDialog('shortcuts'), []) });
+/** The text where the editor will show it, while the annotations are on their way. */
+function TextOnly({ text }: { text: string }) {
+  const table = useMemo(() => buildSegmentTable(text), [text]);
+  return (
+    <div className={styles.layout}>
+      <section className={styles.textPanel} aria-label="Document text">
+        <div className={textStyles.area} style={{ '--lanes': 1 } as CSSProperties}>
+          <PlainText table={table} />
+        </div>
+      </section>
+    </div>
+  );
+}
 
-  // Stable identities, so the memoised span list skips re-rendering on every mode change.
-  const panel = {
-    focus: useStable(interaction.focusSpan),
-    relabel: useStable((key: string) => interaction.relabel(key, true)),
-    remove: useStable(interaction.remove),
-    unlink: useStable((key: string) => run(commands.unlink(context(), key))),
-    answer: useStable((answers: Answer[]) => run(commands.answer(answers))),
-    // A gold-only span has no key of the caller's: show its text as the span list shows a span.
-    revealGold: useStable((range: { start: number; end: number }) => {
-      interaction.dismiss();
-      textRef.current?.reveal(range);
-      textRef.current?.placeCaret(range.start);
-      textRef.current?.focus();
-    }),
-  };
-  const toggleGold = (on: boolean) => {
-    goldCompare.setActive(on);
-    if (on) setPanelTab('gold');
-    else if (panelTab === 'gold') setPanelTab('spans');
-  };
-  const shownTab = panelTab === 'gold' && !comparing ? 'spans' : panelTab;
-
-  const changeStatus = async (action: 'submit' | 'reopen') => {
-    const error = await submission[action]();
-    if (error) return setNotice({ tone: 'error', text: error });
-    if (action === 'submit') interaction.dismiss();
-    if (action === 'reopen') toggleGold(false);
-    setNotice({ tone: 'info', text: action === 'submit' ? 'Submitted. Reopen the document to change it again.' : 'Reopened: you can change your annotations again.' });
-  };
+/** The annotation editor's layout: the text with its spans, the popovers, the side panel and the toolbar; its state is useEditorState's. */
+function LoadedEditor({ data, work }: EditorProps) {
+  const { project, document, labels, targets } = data;
+  const {
+    table, text, catalog, engine, snapshot, view, changes, live, submission, readOnly, readOnlyReason,
+    tab, dialog, notice, textRef, gold, interaction, mode, activeKey, activeSpan, layout, anchor, undo, redo, panel, changeStatus,
+  } = useEditorState(data, use(work));
+  const setNotice = notice.set;
+  const setDialog = dialog.set;
 
   return (
     <div className={styles.editor}>
@@ -155,7 +75,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           <>
             <SaveStatus pending={snapshot.pending} status={snapshot.status} onRetry={() => engine.retryNow()} />
             <Presence live={live} />
-            {notice?.tone === 'info' && <span className={styles.info}>{notice.text}</span>}
+            {notice.current?.tone === 'info' && <span className={styles.info}>{notice.current.text}</span>}
           </>
         }
         submission={{
@@ -171,9 +91,9 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
         onShortcuts={() => setDialog('shortcuts')}
       />
       <div role="alert" className={styles.alert}>
-        {notice?.tone === 'error' && (
+        {notice.current?.tone === 'error' && (
           <>
-            <span>{notice.text}</span>
+            <span>{notice.current.text}</span>
             <button type="button" className="button button--secondary" onClick={() => setNotice(null)}>
               Dismiss
             </button>
@@ -192,10 +112,10 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
       </p>
       {submission.submitted && data.goldComparable !== false && (
         <GoldCompareToggle
-          on={goldCompare.on}
-          loading={goldCompare.loading}
-          warning={data.goldRecorded && submission.mayReopen && !goldShown ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.' : undefined}
-          onChange={toggleGold}
+          on={gold.compare.on}
+          loading={gold.compare.loading}
+          warning={data.goldRecorded && submission.mayReopen && !gold.shown ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.' : undefined}
+          onChange={gold.toggle}
         />
       )}
       <div className={styles.layout}>
@@ -217,8 +137,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           )}
         </section>
         <div className={styles.side}>
-          <SidePanel counts={{ spans: view.spans.size, relations: view.relations.size }} tab={shownTab} onTabChange={setPanelTab} gold={comparing}>
-            {shownTab === 'spans' && (
+          <SidePanel counts={{ spans: view.spans.size, relations: view.relations.size }} tab={tab.shown} onTabChange={tab.set} gold={gold.comparing}>
+            {tab.shown === 'spans' && (
               <SpanList
                 catalog={catalog}
                 spans={view.spans}
@@ -229,7 +149,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
                 onDelete={panel.remove}
               />
             )}
-            {shownTab === 'relations' && (
+            {tab.shown === 'relations' && (
               <RelationList
                 catalog={catalog}
                 spans={view.spans}
@@ -239,19 +159,19 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
                 onDelete={panel.unlink}
               />
             )}
-            {shownTab === 'document' && (
+            {tab.shown === 'document' && (
               <DocumentQuestions labels={labels} targets={targets} answers={view.answers} readOnly={readOnly} onChange={panel.answer} />
             )}
-            {shownTab === 'gold' && (
-              <GoldCompare catalog={catalog} comparison={comparison} loading={goldCompare.loading} onFocusSpan={panel.focus} onRevealRange={panel.revealGold} />
+            {tab.shown === 'gold' && (
+              <GoldCompare catalog={catalog} comparison={gold.comparison} loading={gold.compare.loading} onFocusSpan={panel.focus} onRevealRange={panel.revealGold} />
             )}
           </SidePanel>
         </div>
       </div>
-      <Dialog open={dialog === 'guidelines'} title="Guidelines" onClose={() => setDialog(null)}>
+      <Dialog open={dialog.open === 'guidelines'} title="Guidelines" onClose={() => setDialog(null)}>
         {project.guidelines.trim() ? <Markdown>{project.guidelines}</Markdown> : <p className="muted">This project has no guidelines yet.</p>}
       </Dialog>
-      <Dialog open={dialog === 'shortcuts'} title="Keyboard shortcuts" onClose={() => setDialog(null)}>
+      <Dialog open={dialog.open === 'shortcuts'} title="Keyboard shortcuts" onClose={() => setDialog(null)}>
         <ShortcutSheet />
       </Dialog>
       <ConflictDialog

@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useId, useMemo, useState } from 'react';
-import type { Catalog } from '@/lib/editor/catalog';
+import { spanTitle, type Catalog } from '@/lib/editor/catalog';
 import type { Span } from '@/lib/editor/model';
 import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import { spanSections, type SpanFilter } from '@/lib/editor/sections';
@@ -73,7 +73,7 @@ export const SpanList = memo(function SpanList({ catalog, spans, activeKey, read
                 {group.heading && <h4 dir="auto">→ {group.heading}</h4>}
                 <ul className={styles.list}>
                   {shown.map((span) => (
-                    <SpanRow key={span.key} catalog={catalog} spans={spans} span={span} active={span.key === activeKey} readOnly={readOnly} {...actions} />
+                    <SpanRow key={span.key} catalog={catalog} span={span} title={spanTitle(catalog, spans, span)} active={span.key === activeKey} readOnly={readOnly} {...actions} />
                   ))}
                 </ul>
                 {shown.length < group.spans.length && (

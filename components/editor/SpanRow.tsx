@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { shortQuote, spanTitle, type Catalog } from '@/lib/editor/catalog';
+import { shortQuote, type Catalog } from '@/lib/editor/catalog';
 import type { Span } from '@/lib/editor/model';
 import { Swatch } from './LabelOption';
 import styles from './panel.module.css';
@@ -12,19 +12,20 @@ export interface SpanRowActions {
 
 interface SpanRowProps extends SpanRowActions {
   catalog: Catalog;
-  spans: ReadonlyMap<string, Span>;
   span: Span;
+  /** What the span is, in words (spanTitle): a string, so a new span elsewhere re-renders no row. */
+  title: string;
   active: boolean;
   readOnly: boolean;
 }
 
 /** Memoised: with thousands of spans, only the rows whose span or selection changed re-render. */
-export const SpanRow = memo(function SpanRow({ catalog, spans, span, active, readOnly, onFocus, onRelabel, onDelete }: SpanRowProps) {
+export const SpanRow = memo(function SpanRow({ catalog, span, title, active, readOnly, onFocus, onRelabel, onDelete }: SpanRowProps) {
   const label = catalog.labels.get(span.labelId);
   const quote = shortQuote(span.quote, 48);
   return (
     <li className={styles.row} aria-current={active ? 'true' : undefined}>
-      <button type="button" className={styles.rowMain} title={spanTitle(catalog, spans, span)} onClick={() => onFocus(span.key)}>
+      <button type="button" className={styles.rowMain} title={title} onClick={() => onFocus(span.key)}>
         <Swatch color={label?.color ?? '#888888'} />
         <span className={styles.rowText}>
           <span className={styles.rowLabel}>{label?.key ?? '?'}</span>

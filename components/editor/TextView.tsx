@@ -8,7 +8,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useImperativeHandle, useRef, type CSSProperties, type ReactNode, type Ref } from 'react';
 import type { SpanLayout } from '@/lib/editor/layout';
 import type { CodePointRange, SegmentTable } from '@/lib/offsets';
-import { AnnotationExtension, MAX_DRAWN_LANE, showOverlay, showSpans, type TextHandlers } from './annotation-extension';
+import { AnnotationExtension, drawSpans, MAX_DRAWN_LANE, type TextHandlers } from './annotation-extension';
 import styles from './text.module.css';
 
 /** A point below a range, in pixels relative to the text area, where popovers go. */
@@ -42,8 +42,23 @@ interface TextViewProps {
 
 const classes = { span: styles.span!, active: styles.active!, draft: styles.draft! };
 
+/** The text's paragraphs as the editor shows them, without spans and not editable. */
+export function PlainText({ table }: { table: SegmentTable }) {
+  return (
+    <div className={styles.prose}>
+      {table.paragraphs.map((paragraph) => (
+        <p key={paragraph.start} dir="auto">
+          {paragraph.text}
+        </p>
+      ))}
+    </div>
+  );
+}
+
 export function TextView({ table, label, layout, active, draft, handlers, controller, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
+  // The spans of the render that creates the editor, drawn with the text so it is laid out once.
+  const initialLayout = useRef(layout);
   const editor = useEditor(
     {
       extensions: [
@@ -51,7 +66,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         // dir=auto per paragraph: an Urdu or Pashto paragraph runs right to left inside an English document.
         Paragraph.configure({ HTMLAttributes: { dir: 'auto' } }),
         Text,
-        AnnotationExtension.configure({ handlers, classes }),
+        AnnotationExtension.configure({ handlers, classes, initialMarks: () => initialLayout.current.marks }),
       ],
       content: {
         type: 'doc',
@@ -77,14 +92,10 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
   );
 
   useEffect(() => {
-    if (editor) showSpans(editor.view, layout.marks);
-  }, [editor, layout]);
-
-  useEffect(() => {
     if (!editor) return;
     const positions = (range: CodePointRange | null) => range && { from: table.toEditorPos(range.start, 'start'), to: table.toEditorPos(range.end, 'end') };
-    showOverlay(editor.view, { active: positions(active), draft: positions(draft) });
-  }, [editor, table, active, draft]);
+    drawSpans(editor.view, layout.marks, { active: positions(active), draft: positions(draft) });
+  }, [editor, table, layout, active, draft]);
 
   useImperativeHandle(
     controller,
@@ -119,13 +130,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         <EditorContent editor={editor} />
       ) : (
         // The same paragraphs without spans, on the server and until the editor mounts.
-        <div className={styles.prose}>
-          {table.paragraphs.map((paragraph) => (
-            <p key={paragraph.start} dir="auto">
-              {paragraph.text}
-            </p>
-          ))}
-        </div>
+        <PlainText table={table} />
       )}
       {children}
     </div>

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import type { SpanMark } from '@/lib/editor/layout';
+import { changedMarks, type SpanMark } from '@/lib/editor/layout';
 
 /** Editor position ranges that get a temporary highlight on top of the spans. */
 export interface Overlay {
@@ -33,28 +33,48 @@ interface Options {
    */
   handlers: () => TextHandlers;
   classes: DecorationClasses;
+  /** The spans drawn from the start, so the text is laid out once with them (a function for the reason above). */
+  initialMarks: () => readonly SpanMark[];
 }
 
-const spansKey = new PluginKey<DecorationSet>('glossaSpans');
+/** The drawn spans: the decorations, and the marks they were made from (to find what changed). */
+interface SpansState {
+  readonly set: DecorationSet;
+  readonly marks: readonly SpanMark[];
+}
+
+const spansKey = new PluginKey<SpansState>('glossaSpans');
 const overlayKey = new PluginKey<DecorationSet>('glossaOverlay');
 
 /** Deeper lanes are drawn at the deepest one, so line spacing stays bounded. */
 export const MAX_DRAWN_LANE = 5;
 
+function spanDecoration(mark: SpanMark, className: string): Decoration {
+  // nodeName gives every span its own element, so nested spans keep their own --lane and --color.
+  return Decoration.inline(
+    mark.from,
+    mark.to,
+    { nodeName: 'span', class: className, style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`, title: mark.title, 'data-span': mark.key },
+    { mark },
+  );
+}
+
 export function spanDecorations(doc: EditorState['doc'], marks: readonly SpanMark[], className: string): DecorationSet {
   return DecorationSet.create(
     doc,
-    marks.map((mark) =>
-      // nodeName gives every span its own element, so nested spans keep their own --lane and --color.
-      Decoration.inline(mark.from, mark.to, {
-        nodeName: 'span',
-        class: className,
-        style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
-        title: mark.title,
-        'data-span': mark.key,
-      }),
-    ),
+    marks.map((mark) => spanDecoration(mark, className)),
   );
+}
+
+/**
+ * The decorations for `marks`, changed from `previous` only where marks changed: one new span
+ * replaces a decoration or a few (lanes move only among the spans it overlaps), so ProseMirror
+ * redraws those and leaves the rest of the text alone.
+ */
+export function updateSpanDecorations(doc: EditorState['doc'], previous: DecorationSet, changes: ReturnType<typeof changedMarks>, className: string): DecorationSet {
+  const gone = new Set(changes.removed);
+  const stale = changes.removed.flatMap((mark) => previous.find(mark.from, mark.to, (spec: { mark?: SpanMark }) => spec.mark !== undefined && gone.has(spec.mark)));
+  return previous.remove(stale).add(doc, changes.added.map((mark) => spanDecoration(mark, className)));
 }
 
 function overlayDecorations(doc: EditorState['doc'], overlay: Overlay, classes: DecorationClasses): DecorationSet {
@@ -64,13 +84,12 @@ function overlayDecorations(doc: EditorState['doc'], overlay: Overlay, classes: 
   return DecorationSet.create(doc, decorations);
 }
 
-/** Replaces the drawn spans; called once per change of the span list. */
-export function showSpans(view: EditorView, marks: readonly SpanMark[]): void {
-  view.dispatch(view.state.tr.setMeta(spansKey, marks));
-}
-
-export function showOverlay(view: EditorView, overlay: Overlay): void {
-  view.dispatch(view.state.tr.setMeta(overlayKey, overlay));
+/**
+ * Draws `marks` instead of the spans drawn now, and the overlay; one transaction, so ProseMirror
+ * updates the view (and the DOM selection) once per change of either.
+ */
+export function drawSpans(view: EditorView, marks: readonly SpanMark[], overlay: Overlay): void {
+  view.dispatch(view.state.tr.setMeta(spansKey, marks).setMeta(overlayKey, overlay));
 }
 
 function spanKeysAt(target: EventTarget | null, root: HTMLElement): string[] {
@@ -83,9 +102,9 @@ function spanKeysAt(target: EventTarget | null, root: HTMLElement): string[] {
 }
 
 /**
- * Standoff annotations for Tiptap: spans are decorations held in plugin state, rebuilt
- * only from a meta transaction when the span list changes, and never written into the
- * document. The text itself is read-only, but stays contenteditable so a caret and
+ * Standoff annotations for Tiptap: spans are decorations held in plugin state, drawn with
+ * the text from the start and changed (only where they changed) by a meta transaction when
+ * the span list changes, and never written into the document. The text itself is read-only, but stays contenteditable so a caret and
  * keyboard selection (Shift+arrows) work; every route to a text change is refused.
  */
 /**
@@ -103,6 +122,18 @@ function withBrowserSelection(view: EditorView): EditorState {
   return view.state;
 }
 
+/**
+ * React saves and restores the selection of a focused "text field" around every commit, and
+ * counts an element whose `contentEditable` property is "true" as one: for a contenteditable it
+ * measures the selection by walking every node inside it, which for 100,000 characters with
+ * 5,000 spans is tens of milliseconds per commit, several commits per label. The browser edits by
+ * the attribute, and ProseMirror only ever asks the property whether it is "false", so the root's
+ * property answers "inherit" and React leaves the selection to ProseMirror, which owns it anyway.
+ */
+function hideSelectionFromReact(root: HTMLElement): void {
+  Object.defineProperty(root, 'contentEditable', { configurable: true, get: () => 'inherit' });
+}
+
 export const AnnotationExtension = Extension.create<Options>({
   name: 'glossaAnnotations',
   // Before Tiptap's own keymap, so Backspace or Enter never reach editing commands.
@@ -112,21 +143,28 @@ export const AnnotationExtension = Extension.create<Options>({
     return {
       handlers: () => ({ keyDown: () => false, click: () => undefined, select: () => undefined }),
       classes: { span: '', active: '', draft: '' },
+      initialMarks: () => [],
     };
   },
 
   addProseMirrorPlugins() {
-    const { handlers, classes } = this.options;
-    const spans = new Plugin<DecorationSet>({
+    const { handlers, classes, initialMarks } = this.options;
+    const spans = new Plugin<SpansState>({
       key: spansKey,
       state: {
-        init: () => DecorationSet.empty,
+        init: (_config, state) => {
+          const marks = initialMarks();
+          return { set: spanDecorations(state.doc, marks, classes.span), marks };
+        },
         apply(tr, previous, _old, state) {
           const marks = tr.getMeta(spansKey) as readonly SpanMark[] | undefined;
-          return marks ? spanDecorations(state.doc, marks, classes.span) : previous;
+          if (!marks || marks === previous.marks) return previous;
+          const changes = changedMarks(previous.marks, marks);
+          if (changes.added.length === 0 && changes.removed.length === 0) return { set: previous.set, marks };
+          return { set: updateSpanDecorations(state.doc, previous.set, changes, classes.span), marks };
         },
       },
-      props: { decorations: (state) => spansKey.getState(state) },
+      props: { decorations: (state) => spansKey.getState(state)?.set },
     });
 
     const overlay = new Plugin<DecorationSet>({
@@ -177,6 +215,7 @@ export const AnnotationExtension = Extension.create<Options>({
         },
       },
       view(view) {
+        hideSelectionFromReact(view.dom);
         // A selection made with the mouse counts once the button is released, not while dragging.
         let dragging = false;
         const down = () => {

@@ -1,5 +1,6 @@
 import type { SchemaLabel, SchemaTarget } from '@/lib/editor/schema';
-import type { WireAnnotation, WireAnswer, WireRelation } from '@/lib/editor/wire';
+import type { SpanColumns } from '@/lib/editor/span-columns';
+import type { WireAnswer, WireRelation } from '@/lib/editor/wire';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** Everything the editor page hands the client editor: plain, serialisable data. */
@@ -8,9 +9,6 @@ export interface EditorData {
   document: { id: string; name: string; text: string };
   labels: SchemaLabel[];
   targets: SchemaTarget[];
-  annotations: WireAnnotation[];
-  relations: WireRelation[];
-  answers: WireAnswer[];
   /** `mayReopen`: annotators reopen their own submitted work only while no gold was shown to them. */
   assignment: { status: AssignmentStatus; submittedAt: string | null; mayReopen: boolean } | null;
   /** False when the document is not assigned to the caller and the project does not let them take it on. */
@@ -19,6 +17,13 @@ export interface EditorData {
   goldComparable?: boolean;
   /** Whether showing gold to the caller is recorded (blind annotators; lib/assignments/exposure.ts). */
   goldRecorded: boolean;
+}
+
+/** The caller's own annotations on the document, which the page streams after the text. */
+export interface EditorWork {
+  spans: SpanColumns;
+  relations: WireRelation[];
+  answers: WireAnswer[];
 }
 
 /** A line for the user: info goes to the polite status region, errors to the alert region. */

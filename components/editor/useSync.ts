@@ -2,18 +2,20 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { SyncEngine } from '@/lib/editor/sync';
+import { decodeSpanColumns } from '@/lib/editor/span-columns';
 import { stateFromWire } from '@/lib/editor/wire';
+import type { OffsetIndex } from '@/lib/offsets';
 import { fetchTransport } from './transport';
-import type { EditorData } from './types';
+import type { EditorWork } from './types';
 
 /**
  * The autosave queue for one document. It is never torn down with the component: changes
  * still queued when the user navigates away within the app keep being sent.
  */
-export function useSync(data: EditorData) {
+export function useSync(documentId: string, work: EditorWork, text: OffsetIndex) {
   const [engine] = useState(() => {
-    const { doc, refs } = stateFromWire(data.annotations, data.relations, data.answers);
-    return new SyncEngine({ documentId: data.document.id, doc, refs, transport: fetchTransport });
+    const { doc, refs } = stateFromWire(decodeSpanColumns(work.spans, text), work.relations, work.answers);
+    return new SyncEngine({ documentId, doc, refs, transport: fetchTransport });
   });
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot, engine.snapshot);
 

@@ -1,5 +1,5 @@
 import type { SegmentTable } from '@/lib/offsets';
-import { assignLanes } from './lanes';
+import { assignLanes, updateLanes, type PlacedInterval } from './lanes';
 import type { Span } from './model';
 
 /** One span as the text view draws it: editor positions, its lane and what describes it. */
@@ -12,10 +12,18 @@ export interface SpanMark {
   readonly title: string;
 }
 
+/** A span as last laid out: where it was, its lane, and its mark (null for a span over a paragraph gap only). */
+interface Placed extends PlacedInterval {
+  readonly span: Span;
+  readonly mark: SpanMark | null;
+}
+
 export interface SpanLayout {
   readonly marks: readonly SpanMark[];
   /** Lanes in use, which sets how much room lines leave below the text. */
   readonly laneCount: number;
+  /** By span key: what the next layout starts from. */
+  readonly placed: ReadonlyMap<string, Placed>;
 }
 
 export interface SpanLook {
@@ -24,19 +32,43 @@ export interface SpanLook {
   readonly title: string;
 }
 
+function sameMark(a: SpanMark, b: Omit<SpanMark, 'key'>): boolean {
+  return a.from === b.from && a.to === b.to && a.lane === b.lane && a.color === b.color && a.title === b.title;
+}
+
 /**
  * Lays out spans for drawing: lanes over code point ranges, then one conversion each to
- * editor positions. Computed once per change of the span list, not per render.
+ * editor positions. Computed once per change of the span list, not per render. Given the
+ * `previous` layout (of the same text and catalog), lanes are recomputed only around what
+ * changed (updateLanes), and a span that is the same object in the same lane keeps its very
+ * mark, so what changed is found by identity (changedMarks) and only that is redrawn. A
+ * stance span with a span target is always described again: its title quotes another span.
  */
-export function layoutSpans(spans: readonly Span[], table: SegmentTable, look: (span: Span) => SpanLook): SpanLayout {
-  const { lanes, count } = assignLanes(spans);
+export function layoutSpans(spans: readonly Span[], table: SegmentTable, look: (span: Span) => SpanLook, previous?: SpanLayout): SpanLayout {
+  const { lanes, count } = previous ? updateLanes(spans, previous.placed) : assignLanes(spans);
   const marks: SpanMark[] = [];
+  const placed = new Map<string, Placed>();
   spans.forEach((span, i) => {
-    const from = table.toEditorPos(span.start, 'start');
-    const to = table.toEditorPos(span.end, 'end');
-    // A span over nothing but a paragraph gap has no characters to draw.
-    if (from >= to) return;
-    marks.push({ key: span.key, from, to, lane: lanes[i]!, ...look(span) });
+    const lane = lanes[i]!;
+    const old = previous?.placed.get(span.key);
+    let mark: SpanMark | null;
+    if (old && old.span === span && old.lane === lane && span.target?.kind !== 'span') mark = old.mark;
+    else {
+      const from = table.toEditorPos(span.start, 'start');
+      const to = table.toEditorPos(span.end, 'end');
+      const drawn = { from, to, lane, ...look(span) };
+      // A span over nothing but a paragraph gap has no characters to draw.
+      mark = from >= to ? null : old?.mark && sameMark(old.mark, drawn) ? old.mark : { key: span.key, ...drawn };
+    }
+    if (mark) marks.push(mark);
+    placed.set(span.key, { start: span.start, end: span.end, lane, span, mark });
   });
-  return { marks, laneCount: count };
+  return { marks, laneCount: count, placed };
+}
+
+/** The marks of `previous` no longer drawn, and those of `next` not drawn yet (by identity: see layoutSpans). */
+export function changedMarks(previous: readonly SpanMark[], next: readonly SpanMark[]): { removed: SpanMark[]; added: SpanMark[] } {
+  const kept = new Set(next);
+  const had = new Set(previous);
+  return { removed: previous.filter((mark) => !kept.has(mark)), added: next.filter((mark) => !had.has(mark)) };
 }

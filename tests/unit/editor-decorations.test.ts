@@ -2,9 +2,10 @@ import { getSchema } from '@tiptap/core';
 import Document from '@tiptap/extension-document';
 import Paragraph from '@tiptap/extension-paragraph';
 import Text from '@tiptap/extension-text';
+import type { DecorationSet } from '@tiptap/pm/view';
 import { describe, expect, it } from 'vitest';
-import { spanDecorations } from '@/components/editor/annotation-extension';
-import { layoutSpans } from '@/lib/editor/layout';
+import { spanDecorations, updateSpanDecorations } from '@/components/editor/annotation-extension';
+import { changedMarks, layoutSpans } from '@/lib/editor/layout';
 import type { Span } from '@/lib/editor/model';
 import { buildSegmentTable } from '@/lib/offsets';
 
@@ -48,5 +49,37 @@ describe('span decorations', () => {
     const { marks } = layoutSpans(spans, table, look);
     const set = spanDecorations(doc, marks, 'span');
     expect(set.find().length).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('after a new span, keeps every unchanged mark and decoration and replaces only those whose lane moved', () => {
+    const text = 'The Hafiz Gul Bahadur group met in Bannu\n\nTalks ended in Doha';
+    const { table, doc } = documentOf(text);
+    const look = (span: Span) => ({ color: '#4363d8', title: span.labelId });
+    const spans: Span[] = [
+      { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} },
+      { key: 'gpe', labelId: 'GPE', start: 35, end: 40, quote: 'Bannu', target: null, attributes: {} },
+      { key: 'doha', labelId: 'GPE', start: 57, end: 61, quote: 'Doha', target: null, attributes: {} },
+    ];
+    const first = layoutSpans(spans, table, look);
+    const set = spanDecorations(doc, first.marks, 'span');
+    // The ORG encloses the PERSON: it takes lane 0 and pushes the PERSON to lane 1; the GPEs stay.
+    const org: Span = { key: 'org', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+    const second = layoutSpans([...spans, org], table, look, first);
+    expect(second.marks.filter((mark) => first.marks.includes(mark)).map((mark) => mark.key)).toEqual(['gpe', 'doha']);
+    const changes = changedMarks(first.marks, second.marks);
+    expect(changes.removed.map((mark) => mark.key)).toEqual(['per']);
+    expect(changes.added.map((mark) => `${mark.key}:${mark.lane}`).sort()).toEqual(['org:0', 'per:1']);
+
+    const updated = updateSpanDecorations(doc, set, changes, 'span');
+    const drawn = (decorations: DecorationSet) =>
+      decorations
+        .find()
+        .map((d) => `${doc.textBetween(d.from, d.to)}|${(d as unknown as { type: { attrs: Record<string, string> } }).type.attrs.style}`)
+        .sort();
+    expect(drawn(updated)).toEqual(drawn(spanDecorations(doc, second.marks, 'span')));
+    // The decorations of unchanged spans keep their very attributes object: ProseMirror leaves them alone.
+    const typeOf = (d: object) => (d as { type: object }).type;
+    const before = new Set(set.find().map(typeOf));
+    expect(updated.find().filter((d) => before.has(typeOf(d)))).toHaveLength(2);
   });
 });

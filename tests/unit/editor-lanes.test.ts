@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assignLanes, type Interval } from '@/lib/editor/lanes';
+import { assignLanes, updateLanes, type Interval, type KeyedInterval, type PlacedInterval } from '@/lib/editor/lanes';
 import { layoutSpans } from '@/lib/editor/layout';
 import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
 import type { Span } from '@/lib/editor/model';
@@ -65,6 +65,52 @@ describe('assignLanes', () => {
     const forward = assignLanes(intervals).lanes;
     const reversed = assignLanes([...intervals].reverse()).lanes.reverse();
     expect(reversed.sort()).toEqual([...forward].sort());
+  });
+});
+
+describe('updateLanes', () => {
+  const placedOf = (intervals: readonly KeyedInterval[], lanes: readonly number[]) =>
+    new Map<string, PlacedInterval>(intervals.map((interval, i) => [interval.key, { start: interval.start, end: interval.end, lane: lanes[i]! }]));
+  const interval = fc.record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 1, max: 40 }) }).map(({ start, length }) => ({ start, end: start + length }));
+
+  it('gives what assignLanes gives, after any mix of added, moved, removed and re-inserted intervals', () => {
+    fc.assert(
+      fc.property(
+        fc.array(interval, { minLength: 0, maxLength: 60 }),
+        fc.array(fc.record({ kind: fc.constantFrom('add', 'move', 'remove', 'reinsert'), at: fc.nat(), to: interval }), { maxLength: 4 }),
+        (initial, changes) => {
+          let intervals: KeyedInterval[] = initial.map((range, i) => ({ key: `k${i}`, ...range }));
+          let placed = placedOf(intervals, assignLanes(intervals).lanes);
+          changes.forEach((change, step) => {
+            const at = intervals.length === 0 ? 0 : change.at % intervals.length;
+            const next = [...intervals];
+            if (change.kind === 'add' || intervals.length === 0) next.push({ key: `n${step}`, ...change.to });
+            else if (change.kind === 'move') next[at] = { key: next[at]!.key, ...change.to };
+            else if (change.kind === 'remove') next.splice(at, 1);
+            // Undo of a delete puts the same interval back at the end of the list.
+            else next.push(...next.splice(at, 1));
+            intervals = next;
+            const updated = updateLanes(intervals, placed);
+            expect(updated).toEqual(assignLanes(intervals));
+            placed = placedOf(intervals, updated.lanes);
+          });
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves every interval outside the changed group in its lane without recolouring it', () => {
+    const intervals: KeyedInterval[] = [
+      { key: 'a', start: 0, end: 10 },
+      { key: 'b', start: 2, end: 5 },
+      { key: 'c', start: 20, end: 30 },
+      { key: 'd', start: 22, end: 25 },
+    ];
+    // A stale lane for "d", which a full recolouring would correct: it is kept, so only a and b and the new span were coloured.
+    const placed = placedOf(intervals, [0, 1, 0, 7]);
+    const added = [...intervals, { key: 'e', start: 4, end: 12 }];
+    expect(updateLanes(added, placed)).toEqual({ lanes: [0, 2, 0, 7, 1], count: 8 });
   });
 });
 

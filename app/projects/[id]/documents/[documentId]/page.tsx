@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AnnotationEditor } from '@/components/editor/AnnotationEditor';
-import { loadDocument } from './load-document';
+import { loadDocument, loadOwnWork } from './load-document';
 
 export const dynamic = 'force-dynamic';
 
@@ -16,13 +16,15 @@ export async function generateMetadata({ params }: DocumentPageProps): Promise<M
 export default async function DocumentPage({ params }: DocumentPageProps) {
   const { id, documentId } = await params;
   const data = await loadDocument(id, documentId);
+  // Not awaited: the page (and the text) goes out first, the annotations follow in the stream.
+  const work = loadOwnWork(id, documentId);
   return (
     <>
       <p className="breadcrumb">
         <Link href="/">Projects</Link> / <Link href={`/projects/${id}`}>{data.project.name}</Link>
       </p>
       <h1 dir="auto">{data.document.name}</h1>
-      <AnnotationEditor data={data} />
+      <AnnotationEditor data={data} work={work} />
     </>
   );
 }
