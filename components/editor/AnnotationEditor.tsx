@@ -30,6 +30,8 @@ import { useSubmission } from './useSubmission';
 import { useSync } from './useSync';
 import { useUndoable } from './useUndoable';
 import { useLive } from './useLive';
+import { SuggestionPopover } from './suggestions/SuggestionPopover';
+import { useSuggestions } from './suggestions/useSuggestions';
 import { Presence } from './Presence';
 import styles from './editor.module.css';
 
@@ -93,6 +95,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
 
   const interaction = useInteraction({ data, table, catalog, view, readOnly, textRef, context, run, notify: setNotice });
   const { mode } = interaction;
+  const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
   const activeKey = activeKeyOf(mode);
   const activeSpan = activeKey ? (view.spans.get(activeKey) ?? null) : null;
 
@@ -210,8 +213,10 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
               draft={draftOf(mode)}
               handlers={interaction.textHandlers}
               controller={textRef}
+              ghosts={suggestions.store}
             >
               <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />
+              <SuggestionPopover suggestions={suggestions} textRef={textRef} />
             </TextView>
           )}
         </section>
