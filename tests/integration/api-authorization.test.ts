@@ -88,6 +88,7 @@ const CASES: Case[] = [
   { endpoint: 'GET /documents/{id}/suggestions', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'POST /suggestions/{id}/accept', expect: [201, 201, 201, 201, 404] },
   { endpoint: 'POST /suggestions/{id}/reject', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /projects/{id}/suggestion-stats', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'POST /documents/{id}/suggestions/accept-all', body: () => ({ label: 'PERSON' }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
   // Every caller here uses an API token, and a token cannot create tokens (see "accepts a session cookie" below for 201).

@@ -172,3 +172,37 @@ describe('POST /documents/{id}/suggestions/accept-all', () => {
     expect(await db.annotation.count({ where: { documentId } })).toBe(0);
   });
 });
+
+describe('GET /projects/{id}/suggestion-stats', () => {
+  it('counts accepted, rejected and edited-after-accepting per recommender, label and day', async () => {
+    const [bannu, ttp, police, bannu2] = await suggest(db, run, documentId, [
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'ORG', ...nth('TTP') },
+      { label: 'NORP', ...nth('Police') },
+      { label: 'GPE', ...nth('Bannu', 2) },
+    ]);
+    const first = await accept(a, bannu!.id);
+    expect((await accept(b, bannu!.id)).status).toBe(201);
+    expect((await accept(a, bannu2!.id)).status).toBe(201);
+    expect((await reject(a, ttp!.id)).status).toBe(200);
+    expect((await reject(b, police!.id)).status).toBe(200);
+    // A corrects the span accepted first: an edit after accepting.
+    expect((await call('PATCH', '/annotations/{id}', { id: first.body.id }, as(a, { version: 1, end: nth('Bannu').end - 1 }))).status).toBe(200);
+    // B's decisions were a day earlier.
+    await db.suggestionDecision.updateMany({ where: { userId: b.id }, data: { decidedAt: new Date('2026-12-01T10:00:00Z') } });
+    await db.suggestionDecision.updateMany({ where: { userId: a.id }, data: { decidedAt: new Date('2026-12-02T23:59:00Z') } });
+
+    expect((await call('GET', '/projects/{id}/suggestion-stats', { id: projectId }, as(a))).status).toBe(403);
+    const response = await call('GET', '/projects/{id}/suggestion-stats', { id: projectId }, as(curator));
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const zero = { accepted: 0, rejected: 0, edited: 0, deleted: 0 };
+    expect(response.body.items).toEqual([
+      {
+        recommenderId: run.recommenderId, recommender: 'Matcher', label: 'GPE', layer: 'ENTITY', accepted: 3, rejected: 0, edited: 1, deleted: 0, acceptance: 1,
+        days: [{ day: '2026-12-01', ...zero, accepted: 1 }, { day: '2026-12-02', ...zero, accepted: 2, edited: 1 }],
+      },
+      { recommenderId: run.recommenderId, recommender: 'Matcher', label: 'NORP', layer: 'ENTITY', ...zero, rejected: 1, acceptance: 0, days: [{ day: '2026-12-01', ...zero, rejected: 1 }] },
+      { recommenderId: run.recommenderId, recommender: 'Matcher', label: 'ORG', layer: 'ENTITY', ...zero, rejected: 1, acceptance: 0, days: [{ day: '2026-12-02', ...zero, rejected: 1 }] },
+    ]);
+  });
+});

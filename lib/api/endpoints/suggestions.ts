@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorizeDocument } from '@/lib/access/project-access';
+import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import type { Caller } from '@/lib/auth/caller';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { id, idParams } from '@/lib/api/schemas';
@@ -8,6 +8,7 @@ import { notFound } from '@/lib/http/errors';
 import { SPAN_LAYERS } from '@/lib/schema/types';
 import { acceptAllOfLabel, acceptSuggestion, rejectSuggestion } from '@/lib/suggestions/decide';
 import { listSuggestions } from '@/lib/suggestions/list';
+import { suggestionStats } from '@/lib/suggestions/stats';
 import { annotation } from './annotations';
 
 const layerQuery = z.object({
@@ -69,4 +70,28 @@ export const acceptAllSuggestionsEndpoint = defineEndpoint({
   },
 });
 
-export const suggestionEndpoints = [listSuggestionsEndpoint, acceptSuggestionEndpoint, rejectSuggestionEndpoint, acceptAllSuggestionsEndpoint];
+const decisionCounts = {
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  edited: z.number().int().describe('accepted, and the span was updated afterwards'),
+  deleted: z.number().int().describe('accepted, and the span was deleted afterwards'),
+};
+
+export const suggestionStatsEndpoint = defineEndpoint({
+  method: 'GET', path: '/projects/{id}/suggestion-stats', tag: 'suggestions',
+  summary: 'Acceptance of suggestions per recommender and label, and per day of decision: accepted, rejected, edited or deleted after accepting',
+  params: idParams, errors: [403, 404],
+  response: z.object({
+    items: z.array(z.object({
+      recommenderId: id, recommender: z.string(), label: z.string(), layer: z.string(), ...decisionCounts,
+      acceptance: z.number().nullable().describe('accepted / (accepted + rejected)'),
+      days: z.array(z.object({ day: z.string().describe('UTC date of the decisions, YYYY-MM-DD'), ...decisionCounts })),
+    })),
+  }),
+  async handle({ db, caller, params }) {
+    await authorizeProject(db, caller, params.id, 'agreement:read');
+    return { items: await suggestionStats(db, params.id) };
+  },
+});
+
+export const suggestionEndpoints = [listSuggestionsEndpoint, acceptSuggestionEndpoint, rejectSuggestionEndpoint, acceptAllSuggestionsEndpoint, suggestionStatsEndpoint];

@@ -6,6 +6,7 @@ import { DisagreementRanking } from '@/components/review/agreement/DisagreementR
 import { LayerSection } from '@/components/review/agreement/LayerSection';
 import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
 import { ModelSection } from '@/components/review/agreement/ModelSection';
+import { SuggestionStatsSection } from '@/components/review/agreement/SuggestionStatsSection';
 import { OverTimeSection } from '@/components/review/agreement/OverTimeSection';
 import { RelationSection } from '@/components/review/agreement/RelationSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
@@ -21,6 +22,7 @@ import type { DocumentScope } from '@/lib/review/load';
 import { projectReport } from '@/lib/review/methods/export';
 import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 import { getSchema } from '@/lib/schema/store';
+import { suggestionStats } from '@/lib/suggestions/stats';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
@@ -46,7 +48,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const { project } = await loadProject(id);
   const db = getPrisma();
   const options = intervalOptions(intervalQuery.parse({ interval }));
-  const [report, schema] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'), getSchema(db, id)]);
+  const [report, schema, acceptance] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'), getSchema(db, id), suggestionStats(db, id)]);
   const query = new URLSearchParams({ scope, interval, ...(afterGold === 'include' ? { afterGold } : {}), ...(models ? { models: 'all' } : {}) }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
@@ -68,6 +70,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     ...(report.relations ? [{ href: '#relations-heading', label: 'Relations' }] : []),
     ...(report.overTime ? [{ href: '#over-time-heading', label: 'Agreement over time' }] : []),
     ...(models ? [{ href: '#models-heading', label: 'Models as annotators' }] : []),
+    ...(acceptance.length > 0 ? [{ href: '#suggestion-stats-heading', label: 'Suggestions: acceptance' }] : []),
     { href: '#documents-heading', label: 'Documents by disagreement' },
   ];
 
@@ -115,6 +118,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
       {comparable && report.relations && <RelationSection relations={report.relations} nameOf={nameOf} />}
       {comparable && report.overTime && <OverTimeSection overTime={report.overTime} layers={layers.map(({ layer }) => layer)} />}
       {models && <ModelSection report={report} labelName={(layer, key) => labelNames.get(`${layer}:${key}`) ?? key} />}
+      {acceptance.length > 0 && <SuggestionStatsSection stats={acceptance} labelName={(layer, key) => labelNames.get(`${layer}:${key}`) ?? key} />}
       {comparable && (
         <section aria-labelledby="documents-heading" className="panel">
           <h2 id="documents-heading">Documents by disagreement</h2>
