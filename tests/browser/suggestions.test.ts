@@ -19,12 +19,14 @@ describe.skipIf(!BASE)('suggestions in the editor (Chromium)', () => {
   let browser: Browser;
   let page: Page;
   let documentId: string;
+  let projectId: string;
 
   beforeAll(async () => {
     db = createPrismaClient(process.env.GLOSSA_TEST_DATABASE_URL!);
     browser = await launchChromium();
     ({ page } = await signedIn(browser));
     const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Suggestions ${Date.now().toString(36)}`, allowSelfAssignment: true } });
+    projectId = project.id;
     await api(page, `/projects/${project.id}/documents`, { method: 'POST', data: { documents: [{ name: 'talks', text: TEXT }] } });
     documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${project.id}/documents`)).items[0]!.id;
     const run = await makeRun(db, await makeRecommender(db, project.id, 'Gazetteer'), [documentId]);
@@ -92,6 +94,26 @@ describe.skipIf(!BASE)('suggestions in the editor (Chromium)', () => {
       await expect.poll(() => spans().count(), { timeout: 30_000 }).toBe(4);
       expect(await ghosts().count()).toBe(0);
       expect((await api<{ items: unknown[] }>(page, `/documents/${documentId}/suggestions`)).items).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'shows the run beside the humans on the report page, and the acceptance of its suggestions',
+    async () => {
+      await page.goto(`${BASE}/projects/${projectId}/agreement?interval=none`);
+      await page.getByRole('navigation', { name: 'Coders' }).getByRole('link', { name: 'Humans and models' }).click();
+      await page.getByRole('heading', { name: 'Models as annotators' }).waitFor();
+      expect(new URL(page.url()).searchParams.get('models')).toBe('all');
+      expect(await page.getByRole('heading', { name: /^Gazetteer · run / }).count()).toBe(1);
+      const acceptance = page.getByRole('table', { name: /^Decisions on suggestions/ });
+      // By the first test: four GPE suggestions accepted, the ORG one rejected, all today.
+      const today = new Date().toISOString().slice(0, 10);
+      expect((await acceptance.getByRole('row').allTextContents()).slice(1)).toEqual([
+        `GazetteerGeo-political entity40100%00${today}: 4 / 0`,
+        `GazetteerOrganization010%00${today}: 0 / 1`,
+      ]);
+      expect(await accessibilityProblems(page)).toEqual([]);
     },
     TIMEOUT,
   );
