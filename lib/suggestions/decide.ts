@@ -3,6 +3,7 @@ import { assertLayerWritable } from '@/lib/assignments/writable';
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import { recordEvents } from '@/lib/events/log';
 import { conflict, HttpError, notFound, validationFailed } from '@/lib/http/errors';
+import { SPAN_LAYERS } from '@/lib/schema/types';
 import { decisionLayer, type DecisionLayer, type LayerTarget } from './layer';
 import { pendingSuggestions, type PendingSuggestion } from './pending';
 import { suggestionSourceIds } from './provenance';
@@ -44,7 +45,7 @@ export async function rejectSuggestion(db: PrismaClient, actor: Actor, suggestio
 export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentId: string, labelKey: string, layer: DecisionLayer) {
   const target = decisionLayer(actor, layer);
   return inDocument(db, documentId, async (tx, document) => {
-    const label = await tx.label.findFirst({ where: { projectId: document.projectId, key: labelKey, retired: false, layer: { in: ['ENTITY', 'STANCE', 'FRAME'] } }, select: { id: true } });
+    const label = await tx.label.findFirst({ where: { projectId: document.projectId, key: labelKey, retired: false, layer: { in: [...SPAN_LAYERS] } }, select: { id: true } });
     if (!label) throw validationFailed(`body.label: "${labelKey}" is not an active span label of this project.`, [{ path: 'body.label', message: 'unknown label' }]);
     // Once, before any span: a submitted document refuses the whole request, not each span.
     await assertLayerWritable(tx, actor, documentId, target.authorId);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { methodsParagraph } from '@/lib/review/methods/paragraph';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 import { makeRecommender, makeRun, suggest } from '../support/suggestions';
@@ -95,6 +96,8 @@ describe('the model as an annotator', () => {
     const human = (body: typeof report) => body.layers.ENTITY.pairs.find((p: { a: string; b: string }) => p.a === a.id && p.b === b.id).cohenKappa;
     expect(human(report)).toEqual(human(humans.body));
     expect(report.scope.rules.some((rule: string) => rule.startsWith('Recommender runs evaluated as coders'))).toBe(true);
+    // The methods paragraph names the run as a model, not as a third annotator.
+    expect(methodsParagraph(report)).toContain(`Two annotators (A, B) and one model run evaluated as coders (Llama · run ${run.id.slice(-6)} · 2026-11-30) coded two documents`);
   });
 
   it('names a run that is not this project’s or not finished, and evaluates only the runs named', async () => {

@@ -1,5 +1,6 @@
 'use client';
 
+import type { RefObject } from 'react';
 import { shortQuote } from '@/lib/editor/catalog';
 import { describeGhost, sameLabel } from '@/lib/editor/suggestions';
 import { Popover } from '../Popover';
@@ -13,7 +14,7 @@ import styles from './suggestions.module.css';
  * ghost there); the buttons are for the mouse and for Tab. The live line tells screen readers
  * which suggestion is selected and what the keys do.
  */
-export function SuggestionPopover({ suggestions, textRef }: { suggestions: Suggestions; textRef: React.RefObject<TextController | null> }) {
+export function SuggestionPopover({ suggestions, textRef }: { suggestions: Suggestions; textRef: RefObject<TextController | null> }) {
   const { selected, ghosts, busy } = suggestions;
   const anchor = useAnchor(textRef, selected, ghosts);
   return (
