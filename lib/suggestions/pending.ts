@@ -25,7 +25,7 @@ export interface PendingSuggestion {
  *   work is theirs alone, so blind mode holds;
  * - not the exact span (offsets and label) the layer already has; only the layer itself is read,
  *   never another annotator's, so what is left out reveals nothing about anyone else;
- * - of a label still in the schema (not retired), from a recommender not deleted.
+ * - of a label (and, for a stance, a target) still in the schema, from a recommender not deleted.
  * Document-question suggestions (no offsets) are not listed: the editor draws spans.
  */
 export async function pendingSuggestions(db: DbClient, userId: string, documentId: string, layer: LayerTarget, labelKey?: string): Promise<PendingSuggestion[]> {
@@ -45,12 +45,17 @@ export async function pendingSuggestions(db: DbClient, userId: string, documentI
     db.annotation.findMany({ where: { documentId, authorId: layer.authorId, deletedAt: null }, select: { labelId: true, start: true, end: true } }),
   ]);
   if (rows.length === 0) return [];
-  const labels = await db.label.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.labelId))] }, retired: false }, select: { id: true, key: true, layer: true } });
+  const targetIds = [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))];
+  const [labels, retiredTargets] = await Promise.all([
+    db.label.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.labelId))] }, retired: false }, select: { id: true, key: true, layer: true } }),
+    targetIds.length ? db.target.findMany({ where: { id: { in: targetIds }, retired: true }, select: { id: true } }) : [],
+  ]);
   const labelById = new Map(labels.filter((l) => isSpanLayer(l.layer)).map((l) => [l.id, l]));
+  const retired = new Set(retiredTargets.map((t) => t.id));
   const taken = new Set(spans.map((s) => spanKey(s.labelId, s.start, s.end)));
   return rows.flatMap((row) => {
     const label = labelById.get(row.labelId);
-    if (!label || (labelKey !== undefined && label.key !== labelKey) || taken.has(spanKey(row.labelId, row.start!, row.end!))) return [];
+    if (!label || (labelKey !== undefined && label.key !== labelKey) || (row.targetId && retired.has(row.targetId)) || taken.has(spanKey(row.labelId, row.start!, row.end!))) return [];
     const { recommender, start, end, ...rest } = row;
     return [{ ...rest, start: start!, end: end!, recommender: recommender.name, label: label.key, layer: label.layer as SpanLayer }];
   });

@@ -69,6 +69,20 @@ describe('GET /documents/{id}/suggestions', () => {
     expect(refused.body.error.message).toBe('Suggestion not found.');
   });
 
+  it('accepts a stance suggestion with its target, and offers none whose target was retired', async () => {
+    const [favor, against] = await suggest(db, run, documentId, [
+      { label: 'FAVOR', ...nth('TTP denied it'), target: 'TTP' },
+      { label: 'AGAINST', ...nth('Police in Bannu'), target: 'PAKISTAN_STATE' },
+    ]);
+    const accepted = await accept(a, favor!.id);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
+    const ttp = await db.target.findFirstOrThrow({ where: { projectId, key: 'TTP' } });
+    expect(accepted.body).toMatchObject({ layer: 'STANCE', label: 'FAVOR', target: { kind: 'target', id: ttp.id } });
+    await db.target.updateMany({ where: { projectId, key: 'PAKISTAN_STATE' }, data: { retired: true } });
+    expect(await pending(a)).toEqual([]);
+    expect((await accept(a, against!.id)).body.error.message).toMatch(/^This suggestion is no longer offered/);
+  });
+
   it('answers 403 for gold to an annotator and lists gold suggestions for a curator', async () => {
     await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu') }]);
     const refused = await call('GET', '/documents/{id}/suggestions?layer=gold', { id: documentId }, as(a));
