@@ -3,8 +3,8 @@
  * `suggestion:<id>`, `run:<id>`, `recommender:<id>`. Not in `attributes`: those are the
  * annotator's to edit (an update replaces them whole) and are exported as their content,
  * while `sourceIds` is written only by the server, survives every later edit and is already
- * the provenance column export and adjudication carry. The prefixes keep these ids apart from
- * the span ids adjudication stores there.
+ * the provenance column (adjudication keeps the annotators' span ids there; the API returns it
+ * with every span). The prefixes keep these ids apart from those span ids.
  */
 export interface SuggestionSource {
   id: string;
