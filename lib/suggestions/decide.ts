@@ -38,11 +38,17 @@ export async function rejectSuggestion(db: PrismaClient, actor: Actor, suggestio
 }
 
 /**
- * Accepts every pending suggestion of one label in the document, in one transaction. A
- * suggestion whose span would overlap one already in the layer (or one accepted just before it)
- * is skipped and counted, and stays pending for the annotator to decide.
+ * At most this many suggestions are accepted per request: each is a full span write under the
+ * document's lock, and one request must not hold it for minutes. The answer says how many remain.
  */
-export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentId: string, labelKey: string, layer: DecisionLayer) {
+export const MAX_ACCEPT_ALL = 1000;
+
+/**
+ * Accepts every pending suggestion of one label in the document (the first `limit` in text
+ * order), in one transaction. A suggestion whose span would overlap one already in the layer
+ * (or one accepted just before it) is skipped and counted, and stays pending for the annotator.
+ */
+export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentId: string, labelKey: string, layer: DecisionLayer, limit = MAX_ACCEPT_ALL) {
   const target = decisionLayer(actor, layer);
   return inDocument(db, documentId, async (tx, document) => {
     const label = await tx.label.findFirst({ where: { projectId: document.projectId, key: labelKey, retired: false, layer: { in: [...SPAN_LAYERS] } }, select: { id: true } });
@@ -51,7 +57,8 @@ export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentI
     await assertLayerWritable(tx, actor, documentId, target.authorId);
     const annotations = [];
     let skippedOverlaps = 0;
-    for (const suggestion of await pendingSuggestions(tx, actor.userId, documentId, target, labelKey)) {
+    const pending = await pendingSuggestions(tx, actor.userId, documentId, target, labelKey);
+    for (const suggestion of pending.slice(0, limit)) {
       try {
         annotations.push(await acceptOne(tx, document, actor, target, suggestion));
       } catch (error) {
@@ -59,7 +66,7 @@ export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentI
         skippedOverlaps += 1;
       }
     }
-    return { label: labelKey, accepted: annotations.length, skippedOverlaps, annotations };
+    return { label: labelKey, accepted: annotations.length, skippedOverlaps, remaining: Math.max(0, pending.length - limit), annotations };
   });
 }
 

@@ -1,5 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { authorizeDocument } from '@/lib/access/project-access';
+import type { Caller } from '@/lib/auth/caller';
 import { getPrisma } from '@/lib/db/client';
+import { acceptAllOfLabel } from '@/lib/suggestions/decide';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 import { makeRecommender, makeRun, suggest } from '../support/suggestions';
@@ -171,11 +174,21 @@ describe('POST /documents/{id}/suggestions/accept-all', () => {
     const response = await call('POST', '/documents/{id}/suggestions/accept-all', { id: documentId }, as(a, { label: 'GPE' }));
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     // "Police in Bannu" starts first and is accepted; the second Bannu lies inside it: skipped.
-    expect(response.body).toMatchObject({ label: 'GPE', accepted: 2, skippedOverlaps: 1 });
+    expect(response.body).toMatchObject({ label: 'GPE', accepted: 2, skippedOverlaps: 1, remaining: 0 });
     expect(response.body.annotations.map((x: { quote: string }) => x.quote)).toEqual(['Bannu', 'Police in Bannu']);
     expect(await pending(a)).toEqual([`ORG:TTP@${nth('TTP').start}`, `GPE:Bannu@${nth('Bannu', 2).start}`]);
     expect(await db.event.count({ where: { projectId, entity: 'SUGGESTION' } })).toBe(2);
     expect(await db.event.count({ where: { projectId, entity: 'ANNOTATION' } })).toBe(2);
+  });
+
+  it('handles at most the limit per request, in text order, and says how many remain', async () => {
+    await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu', 2) }, { label: 'GPE', ...nth('Bannu') }, { label: 'ORG', ...nth('TTP') }]);
+    const access = await authorizeDocument(db, { userId: a.id, isAdmin: false, via: 'token' } satisfies Caller, documentId, 'suggestions:decide');
+    const first = await acceptAllOfLabel(db, { userId: a.id, access }, documentId, 'GPE', 'own', 1);
+    expect(first).toMatchObject({ accepted: 1, skippedOverlaps: 0, remaining: 1 });
+    expect(first.annotations.map((x) => x.start)).toEqual([nth('Bannu').start]);
+    const second = await acceptAllOfLabel(db, { userId: a.id, access }, documentId, 'GPE', 'own', 1);
+    expect(second).toMatchObject({ accepted: 1, remaining: 0 });
   });
 
   it('names an unknown label and writes nothing', async () => {

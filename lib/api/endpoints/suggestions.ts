@@ -6,7 +6,7 @@ import { id, idParams } from '@/lib/api/schemas';
 import type { PrismaClient } from '@/lib/db/client';
 import { notFound } from '@/lib/http/errors';
 import { SPAN_LAYERS } from '@/lib/schema/types';
-import { acceptAllOfLabel, acceptSuggestion, rejectSuggestion } from '@/lib/suggestions/decide';
+import { acceptAllOfLabel, acceptSuggestion, MAX_ACCEPT_ALL, rejectSuggestion } from '@/lib/suggestions/decide';
 import { listSuggestions } from '@/lib/suggestions/list';
 import { suggestionStats } from '@/lib/suggestions/stats';
 import { annotation } from './annotations';
@@ -61,9 +61,13 @@ export const rejectSuggestionEndpoint = defineEndpoint({
 
 export const acceptAllSuggestionsEndpoint = defineEndpoint({
   method: 'POST', path: '/documents/{id}/suggestions/accept-all', tag: 'suggestions',
-  summary: 'Accept every pending suggestion of one label in the document, in one transaction; suggestions overlapping a span are skipped, counted and left pending',
+  summary: `Accept every pending suggestion of one label in the document (at most ${MAX_ACCEPT_ALL} per request, in text order), in one transaction; suggestions overlapping a span are skipped, counted and left pending`,
   params: idParams, query: layerQuery, body: z.object({ label: z.string().min(1).max(100).describe('label key') }).strict(),
-  response: z.object({ label: z.string(), accepted: z.number().int(), skippedOverlaps: z.number().int(), annotations: z.array(annotation) }),
+  response: z.object({
+    label: z.string(), accepted: z.number().int(), skippedOverlaps: z.number().int(),
+    remaining: z.number().int().describe(`pending suggestions of the label beyond the ${MAX_ACCEPT_ALL} handled: send the request again`),
+    annotations: z.array(annotation),
+  }),
   errors: [403, 404, 409],
   async handle({ db, caller, params, query, body }) {
     return acceptAllOfLabel(db, await documentActor(db, caller, params.id, 'suggestions:decide'), params.id, body.label, query.layer);
