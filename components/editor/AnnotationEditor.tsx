@@ -20,6 +20,8 @@ import { SidePanel } from './SidePanel';
 import { SpanList } from './SpanList';
 import { PlainText, TextView } from './TextView';
 import type { EditorData, EditorWork } from './types';
+import { SuggestionPopover } from './suggestions/SuggestionPopover';
+import { useSuggestions } from './suggestions/useSuggestions';
 import { useEditorState } from './useEditorState';
 import styles from './editor.module.css';
 import textStyles from './text.module.css';
@@ -65,6 +67,7 @@ function LoadedEditor({ data, work }: EditorProps) {
   } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
+  const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
 
   return (
     <div className={styles.editor}>
@@ -131,8 +134,10 @@ function LoadedEditor({ data, work }: EditorProps) {
               draft={draftOf(mode)}
               handlers={interaction.textHandlers}
               controller={textRef}
+              ghosts={suggestions.store}
             >
               <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />
+              <SuggestionPopover suggestions={suggestions} textRef={textRef} />
             </TextView>
           )}
         </section>

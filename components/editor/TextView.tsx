@@ -9,6 +9,8 @@ import { useEffect, useImperativeHandle, useRef, type CSSProperties, type ReactN
 import type { SpanLayout } from '@/lib/editor/layout';
 import type { CodePointRange, SegmentTable } from '@/lib/offsets';
 import { AnnotationExtension, drawSpans, MAX_DRAWN_LANE, type TextHandlers } from './annotation-extension';
+import type { GhostStore } from './suggestions/ghost-store';
+import { suggestionExtension } from './suggestions/suggestion-extension';
 import styles from './text.module.css';
 
 /** A point below a range, in pixels relative to the text area, where popovers go. */
@@ -36,6 +38,8 @@ interface TextViewProps {
   draft: CodePointRange | null;
   handlers: () => TextHandlers;
   controller: Ref<TextController>;
+  /** Pending suggestions, drawn as ghost spans (components/editor/suggestions). */
+  ghosts?: GhostStore;
   /** Popovers, positioned against the text area. */
   children?: ReactNode;
 }
@@ -55,7 +59,7 @@ export function PlainText({ table }: { table: SegmentTable }) {
   );
 }
 
-export function TextView({ table, label, layout, active, draft, handlers, controller, children }: TextViewProps) {
+export function TextView({ table, label, layout, active, draft, handlers, controller, ghosts, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   // The spans of the render that creates the editor, drawn with the text so it is laid out once.
   const initialLayout = useRef(layout);
@@ -67,6 +71,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         Paragraph.configure({ HTMLAttributes: { dir: 'auto' } }),
         Text,
         AnnotationExtension.configure({ handlers, classes, initialMarks: () => initialLayout.current.marks }),
+        ...(ghosts ? [suggestionExtension(ghosts)] : []),
       ],
       content: {
         type: 'doc',

@@ -16,13 +16,16 @@ export type ProjectAction =
   | 'documents:write'
   | 'assignments:manage'
   | 'annotations:write'
+  | 'suggestions:read'
+  | 'suggestions:decide'
   | 'work:read-others'
   | 'work:reopen'
   | 'gold:write'
   | 'agreement:read'
   | 'export';
 
-const ANNOTATOR: ProjectAction[] = ['project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write'];
+// Suggestions are read and decided by whoever annotates: each for their own layer (gold needs gold:write).
+const ANNOTATOR: ProjectAction[] = ['project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write', 'suggestions:read', 'suggestions:decide'];
 // Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision.
 const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export'];
 const MANAGER: ProjectAction[] = [

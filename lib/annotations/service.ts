@@ -48,18 +48,31 @@ export async function listAnnotations(db: PrismaClient, actor: Actor, documentId
 
 export async function createAnnotation(db: PrismaClient, actor: Actor, documentId: string, input: NewSpan) {
   const authorId = layerOwner(actor, input.gold ?? false);
-  return inDocument(db, documentId, async (tx, document) => {
-    await assertLayerWritable(tx, actor, documentId, authorId);
-    const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
-    const created = await tx.annotation.create({
-      data: { ...fields, documentId, authorId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
-      select: annotationFields,
-    });
-    const row = { ...created, label };
-    await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'CREATE', after: annotationSnapshot(row) }]);
-    if (authorId) await markStarted(tx, documentId, authorId);
-    return toWire(row);
+  return inDocument(db, documentId, (tx, document) => writeSpan(tx, document, actor, authorId, input));
+}
+
+/** Where a new span came from: typed by hand, or accepted from a suggestion (provenance in `sourceIds`). */
+export interface SpanOrigin {
+  origin: 'MANUAL' | 'SUGGESTED';
+  sourceIds?: string[];
+}
+
+/**
+ * The one path that creates a span in a layer, inside `inDocument`'s transaction: the layer's
+ * blind rules, the span invariants, the row and its event. Creating by hand and accepting a
+ * suggestion both come here, so a suggestion can never break a rule a typed span would meet.
+ */
+export async function writeSpan(tx: DbClient, document: DocumentContext, actor: Actor, authorId: string | null, input: NewSpan, from: SpanOrigin = { origin: 'MANUAL' }) {
+  await assertLayerWritable(tx, actor, document.documentId, authorId);
+  const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
+  const created = await tx.annotation.create({
+    data: { ...fields, documentId: document.documentId, authorId, attributes: input.attributes ?? {}, origin: from.origin, sourceIds: from.sourceIds ?? [] },
+    select: annotationFields,
   });
+  const row = { ...created, label };
+  await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'CREATE', after: annotationSnapshot(row) }]);
+  if (authorId) await markStarted(tx, document.documentId, authorId);
+  return toWire(row);
 }
 
 export async function updateAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, change: SpanChange) {
@@ -117,7 +130,7 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
 }
 
 /** Writers may touch their own layer; gold needs the curator's permission. */
-function layerOwner(actor: Actor, gold: boolean): string | null {
+export function layerOwner(actor: Actor, gold: boolean): string | null {
   if (!gold) return actor.userId;
   assertGoldWriter(actor.access.role);
   return null;
@@ -139,7 +152,7 @@ async function wireOf(db: DbClient, row: AnnotationFields) {
   return toWire({ ...row, label: await db.label.findUniqueOrThrow({ where: { id: row.labelId }, select: { key: true, layer: true } }) });
 }
 
-interface DocumentContext {
+export interface DocumentContext {
   projectId: string;
   documentId: string;
   text: OffsetIndex;

@@ -10,6 +10,7 @@ import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
+import { suggestionEndpoints } from './endpoints/suggestions';
 import { tokenEndpoints } from './endpoints/tokens';
 import type { AnyEndpoint } from './endpoint';
 
@@ -29,4 +30,5 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...tokenEndpoints,
   ...accountEndpoints,
   ...exportEndpoints,
+  ...suggestionEndpoints,
 ];

@@ -1,5 +1,6 @@
 /** What the agreement report is computed from: plain data, loaded by load.ts or built by tests. */
 import type { SpanLayer } from '@/lib/schema/types';
+import type { ModelCoder } from './model-coders';
 
 export interface ReportSpan {
   author: string;
@@ -19,7 +20,7 @@ export interface ReportRelation {
   target: { start: number; end: number; label: string };
 }
 
-interface ReportAnswer {
+export interface ReportAnswer {
   author: string;
   question: string;
   target?: string;
@@ -66,6 +67,8 @@ export interface ReportInput {
   documentRule: string;
   /** Work left out before any figure is computed (the report's `excluded` section). */
   excluded?: ExcludedWork;
+  /** Recommender runs evaluated as coders (also listed in `annotators`); absent: none. */
+  models?: ModelCoder[];
 }
 
 /**

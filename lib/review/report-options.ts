@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_INTERVAL, MAX_REPLICATES, type IntervalOptions } from '@/lib/agreement';
+import type { ModelSelection } from './load-models';
 import type { Batching } from './over-time';
 
 /**
@@ -39,4 +40,21 @@ export function batching({ batch }: z.output<typeof batchQuery>): Batching | nul
 export function intervalOptions(query: IntervalQuery): IntervalOptions | null {
   if (query.interval === 'none') return null;
   return { method: query.interval, confidence: query.confidence, replicates: query.replicates, seed: query.seed, thresholds: query.thresholds ?? [...DEFAULT_INTERVAL.thresholds] };
+}
+
+/**
+ * Recommender runs as extra coders: `all` (every finished run) or run ids, comma-separated.
+ * Absent: the humans only.
+ */
+export const modelsQuery = z.object({
+  models: z
+    .string()
+    .regex(/^(all|[A-Za-z0-9_-]{1,64}(,[A-Za-z0-9_-]{1,64}){0,49})$/, '"all" or up to 50 comma-separated run ids')
+    .optional()
+    .describe('recommender runs evaluated as coders: "all" finished runs, or run ids (comma-separated)'),
+});
+
+export function modelSelection({ models }: z.output<typeof modelsQuery>): ModelSelection {
+  if (models === undefined) return 'none';
+  return models === 'all' ? 'all' : [...new Set(models.split(','))];
 }

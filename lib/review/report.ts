@@ -5,6 +5,7 @@ import type { Figure } from './figure';
 import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import type { ReportInput } from './input';
 import { intervalRule, once, optional } from './intervals';
+import { MODEL_RULE, modelsAgainstGold, type ModelReport } from './model-measures';
 import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
 import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
 import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
@@ -47,6 +48,8 @@ export interface AgreementReport {
   relations: RelationReport | null;
   /** The token figures per batch of completed documents; null when not asked for. */
   overTime: OverTime | null;
+  /** Recommender runs evaluated as coders: their precision/recall against gold (their agreement with the humans is in the figures above). */
+  models: ModelReport[];
 }
 
 const RULES = [
@@ -116,7 +119,7 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
       documents: included.length,
       annotators,
       excludedDocuments: input.documents.length - included.length,
-      rules: [...RULES, RELATION_RULE, ...(intervals ? [intervalRule(intervals)] : [])],
+      rules: [...RULES, RELATION_RULE, ...(input.models?.length ? [MODEL_RULE] : []), ...(intervals ? [intervalRule(intervals)] : [])],
       intervals,
     },
     layers,
@@ -133,6 +136,7 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
       }),
       notCompleted: included.filter((d) => d.completedAt === undefined).length,
     },
+    models: modelsAgainstGold(input.documents, input.models ?? []),
   };
 }
 

@@ -3,7 +3,8 @@ import type { Figure } from '@/lib/review/figure';
 import { intervalRule } from '@/lib/review/intervals';
 import { methodsExport, projectReport, type ProjectReport } from '@/lib/review/methods/export';
 import { withInterval } from '@/lib/review/methods/paragraph';
-import { batching, batchQuery, intervalOptions, intervalQuery } from '@/lib/review/report-options';
+import type { PrecisionRecall } from '@/lib/review/model-measures';
+import { batching, batchQuery, intervalOptions, intervalQuery, modelSelection, modelsQuery } from '@/lib/review/report-options';
 import { projectActor } from './actor';
 import { flags, UsageError, withDatabase, type Command } from './support';
 
@@ -15,7 +16,7 @@ export const agreementCommand: Command = {
   synopsis:
     'glossa agreement --project ID [--scope submitted|all] [--format text|json|markdown|latex|csv] ' +
       '[--interval bootstrap|jackknife|none] [--confidence 0.95] [--replicates 1000] [--seed 1] ' +
-      '[--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--as-user EMAIL]',
+      '[--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--models all|RUN_ID,…] [--as-user EMAIL]',
   async run(args) {
     const options = flags(
       args,
@@ -31,6 +32,7 @@ export const agreementCommand: Command = {
         thresholds: { type: 'string' },
         batch: { type: 'string' },
         'include-after-gold': { type: 'boolean' },
+        models: { type: 'string' },
         'as-user': { type: 'string' },
       },
       ['project'],
@@ -45,12 +47,15 @@ export const agreementCommand: Command = {
     if (!batch.success) throw new UsageError(`--batch: ${batch.error.issues[0]!.message}`);
     const report = { intervals: intervalOptions(parsed.data), batching: batching(batch.data) };
     const afterGold = options['include-after-gold'] ? 'include' : 'exclude';
+    const modelsFlag = modelsQuery.safeParse({ models: options.models });
+    if (!modelsFlag.success) throw new UsageError(`--models: ${modelsFlag.error.issues[0]!.message}`);
+    const models = modelSelection(modelsFlag.data);
     await withDatabase(async (db) => {
       await projectActor(db, options.project!, options['as-user'], 'agreement:read');
       if (format === 'markdown' || format === 'latex' || format === 'csv') {
-        return void process.stdout.write((await methodsExport(db, options.project!, scope, report, format, afterGold)).text);
+        return void process.stdout.write((await methodsExport(db, options.project!, scope, report, format, afterGold, models)).text);
       }
-      const result = await projectReport(db, options.project!, scope, report, afterGold);
+      const result = await projectReport(db, options.project!, scope, report, afterGold, models);
       if (format === 'json') return void console.log(JSON.stringify(result, null, 2));
       printText(result);
     });
@@ -73,6 +78,14 @@ function printText(report: ProjectReport) {
   if (worst.length) console.log(`\nMost disagreement: ${worst.map((d) => `${d.name} (${d.disagreement})`).join(', ')}`);
   for (const batch of report.overTime?.batches ?? []) {
     console.log(`${batch.label} (${batch.documents} documents): ${Object.entries(batch.layers).map(([layer, f]) => `${layer} α ${show(f.tokenAlpha)}`).join(' · ')}`);
+  }
+  for (const model of report.models) {
+    console.log(`\n${model.name}: against gold on ${model.gold.documents} of the ${model.documents} document(s) it ran on`);
+    for (const [layer, scores] of Object.entries(model.gold.layers)) {
+      const line = (s: PrecisionRecall) => `P ${show(s.precision)} · R ${show(s.recall)} · F1 ${show(s.f1)}`;
+      console.log(`  ${layer} (exact): ${line(scores.exact)}`);
+      for (const [label, byLabel] of Object.entries(scores.labels)) console.log(`    ${label}: ${line(byLabel.exact)}`);
+    }
   }
   if (report.scope.intervals) console.log(`\n${intervalRule(report.scope.intervals)}`);
 }

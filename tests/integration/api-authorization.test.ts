@@ -4,6 +4,7 @@ import { revokeApiToken } from '@/lib/auth/api-tokens';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { getPrisma } from '@/lib/db/client';
 import { call, sessionCookie } from '../support/api';
+import { makeRecommender, makeRun, suggest } from '../support/suggestions';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 /**
@@ -28,6 +29,8 @@ interface Fixture {
   work: { org: string; gpe: string; relation: string };
   /** A pending invitation to the project addressed to the acting user (the outsider, for callers without an account). */
   invitationId: string;
+  /** A pending suggestion (PERSON on "Some") for everyone. */
+  suggestionId: string;
 }
 
 const CASES: Case[] = [
@@ -82,6 +85,11 @@ const CASES: Case[] = [
   { endpoint: 'GET /projects/{id}/review/queue', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /documents/{id}/events', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/export', expect: [409, 409, 409, 403, 404] },
+  { endpoint: 'GET /documents/{id}/suggestions', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /suggestions/{id}/accept', expect: [201, 201, 201, 201, 404] },
+  { endpoint: 'POST /suggestions/{id}/reject', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /projects/{id}/suggestion-stats', expect: [200, 200, 200, 403, 404] },
+  { endpoint: 'POST /documents/{id}/suggestions/accept-all', body: () => ({ label: 'PERSON' }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /tokens', expect: [200, 200, 200, 200, 200] },
   // Every caller here uses an API token, and a token cannot create tokens (see "accepts a session cookie" below for 201).
   { endpoint: 'POST /tokens', body: () => ({ name: 'script' }), expect: [403, 403, 403, 403, 403] },
@@ -127,7 +135,10 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
   const invitee = caller && caller in users ? users[caller as keyof typeof users] : users.outsider;
   const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(document.id, worker.id, labels), invitationId: invitation.id };
+  const run = await makeRun(db, await makeRecommender(db, project.id), [document.id]);
+  const [suggestion] = await suggest(db, run, document.id, [{ label: 'PERSON', start: 0, end: 4 }]);
+  const work = await ownWork(document.id, worker.id, labels);
+  return { projectId: project.id, users, documentId: document.id, labels, work, invitationId: invitation.id, suggestionId: suggestion!.id };
 }
 
 describe('authorization matrix: every API route × every caller', () => {
@@ -145,7 +156,7 @@ describe('authorization matrix: every API route × every caller', () => {
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId };
+          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId, suggestions: f.suggestionId };
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id, invitationId: f.invitationId };
           const token = caller === 'revoked token' ? revoked : acting?.token;

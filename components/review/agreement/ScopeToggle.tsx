@@ -15,22 +15,30 @@ const INTERVALS: { interval: IntervalChoice; label: string }[] = [
 ];
 
 /** Links, not a form: each scope and interval method has its own URL, so a report can be shared as it is seen. */
-export function ScopeToggle({ projectId, scope, interval }: { projectId: string; scope: DocumentScope; interval: IntervalChoice }) {
+export function ScopeToggle({ projectId, scope, interval, models }: { projectId: string; scope: DocumentScope; interval: IntervalChoice; models: boolean }) {
   return (
     <>
       <nav aria-label="Which work to compare" className={styles.toggle}>
         {SCOPES.map((option) => (
-          <Link key={option.scope} href={agreementHref(projectId, option.scope, interval)} aria-current={option.scope === scope ? 'true' : undefined}>
+          <Link key={option.scope} href={agreementHref(projectId, option.scope, interval, models)} aria-current={option.scope === scope ? 'true' : undefined}>
             {option.label}
           </Link>
         ))}
       </nav>
       <nav aria-label="Confidence intervals" className={styles.toggle}>
         {INTERVALS.map((option) => (
-          <Link key={option.interval} href={agreementHref(projectId, scope, option.interval)} aria-current={option.interval === interval ? 'true' : undefined}>
+          <Link key={option.interval} href={agreementHref(projectId, scope, option.interval, models)} aria-current={option.interval === interval ? 'true' : undefined}>
             {option.label}
           </Link>
         ))}
+      </nav>
+      <nav aria-label="Coders" className={styles.toggle}>
+        <Link href={agreementHref(projectId, scope, interval)} aria-current={models ? undefined : 'true'}>
+          Humans only
+        </Link>
+        <Link href={agreementHref(projectId, scope, interval, true)} aria-current={models ? 'true' : undefined}>
+          Humans and models
+        </Link>
       </nav>
     </>
   );

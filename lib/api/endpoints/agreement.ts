@@ -4,7 +4,7 @@ import { defineEndpoint } from '@/lib/api/endpoint';
 import { idParams } from '@/lib/api/schemas';
 import { methodsExport, projectReport } from '@/lib/review/methods/export';
 import { METHODS_MEDIA_TYPES } from '@/lib/review/methods/render';
-import { batching, batchQuery, intervalOptions, intervalQuery } from '@/lib/review/report-options';
+import { batching, batchQuery, intervalOptions, intervalQuery, modelSelection, modelsQuery } from '@/lib/review/report-options';
 
 const interval = z.union([
   z.object({
@@ -30,6 +30,19 @@ const layerReport = labelReport.extend({
   labels: z.record(z.string(), labelReport),
 });
 const unitFigure = figure.extend({ units: z.number().int() });
+const precisionRecall = z.object({ tp: z.number().int(), fp: z.number().int(), fn: z.number().int(), precision: figure, recall: figure, f1: figure });
+const modelScores = z.object({ exact: precisionRecall, overlap: precisionRecall });
+const modelReport = z.object({
+  id: z.string().describe('the coder id in this report: model:<run id>'),
+  name: z.string(),
+  runId: z.string(),
+  recommenderId: z.string(),
+  documents: z.number().int().describe('documents the run covered'),
+  gold: z.object({
+    documents: z.number().int().describe('documents compared: with gold, covered by the run'),
+    layers: z.record(z.string(), modelScores.extend({ labels: z.record(z.string(), modelScores) })),
+  }),
+});
 
 export const agreementReportSchema = z.object({
   scope: z.object({
@@ -97,13 +110,14 @@ export const agreementReportSchema = z.object({
     })
     .nullable()
     .describe('token figures per batch of completed documents (by week of completion or by N documents)'),
+  models: z.array(modelReport).describe('recommender runs evaluated as coders (?models=): precision/recall/F1 against gold per layer and label; their agreement with the humans is in the figures above'),
 });
 
 const reportQuery = z
   .object({
     scope: z.enum(['submitted', 'all']).default('submitted'),
     afterGold: z.enum(['exclude', 'include']).default('exclude').describe('work changed after gold was shown to its annotator: left out (default) or counted'),
-  }).extend(intervalQuery.shape).extend(batchQuery.shape).strict();
+  }).extend(intervalQuery.shape).extend(batchQuery.shape).extend(modelsQuery.shape).strict();
 const options = (query: z.output<typeof reportQuery>) => ({ intervals: intervalOptions(query), batching: batching(query) });
 
 export const agreementEndpoint = defineEndpoint({
@@ -119,7 +133,7 @@ export const agreementEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    return projectReport(db, params.id, query.scope, options(query), query.afterGold);
+    return projectReport(db, params.id, query.scope, options(query), query.afterGold, modelSelection(query));
   },
 });
 
@@ -135,7 +149,7 @@ export const agreementMethodsEndpoint = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    const { text, type, filename } = await methodsExport(db, params.id, query.scope, options(query), query.format, query.afterGold);
+    const { text, type, filename } = await methodsExport(db, params.id, query.scope, options(query), query.format, query.afterGold, modelSelection(query));
     return new Response(text, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
   },
 });

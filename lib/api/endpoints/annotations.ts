@@ -18,7 +18,7 @@ const attributes = z.record(z.string().max(100), z.unknown()).refine((a) => JSON
 const origin = z.enum(['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED']);
 const offset = z.number().int().min(0).max(100_000_000);
 
-const annotation = z.object({
+export const annotation = z.object({
   id,
   documentId: id,
   author: z.string().describe('a user id, or "gold"'),

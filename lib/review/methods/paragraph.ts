@@ -44,9 +44,13 @@ export function methodsParagraph(report: AgreementReport & { excluded?: Excluded
   const { scope } = report;
   if (scope.documents === 0) return scope.message ?? 'No document was coded by two or more annotators.';
   const sentences: string[] = [];
-  const names = scope.annotators.map((a) => a.name);
+  // Recommender runs evaluated as coders are named as models, never counted as annotators.
+  const models = new Set(report.models.map((m) => m.id));
+  const names = scope.annotators.filter((a) => !models.has(a.id)).map((a) => a.name);
+  const runs = scope.annotators.filter((a) => models.has(a.id)).map((a) => a.name);
   sentences.push(
-    `${capitalized(count(names.length, 'annotator'))} (${names.join(', ')}) coded ` +
+    `${capitalized(count(names.length, 'annotator'))} (${names.join(', ')})` +
+      `${runs.length ? ` and ${count(runs.length, 'model run')} evaluated as coders (${runs.join(', ')})` : ''} coded ` +
       `${count(scope.documents, 'document')} independently (counted: ` +
       `${scope.documentRule}${scope.excludedDocuments ? `; ${count(scope.excludedDocuments, 'document')} with fewer than two annotators left out` : ''}).`,
   );

@@ -5,6 +5,8 @@ import { AfterGoldNote } from '@/components/review/agreement/AfterGoldNote';
 import { DisagreementRanking } from '@/components/review/agreement/DisagreementRanking';
 import { LayerSection } from '@/components/review/agreement/LayerSection';
 import { MethodsLinks } from '@/components/review/agreement/MethodsLinks';
+import { ModelSection } from '@/components/review/agreement/ModelSection';
+import { SuggestionStatsSection } from '@/components/review/agreement/SuggestionStatsSection';
 import { OverTimeSection } from '@/components/review/agreement/OverTimeSection';
 import { RelationSection } from '@/components/review/agreement/RelationSection';
 import { ScopeBox } from '@/components/review/agreement/ScopeBox';
@@ -20,6 +22,7 @@ import type { DocumentScope } from '@/lib/review/load';
 import { projectReport } from '@/lib/review/methods/export';
 import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 import { getSchema } from '@/lib/schema/store';
+import { suggestionStats } from '@/lib/suggestions/stats';
 import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
@@ -36,6 +39,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const search = await searchParams;
   const scope: DocumentScope = search.scope === 'all' ? 'all' : 'submitted';
   const afterGold = search.afterGold === 'include' ? 'include' : 'exclude';
+  // Every finished recommender run as a coder beside the humans (the API also takes run ids).
+  const models = search.models === 'all';
   // Only the method is chosen here; a URL with a bad value shows the default rather than an error page.
   const parsed = intervalQuery.pick({ interval: true }).safeParse({ interval: typeof search.interval === 'string' ? search.interval : undefined });
   const interval = parsed.success ? parsed.data.interval : 'bootstrap';
@@ -43,8 +48,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const { project } = await loadProject(id);
   const db = getPrisma();
   const options = intervalOptions(intervalQuery.parse({ interval }));
-  const [report, schema] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold), getSchema(db, id)]);
-  const query = new URLSearchParams({ scope, interval, ...(afterGold === 'include' ? { afterGold } : {}) }).toString();
+  const [report, schema, acceptance] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'), getSchema(db, id), suggestionStats(db, id)]);
+  const query = new URLSearchParams({ scope, interval, ...(afterGold === 'include' ? { afterGold } : {}), ...(models ? { models: 'all' } : {}) }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
   const labelNames = new Map(schema.labels.map((l) => [`${l.layer}:${l.key}`, l.name]));
@@ -64,6 +69,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     ...(questions ? [{ href: '#questions-heading', label: 'Document questions' }] : []),
     ...(report.relations ? [{ href: '#relations-heading', label: 'Relations' }] : []),
     ...(report.overTime ? [{ href: '#over-time-heading', label: 'Agreement over time' }] : []),
+    ...(models ? [{ href: '#models-heading', label: 'Models as annotators' }] : []),
+    ...(acceptance.length > 0 ? [{ href: '#suggestion-stats-heading', label: 'Suggestions: acceptance' }] : []),
     { href: '#documents-heading', label: 'Documents by disagreement' },
   ];
 
@@ -71,7 +78,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
     <>
       <ProjectHeader project={project} role={access.role} current="agreement" />
       <div className={styles.toolbar}>
-        <ScopeToggle projectId={id} scope={scope} interval={interval} />
+        <ScopeToggle projectId={id} scope={scope} interval={interval} models={models} />
         <MethodsLinks projectId={id} query={query} />
       </div>
       <AfterGoldNote projectId={id} scope={scope} excluded={report.excluded} />
@@ -110,6 +117,8 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
       )}
       {comparable && report.relations && <RelationSection relations={report.relations} nameOf={nameOf} />}
       {comparable && report.overTime && <OverTimeSection overTime={report.overTime} layers={layers.map(({ layer }) => layer)} />}
+      {models && <ModelSection report={report} labelName={(layer, key) => labelNames.get(`${layer}:${key}`) ?? key} />}
+      {acceptance.length > 0 && <SuggestionStatsSection stats={acceptance} labelName={(layer, key) => labelNames.get(`${layer}:${key}`) ?? key} />}
       {comparable && (
         <section aria-labelledby="documents-heading" className="panel">
           <h2 id="documents-heading">Documents by disagreement</h2>

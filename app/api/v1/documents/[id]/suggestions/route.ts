@@ -1,0 +1,4 @@
+import { endpointRoute } from '@/lib/api/route';
+import { listSuggestionsEndpoint } from '@/lib/api/endpoints/suggestions';
+
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(listSuggestionsEndpoint);
