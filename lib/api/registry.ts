@@ -8,6 +8,7 @@ import { invitationEndpoints } from './endpoints/invitations';
 import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
+import { recommenderEndpoints } from './endpoints/recommenders';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
 import { tokenEndpoints } from './endpoints/tokens';
@@ -29,4 +30,5 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...tokenEndpoints,
   ...accountEndpoints,
   ...exportEndpoints,
+  ...recommenderEndpoints,
 ];
