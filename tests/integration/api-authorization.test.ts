@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '@/lib/api/registry';
 import { revokeApiToken } from '@/lib/auth/api-tokens';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { getPrisma } from '@/lib/db/client';
+import { stopSender } from '@/lib/recommenders/queue';
 import { call, sessionCookie } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -16,6 +17,8 @@ const CALLERS: Caller[] = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR', 'non-memb
 interface Case {
   endpoint: string;
   body?: (f: Fixture) => unknown;
+  /** A body that is not JSON (uploads). */
+  raw?: { body: string; contentType: string };
   expect: [owner: number, manager: number, curator: number, annotator: number, nonMember: number];
 }
 
@@ -28,6 +31,9 @@ interface Fixture {
   work: { org: string; gpe: string; relation: string };
   /** A pending invitation to the project addressed to the acting user (the outsider, for callers without an account). */
   invitationId: string;
+  /** A string-match recommender of the project and a queued run of it. */
+  recommenderId: string;
+  runId: string;
 }
 
 const CASES: Case[] = [
@@ -89,10 +95,22 @@ const CASES: Case[] = [
   { endpoint: 'POST /sessions/revoke-all', expect: [200, 200, 200, 200, 200] },
   // Only a signed-in session may change the password; tokens get 403 (tests/integration/sessions.test.ts has the session side).
   { endpoint: 'POST /account/password', body: () => ({ currentPassword: 'x', newPassword: 'a long enough passphrase' }), expect: [403, 403, 403, 403, 403] },
+  // Every member sees the recommenders (and where they send text); managers configure and run them.
+  { endpoint: 'GET /projects/{id}/recommenders', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /projects/{id}/recommenders', body: () => ({ kind: 'compromise', name: 'ner' }), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'PATCH /recommenders/{id}', body: () => ({ name: 'renamed' }), expect: [200, 200, 403, 403, 404] },
+  { endpoint: 'DELETE /recommenders/{id}', expect: [204, 204, 403, 403, 404] },
+  { endpoint: 'POST /recommenders/{id}/gazetteer', raw: { body: 'Some,ORG\n', contentType: 'text/csv' }, expect: [200, 200, 403, 403, 404] },
+  { endpoint: 'POST /recommenders/{id}/runs', body: () => ({}), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'GET /runs/{id}', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /runs/{id}/cancel', expect: [200, 200, 403, 403, 404] },
 ];
 
 const db = getPrisma();
 let revoked: string;
+
+// Starting a run queues its jobs through pg-boss; its connections close with the file.
+afterAll(stopSender);
 
 beforeAll(async () => {
   const user = await makeUser(db, 'revoked');
@@ -127,7 +145,18 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
   const invitee = caller && caller in users ? users[caller as keyof typeof users] : users.outsider;
   const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
-  return { projectId: project.id, users, documentId: document.id, labels, work: await ownWork(project.id, document.id, worker.id, labels), invitationId: invitation.id };
+  const recommender = await db.recommender.create({ data: { projectId: project.id, kind: 'string-match', name: 'matcher' } });
+  const run = await db.recommenderRun.create({ data: { recommenderId: recommender.id, projectId: project.id, trigger: 'batch', documentIds: [document.id] } });
+  return {
+    projectId: project.id,
+    users,
+    documentId: document.id,
+    labels,
+    work: await ownWork(project.id, document.id, worker.id, labels),
+    invitationId: invitation.id,
+    recommenderId: recommender.id,
+    runId: run.id,
+  };
 }
 
 describe('authorization matrix: every API route × every caller', () => {
@@ -145,13 +174,13 @@ describe('authorization matrix: every API route × every caller', () => {
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId };
+          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId, recommenders: f.recommenderId, runs: f.runId };
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id, invitationId: f.invitationId };
           const token = caller === 'revoked token' ? revoked : acting?.token;
           // Streams and text downloads: the status and headers are the point, not the body.
           const hangUp = path.endsWith('/events') || path.endsWith('/methods');
-          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp });
+          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp, ...(testCase.raw && { rawBody: testCase.raw.body, contentType: testCase.raw.contentType }) });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);
           if (expected === 404) expect(response.body.error.code).toBe('not_found');
           if (expected >= 400) expect(JSON.stringify(response.body)).not.toContain('Test project');

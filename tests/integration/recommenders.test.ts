@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { getPrisma } from '@/lib/db/client';
+import { migrate } from '@/lib/db/migrate';
 import { ensureOpenRun } from '@/lib/recommenders/open-run';
 import { stopSender } from '@/lib/recommenders/queue';
 import { startWorker, type Worker } from '@/lib/recommenders/worker';
 import { call } from '../support/api';
 import { startFakeOpenai, sentText, type FakeOpenai } from '../support/fake-openai';
+import { introspect } from '../support/database-schema';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { parsePrismaSchema } from '../support/prisma-schema';
+import { diffSchemas } from '../support/schema-diff';
 
 /**
  * Recommenders end to end against the real database and queue: each kind through a batch run
@@ -145,10 +150,21 @@ describe('kinds end to end through batch runs', () => {
     const target = await doc('IMRAN KHAN met imran khan in Quetta; Imran Khanate is not him.');
     const run = await runOver(matcher.id, [target.id]);
     expect(run).toMatchObject({ status: 'SUCCEEDED', documents: 1, documentsDone: 1, suggestionsCount: 3 });
-    expect((await suggestionsOf(run.id)).map((s) => [s.quote, s.start, s.end, s.score])).toEqual([
+    const found = await db.suggestion.findMany({ where: { runId: run.id }, orderBy: { start: 'asc' } });
+    expect(found.map((s) => [s.quote, s.start, s.end, s.score])).toEqual([
       ['IMRAN KHAN', 0, 10, null],
       ['imran khan', 15, 25, null],
       ['Quetta', 29, 35, null],
+    ]);
+    // Three decisions on "IMRAN KHAN" (two accepted), one rejection of "Quetta": the next run scores them so.
+    const reviewers = [annotator, manager, owner];
+    for (const [i, user] of reviewers.entries()) await db.suggestionDecision.create({ data: { suggestionId: found[0]!.id, userId: user.id, status: i < 2 ? 'ACCEPTED' : 'REJECTED' } });
+    await db.suggestionDecision.create({ data: { suggestionId: found[2]!.id, userId: annotator.id, status: 'REJECTED' } });
+    const again = await runOver(matcher.id, [target.id]);
+    expect((await suggestionsOf(again.id)).map((s) => [s.quote, s.score])).toEqual([
+      ['IMRAN KHAN', 2 / 3],
+      ['imran khan', null],
+      ['Quetta', 0],
     ]);
   });
 
@@ -334,5 +350,15 @@ describe('a run survives its worker stopping', () => {
     await worker.stop();
     expect(again.status).toBe(409);
     expect(await db.recommenderRunDocument.count({ where: { runId: started.body.id } })).toBe(0);
+  });
+});
+
+describe('the pgboss schema', () => {
+  it('lives beside Glossa’s tables: the schema check and the migration runner ignore it', async () => {
+    const found = await db.$queryRaw<{ nspname: string }[]>`SELECT nspname FROM pg_namespace WHERE nspname = 'pgboss'`;
+    expect(found).toEqual([{ nspname: 'pgboss' }]);
+    const schema = readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8');
+    expect(diffSchemas(parsePrismaSchema(schema), await introspect(process.env.DATABASE_URL!))).toEqual([]);
+    expect((await migrate(process.env.DATABASE_URL!)).applied).toEqual([]);
   });
 });
