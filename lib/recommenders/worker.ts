@@ -25,7 +25,9 @@ export async function startWorker(db: PrismaClient, concurrency = workerConcurre
   return { stop: () => boss.stop({ graceful: true, wait: true, timeout: 60_000 }) };
 }
 
-function workerConcurrency(): number {
-  const configured = Number(process.env.GLOSSA_RECOMMENDER_WORKERS);
-  return Number.isInteger(configured) && configured > 0 ? configured : 2;
+/** Jobs at once per instance (GLOSSA_RECOMMENDER_WORKERS, default 2); 0 runs no worker in this instance. */
+export function workerConcurrency(): number {
+  const raw = process.env.GLOSSA_RECOMMENDER_WORKERS;
+  const configured = Number(raw);
+  return raw !== undefined && raw.trim() !== '' && Number.isInteger(configured) && configured >= 0 ? configured : 2;
 }
