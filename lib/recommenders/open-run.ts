@@ -35,6 +35,12 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
       data: { recommenderId: recommender.id, projectId: recommender.projectId, trigger: 'open', status: 'RUNNING', startedAt: new Date(), settings: settingsOf(recommender) as object, documentIds: [documentId], requestedById: userId },
       select: { id: true },
     });
-    await processDocument(db, run.id, documentId);
+    try {
+      await processDocument(db, run.id, documentId);
+    } catch (error) {
+      // Only the database can fail here (processDocument keeps a recommender's failures on the run); the editor opens regardless.
+      console.error(`[glossa] open run ${run.id} of recommender ${recommender.id} failed:`, error);
+      await db.recommenderRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' } }).catch(() => {});
+    }
   }
 }

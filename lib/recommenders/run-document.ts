@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import { isDatabaseUnavailable } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
 import { admit, type AdmittedSuggestion } from './admit';
 import { createRecommender } from './kinds';
@@ -12,7 +13,8 @@ import { RecommenderError, type Dropped, type RecommenderSettings, type Tokens }
  * in ONE transaction together with the document's mark and the run's counters. The mark
  * (RecommenderRunDocument, primary key run × document) makes a retried job skip a document
  * already done, so each is processed once however often its job is delivered; a recommender
- * failure stores the mark as failed with the message and no suggestion.
+ * failure (or any error of the kind itself) stores the mark as failed with the message and no
+ * suggestion.
  */
 export interface ProcessOptions {
   signal?: AbortSignal;
@@ -45,8 +47,11 @@ export async function processDocument(db: PrismaClient, runId: string, documentI
     const admitted = admit(result, schema, index, settings);
     return record(db, runId, documentId, { settings, items: admitted.items, dropped: admitted.dropped, tokens: result.tokens });
   } catch (error) {
-    if (!(error instanceof RecommenderError)) throw error;
-    return record(db, runId, documentId, { failure: error.message });
+    // The database being away is the job's failure (pg-boss retries it); anything else is this document's.
+    if (isDatabaseUnavailable(error)) throw error;
+    if (!(error instanceof RecommenderError)) console.error(`[glossa] recommender ${settings.id} failed on document ${documentId}:`, error);
+    const message = error instanceof RecommenderError ? error.message : `The ${settings.kind} recommender failed unexpectedly: ${(error as Error).message}`;
+    return record(db, runId, documentId, { failure: message });
   }
 }
 
