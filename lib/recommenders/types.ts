@@ -115,10 +115,6 @@ export function countDrop(dropped: Dropped, reason: string, by = 1): void {
   dropped[reason] = (dropped[reason] ?? 0) + by;
 }
 
-export function mergeDropped(into: Dropped, from: Dropped): void {
-  for (const [reason, n] of Object.entries(from)) countDrop(into, reason, n);
-}
-
 /** A failure of the recommender itself (unreachable, no key, malformed answer): the run's message. */
 export class RecommenderError extends Error {
   override name = 'RecommenderError';
