@@ -29,8 +29,14 @@ import { benchDatabase } from './support/database';
 
 const FIXTURE = new URL('../../shared/fixtures/op-ed-terrorist-alliances.txt', import.meta.url);
 const SYLLABLES = 'ka ra chi la ho re pe sha war quet ta ban nu doha ka bul ta li ban ha fiz gul ba ha dur waz ir is tan mar dan swat'.split(' ');
+// mulberry32: exact in 32-bit integer arithmetic, so the sequence never collapses into a short cycle.
 let seed = 7;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => {
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+};
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 const word = () => {
   const w = Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(SYLLABLES)).join('');
