@@ -11,7 +11,18 @@ export const compromiseConfig = z
   .object({ mapping: z.object({ people: labelKey.optional(), places: labelKey.optional(), organizations: labelKey.optional() }).strict().optional() })
   .strict();
 
-const url = z.string().url().max(2000);
+/** Every member reads configs, so a URL may not carry a password: keys go in the environment (apiKeyEnv). */
+function withoutCredentials(value: string): boolean {
+  try {
+    const parsed = new URL(value);
+    return parsed.username === '' && parsed.password === '';
+  } catch {
+    // Not a URL at all: .url() reports that.
+    return true;
+  }
+}
+
+const url = z.string().url().max(2000).refine(withoutCredentials, 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv');
 // An environment variable's name, never its value: keys are not stored and never reach the browser.
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable (letters, digits, _)');
 

@@ -98,6 +98,11 @@ describe('configuring recommenders', () => {
     const badLabel = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'string-match', name: 's', labels: ['PERSON', 'NOPE'] } });
     expect(badLabel.status).toBe(400);
     expect(badLabel.body.error.details).toEqual([{ path: 'body.labels.1', message: 'unknown label' }]);
+    // Members read configs: a password in a URL would be shown to all of them.
+    const secretUrl = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'http', name: 'h', config: { url: 'http://lab:hunter2@models.example.org/suggest' } } });
+    expect(secretUrl.status).toBe(400);
+    expect(secretUrl.body.error.details).toEqual([{ path: 'body.config.url', message: 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv' }]);
+    expect(await db.recommender.count({ where: { projectId, name: { in: ['s', 'h'] } } })).toBe(0);
   });
 
   it('limits outbound hosts to GLOSSA_RECOMMENDER_HOSTS on create and again at run time', async () => {
