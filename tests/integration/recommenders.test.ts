@@ -134,6 +134,14 @@ describe('configuring recommenders', () => {
     expect((await db.recommender.findUniqueOrThrow({ where: { id: matcher.id } })).gazetteer).toEqual([]);
     const good = await upload('text,label\nKarachi,GPE\n"Lahore",GPE\nKarachi,GPE\n');
     expect(good.body).toEqual({ entries: 2, duplicates: 1 });
+    // Limits hold on the stream: an over-long entry names its line, an upload past 8 MB is cut off; the stored gazetteer stays.
+    const long = await upload(`Quetta,GPE\n${'x'.repeat(301)},GPE\n`);
+    expect(long.status).toBe(422);
+    expect(long.body.error.message).toBe('Line 2: the text is longer than 300 characters. Nothing was changed.');
+    const huge = await upload('Quetta,GPE\n'.repeat(800_000));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.message).toBe('The gazetteer exceeds 8 MB.');
+    expect((await db.recommender.findUniqueOrThrow({ where: { id: matcher.id } })).gazetteer).toEqual([{ text: 'Karachi', label: 'GPE' }, { text: 'Lahore', label: 'GPE' }]);
     await db.recommender.update({ where: { id: matcher.id }, data: { enabled: false } });
   });
 });
