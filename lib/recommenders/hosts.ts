@@ -7,14 +7,17 @@ import { HttpError } from '@/lib/http/errors';
  * hosts are accepted on create/update and again at run time (the list may have changed since).
  * An entry without a port allows every port of that host.
  */
-export function allowedHosts(env: NodeJS.ProcessEnv = process.env): string[] | null {
+/** process.env, or a test's own variables. */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+export function allowedHosts(env: Environment = process.env): string[] | null {
   const raw = env.GLOSSA_RECOMMENDER_HOSTS?.trim();
   if (!raw) return null;
   return raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
 }
 
 /** Why `url` may not be called, or null when it may. */
-export function hostRefusal(url: string, env: NodeJS.ProcessEnv = process.env): string | null {
+export function hostRefusal(url: string, env: Environment = process.env): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -31,7 +34,7 @@ export function hostRefusal(url: string, env: NodeJS.ProcessEnv = process.env): 
 }
 
 /** For create/update: a 422 naming the field. */
-export function assertHostAllowed(url: string, field: string, env: NodeJS.ProcessEnv = process.env): void {
+export function assertHostAllowed(url: string, field: string, env: Environment = process.env): void {
   const refusal = hostRefusal(url, env);
   if (refusal) throw new HttpError(422, 'host_not_allowed', `${field}: ${refusal}`, [{ path: field, message: refusal }]);
 }
