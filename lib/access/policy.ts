@@ -22,10 +22,15 @@ export type ProjectAction =
   | 'work:reopen'
   | 'gold:write'
   | 'agreement:read'
-  | 'export';
+  | 'export'
+  | 'recommenders:read'
+  | 'recommenders:manage';
 
 // Suggestions are read and decided by whoever annotates: each for their own layer (gold needs gold:write).
-const ANNOTATOR: ProjectAction[] = ['project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write', 'suggestions:read', 'suggestions:decide'];
+// Every member may see which recommenders exist and where they send document text; only managers configure and run them.
+const ANNOTATOR: ProjectAction[] = [
+  'project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write', 'suggestions:read', 'suggestions:decide', 'recommenders:read',
+];
 // Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision.
 const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export'];
 const MANAGER: ProjectAction[] = [
@@ -35,6 +40,7 @@ const MANAGER: ProjectAction[] = [
   'schema:write',
   'documents:write',
   'assignments:manage',
+  'recommenders:manage',
 ];
 const OWNER: ProjectAction[] = [...MANAGER, 'project:delete'];
 

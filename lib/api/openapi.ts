@@ -20,7 +20,9 @@ const ERROR_TEXT: Record<number, string> = {
   404: 'Not found (also for projects you are not a member of)',
   408: 'The client stopped sending the request body (idle or too slow)',
   409: 'Conflicts with the current state',
-  422: 'The import was rejected; details list the problems (the first 100) with file and line, and count them all (problemsTotal)',
+  422:
+    'Rejected input: an import (details list the problems, the first 100, with file and line, and count them all: problemsTotal), ' +
+    'a gazetteer line, or a recommender URL outside GLOSSA_RECOMMENDER_HOSTS',
   413: 'Request body too large',
   415: 'Request body is not JSON',
   429: 'Too many attempts',

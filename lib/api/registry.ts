@@ -8,6 +8,7 @@ import { invitationEndpoints } from './endpoints/invitations';
 import { documentEventsEndpoint } from './endpoints/live';
 import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
+import { recommenderEndpoints } from './endpoints/recommenders';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
 import { suggestionEndpoints } from './endpoints/suggestions';
@@ -31,4 +32,5 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...accountEndpoints,
   ...exportEndpoints,
   ...suggestionEndpoints,
+  ...recommenderEndpoints,
 ];

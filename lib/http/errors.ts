@@ -20,6 +20,7 @@ export const unauthorized = (message = 'Sign in or send a valid API token (Autho
   new HttpError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found.`);
+export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
 export const conflict = (message: string, details?: unknown) => new HttpError(409, 'conflict', message, details);
 /** A write based on a stale version: `details.current` is the item as it is now, to show or merge. */
 export const versionConflict = (message: string, current: unknown) => new HttpError(409, 'version_conflict', message, { current });

@@ -8,7 +8,7 @@ export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: 'bo
   throw describeIssues(result.error, where);
 }
 
-function describeIssues(error: z.ZodError, where: string): HttpError {
+export function describeIssues(error: z.ZodError, where: string): HttpError {
   const details = error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,

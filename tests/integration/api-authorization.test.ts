@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENDPOINTS } from '@/lib/api/registry';
 import { revokeApiToken } from '@/lib/auth/api-tokens';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { getPrisma } from '@/lib/db/client';
+import { stopSender } from '@/lib/recommenders/queue';
 import { call, sessionCookie } from '../support/api';
 import { makeRecommender, makeRun, suggest } from '../support/suggestions';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
@@ -17,6 +18,8 @@ const CALLERS: Caller[] = ['OWNER', 'MANAGER', 'CURATOR', 'ANNOTATOR', 'non-memb
 interface Case {
   endpoint: string;
   body?: (f: Fixture) => unknown;
+  /** A body that is not JSON (uploads). */
+  raw?: { body: string; contentType: string };
   expect: [owner: number, manager: number, curator: number, annotator: number, nonMember: number];
 }
 
@@ -31,6 +34,9 @@ interface Fixture {
   invitationId: string;
   /** A pending suggestion (PERSON on "Some") for everyone. */
   suggestionId: string;
+  /** A string-match recommender of the project and a queued run of it. */
+  recommenderId: string;
+  runId: string;
 }
 
 const CASES: Case[] = [
@@ -97,10 +103,22 @@ const CASES: Case[] = [
   { endpoint: 'POST /sessions/revoke-all', expect: [200, 200, 200, 200, 200] },
   // Only a signed-in session may change the password; tokens get 403 (tests/integration/sessions.test.ts has the session side).
   { endpoint: 'POST /account/password', body: () => ({ currentPassword: 'x', newPassword: 'a long enough passphrase' }), expect: [403, 403, 403, 403, 403] },
+  // Every member sees the recommenders (and where they send text); managers configure and run them.
+  { endpoint: 'GET /projects/{id}/recommenders', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /projects/{id}/recommenders', body: () => ({ kind: 'compromise', name: 'ner' }), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'PATCH /recommenders/{id}', body: () => ({ name: 'renamed' }), expect: [200, 200, 403, 403, 404] },
+  { endpoint: 'DELETE /recommenders/{id}', expect: [204, 204, 403, 403, 404] },
+  { endpoint: 'POST /recommenders/{id}/gazetteer', raw: { body: 'Some,ORG\n', contentType: 'text/csv' }, expect: [200, 200, 403, 403, 404] },
+  { endpoint: 'POST /recommenders/{id}/runs', body: () => ({}), expect: [201, 201, 403, 403, 404] },
+  { endpoint: 'GET /runs/{id}', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /runs/{id}/cancel', expect: [200, 200, 403, 403, 404] },
 ];
 
 const db = getPrisma();
 let revoked: string;
+
+// Starting a run queues its jobs through pg-boss; its connections close with the file.
+afterAll(stopSender);
 
 beforeAll(async () => {
   const user = await makeUser(db, 'revoked');
@@ -137,8 +155,19 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
   const run = await makeRun(db, await makeRecommender(db, project.id), [document.id]);
   const [suggestion] = await suggest(db, run, document.id, [{ label: 'PERSON', start: 0, end: 4 }]);
-  const work = await ownWork(document.id, worker.id, labels);
-  return { projectId: project.id, users, documentId: document.id, labels, work, invitationId: invitation.id, suggestionId: suggestion!.id };
+  const recommender = await db.recommender.create({ data: { projectId: project.id, kind: 'string-match', name: 'matcher' } });
+  const queued = await db.recommenderRun.create({ data: { recommenderId: recommender.id, projectId: project.id, trigger: 'batch', documentIds: [document.id] } });
+  return {
+    projectId: project.id,
+    users,
+    documentId: document.id,
+    labels,
+    work: await ownWork(document.id, worker.id, labels),
+    invitationId: invitation.id,
+    suggestionId: suggestion!.id,
+    recommenderId: recommender.id,
+    runId: queued.id,
+  };
 }
 
 describe('authorization matrix: every API route × every caller', () => {
@@ -156,13 +185,13 @@ describe('authorization matrix: every API route × every caller', () => {
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId, suggestions: f.suggestionId };
+          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId, recommenders: f.recommenderId, suggestions: f.suggestionId, runs: f.runId };
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id, invitationId: f.invitationId };
           const token = caller === 'revoked token' ? revoked : acting?.token;
           // Streams and text downloads: the status and headers are the point, not the body.
           const hangUp = path.endsWith('/events') || path.endsWith('/methods');
-          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp });
+          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp, ...(testCase.raw && { rawBody: testCase.raw.body, contentType: testCase.raw.contentType }) });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);
           if (expected === 404) expect(response.body.error.code).toBe('not_found');
           if (expected >= 400) expect(JSON.stringify(response.body)).not.toContain('Test project');

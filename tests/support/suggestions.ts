@@ -51,6 +51,8 @@ export async function suggest(db: PrismaClient, run: { id: string; recommenderId
     ...answers.map((a) => ({ ...common, labelId: labelId(a.question), values: a.values, targetId: targetId(a.target) })),
   ];
   for (const data of rows) await db.suggestion.create({ data });
+  // The engine marks each document a run processed, in the same transaction as its suggestions.
+  await db.recommenderRunDocument.upsert({ where: { runId_documentId: { runId: run.id, documentId } }, create: { runId: run.id, documentId }, update: {} });
   return db.suggestion.findMany({ where: { runId: run.id, documentId }, orderBy: [{ start: 'asc' }, { createdAt: 'asc' }] });
 }
 

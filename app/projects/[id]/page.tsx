@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { DocumentFilters } from '@/components/projects/DocumentFilters';
 import { DocumentList } from '@/components/projects/DocumentList';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
+import { RecommendersPanel } from '@/components/recommenders/RecommendersPanel';
 import { SchemaOverview } from '@/components/projects/SchemaOverview';
 import { SettingsSummary } from '@/components/projects/SettingsSummary';
 import { Markdown } from '@/components/ui/Markdown';
@@ -11,6 +12,7 @@ import { getPrisma } from '@/lib/db/client';
 import { nextDocument } from '@/lib/assignments/store';
 import { documentQueryString, hasActiveFilters, parseDocumentQuery, searchDocuments } from '@/lib/documents/search';
 import { listMembers } from '@/lib/members/store';
+import { listRecommenders } from '@/lib/recommenders/store';
 import { getSchema } from '@/lib/schema/store';
 import { loadProject, projectTitle, type ProjectPageProps } from './load-project';
 
@@ -31,11 +33,12 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
   const defaultMine = access.role === 'ANNOTATOR';
   const { filters, page } = parseDocumentQuery(await searchParams, { defaultMine });
   // Each part is loaded only if the role may read it, as the API would decide.
-  const [listing, members, schema, next] = await Promise.all([
+  const [listing, members, schema, next, recommenders] = await Promise.all([
     can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId, ownOnly: !access.seesOthersWork }) : null,
     can(access.role, 'members:read') ? listMembers(db, id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: 500 }) : [],
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
     nextDocument(db, id, caller.userId),
+    can(access.role, 'recommenders:read') ? listRecommenders(db, id) : null,
   ]);
   const mayEdit = can(access.role, 'project:update');
   const home = `/projects/${id}`;
@@ -97,6 +100,13 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
           )}
         </section>
       </div>
+
+      {recommenders && (
+        <section aria-labelledby="recommenders-heading" className="panel">
+          <h2 id="recommenders-heading">Recommenders</h2>
+          <RecommendersPanel projectId={id} initial={recommenders} manage={can(access.role, 'recommenders:manage')} />
+        </section>
+      )}
 
       {schema && (
         <section aria-labelledby="schema-heading" className="panel">
