@@ -60,6 +60,17 @@ describe('GET /documents/{id}/suggestions', () => {
     expect(await pending(b)).toEqual([`GPE:Bannu@${nth('Bannu').start}`, `ORG:TTP@${nth('TTP').start}`, `ORG:TTP@${nth('TTP', 2).start}`]);
   });
 
+  it("offers only each recommender's newest run of the document, and never again a span rejected in an earlier run", async () => {
+    const [bannu] = await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'ORG', ...nth('TTP') }]);
+    expect((await reject(a, bannu!.id)).status).toBe(200);
+    const recommender = await db.recommender.findUniqueOrThrow({ where: { id: run.recommenderId } });
+    const later = await makeRun(db, recommender, [documentId], new Date('2026-12-01T12:00:00Z'));
+    await suggest(db, later, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'GPE', ...nth('Bannu', 2) }]);
+    // The first run's TTP is superseded; its Bannu, found again, stays rejected for A, not for B.
+    expect(await pending(a)).toEqual([`GPE:Bannu@${nth('Bannu', 2).start}`]);
+    expect(await pending(b)).toEqual([`GPE:Bannu@${nth('Bannu').start}`, `GPE:Bannu@${nth('Bannu', 2).start}`]);
+  });
+
   it('in blind mode reveals nothing of another annotator: their spans neither hide a suggestion nor show through one', async () => {
     expect((await db.project.findUniqueOrThrow({ where: { id: projectId } })).blindMode).toBe(true);
     // B has the Bannu span; a suggestion learned from B's work is B's alone.

@@ -24,7 +24,11 @@ export interface SuggestedAnswer {
   target?: string;
 }
 
-export async function makeRecommender(db: PrismaClient, projectId: string, name = 'Matcher', kind = 'string-match') {
+/**
+ * An `openai` recommender by default: no model is called here, and unlike the fast kinds it does
+ * not run when a document is opened, which would supersede the run a test wrote by hand.
+ */
+export async function makeRecommender(db: PrismaClient, projectId: string, name = 'Matcher', kind = 'openai') {
   return db.recommender.create({ data: { projectId, name, kind } });
 }
 
