@@ -14,11 +14,13 @@ export interface CardCounts {
   layers: Record<Layer, number>;
   /** Per layer, annotations per label key (DOCUMENT: answers per question). */
   labels: Record<Layer, Record<string, number>>;
+  /** Stance spans and per-target answers per project target key. */
+  targets: Record<string, number>;
 }
 
 export function emptyCardCounts(): CardCounts {
   const perLayer = <T>(make: () => T) => Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
-  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})) };
+  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})), targets: {} };
 }
 
 /** Adds one document's annotations to running counts, so a streamed export can count as it goes. */
@@ -27,10 +29,19 @@ export function countDocument(counts: CardCounts, doc: ExportDocument): void {
     counts.layers[layer]++;
     counts.labels[layer][key] = (counts.labels[layer][key] ?? 0) + 1;
   };
+  const addTarget = (key: string) => {
+    counts.targets[key] = (counts.targets[key] ?? 0) + 1;
+  };
   counts.documents++;
-  for (const span of doc.spans) add(span.layer, span.label);
+  for (const span of doc.spans) {
+    add(span.layer, span.label);
+    if (span.target?.kind === 'target') addTarget(span.target.key);
+  }
   for (const relation of doc.relations) add('RELATION', relation.label);
-  for (const answer of doc.documentLabels) add('DOCUMENT', answer.question);
+  for (const answer of doc.documentLabels) {
+    add('DOCUMENT', answer.question);
+    if (answer.target) addTarget(answer.target);
+  }
 }
 
 export interface DatasetCardInput {
@@ -80,7 +91,10 @@ function cardJson(input: DatasetCardInput) {
     annotators: input.annotators,
     documents: input.counts.documents,
     layers,
-    targets: input.schema.targets,
+    // A retired target is no longer part of the schema a user of the data should code with; the
+    // annotations made with it before are still in the file, so the card says how many.
+    targets: input.schema.targets.filter((target) => !target.retired).map(({ key, name, aliases }) => ({ key, name, aliases })),
+    retiredTargetAnnotations: input.schema.targets.reduce((sum, target) => sum + (target.retired ? (input.counts.targets[target.key] ?? 0) : 0), 0),
     agreement: input.agreement ?? {},
     formatNotes: input.formatNotes ?? {},
   };
@@ -112,10 +126,16 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
       table(['Key', 'Name', 'Count'], layer.labels.map((label) => [label.key, `${label.name}${'retired' in label ? ' (retired)' : ''}`, label.count])),
     ]),
     ...(card.targets.length > 0 ? ['## Stance targets', table(['Key', 'Name', 'Aliases'], card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]))] : []),
+    ...(card.retiredTargetAnnotations > 0 ? [retiredTargetsNote(card.retiredTargetAnnotations)] : []),
     ...section('Agreement', card.agreement, 'Measure'),
     ...section('Format notes', card.formatNotes, 'Note'),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function retiredTargetsNote(count: number): string {
+  const what = count === 1 ? '1 stance annotation or answer names a target' : `${count} stance annotations or answers name targets`;
+  return `${what} retired from the schema since; ${count === 1 ? 'it is' : 'they are'} in this file with the target's key.`;
 }
 
 function section(title: string, values: Record<string, number | string>, head: string): string[] {

@@ -30,6 +30,8 @@ export interface ExportTarget {
   key: string;
   name: string;
   aliases: string[];
+  /** Kept so annotations made before it was retired still resolve; the card and brat's conf leave it out. */
+  retired?: boolean;
 }
 
 export interface ExportSchema {
