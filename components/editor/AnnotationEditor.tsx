@@ -87,6 +87,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
       setNotice({ tone: 'error', text: command.error });
       return false;
     }
+    // What the last action reported is not about this one: it goes, and this one may say its own.
+    setNotice((current) => (current?.tone === 'info' ? null : current));
     return changes.perform(command.ops, command.description);
   };
   const context = (): commands.CommandContext => ({ doc: engine.snapshot().view, catalog, text, allowOverlap: project.allowOverlap });
@@ -155,7 +157,11 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           <>
             <SaveStatus pending={snapshot.pending} status={snapshot.status} onRetry={() => engine.retryNow()} />
             <Presence live={live} />
-            {notice?.tone === 'info' && <span className={styles.info}>{notice.text}</span>}
+            {notice?.tone === 'info' && (
+              <span className={styles.info} title={notice.text}>
+                {notice.text}
+              </span>
+            )}
           </>
         }
         submission={{
