@@ -57,6 +57,7 @@ const CASES: Case[] = [
   { endpoint: 'GET /projects/{id}/documents', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'POST /projects/{id}/documents', body: () => ({ documents: [{ name: 'new', text: 'A new document.' }] }), expect: [201, 201, 403, 403, 404] },
   { endpoint: 'GET /documents/{id}', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'PATCH /documents/{id}', body: () => ({ name: 'Renamed' }), expect: [200, 200, 403, 403, 404] },
   { endpoint: 'DELETE /documents/{id}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'GET /documents/{id}/annotations', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'POST /documents/{id}/annotations', body: (f) => ({ labelId: f.labels.GPE, start: 0, end: 4 }), expect: [201, 201, 201, 201, 404] },
