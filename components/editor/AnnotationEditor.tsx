@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useSubmitAndNext } from '@/components/queue/useSubmitAndNext';
 import { Markdown } from '@/components/ui/Markdown';
 import { catalogOf, shortQuote, spanTitle } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
@@ -140,6 +141,16 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   };
   const shownTab = panelTab === 'gold' && !comparing ? 'spans' : panelTab;
 
+  const submitAndNext = useSubmitAndNext(
+    project.id,
+    async () => {
+      const error = await submission.submit();
+      if (!error) interaction.dismiss();
+      return error;
+    },
+    setNotice,
+  );
+
   const changeStatus = async (action: 'submit' | 'reopen') => {
     const error = await submission[action]();
     if (error) return setNotice({ tone: 'error', text: error });
@@ -171,6 +182,7 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
           busy: submission.busy,
           canSubmit: snapshot.pending === 0,
           submit: () => void changeStatus('submit'),
+          submitAndNext: () => void submitAndNext(),
           reopen: () => void changeStatus('reopen'),
         }}
         onGuidelines={() => setDialog('guidelines')}

@@ -92,7 +92,8 @@ export function FormatHelp({ projectId }: { projectId: string }) {
                 <figcaption>
                   <code>{file.name}</code>
                 </figcaption>
-                <pre className="code-block">
+                {/* Focusable: a long example line scrolls, and keyboard users must be able to scroll it too (axe: scrollable-region-focusable). */}
+                <pre className="code-block" tabIndex={0}>
                   <code>{file.body}</code>
                 </pre>
               </figure>

@@ -69,6 +69,7 @@ const CASES: Case[] = [
   { endpoint: 'GET /documents/{id}/labels', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /documents/{id}/assignment', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'GET /documents/{id}/queue', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'PATCH /documents/{id}/assignment', body: () => ({ status: 'SUBMITTED' }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'DELETE /documents/{id}/assignments/{userId}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'POST /projects/{id}/assignments', body: () => ({ mode: 'round-robin' }), expect: [201, 201, 403, 403, 404] },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
+import { queuePlace } from '@/lib/assignments/queue';
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { ASSIGNMENT_STATUSES, SETTABLE_STATUSES } from '@/lib/assignments/statuses';
@@ -111,4 +112,20 @@ export const nextDocumentEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint];
+const queueNeighbour = z.object({ documentId: id, name: z.string() }).nullable();
+
+export const queuePlaceEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/documents/{id}/queue',
+  tag: 'assignments',
+  summary: "Where the document stands in the caller's queue: its place, the documents before and after it, and how many are not submitted",
+  params: idParams,
+  response: z.object({ position: z.number().int().nullable(), total: z.number().int(), remaining: z.number().int(), previous: queueNeighbour, next: queueNeighbour }),
+  errors: [404],
+  async handle({ db, caller, params }) {
+    const access = await authorizeDocument(db, caller, params.id, 'documents:read');
+    return queuePlace(db, access.projectId, caller.userId, params.id);
+  },
+});
+
+export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint, queuePlaceEndpoint];

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AnnotationEditor } from '@/components/editor/AnnotationEditor';
+import { QueueNav } from '@/components/queue/QueueNav';
 import { loadDocument } from './load-document';
 
 export const dynamic = 'force-dynamic';
@@ -22,6 +23,7 @@ export default async function DocumentPage({ params }: DocumentPageProps) {
         <Link href="/">Projects</Link> / <Link href={`/projects/${id}`}>{data.project.name}</Link>
       </p>
       <h1 dir="auto">{data.document.name}</h1>
+      <QueueNav projectId={id} documentId={documentId} />
       <AnnotationEditor data={data} />
     </>
   );
