@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useSubmitAndNext } from '@/components/queue/useSubmitAndNext';
+import { useActiveTime } from '@/components/time/useActiveTime';
 import { Markdown } from '@/components/ui/Markdown';
 import { catalogOf, shortQuote, spanTitle } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
@@ -141,6 +142,8 @@ export function AnnotationEditor({ data }: { data: EditorData }) {
   };
   const shownTab = panelTab === 'gold' && !comparing ? 'spans' : panelTab;
 
+  // The clock runs on the annotator's own assigned work until they submit it.
+  useActiveTime(document.id, data.assignment !== null && !submission.submitted);
   const submitAndNext = useSubmitAndNext(
     project.id,
     async () => {

@@ -116,6 +116,9 @@ describe.skipIf(!BASE)('first-hour polish (Chromium)', () => {
       expect(lines).toBeLessThan(1.5);
 
       // Deleting the span says nothing of its own: the notice about applying the label must go.
+      // The span stays selected after labelling; leave it, then select it from the text as a user would.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('dialog', { name: 'Selected span' }).count()).toBe(0);
       await page.locator('[data-span]').first().click();
       await page.getByRole('dialog', { name: 'Selected span' }).waitFor();
       await page.keyboard.press('Delete');

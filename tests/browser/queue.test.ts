@@ -39,10 +39,10 @@ describe.skipIf(!BASE)('queue: previous, next, what is left, submit and next (Ch
       const queue = page.getByRole('navigation', { name: 'Your queue' });
       await queue.getByText('Document 1 of 3 in your queue · 3 left to submit').waitFor();
       expect(await queue.getByRole('link', { name: /^← Previous/ }).count()).toBe(0);
-      await queue.getByRole('link', { name: 'Next: Second →' }).click();
+      await queue.getByRole('link', { name: /^Next/ }).click();
       await page.waitForURL(`${BASE}/projects/${projectId}/documents/${ids[1]}`);
       await queue.getByText('Document 2 of 3 in your queue · 3 left to submit').waitFor();
-      await queue.getByRole('link', { name: '← Previous: First' }).click();
+      await queue.getByRole('link', { name: /^← Previous/ }).click();
       await page.waitForURL(`${BASE}/projects/${projectId}/documents/${ids[0]}`);
       await page.getByRole('textbox', { name: /^Text of / }).waitFor();
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -54,7 +54,7 @@ describe.skipIf(!BASE)('queue: previous, next, what is left, submit and next (Ch
       // A plain Submit updates the count in place.
       await page.getByRole('button', { name: 'Submit', exact: true }).click();
       await queue.getByText('Document 2 of 3 in your queue · 1 left to submit').waitFor();
-      await queue.getByRole('link', { name: 'Next: Third →' }).click();
+      await queue.getByRole('link', { name: /^Next/ }).click();
       await page.waitForURL(`${BASE}/projects/${projectId}/documents/${ids[2]}`);
       await page.getByRole('button', { name: 'Submit and next' }).click();
       await page.getByRole('status').getByText('Submitted. Nothing is left to submit in your queue.').waitFor();

@@ -73,7 +73,7 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
       }
       await page.getByRole('button', { name: 'Save schema' }).click();
       // What the page says after saving: "Schema saved.", or the problems that stopped it.
-      await expect.poll(() => page.locator('.form-status, .form-error, .field__error').allTextContents()).toContain('Schema saved.');
+      await expect.poll(() => page.locator('.form-status, .form-error, .field__error').allTextContents(), { timeout: 30_000 }).toContain('Schema saved.');
       await expect
         .poll(async () => (await api<Schema>(page, `/projects/${projectId}/schema`)).targets.filter((t) => t.retired).map((t) => t.key).sort())
         .toEqual(['PAKISTAN_STATE', 'TTP']);

@@ -70,6 +70,8 @@ const CASES: Case[] = [
   { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /documents/{id}/assignment', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /documents/{id}/queue', expect: [200, 200, 200, 200, 404] },
+  // Only the annotator is assigned the fixture's document: the others have no clock to add to.
+  { endpoint: 'POST /documents/{id}/time', body: () => ({ end: false }), expect: [404, 404, 404, 200, 404] },
   { endpoint: 'PATCH /documents/{id}/assignment', body: () => ({ status: 'SUBMITTED' }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'DELETE /documents/{id}/assignments/{userId}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'POST /projects/{id}/assignments', body: () => ({ mode: 'round-robin' }), expect: [201, 201, 403, 403, 404] },

@@ -47,3 +47,18 @@ describe('queue place', () => {
     expect(await place(2)).toEqual({ position: null, total: 3, remaining: 2, previous: link(1), next: link(3) });
   });
 });
+
+describe('queue place of imported documents', () => {
+  it('links the documents of one import batch in their order', async () => {
+    const owner = await makeUser(db, 'importer');
+    const project = (await makeProject(db, { OWNER: owner }, 'Imported queue')).id;
+    const imported = await call('POST', '/projects/{id}/documents', { id: project }, { token: owner.token, body: { documents: ['First', 'Second', 'Third'].map((name) => ({ name, text: `${name} text.` })) } });
+    expect(imported.status).toBe(201);
+    const listed = (await call('GET', '/projects/{id}/documents', { id: project }, { token: owner.token })).body.items as { id: string; name: string }[];
+    expect(listed.map((document) => document.name)).toEqual(['First', 'Second', 'Third']);
+    const assigned = await call('POST', '/projects/{id}/assignments', { id: project }, { token: owner.token, body: { mode: 'explicit', documentIds: listed.map((d) => d.id), userIds: [owner.id] } });
+    expect(assigned.status).toBe(201);
+    const first = await call('GET', '/documents/{id}/queue', { id: listed[0]!.id }, { token: owner.token });
+    expect(first.body).toEqual({ position: 1, total: 3, remaining: 3, previous: null, next: { documentId: listed[1]!.id, name: 'Second' } });
+  });
+});

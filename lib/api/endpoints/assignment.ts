@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
+import { recordHeartbeat } from '@/lib/assignments/heartbeat';
 import { queuePlace } from '@/lib/assignments/queue';
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
@@ -128,4 +129,20 @@ export const queuePlaceEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint, queuePlaceEndpoint];
+export const heartbeatEndpoint = defineEndpoint({
+  method: 'POST',
+  path: '/documents/{id}/time',
+  tag: 'assignments',
+  summary:
+    "A heartbeat of the caller's editor for their active annotation time: sent every 15 s while they work, and with end: true when they stop (idle 60 s, tab hidden, page left). The gap since their previous beat counts when at most 75 s; 404 without an assignment",
+  params: idParams,
+  body: z.object({ end: z.boolean().default(false) }).strict(),
+  response: z.object({ activeSeconds: z.number().int() }),
+  errors: [404],
+  async handle({ db, caller, params, body }) {
+    await authorizeDocument(db, caller, params.id, 'annotations:write');
+    return recordHeartbeat(db, params.id, caller.userId, body.end);
+  },
+});
+
+export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint, queuePlaceEndpoint, heartbeatEndpoint];
