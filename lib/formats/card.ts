@@ -1,5 +1,5 @@
 import { LAYERS } from '@/lib/schema/types';
-import type { ExportDocument, ExportSchema, Layer } from './model';
+import { ACTIVE_SECONDS_KEY, type ExportDocument, type ExportSchema, type Layer } from './model';
 
 /**
  * The dataset card shipped with every export: what was exported, from which source and
@@ -16,11 +16,13 @@ export interface CardCounts {
   labels: Record<Layer, Record<string, number>>;
   /** Stance spans and per-target answers per project target key. */
   targets: Record<string, number>;
+  /** Active annotation time by annotator id: documents timed and seconds in all. */
+  activeTime: Record<string, { documents: number; seconds: number }>;
 }
 
 export function emptyCardCounts(): CardCounts {
   const perLayer = <T>(make: () => T) => Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
-  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})), targets: {} };
+  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})), targets: {}, activeTime: {} };
 }
 
 /** Adds one document's annotations to running counts, so a streamed export can count as it goes. */
@@ -38,6 +40,12 @@ export function countDocument(counts: CardCounts, doc: ExportDocument): void {
     if (span.target?.kind === 'target') addTarget(span.target.key);
   }
   for (const relation of doc.relations) add('RELATION', relation.label);
+  const timed = doc.metadata[ACTIVE_SECONDS_KEY] as Record<string, number> | undefined;
+  for (const [annotator, seconds] of Object.entries(timed ?? {})) {
+    const total = (counts.activeTime[annotator] ??= { documents: 0, seconds: 0 });
+    total.documents++;
+    total.seconds += seconds;
+  }
   for (const answer of doc.documentLabels) {
     add('DOCUMENT', answer.question);
     if (answer.target) addTarget(answer.target);
@@ -95,6 +103,7 @@ function cardJson(input: DatasetCardInput) {
     // annotations made with it before are still in the file, so the card says how many.
     targets: input.schema.targets.filter((target) => !target.retired).map(({ key, name, aliases }) => ({ key, name, aliases })),
     retiredTargetAnnotations: input.schema.targets.reduce((sum, target) => sum + (target.retired ? (input.counts.targets[target.key] ?? 0) : 0), 0),
+    activeTime: Object.entries(input.counts.activeTime).map(([annotator, { documents, seconds }]) => ({ annotator, documents, seconds })),
     agreement: input.agreement ?? {},
     formatNotes: input.formatNotes ?? {},
   };
@@ -127,10 +136,21 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
     ]),
     ...(card.targets.length > 0 ? ['## Stance targets', table(['Key', 'Name', 'Aliases'], card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]))] : []),
     ...(card.retiredTargetAnnotations > 0 ? [retiredTargetsNote(card.retiredTargetAnnotations)] : []),
+    ...(card.activeTime.length > 0
+      ? [
+          '## Annotation time',
+          `Active time in the editor (no input for more than a minute, or the tab hidden, stops the clock), per annotator, from the documents' \`${ACTIVE_SECONDS_KEY}\` metadata.`,
+          table(['Annotator', 'Documents', 'Seconds', 'Mean per document (s)'], card.activeTime.map((row) => [nameOf(card.annotators, row.annotator), row.documents, row.seconds, Math.round(row.seconds / row.documents)])),
+        ]
+      : []),
     ...section('Agreement', card.agreement, 'Measure'),
     ...section('Format notes', card.formatNotes, 'Note'),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function nameOf(annotators: { id: string; name?: string }[], id: string): string {
+  return annotators.find((annotator) => annotator.id === id)?.name ?? id;
 }
 
 function retiredTargetsNote(count: number): string {

@@ -39,6 +39,9 @@ export interface ExportSchema {
   targets: ExportTarget[];
 }
 
+/** The document metadata key under which exports give active annotation seconds by annotator id. */
+export const ACTIVE_SECONDS_KEY = 'glossa_active_seconds';
+
 export type StanceTarget = { kind: 'target'; key: string } | { kind: 'span'; spanId: string };
 
 export interface ExportSpan {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordHeartbeat } from '@/lib/assignments/heartbeat';
 import { getPrisma } from '@/lib/db/client';
-import { call } from '../support/api';
+import { call, routeModule } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 /** POST /documents/{id}/time: heartbeats accumulate on the caller's assignment; gaps of idleness do not. */
@@ -41,5 +41,21 @@ describe('active time', () => {
     const unassigned = await call('POST', '/documents/{id}/time', { id: documentId }, { token: curator.token, body: {} });
     expect(unassigned.status).toBe(404);
     expect(await db.assignment.count({ where: { documentId, userId: curator.id } })).toBe(0);
+  });
+
+  it('gives each document the active seconds in the export metadata and totals per annotator in the dataset card', async () => {
+    const exporter = await makeUser(db, 'exporter');
+    await db.membership.create({ data: { projectId, userId: exporter.id, role: 'CURATOR' } });
+    const token = exporter.token;
+    const exported = async (query: string) => {
+      const handler = (await routeModule('/projects/{id}/export')).GET!;
+      const response = await handler(new Request(`http://localhost/api/v1/projects/${projectId}/export?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: projectId }) });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    const [record] = (await exported('format=jsonl&source=all')).trim().split('\n').map((line) => JSON.parse(line));
+    expect(record.metadata).toEqual({ glossa_active_seconds: { [annotator.id]: 55 } });
+    const card = JSON.parse(await exported('format=card-json&of=jsonl&source=all'));
+    expect(card.activeTime).toEqual([{ annotator: annotator.id, documents: 1, seconds: 55 }]);
   });
 });

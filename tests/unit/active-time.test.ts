@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { afterBeat, MAX_GAP_SECONDS } from '@/lib/assignments/active-time';
+import { formatDuration } from '@/lib/assignments/duration';
 
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 9, 0, seconds));
 
@@ -17,5 +18,16 @@ describe('afterBeat', () => {
     expect(idle).toEqual({ activeSeconds: 100, lastBeatAt: at(MAX_GAP_SECONDS + 1) });
     expect(afterBeat({ activeSeconds: 100, lastBeatAt: at(0) }, at(MAX_GAP_SECONDS), true).activeSeconds).toBe(100 + MAX_GAP_SECONDS);
     expect(afterBeat({ activeSeconds: 100, lastBeatAt: at(30) }, at(10), false).activeSeconds).toBe(100);
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads as seconds, minutes, then hours and minutes', () => {
+    expect(formatDuration(0)).toBe('0 s');
+    expect(formatDuration(59)).toBe('59 s');
+    expect(formatDuration(60)).toBe('1 min');
+    expect(formatDuration(3569)).toBe('59 min');
+    expect(formatDuration(3570)).toBe('1 h 00 min');
+    expect(formatDuration(3 * 3600 + 5 * 60)).toBe('3 h 05 min');
   });
 });

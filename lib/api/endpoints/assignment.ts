@@ -89,8 +89,8 @@ export const progressEndpoint = defineEndpoint({
   summary: 'Progress per annotator (assigned / in progress / submitted, annotations made) and per document',
   params: idParams,
   response: z.object({
-    annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int() })),
-    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default') })) })),
+    annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int(), activeSeconds: z.number().int().describe('active annotation time over all their assignments (heartbeats, idle excluded)') })),
+    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default'), activeSeconds: z.number().int() })) })),
   }),
   errors: [403, 404],
   async handle({ db, caller, params }) {
