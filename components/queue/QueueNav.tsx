@@ -7,9 +7,10 @@ import type { QueuePlace } from '@/lib/assignments/queue';
 import { ASSIGNMENT_CHANGED } from './events';
 
 /** The caller's queue around this document: previous and next, and how many are still to do. */
-export function QueueNav({ projectId, documentId }: { projectId: string; documentId: string }) {
-  const [place, setPlace] = useState<QueuePlace | null>(null);
+export function QueueNav({ projectId, documentId, initial }: { projectId: string; documentId: string; initial: QueuePlace }) {
+  const [place, setPlace] = useState(initial);
 
+  // Read again when the caller submits or reopens: the count of what is left changes.
   useEffect(() => {
     let current = true;
     const load = () =>
@@ -17,7 +18,6 @@ export function QueueNav({ projectId, documentId }: { projectId: string; documen
         .then((next) => current && setPlace(next))
         // The queue is a convenience: the editor works without it.
         .catch(() => undefined);
-    void load();
     window.addEventListener(ASSIGNMENT_CHANGED, load);
     return () => {
       current = false;
@@ -25,7 +25,7 @@ export function QueueNav({ projectId, documentId }: { projectId: string; documen
     };
   }, [documentId]);
 
-  if (!place || place.total === 0) return null;
+  if (place.total === 0) return null;
   const href = (id: string) => `/projects/${projectId}/documents/${id}`;
   return (
     <nav aria-label="Your queue" className="queue-nav">

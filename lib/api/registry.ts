@@ -10,6 +10,7 @@ import { memberEndpoints } from './endpoints/members';
 import { projectEndpoints } from './endpoints/projects';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
+import { searchEndpoint } from './endpoints/search';
 import { tokenEndpoints } from './endpoints/tokens';
 import type { Endpoint } from './endpoint';
 
@@ -20,6 +21,7 @@ export const ENDPOINTS: readonly Endpoint<any, any, any, any>[] = [
   ...invitationEndpoints,
   ...schemaEndpoints,
   ...documentEndpoints,
+  searchEndpoint,
   ...annotationEndpoints,
   ...assignmentEndpoints,
   agreementEndpoint,

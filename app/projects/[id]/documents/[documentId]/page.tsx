@@ -2,6 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AnnotationEditor } from '@/components/editor/AnnotationEditor';
 import { QueueNav } from '@/components/queue/QueueNav';
+import { queuePlace } from '@/lib/assignments/queue';
+import { requireProjectPage } from '@/lib/auth/page-access';
+import { getPrisma } from '@/lib/db/client';
 import { loadDocument } from './load-document';
 
 export const dynamic = 'force-dynamic';
@@ -17,13 +20,16 @@ export async function generateMetadata({ params }: DocumentPageProps): Promise<M
 export default async function DocumentPage({ params }: DocumentPageProps) {
   const { id, documentId } = await params;
   const data = await loadDocument(id, documentId);
+  // Read here, not after the page loads: a bar appearing above the text would move it under the pointer.
+  const { caller } = await requireProjectPage(id, 'documents:read');
+  const place = await queuePlace(getPrisma(), id, caller.userId, documentId);
   return (
     <>
       <p className="breadcrumb">
         <Link href="/">Projects</Link> / <Link href={`/projects/${id}`}>{data.project.name}</Link>
       </p>
       <h1 dir="auto">{data.document.name}</h1>
-      <QueueNav projectId={id} documentId={documentId} />
+      <QueueNav key={documentId} projectId={id} documentId={documentId} initial={place} />
       <AnnotationEditor data={data} />
     </>
   );
