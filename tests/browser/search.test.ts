@@ -41,7 +41,7 @@ describe.skipIf(!BASE)('project search: KWIC concordance (Chromium)', () => {
       await page.getByRole('link', { name: 'Search', exact: true }).click();
       const form = page.getByRole('search', { name: 'Search spans' });
       await form.waitFor();
-      await form.getByRole('textbox', { name: /^Text in the span/ }).fill('kabul');
+      await form.getByRole('searchbox', { name: /^Text in the span/ }).fill('kabul');
       await form.getByRole('button', { name: 'Search' }).click();
       await page.getByText('2 matching spans.').waitFor();
       const rows = page.getByRole('table').getByRole('row');
@@ -58,7 +58,7 @@ describe.skipIf(!BASE)('project search: KWIC concordance (Chromium)', () => {
       expect(await accessibilityProblems(page)).toEqual([]);
 
       await page.getByRole('combobox', { name: 'Label' }).selectOption('GPE');
-      await form.getByRole('textbox', { name: /^Text in the span/ }).fill('');
+      await form.getByRole('searchbox', { name: /^Text in the span/ }).fill('');
       await form.getByRole('button', { name: 'Search' }).click();
       await page.getByText('3 matching spans.').waitFor();
 
