@@ -50,13 +50,16 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
 
+  // The demo's password is shown last, under "ready": the build prints some 70 lines after the
+  // seeding, and a password printed before them scrolled out of sight.
+  let demo: { email: string; password: string } | null = null;
   try {
     log(`Database: ${database.description}`);
     const db = createPrismaClient(database.url);
     try {
       await ensureAuthSecret(db);
       const seeded = await seedDemo(db);
-      if (seeded.created) announceDemo(seeded.email, seeded.password);
+      if (seeded.created) demo = seeded;
     } finally {
       await db.$disconnect();
     }
@@ -75,8 +78,11 @@ async function main(): Promise<void> {
       throw new StartupError(`Glossa did not start: ${error.message}`, 'See the server output above.');
     });
     log(`Glossa is ready at http://localhost:${port}  (Ctrl-C to stop)`);
+    if (demo) announceDemo(demo.email, demo.password);
   } catch (error) {
     console.error(describeStartupError(error));
+    // The account exists now whatever failed after it; this is the only time its password is known.
+    if (demo) announceDemo(demo.email, demo.password);
     await shutdown(1);
   }
 }
@@ -86,6 +92,7 @@ function announceDemo(email: string, password: string): void {
     'Demo project created. Sign in with (shown only this once):',
     `    e-mail:   ${email}`,
     `    password: ${password}`,
+    `Lost it? A new one: npx glossa user password --email ${email}`,
     'Create more accounts with: npx glossa user create --email you@example.org --name "You" --password …',
   ];
   console.log(`\n${lines.map((line) => `[glossa] ${line}`).join('\n')}\n`);

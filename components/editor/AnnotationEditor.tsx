@@ -63,7 +63,7 @@ function LoadedEditor({ data, work }: EditorProps) {
   const { project, document, labels, targets } = data;
   const {
     table, text, catalog, engine, snapshot, view, changes, live, submission, readOnly, readOnlyReason,
-    tab, dialog, notice, textRef, gold, interaction, mode, activeKey, activeSpan, layout, anchor, undo, redo, panel, changeStatus,
+    tab, dialog, notice, textRef, gold, interaction, mode, activeKey, activeSpan, layout, anchor, undo, redo, panel, changeStatus, submitAndNext,
   } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
@@ -78,7 +78,11 @@ function LoadedEditor({ data, work }: EditorProps) {
           <>
             <SaveStatus pending={snapshot.pending} status={snapshot.status} onRetry={() => engine.retryNow()} />
             <Presence live={live} />
-            {notice.current?.tone === 'info' && <span className={styles.info}>{notice.current.text}</span>}
+            {notice.current?.tone === 'info' && (
+              <span className={styles.info} title={notice.current.text}>
+                {notice.current.text}
+              </span>
+            )}
           </>
         }
         submission={{
@@ -88,6 +92,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           busy: submission.busy,
           canSubmit: snapshot.pending === 0,
           submit: () => void changeStatus('submit'),
+          submitAndNext: () => void submitAndNext(),
           reopen: () => void changeStatus('reopen'),
         }}
         onGuidelines={() => setDialog('guidelines')}

@@ -6,7 +6,7 @@ interface EditorToolbarProps {
   redo: { run(): void; enabled: boolean; next?: string };
   /** Save state and the last action, announced politely. */
   status: ReactNode;
-  submission: { submitted: boolean; mayReopen: boolean; mayWork: boolean; busy: boolean; canSubmit: boolean; submit(): void; reopen(): void };
+  submission: { submitted: boolean; mayReopen: boolean; mayWork: boolean; busy: boolean; canSubmit: boolean; submit(): void; submitAndNext(): void; reopen(): void };
   onGuidelines(): void;
   onShortcuts(): void;
 }
@@ -64,6 +64,17 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
             title={submission.canSubmit ? 'Mark this document as done' : 'Waiting for changes to save'}
           >
             Submit
+          </button>
+        )}
+        {!submission.submitted && submission.mayWork && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={submission.submitAndNext}
+            disabled={submission.busy || !submission.canSubmit}
+            title="Mark this document as done and open the next one in your queue"
+          >
+            Submit and next
           </button>
         )}
       </div>

@@ -13,6 +13,10 @@ import type { GhostStore } from './suggestions/ghost-store';
 import { suggestionExtension } from './suggestions/suggestion-extension';
 import styles from './text.module.css';
 
+// Line spacing keeps room for this many stacked underlines from the start, so that the first nested
+// span (a PERSON inside an ORG, under a stance span) does not make every line of the text jump.
+const RESERVED_LANES = 3;
+
 /** A point below a range, in pixels relative to the text area, where popovers go. */
 export interface Anchor {
   top: number;
@@ -130,7 +134,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
 
   const lanes = Math.min(layout.laneCount, MAX_DRAWN_LANE + 1);
   return (
-    <div ref={areaRef} className={styles.area} style={{ '--lanes': Math.max(lanes, 1) } as CSSProperties}>
+    <div ref={areaRef} className={styles.area} style={{ '--lanes': Math.max(lanes, RESERVED_LANES) } as CSSProperties}>
       {editor ? (
         <EditorContent editor={editor} />
       ) : (

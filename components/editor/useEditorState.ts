@@ -6,6 +6,8 @@ import * as commands from '@/lib/editor/commands';
 import { layoutSpans, type SpanLayout } from '@/lib/editor/layout';
 import type { Answer, Span } from '@/lib/editor/model';
 import { buildSegmentTable, OffsetIndex, type SegmentTable } from '@/lib/offsets';
+import { useSubmitAndNext } from '@/components/queue/useSubmitAndNext';
+import { useActiveTime } from '@/components/time/useActiveTime';
 import { useComparison, useGoldCompare } from './GoldCompare';
 import { activeKeyOf, anchorRangeOf } from './mode';
 import type { PanelTab } from './SidePanel';
@@ -78,6 +80,8 @@ export function useEditorState(data: EditorData, work: EditorWork) {
       setNotice({ tone: 'error', text: command.error });
       return false;
     }
+    // What the last action reported is not about this one: it goes, and this one may say its own.
+    setNotice((current) => (current?.tone === 'info' ? null : current));
     return changes.perform(command.ops, command.description);
   };
   const context = (): commands.CommandContext => ({ doc: engine.snapshot().view, catalog, text, allowOverlap: project.allowOverlap });
@@ -131,6 +135,18 @@ export function useEditorState(data: EditorData, work: EditorWork) {
   };
   const shownTab = panelTab === 'gold' && !comparing ? 'spans' : panelTab;
 
+  // The clock runs on the annotator's own assigned work until they submit it.
+  useActiveTime(data.document.id, data.assignment !== null && !submission.submitted);
+  const submitAndNext = useSubmitAndNext(
+    data.project.id,
+    async () => {
+      const error = await submission.submit();
+      if (!error) interaction.dismiss();
+      return error;
+    },
+    setNotice,
+  );
+
   const changeStatus = async (action: 'submit' | 'reopen') => {
     const error = await submission[action]();
     if (error) return setNotice({ tone: 'error', text: error });
@@ -166,6 +182,7 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     redo,
     panel,
     changeStatus,
+    submitAndNext,
   };
 }
 

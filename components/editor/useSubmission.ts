@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { ASSIGNMENT_CHANGED } from '@/components/queue/events';
 import type { EditorData } from './types';
 
 type Assignment = EditorData['assignment'];
@@ -21,6 +22,7 @@ export function useSubmission(documentId: string, initial: Assignment) {
     setBusy(true);
     try {
       keep(await apiFetch<NonNullable<Assignment>>(url, { method: 'PATCH', body: { status } }));
+      window.dispatchEvent(new Event(ASSIGNMENT_CHANGED));
       return null;
     } catch (error) {
       return errorMessage(error);

@@ -101,7 +101,7 @@ export function FormatHelp({ projectId }: { projectId: string }) {
                 <figcaption>
                   <code>{file.name}</code>
                 </figcaption>
-                {/* Focusable: a long example line scrolls sideways, and keyboard users must be able to scroll it too. */}
+                {/* Focusable: a long example line scrolls, and keyboard users must be able to scroll it too (axe: scrollable-region-focusable). */}
                 <pre className="code-block" tabIndex={0}>
                   <code>{file.body}</code>
                 </pre>

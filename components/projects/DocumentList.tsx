@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DocumentActions } from '@/components/documents/DocumentActions';
 import { DateText } from '@/components/ui/DateText';
 import { EmptyState } from '@/components/ui/EmptyState';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
@@ -16,7 +17,7 @@ interface DocumentListProps {
   documents: DocumentRow[];
   /** How many documents match (all of them when unfiltered). */
   total: number;
-  /** Whether to point at the import page when the list is empty. */
+  /** Whether to point at the import page when the list is empty, and to offer rename and withdraw on each row. */
   canImport: boolean;
   /** Display names of assignees, by user id. */
   memberNames?: Record<string, string>;
@@ -94,6 +95,7 @@ export function DocumentList({ projectId, documents, total, canImport, memberNam
               <th scope="col">Name</th>
               {showsAssignments && <th scope="col">Assignments</th>}
               <th scope="col">Added</th>
+              {canImport && <th scope="col">Manage</th>}
             </tr>
           </thead>
           <tbody>
@@ -112,6 +114,11 @@ export function DocumentList({ projectId, documents, total, canImport, memberNam
                 <td>
                   <DateText value={document.createdAt} />
                 </td>
+                {canImport && (
+                  <td>
+                    <DocumentActions documentId={document.id} name={document.name} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

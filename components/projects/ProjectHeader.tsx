@@ -3,7 +3,7 @@ import { can } from '@/lib/access/policy';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { RoleBadge } from './RoleBadge';
 
-type ProjectSection = 'overview' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review' | 'export';
+export type ProjectSection = 'overview' | 'search' | 'import' | 'schema' | 'members' | 'settings' | 'progress' | 'agreement' | 'review' | 'export';
 
 interface ProjectHeaderProps {
   project: { id: string; name: string };
@@ -16,6 +16,7 @@ export function ProjectHeader({ project, role, current }: ProjectHeaderProps) {
   const base = `/projects/${project.id}`;
   const tabs: { section: ProjectSection; href: string; label: string; visible: boolean }[] = [
     { section: 'overview', href: base, label: 'Overview', visible: true },
+    { section: 'search', href: `${base}/search`, label: 'Search', visible: can(role, 'documents:read') },
     { section: 'import', href: `${base}/import`, label: 'Import', visible: can(role, 'documents:write') },
     { section: 'schema', href: `${base}/schema`, label: 'Schema', visible: can(role, 'schema:read') },
     { section: 'members', href: `${base}/members`, label: 'Members', visible: can(role, 'members:read') },

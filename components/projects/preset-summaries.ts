@@ -16,6 +16,6 @@ export function presetSummaries(): PresetSummary[] {
     description,
     contents: groupByLayer(labels)
       .map(({ layer, items }) => `${LAYER_TITLES[layer]}: ${items.length}`)
-      .join(' · '),
+      .join(' · ') || 'No labels yet',
   }));
 }

@@ -1,5 +1,7 @@
-import { emptyLabel, emptyTarget, type Draft, type DraftLabel, type DraftTarget } from './model';
+import { nextLabelColor } from '@/lib/schema/colors';
+import { keyFromName } from '@/lib/schema/keys';
 import type { Layer } from '@/lib/schema/types';
+import { emptyLabel, emptyTarget, type Draft, type DraftLabel, type DraftTarget } from './model';
 
 /**
  * Every change the editor can make to a draft. New uids come in the action, so
@@ -21,8 +23,11 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
     case 'reset':
       return action.draft;
-    case 'addLabel':
-      return { ...draft, labels: [...draft.labels, emptyLabel(action.layer, action.uid)] };
+    case 'addLabel': {
+      // Retired labels count too: their spans are still drawn in the text.
+      const color = nextLabelColor([...draft.labels, ...draft.retiredLabels].map((label) => label.color));
+      return { ...draft, labels: [...draft.labels, { ...emptyLabel(action.layer, action.uid), color }] };
+    }
     case 'updateLabel':
       return { ...draft, labels: patch(draft.labels, action.uid, action.patch) };
     case 'moveLabel':
@@ -51,8 +56,20 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
   }
 }
 
-function patch<T extends { uid: string }, C extends Partial<T>>(items: T[], uid: string, changes: C): T[] {
-  return items.map((item) => (item.uid === uid ? { ...item, ...changes } : item));
+type Keyed = { uid: string; stored: boolean; key: string; name: string };
+
+function patch<T extends Keyed, C extends Partial<T>>(items: T[], uid: string, changes: C): T[] {
+  return items.map((item) => (item.uid === uid ? { ...item, ...changes, ...followingKey(item, changes) } : item));
+}
+
+/**
+ * A new item's key follows its name ("Armed group" → ARMED_GROUP) until the user types a key of
+ * their own; a saved item's key never changes (exports refer to it).
+ */
+function followingKey(item: Keyed, changes: Partial<Keyed>): Partial<Keyed> {
+  if (item.stored || changes.name === undefined || changes.key !== undefined) return {};
+  if (item.key !== '' && item.key !== keyFromName(item.name)) return {};
+  return { key: keyFromName(changes.name) };
 }
 
 function take<T extends { uid: string }>(items: T[], uid: string): [T | undefined, T[]] {

@@ -12,6 +12,7 @@ import { recommenderEndpoints } from './endpoints/recommenders';
 import { reviewEndpoints } from './endpoints/review';
 import { schemaEndpoints } from './endpoints/schema';
 import { suggestionEndpoints } from './endpoints/suggestions';
+import { searchEndpoint } from './endpoints/search';
 import { tokenEndpoints } from './endpoints/tokens';
 import type { AnyEndpoint } from './endpoint';
 
@@ -22,6 +23,7 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...invitationEndpoints,
   ...schemaEndpoints,
   ...documentEndpoints,
+  searchEndpoint,
   ...annotationEndpoints,
   ...assignmentEndpoints,
   agreementEndpoint,

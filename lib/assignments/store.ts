@@ -97,12 +97,13 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
   const annotators = members.map(({ role, user }) => {
     const mine = assignments.filter((a) => a.userId === user.id);
     const by = (status: string) => mine.filter((a) => a.status === status).length;
-    return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0 };
+    const activeSeconds = mine.reduce((sum, a) => sum + a.activeSeconds, 0);
+    return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0, activeSeconds };
   });
-  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean }[] }>();
+  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean; activeSeconds: number }[] }>();
   for (const a of assignments) {
     if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.name, annotators: [] });
-    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status, afterGold: a.afterGold });
+    documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status, afterGold: a.afterGold, activeSeconds: a.activeSeconds });
   }
   return { annotators, documents: [...documents.values()] };
 }
@@ -112,8 +113,8 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
  * planner from turning it into a join over every assignment of every project; bench/RESULTS.md).
  */
 function assignmentsOf(db: PrismaClient, projectId: string) {
-  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; afterGold: boolean; name: string }[]>`
-    SELECT a."documentId", a."userId", a.status::text AS status, a."afterGoldAt" IS NOT NULL AS "afterGold", d.name
+  return db.$queryRaw<{ documentId: string; userId: string; status: AssignmentStatus; afterGold: boolean; activeSeconds: number; name: string }[]>`
+    SELECT a."documentId", a."userId", a.status::text AS status, a."afterGoldAt" IS NOT NULL AS "afterGold", a."activeSeconds", d.name
     FROM "Document" d
     CROSS JOIN LATERAL (SELECT * FROM "Assignment" a WHERE a."documentId" = d.id OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL

@@ -15,7 +15,3 @@ export function getDocument(db: PrismaClient, id: string) {
   return db.document.findFirstOrThrow({ where: { id, deletedAt: null }, select: { ...summarySelect, projectId: true, text: true } });
 }
 
-/** Withdraws a document from lists and exports; its annotations and history stay in the database. */
-export async function withdrawDocument(db: PrismaClient, id: string): Promise<void> {
-  await db.document.update({ where: { id }, data: { deletedAt: new Date() } });
-}

@@ -10,6 +10,8 @@ type Row<K extends string> = { [key in K]: unknown };
 
 const ANNOTATION = ['id', 'documentId', 'authorId', 'labelId', 'start', 'end', 'quote', 'attributes', 'targetId', 'targetAnnotationId', 'origin', 'version', 'sourceIds'] as const;
 const RELATION = ['id', 'documentId', 'authorId', 'labelId', 'sourceId', 'targetId', 'attributes', 'origin', 'version', 'sourceIds'] as const;
+// A document's text never changes; what does is its name and whether it is withdrawn (the action says that).
+const DOCUMENT = ['id', 'name'] as const;
 const DOCUMENT_LABEL = ['id', 'documentId', 'authorId', 'labelId', 'targetId', 'values', 'origin', 'version', 'sourceIds'] as const;
 // Settings a study's method depends on (blind mode, coders per document, gold shown): changing
 // one mid-study must be on record with when and by whom.
@@ -27,6 +29,7 @@ function pick<K extends string>(row: Row<K>, keys: readonly K[]): Prisma.InputJs
 
 export const annotationSnapshot = (row: Row<(typeof ANNOTATION)[number]>) => pick(row, ANNOTATION);
 export const relationSnapshot = (row: Row<(typeof RELATION)[number]>) => pick(row, RELATION);
+export const documentSnapshot = (row: Row<(typeof DOCUMENT)[number]>) => pick(row, DOCUMENT);
 export const documentLabelSnapshot = (row: Row<(typeof DOCUMENT_LABEL)[number]>) => pick(row, DOCUMENT_LABEL);
 export const projectSnapshot = (row: Row<(typeof PROJECT)[number]>) => pick(row, PROJECT);
 export const labelSnapshot = (row: Row<(typeof LABEL)[number]>) => pick(row, LABEL);

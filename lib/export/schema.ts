@@ -22,6 +22,6 @@ export async function loadExportSchema(db: DbClient, projectId: string): Promise
       ...(label.layer === 'RELATION' && { sourceTypes: label.sourceTypes, targetTypes: label.targetTypes }),
       ...(label.layer === 'DOCUMENT' && { options: label.options as { key: string; name: string }[], multiple: label.multiple, perTarget: label.perTarget }),
     })),
-    targets: targets.map((target) => ({ key: target.key, name: target.name, aliases: target.aliases })),
+    targets: targets.map((target) => ({ key: target.key, name: target.name, aliases: target.aliases, ...(target.retired && { retired: true }) })),
   };
 }

@@ -3,7 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type pg from 'pg';
 import { dedicatedClient } from '@/lib/db/dedicated';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
+import { ACTIVE_SECONDS_KEY, GOLD_AUTHOR, type ExportDocument, type ExportDocumentLabel } from '@/lib/formats/model';
 import { SOURCE_TOKENIZER_PREFIX, TOKENIZER_VERSION } from '@/lib/tokenize';
 import { assertExportable } from './integrity';
 import { loadLabelIndex, type LabelIndex } from './label-index';
@@ -63,6 +63,8 @@ interface DocumentRow extends Key {
   spans: string | null;
   relations: RelationTuple[] | null;
   answers: AnswerTuple[] | null;
+  /** Active annotation seconds by annotator id (heartbeats); null when none was recorded. */
+  activeSeconds: Record<string, number> | null;
   /** As PostgreSQL writes int[]; null unless asked for and stored by the current tokenizer. */
   tokenOffsets?: string | null;
   sentenceStarts?: string | null;
@@ -127,7 +129,10 @@ async function loadBatch(client: pg.Client, selection: Selection, after: Key | u
           WHERE r."documentId" = page.id AND r."deletedAt" IS NULL AND ${authorCondition(selection.source, 'r')}) AS relations,
         (SELECT json_agg(json_build_array(l.key, t.key, dl.values, dl."authorId") ORDER BY l.position, l.key, t.position, t.key, dl."authorId" NULLS FIRST)
           FROM "DocumentLabel" dl JOIN "Label" l ON l.id = dl."labelId" LEFT JOIN "Target" t ON t.id = dl."targetId"
-          WHERE dl."documentId" = page.id AND dl."deletedAt" IS NULL AND ${authorCondition(selection.source, 'dl')}) AS answers
+          WHERE dl."documentId" = page.id AND dl."deletedAt" IS NULL AND ${authorCondition(selection.source, 'dl')}) AS answers,
+        (SELECT json_object_agg(asg."userId", asg."activeSeconds" ORDER BY asg."userId")
+          FROM "Assignment" asg
+          WHERE asg."documentId" = page.id AND asg."activeSeconds" > 0 AND ${activeTimeCondition(selection.source)}) AS "activeSeconds"
       FROM (
         SELECT d.id, d.name, d.text, d.metadata::text AS metadata, d.position ${storedTokens},
           sum(octet_length(d.text)) OVER (ORDER BY d.position, d.id) - octet_length(d.text) AS preceding
@@ -146,12 +151,19 @@ async function loadBatch(client: pg.Client, selection: Selection, after: Key | u
   return { documents: rows.map((row) => () => decode(row, index)), last: { position: last.position, id: last.id } };
 }
 
+/** Whose annotation time a source reports: an annotator's own, or everyone's (gold is made from their work). */
+function activeTimeCondition(source: Selection['source']): Prisma.Sql {
+  return source.kind === 'annotator' ? Prisma.sql`asg."userId" = ${source.userId}` : Prisma.sql`TRUE`;
+}
+
 function decode(row: DocumentRow, index: LabelIndex): ExportDocument {
+  const metadata = JSON.parse(row.metadata) as Record<string, unknown>;
   const doc: ExportDocument = {
     id: row.id,
     name: row.name,
     text: row.text,
-    metadata: JSON.parse(row.metadata) as Record<string, unknown>,
+    // Researchers report annotation time per document; it travels with the document's metadata.
+    metadata: row.activeSeconds ? { ...metadata, [ACTIVE_SECONDS_KEY]: row.activeSeconds } : metadata,
     spans: row.spans ? unpackSpans(row.spans, index, authorOf) : [],
     relations: (row.relations ?? []).map(([id, author, labelId, source, target, attributes]) => ({
       id,

@@ -36,7 +36,9 @@ export function bratAnnotationConf(schema: ExportSchema, used: BratAttributeUse 
   }
   if (stanceTypes.length > 0) lines.push(`${STANCE_TARGET_RELATION}\tArg1:${stanceTypes.join('|')}, Arg2:${argument(undefined)}`);
   lines.push('<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '', '[events]', '', '[attributes]');
-  const targets = new Set([...schema.targets.map((target) => bratAttributeValue('target key', target.key)), ...(used.get(TARGET_ATTRIBUTE) ?? [])]);
+  // Retired targets are offered no more; those the documents still use come in through `used`.
+  const active = schema.targets.filter((target) => !target.retired);
+  const targets = new Set([...active.map((target) => bratAttributeValue('target key', target.key)), ...(used.get(TARGET_ATTRIBUTE) ?? [])]);
   if (stanceTypes.length > 0 && targets.size > 0) lines.push(`${TARGET_ATTRIBUTE}\tArg:${stanceTypes.join('|')}, Value:${[...targets].join('|')}`);
   for (const [name, values] of used) {
     if (name === TARGET_ATTRIBUTE) continue;

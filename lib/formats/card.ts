@@ -1,5 +1,5 @@
 import { LAYERS } from '@/lib/schema/types';
-import type { ExportDocument, ExportSchema, Layer } from './model';
+import { ACTIVE_SECONDS_KEY, type ExportDocument, type ExportSchema, type Layer } from './model';
 
 /**
  * The dataset card shipped with every export: what was exported, from which source and
@@ -14,11 +14,15 @@ interface CardCounts {
   layers: Record<Layer, number>;
   /** Per layer, annotations per label key (DOCUMENT: answers per question). */
   labels: Record<Layer, Record<string, number>>;
+  /** Stance spans and per-target answers per project target key. */
+  targets: Record<string, number>;
+  /** Active annotation time by annotator id: documents timed and seconds in all. */
+  activeTime: Record<string, { documents: number; seconds: number }>;
 }
 
 export function emptyCardCounts(): CardCounts {
   const perLayer = <T>(make: () => T) => Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
-  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})) };
+  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})), targets: {}, activeTime: {} };
 }
 
 /** Adds one document's annotations to running counts, so a streamed export can count as it goes. */
@@ -27,10 +31,25 @@ export function countDocument(counts: CardCounts, doc: ExportDocument): void {
     counts.layers[layer]++;
     counts.labels[layer][key] = (counts.labels[layer][key] ?? 0) + 1;
   };
+  const addTarget = (key: string) => {
+    counts.targets[key] = (counts.targets[key] ?? 0) + 1;
+  };
   counts.documents++;
-  for (const span of doc.spans) add(span.layer, span.label);
+  for (const span of doc.spans) {
+    add(span.layer, span.label);
+    if (span.target?.kind === 'target') addTarget(span.target.key);
+  }
   for (const relation of doc.relations) add('RELATION', relation.label);
-  for (const answer of doc.documentLabels) add('DOCUMENT', answer.question);
+  const timed = doc.metadata[ACTIVE_SECONDS_KEY] as Record<string, number> | undefined;
+  for (const [annotator, seconds] of Object.entries(timed ?? {})) {
+    const total = (counts.activeTime[annotator] ??= { documents: 0, seconds: 0 });
+    total.documents++;
+    total.seconds += seconds;
+  }
+  for (const answer of doc.documentLabels) {
+    add('DOCUMENT', answer.question);
+    if (answer.target) addTarget(answer.target);
+  }
 }
 
 export interface DatasetCardInput {
@@ -80,7 +99,11 @@ function cardJson(input: DatasetCardInput) {
     annotators: input.annotators,
     documents: input.counts.documents,
     layers,
-    targets: input.schema.targets,
+    // A retired target is no longer part of the schema a user of the data should code with; the
+    // annotations made with it before are still in the file, so the card says how many.
+    targets: input.schema.targets.filter((target) => !target.retired).map(({ key, name, aliases }) => ({ key, name, aliases })),
+    retiredTargetAnnotations: input.schema.targets.reduce((sum, target) => sum + (target.retired ? (input.counts.targets[target.key] ?? 0) : 0), 0),
+    activeTime: Object.entries(input.counts.activeTime).map(([annotator, { documents, seconds }]) => ({ annotator, documents, seconds })),
     agreement: input.agreement ?? {},
     formatNotes: input.formatNotes ?? {},
   };
@@ -112,10 +135,27 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
       table(['Key', 'Name', 'Count'], layer.labels.map((label) => [label.key, `${label.name}${'retired' in label ? ' (retired)' : ''}`, label.count])),
     ]),
     ...(card.targets.length > 0 ? ['## Stance targets', table(['Key', 'Name', 'Aliases'], card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]))] : []),
+    ...(card.retiredTargetAnnotations > 0 ? [retiredTargetsNote(card.retiredTargetAnnotations)] : []),
+    ...(card.activeTime.length > 0
+      ? [
+          '## Annotation time',
+          `Active time in the editor (no input for more than a minute, or the tab hidden, stops the clock), per annotator, from the documents' \`${ACTIVE_SECONDS_KEY}\` metadata.`,
+          table(['Annotator', 'Documents', 'Seconds', 'Mean per document (s)'], card.activeTime.map((row) => [nameOf(card.annotators, row.annotator), row.documents, row.seconds, Math.round(row.seconds / row.documents)])),
+        ]
+      : []),
     ...section('Agreement', card.agreement, 'Measure'),
     ...section('Format notes', card.formatNotes, 'Note'),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+function nameOf(annotators: { id: string; name?: string }[], id: string): string {
+  return annotators.find((annotator) => annotator.id === id)?.name ?? id;
+}
+
+function retiredTargetsNote(count: number): string {
+  const what = count === 1 ? '1 stance annotation or answer names a target' : `${count} stance annotations or answers name targets`;
+  return `${what} retired from the schema since; ${count === 1 ? 'it is' : 'they are'} in this file with the target's key.`;
 }
 
 function section(title: string, values: Record<string, number | string>, head: string): string[] {

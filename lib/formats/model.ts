@@ -30,12 +30,17 @@ interface ExportTarget {
   key: string;
   name: string;
   aliases: string[];
+  /** Kept so annotations made before it was retired still resolve; the card and brat's conf leave it out. */
+  retired?: boolean;
 }
 
 export interface ExportSchema {
   labels: SchemaLabel[];
   targets: ExportTarget[];
 }
+
+/** The document metadata key under which exports give active annotation seconds by annotator id. */
+export const ACTIVE_SECONDS_KEY = 'glossa_active_seconds';
 
 export type StanceTarget = { kind: 'target'; key: string } | { kind: 'span'; spanId: string };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { titleFromText } from '@/lib/documents/title';
 import { badRequest, unsupportedMediaType } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';
 import { SPAN_LAYERS } from '@/lib/schema/types';
@@ -67,7 +68,7 @@ export const jsonImportBody = z
       .array(
         z
           .object({
-            name: z.string().trim().min(1).max(500),
+            name: z.string().trim().min(1).max(500).optional().describe('left out: the first line of the text (lib/documents/title.ts)'),
             text: z.string().min(1).describe('at most GLOSSA_MAX_DOCUMENT_CHARS characters (default 10,000,000)'),
             metadata: z.record(z.string(), z.unknown()).default({}),
             spans: z
@@ -150,7 +151,7 @@ export async function inputsFromRequest(request: Request, query: ImportQuery, li
 function toImported(document: z.infer<typeof jsonImportBody>['documents'][number], index: number): ImportedDocument {
   const location = { file: 'request body', record: index + 1 };
   return {
-    name: document.name,
+    name: document.name ?? titleFromText(document.text),
     text: document.text,
     metadata: document.metadata,
     spans: document.spans.map(({ id, ...span }) => ({ ...span, ref: id, location })),

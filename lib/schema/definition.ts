@@ -55,6 +55,16 @@ export const schemaDefinition = z
     for (const issue of crossFieldIssues(schema)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
+const COMPARED = 'names are compared ignoring case and spacing';
+
+/**
+ * The form in which two names count as the same: "Afghan  Taliban" and "afghan taliban" look alike
+ * in a picker, so they may not name two different items.
+ */
+export function comparableName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('en');
+}
+
 interface Issue {
   path: (string | number)[];
   message: string;
@@ -85,9 +95,9 @@ function crossFieldIssues(schema: SchemaDefinition): Issue[] {
     }
     // A repeated key already explains a repeated name.
     if (!label.retired && !duplicateKey) {
-      const name = `${label.layer}:${label.name.toLocaleLowerCase('en')}`;
+      const name = `${label.layer}:${comparableName(label.name)}`;
       if (seenNames.has(name)) {
-        issues.push({ path: ['labels', i, 'name'], message: `duplicate name "${label.name}" in layer ${label.layer} (also labels[${seenNames.get(name)}]; names are compared ignoring case)` });
+        issues.push({ path: ['labels', i, 'name'], message: `duplicate name "${label.name}" in layer ${label.layer} (also labels[${seenNames.get(name)}]; ${COMPARED})` });
       } else seenNames.set(name, i);
     }
     // GET answers every field for every label, with neutral values where a field does
@@ -134,9 +144,9 @@ function crossFieldIssues(schema: SchemaDefinition): Issue[] {
     }
     targetKeys.set(target.key, i);
     if (target.retired) return;
-    const name = target.name.toLocaleLowerCase('en');
+    const name = comparableName(target.name);
     if (targetNames.has(name)) {
-      issues.push({ path: ['targets', i, 'name'], message: `duplicate target name "${target.name}" (also targets[${targetNames.get(name)}]; names are compared ignoring case)` });
+      issues.push({ path: ['targets', i, 'name'], message: `duplicate target name "${target.name}" (also targets[${targetNames.get(name)}]; ${COMPARED})` });
     } else targetNames.set(name, i);
   });
   return issues;

@@ -71,10 +71,10 @@ const relation = (key: string, name: string, description: string, color: string,
 
 const ACTORS = ['PERSON', 'NORP', 'ORG', 'GPE'];
 const alliances: LabelDefinition[] = [
-  relation('ALLY_OF', 'Ally of', 'The source actor is allied with the target actor.', '#2e7d32', ACTORS, ACTORS),
+  relation('ALLY_OF', 'Ally of', 'The source actor is allied with the target actor.', '#311b92', ACTORS, ACTORS),
   relation('SUPPORTS', 'Supports', 'The source actor gives support (material, political, safe haven) to the target.', '#558b2f', ACTORS, ACTORS),
   relation('OPPOSES', 'Opposes', 'The source actor opposes or is in conflict with the target.', '#ef6c00', ACTORS, ACTORS),
-  relation('ATTACKED', 'Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#c62828', ACTORS, [...ACTORS, 'LOC', 'FAC']),
+  relation('ATTACKED', 'Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#880e4f', ACTORS, [...ACTORS, 'LOC', 'FAC']),
   relation('MEMBER_OF', 'Member of', 'The source person or group belongs to the target group or organisation.', '#1565c0', ['PERSON', 'ORG', 'NORP'], ['ORG', 'NORP']),
   relation('LOCATED_IN', 'Located in', 'The source is based in or located in the target place.', '#6a1b9a', [...ACTORS, 'FAC', 'LOC', 'EVENT'], ['GPE', 'LOC', 'FAC']),
 ];
@@ -97,6 +97,7 @@ const newsTargets: TargetDefinition[] = [
 ];
 
 export const PRESETS: readonly Preset[] = [
+  { id: 'blank', name: 'Blank', description: 'No labels or targets: build the schema yourself on the Schema page.', labels: [], targets: [] },
   { id: 'entities-ontonotes', name: 'Named entities (OntoNotes)', description: 'The 18 OntoNotes 5.0 entity types.', labels: ontonotes, targets: [] },
   { id: 'stance-semeval2016', name: 'Stance (SemEval-2016 Task 6)', description: 'FAVOR / AGAINST / NONE towards project targets.', labels: [...semeval, stanceQuestion], targets: newsTargets },
   { id: 'frames-mfc', name: 'Frames (Media Frames Corpus)', description: 'The 15 framing dimensions of Card et al. (2015).', labels: [...mfc, frameQuestion], targets: [] },

@@ -45,13 +45,17 @@ export const tokenCreate: Command = {
 export const userPassword: Command = {
   group: 'user',
   action: 'password',
-  synopsis: 'glossa user password --email E [--password P]  resets a password (a new one is printed when none is given) and signs the user out everywhere',
+  synopsis:
+    'glossa user password --email E [--password P | --password-stdin]  resets a password (a new one is printed when none is given) and signs the user out everywhere',
   async run(args) {
-    const options = flags(args, { email: { type: 'string' }, password: { type: 'string' } }, ['email']);
-    const generated = options.password === undefined;
-    const password = options.password ?? randomBytes(18).toString('base64url');
+    const options = flags(args, { email: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, ['email']);
+    if (options.password !== undefined && options['password-stdin']) throw new UsageError('Give --password or --password-stdin, not both.');
+    // From stdin the password stays out of the process list and the shell history.
+    const given = options['password-stdin'] ? await firstLineOfStdin() : options.password;
+    const generated = given === undefined;
+    const password = given ?? randomBytes(18).toString('base64url');
     const parsed = newPassword.safeParse(password);
-    if (!parsed.success) throw new UsageError(`--password: ${parsed.error.issues[0]!.message}`);
+    if (!parsed.success) throw new UsageError(`${options['password-stdin'] ? '--password-stdin' : '--password'}: ${parsed.error.issues[0]!.message}`);
     await withDatabase(async (db) => {
       const result = await resetPassword(db, options.email!, parsed.data);
       if (!result) throw new UsageError(`No user with e-mail ${normalizeEmail(options.email!)}.`);
@@ -61,6 +65,16 @@ export const userPassword: Command = {
     });
   },
 };
+
+/** The first line of standard input without its line end (a password piped in or typed, then Ctrl-D). */
+async function firstLineOfStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0]!;
+}
 
 function accessCommand(action: 'disable' | 'enable'): Command {
   return {

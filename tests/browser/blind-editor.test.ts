@@ -74,7 +74,7 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
       await tryToLabel(true);
       await expect.poll(() => spans().count()).toBe(1);
       await page.getByRole('status').getByText('All changes saved').waitFor();
-      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
       await page.getByText('This document is submitted and read-only. Reopen it to change your annotations.').first().waitFor();
       expect(await page.getByRole('button', { name: 'Reopen' }).count()).toBe(1);
 
@@ -103,7 +103,7 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
       await page.goto(`${BASE}/projects/${project.id}/documents/${otherId}`, { waitUntil: 'networkidle' });
       await text().waitFor();
       await page.getByText(/This document is not assigned to you, and this project does not let annotators assign themselves/).first().waitFor();
-      expect(await page.getByRole('button', { name: 'Submit' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Submit', exact: true }).count()).toBe(0);
       await tryToLabel();
       await page.waitForTimeout(500);
       expect(await spans().count()).toBe(0);

@@ -162,7 +162,7 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
         data: { answers: [{ labelId: label('DOCUMENT', 'OVERALL_STANCE').id, targetId: taliban.id, values: ['AGAINST'] }, { labelId: label('DOCUMENT', 'PRIMARY_FRAME').id, values: ['SECURITY_DEFENSE'] }] },
       });
       await page.reload({ waitUntil: 'networkidle' });
-      await page.getByRole('button', { name: 'Submit' }).click();
+      await page.getByRole('button', { name: 'Submit', exact: true }).click();
       await expect.poll(async () => (await api<{ status: string } | null>(page, `/documents/${documentId}/assignment`))?.status).toBe('SUBMITTED');
     }
 

@@ -144,7 +144,7 @@ describe('blind work stays blind', () => {
 
     // The never-assigned member appears nowhere as an annotator of the document.
     const progress = (await call('GET', '/projects/{id}/progress', { id: projectId }, as(curator))).body;
-    expect(progress.documents).toEqual([{ id: documentId, name: 'd', annotators: [{ userId: a.id, status: 'SUBMITTED', afterGold: true }, { userId: b.id, status: 'SUBMITTED', afterGold: false }] }]);
+    expect(progress.documents).toEqual([{ id: documentId, name: 'd', annotators: [{ userId: a.id, status: 'SUBMITTED', afterGold: true, activeSeconds: 0 }, { userId: b.id, status: 'SUBMITTED', afterGold: false, activeSeconds: 0 }] }]);
     expect(progress.annotators.find((x: { id: string }) => x.id === c.id)).toMatchObject({ assigned: 0, submitted: 0, annotations: 0 });
   });
 

@@ -12,9 +12,11 @@ import { makeUser } from '../support/fixtures';
 const run = promisify(execFile);
 const BIN = path.resolve('bin/glossa.mjs');
 
-async function glossa(args: string[], env: Record<string, string | undefined>) {
+async function glossa(args: string[], env: Record<string, string | undefined>, stdin?: string) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    const child = run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 });
+    if (stdin !== undefined) child.child.stdin?.end(stdin);
+    const { stdout, stderr } = await child;
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -53,6 +55,18 @@ describe('glossa CLI', () => {
     const short = await glossa(['user', 'password', '--email', user.email, '--password', 'short'], env);
     expect(short.code).toBe(2);
     expect(short.stderr).toContain('--password: use at least 10 characters');
+
+    // Piped in, the password is the first line, without its line end.
+    const piped = await glossa(['user', 'password', '--email', user.email, '--password-stdin'], env, 'a piped-in passphrase\r\nignored\n');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toBe('');
+    expect(await signInWithPassword(db, user.email, 'a piped-in passphrase')).toMatchObject({ id: user.id });
+    const both = await glossa(['user', 'password', '--email', user.email, '--password', 'the new long passphrase', '--password-stdin'], env, '');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Give --password or --password-stdin, not both.');
+    const empty = await glossa(['user', 'password', '--email', user.email, '--password-stdin'], env, '');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--password-stdin: use at least 10 characters');
 
     expect((await glossa(['user', 'disable', '--email', user.email], env)).stdout).toContain(`${user.email} is disabled.`);
     expect((await call('GET', '/projects', {}, { token: user.token })).status).toBe(401);

@@ -5,7 +5,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { withdrawDocument } from '@/lib/documents/store';
+import { withdrawDocument } from '@/lib/documents/manage';
 import { NO_GOLD_MESSAGE } from '@/lib/export/run';
 import { EXPORT_FORMATS } from '@/lib/export/options';
 import { jsonlDocument, readJsonl } from '@/lib/formats/jsonl';

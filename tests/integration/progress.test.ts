@@ -3,7 +3,8 @@ import { authorizeProject } from '@/lib/access/project-access';
 import { createAnnotation, deleteAnnotation } from '@/lib/annotations/service';
 import { assignDocuments, projectProgress } from '@/lib/assignments/store';
 import { getPrisma } from '@/lib/db/client';
-import { sha256, withdrawDocument } from '@/lib/documents/store';
+import { withdrawDocument } from '@/lib/documents/manage';
+import { sha256 } from '@/lib/documents/store';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();

@@ -83,15 +83,15 @@ describe('PUT /schema rejects what would be ambiguous, naming the field', () => 
   }
   const stance = { layer: 'STANCE', key: 'FAVOR', name: 'Favor' };
 
-  it('duplicate stance-target names, ignoring case', async () => {
+  it('duplicate stance-target names, ignoring case and spacing', async () => {
     const details = await rejected({
       labels: [stance],
       targets: [
         { key: 'TALIBAN', name: 'Afghan Taliban' },
-        { key: 'TALIBAN_2', name: 'afghan taliban' },
+        { key: 'TALIBAN_2', name: ' afghan \u00a0 TALIBAN' },
       ],
     });
-    expect(details).toEqual([{ path: 'body.targets.1.name', message: 'duplicate target name "afghan taliban" (also targets[0]; names are compared ignoring case)' }]);
+    expect(details).toEqual([{ path: 'body.targets.1.name', message: 'duplicate target name "afghan \u00a0 TALIBAN" (also targets[0]; names are compared ignoring case and spacing)' }]);
   });
 
   it('duplicate label names within a layer, ignoring case (other layers may share a name)', async () => {
@@ -102,7 +102,7 @@ describe('PUT /schema rejects what would be ambiguous, naming the field', () => 
         { layer: 'ENTITY', key: 'ORG_2', name: 'ORGANISATION' },
       ],
     });
-    expect(details).toEqual([{ path: 'body.labels.2.name', message: 'duplicate name "ORGANISATION" in layer ENTITY (also labels[0]; names are compared ignoring case)' }]);
+    expect(details).toEqual([{ path: 'body.labels.2.name', message: 'duplicate name "ORGANISATION" in layer ENTITY (also labels[0]; names are compared ignoring case and spacing)' }]);
   });
 
   it('an id that belongs to another key (keys cannot be renamed) or to nothing', async () => {

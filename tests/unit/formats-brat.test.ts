@@ -97,6 +97,14 @@ describe('brat writer', () => {
     expect(bratAnnotationConf(schema, attributes)).toBe(conf);
   });
 
+  it('offers a retired target in annotation.conf only when an exported annotation still uses it', () => {
+    const schema = { ...SAMPLE_SCHEMA, targets: SAMPLE_SCHEMA.targets.map((target) => (target.key === 'pakistan' ? { ...target, retired: true } : target)) };
+    expect(bratAnnotationConf(schema, attributes)).toContain('Target\tArg:FAVOR|AGAINST|NONE, Value:afghan_taliban\n');
+    const allRetired = { ...schema, targets: schema.targets.map((target) => ({ ...target, retired: true })) };
+    expect(bratAnnotationConf(allRetired, attributes)).toContain('Target\tArg:FAVOR|AGAINST|NONE, Value:afghan_taliban\n');
+    expect(bratAnnotationConf(allRetired, new Map())).not.toMatch(/^Target\t/m);
+  });
+
   it('refuses label keys that are not brat type names', () => {
     const bad = { ...doc, spans: [{ ...doc.spans[0]!, label: 'TWO WORDS' }], relations: [] };
     expect(() => bratDocument(bad)).toThrow(/not a brat type name/);

@@ -58,4 +58,16 @@ describe('dataset card', () => {
     expect(card.markdown).toContain('| droppedNested | 1 |');
     expect(card.markdown).toContain('- Ayesha (`user-1`)');
   });
+
+  it('leaves retired stance targets out and says how many exported annotations still name one', () => {
+    const base = input();
+    const retired = datasetCard({ ...base, schema: { ...base.schema, targets: base.schema.targets.map((target) => (target.key === 'afghan_taliban' ? { ...target, retired: true } : target)) } });
+    expect(retired.json.targets.map((target) => target.key)).toEqual(['pakistan']);
+    // One stance span and one per-target answer of the sample name afghan_taliban.
+    expect(retired.json.retiredTargetAnnotations).toBe(2);
+    expect(retired.markdown).not.toContain('Afghan Taliban');
+    expect(retired.markdown).toContain("2 stance annotations or answers name targets retired from the schema since; they are in this file with the target's key.");
+    expect(card.json.retiredTargetAnnotations).toBe(0);
+    expect(card.markdown).not.toContain('retired from the schema');
+  });
 });

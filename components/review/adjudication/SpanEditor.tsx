@@ -56,9 +56,10 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
         {(control) => (
           // Focused on open: the editor appears because the curator asked to change this span.
           <select {...control} value={labelId} onChange={(event) => setLabelId(event.target.value)} autoFocus>
+            {/* Names only: they are unique in a layer, and a key after a long name ("… jurisprudence (LEGALITY)") made the list wider than the panel. */}
             {labels.map((label) => (
               <option key={label.id} value={label.id}>
-                {label.name} ({label.key})
+                {label.name}
               </option>
             ))}
           </select>

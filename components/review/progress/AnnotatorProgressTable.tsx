@@ -1,6 +1,7 @@
 import { Bar } from '@/components/review/Bar';
 import { formatPercent } from '@/components/review/format';
 import { RoleBadge } from '@/components/projects/RoleBadge';
+import { formatDuration } from '@/lib/assignments/duration';
 import type { Role } from '@/lib/generated/prisma/enums';
 import shared from '@/components/review/shared.module.css';
 import styles from './progress.module.css';
@@ -14,6 +15,7 @@ interface AnnotatorProgress {
   inProgress: number;
   submitted: number;
   annotations: number;
+  activeSeconds: number;
 }
 
 export function AnnotatorProgressTable({ annotators }: { annotators: AnnotatorProgress[] }) {
@@ -30,6 +32,7 @@ export function AnnotatorProgressTable({ annotators }: { annotators: AnnotatorPr
             <th scope="col" className="numeric">In progress</th>
             <th scope="col" className="numeric">Submitted</th>
             <th scope="col" className="numeric">Annotations made</th>
+            <th scope="col" className="numeric">Active time</th>
             <th scope="col">Done</th>
           </tr>
         </thead>
@@ -47,6 +50,7 @@ export function AnnotatorProgressTable({ annotators }: { annotators: AnnotatorPr
               <td className="numeric">{a.inProgress}</td>
               <td className="numeric">{a.submitted}</td>
               <td className="numeric">{a.annotations}</td>
+              <td className="numeric">{formatDuration(a.activeSeconds)}</td>
               <td>
                 {a.assigned === 0 ? (
                   <span className="muted">nothing assigned</span>

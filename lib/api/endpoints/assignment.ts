@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
+import { recordHeartbeat } from '@/lib/assignments/heartbeat';
+import { queuePlace } from '@/lib/assignments/queue';
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { ASSIGNMENT_STATUSES, SETTABLE_STATUSES } from '@/lib/assignments/statuses';
@@ -95,8 +97,8 @@ export const progressEndpoint = defineEndpoint({
   summary: 'Progress per annotator (assigned / in progress / submitted, annotations made) and per document',
   params: idParams,
   response: z.object({
-    annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int() })),
-    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default') })) })),
+    annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int(), activeSeconds: z.number().int().describe('active annotation time over all their assignments (heartbeats, idle excluded)') })),
+    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default'), activeSeconds: z.number().int() })) })),
   }),
   errors: [403, 404],
   async handle({ db, caller, params }) {
@@ -119,4 +121,36 @@ export const nextDocumentEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint];
+const queueNeighbour = z.object({ documentId: id, name: z.string() }).nullable();
+
+export const queuePlaceEndpoint = defineEndpoint({
+  method: 'GET',
+  path: '/documents/{id}/queue',
+  tag: 'assignments',
+  summary: "Where the document stands in the caller's queue: its place, the documents before and after it, and how many are not submitted",
+  params: idParams,
+  response: z.object({ position: z.number().int().nullable(), total: z.number().int(), remaining: z.number().int(), previous: queueNeighbour, next: queueNeighbour }),
+  errors: [404],
+  async handle({ db, caller, params }) {
+    const access = await authorizeDocument(db, caller, params.id, 'documents:read');
+    return queuePlace(db, access.projectId, caller.userId, params.id);
+  },
+});
+
+export const heartbeatEndpoint = defineEndpoint({
+  method: 'POST',
+  path: '/documents/{id}/time',
+  tag: 'assignments',
+  summary:
+    "A heartbeat of the caller's editor for their active annotation time: sent every 15 s while they work, and with end: true when they stop (idle 60 s, tab hidden, page left). The gap since their previous beat counts when at most 75 s; 404 without an assignment",
+  params: idParams,
+  body: z.object({ end: z.boolean().default(false) }).strict(),
+  response: z.object({ activeSeconds: z.number().int() }),
+  errors: [404],
+  async handle({ db, caller, params, body }) {
+    await authorizeDocument(db, caller, params.id, 'annotations:write');
+    return recordHeartbeat(db, params.id, caller.userId, body.end);
+  },
+});
+
+export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint, queuePlaceEndpoint, heartbeatEndpoint];

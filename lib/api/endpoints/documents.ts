@@ -3,7 +3,8 @@ import { assertGoldWriter, authorizeDocument, authorizeProject } from '@/lib/acc
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
-import { getDocument, listDocuments, withdrawDocument } from '@/lib/documents/store';
+import { renameDocument, withdrawDocument } from '@/lib/documents/manage';
+import { getDocument, listDocuments } from '@/lib/documents/store';
 import { HttpError, notFound } from '@/lib/http/errors';
 import type { PrismaClient } from '@/lib/db/client';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -151,8 +152,23 @@ export const deleteDocument = defineEndpoint({
   errors: [403, 404],
   async handle({ db, caller, params }) {
     await authorizeDocument(db, caller, params.id, 'documents:write');
-    await withdrawDocument(db, params.id);
+    await withdrawDocument(db, params.id, caller.userId);
   },
 });
 
-export const documentEndpoints = [listDocumentsEndpoint, importDocumentsEndpoint, readDocument, deleteDocument];
+export const renameDocumentEndpoint = defineEndpoint({
+  method: 'PATCH',
+  path: '/documents/{id}',
+  tag: 'documents',
+  summary: 'Rename a document (an event with the name before and after)',
+  params: idParams,
+  body: z.object({ name: z.string().trim().min(1).max(500) }).strict(),
+  response: z.object({ id, name: z.string() }),
+  errors: [400, 403, 404],
+  async handle({ db, caller, params, body }) {
+    await authorizeDocument(db, caller, params.id, 'documents:write');
+    return renameDocument(db, caller.userId, params.id, body.name);
+  },
+});
+
+export const documentEndpoints = [listDocumentsEndpoint, importDocumentsEndpoint, readDocument, renameDocumentEndpoint, deleteDocument];

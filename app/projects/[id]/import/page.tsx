@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { FormatHelp } from '@/components/import/FormatHelp';
 import { ImportForm } from '@/components/import/ImportForm';
+import { PasteTextForm } from '@/components/documents/PasteTextForm';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { ROLE_NAMES } from '@/components/projects/roles';
 import { can } from '@/lib/access/policy';
@@ -32,6 +33,7 @@ export default async function ProjectImportPage({ params }: ProjectPageProps) {
             imported and every problem is listed.
           </p>
           <ImportForm projectId={id} labels={labels} mayImportGold={can(access.role, 'gold:write')} />
+          <PasteTextForm projectId={id} />
           <FormatHelp projectId={id} />
         </>
       ) : (

@@ -1,0 +1,4 @@
+import { endpointRoute } from '@/lib/api/route';
+import { heartbeatEndpoint } from '@/lib/api/endpoints/assignment';
+
+export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } = endpointRoute(heartbeatEndpoint);

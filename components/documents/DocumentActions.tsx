@@ -1,0 +1,87 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { API_V1, apiFetch, errorMessage } from '@/components/api';
+
+/**
+ * A manager's actions on one document of the list: rename it in place, or withdraw it after
+ * saying what that does. Both are events on the server; the list reloads afterwards.
+ */
+export function DocumentActions({ documentId, name }: { documentId: string; name: string }) {
+  const router = useRouter();
+  const [mode, setMode] = useState<'idle' | 'rename' | 'withdraw'>('idle');
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const send = async (init: { method: 'PATCH' | 'DELETE'; body?: unknown }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await apiFetch(`${API_V1}/documents/${documentId}`, init);
+      setMode('idle');
+      router.refresh();
+    } catch (caught) {
+      setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (mode === 'rename') {
+    return (
+      <form
+        className="inline-form"
+        aria-label={`Rename ${name}`}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send({ method: 'PATCH', body: { name: draft } });
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`${documentId}-name`}>
+          New name of {name}
+        </label>
+        <input id={`${documentId}-name`} value={draft} maxLength={500} required autoFocus onChange={(event) => setDraft(event.target.value)} />
+        <button type="submit" className="button button--primary" disabled={busy}>
+          Save name
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
+          Cancel
+        </button>
+        {error && <p className="form-error" role="alert">{error}</p>}
+      </form>
+    );
+  }
+  if (mode === 'withdraw') {
+    return (
+      <div role="group" aria-label={`Withdraw ${name}?`} className="inline-form">
+        <span>Withdraw it? It leaves lists, queues and exports; its annotations and history are kept.</span>
+        <button type="button" className="button button--danger-quiet" disabled={busy} autoFocus onClick={() => void send({ method: 'DELETE' })}>
+          Withdraw
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
+          Keep it
+        </button>
+        {error && <p className="form-error" role="alert">{error}</p>}
+      </div>
+    );
+  }
+  return (
+    <div className="inline-form">
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => {
+          setDraft(name);
+          setMode('rename');
+        }}
+      >
+        Rename<span className="visually-hidden"> {name}</span>
+      </button>
+      <button type="button" className="button button--secondary" onClick={() => setMode('withdraw')}>
+        Withdraw<span className="visually-hidden"> {name}</span>
+      </button>
+    </div>
+  );
+}
