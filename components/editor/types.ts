@@ -1,5 +1,5 @@
 import type { SchemaLabel, SchemaTarget } from '@/lib/editor/schema';
-import type { WireAnnotation, WireAnswer, WireRelation } from '@/lib/editor/wire';
+import type { ServerAnnotation, ServerAnswer, ServerRelation } from '@/lib/editor/server';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** Everything the editor page hands the client editor: plain, serialisable data. */
@@ -8,9 +8,9 @@ export interface EditorData {
   document: { id: string; name: string; text: string };
   labels: SchemaLabel[];
   targets: SchemaTarget[];
-  annotations: WireAnnotation[];
-  relations: WireRelation[];
-  answers: WireAnswer[];
+  annotations: ServerAnnotation[];
+  relations: ServerRelation[];
+  answers: ServerAnswer[];
   /** `mayReopen`: annotators reopen their own submitted work only while no gold was shown to them. */
   assignment: { status: AssignmentStatus; submittedAt: string | null; mayReopen: boolean } | null;
   /** False when the document is not assigned to the caller and the project does not let them take it on. */

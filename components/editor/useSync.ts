@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { SyncEngine } from '@/lib/editor/sync';
-import { stateFromWire } from '@/lib/editor/wire';
+import { stateFromServer } from '@/lib/editor/server';
 import { fetchTransport } from './transport';
 import type { EditorData } from './types';
 
@@ -12,7 +12,7 @@ import type { EditorData } from './types';
  */
 export function useSync(data: EditorData) {
   const [engine] = useState(() => {
-    const { doc, refs } = stateFromWire(data.annotations, data.relations, data.answers);
+    const { doc, refs } = stateFromServer(data.annotations, data.relations, data.answers);
     return new SyncEngine({ documentId: data.document.id, doc, refs, transport: fetchTransport });
   });
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot, engine.snapshot);
