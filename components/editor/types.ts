@@ -1,6 +1,7 @@
+import type { ResponseOf } from '@/lib/api/client';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { SchemaLabel, SchemaTarget } from '@/lib/editor/schema';
 import type { ServerAnnotation, ServerAnswer, ServerRelation } from '@/lib/editor/server';
-import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** Everything the editor page hands the client editor: plain, serialisable data. */
 export interface EditorData {
@@ -12,7 +13,7 @@ export interface EditorData {
   relations: ServerRelation[];
   answers: ServerAnswer[];
   /** `mayReopen`: annotators reopen their own submitted work only while no gold was shown to them. */
-  assignment: { status: AssignmentStatus; submittedAt: string | null; mayReopen: boolean } | null;
+  assignment: Pick<NonNullable<ResponseOf<typeof contract.readOwnAssignment>>, 'status' | 'submittedAt' | 'mayReopen'> | null;
   /** False when the document is not assigned to the caller and the project does not let them take it on. */
   mayWork: boolean;
   /** Whether "compare with gold" is offered once submitted: curators always, annotators if the project shows gold. */
