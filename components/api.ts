@@ -1,5 +1,5 @@
 import type { Method } from '@/lib/api/contract';
-import { requestTo, type AnyContract, type RequestArgs, type ResponseOf } from '@/lib/api/client';
+import { requestTo, type AnyContract, type RequestArgs, type ResponseOf, type RouteOf } from '@/lib/api/client';
 
 /**
  * The browser's one way to call Glossa's JSON API. The session cookie travels
@@ -44,10 +44,11 @@ export async function apiFetch<T = null>(path: string, { method = 'GET', body }:
 
 /**
  * Calls an /api/v1 endpoint with the request its contract takes and answers what it returns,
- * both typed from the contract, e.g. `api(annotations.createAnnotation, { params: { id }, body })`.
+ * both typed from the contract (lib/api/client.ts), e.g.
+ * `api<typeof annotations.createAnnotation>('POST /documents/{id}/annotations', { params: { id }, body })`.
  */
-export function api<C extends AnyContract>(contract: C, ...request: RequestArgs<C>): Promise<ResponseOf<C>> {
-  const { method, path, body } = requestTo(contract, ...request);
+export function api<C extends AnyContract = never>(route: NoInfer<RouteOf<C>>, ...request: RequestArgs<C>): Promise<ResponseOf<C>> {
+  const { method, path, body } = requestTo<C>(route, ...request);
   return apiFetch<ResponseOf<C>>(`${API_V1}${path}`, { method, body });
 }
 

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { api } from '@/components/api';
-import * as account from '@/lib/api/contracts/account';
+import type * as account from '@/lib/api/contracts/account';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -18,7 +18,7 @@ export function ChangePasswordForm() {
 
   const onSubmit = submitWith(async (data, form) => {
     setDone(null);
-    const result = await api(account.changePassword, {
+    const result = await api<typeof account.changePassword>('POST /account/password', {
       body: { currentPassword: readText(data, 'currentPassword'), newPassword: readText(data, 'newPassword') },
     });
     form.reset();

@@ -1,7 +1,7 @@
 'use client';
 
 import { api } from '@/components/api';
-import * as account from '@/lib/api/contracts/account';
+import type * as account from '@/lib/api/contracts/account';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -12,7 +12,7 @@ export function SignOutEverywhereButton() {
   function handleClick() {
     if (!window.confirm('Sign out on every browser and device, including this one? API tokens keep working.')) return;
     run(async () => {
-      await api(account.revokeAllSessions);
+      await api<typeof account.revokeAllSessions>('POST /sessions/revoke-all');
       window.location.assign('/signin');
     });
   }

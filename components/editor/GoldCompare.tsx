@@ -3,7 +3,7 @@
 import { memo, useMemo, useRef, useState } from 'react';
 import { api, errorMessage } from '@/components/api';
 import type { ResponseOf } from '@/lib/api/client';
-import * as annotations from '@/lib/api/contracts/annotations';
+import type * as annotations from '@/lib/api/contracts/annotations';
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import { COMPARE_CLASSES, compareWithGold, targetKeyOf, type CompareClass, type CompareSpan, type Comparison, type Difference } from '@/lib/editor/compare';
 import type { Span } from '@/lib/editor/model';
@@ -32,7 +32,7 @@ export function useGoldCompare(documentId: string, notify: (notice: Notice) => v
     inFlight.current = true;
     setLoading(true);
     try {
-      const page = await api(annotations.listAnnotations, { params: { id: documentId }, query: { author: 'gold' } });
+      const page = await api<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: documentId }, query: { author: 'gold' } });
       setGold(page.items);
     } catch (error) {
       setOn(false);

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { API_V1, api } from '@/components/api';
-import * as contracts from '@/lib/api/contracts/annotations';
+import type * as contracts from '@/lib/api/contracts/annotations';
 import { stateFromServer } from '@/lib/editor/server';
 import type { SyncEngine } from '@/lib/editor/sync';
 
@@ -32,9 +32,9 @@ export function useLive(documentId: string, engine: SyncEngine): LiveState {
         const params = { id: documentId };
         try {
           const [annotations, relations, answers] = await Promise.all([
-            api(contracts.listAnnotations, { params }),
-            api(contracts.listRelations, { params }),
-            api(contracts.listAnswers, { params }),
+            api<typeof contracts.listAnnotations>('GET /documents/{id}/annotations', { params }),
+            api<typeof contracts.listRelations>('GET /documents/{id}/relations', { params }),
+            api<typeof contracts.listAnswers>('GET /documents/{id}/labels', { params }),
           ]);
           if (cancelled) return;
           // Local changes still saving win; try again once the queue is empty.

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { api, errorMessage } from '@/components/api';
-import * as contract from '@/lib/api/contracts/assignment';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { EditorData } from './types';
 
 type Assignment = EditorData['assignment'];
@@ -21,7 +21,7 @@ export function useSubmission(documentId: string, initial: Assignment) {
   const change = async (status: 'SUBMITTED' | 'IN_PROGRESS'): Promise<string | null> => {
     setBusy(true);
     try {
-      keep(await api(contract.updateOwnAssignment, { params, body: { status } }));
+      keep(await api<typeof contract.updateOwnAssignment>('PATCH /documents/{id}/assignment', { params, body: { status } }));
       return null;
     } catch (error) {
       return errorMessage(error);
@@ -38,6 +38,6 @@ export function useSubmission(documentId: string, initial: Assignment) {
     submit: () => change('SUBMITTED'),
     reopen: () => change('IN_PROGRESS'),
     /** Reads the status again, e.g. after gold was shown (which can take the right to reopen away). */
-    refresh: async () => keep(await api(contract.readOwnAssignment, { params })),
+    refresh: async () => keep(await api<typeof contract.readOwnAssignment>('GET /documents/{id}/assignment', { params })),
   };
 }

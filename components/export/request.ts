@@ -1,6 +1,6 @@
 import { API_V1, ApiError } from '@/components/api';
 import { requestTo } from '@/lib/api/client';
-import * as contract from '@/lib/api/contracts/export';
+import type * as contract from '@/lib/api/contracts/export';
 import { FORMAT_INFO, type ExportFormat } from '@/lib/export/options';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
@@ -17,7 +17,7 @@ export interface ExportChoice {
 export function exportUrl(projectId: string, choice: ExportChoice, extra: Record<string, string> = {}): string {
   const sourceLabels = choice.sourceLabels === true && FORMAT_INFO[choice.format].sourceLabels === true;
   const query = { format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...(sourceLabels && { labels: 'source' as const }), ...extra };
-  return `${API_V1}${requestTo(contract.exportDataset, { params: { id: projectId }, query }).path}`;
+  return `${API_V1}${requestTo<typeof contract.exportDataset>('GET /projects/{id}/export', { params: { id: projectId }, query }).path}`;
 }
 
 /** The dataset card describing the export `choice` would give. */

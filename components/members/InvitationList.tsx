@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { RoleBadge } from '@/components/projects/RoleBadge';
 import { api } from '@/components/api';
-import * as invitations from '@/lib/api/contracts/invitations';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -31,7 +31,9 @@ function InvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
   const { pending, error, run } = useAction();
   const answer = (verb: 'accept' | 'decline') =>
     run(async () => {
-      await api(verb === 'accept' ? invitations.acceptInvitation : invitations.declineInvitation, { params: { id: invitation.id } });
+      const params = { id: invitation.id };
+      if (verb === 'accept') await api<typeof invitations.acceptInvitation>('POST /invitations/{id}/accept', { params });
+      else await api<typeof invitations.declineInvitation>('POST /invitations/{id}/decline', { params });
       if (verb === 'accept') router.push(`/projects/${invitation.project.id}`);
       router.refresh();
     });

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/components/api';
-import * as invitations from '@/lib/api/contracts/invitations';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -21,7 +21,7 @@ export function InviteMemberForm({ projectId, roles }: { projectId: string; role
   const onSubmit = submitWith(async (data, form) => {
     setInvited(null);
     const email = readText(data, 'email');
-    await api(invitations.invite, { params: { id: projectId }, body: { email, role: readText(data, 'role') as Role } });
+    await api<typeof invitations.invite>('POST /projects/{id}/invitations', { params: { id: projectId }, body: { email, role: readText(data, 'role') as Role } });
     form.reset();
     setInvited(`Invited ${email}. Tell them: they accept on their Glossa home page, after signing in or up with this address.`);
     router.refresh();

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { RoleBadge } from '@/components/projects/RoleBadge';
 import { api } from '@/components/api';
-import * as invitations from '@/lib/api/contracts/invitations';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -43,7 +43,7 @@ function WithdrawButton({ projectId, invitation }: { projectId: string; invitati
         aria-busy={pending}
         onClick={() =>
           run(async () => {
-            await api(invitations.cancelInvitation, { params: { id: projectId, invitationId: invitation.id } });
+            await api<typeof invitations.cancelInvitation>('DELETE /projects/{id}/invitations/{invitationId}', { params: { id: projectId, invitationId: invitation.id } });
             router.refresh();
           })
         }

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { api } from '@/components/api';
-import * as members from '@/lib/api/contracts/members';
+import type * as members from '@/lib/api/contracts/members';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -22,7 +22,7 @@ export function RemoveMemberButton({ projectId, member, isSelf }: RemoveMemberBu
       : `Remove ${member.name} from this project? Their annotations stay.`;
     if (!window.confirm(question)) return;
     run(async () => {
-      await api(members.removeMember, { params: { id: projectId, userId: member.userId } });
+      await api<typeof members.removeMember>('DELETE /projects/{id}/members/{userId}', { params: { id: projectId, userId: member.userId } });
       // Having left, the project page would only say "not found".
       if (isSelf) router.push('/');
       router.refresh();

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { api } from '@/components/api';
-import * as members from '@/lib/api/contracts/members';
+import type * as members from '@/lib/api/contracts/members';
 import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
@@ -27,7 +27,7 @@ export function RoleChanger({ projectId, member, roles }: RoleChangerProps) {
   const { pending, error, submitWith } = useAction();
 
   const onSubmit = submitWith(async () => {
-    await api(members.updateMember, { params: { id: projectId, userId: member.userId }, body: { role } });
+    await api<typeof members.updateMember>('PATCH /projects/{id}/members/{userId}', { params: { id: projectId, userId: member.userId }, body: { role } });
     router.refresh();
   });
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/components/api';
-import * as projects from '@/lib/api/contracts/projects';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -16,7 +16,7 @@ export function DeleteProjectForm({ project }: { project: { id: string; name: st
   const [typed, setTyped] = useState('');
 
   const onSubmit = submitWith(async () => {
-    await api(projects.deleteProject, { params: { id: project.id } });
+    await api<typeof projects.deleteProject>('DELETE /projects/{id}', { params: { id: project.id } });
     router.push('/');
     router.refresh();
   });

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { api } from '@/components/api';
-import * as projects from '@/lib/api/contracts/projects';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { readChecked, readInteger, readText } from '@/components/forms/form-data';
@@ -17,7 +17,7 @@ export function NewProjectForm({ presets, defaultPresetId }: { presets: PresetSu
   const { pending, error, submitWith } = useAction();
 
   const onSubmit = submitWith(async (data) => {
-    const project = await api(projects.createProject, {
+    const project = await api<typeof projects.createProject>('POST /projects', {
       body: {
         name: readText(data, 'name'),
         description: readText(data, 'description'),

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/components/api';
-import * as projects from '@/lib/api/contracts/projects';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -30,7 +30,7 @@ export function ProjectSettingsForm({ project }: { project: EditableProject }) {
 
   const onSubmit = submitWith(async (data) => {
     setSaved(false);
-    await api(projects.updateProject, {
+    await api<typeof projects.updateProject>('PATCH /projects/{id}', {
       params: { id: project.id },
       body: {
         name: readText(data, 'name'),

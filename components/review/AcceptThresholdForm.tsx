@@ -11,7 +11,7 @@ import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
 import { api } from '@/components/api';
 import { describeAutoAccept } from '@/components/review/accept-summary';
-import * as review from '@/lib/api/contracts/review';
+import type * as review from '@/lib/api/contracts/review';
 
 interface AcceptThresholdFormProps {
   projectId: string;
@@ -32,7 +32,7 @@ export function AcceptThresholdForm({ projectId, documentId, annotators, default
     setResult(null);
     const minAgreement = readInteger(data, 'minAgreement');
     const body = documentId ? { minAgreement, documentIds: [documentId] } : { minAgreement, finish: readChecked(data, 'finish') };
-    setResult(describeAutoAccept(await api(review.autoAcceptGold, { params: { id: projectId }, body })));
+    setResult(describeAutoAccept(await api<typeof review.autoAcceptGold>('POST /projects/{id}/gold/auto', { params: { id: projectId }, body })));
     router.refresh();
   });
 

@@ -2,7 +2,7 @@
 
 import { useCallback, useMemo, useReducer, useState } from 'react';
 import { api, ApiError } from '@/components/api';
-import * as schema from '@/lib/api/contracts/schema';
+import type * as schema from '@/lib/api/contracts/schema';
 import { useAction } from '@/components/forms/useAction';
 import { draftFromStored, sameSchema, serialize, type Draft, type StoredSchema } from './model';
 import { draftReducer, type DraftAction } from './reducer';
@@ -82,7 +82,7 @@ export function useSchemaDraft(projectId: string, initial: StoredSchema) {
     const snapshot = serialize(draft);
     run(async () => {
       try {
-        const stored = await api(schema.replaceSchema, { params: { id: projectId }, body: snapshot.body });
+        const stored = await api<typeof schema.replaceSchema>('PUT /projects/{id}/schema', { params: { id: projectId }, body: snapshot.body });
         const next = draftFromStored(stored);
         setSaved(next);
         reset(next);

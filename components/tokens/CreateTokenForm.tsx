@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api } from '@/components/api';
 import type { ResponseOf } from '@/lib/api/client';
-import * as tokens from '@/lib/api/contracts/tokens';
+import type * as tokens from '@/lib/api/contracts/tokens';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { readText } from '@/components/forms/form-data';
@@ -24,7 +24,7 @@ export function CreateTokenForm() {
 
   const onSubmit = submitWith(async (data, form) => {
     setCreated(null);
-    const token = await api(tokens.createToken, {
+    const token = await api<typeof tokens.createToken>('POST /tokens', {
       body: { name: readText(data, 'name'), expiresAt: endOfDayUtc(readText(data, 'expires')) },
     });
     form.reset();

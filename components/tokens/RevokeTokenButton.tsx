@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { api } from '@/components/api';
-import * as tokens from '@/lib/api/contracts/tokens';
+import type * as tokens from '@/lib/api/contracts/tokens';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -13,7 +13,7 @@ export function RevokeTokenButton({ token }: { token: { id: string; name: string
   function handleClick() {
     if (!window.confirm(`Revoke the token “${token.name}”? Scripts using it stop working at once.`)) return;
     run(async () => {
-      await api(tokens.revokeToken, { params: { id: token.id } });
+      await api<typeof tokens.revokeToken>('DELETE /tokens/{id}', { params: { id: token.id } });
       router.refresh();
     });
   }

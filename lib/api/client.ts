@@ -7,6 +7,13 @@ import type { Contract, Method } from './contract';
  * already ISO strings). Changing a schema therefore breaks every client call that no longer
  * fits it at compile time. Plain TypeScript, so the editor core uses it too; the browser's
  * fetch wrapper is `api()` in components/api.ts.
+ *
+ * The contract is passed as a type and named at run time by its route, which must be the
+ * contract's own `METHOD /path` (checked at compile time):
+ *   import type * as annotations from '@/lib/api/contracts/annotations';
+ *   requestTo<typeof annotations.createAnnotation>('POST /documents/{id}/annotations', { params, body });
+ * A type-only import keeps the contracts' zod schemas out of the browser bundle: a page that
+ * imported them as values grew by about 40 kB gzipped (bench/RESULTS.md).
  */
 export type AnyContract = Contract<any, any, any, any>;
 
@@ -26,6 +33,9 @@ export type ResponseOf<C extends AnyContract> = C['response'] extends z.ZodType 
 
 export type BodyOf<C extends AnyContract> = InputOf<C['body']>;
 
+/** The route naming a contract: its method and OpenAPI-style path, e.g. `PATCH /annotations/{id}`. */
+export type RouteOf<C extends AnyContract> = `${C['method']} ${C['path']}`;
+
 /** `RequestOf<C>` as an argument: omitted entirely when nothing in it is required. */
 export type RequestArgs<C extends AnyContract> = Record<string, never> extends RequestOf<C> ? [request?: RequestOf<C>] : [request: RequestOf<C>];
 
@@ -36,17 +46,22 @@ export interface ApiRequest {
   readonly body?: unknown;
 }
 
-/** The method, path and body that call `contract` with `request`. */
-export function requestTo<C extends AnyContract>(contract: C, ...[request]: RequestArgs<C>): ApiRequest {
+/**
+ * The method, path and body that call contract `C` with `request`. `C` is given explicitly
+ * (the default, never, accepts no route), so a call cannot silently fall back to untyped.
+ */
+export function requestTo<C extends AnyContract = never>(route: NoInfer<RouteOf<C>>, ...[request]: RequestArgs<C>): ApiRequest {
   const { params = {}, query = {}, body } = (request ?? {}) as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
-  const path = contract.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+  const space = route.indexOf(' ');
+  const method = route.slice(0, space) as Method;
+  const path = route.slice(space + 1).replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     // The contract's own placeholder names: a missing one is a programming error, not user input.
-    if (value === undefined) throw new Error(`${contract.method} ${contract.path}: no value for {${name}}`);
+    if (value === undefined) throw new Error(`${route}: no value for {${name}}`);
     return encodeURIComponent(value);
   });
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
   const queryText = search.toString();
-  return { method: contract.method, path: queryText ? `${path}?${queryText}` : path, ...(body !== undefined && { body }) };
+  return { method, path: queryText ? `${path}?${queryText}` : path, ...(body !== undefined && { body }) };
 }

@@ -1,5 +1,5 @@
 import { requestTo, type ApiRequest } from '@/lib/api/client';
-import * as contracts from '@/lib/api/contracts/annotations';
+import type * as contracts from '@/lib/api/contracts/annotations';
 import type { Op, SpanChange, SpanTarget } from './model';
 import type { Refs } from './server';
 
@@ -36,25 +36,25 @@ export function requestFor(op: Op, documentId: string, refs: Refs): ApiRequest {
   switch (op.type) {
     case 'createSpan': {
       const { labelId, start, end, quote, target, attributes } = op.span;
-      return requestTo(contracts.createAnnotation, { params: doc, body: { labelId, start, end, quote, target: targetBody(refs, target), attributes } });
+      return requestTo<typeof contracts.createAnnotation>('POST /documents/{id}/annotations', { params: doc, body: { labelId, start, end, quote, target: targetBody(refs, target), attributes } });
     }
     case 'updateSpan': {
       const { id, version } = ref(refs, op.key);
-      return requestTo(contracts.updateAnnotation, { params: { id }, body: { version, ...changeBody(refs, op.change) } });
+      return requestTo<typeof contracts.updateAnnotation>('PATCH /annotations/{id}', { params: { id }, body: { version, ...changeBody(refs, op.change) } });
     }
     case 'deleteSpan': {
       const { id, version } = ref(refs, op.key);
-      return requestTo(contracts.deleteAnnotation, { params: { id }, query: { version } });
+      return requestTo<typeof contracts.deleteAnnotation>('DELETE /annotations/{id}', { params: { id }, query: { version } });
     }
     case 'createRelation': {
       const { labelId, sourceKey, targetKey } = op.relation;
-      return requestTo(contracts.createRelation, { params: doc, body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id } });
+      return requestTo<typeof contracts.createRelation>('POST /documents/{id}/relations', { params: doc, body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id } });
     }
     case 'deleteRelation': {
       const { id, version } = ref(refs, op.key);
-      return requestTo(contracts.deleteRelation, { params: { id }, query: { version } });
+      return requestTo<typeof contracts.deleteRelation>('DELETE /relations/{id}', { params: { id }, query: { version } });
     }
     case 'setAnswers':
-      return requestTo(contracts.replaceAnswers, { params: doc, body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values: [...values] })) } });
+      return requestTo<typeof contracts.replaceAnswers>('PUT /documents/{id}/labels', { params: doc, body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values: [...values] })) } });
   }
 }

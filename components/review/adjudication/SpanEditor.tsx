@@ -6,7 +6,7 @@ import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
 import { api } from '@/components/api';
-import * as annotations from '@/lib/api/contracts/annotations';
+import type * as annotations from '@/lib/api/contracts/annotations';
 import type { OffsetIndex } from '@/lib/offsets';
 import type { GoldSpan } from './row-actions';
 import type { ReviewLabel } from './types';
@@ -40,7 +40,7 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
   const onSubmit = submitWith(async () => {
     if (problem) throw new Error(problem);
-    await api(annotations.updateAnnotation, {
+    await api<typeof annotations.updateAnnotation>('PATCH /annotations/{id}', {
       params: { id: span.id },
       body: {
         version: span.version,

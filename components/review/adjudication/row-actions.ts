@@ -1,8 +1,8 @@
 import { api } from '@/components/api';
 import { describeAccepted } from '@/components/review/accept-summary';
 import type { BodyOf, ResponseOf } from '@/lib/api/client';
-import * as annotations from '@/lib/api/contracts/annotations';
-import * as review from '@/lib/api/contracts/review';
+import type * as annotations from '@/lib/api/contracts/annotations';
+import type * as review from '@/lib/api/contracts/review';
 import type { ReviewRow } from './rows';
 
 /** A gold span as the annotations endpoint lists it; an edit sends back its version. */
@@ -34,7 +34,7 @@ function acceptRequest(row: ReviewRow, source: string): BodyOf<typeof review.acc
 
 export async function acceptRow(documentId: string, row: ReviewRow): Promise<string> {
   if (row.source === null) throw new Error('This span is already gold; there is nothing to accept.');
-  const counts = await api(review.acceptGold, { params: { id: documentId }, body: acceptRequest(row, row.source) });
+  const counts = await api<typeof review.acceptGold>('POST /documents/{id}/gold', { params: { id: documentId }, body: acceptRequest(row, row.source) });
   const added = counts.spans + counts.relations + counts.answers;
   return added === 0 ? 'Already in gold.' : `Accepted into gold: ${describeAccepted(counts)}.`;
 }
@@ -42,7 +42,9 @@ export async function acceptRow(documentId: string, row: ReviewRow): Promise<str
 export async function rejectRow(row: ReviewRow): Promise<string> {
   if (row.gold === null) throw new Error('Not in gold, so there is nothing to remove.');
   if (row.kind === 'answer') throw new Error('Gold answers cannot be removed one by one; accept another answer to replace this one.');
-  await api(row.kind === 'relation' ? annotations.deleteRelation : annotations.deleteAnnotation, { params: { id: row.gold } });
+  const params = { id: row.gold };
+  if (row.kind === 'relation') await api<typeof annotations.deleteRelation>('DELETE /relations/{id}', { params });
+  else await api<typeof annotations.deleteAnnotation>('DELETE /annotations/{id}', { params });
   return 'Removed from gold.';
 }
 
@@ -50,9 +52,9 @@ export async function rejectRow(row: ReviewRow): Promise<string> {
 export async function goldSpanFor(documentId: string, row: ReviewRow): Promise<GoldSpan> {
   if (!mayEdit(row)) throw new Error('Only spans can be edited here.');
   const source = row.source;
-  if (row.gold === null && source !== null) await api(review.acceptGold, { params: { id: documentId }, body: { annotationIds: [source] } });
+  if (row.gold === null && source !== null) await api<typeof review.acceptGold>('POST /documents/{id}/gold', { params: { id: documentId }, body: { annotationIds: [source] } });
   // Accepting records the annotator's span in the gold span's provenance, which finds it without its id.
-  const gold = await api(annotations.listAnnotations, { params: { id: documentId }, query: { author: 'gold' } });
+  const gold = await api<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: documentId }, query: { author: 'gold' } });
   const found = gold.items.find((span) => (row.gold !== null ? span.id === row.gold : source !== null && span.sourceIds.includes(source)));
   if (!found) throw new Error('The gold span has changed meanwhile; the view is refreshed, try again.');
   return found;

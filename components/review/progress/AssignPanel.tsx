@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { api } from '@/components/api';
 import type { ResponseOf } from '@/lib/api/client';
-import * as assignment from '@/lib/api/contracts/assignment';
+import type * as assignment from '@/lib/api/contracts/assignment';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -53,7 +53,7 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
       mode === 'explicit'
         ? { mode, documentIds: docs, userIds: users }
         : { mode, userIds: users, perDocument, ...(docs.length === documents.length ? {} : { documentIds: docs }) };
-    const answer = await api(assignment.assign, { params: { id: projectId }, body });
+    const answer = await api<typeof assignment.assign>('POST /projects/{id}/assignments', { params: { id: projectId }, body });
     setResult(describe(answer));
     router.refresh();
   });
