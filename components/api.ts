@@ -1,10 +1,11 @@
+import type { Method } from '@/lib/api/contract';
+import { requestTo, type AnyContract, type RequestArgs, type ResponseOf, type RouteOf } from '@/lib/api/client';
+
 /**
  * The browser's one way to call Glossa's JSON API. The session cookie travels
  * with same-origin requests, so no token handling is needed here.
  */
 export const API_V1 = '/api/v1';
-
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A non-2xx answer; `message` is the server's own text, written to be shown to users. */
 export class ApiError extends Error {
@@ -39,6 +40,16 @@ export async function apiFetch<T = null>(path: string, { method = 'GET', body }:
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;
+}
+
+/**
+ * Calls an /api/v1 endpoint with the request its contract takes and answers what it returns,
+ * both typed from the contract (lib/api/client.ts), e.g.
+ * `api<typeof annotations.createAnnotation>('POST /documents/{id}/annotations', { params: { id }, body })`.
+ */
+export function api<C extends AnyContract = never>(route: NoInfer<RouteOf<C>>, ...request: RequestArgs<C>): Promise<ResponseOf<C>> {
+  const { method, path, body } = requestTo<C>(route, ...request);
+  return apiFetch<ResponseOf<C>>(`${API_V1}${path}`, { method, body });
 }
 
 /** The API's error body as an ApiError; also for requests made without fetch (uploads with progress). */

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as account from '@/lib/api/contracts/account';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -17,8 +18,7 @@ export function ChangePasswordForm() {
 
   const onSubmit = submitWith(async (data, form) => {
     setDone(null);
-    const result = await apiFetch<{ revokedSessions: number }>(`${API_V1}/account/password`, {
-      method: 'POST',
+    const result = await api<typeof account.changePassword>('POST /account/password', {
       body: { currentPassword: readText(data, 'currentPassword'), newPassword: readText(data, 'newPassword') },
     });
     form.reset();

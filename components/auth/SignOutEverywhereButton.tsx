@@ -1,6 +1,7 @@
 'use client';
 
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as account from '@/lib/api/contracts/account';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -11,7 +12,7 @@ export function SignOutEverywhereButton() {
   function handleClick() {
     if (!window.confirm('Sign out on every browser and device, including this one? API tokens keep working.')) return;
     run(async () => {
-      await apiFetch(`${API_V1}/sessions/revoke-all`, { method: 'POST' });
+      await api<typeof account.revokeAllSessions>('POST /sessions/revoke-all');
       window.location.assign('/signin');
     });
   }

@@ -1,7 +1,9 @@
 'use client';
 
 import { memo, useMemo, useRef, useState } from 'react';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
+import type { ResponseOf } from '@/lib/api/client';
+import type * as annotations from '@/lib/api/contracts/annotations';
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import { COMPARE_CLASSES, compareWithGold, targetKeyOf, type CompareClass, type CompareSpan, type Comparison, type Difference } from '@/lib/editor/compare';
 import type { Span } from '@/lib/editor/model';
@@ -11,16 +13,8 @@ import type { Notice } from './types';
 import styles from './gold-compare.module.css';
 import panel from './panel.module.css';
 
-/** A gold span as the annotations endpoint returns it (the fields used here). */
-interface GoldWire {
-  id: string;
-  labelId: string;
-  layer?: string;
-  start: number;
-  end: number;
-  quote: string;
-  target: { kind: 'target' | 'span'; id: string } | null;
-}
+/** A gold span as the annotations endpoint returns it. */
+type GoldWire = ResponseOf<typeof annotations.listAnnotations>['items'][number];
 
 /**
  * The compare-with-gold state: a toggle that fetches the gold layer once when first
@@ -38,7 +32,7 @@ export function useGoldCompare(documentId: string, notify: (notice: Notice) => v
     inFlight.current = true;
     setLoading(true);
     try {
-      const page = await apiFetch<{ items: GoldWire[] }>(`${API_V1}/documents/${encodeURIComponent(documentId)}/annotations?author=gold`);
+      const page = await api<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: documentId }, query: { author: 'gold' } });
       setGold(page.items);
     } catch (error) {
       setOn(false);

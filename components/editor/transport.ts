@@ -1,5 +1,5 @@
 import { API_V1 } from '@/components/api';
-import type { ApiRequest } from '@/lib/editor/requests';
+import type { ApiRequest } from '@/lib/api/client';
 import type { ApiResponse, Transport } from '@/lib/editor/sync';
 
 /**

@@ -1,7 +1,8 @@
+import type { ResponseOf } from '@/lib/api/client';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { SchemaLabel, SchemaTarget } from '@/lib/editor/schema';
+import type { ServerAnswer, ServerRelation } from '@/lib/editor/server';
 import type { SpanColumns } from '@/lib/editor/span-columns';
-import type { WireAnswer, WireRelation } from '@/lib/editor/wire';
-import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
 /** Everything the editor page hands the client editor: plain, serialisable data. */
 export interface EditorData {
@@ -10,7 +11,7 @@ export interface EditorData {
   labels: SchemaLabel[];
   targets: SchemaTarget[];
   /** `mayReopen`: annotators reopen their own submitted work only while no gold was shown to them. */
-  assignment: { status: AssignmentStatus; submittedAt: string | null; mayReopen: boolean } | null;
+  assignment: Pick<NonNullable<ResponseOf<typeof contract.readOwnAssignment>>, 'status' | 'submittedAt' | 'mayReopen'> | null;
   /** False when the document is not assigned to the caller and the project does not let them take it on. */
   mayWork: boolean;
   /** Whether "compare with gold" is offered once submitted: curators always, annotators if the project shows gold. */
@@ -22,8 +23,8 @@ export interface EditorData {
 /** The caller's own annotations on the document, which the page streams after the text. */
 export interface EditorWork {
   spans: SpanColumns;
-  relations: WireRelation[];
-  answers: WireAnswer[];
+  relations: ServerRelation[];
+  answers: ServerAnswer[];
 }
 
 /** A line for the user: info goes to the polite status region, errors to the alert region. */

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { API_V1 } from '@/components/api';
+import { API_V1, api } from '@/components/api';
+import type * as contracts from '@/lib/api/contracts/annotations';
+import { stateFromServer } from '@/lib/editor/server';
 import type { SyncEngine } from '@/lib/editor/sync';
-import { stateFromWire, type WireAnnotation, type WireAnswer, type WireRelation } from '@/lib/editor/wire';
 
 /**
  * Live collaboration for the editor: who else has the document open, and the
@@ -28,12 +29,16 @@ export function useLive(documentId: string, engine: SyncEngine): LiveState {
     const resync = () => {
       clearTimeout(timer);
       timer = setTimeout(async () => {
-        const get = <T,>(path: string) => fetch(`${API_V1}/documents/${documentId}/${path}`, { credentials: 'same-origin' }).then((r) => r.json() as Promise<{ items: T[] }>);
+        const params = { id: documentId };
         try {
-          const [annotations, relations, answers] = await Promise.all([get<WireAnnotation>('annotations'), get<WireRelation>('relations'), get<WireAnswer>('labels')]);
+          const [annotations, relations, answers] = await Promise.all([
+            api<typeof contracts.listAnnotations>('GET /documents/{id}/annotations', { params }),
+            api<typeof contracts.listRelations>('GET /documents/{id}/relations', { params }),
+            api<typeof contracts.listAnswers>('GET /documents/{id}/labels', { params }),
+          ]);
           if (cancelled) return;
           // Local changes still saving win; try again once the queue is empty.
-          if (!engine.adopt((keyOf) => stateFromWire(annotations.items, relations.items, answers.items, keyOf))) resync();
+          if (!engine.adopt((keyOf) => stateFromServer(annotations.items, relations.items, answers.items, keyOf))) resync();
         } catch {
           resync();
         }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
 import { ASSIGNMENT_CHANGED } from '@/components/queue/events';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { EditorData } from './types';
 
 type Assignment = EditorData['assignment'];
@@ -14,14 +15,14 @@ type Assignment = EditorData['assignment'];
 export function useSubmission(documentId: string, initial: Assignment) {
   const [assignment, setAssignment] = useState(initial);
   const [busy, setBusy] = useState(false);
-  const url = `${API_V1}/documents/${encodeURIComponent(documentId)}/assignment`;
+  const params = { id: documentId };
   const keep = (next: NonNullable<Assignment> | null) => setAssignment(next && { status: next.status, submittedAt: next.submittedAt, mayReopen: next.mayReopen });
 
   /** Returns an error message, or null when the status changed. */
   const change = async (status: 'SUBMITTED' | 'IN_PROGRESS'): Promise<string | null> => {
     setBusy(true);
     try {
-      keep(await apiFetch<NonNullable<Assignment>>(url, { method: 'PATCH', body: { status } }));
+      keep(await api<typeof contract.updateOwnAssignment>('PATCH /documents/{id}/assignment', { params, body: { status } }));
       window.dispatchEvent(new Event(ASSIGNMENT_CHANGED));
       return null;
     } catch (error) {
@@ -39,6 +40,6 @@ export function useSubmission(documentId: string, initial: Assignment) {
     submit: () => change('SUBMITTED'),
     reopen: () => change('IN_PROGRESS'),
     /** Reads the status again, e.g. after gold was shown (which can take the right to reopen away). */
-    refresh: async () => keep(await apiFetch<Assignment>(url)),
+    refresh: async () => keep(await api<typeof contract.readOwnAssignment>('GET /documents/{id}/assignment', { params })),
   };
 }

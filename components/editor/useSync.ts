@@ -2,8 +2,8 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { SyncEngine } from '@/lib/editor/sync';
+import { stateFromServer } from '@/lib/editor/server';
 import { decodeSpanColumns } from '@/lib/editor/span-columns';
-import { stateFromWire } from '@/lib/editor/wire';
 import type { OffsetIndex } from '@/lib/offsets';
 import { fetchTransport } from './transport';
 import type { EditorWork } from './types';
@@ -14,7 +14,7 @@ import type { EditorWork } from './types';
  */
 export function useSync(documentId: string, work: EditorWork, text: OffsetIndex) {
   const [engine] = useState(() => {
-    const { doc, refs } = stateFromWire(decodeSpanColumns(work.spans, text), work.relations, work.answers);
+    const { doc, refs } = stateFromServer(decodeSpanColumns(work.spans, text), work.relations, work.answers);
     return new SyncEngine({ documentId, doc, refs, transport: fetchTransport });
   });
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot, engine.snapshot);

@@ -1,4 +1,6 @@
 import { API_V1, ApiError } from '@/components/api';
+import { requestTo } from '@/lib/api/client';
+import type * as contract from '@/lib/api/contracts/export';
 import { FORMAT_INFO, type ExportFormat } from '@/lib/export/options';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 
@@ -14,8 +16,8 @@ export interface ExportChoice {
 
 export function exportUrl(projectId: string, choice: ExportChoice, extra: Record<string, string> = {}): string {
   const sourceLabels = choice.sourceLabels === true && FORMAT_INFO[choice.format].sourceLabels === true;
-  const query = new URLSearchParams({ format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...(sourceLabels && { labels: 'source' }), ...extra });
-  return `${API_V1}/projects/${encodeURIComponent(projectId)}/export?${query}`;
+  const query = { format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...(sourceLabels && { labels: 'source' as const }), ...extra };
+  return `${API_V1}${requestTo<typeof contract.exportDataset>('GET /projects/{id}/export', { params: { id: projectId }, query }).path}`;
 }
 
 /** The dataset card describing the export `choice` would give. */

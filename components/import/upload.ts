@@ -1,7 +1,9 @@
 import { toApiError } from '@/components/api';
+import type { ResponseOf } from '@/lib/api/client';
+import type * as documents from '@/lib/api/contracts/documents';
 
-/** The 201 body of POST /projects/{id}/documents: the import service's own report type. */
-export type { ImportReport } from '@/lib/import/service';
+/** The 201 body of POST /projects/{id}/documents. */
+export type ImportReport = ResponseOf<typeof documents.importDocuments>;
 
 /** One entry of a 422 `import_rejected` answer's details. */
 export interface ImportProblem {

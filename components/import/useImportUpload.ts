@@ -2,6 +2,8 @@
 
 import { useRef, useState } from 'react';
 import { API_V1 } from '@/components/api';
+import { requestTo } from '@/lib/api/client';
+import type * as documents from '@/lib/api/contracts/documents';
 import { outcomeOf, type Outcome } from './ImportOutcome';
 import { uploadForm, type ImportReport } from './upload';
 import type { Transfer } from './UploadProgress';
@@ -15,7 +17,7 @@ export function useImportUpload(projectId: string) {
   const start = (body: FormData, onImported: () => void) => {
     setOutcome(null);
     setTransfer({ stage: 'uploading', fraction: 0 });
-    const upload = uploadForm<ImportReport>(`${API_V1}/projects/${projectId}/documents`, body, {
+    const upload = uploadForm<ImportReport>(`${API_V1}${requestTo<typeof documents.importDocuments>('POST /projects/{id}/documents', { params: { id: projectId } }).path}`, body, {
       onProgress: (fraction) => setTransfer({ stage: 'uploading', fraction }),
       onUploaded: () => setTransfer({ stage: 'importing' }),
     });

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { RoleBadge } from '@/components/projects/RoleBadge';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -30,7 +31,9 @@ function InvitationItem({ invitation }: { invitation: ReceivedInvitation }) {
   const { pending, error, run } = useAction();
   const answer = (verb: 'accept' | 'decline') =>
     run(async () => {
-      await apiFetch(`${API_V1}/invitations/${invitation.id}/${verb}`, { method: 'POST' });
+      const params = { id: invitation.id };
+      if (verb === 'accept') await api<typeof invitations.acceptInvitation>('POST /invitations/{id}/accept', { params });
+      else await api<typeof invitations.declineInvitation>('POST /invitations/{id}/decline', { params });
       if (verb === 'accept') router.push(`/projects/${invitation.project.id}`);
       router.refresh();
     });

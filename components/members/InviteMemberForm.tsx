@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -20,7 +21,7 @@ export function InviteMemberForm({ projectId, roles }: { projectId: string; role
   const onSubmit = submitWith(async (data, form) => {
     setInvited(null);
     const email = readText(data, 'email');
-    await apiFetch(`${API_V1}/projects/${projectId}/invitations`, { method: 'POST', body: { email, role: readText(data, 'role') } });
+    await api<typeof invitations.invite>('POST /projects/{id}/invitations', { params: { id: projectId }, body: { email, role: readText(data, 'role') as Role } });
     form.reset();
     setInvited(`Invited ${email}. Tell them: they accept on their Glossa home page, after signing in or up with this address.`);
     router.refresh();

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { RoleBadge } from '@/components/projects/RoleBadge';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as invitations from '@/lib/api/contracts/invitations';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -42,7 +43,7 @@ function WithdrawButton({ projectId, invitation }: { projectId: string; invitati
         aria-busy={pending}
         onClick={() =>
           run(async () => {
-            await apiFetch(`${API_V1}/projects/${projectId}/invitations/${invitation.id}`, { method: 'DELETE' });
+            await api<typeof invitations.cancelInvitation>('DELETE /projects/{id}/invitations/{invitationId}', { params: { id: projectId, invitationId: invitation.id } });
             router.refresh();
           })
         }

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as members from '@/lib/api/contracts/members';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -21,7 +22,7 @@ export function RemoveMemberButton({ projectId, member, isSelf }: RemoveMemberBu
       : `Remove ${member.name} from this project? Their annotations stay.`;
     if (!window.confirm(question)) return;
     run(async () => {
-      await apiFetch(`${API_V1}/projects/${projectId}/members/${member.userId}`, { method: 'DELETE' });
+      await api<typeof members.removeMember>('DELETE /projects/{id}/members/{userId}', { params: { id: projectId, userId: member.userId } });
       // Having left, the project page would only say "not found".
       if (isSelf) router.push('/');
       router.refresh();

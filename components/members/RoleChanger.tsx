@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as members from '@/lib/api/contracts/members';
 import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
@@ -26,7 +27,7 @@ export function RoleChanger({ projectId, member, roles }: RoleChangerProps) {
   const { pending, error, submitWith } = useAction();
 
   const onSubmit = submitWith(async () => {
-    await apiFetch(`${API_V1}/projects/${projectId}/members/${member.userId}`, { method: 'PATCH', body: { role } });
+    await api<typeof members.updateMember>('PATCH /projects/{id}/members/{userId}', { params: { id: projectId, userId: member.userId }, body: { role } });
     router.refresh();
   });
 

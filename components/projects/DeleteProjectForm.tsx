@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -15,7 +16,7 @@ export function DeleteProjectForm({ project }: { project: { id: string; name: st
   const [typed, setTyped] = useState('');
 
   const onSubmit = submitWith(async () => {
-    await apiFetch(`${API_V1}/projects/${project.id}`, { method: 'DELETE' });
+    await api<typeof projects.deleteProject>('DELETE /projects/{id}', { params: { id: project.id } });
     router.push('/');
     router.refresh();
   });

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { readChecked, readInteger, readText } from '@/components/forms/form-data';
@@ -16,8 +17,7 @@ export function NewProjectForm({ presets, defaultPresetId }: { presets: PresetSu
   const { pending, error, submitWith } = useAction();
 
   const onSubmit = submitWith(async (data) => {
-    const project = await apiFetch<{ id: string }>(`${API_V1}/projects`, {
-      method: 'POST',
+    const project = await api<typeof projects.createProject>('POST /projects', {
       body: {
         name: readText(data, 'name'),
         description: readText(data, 'description'),

@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as projects from '@/lib/api/contracts/projects';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -29,8 +30,8 @@ export function ProjectSettingsForm({ project }: { project: EditableProject }) {
 
   const onSubmit = submitWith(async (data) => {
     setSaved(false);
-    await apiFetch(`${API_V1}/projects/${project.id}`, {
-      method: 'PATCH',
+    await api<typeof projects.updateProject>('PATCH /projects/{id}', {
+      params: { id: project.id },
       body: {
         name: readText(data, 'name'),
         description: readText(data, 'description'),

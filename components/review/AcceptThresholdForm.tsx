@@ -9,7 +9,9 @@ import { FormStatus } from '@/components/forms/FormStatus';
 import { readChecked, readInteger } from '@/components/forms/form-data';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
-import { autoAccept, describeAutoAccept } from './gold-api';
+import { api } from '@/components/api';
+import { describeAutoAccept } from '@/components/review/accept-summary';
+import type * as review from '@/lib/api/contracts/review';
 
 interface AcceptThresholdFormProps {
   projectId: string;
@@ -29,8 +31,8 @@ export function AcceptThresholdForm({ projectId, documentId, annotators, default
   const onSubmit = submitWith(async (data) => {
     setResult(null);
     const minAgreement = readInteger(data, 'minAgreement');
-    const request = documentId ? { minAgreement, documentIds: [documentId] } : { minAgreement, finish: readChecked(data, 'finish') };
-    setResult(describeAutoAccept(await autoAccept(projectId, request)));
+    const body = documentId ? { minAgreement, documentIds: [documentId] } : { minAgreement, finish: readChecked(data, 'finish') };
+    setResult(describeAutoAccept(await api<typeof review.autoAcceptGold>('POST /projects/{id}/gold/auto', { params: { id: projectId }, body })));
     router.refresh();
   });
 

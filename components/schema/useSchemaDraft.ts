@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useMemo, useReducer, useState } from 'react';
-import { API_V1, ApiError, apiFetch } from '@/components/api';
+import { api, ApiError } from '@/components/api';
+import type * as schema from '@/lib/api/contracts/schema';
 import { useAction } from '@/components/forms/useAction';
 import { draftFromStored, sameSchema, serialize, type Draft, type StoredSchema } from './model';
 import { draftReducer, type DraftAction } from './reducer';
@@ -81,7 +82,7 @@ export function useSchemaDraft(projectId: string, initial: StoredSchema) {
     const snapshot = serialize(draft);
     run(async () => {
       try {
-        const stored = await apiFetch<StoredSchema>(`${API_V1}/projects/${projectId}/schema`, { method: 'PUT', body: snapshot.body });
+        const stored = await api<typeof schema.replaceSchema>('PUT /projects/{id}/schema', { params: { id: projectId }, body: snapshot.body });
         const next = draftFromStored(stored);
         setSaved(next);
         reset(next);

@@ -2,18 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type { ResponseOf } from '@/lib/api/client';
+import type * as tokens from '@/lib/api/contracts/tokens';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { readText } from '@/components/forms/form-data';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
 import { NewTokenReveal } from './NewTokenReveal';
-
-interface CreatedToken {
-  name: string;
-  token: string;
-}
 
 /** A date input gives a calendar day; the token works until that day ends in UTC, the zone the token list shows. */
 function endOfDayUtc(day: string): string | undefined {
@@ -23,12 +20,11 @@ function endOfDayUtc(day: string): string | undefined {
 export function CreateTokenForm() {
   const router = useRouter();
   const { pending, error, submitWith } = useAction();
-  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const [created, setCreated] = useState<ResponseOf<typeof tokens.createToken> | null>(null);
 
   const onSubmit = submitWith(async (data, form) => {
     setCreated(null);
-    const token = await apiFetch<CreatedToken>(`${API_V1}/tokens`, {
-      method: 'POST',
+    const token = await api<typeof tokens.createToken>('POST /tokens', {
       body: { name: readText(data, 'name'), expiresAt: endOfDayUtc(readText(data, 'expires')) },
     });
     form.reset();

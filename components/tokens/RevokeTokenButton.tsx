@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as tokens from '@/lib/api/contracts/tokens';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
 
@@ -12,7 +13,7 @@ export function RevokeTokenButton({ token }: { token: { id: string; name: string
   function handleClick() {
     if (!window.confirm(`Revoke the token “${token.name}”? Scripts using it stop working at once.`)) return;
     run(async () => {
-      await apiFetch(`${API_V1}/tokens/${token.id}`, { method: 'DELETE' });
+      await api<typeof tokens.revokeToken>('DELETE /tokens/{id}', { params: { id: token.id } });
       router.refresh();
     });
   }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Contract } from './contract';
 import { resolveCaller, type Caller } from '@/lib/auth/caller';
 import { getPrisma, type PrismaClient } from '@/lib/db/client';
 import { readBodyText } from '@/lib/http/body';
@@ -9,10 +10,11 @@ import { assertSameOrigin } from '@/lib/http/origin';
 import { parseOrThrow } from '@/lib/http/validation';
 
 /**
- * One definition per API operation: its schemas drive validation of the request,
- * validation of the response, and the OpenAPI document (lib/api/openapi.ts).
+ * One definition per API operation: its contract (lib/api/contract.ts) drives validation of
+ * the request, validation of the response, the OpenAPI document (lib/api/openapi.ts) and the
+ * typed client; the handler adds what the server does.
  */
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type { Method } from './contract';
 
 export interface Context<P, Q, B> {
   db: PrismaClient;
@@ -23,26 +25,7 @@ export interface Context<P, Q, B> {
   request: Request;
 }
 
-export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> {
-  method: Method;
-  /** OpenAPI-style path below /api/v1, e.g. `/projects/{id}`. */
-  path: string;
-  summary: string;
-  tag: string;
-  params?: z.ZodType<P>;
-  query?: z.ZodType<Q>;
-  body?: z.ZodType<B>;
-  /** For bodies the handler reads itself (files, streams): what to publish in OpenAPI, per content type. */
-  rawBody?: Record<string, z.ZodType | 'binary'>;
-  /** Absent for 204 responses and for streams (handlers then return a Response). Handlers return its input (e.g. Dates), the client gets its output. */
-  response?: z.ZodType<unknown, R>;
-  status?: 200 | 201 | 204;
-  /** For streamed responses: what to publish in OpenAPI, per content type. */
-  rawResponse?: Record<string, string>;
-  /** Error statuses this operation can answer besides 400/401. */
-  errors?: number[];
-  /** For error statuses whose `details` have a fixed shape (an import's 422): that shape, published in OpenAPI. */
-  errorDetails?: Partial<Record<number, z.ZodType>>;
+export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> extends Contract<P, Q, B, R> {
   handle(context: Context<P, Q, B>): Promise<R>;
 }
 

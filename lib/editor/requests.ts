@@ -1,14 +1,7 @@
+import { requestTo, type ApiRequest } from '@/lib/api/client';
+import type * as contracts from '@/lib/api/contracts/annotations';
 import type { Op, SpanChange, SpanTarget } from './model';
-import type { Refs } from './wire';
-
-export type Method = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
-
-export interface ApiRequest {
-  readonly method: Method;
-  /** Relative to /api/v1. */
-  readonly path: string;
-  readonly body?: unknown;
-}
+import type { Refs } from './server';
 
 /** A key without a server id: the change that would have created it was not saved. */
 export class UnsavedDependency extends Error {
@@ -39,29 +32,29 @@ function changeBody(refs: Refs, change: SpanChange) {
  * Throws UnsavedDependency when `op` names an entity the server never got.
  */
 export function requestFor(op: Op, documentId: string, refs: Refs): ApiRequest {
-  const doc = `/documents/${encodeURIComponent(documentId)}`;
+  const doc = { id: documentId };
   switch (op.type) {
     case 'createSpan': {
       const { labelId, start, end, quote, target, attributes } = op.span;
-      return { method: 'POST', path: `${doc}/annotations`, body: { labelId, start, end, quote, target: targetBody(refs, target), attributes } };
+      return requestTo<typeof contracts.createAnnotation>('POST /documents/{id}/annotations', { params: doc, body: { labelId, start, end, quote, target: targetBody(refs, target), attributes } });
     }
     case 'updateSpan': {
       const { id, version } = ref(refs, op.key);
-      return { method: 'PATCH', path: `/annotations/${encodeURIComponent(id)}`, body: { version, ...changeBody(refs, op.change) } };
+      return requestTo<typeof contracts.updateAnnotation>('PATCH /annotations/{id}', { params: { id }, body: { version, ...changeBody(refs, op.change) } });
     }
     case 'deleteSpan': {
       const { id, version } = ref(refs, op.key);
-      return { method: 'DELETE', path: `/annotations/${encodeURIComponent(id)}?version=${version}` };
+      return requestTo<typeof contracts.deleteAnnotation>('DELETE /annotations/{id}', { params: { id }, query: { version } });
     }
     case 'createRelation': {
       const { labelId, sourceKey, targetKey } = op.relation;
-      return { method: 'POST', path: `${doc}/relations`, body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id } };
+      return requestTo<typeof contracts.createRelation>('POST /documents/{id}/relations', { params: doc, body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id } });
     }
     case 'deleteRelation': {
       const { id, version } = ref(refs, op.key);
-      return { method: 'DELETE', path: `/relations/${encodeURIComponent(id)}?version=${version}` };
+      return requestTo<typeof contracts.deleteRelation>('DELETE /relations/{id}', { params: { id }, query: { version } });
     }
     case 'setAnswers':
-      return { method: 'PUT', path: `${doc}/labels`, body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })) } };
+      return requestTo<typeof contracts.replaceAnswers>('PUT /documents/{id}/labels', { params: doc, body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values: [...values] })) } });
   }
 }

@@ -1,5 +1,5 @@
 import type { OffsetIndex } from '@/lib/offsets';
-import type { WireAnnotation } from './wire';
+import type { ServerAnnotation } from './server';
 
 /**
  * The caller's spans as the editor page sends them: a column per field, labels as indices
@@ -15,14 +15,14 @@ export interface SpanColumns {
   ends: number[];
   versions: number[];
   /** Stance targets and attributes of the few spans that have them, by row. */
-  extras: Record<number, { target: WireAnnotation['target']; attributes: unknown }>;
+  extras: Record<number, { target: ServerAnnotation['target']; attributes: unknown }>;
 }
 
 function isEmptyObject(value: unknown): boolean {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
-export function encodeSpanColumns(annotations: readonly Omit<WireAnnotation, 'quote'>[]): SpanColumns {
+export function encodeSpanColumns(annotations: readonly Omit<ServerAnnotation, 'quote'>[]): SpanColumns {
   const columns: SpanColumns = { ids: [], labelIds: [], labels: [], starts: [], ends: [], versions: [], extras: {} };
   const labelIndex = new Map<string, number>();
   annotations.forEach((annotation, row) => {
@@ -42,7 +42,7 @@ export function encodeSpanColumns(annotations: readonly Omit<WireAnnotation, 'qu
 }
 
 /** The spans of `columns`, with their quotes cut from `text`. */
-export function decodeSpanColumns(columns: SpanColumns, text: OffsetIndex): WireAnnotation[] {
+export function decodeSpanColumns(columns: SpanColumns, text: OffsetIndex): ServerAnnotation[] {
   return columns.ids.map((id, row) => {
     const start = columns.starts[row]!;
     const end = columns.ends[row]!;

@@ -1,6 +1,7 @@
 import { applyOp, applyOps, isApplicable, type DocState, type Op, type Span } from './model';
-import { requestFor, UnsavedDependency, type ApiRequest } from './requests';
-import { keyOfId, spanFromWire, type ServerRef, type WireAnnotation } from './wire';
+import type { ApiRequest } from '@/lib/api/client';
+import { requestFor, UnsavedDependency } from './requests';
+import { keyOfId, spanFromServer, type ServerAnnotation, type ServerRef } from './server';
 
 /**
  * Optimistic autosave. Every change is applied to the view at once and queued; the queue
@@ -76,7 +77,7 @@ type Outcome =
   | { kind: 'success'; body: unknown }
   | { kind: 'retry'; reason: string }
   | { kind: 'rejected'; message: string; gone: boolean }
-  | { kind: 'conflict'; current: WireAnnotation };
+  | { kind: 'conflict'; current: ServerAnnotation };
 
 function errorOf(body: unknown): { message?: unknown; details?: unknown } | undefined {
   return (body as { error?: { message?: unknown; details?: unknown } } | null)?.error;
@@ -90,7 +91,7 @@ function classify(op: Op, { status, body }: ApiResponse): Outcome {
   // Already gone is what a delete wanted.
   if (status === 404 && isDelete) return { kind: 'success', body: null };
   const error = errorOf(body);
-  const current = (error?.details as { current?: WireAnnotation } | undefined)?.current;
+  const current = (error?.details as { current?: ServerAnnotation } | undefined)?.current;
   if (status === 409 && current && (op.type === 'updateSpan' || op.type === 'deleteSpan')) return { kind: 'conflict', current };
   const message = typeof error?.message === 'string' ? error.message : `The change was refused (HTTP ${status}).`;
   return { kind: 'rejected', message, gone: status === 404 };
@@ -228,7 +229,7 @@ export class SyncEngine {
       case 'conflict': {
         this.attempt = 0;
         const key = op.type === 'updateSpan' || op.type === 'deleteSpan' ? op.key : '';
-        const theirs = spanFromWire(outcome.current, key, (id) => keyOfId(this.refs, id));
+        const theirs = spanFromServer(outcome.current, key, (id) => keyOfId(this.refs, id));
         const mine = op.type === 'updateSpan' ? (this.view.spans.get(key) ?? null) : null;
         this.status = { kind: 'conflict', conflict: { op, mine, theirs, theirsVersion: outcome.current.version } };
         break;

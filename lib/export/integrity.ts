@@ -6,11 +6,10 @@ import type { ExportDocument } from '@/lib/formats/model';
  * in the export. Rows that break them are a bug in the data, so the export stops instead of
  * writing them.
  *
- * This is documentProblems (lib/formats/model) specialised for rows the database already holds:
- * texts are not re-checked for NFC (imports normalise them once, and they never change), and
- * offsets are converted to UTF-16 indexes from where the text's surrogate pairs are (found by a
- * regular expression, natively), instead of splitting every text into code points, which would
- * dominate the cost of a large export.
+ * The rows come from the database, so texts are not re-checked for NFC (imports normalise them
+ * once, and they never change), and offsets are converted to UTF-16 indexes from where the text's
+ * surrogate pairs are (found by a regular expression, natively), instead of splitting every text
+ * into code points, which would dominate the cost of a large export.
  */
 export function assertExportable(doc: ExportDocument): void {
   const fail = (problem: string): never => {

@@ -1,7 +1,6 @@
 import { addBioStats, emptyBioStats, type BioStats } from '@/lib/formats/bio';
 import { bratDocument, recordAttributeUse, type BratAttributeUse } from '@/lib/formats/brat';
-import { bratAnnotationConf } from '@/lib/formats/brat-conf';
-import { BRAT_CONF_FILE } from '@/lib/formats/brat-zip';
+import { BRAT_CONF_FILE, bratAnnotationConf } from '@/lib/formats/brat-conf';
 import type { DatasetCard } from '@/lib/formats/card';
 import { conllDocument } from '@/lib/formats/conll';
 import { conlluDocument } from '@/lib/formats/conllu';
@@ -165,7 +164,7 @@ function webannoTsvWriter({ exportedAt }: WriterContext, sink: Sink): ExportWrit
   };
 }
 
-/** lib/formats' createBratZip closes the archive itself; the export also puts the card in it, so it is assembled here from the same parts. */
+/** A brat collection: `<name>.txt` and `<name>.ann` per document (names sanitised and unique), annotation.conf, the card. */
 function bratWriter({ schema, exportedAt }: WriterContext, sink: Sink): ExportWriter {
   const zip = createZipStream(sink, exportedAt);
   const fileName = createFileNamer();

@@ -1,12 +1,11 @@
 import { STANCE_TARGET_RELATION, TARGET_ATTRIBUTE, bratAttributeValue, bratTypeName, type BratAttributeUse } from './brat';
-import { FormatError, numberedLines } from './errors';
-import { SPAN_LAYERS, type Layer, type SpanLayer } from '@/lib/schema/types';
-import type { ExportSchema, SchemaLabel } from './model';
+import { SPAN_LAYERS, type Layer } from '@/lib/schema/types';
+import type { ExportSchema } from './model';
 
 /**
  * brat's annotation.conf (https://brat.nlplab.org/configuration.html), generated from the schema:
  * - [entities]: span labels grouped under the non-selectable types !ENTITY-LAYER, !STANCE-LAYER
- *   and !FRAME-LAYER, which is how the reader recovers each label's layer;
+ *   and !FRAME-LAYER, which keeps each label's layer visible in brat;
  * - [relations]: each RELATION label with its allowed ENTITY types (all ENTITY labels when the
  *   schema leaves them open), StanceTarget (stance span → entity span), and an <OVERLAP> rule
  *   allowing any overlap, since Glossa spans may nest and cross;
@@ -16,8 +15,8 @@ import type { ExportSchema, SchemaLabel } from './model';
  * brat shows keys, not names; names, colours and descriptions are not carried.
  */
 
-const LAYER_GROUP = /^!(ENTITY|STANCE|FRAME)-LAYER$/;
-const OPEN_TYPES = new Set(['<ENTITY>', '<ANY>']);
+/** The file name brat looks for beside the documents. */
+export const BRAT_CONF_FILE = 'annotation.conf';
 
 export function bratAnnotationConf(schema: ExportSchema, used: BratAttributeUse = new Map()): string {
   const keysOf = (layer: Layer) => schema.labels.filter((label) => label.layer === layer).map((label) => bratTypeName(label.key));
@@ -45,54 +44,4 @@ export function bratAnnotationConf(schema: ExportSchema, used: BratAttributeUse 
     lines.push(`${name}\tArg:<ANY>${values.size > 0 ? `, Value:${[...values].join('|')}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * Reads the schema back from an annotation.conf: span labels with their layer (labels outside a
- * layer group count as ENTITY), RELATION labels with their argument types, and the stance targets
- * listed for the Target attribute. Labels are named by their keys. Other attributes, <OVERLAP> and
- * macros are brat's business and are skipped.
- */
-export function readBratAnnotationConf(conf: string, source = 'annotation.conf'): ExportSchema {
-  const labels: SchemaLabel[] = [];
-  const targets: ExportSchema['targets'] = [];
-  let section = '';
-  let group: SpanLayer = 'ENTITY';
-  for (const { line, text } of numberedLines(conf)) {
-    if (text.trim() === '' || text.trimStart().startsWith('#')) continue;
-    const heading = /^\s*\[(\w+)\]\s*$/.exec(text);
-    if (heading) {
-      section = heading[1] ?? '';
-      continue;
-    }
-    const match = /^(\s*)(\S+)(?:\s+(.*?))?\s*$/.exec(text);
-    const [, indent = '', name = '', args = ''] = match ?? [];
-    if (section === 'entities') {
-      if (indent === '') group = (LAYER_GROUP.exec(name)?.[1] as SpanLayer | undefined) ?? 'ENTITY';
-      if (!name.startsWith('!')) labels.push({ key: name, name, layer: group });
-      continue;
-    }
-    const fail = (reason: string) => new FormatError(source, line, `${name}: ${reason}`);
-    if (section === 'relations' && !name.startsWith('<') && !name.startsWith('!') && name !== STANCE_TARGET_RELATION) {
-      const argumentsByRole = parseArguments(args, fail);
-      const [sourceTypes, targetTypes] = [argumentsByRole.get('Arg1'), argumentsByRole.get('Arg2')];
-      if (!sourceTypes || !targetTypes) throw fail('a relation needs Arg1 and Arg2');
-      labels.push({ key: name, name, layer: 'RELATION', sourceTypes, targetTypes });
-    } else if (section === 'attributes' && name === TARGET_ATTRIBUTE) {
-      for (const key of parseArguments(args, fail).get('Value') ?? []) targets.push({ key, name: key, aliases: [] });
-    }
-  }
-  return { labels, targets };
-}
-
-/** `Arg1:A|B, Arg2:<ENTITY>` → Arg1 → [A, B], Arg2 → [] (open). */
-function parseArguments(args: string, fail: (reason: string) => Error): Map<string, string[]> {
-  const parsed = new Map<string, string[]>();
-  for (const argument of args.split(',').map((part) => part.trim()).filter(Boolean)) {
-    const match = /^([^:\s]+?)[?*+]?:(\S+)$/.exec(argument);
-    if (!match) throw fail(`cannot read the argument ${JSON.stringify(argument)}`);
-    const [, role = '', types = ''] = match;
-    parsed.set(role, types.split('|').filter((type) => !OPEN_TYPES.has(type)));
-  }
-  return parsed;
 }

@@ -4,12 +4,7 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { conflict, validationFailed } from '@/lib/http/errors';
 import { normalizeEmail } from './store';
-import { signUpInput } from './sign-up';
-
-/** The same rule as at sign-up. */
-export const newPassword = signUpInput.shape.password;
-
-export const passwordChangeInput = z.object({ currentPassword: z.string().min(1).max(200), newPassword }).strict();
+import type { passwordChangeInput } from './inputs';
 
 /**
  * Changes a signed-in user's password and ends every other session of theirs: whoever

@@ -3,14 +3,7 @@ import type { PrismaClient } from '@/lib/db/client';
 import { forbidden } from '@/lib/http/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { normalizeEmail } from './store';
-
-export const signUpInput = z
-  .object({
-    email: z.email().max(320),
-    name: z.string().trim().min(1).max(120),
-    password: z.string().min(10, 'use at least 10 characters').max(200),
-  })
-  .strict();
+import type { signUpInput } from './inputs';
 
 // Any fixed key works; it only serialises "is this the first account?" decisions.
 const FIRST_ACCOUNT_LOCK = 4_815_162;

@@ -1,7 +1,8 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat, type ImportSource } from '@/lib/import/types';
-import { importQuery, pairBrat, parseOptionsOf } from '@/lib/import/request';
+import { importQuery } from '@/lib/import/query';
+import { pairBrat, parseOptionsOf } from '@/lib/import/request';
 import { rejectionLines, reportLines } from '@/lib/import/report-lines';
 import type { RejectionDetails } from '@/lib/import/problems';
 import { normalizeEmail } from '@/lib/users/store';

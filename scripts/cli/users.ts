@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { signUpInput } from '@/lib/users/sign-up';
-import { newPassword, resetPassword } from '@/lib/users/password';
+import { newPassword, signUpInput } from '@/lib/users/inputs';
+import { resetPassword } from '@/lib/users/password';
 import { createUser, normalizeEmail, setDisabled } from '@/lib/users/store';
 import { createApiToken } from '@/lib/auth/api-tokens';
 import { flags, UsageError, withDatabase, type Command } from './support';

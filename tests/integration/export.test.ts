@@ -8,11 +8,11 @@ import { getPrisma } from '@/lib/db/client';
 import { withdrawDocument } from '@/lib/documents/manage';
 import { NO_GOLD_MESSAGE } from '@/lib/export/run';
 import { EXPORT_FORMATS } from '@/lib/export/options';
-import { jsonlDocument, readJsonl } from '@/lib/formats/jsonl';
 import { importBatch } from '@/lib/import/service';
 import type { ImportedDocument } from '@/lib/import/types';
 import { routeModule } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { importDocuments, keptOfImport } from '../support/imported-export';
 
 /**
  * Every export format against a real project: emoji and Urdu before the spans (code point
@@ -119,6 +119,11 @@ async function exported(query: string) {
   return { response, bytes, text: strFromU8(bytes) };
 }
 
+/** The export read back by the import users run on it (lib/import/parsers/glossa.ts). */
+async function readJsonl(text: string) {
+  return (await importDocuments('export.jsonl', text, 'glossa')).map(keptOfImport);
+}
+
 async function jsonlRecords(query: string) {
   return readJsonl((await exported(`format=jsonl&${query}`)).text);
 }
@@ -126,7 +131,7 @@ async function jsonlRecords(query: string) {
 const codePointSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
 
 describe('jsonl', () => {
-  it('streams one gold document per line that reads back and writes again byte for byte', async () => {
+  it('streams one gold document per line that the import reads back', async () => {
     const { response, text } = await exported('format=jsonl&source=gold');
     expect(response.headers.get('content-type')).toBe('application/x-ndjson; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="border-talks-gold.jsonl"');
@@ -136,9 +141,8 @@ describe('jsonl', () => {
     const lines = text.split('\n');
     expect(lines.pop()).toBe('');
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
-    const documents = readJsonl(text);
+    const documents = await readJsonl(text);
     expect(documents.map((doc) => doc.name)).toEqual(['op-ed', 'urdu news', 'empty']);
-    expect(documents.map(jsonlDocument).join('')).toBe(text);
 
     const opEd = documents[0]!;
     expect(opEd.metadata).toEqual({ language: 'en', year: 2023 });
@@ -149,10 +153,10 @@ describe('jsonl', () => {
     const bySpan = (label: string, quote: string) => opEd.spans.find((s) => s.label === label && s.quote === quote)!;
     const org = bySpan('ORG', 'Hafiz Gul Bahadur group');
     const gpe = bySpan('GPE', 'Bannu');
-    expect(bySpan('AGAINST', 'Hafiz Gul Bahadur group')).toMatchObject({ layer: 'STANCE', target: { kind: 'span', spanId: org.id }, attributes: { confidence: 0.9 } });
-    expect(bySpan('AGAINST', '"Talks, not raids."')).toMatchObject({ layer: 'STANCE', target: { kind: 'target', key: 'AFGHAN_TALIBAN' } });
+    expect(bySpan('AGAINST', 'Hafiz Gul Bahadur group')).toMatchObject({ layer: 'STANCE', target: { span: org.id }, attributes: { confidence: 0.9 } });
+    expect(bySpan('AGAINST', '"Talks, not raids."')).toMatchObject({ layer: 'STANCE', target: 'AFGHAN_TALIBAN' });
     expect(org.target).toBeUndefined();
-    expect(opEd.relations).toEqual([{ id: expect.any(String), label: 'ATTACKED', source: org.id, target: gpe.id, author: 'gold', attributes: {} }]);
+    expect(opEd.relations).toEqual([{ label: 'ATTACKED', source: org.id, target: gpe.id, author: 'gold', attributes: {} }]);
     expect(opEd.documentLabels).toEqual([
       { question: 'OVERALL_STANCE', target: 'AFGHAN_TALIBAN', values: ['AGAINST'], author: 'gold' },
       { question: 'PRIMARY_FRAME', values: ['SECURITY_DEFENSE'], author: 'gold' },

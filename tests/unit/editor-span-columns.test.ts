@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeSpanColumns, encodeSpanColumns } from '@/lib/editor/span-columns';
-import type { WireAnnotation } from '@/lib/editor/wire';
+import type { ServerAnnotation } from '@/lib/editor/server';
 import { OffsetIndex } from '@/lib/offsets';
 
 const text = 'امن 👩‍👩‍👧 The Hafiz Gul Bahadur group';
@@ -9,7 +9,7 @@ describe('span columns', () => {
   it('round-trips spans, cutting quotes from the text in code points, keeping targets and attributes', () => {
     const index = new OffsetIndex(text);
     const hafiz = [...text].indexOf('H');
-    const spans: WireAnnotation[] = [
+    const spans: ServerAnnotation[] = [
       { id: 'a1', labelId: 'GPE', start: 0, end: 3, quote: 'امن', attributes: {}, target: null, version: 1 },
       { id: 'a2', labelId: 'ORG', start: hafiz, end: hafiz + 23, quote: 'Hafiz Gul Bahadur group', attributes: { note: 'unsure' }, target: null, version: 4 },
       { id: 'a3', labelId: 'PRO', start: hafiz, end: hafiz + 17, quote: 'Hafiz Gul Bahadur', attributes: {}, target: { kind: 'span', id: 'a2' }, version: 2 },

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Span } from '@/lib/editor/model';
-import type { ApiRequest } from '@/lib/editor/requests';
+import type { ApiRequest } from '@/lib/api/client';
 import { SyncEngine, defaultBackoff, type ApiResponse } from '@/lib/editor/sync';
-import { stateFromWire, type ServerRef, type WireAnnotation } from '@/lib/editor/wire';
+import { stateFromServer, type ServerAnnotation, type ServerRef } from '@/lib/editor/server';
 
 /** A transport whose answers the test releases one at a time. */
 class FakeTransport {
@@ -52,12 +52,12 @@ class FakeClock {
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const span = (key: string, labelId = 'PERSON', start = 0, end = 5): Span => ({ key, labelId, start, end, quote: 'Hafiz'.slice(0, end - start), target: null, attributes: {} });
-const wire = (id: string, version: number, labelId = 'PERSON'): WireAnnotation => ({ id, labelId, start: 0, end: 5, quote: 'Hafiz', attributes: {}, target: null, version });
+const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnnotation => ({ id, labelId, start: 0, end: 5, quote: 'Hafiz', attributes: {}, target: null, version });
 
-function setup(initial: WireAnnotation[] = []) {
+function setup(initial: ServerAnnotation[] = []) {
   const transport = new FakeTransport();
   const clock = new FakeClock();
-  const { doc, refs } = stateFromWire(initial, [], []);
+  const { doc, refs } = stateFromServer(initial, [], []);
   const engine = new SyncEngine({ documentId: 'doc1', doc, refs, transport, schedule: clock.schedule });
   return { transport, clock, engine, refs: refs as Map<string, ServerRef> };
 }
@@ -217,7 +217,7 @@ describe('adopting the server state (live updates)', () => {
     engine.apply([{ type: 'createSpan', span: span('local-1') }]);
     await transport.answer(201, wire('server-1', 1));
     const changedElsewhere = [wire('server-1', 2, 'ORG'), wire('server-2', 1)];
-    expect(engine.adopt((keyOf) => stateFromWire(changedElsewhere, [], [], keyOf))).toBe(true);
+    expect(engine.adopt((keyOf) => stateFromServer(changedElsewhere, [], [], keyOf))).toBe(true);
     const spans = engine.snapshot().view.spans;
     expect([...spans.keys()].sort()).toEqual(['local-1', 'server-2']);
     expect(spans.get('local-1')!.labelId).toBe('ORG');
@@ -226,7 +226,7 @@ describe('adopting the server state (live updates)', () => {
   it('refuses while a change is still being saved, so nothing local is lost', async () => {
     const { engine, transport } = setup();
     engine.apply([{ type: 'createSpan', span: span('local-1') }]);
-    expect(engine.adopt((keyOf) => stateFromWire([], [], [], keyOf))).toBe(false);
+    expect(engine.adopt((keyOf) => stateFromServer([], [], [], keyOf))).toBe(false);
     expect(engine.snapshot().view.spans.has('local-1')).toBe(true);
     await transport.answer(201, wire('server-1', 1));
   });

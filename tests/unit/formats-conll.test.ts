@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addBioStats, emptyBioStats } from '@/lib/formats/bio';
-import { CONLL_DOCSTART, conllDocument, readConll } from '@/lib/formats/conll';
-import { FormatError } from '@/lib/formats/errors';
+import { CONLL_DOCSTART, conllDocument } from '@/lib/formats/conll';
+import { ImportError } from '@/lib/import/types';
 import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
 import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
+import { importExport } from '../support/imported-export';
 import { tokenize } from '@/lib/tokenize';
 
 /** conlleval's expectations: 2 tab-separated fields, O/B-X/I-X tags, no I-X that does not continue an X. */
@@ -103,22 +104,25 @@ describe('conll writer', () => {
   });
 });
 
-describe('conll reader', () => {
-  it("gives back a file's own tokens and sentences, with IOB1 written as IOB2", () => {
+/** Read back with the import users run (lib/import/parsers/conll.ts). */
+const readConll = (input: string) => importExport('export.conll', input, 'conll');
+
+describe('conll read back by the import', () => {
+  it("gives back a file's own tokens and sentences, with IOB1 written as IOB2", async () => {
     const input = `${CONLL_DOCSTART}\n\nMr.\tI-PER\nP.\tI-PER\nSimmons\tI-PER\nof\tO\nU.S.\tI-LOC\n1-0\tO\n\nwon\tO\n.\tO\n\n`;
     const iob2 = input.replace('Mr.\tI-PER', 'Mr.\tB-PER').replace('U.S.\tI-LOC', 'U.S.\tB-LOC');
-    expect(writeAll(readConll(input))).toBe(iob2);
+    expect(writeAll(await readConll(input))).toBe(iob2);
   });
 
-  it('round-trips byte for byte: write → read → write', () => {
+  it('round-trips byte for byte: write → read → write', async () => {
     const output = writeAll(SAMPLE_DOCUMENTS);
-    const read = readConll(output);
+    const read = await readConll(output);
     expect(read).toHaveLength(SAMPLE_DOCUMENTS.length);
     expect(writeAll(read)).toBe(output);
   });
 
-  it('rebuilds text from tokens (spaces between tokens, newlines between sentences) with exact quotes', () => {
-    const [doc] = readConll(`${CONLL_DOCSTART}\n\nThe\tO\nAfghan\tB-ORG\nTaliban\tI-ORG\n.\tO\n\n👍🏽\tO\nKabul\tB-GPE\n\n`);
+  it('rebuilds text from tokens (spaces between tokens, newlines between sentences) with exact quotes', async () => {
+    const [doc] = await readConll(`${CONLL_DOCSTART}\n\nThe\tO\nAfghan\tB-ORG\nTaliban\tI-ORG\n.\tO\n\n👍🏽\tO\nKabul\tB-GPE\n\n`);
     // 👍🏽 is two code points (U+1F44D U+1F3FD), so Kabul starts at 21 + 2 + 1.
     expect(doc?.text).toBe('The Afghan Taliban .\n👍🏽 Kabul');
     expect(doc?.spans.map(({ start, end, quote, label }) => ({ start, end, quote, label }))).toEqual([
@@ -127,28 +131,28 @@ describe('conll reader', () => {
     ]);
   });
 
-  it('reads 4-column CoNLL-2003 and IOB1, where I- may open an entity', () => {
-    const [doc] = readConll('-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\ncall NN I-NP O\n');
+  it('reads 4-column CoNLL-2003 and IOB1, where I- may open an entity', async () => {
+    const [doc] = await readConll('-DOCSTART- -X- -X- O\n\nEU NNP B-NP I-ORG\nrejects VBZ B-VP O\nGerman JJ B-NP I-MISC\ncall NN I-NP O\n');
     expect(doc?.spans.map((span) => [span.quote, span.label])).toEqual([
       ['EU', 'ORG'],
       ['German', 'MISC'],
     ]);
   });
 
-  it('names the line and the reason of malformed input', () => {
-    const bad = (input: string) => {
+  it('names the line and the reason of malformed input', async () => {
+    const bad = async (input: string) => {
       try {
-        readConll(input);
+        await readConll(input);
       } catch (error) {
-        return error instanceof FormatError ? [error.line, error.reason] : error;
+        return error instanceof ImportError ? [error.location.line, error.reason] : error;
       }
       return 'accepted';
     };
-    expect(bad(`${CONLL_DOCSTART}\n\nKabul\tB-GPE\nlonely\n`)).toEqual([4, 'expected a token and a tag separated by a tab']);
-    expect(bad('Kabul\tGPE\n')).toEqual([1, 'tag "GPE" is not O, B-<type> or I-<type>']);
+    expect(await bad(`${CONLL_DOCSTART}\n\nKabul\tB-GPE\nlonely\n`)).toEqual([4, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)']);
+    expect(await bad('Kabul\tGPE\n')).toEqual([1, 'tag "GPE" is not O, B-<type>, I-<type>, E-<type> or S-<type>']);
   });
 
-  it('round-trips random documents of words, punctuation, emoji and Arabic script (property)', () => {
+  it('round-trips random documents of words, punctuation, emoji and Arabic script (property)', async () => {
     const word = fc.constantFrom('Kabul', 'talks', "Pakistan's", 'U.S.', '3.5', 'e.g.', 'امن', 'پښتونخوا', 'بِلال', 'q\u0307ari', '👍🏽', '🇵🇰', '👨‍👩‍👧', '.', ',', '!', '?', '"', "'", '(', ')', '—', '...', ':', 'Mr.', 'A.', '۔', '،');
     const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '  ');
     const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.flat().join('').normalize('NFC'));
@@ -165,11 +169,11 @@ describe('conll reader', () => {
         spans: spans.map((s, index) => ({ ...s, id: `s${index}`, layer: 'ENTITY', quote: Array.from(t).slice(s.start, s.end).join(''), author: 'gold', attributes: {} })),
       }));
     });
-    fc.assert(
-      fc.property(fc.array(doc, { minLength: 1, maxLength: 3 }), (docs) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 3 }), async (docs) => {
         const output = writeAll(docs);
         expect(conllProblems(output)).toEqual([]);
-        expect(writeAll(readConll(output))).toBe(output);
+        expect(writeAll(await readConll(output))).toBe(output);
       }),
       { numRuns: 300 },
     );

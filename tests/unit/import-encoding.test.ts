@@ -84,7 +84,8 @@ describe('a CSV column answering a document question', () => {
 
 describe('the import query options', () => {
   it('take the encoding, offset unit and question columns, and refuse a question column without its question', async () => {
-    const { importQuery, parseOptionsOf } = await import('@/lib/import/request');
+    const { importQuery } = await import('@/lib/import/query');
+    const { parseOptionsOf } = await import('@/lib/import/request');
     const query = importQuery.parse({ encoding: 'windows-1252', offsetUnit: 'utf-16', textColumn: 'Tweet', questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target' });
     expect(parseOptionsOf(query)).toEqual({ textColumn: 'Tweet', nameColumn: undefined, questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target', encoding: 'windows-1252', offsetUnit: 'utf-16' });
     const alone = importQuery.safeParse({ questionColumn: 'Stance' });

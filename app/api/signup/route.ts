@@ -3,7 +3,8 @@ import { methodsRoute } from '@/lib/api/route';
 import { getPrisma } from '@/lib/db/client';
 import { assertSameOrigin } from '@/lib/http/origin';
 import { parseOrThrow } from '@/lib/http/validation';
-import { SIGN_UP_ANSWER, SIGN_UP_STATUS, signUp, signUpInput } from '@/lib/users/sign-up';
+import { signUpInput } from '@/lib/users/inputs';
+import { SIGN_UP_ANSWER, SIGN_UP_STATUS, signUp } from '@/lib/users/sign-up';
 
 // An e-mail, a name and a password: 16 KB is generous, and anyone can send this request.
 const SIGN_UP_BODY_LIMIT = 16 * 1024;

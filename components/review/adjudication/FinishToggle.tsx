@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
 import { useAction } from '@/components/forms/useAction';
-import { setFinished } from '@/components/review/gold-api';
+import { api } from '@/components/api';
+import type * as review from '@/lib/api/contracts/review';
 
 /** Marks the document's gold finished, or reopens it; the API refuses (409) while nobody has submitted. */
 export function FinishToggle({ documentId, finished }: { documentId: string; finished: boolean }) {
@@ -16,7 +17,7 @@ export function FinishToggle({ documentId, finished }: { documentId: string; fin
   const onClick = () => {
     setResult(null);
     run(async () => {
-      await setFinished(documentId, !finished);
+      await api<typeof review.finishReview>('PATCH /documents/{id}/review', { params: { id: documentId }, body: { adjudicated: !finished } });
       setResult(finished ? 'Reopened for review.' : 'Marked finished.');
       router.refresh();
     });

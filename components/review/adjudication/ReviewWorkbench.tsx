@@ -5,7 +5,7 @@ import { useMemo, useState, type KeyboardEvent } from 'react';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
 import { useAction } from '@/components/forms/useAction';
-import type { GoldSpan } from '@/components/review/gold-api';
+import type { GoldSpan } from './row-actions';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { OffsetIndex } from '@/lib/offsets';
 import { CandidateGroups } from './CandidateGroups';

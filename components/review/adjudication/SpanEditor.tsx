@@ -5,8 +5,10 @@ import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
-import { updateGoldSpan, type GoldSpan } from '@/components/review/gold-api';
+import { api } from '@/components/api';
+import type * as annotations from '@/lib/api/contracts/annotations';
 import type { OffsetIndex } from '@/lib/offsets';
+import type { GoldSpan } from './row-actions';
 import type { ReviewLabel } from './types';
 import styles from './review.module.css';
 
@@ -38,10 +40,14 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
   const onSubmit = submitWith(async () => {
     if (problem) throw new Error(problem);
-    await updateGoldSpan(span, {
-      ...(labelId !== span.labelId ? { labelId } : {}),
-      ...(start !== span.start ? { start } : {}),
-      ...(end !== span.end ? { end } : {}),
+    await api<typeof annotations.updateAnnotation>('PATCH /annotations/{id}', {
+      params: { id: span.id },
+      body: {
+        version: span.version,
+        ...(labelId !== span.labelId ? { labelId } : {}),
+        ...(start !== span.start ? { start } : {}),
+        ...(end !== span.end ? { end } : {}),
+      },
     });
     onSaved('Gold span saved.');
   });

@@ -2,7 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type { ResponseOf } from '@/lib/api/client';
+import type * as assignment from '@/lib/api/contracts/assignment';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
@@ -20,13 +22,6 @@ interface AssignPanelProps {
   annotators: { id: string; name: string; chosen: boolean }[];
   documents: { id: string; name: string }[];
   defaultPerDocument: number;
-}
-
-interface AssignResult {
-  created: number;
-  documents: number;
-  annotators: number;
-  note: string | null;
 }
 
 export function AssignPanel({ projectId, annotators, documents, defaultPerDocument }: AssignPanelProps) {
@@ -58,7 +53,7 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
       mode === 'explicit'
         ? { mode, documentIds: docs, userIds: users }
         : { mode, userIds: users, perDocument, ...(docs.length === documents.length ? {} : { documentIds: docs }) };
-    const answer = await apiFetch<AssignResult>(`${API_V1}/projects/${projectId}/assignments`, { method: 'POST', body });
+    const answer = await api<typeof assignment.assign>('POST /projects/{id}/assignments', { params: { id: projectId }, body });
     setResult(describe(answer));
     router.refresh();
   });
@@ -116,7 +111,7 @@ function ModeOption({ mode, current, onChange, label, hint }: { mode: Mode; curr
   );
 }
 
-function describe({ created, documents, annotators, note }: AssignResult): string {
+function describe({ created, documents, annotators, note }: ResponseOf<typeof assignment.assign>): string {
   const scope = `${plural(documents, 'document')} and ${plural(annotators, 'annotator')}`;
   const done = created === 0 ? `Nothing new to assign: ${scope} already had these assignments.` : `Created ${plural(created, 'assignment')} over ${scope}.`;
   return note ? `${done} ${note}` : done;

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
 import { useAction } from '@/components/forms/useAction';
-import { autoAccept, describeAutoAccept } from '@/components/review/gold-api';
+import { api } from '@/components/api';
+import { describeAutoAccept } from '@/components/review/accept-summary';
+import type * as review from '@/lib/api/contracts/review';
 
 /** Preset: documents where every submitted annotator produced the same work need no curator; take them as gold and close them. */
 export function FinishAgreedButton({ projectId }: { projectId: string }) {
@@ -17,7 +19,7 @@ export function FinishAgreedButton({ projectId }: { projectId: string }) {
     if (!window.confirm('Accept into gold and mark finished every document on which all its annotators fully agree?')) return;
     setResult(null);
     run(async () => {
-      setResult(describeAutoAccept(await autoAccept(projectId, { minAgreement: 2, onlyFullAgreement: true, finish: true })));
+      setResult(describeAutoAccept(await api<typeof review.autoAcceptGold>('POST /projects/{id}/gold/auto', { params: { id: projectId }, body: { minAgreement: 2, onlyFullAgreement: true, finish: true } })));
       router.refresh();
     });
   };

@@ -1,62 +1,19 @@
-import { z } from 'zod';
 import { authorizeDocument, authorizeItem } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { id } from '@/lib/api/schemas';
 import { replaceAnswers, listAnswers } from '@/lib/annotations/document-labels';
 import { createRelation, deleteRelation, listRelations } from '@/lib/annotations/relations';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
 import { parseAuthorFilter } from '@/lib/annotations/visibility';
 import { getPrisma } from '@/lib/db/client';
-import { SPAN_LAYERS } from '@/lib/schema/types';
-
-const layer = z.enum(SPAN_LAYERS);
-const targetRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('target'), id }).strict(),
-  z.object({ kind: z.literal('span'), id }).strict(),
-]);
-const attributes = z.record(z.string().max(100), z.unknown()).refine((a) => JSON.stringify(a).length <= 20_000, 'attributes are limited to 20 kB of JSON');
-const origin = z.enum(['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED']);
-const offset = z.number().int().min(0).max(100_000_000);
-
-export const annotation = z.object({
-  id,
-  documentId: id,
-  author: z.string().describe('a user id, or "gold"'),
-  labelId: id,
-  label: z.string(),
-  layer,
-  start: z.number().int().describe('code point offset, inclusive'),
-  end: z.number().int().describe('code point offset, exclusive'),
-  quote: z.string(),
-  attributes: z.unknown(),
-  target: targetRef.nullable(),
-  origin,
-  version: z.number().int(),
-  sourceIds: z.array(z.string()),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-const relation = z.object({
-  id, documentId: id, author: z.string(), labelId: id, label: z.string(), sourceId: id, targetId: id, attributes: z.unknown(),
-  origin, version: z.number().int(), sourceIds: z.array(z.string()), createdAt: timestamp, updatedAt: timestamp,
-});
-const answer = z.object({ id, labelId: id, question: z.string(), targetId: id.nullable(), values: z.array(z.string()), version: z.number().int(), author: z.string(), updatedAt: timestamp });
-
-const readQuery = z.object({
-  author: z.string().max(64).optional().describe('"me" (default), "gold", "all" (curators, or when blind mode is off) or a user id'),
-  layer: layer.optional(),
-}).strict();
-const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
-const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() });
+import * as contract from '@/lib/api/contracts/annotations';
 
 async function actorFor(documentId: string, callerId: string, action: 'documents:read' | 'annotations:write', caller: Parameters<typeof authorizeDocument>[1]) {
   return { userId: callerId, access: await authorizeDocument(getPrisma(), caller, documentId, action) };
 }
 
 export const listAnnotationsEndpoint = defineEndpoint({
-  method: 'GET', path: '/documents/{id}/annotations', tag: 'annotations',
-  summary: 'Span annotations of a document, by author (blind mode limits annotators to their own)',
-  params: idParams, query: readQuery, response: list(annotation), errors: [403, 404],
+  ...contract.listAnnotations,
   async handle({ db, caller, params, query }) {
     const actor = await actorFor(params.id, caller.userId, 'documents:read', caller);
     return { items: await listAnnotations(db, actor, params.id, parseAuthorFilter(query.author, caller.userId), query.layer), nextCursor: null };
@@ -64,11 +21,7 @@ export const listAnnotationsEndpoint = defineEndpoint({
 });
 
 export const createAnnotationEndpoint = defineEndpoint({
-  method: 'POST', path: '/documents/{id}/annotations', tag: 'annotations',
-  summary: 'Create a span (code point offsets); STANCE spans need a target; "gold": true writes the gold layer (curators)',
-  params: idParams,
-  body: z.object({ labelId: id, start: offset, end: offset, quote: z.string().max(1_000_000).optional(), target: targetRef.nullable().default(null), attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
-  response: annotation, status: 201, errors: [403, 404, 409],
+  ...contract.createAnnotation,
   async handle({ db, caller, params, body }) {
     const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
     return createAnnotation(db, actor, params.id, { ...body, attributes: body.attributes as never });
@@ -82,11 +35,7 @@ async function itemActor(kind: 'annotation' | 'relation', id: string, caller: Pa
 }
 
 export const updateAnnotationEndpoint = defineEndpoint({
-  method: 'PATCH', path: '/annotations/{id}', tag: 'annotations',
-  summary: 'Change label, offsets, target or attributes; send the version you have (a stale one gets 409 with the current state)',
-  params: idParams,
-  body: z.object({ version: z.number().int().min(1), labelId: id.optional(), start: offset.optional(), end: offset.optional(), quote: z.string().max(1_000_000).optional(), target: targetRef.nullable().optional(), attributes: attributes.optional() }).strict(),
-  response: annotation, errors: [403, 404, 409],
+  ...contract.updateAnnotation,
   async handle({ db, caller, params, body }) {
     const { documentId, actor } = await itemActor('annotation', params.id, caller);
     return updateAnnotation(db, actor, documentId, params.id, { ...body, attributes: body.attributes as never });
@@ -94,9 +43,7 @@ export const updateAnnotationEndpoint = defineEndpoint({
 });
 
 export const deleteAnnotationEndpoint = defineEndpoint({
-  method: 'DELETE', path: '/annotations/{id}', tag: 'annotations',
-  summary: 'Delete a span (and relations using it); ?version= guards against deleting a newer state',
-  params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
+  ...contract.deleteAnnotation,
   async handle({ db, caller, params, query }) {
     const { documentId, actor } = await itemActor('annotation', params.id, caller);
     await deleteAnnotation(db, actor, documentId, params.id, query.version);
@@ -104,9 +51,7 @@ export const deleteAnnotationEndpoint = defineEndpoint({
 });
 
 export const listRelationsEndpoint = defineEndpoint({
-  method: 'GET', path: '/documents/{id}/relations', tag: 'relations',
-  summary: 'Relations between spans of a document, by author',
-  params: idParams, query: readQuery.omit({ layer: true }), response: list(relation), errors: [403, 404],
+  ...contract.listRelations,
   async handle({ db, caller, params, query }) {
     const actor = await actorFor(params.id, caller.userId, 'documents:read', caller);
     return { items: await listRelations(db, actor, params.id, parseAuthorFilter(query.author, caller.userId)), nextCursor: null };
@@ -114,11 +59,7 @@ export const listRelationsEndpoint = defineEndpoint({
 });
 
 export const createRelationEndpoint = defineEndpoint({
-  method: 'POST', path: '/documents/{id}/relations', tag: 'relations',
-  summary: 'Link two of your spans with a relation type allowed for their entity labels',
-  params: idParams,
-  body: z.object({ labelId: id, sourceId: id, targetId: id, attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
-  response: relation, status: 201, errors: [403, 404, 409],
+  ...contract.createRelation,
   async handle({ db, caller, params, body }) {
     const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
     return createRelation(db, actor, params.id, { ...body, attributes: body.attributes as never });
@@ -126,9 +67,7 @@ export const createRelationEndpoint = defineEndpoint({
 });
 
 export const deleteRelationEndpoint = defineEndpoint({
-  method: 'DELETE', path: '/relations/{id}', tag: 'relations',
-  summary: 'Delete a relation',
-  params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
+  ...contract.deleteRelation,
   async handle({ db, caller, params, query }) {
     const { documentId, actor } = await itemActor('relation', params.id, caller);
     await deleteRelation(db, actor, documentId, params.id, query.version);
@@ -136,9 +75,7 @@ export const deleteRelationEndpoint = defineEndpoint({
 });
 
 export const listAnswersEndpoint = defineEndpoint({
-  method: 'GET', path: '/documents/{id}/labels', tag: 'document labels',
-  summary: "Document-level answers (the caller's by default)",
-  params: idParams, query: readQuery.omit({ layer: true }), response: list(answer), errors: [403, 404],
+  ...contract.listAnswers,
   async handle({ db, caller, params, query }) {
     const actor = await actorFor(params.id, caller.userId, 'documents:read', caller);
     return { items: await listAnswers(db, actor, params.id, parseAuthorFilter(query.author, caller.userId)), nextCursor: null };
@@ -146,12 +83,7 @@ export const listAnswersEndpoint = defineEndpoint({
 });
 
 export const replaceAnswersEndpoint = defineEndpoint({
-  method: 'PUT', path: '/documents/{id}/labels', tag: 'document labels',
-  summary: "Replace the caller's document-level answers (?author=gold for the gold layer, curators)",
-  params: idParams,
-  query: z.object({ author: z.enum(['me', 'gold']).default('me') }).strict(),
-  body: z.object({ answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000) }).strict(),
-  response: list(answer), errors: [403, 404, 409],
+  ...contract.replaceAnswers,
   async handle({ db, caller, params, query, body }) {
     const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
     return { items: await replaceAnswers(db, actor, params.id, body.answers, query.author === 'gold'), nextCursor: null };

@@ -1,31 +1,15 @@
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { idParams } from '@/lib/api/schemas';
 import { reviewAgreement } from '@/lib/export/agreement';
 import { projectBaseUrl, requestOrigin } from '@/lib/export/base-url';
-import { CARD_INFO, FORMAT_INFO } from '@/lib/export/options';
-import { exportQuery } from '@/lib/export/query';
+import { FORMAT_INFO } from '@/lib/export/options';
 import { exportProject } from '@/lib/export/run';
+import * as contract from '@/lib/api/contracts/export';
 
 export const TOTAL_DOCUMENTS_HEADER = 'x-glossa-total-documents';
 
 export const exportEndpoint = defineEndpoint({
-  method: 'GET',
-  path: '/projects/{id}/export',
-  tag: 'export',
-  summary:
-    'Stream the project as a dataset (docs/ARCHITECTURE.md §11 in the Glossa repository): ' +
-      'format=jsonl|conll|brat|w3c|stance-csv|semeval|hf|conllu|spacy|webanno-tsv, ' +
-      'source=gold|all|annotator:<userId>, filters status=, assignee=, documents=<id,id>, ' +
-      'meta.<key>=<value>, limit= (previews), labels=source (conll, conllu, spacy: labels as the ' +
-      'imported files spelled them). Archives (brat, hf, webanno-tsv) contain the dataset card as ' +
-      'README.md; single files link to it (Link: rel="describedby"), which is format=card (Markdown) or ' +
-      'card-json with the same parameters and of=<format>. X-Glossa-Total-Documents gives the document ' +
-      'count up front. 409 when source=gold and nothing is adjudicated yet.',
-  params: idParams,
-  query: exportQuery,
-  rawResponse: responseTypes(),
-  errors: [403, 404, 409],
+  ...contract.exportDataset,
   async handle({ db, caller, params, query, request }) {
     await authorizeProject(db, caller, params.id, 'export');
     const url = new URL(request.url);
@@ -53,15 +37,5 @@ export const exportEndpoint = defineEndpoint({
     return new Response(result.stream, { headers });
   },
 });
-
-/** Content type → what it carries, for OpenAPI; brat and hf share application/zip. */
-function responseTypes(): Record<string, string> {
-  const types: Record<string, string> = {};
-  const add = (type: string, text: string) => (types[type] = types[type] ? `${types[type]} | ${text}` : text);
-  for (const [format, info] of Object.entries(FORMAT_INFO)) add(info.contentType, `format=${format}: ${info.description}`);
-  add(CARD_INFO.card.contentType, 'format=card: the dataset card in Markdown');
-  add(CARD_INFO['card-json'].contentType, 'format=card-json: the dataset card as JSON');
-  return types;
-}
 
 export const exportEndpoints = [exportEndpoint];

@@ -1,17 +1,13 @@
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { pageOf, pageQuery, prismaPage, toPage } from '@/lib/api/paging';
-import { idParams, project, projectCreate, projectUpdate } from '@/lib/api/schemas';
+import { prismaPage, toPage } from '@/lib/api/paging';
+import { project } from '@/lib/api/schemas';
 import { createProject, deleteProject, getProject, listProjectsOf, updateProject } from '@/lib/projects/store';
 import { DEFAULT_PRESET_ID } from '@/lib/schema/presets';
+import * as contract from '@/lib/api/contracts/projects';
 
 export const listProjects = defineEndpoint({
-  method: 'GET',
-  path: '/projects',
-  tag: 'projects',
-  summary: 'List the projects the caller is a member of',
-  query: pageQuery,
-  response: pageOf(project),
+  ...contract.listProjects,
   async handle({ db, caller, query }) {
     const rows = await listProjectsOf(db, caller.userId, prismaPage(query));
     return toPage(
@@ -22,13 +18,7 @@ export const listProjects = defineEndpoint({
 });
 
 export const createProjectEndpoint = defineEndpoint({
-  method: 'POST',
-  path: '/projects',
-  tag: 'projects',
-  summary: 'Create a project from a label preset; the caller becomes its OWNER',
-  body: projectCreate,
-  response: project,
-  status: 201,
+  ...contract.createProject,
   async handle({ db, caller, body }) {
     const { preset, ...fields } = body;
     const created = await createProject(db, { ...fields, presetId: preset ?? DEFAULT_PRESET_ID, ownerId: caller.userId });
@@ -37,13 +27,7 @@ export const createProjectEndpoint = defineEndpoint({
 });
 
 export const readProject = defineEndpoint({
-  method: 'GET',
-  path: '/projects/{id}',
-  tag: 'projects',
-  summary: 'Read a project and its settings',
-  params: idParams,
-  response: project,
-  errors: [404],
+  ...contract.readProject,
   async handle({ db, caller, params }) {
     const access = await authorizeProject(db, caller, params.id, 'project:read');
     return { ...(await getProject(db, params.id)), role: access.role };
@@ -51,14 +35,7 @@ export const readProject = defineEndpoint({
 });
 
 export const updateProjectEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: '/projects/{id}',
-  tag: 'projects',
-  summary: 'Update name, description, guidelines or settings',
-  params: idParams,
-  body: projectUpdate,
-  response: project,
-  errors: [403, 404],
+  ...contract.updateProject,
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'project:update');
     return { ...(await updateProject(db, caller.userId, params.id, body)), role: access.role };
@@ -66,13 +43,7 @@ export const updateProjectEndpoint = defineEndpoint({
 });
 
 export const deleteProjectEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/projects/{id}',
-  tag: 'projects',
-  summary: 'Delete a project and everything in it (owners only)',
-  params: idParams,
-  status: 204,
-  errors: [403, 404],
+  ...contract.deleteProject,
   async handle({ db, caller, params }) {
     await authorizeProject(db, caller, params.id, 'project:delete');
     await deleteProject(db, params.id);

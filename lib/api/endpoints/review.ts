@@ -1,27 +1,12 @@
-import { z } from 'zod';
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { id } from '@/lib/api/schemas';
 import { acceptIntoGold, autoAccept, setAdjudicated } from '@/lib/review/adjudication';
 import { reviewQueue, reviewView } from '@/lib/review/view';
-
-const spanIdentity = z.object({ start: z.number().int(), end: z.number().int(), labelId: id }).nullable();
-const candidateBase = { key: z.string(), labelId: id, authors: z.array(z.string()), agreement: z.string().describe('proposers / submitted annotators'), gold: id.nullable() };
-const reviewSchema = z.object({
-  document: z.object({ id, name: z.string(), text: z.string(), projectId: id, adjudicatedAt: timestamp.nullable() }),
-  annotators: z.array(z.object({ id, name: z.string(), status: z.string(), afterGold: z.boolean().describe('changed the document after gold was shown to them') })),
-  submitted: z.array(id),
-  spans: z.array(z.object({ ...candidateBase, start: z.number().int(), end: z.number().int(), quote: z.string(), label: z.string(), layer: z.string(), targetId: id.nullable(), targetSpan: spanIdentity, annotationIds: z.array(id), unanimous: z.boolean() })),
-  goldOnly: z.array(z.object({ id, start: z.number().int(), end: z.number().int(), labelId: id, label: z.string() })),
-  relations: z.array(z.object({ ...candidateBase, label: z.string(), source: z.string(), target: z.string(), relationIds: z.array(id) })),
-  answers: z.array(z.object({ ...candidateBase, question: z.string(), targetId: id.nullable(), values: z.array(z.string()), answerIds: z.array(id) })),
-});
-const acceptResult = z.object({ spans: z.number().int(), relations: z.number().int(), answers: z.number().int() });
+import * as contract from '@/lib/api/contracts/review';
 
 export const reviewDocument = defineEndpoint({
-  method: 'GET', path: '/documents/{id}/review', tag: 'review',
-  summary: "Every submitted annotator's spans, relations and answers aligned into candidates, with agreement and gold status",
-  params: idParams, response: reviewSchema, errors: [403, 404],
+  ...contract.reviewDocument,
   async handle({ db, caller, params }) {
     await authorizeDocument(db, caller, params.id, 'work:read-others');
     return reviewView(db, params.id);
@@ -29,11 +14,7 @@ export const reviewDocument = defineEndpoint({
 });
 
 export const acceptGold = defineEndpoint({
-  method: 'POST', path: '/documents/{id}/gold', tag: 'review',
-  summary: 'Accept annotators’ items into gold (idempotent; provenance kept in sourceIds)',
-  params: idParams,
-  body: z.object({ annotationIds: z.array(id).max(10_000).optional(), relationIds: z.array(id).max(10_000).optional(), answerIds: z.array(id).max(10_000).optional() }).strict(),
-  response: acceptResult, errors: [403, 404, 409],
+  ...contract.acceptGold,
   async handle({ db, caller, params, body }) {
     const access = await authorizeDocument(db, caller, params.id, 'gold:write');
     return acceptIntoGold(db, { userId: caller.userId, access }, params.id, body);
@@ -41,20 +22,7 @@ export const acceptGold = defineEndpoint({
 });
 
 export const autoAcceptGold = defineEndpoint({
-  method: 'POST', path: '/projects/{id}/gold/auto', tag: 'review',
-  summary: 'Accept into gold everything at least k annotators agree on, for some documents or the whole ' +
-    'project; optionally only fully agreeing documents, and mark them finished',
-  params: idParams,
-  body: z.object({ minAgreement: z.number().int().min(1).max(50), documentIds: z.array(id).max(100_000).optional(), onlyFullAgreement: z.boolean().optional(), finish: z.boolean().optional() }).strict(),
-  response: acceptResult.extend({
-    documents: z.number().int(),
-    finished: z.number().int(),
-    skipped: z.object({
-      count: z.number().int(),
-      items: z.array(z.object({ documentId: id, kind: z.enum(['annotation', 'relation', 'answer']), id, reason: z.string() })).describe('the first 1,000'),
-    }).describe('items left out of gold because they break an annotation rule (retired label or target, overlap the project forbids, relation type not allowed)'),
-    afterGoldLeftOut: z.number().int().describe('(document, annotator) pairs whose work was not counted as a vote: changed after gold was shown to the annotator'),
-  }), errors: [403, 404],
+  ...contract.autoAcceptGold,
   async handle({ db, caller, params, body }) {
     const access = await authorizeProject(db, caller, params.id, 'gold:write');
     return autoAccept(db, { userId: caller.userId, access }, params.id, body);
@@ -62,10 +30,7 @@ export const autoAcceptGold = defineEndpoint({
 });
 
 export const finishReview = defineEndpoint({
-  method: 'PATCH', path: '/documents/{id}/review', tag: 'review',
-  summary: 'Mark the document’s gold layer finished (or reopen it)',
-  params: idParams, body: z.object({ adjudicated: z.boolean() }).strict(),
-  response: z.object({ id, adjudicatedAt: timestamp.nullable() }), errors: [403, 404, 409],
+  ...contract.finishReview,
   async handle({ db, caller, params, body }) {
     const access = await authorizeDocument(db, caller, params.id, 'gold:write');
     return setAdjudicated(db, { userId: caller.userId, access }, params.id, body.adjudicated);
@@ -73,12 +38,7 @@ export const finishReview = defineEndpoint({
 });
 
 export const reviewQueueEndpoint = defineEndpoint({
-  method: 'GET', path: '/projects/{id}/review/queue', tag: 'review',
-  summary: 'Submitted documents for curators, worst disagreement first, filtered by review status and minimum disagreement',
-  params: idParams,
-  query: z.object({ status: z.enum(['open', 'adjudicated', 'all']).default('open'), minDisagreement: z.coerce.number().min(0).max(1).default(0) }).strict(),
-  response: z.object({ items: z.array(z.object({ id, name: z.string(), submitted: z.number().int(), disagreement: z.number().nullable(), adjudicatedAt: timestamp.nullable(), goldSpans: z.number().int() })), nextCursor: z.null() }),
-  errors: [403, 404],
+  ...contract.reviewQueue,
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'work:read-others');
     return { items: await reviewQueue(db, params.id, query.status, query.minDisagreement), nextCursor: null };

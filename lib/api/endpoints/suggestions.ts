@@ -9,7 +9,7 @@ import { SPAN_LAYERS } from '@/lib/schema/types';
 import { acceptAllOfLabel, acceptSuggestion, MAX_ACCEPT_ALL, rejectSuggestion } from '@/lib/suggestions/decide';
 import { listSuggestions } from '@/lib/suggestions/list';
 import { suggestionStats } from '@/lib/suggestions/stats';
-import { annotation } from './annotations';
+import { annotation } from '@/lib/api/contracts/annotations';
 
 const layerQuery = z.object({
   layer: z.enum(['own', 'gold']).default('own').describe('"own" (default): the caller\'s layer; "gold": the gold layer, for curators adjudicating'),

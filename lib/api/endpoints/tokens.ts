@@ -1,29 +1,17 @@
-import { z } from 'zod';
 import { assertMayCreateTokens, createApiToken, listApiTokens, revokeApiToken } from '@/lib/auth/api-tokens';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { apiToken, createdToken, idParams, tokenCreate } from '@/lib/api/schemas';
 import { badRequest } from '@/lib/http/errors';
+import * as contract from '@/lib/api/contracts/tokens';
 
 export const listTokens = defineEndpoint({
-  method: 'GET',
-  path: '/tokens',
-  tag: 'tokens',
-  summary: "The caller's API tokens (never the secret itself)",
-  response: z.object({ items: z.array(apiToken), nextCursor: z.null() }),
+  ...contract.listTokens,
   async handle({ db, caller }) {
     return { items: await listApiTokens(db, caller.userId), nextCursor: null };
   },
 });
 
 export const createToken = defineEndpoint({
-  method: 'POST',
-  path: '/tokens',
-  tag: 'tokens',
-  summary: 'Create an API token (signed-in sessions only: a token cannot create tokens); the response is the only time the token is shown',
-  body: tokenCreate,
-  response: createdToken,
-  status: 201,
-  errors: [403],
+  ...contract.createToken,
   async handle({ db, caller, body }) {
     assertMayCreateTokens(caller);
     const expiresAt = body.expiresAt ? new Date(body.expiresAt) : null;
@@ -33,13 +21,7 @@ export const createToken = defineEndpoint({
 });
 
 export const revokeToken = defineEndpoint({
-  method: 'DELETE',
-  path: '/tokens/{id}',
-  tag: 'tokens',
-  summary: 'Revoke one of the caller’s tokens',
-  params: idParams,
-  response: apiToken,
-  errors: [404],
+  ...contract.revokeToken,
   async handle({ db, caller, params }) {
     return revokeApiToken(db, caller.userId, params.id);
   },

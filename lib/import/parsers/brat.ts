@@ -9,9 +9,8 @@ import { readRecord } from './json';
  * brat standoff (https://brat.nlplab.org/standoff.html): a `.zip` holding `x.txt` + `x.ann` pairs
  * in any folders, or one `.ann` uploaded beside its `.txt` — the import API pairs those by base
  * name and calls parseBratPair. The text is the `.txt` as is; offsets are code points (brat is
- * Python). lib/formats/brat.ts reads Glossa's own brat export but needs the project schema to
- * place labels in layers and NFC text; here labels stay source names (the service maps them), so
- * this reader only shares that module's conventions. Every line of brat's grammar is read; what
+ * Python). Glossa's own brat export (lib/formats/brat.ts) is read back by this reader too; labels
+ * stay source names (the service maps them to the schema). Every line of brat's grammar is read; what
  * Glossa cannot hold is counted in `skipped` (the import report's formatSkipped), never dropped
  * silently and never the reason a whole corpus is refused:
  * - T `T1<TAB>LABEL 10 20<TAB>text`: a span. Fragments `10 20;21 30` are one span from the first
@@ -195,7 +194,8 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
   const setAttribute = (item: ImportedSpan | ImportedRelation, key: string, value: unknown, id: string, line: number) => {
     item.attributes ??= {};
     if (Object.hasOwn(item.attributes, key)) throw new ImportError(at(line), `${id}: attribute ${JSON.stringify(key)} is given twice; keep one line per attribute`);
-    item.attributes[key] = value;
+    // Defined, not assigned: assigning "__proto__" would replace the object's prototype and lose the attribute.
+    Object.defineProperty(item.attributes, key, { value, enumerable: true, writable: true, configurable: true });
   };
   each((id) => id.startsWith('A') || id.startsWith('M'), ({ line, id, body }) => {
     const match = /^(\S+) (\S+)(?: (\S+))?\t?$/.exec(body);

@@ -10,13 +10,11 @@ import { parseTag, TokenDocumentBuilder } from './token-document';
  *   blank lines end sentences, `-DOCSTART-` lines start documents. Documents are named
  *   `<file>#1`, `<file>#2`, … when the file has `-DOCSTART-` lines, else the file has one
  *   document named after it.
- * - CoNLL has no text, so it is rebuilt as lib/formats/conll.ts does (so Glossa's CoNLL export
- *   reads back to the same text): tokens joined by one space, sentences joined by '\n'; the
+ * - CoNLL has no text, so it is rebuilt: tokens joined by one space, sentences joined by '\n'; the
  *   file's tokens and sentences are kept with the document (./token-document), so exports give
  *   them back token for token. Columns between the token and the tag (POS, chunk) are not kept.
  * - tags: O, B-X, I-X, and BIOES's E-X and S-X, read as ./token-document states.
  * - `.conllu` files are read by ./conllu.
- * lib/formats/conll.ts has a reader too, but it takes the whole file and knows only B/I/O.
  */
 
 export async function* parseConll(source: ImportSource, onProblem?: (problem: ImportError) => void): AsyncGenerator<ImportedDocument> {

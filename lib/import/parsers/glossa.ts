@@ -6,10 +6,8 @@ import { jsonLines, jsonObject, parseWith, readRecord } from './json';
 
 /**
  * Glossa's own JSON Lines export (lib/formats/jsonl.ts writes it), one document per line, read as
- * the bytes arrive. lib/formats/jsonl.ts also has a reader, but it takes the whole file as one
- * string and demands everything an export always has (ids, authors, layers, metadata); files
- * written by hand or by scripts may leave those out, so this schema makes them optional and
- * otherwise mirrors the writer: offsets are code points, `quote` is required and checked, a stance
+ * the bytes arrive. Files written by hand or by scripts may leave out what an export always has
+ * (ids, authors, layers, metadata), so this schema makes those optional and otherwise mirrors the writer: offsets are code points, `quote` is required and checked, a stance
  * target is `{ kind: "target", key }` or `{ kind: "span", span_id }` (`spanId` is accepted too),
  * and the doccano-style `label` field, when present, must agree with `spans`. Unknown fields are
  * errors rather than silently dropped data. The document `id` names the document in the

@@ -1,30 +1,14 @@
+import type { ResponseOf } from '@/lib/api/client';
+import type * as contracts from '@/lib/api/contracts/annotations';
 import type { Answer, DocState, Relation, Span, SpanTarget } from './model';
 
-/** The fields of the API's shapes (docs/ARCHITECTURE.md §9) the editor uses. */
-export interface WireAnnotation {
-  id: string;
-  labelId: string;
-  start: number;
-  end: number;
-  quote: string;
-  attributes: unknown;
-  target: { kind: 'target' | 'span'; id: string } | null;
-  version: number;
-}
-
-export interface WireRelation {
-  id: string;
-  labelId: string;
-  sourceId: string;
-  targetId: string;
-  version: number;
-}
-
-export interface WireAnswer {
-  labelId: string;
-  targetId: string | null;
-  values: string[];
-}
+/**
+ * The fields of the API's answers the editor uses, typed from the endpoint contracts: a
+ * changed response schema breaks the editor's type check instead of its behaviour.
+ */
+export type ServerAnnotation = Pick<ResponseOf<typeof contracts.updateAnnotation>, 'id' | 'labelId' | 'start' | 'end' | 'quote' | 'attributes' | 'target' | 'version'>;
+export type ServerRelation = Pick<ResponseOf<typeof contracts.createRelation>, 'id' | 'labelId' | 'sourceId' | 'targetId' | 'version'>;
+export type ServerAnswer = Pick<ResponseOf<typeof contracts.listAnswers>['items'][number], 'labelId' | 'targetId' | 'values'>;
 
 /** Where a client key stands on the server: its id there and the version last seen. */
 export interface ServerRef {
@@ -39,7 +23,7 @@ function attributesOf(value: unknown): Record<string, unknown> {
 }
 
 /** `keyOf` maps a server id to the client key of the span it belongs to. */
-export function spanFromWire(annotation: WireAnnotation, key: string, keyOf: (id: string) => string): Span {
+export function spanFromServer(annotation: ServerAnnotation, key: string, keyOf: (id: string) => string): Span {
   const target: SpanTarget | null =
     annotation.target === null
       ? null
@@ -61,17 +45,17 @@ export function spanFromWire(annotation: WireAnnotation, key: string, keyOf: (id
  * The state as loaded. Every entity's key is its server id, unless `keyOf` maps an id
  * to the key the client already uses for it (a reload keeps undo history valid).
  */
-export function stateFromWire(
-  annotations: readonly WireAnnotation[],
-  relations: readonly WireRelation[],
-  answers: readonly WireAnswer[],
+export function stateFromServer(
+  annotations: readonly ServerAnnotation[],
+  relations: readonly ServerRelation[],
+  answers: readonly ServerAnswer[],
   keyOf: (id: string) => string = (id) => id,
 ): { doc: DocState; refs: Map<string, ServerRef> } {
   const refs = new Map<string, ServerRef>();
   const spans = new Map<string, Span>();
   for (const annotation of annotations) {
     const key = keyOf(annotation.id);
-    spans.set(key, spanFromWire(annotation, key, keyOf));
+    spans.set(key, spanFromServer(annotation, key, keyOf));
     refs.set(key, { id: annotation.id, version: annotation.version });
   }
   const relationMap = new Map<string, Relation>();
