@@ -3,9 +3,7 @@ import { defineConfig } from 'prisma/config';
 
 // Prisma's schema engine binary cannot be downloaded here and is not needed for
 // `prisma generate`/`validate`/`format`; migrations are applied by lib/db/migrate.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
-  new URL('./prisma/schema-engine-unavailable', import.meta.url),
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL('./prisma/schema-engine-unavailable', import.meta.url));
 
 export default defineConfig({
   schema: 'prisma/schema.prisma',

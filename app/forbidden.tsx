@@ -9,8 +9,8 @@ export default function Forbidden() {
     <div className="message-page">
       <h1>Your role does not include this page</h1>
       <p>
-        You are a member of this project, but your role does not allow this page: agreement, review, progress and export need the Curator
-        role or above. Ask a project owner if you need more access.
+        You are a member of this project, but your role does not allow this page: agreement, review, progress and export need the Curator role or above. Ask a
+        project owner if you need more access.
       </p>
       <p>
         <Link href="/">Go to your projects</Link>

@@ -42,8 +42,8 @@ export default async function HomePage() {
       {projects.length === 0 ? (
         <EmptyState title="You are not in any project yet.">
           <p>
-            <Link href="/projects/new">Create a project</Link> from a label preset, then import documents. To join someone else’s
-            project, ask one of its owners or managers to invite your e-mail address; the invitation appears here.
+            <Link href="/projects/new">Create a project</Link> from a label preset, then import documents. To join someone else’s project, ask one of its owners
+            or managers to invite your e-mail address; the invitation appears here.
           </p>
         </EmptyState>
       ) : (

@@ -40,8 +40,10 @@ for (const setting of settings) {
       }
     }
     const ms = (performance.now() - started) / DRAWS;
-    console.log(`| ${setting.units} | ${setting.coders} | ${setting.p.join('/')} | ${population.toFixed(2)} | ` +
-      `${method} | ${((covered / DRAWS) * 100).toFixed(1)} % | ${DRAWS - defined} | ` +
-      `${(width / Math.max(1, defined)).toFixed(3)} | ${ms.toFixed(2)} |`);
+    console.log(
+      `| ${setting.units} | ${setting.coders} | ${setting.p.join('/')} | ${population.toFixed(2)} | ` +
+        `${method} | ${((covered / DRAWS) * 100).toFixed(1)} % | ${DRAWS - defined} | ` +
+        `${(width / Math.max(1, defined)).toFixed(3)} | ${ms.toFixed(2)} |`,
+    );
   }
 }

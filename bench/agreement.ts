@@ -21,7 +21,7 @@ const FRAME = ['SECURITY_DEFENSE', 'POLITICAL', 'MORALITY'];
 const WORDS = 'the talks between pakistan and the afghan taliban ended in doha without agreement after an attack in bannu killed soldiers'.split(' ');
 
 let seed = 42;
-const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
 
 function document(index: number): ReportDocument {
@@ -52,7 +52,10 @@ function document(index: number): ReportDocument {
 
 const input: ReportInput = {
   annotators: ANNOTATORS.map((id) => ({ id, name: id })),
-  labels: [...ENTITY.map((key) => ({ key, layer: 'ENTITY' as const, retired: false })), ...FRAME.map((key) => ({ key, layer: 'FRAME' as const, retired: false }))],
+  labels: [
+    ...ENTITY.map((key) => ({ key, layer: 'ENTITY' as const, retired: false })),
+    ...FRAME.map((key) => ({ key, layer: 'FRAME' as const, retired: false })),
+  ],
   targets: [],
   questions: [],
   documents: Array.from({ length: DOCUMENTS }, (_, i) => document(i)),
@@ -70,15 +73,19 @@ function timed(label: string, data: ReportInput, intervals: IntervalOptions | nu
   const seconds = (performance.now() - started) / 1000;
   // CPU time of this process: on a machine shared with other work it varies far less than the wall time.
   const used = process.cpuUsage(cpu);
-  console.log(`${label}: ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak ` +
-    `RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `${label}: ${seconds.toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s), peak ` +
+      `RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
   return report;
 }
 
 const report = timed('full report, stored tokens (target < 2 s)', stored);
-console.log(`ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ` +
-  `${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ` +
-  `${report.layers.ENTITY?.fleissKappa.value}`);
+console.log(
+  `ENTITY token α ${report.layers.ENTITY?.tokenAlpha.value}, α_u ` +
+    `${report.layers.ENTITY?.unitizingAlpha.value}, Fleiss κ ` +
+    `${report.layers.ENTITY?.fleissKappa.value}`,
+);
 timed('full report, tokenizing every document', input);
 const withIntervals = timed('with bootstrap intervals, 1,000 replicates (target < 5 s)', stored, { method: 'bootstrap' });
 console.log(`ENTITY token α interval ${JSON.stringify(withIntervals.layers.ENTITY?.tokenAlpha.interval)}`);

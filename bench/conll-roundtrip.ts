@@ -106,15 +106,32 @@ try {
   const project = await createProject(db, { name: 'conll round trip', presetId: 'news-stance-framing', ownerId: owner.id });
   const bytes = new TextEncoder().encode(input.text);
   const started = performance.now();
-  const report = await importBatch(db, [{ kind: 'file', source: { name: 'corpus.conll', stream: async function* () { for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536); } } }], {
-    projectId: project.id,
-    actorId: owner.id,
-    author: { kind: 'gold' },
-    labelMap: { PER: 'PERSON', MISC: 'NORP', 'creative-work': 'WORK_OF_ART' },
-  });
+  const report = await importBatch(
+    db,
+    [
+      {
+        kind: 'file',
+        source: {
+          name: 'corpus.conll',
+          stream: async function* () {
+            for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
+          },
+        },
+      },
+    ],
+    {
+      projectId: project.id,
+      actorId: owner.id,
+      author: { kind: 'gold' },
+      labelMap: { PER: 'PERSON', MISC: 'NORP', 'creative-work': 'WORK_OF_ART' },
+    },
+  );
   const imported = performance.now();
   if (report.files[0]!.duplicatesSkipped.length > 0) throw new Error(`${report.files[0]!.duplicatesSkipped.length} generated documents were duplicates`);
-  const conll = async () => new Response((await exportProject(db, project.id, { format: 'conll', source: { kind: 'gold' }, baseUrl: 'http://localhost', labels: 'source' })).stream).text();
+  const conll = async () =>
+    new Response(
+      (await exportProject(db, project.id, { format: 'conll', source: { kind: 'gold' }, baseUrl: 'http://localhost', labels: 'source' })).stream,
+    ).text();
   const output = await conll();
   const exported = performance.now();
   await db.document.updateMany({ where: { projectId: project.id }, data: { tokenizer: null } });
@@ -122,17 +139,25 @@ try {
 
   const row = (name: string, text: string) => {
     const c = count(text);
-    return `| ${name} | ${c.documents.toLocaleString('en')} | ${c.sentences.toLocaleString('en')} | ` +
+    return (
+      `| ${name} | ${c.documents.toLocaleString('en')} | ${c.sentences.toLocaleString('en')} | ` +
       `${c.tokens.toLocaleString('en')} | ${c.entities.toLocaleString('en')} | ` +
-      `${text === input.text ? 'yes' : 'no'} |`;
+      `${text === input.text ? 'yes' : 'no'} |`
+    );
   };
-  console.log(`import ${((imported - started) / 1000).toFixed(1)} s, export ` +
-    `${((exported - imported) / 1000).toFixed(1)} s; ${(bytes.length / 1e6).toFixed(1)} MB of CoNLL`);
+  console.log(
+    `import ${((imported - started) / 1000).toFixed(1)} s, export ` +
+      `${((exported - imported) / 1000).toFixed(1)} s; ${(bytes.length / 1e6).toFixed(1)} MB of CoNLL`,
+  );
   console.log('| | documents | sentences | tokens | entities | byte-identical |\n|---|---|---|---|---|---|');
   console.log(row('input', input.text));
   console.log(row('export (source tokens)', output));
   console.log(row('export (lib/tokenize, fitted)', retokenized));
-  console.log(`node ${process.version}, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `node ${process.version}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (output !== input.text) process.exitCode = 1;
   await db.$disconnect();
 } finally {

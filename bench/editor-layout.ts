@@ -49,6 +49,10 @@ for (let round = 0; round < ROUNDS; round++) {
   layout.push(time(() => void (marks = layoutSpans(spans, table, look).marks)));
   decorations.push(time(() => void spanDecorations(doc, marks, 'span')));
 }
-console.log(`${length.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} overlapping spans, ${ROUNDS} rounds, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `${length.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} overlapping spans, ${ROUNDS} rounds, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 console.log(`layoutSpans:     median ${summary(layout)}`);
 console.log(`spanDecorations: median ${summary(decorations)}`);

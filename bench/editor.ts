@@ -32,7 +32,10 @@ import { BENCH_USER, seedEditorProject } from './editor/seed';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PROFILE = process.env.BENCH_PROFILE;
 const log = (line: string) => console.log(`[editor] ${line}`);
-const load = () => `load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (${execSync('uptime').toString().trim()})`;
+const load = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')} (${execSync('uptime').toString().trim()})`;
 
 const builds = process.env.EDITOR_BUILDS?.split(',').map((b) => b.trim()) ?? ['.next-bench'];
 if (!process.env.EDITOR_BUILDS) {

@@ -134,14 +134,20 @@ async function generate(db: PrismaClient, url: string): Promise<void> {
   await client.connect();
   try {
     await client.query('SET synchronous_commit = off');
-    await client.query(`
+    await client.query(
+      `
       INSERT INTO "User" (id, email, name, "updatedAt")
       SELECT 'u' || p || '_' || a, 'a' || p || '_' || a || '@bench.example', 'Annotator ' || p || '.' || a, now()
-      FROM generate_series(1, $1::int) p, generate_series(0, 2) a`, [PROJECTS]);
-    await client.query(`
+      FROM generate_series(1, $1::int) p, generate_series(0, 2) a`,
+      [PROJECTS],
+    );
+    await client.query(
+      `
       INSERT INTO "Membership" (id, "projectId", "userId", role)
       SELECT 'm' || p.n || '_' || a, p.id, 'u' || p.n || '_' || a, 'ANNOTATOR'
-      FROM unnest($1::text[]) WITH ORDINALITY p(id, n), generate_series(0, 2) a`, [projectIds]);
+      FROM unnest($1::text[]) WITH ORDINALITY p(id, n), generate_series(0, 2) a`,
+      [projectIds],
+    );
     for (const [index, projectId] of projectIds.entries()) {
       const p = index + 1;
       await client.query('BEGIN');
@@ -229,12 +235,19 @@ async function middleOf(db: PrismaClient): Promise<World> {
 /** The hot paths, each through the same lib/ function the route or page calls. */
 function scenarios(db: PrismaClient, world: World): Scenario[] {
   const { projectId, documentId, annotator, owner } = world;
-  const actor = async (caller: Caller): Promise<Actor> => ({ userId: caller.userId, access: await authorizeProject(db, caller, projectId, 'annotations:write') });
+  const actor = async (caller: Caller): Promise<Actor> => ({
+    userId: caller.userId,
+    access: await authorizeProject(db, caller, projectId, 'annotations:write'),
+  });
   let created: { id: string; version: number } | undefined;
   return [
     { name: 'API request: Bearer token → caller', narrow: true, run: () => resolveCaller(db, new Headers({ authorization: `Bearer ${world.token}` })) },
     { name: 'Authorize a document route', narrow: true, run: () => authorizeDocument(db, annotator, documentId, 'annotations:write') },
-    { name: 'Editor: the annotator’s spans of a document', narrow: true, run: async () => listAnnotations(db, await actor(annotator), documentId, parseAuthorFilter('me', annotator.userId)) },
+    {
+      name: 'Editor: the annotator’s spans of a document',
+      narrow: true,
+      run: async () => listAnnotations(db, await actor(annotator), documentId, parseAuthorFilter('me', annotator.userId)),
+    },
     {
       name: 'Create a span',
       narrow: true,
@@ -253,9 +266,21 @@ function scenarios(db: PrismaClient, world: World): Scenario[] {
     },
     { name: 'Delete a span', narrow: true, run: async () => deleteAnnotation(db, await actor(annotator), documentId, created!.id, created!.version) },
     { name: 'Annotator queue: next document', narrow: true, run: () => nextDocument(db, projectId, annotator.userId) },
-    { name: 'Documents list: only mine, in progress, page 3', narrow: true, run: () => searchDocuments(db, projectId, { mine: true, status: 'IN_PROGRESS', meta: [] }, { page: 3, callerId: annotator.userId }) },
-    { name: 'Documents list: text search', narrow: false, run: () => searchDocuments(db, projectId, { mine: false, q: 'Report 1234.', meta: [] }, { page: 1, callerId: owner.userId }) },
-    { name: 'Documents list: metadata filter', narrow: false, run: () => searchDocuments(db, projectId, { mine: false, meta: [{ key: 'source', value: 'dawn' }] }, { page: 1, callerId: owner.userId }) },
+    {
+      name: 'Documents list: only mine, in progress, page 3',
+      narrow: true,
+      run: () => searchDocuments(db, projectId, { mine: true, status: 'IN_PROGRESS', meta: [] }, { page: 3, callerId: annotator.userId }),
+    },
+    {
+      name: 'Documents list: text search',
+      narrow: false,
+      run: () => searchDocuments(db, projectId, { mine: false, q: 'Report 1234.', meta: [] }, { page: 1, callerId: owner.userId }),
+    },
+    {
+      name: 'Documents list: metadata filter',
+      narrow: false,
+      run: () => searchDocuments(db, projectId, { mine: false, meta: [{ key: 'source', value: 'dawn' }] }, { page: 1, callerId: owner.userId }),
+    },
     { name: 'Live: who is here', narrow: true, run: () => present(db, documentId) },
     { name: 'Curator: one document, all annotators', narrow: true, run: () => reviewView(db, documentId) },
     { name: 'Progress dashboard (one project)', narrow: false, run: () => projectProgress(db, projectId) },
@@ -284,7 +309,10 @@ function recordPgQueries(record: (query: string, params: unknown[], duration: nu
     const result = query.apply(this, args);
     if (typeof text === 'string' && result instanceof Promise) {
       const started = performance.now();
-      void result.then(() => record(text, (values as unknown[] | undefined) ?? [], performance.now() - started), () => {});
+      void result.then(
+        () => record(text, (values as unknown[] | undefined) ?? [], performance.now() - started),
+        () => {},
+      );
     }
     return result;
   } as typeof pg.Client.prototype.query;
@@ -354,7 +382,9 @@ function report(plans: Plan[], sizes: Map<string, number>, all: Scenario[]): str
   lines.push('', '<details><summary>Plans</summary>', '');
   for (const plan of plans) {
     // Long IN lists ($1,…,$5000) say nothing the plan does not.
-    const statement = plan.statement.trim().replace(/\$\d+(,\$\d+){3,}/g, (list) => `${list.slice(0, list.indexOf(','))},…,${list.slice(list.lastIndexOf(',') + 1)}`);
+    const statement = plan.statement
+      .trim()
+      .replace(/\$\d+(,\$\d+){3,}/g, (list) => `${list.slice(0, list.indexOf(','))},…,${list.slice(list.lastIndexOf(',') + 1)}`);
     // Plans quote the parameters too; a list of 5,000 document ids is cut to its start.
     const planText = plan.plan.replace(/^(.{240}).+$/gm, '$1…');
     lines.push(`**${plan.scenario}** (${plan.milliseconds.toFixed(2)} ms)`, '', '```sql', statement, '```', '', '```', planText, '```', '');

@@ -111,7 +111,8 @@ async function generated(url: string): Promise<string> {
       [PROJECT_NAME],
     );
     const project = rows[0];
-    if (!project || project.documents !== DOCUMENTS) throw new Error(`EXPORT_DATABASE_URL holds no generated project of ${DOCUMENTS} documents (set BENCH_DOCUMENTS as for the run that generated it).`);
+    if (!project || project.documents !== DOCUMENTS)
+      throw new Error(`EXPORT_DATABASE_URL holds no generated project of ${DOCUMENTS} documents (set BENCH_DOCUMENTS as for the run that generated it).`);
     return project.id;
   } finally {
     await client.end();
@@ -131,8 +132,25 @@ async function generate(url: string): Promise<string> {
   await client.connect();
   try {
     for (let first = 0; first < DOCUMENTS; first += INSERT_DOCUMENTS) {
-      const documents = { id: [] as string[], name: [] as string[], text: [] as string[], sha: [] as string[], metadata: [] as string[], position: [] as number[], tokens: [] as string[], sentences: [] as string[] };
-      const spans = { id: [] as string[], document: [] as string[], label: [] as string[], start: [] as number[], end: [] as number[], quote: [] as string[], target: [] as (string | null)[] };
+      const documents = {
+        id: [] as string[],
+        name: [] as string[],
+        text: [] as string[],
+        sha: [] as string[],
+        metadata: [] as string[],
+        position: [] as number[],
+        tokens: [] as string[],
+        sentences: [] as string[],
+      };
+      const spans = {
+        id: [] as string[],
+        document: [] as string[],
+        label: [] as string[],
+        start: [] as number[],
+        end: [] as number[],
+        quote: [] as string[],
+        target: [] as (string | null)[],
+      };
       for (let index = first; index < Math.min(first + INSERT_DOCUMENTS, DOCUMENTS); index++) {
         const id = `doc-${String(index).padStart(6, '0')}`;
         let text = `Report ${index}.\n`;
@@ -177,7 +195,18 @@ async function generate(url: string): Promise<string> {
          FROM unnest($2::text[], $3::text[], $4::text[], ` +
           `$5::text[], $6::jsonb[], $7::int[], $8::text[], $9::text[]) AS u(id, name, text, sha, metadata, ` +
           `position, tokens, sentences)`,
-        [project.id, documents.id, documents.name, documents.text, documents.sha, documents.metadata, documents.position, documents.tokens, documents.sentences, TOKENIZER_VERSION],
+        [
+          project.id,
+          documents.id,
+          documents.name,
+          documents.text,
+          documents.sha,
+          documents.metadata,
+          documents.position,
+          documents.tokens,
+          documents.sentences,
+          TOKENIZER_VERSION,
+        ],
       );
       await client.query(
         `INSERT INTO "Annotation" (id, "documentId", "labelId", start, "end", quote, "targetId", origin, "updatedAt")
@@ -219,7 +248,17 @@ async function measure(measurement: Measurement, url: string, projectId: string)
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
   // maxRSS is in kilobytes.
-  return { measurement, seconds, bytes, spans: SPANS, baselineRssMb: mb(baselineRss), peakRssMb: mb(peakRss), maxRssMb: mb(process.resourceUsage().maxRSS * 1024), heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit), batches };
+  return {
+    measurement,
+    seconds,
+    bytes,
+    spans: SPANS,
+    baselineRssMb: mb(baselineRss),
+    peakRssMb: mb(peakRss),
+    maxRssMb: mb(process.resourceUsage().maxRSS * 1024),
+    heapLimitMb: mb(v8.getHeapStatistics().heap_size_limit),
+    batches,
+  };
 }
 
 async function exporter(format: 'jsonl' | 'conll', url: string, projectId: string) {
@@ -230,7 +269,12 @@ async function exporter(format: 'jsonl' | 'conll', url: string, projectId: strin
   return async () => {
     let batches = 0;
     try {
-      const result = await exportProject(db, projectId, { format, source: { kind: 'gold' }, baseUrl: 'http://localhost:3000', read: { onBatch: () => batches++ } });
+      const result = await exportProject(db, projectId, {
+        format,
+        source: { kind: 'gold' },
+        baseUrl: 'http://localhost:3000',
+        read: { onBatch: () => batches++ },
+      });
       const reader = result.stream.getReader();
       let bytes = 0;
       for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.byteLength;
@@ -258,7 +302,12 @@ async function copyOut(url: string, projectId: string) {
     try {
       for (const sql of queries) {
         const query = Object.assign(new pg.Query(sql), { handleCopyData: (message: { chunk: Buffer }) => void (bytes += message.chunk.length) });
-        await new Promise<void>((resolve, reject) => client.query(query).on('end', () => resolve()).on('error', reject));
+        await new Promise<void>((resolve, reject) =>
+          client
+            .query(query)
+            .on('end', () => resolve())
+            .on('error', reject),
+        );
       }
     } finally {
       await client.end();
@@ -283,10 +332,12 @@ function report(results: Result[], where: string): string {
     const range = these.length > 1 ? ` (${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)})` : '';
     const rate = Math.round(SPANS / time).toLocaleString('en-US');
     const highest = (pick: (run: Result) => number) => Math.max(...these.map(pick));
-    return `| ${measurement} | ${time.toFixed(2)}${range} | ${rate} | ${mb(these[0]!.bytes)} | ` +
+    return (
+      `| ${measurement} | ${time.toFixed(2)}${range} | ${rate} | ${mb(these[0]!.bytes)} | ` +
       `${highest((run) => run.baselineRssMb)} | ${highest((run) => run.peakRssMb)} | ` +
       `${highest((run) => run.maxRssMb)} | ${(time / copySeconds).toFixed(2)} | ` +
-      `${these[0]!.batches ?? '–'} |`;
+      `${these[0]!.batches ?? '–'} |`
+    );
   });
   const packageJson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
   return [
@@ -294,7 +345,10 @@ function report(results: Result[], where: string): string {
       `${os.cpus()[0]?.model ?? 'CPU'}, ${mb(os.totalmem())} MB RAM, ${os.platform()} ${os.release()}; ` +
       `PostgreSQL: ${where}.`,
     `${DOCUMENTS.toLocaleString('en-US')} documents, ${SPANS.toLocaleString('en-US')} gold spans; V8 heap limit ${results[0]!.heapLimitMb} MB; ` +
-      `${ROUNDS} round(s), load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')} at the end.`,
+      `${ROUNDS} round(s), load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')} at the end.`,
     '',
     '| run | seconds, median (range) | spans/s | output MB | RSS before MB (highest) | peak RSS MB ' +
       '(highest, sampled) | maxRSS MB (highest) | median ÷ COPY median | batches |',

@@ -52,7 +52,9 @@ try {
   });
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
-  console.log(`imported ${report.documentCount} documents, ${report.files[0]!.spans} spans, ${(bytes / 1e6).toFixed(1)} MB of JSONL in ${seconds.toFixed(1)} s`);
+  console.log(
+    `imported ${report.documentCount} documents, ${report.files[0]!.spans} spans, ${(bytes / 1e6).toFixed(1)} MB of JSONL in ${seconds.toFixed(1)} s`,
+  );
   console.log(`${(report.documentCount / seconds).toFixed(0)} documents/s, ${(bytes / 1e6 / seconds).toFixed(1)} MB/s, peak RSS ${(peak / 1e6).toFixed(0)} MB`);
   await db.$disconnect();
 } finally {

@@ -94,7 +94,14 @@ try {
   const runAll = (seconds: number) => Promise.all(clients.map((c) => c.run(Date.now() + seconds * 1000, interval)));
 
   // Every stream watches the first annotator's first document (annotators may read any document).
-  const crowd = STREAMS > 0 ? new StreamCrowd(shared.baseUrl, project.annotators[0]!.documents[0]!.id, project.annotators.map((a) => a.token)) : null;
+  const crowd =
+    STREAMS > 0
+      ? new StreamCrowd(
+          shared.baseUrl,
+          project.annotators[0]!.documents[0]!.id,
+          project.annotators.map((a) => a.token),
+        )
+      : null;
   if (crowd) {
     await crowd.fill(STREAMS);
     log(`${crowd.size} event streams open on one document; answers: ${describeAnswers(crowd.answers)}`);
@@ -110,7 +117,15 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const cpu = cpuBetween(cpuBefore, sampleCpu(server.pid!, database.dataDir));
   shared.recorder.measuring = false;
-  const streamProblems = crowd ? await finishStreams(crowd, project.annotators.map((a) => a.token), await health!.stop(), churned ?? 0, database.url) : [];
+  const streamProblems = crowd
+    ? await finishStreams(
+        crowd,
+        project.annotators.map((a) => a.token),
+        await health!.stop(),
+        churned ?? 0,
+        database.url,
+      )
+    : [];
 
   await stop(server);
   server = null;
@@ -155,9 +170,7 @@ function describeAnswers(answers: Map<string, number>): string {
 async function finishStreams(crowd: StreamCrowd, tokens: string[], health: HealthTimes, churned: number, url: string): Promise<string[]> {
   const problems: string[] = [];
   const sorted = [...health.latencies].sort((a, b) => a - b);
-  console.log(
-    `streams: ${crowd.size} open; ${churned} closed and reopened during the measurement; answers: ${describeAnswers(crowd.answers)}`,
-  );
+  console.log(`streams: ${crowd.size} open; ${churned} closed and reopened during the measurement; answers: ${describeAnswers(crowd.answers)}`);
   console.log(
     `health while streaming: ${sorted.length} checks, p50 ${percentile(sorted, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms, ` +
@@ -165,9 +178,12 @@ async function finishStreams(crowd: StreamCrowd, tokens: string[], health: Healt
   );
   if ((sorted.at(-1) ?? Infinity) >= HEALTH_LIMIT_MS) problems.push(`a health check took ${sorted.at(-1)?.toFixed(0)} ms (limit ${HEALTH_LIMIT_MS} ms)`);
   if (health.failures.length > 0) problems.push(`health failures: ${health.failures.slice(0, 5).join('; ')}`);
-  for (const [status, count] of crowd.answers) if (status === 'network' || Number(status) >= 500) problems.push(`${count} stream request(s) answered ${status}`);
+  for (const [status, count] of crowd.answers)
+    if (status === 'network' || Number(status) >= 500) problems.push(`${count} stream request(s) answered ${status}`);
   const beyond = await crowd.probe(tokens[0]!);
-  console.log(`one more stream on the document: ${beyond}${crowd.size >= STREAM_LIMITS.perDocument ? ` (its limit is ${STREAM_LIMITS.perDocument}: 429 expected)` : ''}`);
+  console.log(
+    `one more stream on the document: ${beyond}${crowd.size >= STREAM_LIMITS.perDocument ? ` (its limit is ${STREAM_LIMITS.perDocument}: 429 expected)` : ''}`,
+  );
   if (crowd.size >= STREAM_LIMITS.perDocument && beyond !== '429') problems.push(`a stream beyond the per-document limit answered ${beyond}`);
   crowd.closeAll();
   const client = new pg.Client({ connectionString: url });
@@ -195,13 +211,17 @@ function printResults(recorder: Recorder, seconds: number): void {
   const row = (name: string, values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     const f = (p: number) => percentile(sorted, p).toFixed(1).padStart(7);
-    console.log(`${name.padEnd(10)} ${String(values.length).padStart(7)} ` +
-      `${(values.length / seconds).toFixed(1).padStart(8)} ${f(50)} ${f(95)} ${f(99)} ` +
-      `${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)}`);
+    console.log(
+      `${name.padEnd(10)} ${String(values.length).padStart(7)} ` +
+        `${(values.length / seconds).toFixed(1).padStart(8)} ${f(50)} ${f(95)} ${f(99)} ` +
+        `${(sorted.at(-1) ?? NaN).toFixed(1).padStart(7)}`,
+    );
   };
   const writes = (['create', 'update', 'delete'] as Kind[]).flatMap((kind) => recorder.latencies[kind]);
   console.log(`\nmeasured ${seconds.toFixed(1)} s; latency in ms`);
-  console.log(`${'kind'.padEnd(10)} ${'count'.padStart(7)} ${'per s'.padStart(8)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}`);
+  console.log(
+    `${'kind'.padEnd(10)} ${'count'.padStart(7)} ${'per s'.padStart(8)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}`,
+  );
   for (const kind of ['create', 'update', 'delete', 'agreement'] as Kind[]) row(kind, recorder.latencies[kind]);
   row('writes', writes);
   const byStatus = new Map<string, number>();
@@ -212,9 +232,11 @@ function printResults(recorder: Recorder, seconds: number): void {
 function printCpu(cpu: CpuSample, seconds: number): void {
   const share = (value: number) => `${value.toFixed(1)} s (${((value / seconds) * 100).toFixed(0)} % of a core)`;
   const others = cpu.machineBusy - cpu.server - cpu.postgres - cpu.generator;
-  console.log(`CPU during the measurement (${cpus().length} cores): server ${share(cpu.server)}, PostgreSQL ` +
-    `${share(cpu.postgres)}, load generator ${share(cpu.generator)}, everything else ` +
-    `${share(Math.max(0, others))}`);
+  console.log(
+    `CPU during the measurement (${cpus().length} cores): server ${share(cpu.server)}, PostgreSQL ` +
+      `${share(cpu.postgres)}, load generator ${share(cpu.generator)}, everything else ` +
+      `${share(Math.max(0, others))}`,
+  );
 }
 
 /** Compares every annotation on the annotators' documents, and the event log, with the ledger. */
@@ -223,12 +245,24 @@ async function checkLedger(url: string, project: LoadProject, shared: Shared, ac
   await client.connect();
   try {
     const documentIds = project.annotators.flatMap((a) => a.documents.map((d) => d.id));
-    const { rows } = await client.query<{ id: string; documentId: string; labelId: string; start: number; end: number; version: number; deleted: boolean; quote: string; text: string }>(
+    const { rows } = await client.query<{
+      id: string;
+      documentId: string;
+      labelId: string;
+      start: number;
+      end: number;
+      version: number;
+      deleted: boolean;
+      quote: string;
+      text: string;
+    }>(
       `SELECT a.id, a."documentId", a."labelId", a.start, a."end", a.version, a."deletedAt" IS NOT NULL AS deleted, a.quote, d.text
          FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId" WHERE a."documentId" = ANY($1)`,
       [documentIds],
     );
-    const { rows: [events] } = await client.query<{ count: string }>(`SELECT count(*) FROM "Event" WHERE entity = 'ANNOTATION' AND "documentId" = ANY($1)`, [documentIds]);
+    const {
+      rows: [events],
+    } = await client.query<{ count: string }>(`SELECT count(*) FROM "Event" WHERE entity = 'ANNOTATION' AND "documentId" = ANY($1)`, [documentIds]);
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
@@ -250,12 +284,16 @@ async function checkLedger(url: string, project: LoadProject, shared: Shared, ac
     const live = rows.filter((r) => !r.deleted).length;
     const expectedLive = [...shared.ledger.values()].filter((e) => !e.deleted).length;
     const uncertain = shared.uncertain.size + shared.uncertainCreates.count;
-    console.log(`ledger: ${shared.ledger.size} annotations acknowledged (${expectedLive} live), database ` +
-      `${rows.length} (${live} live); ${acknowledged} acknowledged writes, ${events!.count} events; ` +
-      `${uncertain} write(s) of unknown outcome`);
-    if (uncertain === 0 && (extra !== 0 || live !== expectedLive)) problems.push(`count differs: database ${rows.length} (${live} live), ledger ${shared.ledger.size} (${expectedLive} live)`);
+    console.log(
+      `ledger: ${shared.ledger.size} annotations acknowledged (${expectedLive} live), database ` +
+        `${rows.length} (${live} live); ${acknowledged} acknowledged writes, ${events!.count} events; ` +
+        `${uncertain} write(s) of unknown outcome`,
+    );
+    if (uncertain === 0 && (extra !== 0 || live !== expectedLive))
+      problems.push(`count differs: database ${rows.length} (${live} live), ledger ${shared.ledger.size} (${expectedLive} live)`);
     const eventCount = Number(events!.count);
-    if (eventCount < acknowledged || eventCount > acknowledged + uncertain) problems.push(`the event log holds ${eventCount} annotation events for ${acknowledged} acknowledged writes`);
+    if (eventCount < acknowledged || eventCount > acknowledged + uncertain)
+      problems.push(`the event log holds ${eventCount} annotation events for ${acknowledged} acknowledged writes`);
     if (problems.length === 0) console.log('ledger check passed: the database holds exactly the acknowledged writes');
     return problems;
   } finally {

@@ -44,7 +44,12 @@ const word = () => {
 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const database = await benchDatabase();
 const fake = await startFakeOpenai();
 try {
@@ -88,14 +93,38 @@ try {
     admit({ spans, answers: [], dropped: {}, tokens: { prompt: 0, completion: 0 } }, schema, new OffsetIndex(text), { layers: [], labels: [] });
     pathTimes.push(performance.now() - t);
   }
-  console.log(`1. string-match, ${text.length} characters, ${learned.length} learned forms: ${found} suggestions; matcher median ${median(matcherTimes).toFixed(0)} ms (min ${Math.min(...matcherTimes).toFixed(0)}), with loading from PostgreSQL and the invariants median ${median(pathTimes).toFixed(0)} ms (target < 200 ms)`);
+  console.log(
+    `1. string-match, ${text.length} characters, ${learned.length} learned forms: ${found} suggestions; matcher median ` +
+      `${median(matcherTimes).toFixed(0)} ms (min ${Math.min(...matcherTimes).toFixed(0)}), with loading from PostgreSQL and the invariants ` +
+      `median ${median(pathTimes).toFixed(0)} ms (target < 200 ms)`,
+  );
 
   // 2. 1,000 documents through the fake server at concurrency 8.
   const DOCS = Number(process.env.DOCUMENTS ?? 1000);
-  await db.document.createMany({ data: Array.from({ length: DOCS }, (_, i) => ({ projectId: project.id, name: `batch-${i}`, text: `Document ${i}: talks in Doha and Kabul. `.repeat(20), sha256: `b${i}`, position: i + 1 })) });
+  await db.document.createMany({
+    data: Array.from({ length: DOCS }, (_, i) => ({
+      projectId: project.id,
+      name: `batch-${i}`,
+      text: `Document ${i}: talks in Doha and Kabul. `.repeat(20),
+      sha256: `b${i}`,
+      position: i + 1,
+    })),
+  });
   const batchIds = (await db.document.findMany({ where: { projectId: project.id, name: { startsWith: 'batch-' } }, select: { id: true } })).map((d) => d.id);
-  fake.respondWith(() => ({ content: { spans: [{ quote: 'Doha', label: 'GPE', target: null, occurrence: null }, { quote: 'Kabul', label: 'GPE', target: null, occurrence: 1 }], answers: [] } }));
-  const llm = await storeRecommender(db, project.id, owner.id, { kind: 'openai', name: 'fake', config: { baseUrl: fake.baseUrl, model: 'bench', concurrency: 8 } });
+  fake.respondWith(() => ({
+    content: {
+      spans: [
+        { quote: 'Doha', label: 'GPE', target: null, occurrence: null },
+        { quote: 'Kabul', label: 'GPE', target: null, occurrence: 1 },
+      ],
+      answers: [],
+    },
+  }));
+  const llm = await storeRecommender(db, project.id, owner.id, {
+    kind: 'openai',
+    name: 'fake',
+    config: { baseUrl: fake.baseUrl, model: 'bench', concurrency: 8 },
+  });
   const worker = await startWorker(db, 8);
   const t = performance.now();
   const run = await createRun(db, llm.id, owner.id, batchIds);
@@ -106,29 +135,57 @@ try {
   }
   const seconds = (performance.now() - t) / 1000;
   await worker.stop();
-  console.log(`2. batch run: ${result.status}, ${result.documentsDone}/${DOCS} documents, ${result.suggestionsCount} suggestions, ${fake.requests.length} requests in ${seconds.toFixed(1)} s = ${(DOCS / seconds).toFixed(1)} documents/s at concurrency 8 (the fake answers at once: this is Glossa's overhead)`);
+  console.log(
+    `2. batch run: ${result.status}, ${result.documentsDone}/${DOCS} documents, ${result.suggestionsCount} suggestions, ${fake.requests.length} ` +
+      `requests in ${seconds.toFixed(1)} s = ${(DOCS / seconds).toFixed(1)} documents/s at concurrency 8 (the fake answers at once: this is Glossa's overhead)`,
+  );
 
   // 3. Recall on the op-ed's repeated mentions from a handful of seed spans.
   if (!existsSync(FIXTURE)) {
     console.log('3. op-ed recall: SKIPPED — ../shared/fixtures/op-ed-terrorist-alliances.txt is absent');
   } else {
     const oped = readFileSync(FIXTURE, 'utf8').replace(/\r\n?/g, '\n').normalize('NFC');
-    const seeds = [['Bannu', 'GPE'], ['Hafiz Gul Bahadur', 'PERSON'], ['Afghan Taliban', 'ORG'], ['Pakistan', 'GPE'], ['Khyber Pakhtunkhwa', 'GPE'], ['TTP', 'ORG']];
-    const spans = buildMatcher(seeds.map(([text, label]) => ({ text: text!, label: label! })), { caseSensitive: true }).match(oped);
+    const seeds = [
+      ['Bannu', 'GPE'],
+      ['Hafiz Gul Bahadur', 'PERSON'],
+      ['Afghan Taliban', 'ORG'],
+      ['Pakistan', 'GPE'],
+      ['Khyber Pakhtunkhwa', 'GPE'],
+      ['TTP', 'ORG'],
+    ];
+    const spans = buildMatcher(
+      seeds.map(([text, label]) => ({ text: text!, label: label! })),
+      { caseSensitive: true },
+    ).match(oped);
     const index = new OffsetIndex(oped);
     const lines = seeds.map(([form]) => {
       // Every whole-word mention of the seed in the text, counted independently of the matcher.
-      const mentions = [...oped.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${form!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))].length;
+      const mentions = [...oped.matchAll(new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${form!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}\\p{N}])`, 'gu'))]
+        .length;
       const hits = spans.filter((s) => index.slice(s.start, s.end) === form).length;
       return { form: form!, mentions, hits };
     });
     const mentions = lines.reduce((n, l) => n + l.mentions, 0);
     const hits = lines.reduce((n, l) => n + l.hits, 0);
     const repeated = lines.filter((l) => l.mentions > 1);
-    const repeatedRecall = repeated.reduce((n, l) => n + l.hits - 1, 0) / Math.max(1, repeated.reduce((n, l) => n + l.mentions - 1, 0));
-    console.log(`3. op-ed (${Array.from(oped).length} characters), ${seeds.length} seed forms: ${lines.map((l) => `${l.form} ${l.hits}/${l.mentions}`).join(', ')}; all mentions ${hits}/${mentions}; recall on repeated mentions (beyond the seeded one) ${(repeatedRecall * 100).toFixed(1)}%`);
+    const repeatedRecall =
+      repeated.reduce((n, l) => n + l.hits - 1, 0) /
+      Math.max(
+        1,
+        repeated.reduce((n, l) => n + l.mentions - 1, 0),
+      );
+    console.log(
+      `3. op-ed (${Array.from(oped).length} characters), ${seeds.length} seed forms: ` +
+        `${lines.map((l) => `${l.form} ${l.hits}/${l.mentions}`).join(', ')}; all mentions ${hits}/${mentions}; recall on repeated mentions ` +
+        `(beyond the seeded one) ${(repeatedRecall * 100).toFixed(1)}%`,
+    );
   }
-  console.log(`load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; database: ${database.description}`);
+  console.log(
+    `load average after: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}; database: ${database.description}`,
+  );
   await db.$disconnect();
 } finally {
   await stopSender();

@@ -16,7 +16,11 @@ export function spawnNext(args: string[], options: { env?: Record<string, string
   // Servers get the peer address appended to X-Forwarded-For (./peer-address.mjs, lib/http/client-address.ts).
   const peer = ['--import', pathToFileURL(path.join(root, 'scripts', 'peer-address.mjs')).href];
   const node = args[0] === 'start' ? [...heapLimitArgs(env), ...peer] : args[0] === 'dev' ? peer : [];
-  return spawn(process.execPath, [...node, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], { cwd: root, stdio: options.stdio ?? 'inherit', env });
+  return spawn(process.execPath, [...node, path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), ...args], {
+    cwd: root,
+    stdio: options.stdio ?? 'inherit',
+    env,
+  });
 }
 
 /** Runs a one-off command such as `next build`; rejects with its exit code. */
@@ -32,7 +36,13 @@ export async function waitForHealth(url: string, server: ChildProcess, timeoutMs
   while (Date.now() < deadline) {
     // A server killed by a signal has no exit code, only a signal code.
     if (server.exitCode !== null || server.signalCode !== null) throw new Error(`the server ${describeExit(server)} before it became healthy.`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return;
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`the app did not become healthy within ${Math.round(timeoutMs / 1000)} s.`);

@@ -27,8 +27,8 @@ export default async function AccountPage() {
       <section aria-labelledby="sessions-heading" className="panel">
         <h2 id="sessions-heading">Sessions</h2>
         <p>
-          Lost a device, or signed in on a shared computer? End every session of this account. <Link href="/settings/tokens">API tokens</Link>{' '}
-          are revoked separately.
+          Lost a device, or signed in on a shared computer? End every session of this account. <Link href="/settings/tokens">API tokens</Link> are revoked
+          separately.
         </p>
         <SignOutEverywhereButton />
       </section>

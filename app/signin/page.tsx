@@ -31,8 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
         New to Glossa? <Link href="/signup">Create an account</Link>
       </p>
       <p className="note">
-        First time on a fresh install? <code>npm start</code> prints the demo account’s e-mail and password once, in its terminal
-        output.
+        First time on a fresh install? <code>npm start</code> prints the demo account’s e-mail and password once, in its terminal output.
       </p>
     </AuthCard>
   );

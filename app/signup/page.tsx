@@ -17,11 +17,7 @@ export default async function SignUpPage() {
 
   return (
     <AuthCard title="Create your Glossa account">
-      {closed ? (
-        <p>Sign-up is closed on this instance. Ask an administrator to create an account for you.</p>
-      ) : (
-        <SignUpForm />
-      )}
+      {closed ? <p>Sign-up is closed on this instance. Ask an administrator to create an account for you.</p> : <SignUpForm />}
       <p>
         Already have an account? <Link href="/signin">Sign in</Link>
       </p>

@@ -69,7 +69,9 @@ export function benchDocuments(log: (line: string) => void): BenchDocument[] {
   if (existsSync(OP_ED)) {
     const text = readFileSync(OP_ED, 'utf8');
     // Capitalised words: names, places and groups, as a first annotation pass would mark them.
-    const spans = [...text.matchAll(/\b\p{Lu}\p{L}{3,}/gu)].slice(0, 60).map((m) => ({ start: [...text.slice(0, m.index)].length, end: [...text.slice(0, m.index)].length + [...m[0]].length }));
+    const spans = [...text.matchAll(/\b\p{Lu}\p{L}{3,}/gu)]
+      .slice(0, 60)
+      .map((m) => ({ start: [...text.slice(0, m.index)].length, end: [...text.slice(0, m.index)].length + [...m[0]].length }));
     documents.push({ name: `op-ed (${path.basename(OP_ED)})`, text, spans });
   } else {
     log(`SKIPPED the op-ed: ${OP_ED} is absent`);

@@ -23,8 +23,7 @@ export interface RunFigures {
   htmlKb: number;
 }
 
-const probe = <T>(page: Page, read: (probe: Probe) => T) =>
-  page.evaluate(`(${read.toString()})(window.__bench)`) as Promise<T>;
+const probe = <T>(page: Page, read: (probe: Probe) => T) => page.evaluate(`(${read.toString()})(window.__bench)`) as Promise<T>;
 
 /** A word of five letters or more without a span, inside the viewport, and where to click it. */
 function findFreeWord(page: Page) {
@@ -101,7 +100,9 @@ export async function runOnce(context: BrowserContext, url: string, document: Se
       const before = await probe(page, (p) => p.keydowns.length);
       await page.keyboard.press(BENCH_LABEL.hotkey);
       await page.waitForFunction('window.__bench.spanPainted !== null', undefined, { polling: 10, timeout: 30_000 });
-      labels.push(await probe(page, (p) => p.spanPainted!).then(async (at) => at - (await page.evaluate(`window.__bench.keydowns[${before}].stamp`) as number)));
+      labels.push(
+        await probe(page, (p) => p.spanPainted!).then(async (at) => at - ((await page.evaluate(`window.__bench.keydowns[${before}].stamp`)) as number)),
+      );
     }
     await page.getByRole('status').getByText('All changes saved').waitFor({ timeout: 30_000 });
     const longTasks = await probe(page, (p) => p.longTasks);

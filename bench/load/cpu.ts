@@ -27,7 +27,9 @@ function stat(pid: number): { ppid: number; own: number; children: number } | nu
 
 /** A process and its descendants, counting descendants that already exited and were reaped. */
 function tree(root: number): number {
-  const processes = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+  const processes = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
   const children = new Map<number, number[]>();
   const stats = new Map<number, NonNullable<ReturnType<typeof stat>>>();
   for (const pid of processes) {

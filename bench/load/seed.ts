@@ -46,7 +46,10 @@ function wordsOf(text: string): Array<[number, number]> {
 export async function seedLoadProject(db: PrismaClient, options: { annotators: number; documentsEach: number }): Promise<LoadProject> {
   const owner = await createUser(db, { email: 'owner@load.bench', name: 'Load owner', password: 'load bench owner' });
   const project = await createProject(db, { name: 'load', presetId: 'news-stance-framing', ownerId: owner.id });
-  const labels = await db.label.findMany({ where: { projectId: project.id, layer: { in: ['ENTITY', 'FRAME'] }, retired: false }, select: { id: true, key: true } });
+  const labels = await db.label.findMany({
+    where: { projectId: project.id, layer: { in: ['ENTITY', 'FRAME'] }, retired: false },
+    select: { id: true, key: true },
+  });
 
   const users = [];
   for (let i = 0; i < options.annotators; i++) {
@@ -68,7 +71,14 @@ export async function seedLoadProject(db: PrismaClient, options: { annotators: n
     const spans = raters.flatMap((rater, r) =>
       words
         .filter((_, w) => (w + d + r) % 3 !== 0)
-        .map(([start, end], w) => ({ start, end, label: entity[(w + (r === 2 && w % 5 === 0 ? 1 : 0)) % entity.length]!.key, layer: 'ENTITY' as const, author: rater.email, location: { file: 'load' } })),
+        .map(([start, end], w) => ({
+          start,
+          end,
+          label: entity[(w + (r === 2 && w % 5 === 0 ? 1 : 0)) % entity.length]!.key,
+          layer: 'ENTITY' as const,
+          author: rater.email,
+          location: { file: 'load' },
+        })),
     );
     return parsed(`submitted-${d}`, text, spans);
   });
@@ -76,7 +86,9 @@ export async function seedLoadProject(db: PrismaClient, options: { annotators: n
 
   await db.assignment.createMany({
     data: [
-      ...users.flatMap((user, u) => ownIds.slice(u * options.documentsEach, (u + 1) * options.documentsEach).map((documentId) => ({ documentId, userId: user.id }))),
+      ...users.flatMap((user, u) =>
+        ownIds.slice(u * options.documentsEach, (u + 1) * options.documentsEach).map((documentId) => ({ documentId, userId: user.id })),
+      ),
       ...submittedIds.flatMap((documentId) => raters.map((rater) => ({ documentId, userId: rater.id, status: 'SUBMITTED' as const, submittedAt: new Date() }))),
     ],
   });
@@ -100,7 +112,13 @@ function parsed(name: string, text: string, spans: ImportedDocument['spans']): I
   return { name, text, metadata: {}, spans, relations: [], documentLabels: [], location: { file: 'load' } };
 }
 
-async function importDocuments(db: PrismaClient, projectId: string, ownerId: string, documents: ImportedDocument[], keepSourceAuthors = false): Promise<string[]> {
+async function importDocuments(
+  db: PrismaClient,
+  projectId: string,
+  ownerId: string,
+  documents: ImportedDocument[],
+  keepSourceAuthors = false,
+): Promise<string[]> {
   const report = await importBatch(db, [{ kind: 'parsed', name: 'load', format: 'json', documents }], {
     projectId,
     actorId: ownerId,

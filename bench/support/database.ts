@@ -21,7 +21,11 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const external = process.env.BENCH_DATABASE_URL;
   if (external) {
     await adminQuery(external, `CREATE DATABASE "${name}"`);
-    return { url: withDatabase(external, name), description: `database ${name} on BENCH_DATABASE_URL`, cleanup: () => adminQuery(external, `DROP DATABASE "${name}" WITH (FORCE)`) };
+    return {
+      url: withDatabase(external, name),
+      description: `database ${name} on BENCH_DATABASE_URL`,
+      cleanup: () => adminQuery(external, `DROP DATABASE "${name}" WITH (FORCE)`),
+    };
   }
   const dataRoot = mkdtempSync(path.join(os.tmpdir(), 'glossa-bench-'));
   chmodSync(dataRoot, 0o755); // the postgres OS user must reach the cluster when run as root

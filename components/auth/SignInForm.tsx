@@ -25,9 +25,7 @@ export function SignInForm({ callbackUrl, initialError }: { callbackUrl: string;
   return (
     <form className="form" method="post" onSubmit={onSubmit}>
       <Field label="E-mail">{(control) => <input {...control} name="email" type="email" autoComplete="username" required />}</Field>
-      <Field label="Password">
-        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required />}
-      </Field>
+      <Field label="Password">{(control) => <input {...control} name="password" type="password" autoComplete="current-password" required />}</Field>
       <FormError message={error ?? urlError} />
       <SubmitButton pending={pending} pendingLabel="Signing in…">
         Sign in

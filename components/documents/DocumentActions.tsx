@@ -49,7 +49,11 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
         <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
           Cancel
         </button>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     );
   }
@@ -63,7 +67,11 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
         <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
           Keep it
         </button>
-        {error && <p className="form-error" role="alert">{error}</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
       </div>
     );
   }

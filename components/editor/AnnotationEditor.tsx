@@ -62,8 +62,33 @@ function TextOnly({ text }: { text: string }) {
 function LoadedEditor({ data, work }: EditorProps) {
   const { project, document, labels, targets } = data;
   const {
-    table, text, catalog, engine, snapshot, view, changes, live, submission, readOnly, readOnlyReason,
-    tab, dialog, notice, textRef, gold, interaction, mode, activeKey, activeSpan, layout, anchor, undo, redo, panel, changeStatus, submitAndNext,
+    table,
+    text,
+    catalog,
+    engine,
+    snapshot,
+    view,
+    changes,
+    live,
+    submission,
+    readOnly,
+    readOnlyReason,
+    tab,
+    dialog,
+    notice,
+    textRef,
+    gold,
+    interaction,
+    mode,
+    activeKey,
+    activeSpan,
+    layout,
+    anchor,
+    undo,
+    redo,
+    panel,
+    changeStatus,
+    submitAndNext,
   } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
@@ -122,7 +147,11 @@ function LoadedEditor({ data, work }: EditorProps) {
         <GoldCompareToggle
           on={gold.compare.on}
           loading={gold.compare.loading}
-          warning={data.goldRecorded && submission.mayReopen && !gold.shown ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.' : undefined}
+          warning={
+            data.goldRecorded && submission.mayReopen && !gold.shown
+              ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.'
+              : undefined
+          }
           onChange={gold.toggle}
         />
       )}
@@ -173,7 +202,13 @@ function LoadedEditor({ data, work }: EditorProps) {
               <DocumentQuestions labels={labels} targets={targets} answers={view.answers} readOnly={readOnly} onChange={panel.answer} />
             )}
             {tab.shown === 'gold' && (
-              <GoldCompare catalog={catalog} comparison={gold.comparison} loading={gold.compare.loading} onFocusSpan={panel.focus} onRevealRange={panel.revealGold} />
+              <GoldCompare
+                catalog={catalog}
+                comparison={gold.comparison}
+                loading={gold.compare.loading}
+                onFocusSpan={panel.focus}
+                onRevealRange={panel.revealGold}
+              />
             )}
           </SidePanel>
         </div>

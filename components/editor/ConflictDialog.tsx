@@ -21,7 +21,10 @@ export function ConflictDialog({ conflict, catalog, spans, onResolve }: Conflict
         <strong>{spanTitle(catalog, spans, span)}</strong>
       </p>
       <p dir="auto">
-        “{shortQuote(span.quote, 120)}” <span className="muted">[{span.start}–{span.end})</span>
+        “{shortQuote(span.quote, 120)}”{' '}
+        <span className="muted">
+          [{span.start}–{span.end})
+        </span>
       </p>
     </>
   );

@@ -6,7 +6,16 @@ interface EditorToolbarProps {
   redo: { run(): void; enabled: boolean; next?: string };
   /** Save state and the last action, announced politely. */
   status: ReactNode;
-  submission: { submitted: boolean; mayReopen: boolean; mayWork: boolean; busy: boolean; canSubmit: boolean; submit(): void; submitAndNext(): void; reopen(): void };
+  submission: {
+    submitted: boolean;
+    mayReopen: boolean;
+    mayWork: boolean;
+    busy: boolean;
+    canSubmit: boolean;
+    submit(): void;
+    submitAndNext(): void;
+    reopen(): void;
+  };
   onGuidelines(): void;
   onShortcuts(): void;
 }
@@ -55,16 +64,18 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
               </button>
             )}
           </>
-        ) : submission.mayWork && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={submission.submit}
-            disabled={submission.busy || !submission.canSubmit}
-            title={submission.canSubmit ? 'Mark this document as done' : 'Waiting for changes to save'}
-          >
-            Submit
-          </button>
+        ) : (
+          submission.mayWork && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={submission.submit}
+              disabled={submission.busy || !submission.canSubmit}
+              title={submission.canSubmit ? 'Mark this document as done' : 'Waiting for changes to save'}
+            >
+              Submit
+            </button>
+          )
         )}
         {!submission.submitted && submission.mayWork && (
           <button

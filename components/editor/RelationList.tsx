@@ -43,9 +43,11 @@ export function RelationList({ catalog, spans, relations, readOnly, onFocusSpan,
               type="button"
               className={`${styles.rowAction} ${styles.rowDanger}`}
               disabled={readOnly}
-              aria-label={`Delete relation ${label?.key ?? ''} from ` +
+              aria-label={
+                `Delete relation ${label?.key ?? ''} from ` +
                 `“${shortQuote(spans.get(relation.sourceKey)?.quote ?? '', 28)}” to ` +
-                `“${shortQuote(spans.get(relation.targetKey)?.quote ?? '', 28)}”`}
+                `“${shortQuote(spans.get(relation.targetKey)?.quote ?? '', 28)}”`
+              }
               onClick={() => onDelete(relation.key)}
             >
               Delete

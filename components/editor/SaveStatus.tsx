@@ -19,7 +19,6 @@ export function SaveStatus({ pending, status, onRetry }: Pick<SyncSnapshot, 'pen
       </div>
     );
   }
-  const text =
-    status.kind === 'conflict' ? `${changes(pending)} waiting: choose a version` : pending > 0 ? `Saving ${changes(pending)}…` : 'All changes saved';
+  const text = status.kind === 'conflict' ? `${changes(pending)} waiting: choose a version` : pending > 0 ? `Saving ${changes(pending)}…` : 'All changes saved';
   return <span className={styles.saveState}>{text}</span>;
 }

@@ -19,7 +19,13 @@ interface SpanActionsProps {
 /** What can be done with the selected span; each button names the key that does the same in the text. */
 export function SpanActions({ catalog, spans, span, isStance, readOnly, onRelabel, onRetarget, onLink, onDelete }: SpanActionsProps) {
   const action = (label: string, key: string, run: () => void, danger = false) => (
-    <button type="button" className={`button ${danger ? 'button--danger-quiet' : 'button--secondary'}`} disabled={readOnly} onClick={run} aria-keyshortcuts={key}>
+    <button
+      type="button"
+      className={`button ${danger ? 'button--danger-quiet' : 'button--secondary'}`}
+      disabled={readOnly}
+      onClick={run}
+      aria-keyshortcuts={key}
+    >
       {label} <kbd className={styles.kbd}>{key === 'Delete' ? 'Del' : key}</kbd>
     </button>
   );

@@ -73,7 +73,15 @@ export const SpanList = memo(function SpanList({ catalog, spans, activeKey, read
                 {group.heading && <h4 dir="auto">→ {group.heading}</h4>}
                 <ul className={styles.list}>
                   {shown.map((span) => (
-                    <SpanRow key={span.key} catalog={catalog} span={span} title={spanTitle(catalog, spans, span)} active={span.key === activeKey} readOnly={readOnly} {...actions} />
+                    <SpanRow
+                      key={span.key}
+                      catalog={catalog}
+                      span={span}
+                      title={spanTitle(catalog, spans, span)}
+                      active={span.key === activeKey}
+                      readOnly={readOnly}
+                      {...actions}
+                    />
                   ))}
                 </ul>
                 {shown.length < group.spans.length && (

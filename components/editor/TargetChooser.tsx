@@ -26,7 +26,9 @@ function textsOf(choice: Choice): string[] {
 export function TargetChooser({ catalog, spans, title, onChoose, onCancel }: TargetChooserProps) {
   const [query, setQuery] = useState('');
   const choices = useMemo<Choice[]>(() => {
-    const targets = [...catalog.targets.values()].filter((t) => !t.retired).map((t) => ({ kind: 'target' as const, id: t.id, name: t.name, aliases: t.aliases }));
+    const targets = [...catalog.targets.values()]
+      .filter((t) => !t.retired)
+      .map((t) => ({ kind: 'target' as const, id: t.id, name: t.name, aliases: t.aliases }));
     const entities = [...spans.values()]
       .filter((span) => layerOf(catalog, span) === 'ENTITY')
       .sort((a, b) => a.start - b.start)

@@ -54,7 +54,13 @@ function spanDecoration(mark: SpanMark, className: string): Decoration {
   return Decoration.inline(
     mark.from,
     mark.to,
-    { nodeName: 'span', class: className, style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`, title: mark.title, 'data-span': mark.key },
+    {
+      nodeName: 'span',
+      class: className,
+      style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
+      title: mark.title,
+      'data-span': mark.key,
+    },
     { mark },
   );
 }
@@ -71,10 +77,20 @@ export function spanDecorations(doc: EditorState['doc'], marks: readonly SpanMar
  * replaces a decoration or a few (lanes move only among the spans it overlaps), so ProseMirror
  * redraws those and leaves the rest of the text alone.
  */
-export function updateSpanDecorations(doc: EditorState['doc'], previous: DecorationSet, changes: ReturnType<typeof changedMarks>, className: string): DecorationSet {
+export function updateSpanDecorations(
+  doc: EditorState['doc'],
+  previous: DecorationSet,
+  changes: ReturnType<typeof changedMarks>,
+  className: string,
+): DecorationSet {
   const gone = new Set(changes.removed);
-  const stale = changes.removed.flatMap((mark) => previous.find(mark.from, mark.to, (spec: { mark?: SpanMark }) => spec.mark !== undefined && gone.has(spec.mark)));
-  return previous.remove(stale).add(doc, changes.added.map((mark) => spanDecoration(mark, className)));
+  const stale = changes.removed.flatMap((mark) =>
+    previous.find(mark.from, mark.to, (spec: { mark?: SpanMark }) => spec.mark !== undefined && gone.has(spec.mark)),
+  );
+  return previous.remove(stale).add(
+    doc,
+    changes.added.map((mark) => spanDecoration(mark, className)),
+  );
 }
 
 function overlayDecorations(doc: EditorState['doc'], overlay: Overlay, classes: DecorationClasses): DecorationSet {

@@ -31,8 +31,7 @@ export function keyboardHandler(core: InteractionCore): (event: KeyboardEvent) =
       // Enter typed before the filter had focus: the best match, as the filter's own Enter would choose.
       const best = pickerLabels(labels, state.pickerLayer, latest.current.query)[0];
       if (best) actions.chooseLabel(subject, best);
-    }
-    else if (hotkeyLabel) actions.chooseLabel(subject, hotkeyLabel);
+    } else if (hotkeyLabel) actions.chooseLabel(subject, hotkeyLabel);
     else if (key.length === 1 && key !== '?') startTyping(subject, key);
     else return key === 'Enter';
     return true;

@@ -13,7 +13,10 @@ export function pointerHandler({ state, actions, view }: InteractionCore): (keys
     const { mode } = state;
     const spans = keys.map((key) => view.spans.get(key)).filter((span): span is Span => span !== undefined);
     if (mode.kind === 'linkTarget') {
-      const target = nextInCycle(spans.filter((span) => span.key !== mode.sourceKey), null);
+      const target = nextInCycle(
+        spans.filter((span) => span.key !== mode.sourceKey),
+        null,
+      );
       if (target) actions.chooseLinkTarget(mode.sourceKey, target.key);
       return;
     }

@@ -152,7 +152,10 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     if (error) return setNotice({ tone: 'error', text: error });
     if (action === 'submit') interaction.dismiss();
     if (action === 'reopen') toggleGold(false);
-    setNotice({ tone: 'info', text: action === 'submit' ? 'Submitted. Reopen the document to change it again.' : 'Reopened: you can change your annotations again.' });
+    setNotice({
+      tone: 'info',
+      text: action === 'submit' ? 'Submitted. Reopen the document to change it again.' : 'Reopened: you can change your annotations again.',
+    });
   };
 
   return {

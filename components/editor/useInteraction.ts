@@ -86,7 +86,8 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
     const relations = relationsOfSpan(view, key).length;
     if (!run(commands.deleteSpan(context(), key))) return;
     if (activeKeyOf(mode) === key) backToText();
-    if (relations > 0) notify({ tone: 'info', text: `Deleted “${shortQuote(span?.quote ?? '', 40)}” and ${relationCount(relations)}; Ctrl+Z brings them back.` });
+    if (relations > 0)
+      notify({ tone: 'info', text: `Deleted “${shortQuote(span?.quote ?? '', 40)}” and ${relationCount(relations)}; Ctrl+Z brings them back.` });
   };
 
   return {
@@ -158,7 +159,15 @@ export interface InteractionCore {
 export function useInteraction(options: InteractionOptions) {
   const state = useModeState(options.view, options.textRef);
   const actions = interactionActions(options, state);
-  const core: InteractionCore = { state, actions, data: options.data, labels: options.data.labels, table: options.table, view: options.view, readOnly: options.readOnly };
+  const core: InteractionCore = {
+    state,
+    actions,
+    data: options.data,
+    labels: options.data.labels,
+    table: options.table,
+    view: options.view,
+    readOnly: options.readOnly,
+  };
 
   const handlers = useRef<TextHandlers>({ keyDown: () => false, click: () => undefined, select: () => undefined });
   useLayoutEffect(() => {

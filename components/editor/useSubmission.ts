@@ -16,7 +16,8 @@ export function useSubmission(documentId: string, initial: Assignment) {
   const [assignment, setAssignment] = useState(initial);
   const [busy, setBusy] = useState(false);
   const params = { id: documentId };
-  const keep = (next: NonNullable<Assignment> | null) => setAssignment(next && { status: next.status, submittedAt: next.submittedAt, mayReopen: next.mayReopen });
+  const keep = (next: NonNullable<Assignment> | null) =>
+    setAssignment(next && { status: next.status, submittedAt: next.submittedAt, mayReopen: next.mayReopen });
 
   /** Returns an error message, or null when the status changed. */
   const change = async (status: 'SUBMITTED' | 'IN_PROGRESS'): Promise<string | null> => {

@@ -40,7 +40,10 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
   const download = useRef<AbortController | null>(null);
   const change = (update: Partial<ExportChoice>) => setChoice((current) => ({ ...current, ...update }));
 
-  const refusal = FORMAT_INFO[choice.format].singleAuthor && choice.source === 'all' ? `${FORMAT_INFO[choice.format].label} tags each token once, so it holds gold or one annotator, not everyone.` : null;
+  const refusal =
+    FORMAT_INFO[choice.format].singleAuthor && choice.source === 'all'
+      ? `${FORMAT_INFO[choice.format].label} tags each token once, so it holds gold or one annotator, not everyone.`
+      : null;
 
   // The preview follows the choices; a newer choice cancels the request of an older one.
   useEffect(() => {
@@ -87,7 +90,13 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
       <section aria-labelledby="export-choices-heading" className="panel">
         <h2 id="export-choices-heading">What to export</h2>
         <div className={styles.choices}>
-          <RadioGroup<ExportFormat> legend="Format" value={choice.format} choices={FORMAT_CHOICES} onChange={(format) => change({ format })} disabled={downloading} />
+          <RadioGroup<ExportFormat>
+            legend="Format"
+            value={choice.format}
+            choices={FORMAT_CHOICES}
+            onChange={(format) => change({ format })}
+            disabled={downloading}
+          />
           <div className={styles.filters}>
             <Field label="Annotations" hint="Gold is the adjudicated layer; everyone's export marks each annotation with its author.">
               {(control) => (
@@ -106,7 +115,12 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
             </Field>
             <Field label="Documents" hint="By assignment status: for one annotator, theirs; otherwise anyone's.">
               {(control) => (
-                <select {...control} value={choice.status} onChange={(event) => change({ status: event.target.value as ExportChoice['status'] })} disabled={downloading}>
+                <select
+                  {...control}
+                  value={choice.status}
+                  onChange={(event) => change({ status: event.target.value as ExportChoice['status'] })}
+                  disabled={downloading}
+                >
                   {STATUS_CHOICES.map((status) => (
                     <option key={status.value} value={status.value}>
                       {status.label}

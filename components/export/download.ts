@@ -14,7 +14,12 @@ export interface DownloadProgress {
  * Streams an export into memory while reporting progress, then hands it to the browser as a
  * file. Aborting `signal` closes the connection, which stops the server reading the database.
  */
-export async function downloadExport(url: string, format: ExportFormat, onProgress: (progress: DownloadProgress) => void, signal: AbortSignal): Promise<string> {
+export async function downloadExport(
+  url: string,
+  format: ExportFormat,
+  onProgress: (progress: DownloadProgress) => void,
+  signal: AbortSignal,
+): Promise<string> {
   const response = await startExport(url, signal);
   const total = Number(response.headers.get('x-glossa-total-documents'));
   const count = documentCounter(format);

@@ -16,7 +16,13 @@ export interface ExportChoice {
 
 export function exportUrl(projectId: string, choice: ExportChoice, extra: Record<string, string> = {}): string {
   const sourceLabels = choice.sourceLabels === true && FORMAT_INFO[choice.format].sourceLabels === true;
-  const query = { format: choice.format, source: choice.source, ...(choice.status && { status: choice.status }), ...(sourceLabels && { labels: 'source' as const }), ...extra };
+  const query = {
+    format: choice.format,
+    source: choice.source,
+    ...(choice.status && { status: choice.status }),
+    ...(sourceLabels && { labels: 'source' as const }),
+    ...extra,
+  };
   return `${API_V1}${requestTo<typeof contract.exportDataset>('GET /projects/{id}/export', { params: { id: projectId }, query }).path}`;
 }
 

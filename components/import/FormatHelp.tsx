@@ -14,7 +14,8 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'data.jsonl',
-        body: '{"name": "doc-1",\n "text": "Imran Khan spoke in Lahore.",\n "spans": [\n  {"start": 0, "end": ' +
+        body:
+          '{"name": "doc-1",\n "text": "Imran Khan spoke in Lahore.",\n "spans": [\n  {"start": 0, "end": ' +
           '10, "label": "PERSON",\n   "quote": "Imran Khan"},\n  {"start": 20, "end": 26, "label": "GPE",\n ' +
           '  "quote": "Lahore"}]}',
       },
@@ -31,7 +32,8 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'export.json',
-        body: '[{"id": 1, "data": {"text": "Imran Khan spoke in Lahore."},\n  "annotations": [{"result": ' +
+        body:
+          '[{"id": 1, "data": {"text": "Imran Khan spoke in Lahore."},\n  "annotations": [{"result": ' +
           '[{"id": "r1", "type": "labels",\n    "from_name": "label", "to_name": "text",\n    "value": ' +
           '{"start": 0, "end": 10, "text": "Imran Khan",\n              "labels": ["PERSON"]}}]}]}]',
       },
@@ -56,10 +58,11 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'doc-1.conllu',
-        body: '# newdoc id = doc-1\n# text = Imran Khan spoke in ' +
+        body:
+          '# newdoc id = doc-1\n# text = Imran Khan spoke in ' +
           'Lahore.\n1\tImran\t_\t_\t_\t_\t_\t_\t_\tNER=B-PERSON\n2\tKhan\t_\t_\t_\t_\t_\t_\t_\tNER=I-PERSON\n' +
-            '3\tspoke\t_\t_\t_\t_\t_\t_\t_\tNER=O\n4\tin\t_\t_\t_\t_\t_\t_\t_\tNER=O\n' +
-            '5\tLahore\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No\n6\t.\t_\t_\t_\t_\t_\t_\t_\tNER=O',
+          '3\tspoke\t_\t_\t_\t_\t_\t_\t_\tNER=O\n4\tin\t_\t_\t_\t_\t_\t_\t_\tNER=O\n' +
+          '5\tLahore\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No\n6\t.\t_\t_\t_\t_\t_\t_\t_\tNER=O',
       },
     ],
   },
@@ -69,9 +72,10 @@ const EXAMPLES: Example[] = [
     files: [
       {
         name: 'doc-1.tsv',
-        body: '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Entity|label\n\n\n#Text=Imran Khan spoke in ' +
+        body:
+          '#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Entity|label\n\n\n#Text=Imran Khan spoke in ' +
           'Lahore.\n1-1\t0-5\tImran\tPERSON[1]\t\n1-2\t6-10\tKhan\tPERSON[1]\t\n1-3\t11-16\tspoke\t_\t\n' +
-            '1-4\t17-19\tin\t_\t\n1-5\t20-26\tLahore\tGPE\t\n1-6\t26-27\t.\t_\t',
+          '1-4\t17-19\tin\t_\t\n1-5\t20-26\tLahore\tGPE\t\n1-6\t26-27\t.\t_\t',
       },
     ],
   },
@@ -83,13 +87,13 @@ export function FormatHelp({ projectId }: { projectId: string }) {
     <section aria-labelledby="formats-heading" className="panel">
       <h2 id="formats-heading">Accepted formats</h2>
       <p>
-        <strong>Text only</strong>, one document per file: <code>.txt</code>, <code>.md</code>, <code>.html</code>/<code>.htm</code>,{' '}
-        <code>.docx</code>, <code>.pdf</code>. One document per row or line: <code>.csv</code> (a header row; the text in the “text” column) and
-        plain JSON Lines (<code>{'{"name": …, "text": …}'}</code>).
+        <strong>Text only</strong>, one document per file: <code>.txt</code>, <code>.md</code>, <code>.html</code>/<code>.htm</code>, <code>.docx</code>,{' '}
+        <code>.pdf</code>. One document per row or line: <code>.csv</code> (a header row; the text in the “text” column) and plain JSON Lines (
+        <code>{'{"name": …, "text": …}'}</code>).
       </p>
       <p>
-        <strong>With annotations</strong>, below. Offsets count Unicode code points (as Python does), end-exclusive. Where a format states the
-        covered text, it is checked against the offsets, and a mismatch rejects the import. The examples are wrapped to fit; in a JSONL file each document is one line.
+        <strong>With annotations</strong>, below. Offsets count Unicode code points (as Python does), end-exclusive. Where a format states the covered text, it
+        is checked against the offsets, and a mismatch rejects the import. The examples are wrapped to fit; in a JSONL file each document is one line.
       </p>
       <div className={styles.formats}>
         {EXAMPLES.map((example) => (

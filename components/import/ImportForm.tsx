@@ -43,7 +43,8 @@ export function ImportForm({ projectId, labels, mayImportGold }: ImportFormProps
   };
 
   // The forced format, or the format detected for each chosen file: they decide which options are asked.
-  const formats = options.format !== '' ? [options.format] : chosen.files.flatMap(({ detection }) => (detection.status === 'detected' ? [detection.format] : []));
+  const formats =
+    options.format !== '' ? [options.format] : chosen.files.flatMap(({ detection }) => (detection.status === 'detected' ? [detection.format] : []));
   const applicable = applicableOptions(formats);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -55,7 +55,12 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, applicab
       {applicable.has('encoding') && (
         <Field label="Text encoding" hint="How the files’ bytes are read. The report states the encoding used." optional>
           {(control) => (
-            <select {...control} value={options.encoding} disabled={disabled} onChange={(event) => onChange({ encoding: IMPORT_ENCODINGS.find((encoding) => encoding === event.target.value) ?? '' })}>
+            <select
+              {...control}
+              value={options.encoding}
+              disabled={disabled}
+              onChange={(event) => onChange({ encoding: IMPORT_ENCODINGS.find((encoding) => encoding === event.target.value) ?? '' })}
+            >
               <option value="">UTF-8, or UTF-16 when the file starts with a byte order mark</option>
               {IMPORT_ENCODINGS.map((encoding) => (
                 <option key={encoding} value={encoding}>
@@ -70,13 +75,35 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, applicab
         <fieldset className="fieldset" disabled={disabled}>
           <legend>CSV and TSV columns</legend>
           <Field label="Text column" hint="The column holding each document’s text; by default “text”." optional>
-            {(control) => <input {...control} value={options.textColumn} maxLength={200} placeholder="text" onChange={(event) => onChange({ textColumn: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                value={options.textColumn}
+                maxLength={200}
+                placeholder="text"
+                onChange={(event) => onChange({ textColumn: event.target.value })}
+              />
+            )}
           </Field>
           <Field label="Name column" hint="By default “name”, or the file name and row number. Other columns become metadata." optional>
-            {(control) => <input {...control} value={options.nameColumn} maxLength={200} placeholder="name" onChange={(event) => onChange({ nameColumn: event.target.value })} />}
+            {(control) => (
+              <input
+                {...control}
+                value={options.nameColumn}
+                maxLength={200}
+                placeholder="name"
+                onChange={(event) => onChange({ nameColumn: event.target.value })}
+              />
+            )}
           </Field>
-          <Field label="Question column" hint="A column whose value answers a document question, e.g. SemEval’s “Stance”. Blank cells are counted in the report." optional>
-            {(control) => <input {...control} value={options.questionColumn} maxLength={200} onChange={(event) => onChange({ questionColumn: event.target.value })} />}
+          <Field
+            label="Question column"
+            hint="A column whose value answers a document question, e.g. SemEval’s “Stance”. Blank cells are counted in the report."
+            optional
+          >
+            {(control) => (
+              <input {...control} value={options.questionColumn} maxLength={200} onChange={(event) => onChange({ questionColumn: event.target.value })} />
+            )}
           </Field>
           <Field label="Question it answers" hint="Values are matched to the question’s options regardless of case, or through the label map." optional>
             {(control) => (
@@ -90,15 +117,33 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, applicab
               </select>
             )}
           </Field>
-          <Field label="Target column" hint="For a question asked per stance target: the column naming the target, e.g. SemEval’s “Target” (a target key, name or alias)." optional>
-            {(control) => <input {...control} value={options.targetColumn} maxLength={200} onChange={(event) => onChange({ targetColumn: event.target.value })} />}
+          <Field
+            label="Target column"
+            hint="For a question asked per stance target: the column naming the target, e.g. SemEval’s “Target” (a target key, name or alias)."
+            optional
+          >
+            {(control) => (
+              <input {...control} value={options.targetColumn} maxLength={200} onChange={(event) => onChange({ targetColumn: event.target.value })} />
+            )}
           </Field>
         </fieldset>
       )}
       {applicable.has('offsetUnit') && (
-        <Field label="Label Studio offsets" hint="Only matters after an emoji or other character outside the BMP. Left on “decide”, a task the region texts cannot decide is refused with a message." optional>
+        <Field
+          label="Label Studio offsets"
+          hint={
+            'Only matters after an emoji or other character outside the BMP. Left on “decide”, a task the region texts ' +
+            'cannot decide is refused with a message.'
+          }
+          optional
+        >
           {(control) => (
-            <select {...control} value={options.offsetUnit} disabled={disabled} onChange={(event) => onChange({ offsetUnit: OFFSET_UNITS.find((unit) => unit === event.target.value) ?? '' })}>
+            <select
+              {...control}
+              value={options.offsetUnit}
+              disabled={disabled}
+              onChange={(event) => onChange({ offsetUnit: OFFSET_UNITS.find((unit) => unit === event.target.value) ?? '' })}
+            >
               <option value="">Decide from the region texts</option>
               {OFFSET_UNITS.map((unit) => (
                 <option key={unit} value={unit}>
@@ -124,7 +169,10 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, applicab
       {applicable.has('sourceAuthors') && (
         <CheckboxField
           label="Keep the annotators named in the files"
-          hint="Each annotation goes to the layer of the project member the file names (user id or e-mail; “gold” for gold); a name that is no member is refused. Otherwise all of it goes to the layer chosen above."
+          hint={
+            'Each annotation goes to the layer of the project member the file names (user id or e-mail; “gold” for gold); ' +
+            'a name that is no member is refused. Otherwise all of it goes to the layer chosen above.'
+          }
           checked={options.keepSourceAuthors}
           disabled={disabled}
           onChange={(event) => onChange({ keepSourceAuthors: event.target.checked })}
@@ -157,7 +205,11 @@ export function ImportOptionsFields({ options, onChange, mayImportGold, applicab
         onChange={(duplicates) => onChange({ duplicates })}
         choices={[
           { value: 'skip', label: 'Skip them', hint: 'They are listed in the report with the spans, relations and answers they carried.' },
-          { value: 'merge', label: 'Merge annotations onto the existing document', hint: "E.g. a second annotator's file: refused where that layer already has work or is submitted." },
+          {
+            value: 'merge',
+            label: 'Merge annotations onto the existing document',
+            hint: "E.g. a second annotator's file: refused where that layer already has work or is submitted.",
+          },
           { value: 'new', label: 'Import as new documents', hint: 'The project then holds the text twice.' },
         ]}
       />

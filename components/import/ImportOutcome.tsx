@@ -16,7 +16,12 @@ export function outcomeOf(error: unknown): Outcome {
   if (error instanceof ApiError && error.code === 'import_rejected') {
     const details = error.details as { problems?: unknown; problemsTotal?: unknown } | undefined;
     const problems = Array.isArray(details?.problems) ? details.problems.filter(isImportProblem) : [];
-    return { kind: 'rejected', message: error.message, problems, problemsTotal: typeof details?.problemsTotal === 'number' ? details.problemsTotal : problems.length };
+    return {
+      kind: 'rejected',
+      message: error.message,
+      problems,
+      problemsTotal: typeof details?.problemsTotal === 'number' ? details.problemsTotal : problems.length,
+    };
   }
   return { kind: 'failed', message: errorMessage(error) };
 }
@@ -43,7 +48,9 @@ export function OutcomePanel({ projectId, outcome, mapped, onMap }: OutcomePanel
     <section ref={ref} tabIndex={-1} aria-labelledby="outcome-heading" className={`panel ${outcome.kind === 'imported' ? '' : 'danger-zone'}`}>
       <h2 id="outcome-heading">{HEADINGS[outcome.kind]}</h2>
       {outcome.kind === 'imported' && <ImportReportView projectId={projectId} report={outcome.report} />}
-      {outcome.kind === 'rejected' && <ImportProblems message={outcome.message} problems={outcome.problems} problemsTotal={outcome.problemsTotal} mapped={mapped} onMap={onMap} />}
+      {outcome.kind === 'rejected' && (
+        <ImportProblems message={outcome.message} problems={outcome.problems} problemsTotal={outcome.problemsTotal} mapped={mapped} onMap={onMap} />
+      )}
       {outcome.kind === 'failed' && <p>{outcome.message}</p>}
     </section>
   );

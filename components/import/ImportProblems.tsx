@@ -15,10 +15,7 @@ interface ImportProblemsProps {
 export function ImportProblems({ message, problems, problemsTotal, mapped, onMap }: ImportProblemsProps) {
   return (
     <>
-      <p>
-        Files are imported all together or not at all, so none of them was. Fix the problems below (or change the options) and import
-        again.
-      </p>
+      <p>Files are imported all together or not at all, so none of them was. Fix the problems below (or change the options) and import again.</p>
       <p>{problemCount(problemsTotal, problems.length)}</p>
       {/* The table says it all; the server's summary matters only when it sent no details. */}
       {problems.length === 0 && <p>{message}</p>}

@@ -6,13 +6,19 @@ const LISTED = 10;
 /** What a successful import stored, file by file, with a way into the new documents. */
 export function ImportReportView({ projectId, report }: { projectId: string; report: ImportReport }) {
   const skipped = report.files.reduce((sum, file) => sum + file.duplicatesSkipped.length, 0);
-  const lost = report.files.reduce((sum, file) => sum + file.skippedWithDuplicates.spans + file.skippedWithDuplicates.relations + file.skippedWithDuplicates.answers, 0);
+  const lost = report.files.reduce(
+    (sum, file) => sum + file.skippedWithDuplicates.spans + file.skippedWithDuplicates.relations + file.skippedWithDuplicates.answers,
+    0,
+  );
   return (
     <>
       <p>
         {report.documentCount === 1 ? '1 document was' : `${report.documentCount} documents were`} imported
-        {report.mergedDocumentCount > 0 && `; annotations were merged onto ${report.mergedDocumentCount === 1 ? '1 existing document' : `${report.mergedDocumentCount} existing documents`}`}
-        {skipped > 0 && `; ${skipped} already in the project ${skipped === 1 ? 'was' : 'were'} skipped${lost > 0 ? ` with ${lost} annotation(s) they carried` : ''}`}.
+        {report.mergedDocumentCount > 0 &&
+          `; annotations were merged onto ${report.mergedDocumentCount === 1 ? '1 existing document' : `${report.mergedDocumentCount} existing documents`}`}
+        {skipped > 0 &&
+          `; ${skipped} already in the project ${skipped === 1 ? 'was' : 'were'} skipped${lost > 0 ? ` with ${lost} annotation(s) they carried` : ''}`}
+        .
       </p>
       <div className="table-wrap">
         <table className="table">
@@ -21,10 +27,18 @@ export function ImportReportView({ projectId, report }: { projectId: string; rep
             <tr>
               <th scope="col">File</th>
               <th scope="col">Read as</th>
-              <th scope="col" className="numeric">Documents</th>
-              <th scope="col" className="numeric">Spans</th>
-              <th scope="col" className="numeric">Relations</th>
-              <th scope="col" className="numeric">Answers</th>
+              <th scope="col" className="numeric">
+                Documents
+              </th>
+              <th scope="col" className="numeric">
+                Spans
+              </th>
+              <th scope="col" className="numeric">
+                Relations
+              </th>
+              <th scope="col" className="numeric">
+                Answers
+              </th>
               <th scope="col">Skipped</th>
               <th scope="col">Notes</th>
             </tr>
@@ -72,12 +86,14 @@ export function ImportReportView({ projectId, report }: { projectId: string; rep
 function SkippedCell({ projectId, file }: { projectId: string; file: ImportReport['files'][number] }) {
   const unknown = Object.entries(file.unknownLabelsSkipped);
   const notKept = Object.entries(file.formatSkipped);
-  if (file.duplicatesSkipped.length === 0 && file.duplicatesMerged.length === 0 && unknown.length === 0 && notKept.length === 0) return <span className="muted">—</span>;
+  if (file.duplicatesSkipped.length === 0 && file.duplicatesMerged.length === 0 && unknown.length === 0 && notKept.length === 0)
+    return <span className="muted">—</span>;
   return (
     <ul className="target-list">
       {file.duplicatesMerged.map((duplicate) => (
         <li key={`merged-${duplicate.name}-${duplicate.documentId}`}>
-          {duplicate.name}: merged onto <Link href={`/projects/${projectId}/documents/${duplicate.documentId}`}>the existing document</Link> ({itemCounts(duplicate)} added)
+          {duplicate.name}: merged onto <Link href={`/projects/${projectId}/documents/${duplicate.documentId}`}>the existing document</Link> (
+          {itemCounts(duplicate)} added)
         </li>
       ))}
       {file.duplicatesSkipped.map((duplicate) => (

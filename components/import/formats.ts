@@ -24,7 +24,25 @@ export const FORMAT_NAMES: Record<ImportFormat, string> = {
   'webanno-tsv': 'WebAnno / INCEpTION TSV 3',
 };
 
-export const ACCEPTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.docx', '.pdf', '.csv', '.jsonl', '.ndjson', '.json', '.ann', '.zip', '.conll', '.conllu', '.bio', '.iob', '.tsv'];
+export const ACCEPTED_EXTENSIONS = [
+  '.txt',
+  '.md',
+  '.html',
+  '.htm',
+  '.docx',
+  '.pdf',
+  '.csv',
+  '.jsonl',
+  '.ndjson',
+  '.json',
+  '.ann',
+  '.zip',
+  '.conll',
+  '.conllu',
+  '.bio',
+  '.iob',
+  '.tsv',
+];
 
 export type Detection = { status: 'pending' } | { status: 'detected'; format: ImportFormat } | { status: 'unknown'; reason: string };
 

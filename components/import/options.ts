@@ -73,7 +73,12 @@ export interface MappingRow {
  * (an empty `textColumn` would name a column called ""), and so are options
  * no chosen file's format reads.
  */
-export function importFormData(files: readonly File[], options: ImportOptions, mapping: readonly MappingRow[], applicable: ReadonlySet<FormatOption>): FormData {
+export function importFormData(
+  files: readonly File[],
+  options: ImportOptions,
+  mapping: readonly MappingRow[],
+  applicable: ReadonlySet<FormatOption>,
+): FormData {
   const data = new FormData();
   for (const file of files) data.append('file', file, file.name);
   if (options.format !== '') data.append('format', options.format);

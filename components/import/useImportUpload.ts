@@ -17,10 +17,14 @@ export function useImportUpload(projectId: string) {
   const start = (body: FormData, onImported: () => void) => {
     setOutcome(null);
     setTransfer({ stage: 'uploading', fraction: 0 });
-    const upload = uploadForm<ImportReport>(`${API_V1}${requestTo<typeof documents.importDocuments>('POST /projects/{id}/documents', { params: { id: projectId } }).path}`, body, {
-      onProgress: (fraction) => setTransfer({ stage: 'uploading', fraction }),
-      onUploaded: () => setTransfer({ stage: 'importing' }),
-    });
+    const upload = uploadForm<ImportReport>(
+      `${API_V1}${requestTo<typeof documents.importDocuments>('POST /projects/{id}/documents', { params: { id: projectId } }).path}`,
+      body,
+      {
+        onProgress: (fraction) => setTransfer({ stage: 'uploading', fraction }),
+        onUploaded: () => setTransfer({ stage: 'importing' }),
+      },
+    );
     abortRef.current = upload.abort;
     upload.done
       .then((report) => {

@@ -21,7 +21,10 @@ export function InviteMemberForm({ projectId, roles }: { projectId: string; role
   const onSubmit = submitWith(async (data, form) => {
     setInvited(null);
     const email = readText(data, 'email');
-    await api<typeof invitations.invite>('POST /projects/{id}/invitations', { params: { id: projectId }, body: { email, role: readText(data, 'role') as Role } });
+    await api<typeof invitations.invite>('POST /projects/{id}/invitations', {
+      params: { id: projectId },
+      body: { email, role: readText(data, 'role') as Role },
+    });
     form.reset();
     setInvited(`Invited ${email}. Tell them: they accept on their Glossa home page, after signing in or up with this address.`);
     router.refresh();

@@ -22,8 +22,7 @@ export function PendingInvitations({ projectId, invitations }: { projectId: stri
     <ul className="invitation-list">
       {invitations.map((invitation) => (
         <li key={invitation.id}>
-          {invitation.email} <RoleBadge role={invitation.role} />{' '}
-          <span className="muted">until {invitation.expiresAt.toISOString().slice(0, 10)}</span>{' '}
+          {invitation.email} <RoleBadge role={invitation.role} /> <span className="muted">until {invitation.expiresAt.toISOString().slice(0, 10)}</span>{' '}
           <WithdrawButton projectId={projectId} invitation={invitation} />
         </li>
       ))}
@@ -43,7 +42,9 @@ function WithdrawButton({ projectId, invitation }: { projectId: string; invitati
         aria-busy={pending}
         onClick={() =>
           run(async () => {
-            await api<typeof invitations.cancelInvitation>('DELETE /projects/{id}/invitations/{invitationId}', { params: { id: projectId, invitationId: invitation.id } });
+            await api<typeof invitations.cancelInvitation>('DELETE /projects/{id}/invitations/{invitationId}', {
+              params: { id: projectId, invitationId: invitation.id },
+            });
             router.refresh();
           })
         }

@@ -73,7 +73,8 @@ export function DocumentList({ projectId, documents, total, canImport, memberNam
       <EmptyState title="No documents yet.">
         {canImport ? (
           <p>
-            <Link href={`/projects/${projectId}/import`}>Import documents</Link> — text, Word, PDF, CSV, JSONL, or annotated data from doccano, Label Studio, brat and CoNLL.
+            <Link href={`/projects/${projectId}/import`}>Import documents</Link> — text, Word, PDF, CSV, JSONL, or annotated data from doccano, Label Studio,
+            brat and CoNLL.
           </p>
         ) : (
           <p>A manager will add documents to this project.</p>

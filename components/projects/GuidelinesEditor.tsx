@@ -12,9 +12,7 @@ export function GuidelinesEditor({ defaultValue }: { defaultValue: string }) {
   return (
     <div className="guidelines-editor">
       <Field label="Guidelines" hint="Markdown: # headings, **bold**, *italic*, lists, [links](https://…). HTML is not rendered." optional>
-        {(control) => (
-          <textarea {...control} name="guidelines" rows={16} maxLength={200_000} value={text} onChange={(event) => setText(event.target.value)} />
-        )}
+        {(control) => <textarea {...control} name="guidelines" rows={16} maxLength={200_000} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>
       <section className="guidelines-editor__preview" aria-label="Guidelines preview">
         <p className="field__label" aria-hidden="true">

@@ -21,7 +21,9 @@ export function PresetChooser({ presets, defaultPresetId }: { presets: PresetSum
                 aria-describedby={detailsId}
                 required
               />
-              <span id={nameId} className="preset-card__name">{preset.name}</span>
+              <span id={nameId} className="preset-card__name">
+                {preset.name}
+              </span>
               <span id={detailsId} className="preset-card__details">
                 <span className="preset-card__description">{preset.description}</span>
                 <span className="preset-card__contents">{preset.contents}</span>

@@ -14,8 +14,9 @@ export function presetSummaries(): PresetSummary[] {
     id,
     name,
     description,
-    contents: groupByLayer(labels)
-      .map(({ layer, items }) => `${LAYER_TITLES[layer]}: ${items.length}`)
-      .join(' · ') || 'No labels yet',
+    contents:
+      groupByLayer(labels)
+        .map(({ layer, items }) => `${LAYER_TITLES[layer]}: ${items.length}`)
+        .join(' · ') || 'No labels yet',
   }));
 }

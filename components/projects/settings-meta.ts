@@ -14,7 +14,8 @@ export const TOGGLES = {
   },
   showGoldToAnnotators: {
     label: 'Show gold annotations to annotators',
-    hint: 'Annotators can see the adjudicated gold layer after submitting a document. Once they have seen ' +
+    hint:
+      'Annotators can see the adjudicated gold layer after submitting a document. Once they have seen ' +
       'it, only a curator can reopen their work, and changes they make after that are flagged and left ' +
       'out of agreement.',
   },

@@ -21,7 +21,12 @@ export function GazetteerUpload({ recommenderId, onUploaded }: { recommenderId: 
             const file = event.target.files?.[0];
             if (!file) return;
             run(async () => {
-              const response = await fetch(`/api/v1/recommenders/${recommenderId}/gazetteer`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: file, credentials: 'same-origin' });
+              const response = await fetch(`/api/v1/recommenders/${recommenderId}/gazetteer`, {
+                method: 'POST',
+                headers: { 'content-type': 'text/csv' },
+                body: file,
+                credentials: 'same-origin',
+              });
               const payload: unknown = await response.json().catch(() => null);
               if (!response.ok) throw toApiError(response.status, payload);
               const { entries, duplicates } = payload as { entries: number; duplicates: number };

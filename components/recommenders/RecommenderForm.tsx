@@ -10,7 +10,17 @@ import { CONFIG_TEMPLATES, KIND_NAMES, type RecommenderItem } from './types';
 const LAYERS = ['ENTITY', 'STANCE', 'FRAME', 'DOCUMENT'] as const;
 
 /** Create a recommender, or edit one (its kind then stays). The server validates everything and names the field. */
-export function RecommenderForm({ projectId, editing, onSaved, onCancel }: { projectId: string; editing?: RecommenderItem; onSaved: (saved: RecommenderItem) => void; onCancel?: () => void }) {
+export function RecommenderForm({
+  projectId,
+  editing,
+  onSaved,
+  onCancel,
+}: {
+  projectId: string;
+  editing?: RecommenderItem;
+  onSaved: (saved: RecommenderItem) => void;
+  onCancel?: () => void;
+}) {
   const [kind, setKind] = useState<RecommenderItem['kind']>(editing?.kind ?? 'string-match');
   const [config, setConfig] = useState(JSON.stringify(editing?.config ?? CONFIG_TEMPLATES['string-match'], null, 2));
   const { pending, error, submitWith } = useAction();
@@ -22,7 +32,10 @@ export function RecommenderForm({ projectId, editing, onSaved, onCancel }: { pro
     } catch {
       throw new Error('The config is not valid JSON.');
     }
-    const labels = String(data.get('labels') ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+    const labels = String(data.get('labels') ?? '')
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const body = { name: String(data.get('name') ?? ''), layers: data.getAll('layers').map(String), labels, config: parsed };
     const saved = editing
       ? await apiFetch<RecommenderItem>(`/api/v1/recommenders/${editing.id}`, { method: 'PATCH', body })

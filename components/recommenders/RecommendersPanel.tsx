@@ -20,7 +20,8 @@ export function RecommendersPanel({ projectId, initial, manage }: { projectId: s
   const [adding, setAdding] = useState(false);
   const [runs, setRuns] = useState<Record<string, RunItem>>({});
   const { pending, error, run } = useAction();
-  const replace = (saved: RecommenderItem) => setItems((list) => (list.some((r) => r.id === saved.id) ? list.map((r) => (r.id === saved.id ? saved : r)) : [...list, saved]));
+  const replace = (saved: RecommenderItem) =>
+    setItems((list) => (list.some((r) => r.id === saved.id) ? list.map((r) => (r.id === saved.id ? saved : r)) : [...list, saved]));
 
   return (
     <div className="recommenders">
@@ -40,25 +41,49 @@ export function RecommendersPanel({ projectId, initial, manage }: { projectId: s
             </p>
             {manage && editing !== item.id && (
               <div className="inline-form">
-                <button type="button" className="button button--primary" disabled={pending || !item.enabled} onClick={() => run(async () => {
-                  const started = await apiFetch<RunItem>(`/api/v1/recommenders/${item.id}/runs`, { method: 'POST', body: {} });
-                  setRuns((all) => ({ ...all, [item.id]: started }));
-                })}>
+                <button
+                  type="button"
+                  className="button button--primary"
+                  disabled={pending || !item.enabled}
+                  onClick={() =>
+                    run(async () => {
+                      const started = await apiFetch<RunItem>(`/api/v1/recommenders/${item.id}/runs`, { method: 'POST', body: {} });
+                      setRuns((all) => ({ ...all, [item.id]: started }));
+                    })
+                  }
+                >
                   Run over the project
                 </button>
                 <button type="button" className="button button--secondary" onClick={() => setEditing(item.id)}>
                   Edit
                 </button>
-                <button type="button" className="button button--danger-quiet" disabled={pending} onClick={() => run(async () => {
-                  if (!window.confirm(`Delete ${item.name}? Its runs stay for evaluation.`)) return;
-                  await apiFetch(`/api/v1/recommenders/${item.id}`, { method: 'DELETE' });
-                  setItems((list) => list.filter((r) => r.id !== item.id));
-                })}>
+                <button
+                  type="button"
+                  className="button button--danger-quiet"
+                  disabled={pending}
+                  onClick={() =>
+                    run(async () => {
+                      if (!window.confirm(`Delete ${item.name}? Its runs stay for evaluation.`)) return;
+                      await apiFetch(`/api/v1/recommenders/${item.id}`, { method: 'DELETE' });
+                      setItems((list) => list.filter((r) => r.id !== item.id));
+                    })
+                  }
+                >
                   Delete
                 </button>
               </div>
             )}
-            {manage && editing === item.id && <RecommenderForm projectId={projectId} editing={item} onCancel={() => setEditing(null)} onSaved={(saved) => { replace(saved); setEditing(null); }} />}
+            {manage && editing === item.id && (
+              <RecommenderForm
+                projectId={projectId}
+                editing={item}
+                onCancel={() => setEditing(null)}
+                onSaved={(saved) => {
+                  replace(saved);
+                  setEditing(null);
+                }}
+              />
+            )}
             {manage && item.kind === 'string-match' && (
               <>
                 <p className="muted">Gazetteer: {item.gazetteerEntries} entries.</p>
@@ -72,7 +97,14 @@ export function RecommendersPanel({ projectId, initial, manage }: { projectId: s
       <FormError message={error} />
       {manage &&
         (adding ? (
-          <RecommenderForm projectId={projectId} onCancel={() => setAdding(false)} onSaved={(saved) => { replace(saved); setAdding(false); }} />
+          <RecommenderForm
+            projectId={projectId}
+            onCancel={() => setAdding(false)}
+            onSaved={(saved) => {
+              replace(saved);
+              setAdding(false);
+            }}
+          />
         ) : (
           <button type="button" className="button button--secondary" onClick={() => setAdding(true)}>
             Add a recommender

@@ -23,20 +23,26 @@ export function RunProgress({ initial, mayCancel }: { initial: RunItem; mayCance
   const processed = run.documentsDone + run.documentsFailed;
   const dropped = Object.entries(run.dropped);
   return (
-    <div className="run-progress" aria-label="Run progress">
+    <section className="run-progress" aria-label="Run progress">
       <progress max={run.documents} value={processed} aria-label={`${processed} of ${run.documents} documents`} />
       <p role="status">
-        {run.status.toLowerCase()}: {processed} of {run.documents} documents{run.documentsFailed > 0 && ` (${run.documentsFailed} failed)`}, {run.suggestionsCount} suggestions
+        {run.status.toLowerCase()}: {processed} of {run.documents} documents{run.documentsFailed > 0 && ` (${run.documentsFailed} failed)`},{' '}
+        {run.suggestionsCount} suggestions
         {run.promptTokens + run.completionTokens > 0 && `, ${run.promptTokens + run.completionTokens} tokens`}
       </p>
       {dropped.length > 0 && <p className="muted">Dropped: {dropped.map(([reason, n]) => `${reason} ${n}`).join(', ')}</p>}
       {run.message && <p className={run.status === 'FAILED' ? 'form-error' : 'muted'}>{run.message}</p>}
       {mayCancel && active(run) && (
-        <button type="button" className="button button--secondary" disabled={pending} onClick={() => act(async () => setRun(await apiFetch<RunItem>(`/api/v1/runs/${run.id}/cancel`, { method: 'POST' })))}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={pending}
+          onClick={() => act(async () => setRun(await apiFetch<RunItem>(`/api/v1/runs/${run.id}/cancel`, { method: 'POST' })))}
+        >
           Cancel run
         </button>
       )}
       <FormError message={error} />
-    </div>
+    </section>
   );
 }

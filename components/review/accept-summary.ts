@@ -15,6 +15,9 @@ export function describeAutoAccept(result: ResponseOf<typeof review.autoAcceptGo
   const finished = result.finished > 0 ? ` ${plural(result.finished, 'document')} marked finished.` : '';
   const [first] = result.skipped.items;
   const skipped = first ? ` ${plural(result.skipped.count, 'item')} left out because they break an annotation rule, e.g. ${first.reason}` : '';
-  const afterGold = result.afterGoldLeftOut > 0 ? ` Not counted as votes: ${plural(result.afterGoldLeftOut, 'annotator × document pair')} changed after gold was shown to the annotator.` : '';
+  const afterGold =
+    result.afterGoldLeftOut > 0
+      ? ` Not counted as votes: ${plural(result.afterGoldLeftOut, 'annotator × document pair')} changed after gold was shown to the annotator.`
+      : '';
   return `Processed ${plural(result.documents, 'document')}: ${describeAccepted(result)} newly accepted into gold.${finished}${skipped}${afterGold}`;
 }

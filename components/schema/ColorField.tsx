@@ -30,7 +30,15 @@ export function ColorField({ id, error, title, value, onChange }: ColorFieldProp
             value={pickerValue}
             onChange={(event) => onChange(event.target.value)}
           />
-          <input {...control} value={value} maxLength={7} spellCheck={false} autoComplete="off" className={styles.code} onChange={(event) => onChange(event.target.value.trim())} />
+          <input
+            {...control}
+            value={value}
+            maxLength={7}
+            spellCheck={false}
+            autoComplete="off"
+            className={styles.code}
+            onChange={(event) => onChange(event.target.value.trim())}
+          />
         </span>
       )}
     </Field>

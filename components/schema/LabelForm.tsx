@@ -23,11 +23,7 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
       <Field
         {...field('key')}
         label="Key"
-        hint={
-          label.stored
-            ? 'Fixed: exports and imports refer to labels by key.'
-            : 'A–Z, 0–9, _. Fixed once saved: exports refer to it.'
-        }
+        hint={label.stored ? 'Fixed: exports and imports refer to labels by key.' : 'A–Z, 0–9, _. Fixed once saved: exports refer to it.'}
       >
         {(control) => (
           <input
@@ -64,7 +60,13 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
         hint="Shown to annotators as guidance: when to use this label, and when not."
       >
         {(control) => (
-          <textarea {...control} rows={2} maxLength={4000} value={label.description} onChange={(event) => edit({ description: event.target.value }, 'description')} />
+          <textarea
+            {...control}
+            rows={2}
+            maxLength={4000}
+            value={label.description}
+            onChange={(event) => edit({ description: event.target.value }, 'description')}
+          />
         )}
       </Field>
       {label.layer === 'RELATION' && <RelationTypesFields label={label} />}

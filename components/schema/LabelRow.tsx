@@ -92,14 +92,11 @@ export function LabelRow({ label, position, count, announce }: LabelRowProps) {
       {confirming && (
         <RetireConfirm title={title} returnFocusTo={retireButtonId(label.uid)} onConfirm={retire} onCancel={() => setConfirming(false)}>
           <p>
-            Once you save, annotators are no longer offered it. Existing annotations keep it: they stay readable and exportable, and you can
-            restore the label from the Retired list at any time.
+            Once you save, annotators are no longer offered it. Existing annotations keep it: they stay readable and exportable, and you can restore the label
+            from the Retired list at any time.
           </p>
           {usedBy.length > 0 && (
-            <p>
-              The relation types {usedBy.map((relation) => relation.name || relation.key).join(', ')} allow it at one end; untick it there
-              before saving.
-            </p>
+            <p>The relation types {usedBy.map((relation) => relation.name || relation.key).join(', ')} allow it at one end; untick it there before saving.</p>
           )}
         </RetireConfirm>
       )}

@@ -17,7 +17,13 @@ const moveButtonId = (uid: string, by: -1 | 1) => `${uid}-move-${by < 0 ? 'up' :
 export function MoveButtons({ uid, name, position, count, onMove }: MoveButtonsProps) {
   return (
     <span className={styles.moveButtons}>
-      <button type="button" id={moveButtonId(uid, -1)} className={`button button--secondary ${styles.iconButton}`} disabled={position === 0} onClick={() => onMove(-1)}>
+      <button
+        type="button"
+        id={moveButtonId(uid, -1)}
+        className={`button button--secondary ${styles.iconButton}`}
+        disabled={position === 0}
+        onClick={() => onMove(-1)}
+      >
         <span aria-hidden="true">↑</span>
         <span className="visually-hidden">Move {name} up</span>
       </button>

@@ -35,9 +35,7 @@ export function ProblemSummary() {
   if (!attempted || count === 0) return null;
   return (
     <div ref={ref} tabIndex={-1} className={styles.summary} role="region" aria-labelledby="schema-problems-heading">
-      <h2 id="schema-problems-heading">
-        {count === 1 ? '1 problem' : `${count} problems`} to fix before saving
-      </h2>
+      <h2 id="schema-problems-heading">{count === 1 ? '1 problem' : `${count} problems`} to fix before saving</h2>
       <ul>
         {[...shown.fields].map(([field, message]) => (
           <li key={field}>

@@ -60,7 +60,12 @@ function OptionsEditor({ label }: { label: DraftLabel }) {
               option={option}
               number={index + 1}
               onEdit={(patch, field) => edit(option.uid, patch, field)}
-              onRemove={() => setOptions(label.options.filter((other) => other !== option), listField)}
+              onRemove={() =>
+                setOptions(
+                  label.options.filter((other) => other !== option),
+                  listField,
+                )
+              }
             />
           ))}
         </ol>

@@ -26,8 +26,7 @@ export function RetiredSection() {
         Retired <span className="muted">({retiredLabels.length + retiredTargets.length})</span>
       </h2>
       <p className="note">
-        Annotators are not offered these any more, but annotations that use them stay readable and exportable. Restoring one brings it back
-        once you save.
+        Annotators are not offered these any more, but annotations that use them stay readable and exportable. Restoring one brings it back once you save.
       </p>
       {retiredLabels.length + retiredTargets.length === 0 ? (
         <p className="muted">Nothing is retired.</p>

@@ -31,8 +31,8 @@ export function TargetsSection() {
         Stance targets <span className="muted">({draft.targets.length})</span>
       </h2>
       <p className="note">
-        Who or what a stance is taken towards. Stance labels and per-target questions need at least one. Aliases let imports name a target
-        the way their source does.
+        Who or what a stance is taken towards. Stance labels and per-target questions need at least one. Aliases let imports name a target the way their source
+        does.
       </p>
       {error && <FieldErrorText id={`${controlId(TARGETS_FIELD)}-error`} message={error} />}
       {draft.targets.length > 0 && (
@@ -96,8 +96,7 @@ function TargetRow({ target }: { target: DraftTarget }) {
       {confirming && (
         <RetireConfirm title={title} returnFocusTo={`${target.uid}-retire`} onConfirm={retire} onCancel={() => setConfirming(false)}>
           <p>
-            Once you save, annotators can no longer choose it. Existing stance annotations and answers keep it, and you can restore it from
-            the Retired list.
+            Once you save, annotators can no longer choose it. Existing stance annotations and answers keep it, and you can restore it from the Retired list.
           </p>
         </RetireConfirm>
       )}

@@ -36,7 +36,13 @@ export function serverProblems(details: unknown, serialized: Serialized): Proble
   for (const detail of Array.isArray(details) ? details : []) {
     if (!isPathMessage(detail)) continue;
     const [where, ...path] = detail.path.split('.');
-    if (where === 'body') place(problems, path.map((part) => (/^\d+$/.test(part) ? Number(part) : part)), detail.message, serialized);
+    if (where === 'body')
+      place(
+        problems,
+        path.map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+        detail.message,
+        serialized,
+      );
     else problems.general.push(detail.message);
   }
   return problems;
@@ -88,7 +94,8 @@ function editorChecks(draft: Draft): Map<string, string> {
   for (const label of draft.labels) {
     for (const end of ['sourceTypes', 'targetTypes'] as const) {
       const gone = label[end].flatMap((uid) => retired.get(uid) ?? []);
-      if (gone.length > 0) found.set(fieldKey(label.uid, end), `${gone.map(describeLabel).join(', ')} ${gone.length === 1 ? 'is' : 'are'} retired: untick or restore`);
+      if (gone.length > 0)
+        found.set(fieldKey(label.uid, end), `${gone.map(describeLabel).join(', ')} ${gone.length === 1 ? 'is' : 'are'} retired: untick or restore`);
     }
     if (label.hotkey !== '') {
       const others = draft.labels.filter((other) => other !== label && other.hotkey === label.hotkey);

@@ -17,9 +17,13 @@ export function useActiveTime(documentId: string, assigned: boolean) {
     const url = `${API_V1}/documents/${encodeURIComponent(documentId)}/time`;
     // keepalive: the last beat must leave even when the page is being closed.
     const beat = (end: boolean) =>
-      void fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ end }), credentials: 'same-origin', keepalive: true }).catch(
-        () => undefined,
-      );
+      void fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ end }),
+        credentials: 'same-origin',
+        keepalive: true,
+      }).catch(() => undefined);
     let active = false;
     let idle: ReturnType<typeof setTimeout> | undefined;
     const stop = () => {

@@ -29,7 +29,14 @@ export type ProjectAction =
 // Suggestions are read and decided by whoever annotates: each for their own layer (gold needs gold:write).
 // Every member may see which recommenders exist and where they send document text; only managers configure and run them.
 const ANNOTATOR: ProjectAction[] = [
-  'project:read', 'members:read', 'schema:read', 'documents:read', 'annotations:write', 'suggestions:read', 'suggestions:decide', 'recommenders:read',
+  'project:read',
+  'members:read',
+  'schema:read',
+  'documents:read',
+  'annotations:write',
+  'suggestions:read',
+  'suggestions:decide',
+  'recommenders:read',
 ];
 // Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision.
 const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export'];

@@ -33,12 +33,7 @@ interface Membership {
  * reveal nothing; members without the permission get 403 naming what they lack.
  * Every request runs it, so membership and project settings come in one query.
  */
-export async function authorizeProject(
-  db: PrismaClient,
-  caller: Caller,
-  projectId: string,
-  action: ProjectAction,
-): Promise<ProjectAccess> {
+export async function authorizeProject(db: PrismaClient, caller: Caller, projectId: string, action: ProjectAction): Promise<ProjectAccess> {
   const [membership] = await db.$queryRaw<Membership[]>`
     SELECT m."projectId", m.role::text AS role, p."blindMode"
     FROM "Membership" m JOIN "Project" p ON p.id = m."projectId"

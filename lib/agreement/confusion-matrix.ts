@@ -8,11 +8,7 @@ import { AgreementInputError } from './errors';
  * @throws AgreementInputError for sequences of different lengths, duplicate categories, or a
  *   value missing from `categories`.
  */
-export function confusionMatrix<T extends string | number>(
-  a: readonly T[],
-  b: readonly T[],
-  categories: readonly T[],
-): number[][] {
+export function confusionMatrix<T extends string | number>(a: readonly T[], b: readonly T[], categories: readonly T[]): number[][] {
   if (!Array.isArray(a) || !Array.isArray(b) || !Array.isArray(categories)) {
     throw new AgreementInputError('confusionMatrix expects two sequences and a category list (arrays).');
   }

@@ -112,11 +112,7 @@ export function toSections(units: readonly UnitSegment[], length: number): Secti
  * exactly once, in O(|a| + |b|); pairs that do not intersect never contribute to either family
  * of unitizing coefficients.
  */
-export function forEachIntersectingPair(
-  a: readonly Section[],
-  b: readonly Section[],
-  visit: (x: Section, y: Section) => void,
-): void {
+export function forEachIntersectingPair(a: readonly Section[], b: readonly Section[], visit: (x: Section, y: Section) => void): void {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {

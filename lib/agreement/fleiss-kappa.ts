@@ -19,9 +19,7 @@ export function fleissKappa(counts: readonly (readonly number[])[]): number {
   counts.forEach((row, i) => {
     const n = rowSum(row);
     if (n !== raters) {
-      throw new AgreementInputError(
-        `Every subject must be rated by the same number of raters: subject 0 has ${raters}, subject ${i} has ${n}.`,
-      );
+      throw new AgreementInputError(`Every subject must be rated by the same number of raters: subject 0 has ${raters}, subject ${i} has ${n}.`);
     }
   });
   if (raters < 2) throw new AgreementInputError(`Fleiss’ kappa needs at least 2 raters per subject, got ${raters}.`);
@@ -63,10 +61,7 @@ export function fleissKappaFromTotals({ subjects, raters, agreeingPairs, categor
     chanceAgreement += p * p;
   }
   if (chanceAgreement === 1) {
-    throw new AgreementUndefinedError(
-      'no-variation',
-      'Fleiss’ kappa is undefined: every rating falls in the same category, so chance agreement is 1.',
-    );
+    throw new AgreementUndefinedError('no-variation', 'Fleiss’ kappa is undefined: every rating falls in the same category, so chance agreement is 1.');
   }
   return (meanAgreement - chanceAgreement) / (1 - chanceAgreement);
 }

@@ -90,9 +90,17 @@ export function unitInterval(contributions: UnitContributions, statistic: (total
 }
 
 function checkOptions(options: IntervalOptions): Required<IntervalOptions> {
-  const { method, confidence = DEFAULT_INTERVAL.confidence, replicates = DEFAULT_INTERVAL.replicates, seed = DEFAULT_INTERVAL.seed, thresholds = [...DEFAULT_INTERVAL.thresholds] } = options;
-  if (method !== 'bootstrap' && method !== 'jackknife') throw new AgreementInputError(`Unknown interval method ${JSON.stringify(method)}; use 'bootstrap' or 'jackknife'.`);
-  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1)) throw new AgreementInputError(`The confidence level must be between 0 and 1 (e.g. 0.95), got ${String(confidence)}.`);
+  const {
+    method,
+    confidence = DEFAULT_INTERVAL.confidence,
+    replicates = DEFAULT_INTERVAL.replicates,
+    seed = DEFAULT_INTERVAL.seed,
+    thresholds = [...DEFAULT_INTERVAL.thresholds],
+  } = options;
+  if (method !== 'bootstrap' && method !== 'jackknife')
+    throw new AgreementInputError(`Unknown interval method ${JSON.stringify(method)}; use 'bootstrap' or 'jackknife'.`);
+  if (!(typeof confidence === 'number' && confidence > 0 && confidence < 1))
+    throw new AgreementInputError(`The confidence level must be between 0 and 1 (e.g. 0.95), got ${String(confidence)}.`);
   if (!Number.isInteger(replicates) || replicates < 1 || replicates > MAX_REPLICATES) {
     throw new AgreementInputError(`The number of bootstrap replicates must be a whole number from 1 to ${MAX_REPLICATES}, got ${String(replicates)}.`);
   }

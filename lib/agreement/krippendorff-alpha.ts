@@ -105,10 +105,7 @@ export function alphaFromCoincidences(coincidences: Float64Array, level: AlphaLe
   for (let c = 0; c < k; c++) for (let j = 0; j < k; j++) marginals[c]! += coincidences[c * k + j]!;
   const n = marginals.reduce((a, b) => a + b, 0);
   if (n === 0) {
-    throw new AgreementUndefinedError(
-      'no-pairable-units',
-      'Krippendorff’s alpha is undefined: no unit was coded by at least two coders.',
-    );
+    throw new AgreementUndefinedError('no-pairable-units', 'Krippendorff’s alpha is undefined: no unit was coded by at least two coders.');
   }
   const delta = metric(level, values, marginals);
 
@@ -139,9 +136,7 @@ function validate(data: readonly (readonly (AlphaValue | null)[])[], level: Alph
   data.forEach((row, i) => {
     if (!Array.isArray(row)) throw new AgreementInputError(`Coder row ${i} is not an array.`);
     if (row.length !== units) {
-      throw new AgreementInputError(
-        `Every coder row must cover the same units: row 0 has ${units}, row ${i} has ${row.length}. Use null for missing values.`,
-      );
+      throw new AgreementInputError(`Every coder row must cover the same units: row 0 has ${units}, row ${i} has ${row.length}. Use null for missing values.`);
     }
     row.forEach((v, u) => {
       if (v === null) return;
@@ -159,11 +154,7 @@ function validate(data: readonly (readonly (AlphaValue | null)[])[], level: Alph
   return units;
 }
 
-function distinctPairableValues(
-  data: readonly (readonly (AlphaValue | null)[])[],
-  units: number,
-  level: AlphaLevel,
-): AlphaValue[] {
+function distinctPairableValues(data: readonly (readonly (AlphaValue | null)[])[], units: number, level: AlphaLevel): AlphaValue[] {
   const seen = new Set<AlphaValue>();
   for (let u = 0; u < units; u++) {
     const present = data.map((row) => row[u]).filter((v): v is AlphaValue => v !== null && v !== undefined);

@@ -101,18 +101,19 @@ function greedyOverlapMatches(a: readonly Span[], b: readonly Span[]): number {
       perA[i]! += 1;
       perB[j]! += 1;
       const [first, second] = byPosition(x, y) <= 0 ? [x, y] : [y, x];
-      candidates.push({ i, j, overlap: Math.min(x.end, y.end) - Math.max(x.start, y.start), distance: Math.abs(x.start - y.start) + Math.abs(x.end - y.end), first, second });
+      candidates.push({
+        i,
+        j,
+        overlap: Math.min(x.end, y.end) - Math.max(x.start, y.start),
+        distance: Math.abs(x.start - y.start) + Math.abs(x.end - y.end),
+        first,
+        second,
+      });
     });
   });
   // When no span has two candidates, the greedy order cannot matter: every candidate is taken.
   if (!contested) return candidates.length;
-  candidates.sort(
-    (p, q) =>
-      q.overlap - p.overlap ||
-      p.distance - q.distance ||
-      byPosition(p.first, q.first) ||
-      byPosition(p.second, q.second),
-  );
+  candidates.sort((p, q) => q.overlap - p.overlap || p.distance - q.distance || byPosition(p.first, q.first) || byPosition(p.second, q.second));
   const usedA = new Set<number>();
   const usedB = new Set<number>();
   let tp = 0;

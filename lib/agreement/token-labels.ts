@@ -89,7 +89,12 @@ export class LabelSets {
   /** The category as tokenLabelSequence spells it. */
   name(code: number): string {
     const members = this.members[code] as number[];
-    return members.length === 0 ? OUTSIDE : members.map((i) => this.labels[i] as string).sort().join(LABEL_SET_SEPARATOR);
+    return members.length === 0
+      ? OUTSIDE
+      : members
+          .map((i) => this.labels[i] as string)
+          .sort()
+          .join(LABEL_SET_SEPARATOR);
   }
 }
 

@@ -1,13 +1,4 @@
-import {
-  forEachIntersectingPair,
-  OVERLAP_HANDLING,
-  toSections,
-  unitize,
-  validateContinuum,
-  valuesUsed,
-  type Section,
-  type UnitSegment,
-} from './continuum';
+import { forEachIntersectingPair, OVERLAP_HANDLING, toSections, unitize, validateContinuum, valuesUsed, type Section, type UnitSegment } from './continuum';
 import { AgreementUndefinedError, type UndefinedReason } from './errors';
 
 export interface UnitizingLabelAlpha {
@@ -55,11 +46,7 @@ export interface UnitizingAlphaResult {
  *   segments; `no-variation` when the expected disagreement is zero.
  * @throws AgreementInputError for invalid lengths, offsets, labels, or fewer than 2 coders.
  */
-export function unitizingAlpha(
-  length: number,
-  coders: readonly (readonly UnitSegment[])[],
-  options: { label?: string } = {},
-): UnitizingAlphaResult {
+export function unitizingAlpha(length: number, coders: readonly (readonly UnitSegment[])[], options: { label?: string } = {}): UnitizingAlphaResult {
   validateContinuum(length, coders);
   const labels = options.label === undefined ? valuesUsed(coders) : valuesUsed(coders).filter((l) => l === options.label);
   if (labels.length === 0) {

@@ -59,11 +59,7 @@ export function valuedUnitizingAlpha(length: number, coders: readonly (readonly 
  *   `no-variation` when the expected disagreement is zero.
  * @throws AgreementInputError for invalid input.
  */
-export function binaryUnitizingAlpha(
-  length: number,
-  coders: readonly (readonly UnitSegment[])[],
-  options: { label?: string } = {},
-): UAlphaResult {
+export function binaryUnitizingAlpha(length: number, coders: readonly (readonly UnitSegment[])[], options: { label?: string } = {}): UAlphaResult {
   validateContinuum(length, coders);
   const { label } = options;
   return coincidenceAlpha(length, coders, (value) => (label === undefined || value === label ? 'unit' : null), false);

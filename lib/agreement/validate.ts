@@ -4,19 +4,13 @@ import { AgreementInputError } from './errors';
  * Checks that `matrix` is rectangular with finite, non-negative cells and returns its column
  * count. Callers decide what an empty matrix means, so this accepts zero rows.
  */
-export function assertCountMatrix(
-  matrix: readonly (readonly number[])[],
-  what: string,
-  options: { integers?: boolean } = {},
-): number {
+export function assertCountMatrix(matrix: readonly (readonly number[])[], what: string, options: { integers?: boolean } = {}): number {
   if (!Array.isArray(matrix)) throw new AgreementInputError(`The ${what} must be an array of rows.`);
   const columns = matrix[0]?.length ?? 0;
   matrix.forEach((row, i) => {
     if (!Array.isArray(row)) throw new AgreementInputError(`Row ${i} of the ${what} is not an array.`);
     if (row.length !== columns) {
-      throw new AgreementInputError(
-        `Every row of the ${what} must have the same length: row 0 has ${columns}, row ${i} has ${row.length}.`,
-      );
+      throw new AgreementInputError(`Every row of the ${what} must have the same length: row 0 has ${columns}, row ${i} has ${row.length}.`);
     }
     row.forEach((cell, j) => {
       if (typeof cell !== 'number' || !Number.isFinite(cell) || cell < 0) {

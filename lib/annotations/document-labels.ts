@@ -11,7 +11,19 @@ import { inDocument, type Actor } from './service';
 import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
 
 /** Document-level answers (overall stance per target, primary frame …), replaced as a whole per layer owner. */
-const answerSelect = { id: true, documentId: true, labelId: true, targetId: true, values: true, origin: true, version: true, sourceIds: true, authorId: true, updatedAt: true, label: { select: { key: true } } } as const;
+const answerSelect = {
+  id: true,
+  documentId: true,
+  labelId: true,
+  targetId: true,
+  values: true,
+  origin: true,
+  version: true,
+  sourceIds: true,
+  authorId: true,
+  updatedAt: true,
+  label: { select: { key: true } },
+} as const;
 type AnswerRow = Prisma.DocumentLabelGetPayload<{ select: typeof answerSelect }>;
 
 interface Answer {
@@ -26,7 +38,11 @@ function toWire({ authorId, label, ...rest }: AnswerRow) {
 
 export async function listAnswers(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
   await assertCanRead(db, actor.access, actor.userId, documentId, filter);
-  const rows = await db.documentLabel.findMany({ where: { documentId, deletedAt: null, ...authorWhere(filter) }, orderBy: { createdAt: 'asc' }, select: answerSelect });
+  const rows = await db.documentLabel.findMany({
+    where: { documentId, deletedAt: null, ...authorWhere(filter) },
+    orderBy: { createdAt: 'asc' },
+    select: answerSelect,
+  });
   return rows.map(toWire);
 }
 
@@ -36,19 +52,27 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
   return inDocument(db, documentId, async (tx, document) => {
     await assertLayerWritable(tx, actor, documentId, authorId);
     const questions = new Map((await tx.label.findMany({ where: { projectId: document.projectId, layer: 'DOCUMENT' } })).map((q) => [q.id, q]));
-    const targets = new Map((await tx.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } })).map((t) => [t.id, t]));
+    const targets = new Map(
+      (await tx.target.findMany({ where: { projectId: document.projectId }, select: { id: true, retired: true } })).map((t) => [t.id, t]),
+    );
     const seen = new Set<string>();
     answers.forEach((answer, i) => {
       const path = `body.answers.${i}`;
       const checked = checkLabel(questions.get(answer.labelId), answer.labelId, 'question');
       if (!checked.ok) throw violationError(checked.violation, path);
       const question = questions.get(answer.labelId)!;
-      const valid = checkAnswer({ ...question, options: question.options as { key: string }[] }, { values: answer.values, hasTarget: Boolean(answer.targetId) });
+      const valid = checkAnswer(
+        { ...question, options: question.options as { key: string }[] },
+        { values: answer.values, hasTarget: Boolean(answer.targetId) },
+      );
       if (!valid.ok) throw violationError(valid.violation, path);
       const target = answer.targetId ? checkTarget(targets.get(answer.targetId), answer.targetId, 'targetId') : undefined;
       if (target && !target.ok) throw violationError(target.violation, path);
       const key = `${answer.labelId}|${answer.targetId ?? ''}`;
-      if (seen.has(key)) throw validationFailed(`${path}: ${question.key} is answered twice${answer.targetId ? ' for this target' : ''}.`, [{ path, message: 'duplicate answer' }]);
+      if (seen.has(key))
+        throw validationFailed(`${path}: ${question.key} is answered twice${answer.targetId ? ' for this target' : ''}.`, [
+          { path, message: 'duplicate answer' },
+        ]);
       seen.add(key);
     });
 
@@ -63,8 +87,15 @@ export async function replaceAnswers(db: PrismaClient, actor: Actor, documentId:
       if (previous && previous.values.join('\u0000') === answer.values.join('\u0000')) continue;
       const row = previous
         ? await tx.documentLabel.update({ where: { id: previous.id }, data: { values: answer.values, version: { increment: 1 } }, select: answerSelect })
-        : await tx.documentLabel.create({ data: { documentId, authorId, labelId: answer.labelId, targetId: answer.targetId ?? null, values: answer.values }, select: answerSelect });
-      events.push(previous ? { ...base, entityId: row.id, action: 'UPDATE', before: documentLabelSnapshot(previous), after: documentLabelSnapshot(row) } : { ...base, entityId: row.id, action: 'CREATE', after: documentLabelSnapshot(row) });
+        : await tx.documentLabel.create({
+            data: { documentId, authorId, labelId: answer.labelId, targetId: answer.targetId ?? null, values: answer.values },
+            select: answerSelect,
+          });
+      events.push(
+        previous
+          ? { ...base, entityId: row.id, action: 'UPDATE', before: documentLabelSnapshot(previous), after: documentLabelSnapshot(row) }
+          : { ...base, entityId: row.id, action: 'CREATE', after: documentLabelSnapshot(row) },
+      );
     }
     const removed = [...byKey.values()];
     if (removed.length > 0) await tx.documentLabel.updateMany({ where: { id: { in: removed.map((r) => r.id) } }, data: { deletedAt: new Date() } });

@@ -66,7 +66,12 @@ export function isActive(item: { retired: boolean }): boolean {
 export function checkLabel(label: LabelFact | undefined, labelId: string, kind: 'span' | 'relation' | 'question', field = 'labelId'): Checked<LabelFact> {
   const layers: readonly string[] = kind === 'span' ? SPAN_LAYERS : kind === 'relation' ? ['RELATION'] : ['DOCUMENT'];
   const what = kind === 'span' ? 'a span label' : kind === 'relation' ? 'a relation type' : 'a document question';
-  if (!label || !layers.includes(label.layer)) return violated(field, `Label ${labelId} is not ${what} of this project.`, `unknown ${kind === 'span' ? 'label' : kind === 'relation' ? 'relation type' : 'question'}`);
+  if (!label || !layers.includes(label.layer))
+    return violated(
+      field,
+      `Label ${labelId} is not ${what} of this project.`,
+      `unknown ${kind === 'span' ? 'label' : kind === 'relation' ? 'relation type' : 'question'}`,
+    );
   if (!isActive(label)) return violated(field, `Label ${label.key} is retired; choose an active label.`, 'retired label');
   return ok(label);
 }
@@ -107,8 +112,14 @@ export function checkStanceTarget(
   }
   const entity = found as SpanFact | undefined;
   if (!entity) return violated('target.id', `Span ${target.id} is not a span of this document.`, 'unknown entity span');
-  if (entity.authorId !== span.authorId) return violated('target.id', `Span ${target.id} belongs to ${layerName(entity.authorId)}, not to the layer of this stance (${layerName(span.authorId)}).`, 'span of another layer');
-  if (entity.layer !== 'ENTITY') return violated('target.id', `Span ${target.id} is a ${entity.layer} span; a stance targets an entity span.`, 'not an entity span');
+  if (entity.authorId !== span.authorId)
+    return violated(
+      'target.id',
+      `Span ${target.id} belongs to ${layerName(entity.authorId)}, not to the layer of this stance (${layerName(span.authorId)}).`,
+      'span of another layer',
+    );
+  if (entity.layer !== 'ENTITY')
+    return violated('target.id', `Span ${target.id} is a ${entity.layer} span; a stance targets an entity span.`, 'not an entity span');
   return ok({ targetId: null, targetAnnotationId: entity.id });
 }
 
@@ -138,7 +149,10 @@ export function checkOverlap(allowOverlap: boolean, span: Omit<SpanFact, 'labelK
 }
 
 /** Every overlapping pair among `spans`, for writers that check a whole document at once (import). */
-export function findOverlaps<T extends Omit<SpanFact, 'labelKey'>>(allowOverlap: boolean, spans: readonly T[]): { span: T; overlapsWith: T; violation: Violation }[] {
+export function findOverlaps<T extends Omit<SpanFact, 'labelKey'>>(
+  allowOverlap: boolean,
+  spans: readonly T[],
+): { span: T; overlapsWith: T; violation: Violation }[] {
   if (allowOverlap) return [];
   const found: { span: T; overlapsWith: T; violation: Violation }[] = [];
   const groups = new Map<string, T[]>();
@@ -176,13 +190,25 @@ export function checkRelation(
   const label = checkLabel(type, relation.labelId, 'relation');
   if (!label.ok) return label;
   if (relation.sourceId === relation.targetId) return violated('targetId', 'A relation needs two different spans.', 'same as source');
-  for (const [end, field, id] of [[source, 'sourceId', relation.sourceId], [target, 'targetId', relation.targetId]] as const) {
+  for (const [end, field, id] of [
+    [source, 'sourceId', relation.sourceId],
+    [target, 'targetId', relation.targetId],
+  ] as const) {
     if (!end) return violated(field, `Span ${id} is not a span of this document.`, 'unknown span');
-    if (end.authorId !== relation.authorId) return violated(field, `Span ${id} belongs to ${layerName(end.authorId)}; a relation links spans of one layer (${layerName(relation.authorId)}).`, 'span of another layer');
+    if (end.authorId !== relation.authorId)
+      return violated(
+        field,
+        `Span ${id} belongs to ${layerName(end.authorId)}; a relation links spans of one layer (${layerName(relation.authorId)}).`,
+        'span of another layer',
+      );
   }
   const { key, sourceTypes, targetTypes } = label.value;
   if (!relationAllows(label.value, source!.labelKey, target!.labelKey)) {
-    return violated('labelId', `${key} may link ${sourceTypes?.join('/') || 'any'} → ${targetTypes?.join('/') || 'any'}, not ${source!.labelKey} → ${target!.labelKey}.`, 'not allowed between these spans');
+    return violated(
+      'labelId',
+      `${key} may link ${sourceTypes?.join('/') || 'any'} → ${targetTypes?.join('/') || 'any'}, not ${source!.labelKey} → ${target!.labelKey}.`,
+      'not allowed between these spans',
+    );
   }
   return label;
 }
@@ -223,14 +249,19 @@ export function checkAnswer(question: QuestionFact, answer: { values: readonly s
     return violated('values', `${question.key} takes ${question.multiple ? 'one or more options' : 'exactly one option'}.`, 'wrong number of options');
   }
   if (question.perTarget !== answer.hasTarget) {
-    return violated('targetId', `${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`, question.perTarget ? 'required' : 'not allowed');
+    return violated(
+      'targetId',
+      `${question.key} is asked ${question.perTarget ? 'once per stance target' : 'once per document'}.`,
+      question.perTarget ? 'required' : 'not allowed',
+    );
   }
   return ok(null);
 }
 
 /** A span that stance spans target cannot go: no stance may lose its target silently. */
 export function checkDeletable(stancesTargeting: number): Checked<null> {
-  if (stancesTargeting > 0) return violated('id', `${stancesTargeting} stance span(s) have this span as their target; retarget or delete them first.`, 'stance target');
+  if (stancesTargeting > 0)
+    return violated('id', `${stancesTargeting} stance span(s) have this span as their target; retarget or delete them first.`, 'stance target');
   return ok(null);
 }
 
@@ -245,11 +276,19 @@ export function checkRelabel(
   relations: readonly { id: string; type: Pick<LabelFact, 'key' | 'sourceTypes' | 'targetTypes'>; source: SpanFact; target: SpanFact }[],
 ): Checked<null> {
   if (span.layer !== 'ENTITY' && stancesTargeting > 0) {
-    return violated('labelId', `${stancesTargeting} stance span(s) have this span as their target, so it must stay an entity; retarget or delete them first.`, 'stance target must stay an entity');
+    return violated(
+      'labelId',
+      `${stancesTargeting} stance span(s) have this span as their target, so it must stay an entity; retarget or delete them first.`,
+      'stance target must stay an entity',
+    );
   }
   for (const { id, type, source, target } of relations) {
     if (!relationAllows(type, source.labelKey, target.labelKey)) {
-      return violated('labelId', `Relation ${id} (${type.key}) may not link ${source.labelKey} → ${target.labelKey}; delete it or choose another label.`, 'breaks a relation');
+      return violated(
+        'labelId',
+        `Relation ${id} (${type.key}) may not link ${source.labelKey} → ${target.labelKey}; delete it or choose another label.`,
+        'breaks a relation',
+      );
     }
   }
   return ok(null);

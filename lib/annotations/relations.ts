@@ -13,8 +13,19 @@ import { assertGoldWriter } from '@/lib/access/project-access';
 
 /** Directed relations between two spans of the same layer owner, typed by a RELATION label. */
 const relationSelect = {
-  id: true, documentId: true, authorId: true, labelId: true, sourceId: true, targetId: true, attributes: true,
-  origin: true, version: true, sourceIds: true, createdAt: true, updatedAt: true, label: { select: { key: true } },
+  id: true,
+  documentId: true,
+  authorId: true,
+  labelId: true,
+  sourceId: true,
+  targetId: true,
+  attributes: true,
+  origin: true,
+  version: true,
+  sourceIds: true,
+  createdAt: true,
+  updatedAt: true,
+  label: { select: { key: true } },
 } as const satisfies Prisma.RelationSelect;
 
 type RelationRow = Prisma.RelationGetPayload<{ select: typeof relationSelect }>;
@@ -33,7 +44,11 @@ interface NewRelation {
 
 export async function listRelations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
   await assertCanRead(db, actor.access, actor.userId, documentId, filter);
-  const rows = await db.relation.findMany({ where: { documentId, deletedAt: null, ...authorWhere(filter) }, orderBy: { createdAt: 'asc' }, select: relationSelect });
+  const rows = await db.relation.findMany({
+    where: { documentId, deletedAt: null, ...authorWhere(filter) },
+    orderBy: { createdAt: 'asc' },
+    select: relationSelect,
+  });
   return shownTo(actor.access, rows.map(relationToWire));
 }
 
@@ -43,7 +58,10 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
   return inDocument(db, documentId, async (tx, document) => {
     await assertLayerWritable(tx, actor, documentId, authorId);
     // One transaction runs one statement at a time, so these go in sequence.
-    const type = await tx.label.findFirst({ where: { id: input.labelId, projectId: document.projectId }, select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true } });
+    const type = await tx.label.findFirst({
+      where: { id: input.labelId, projectId: document.projectId },
+      select: { id: true, key: true, layer: true, retired: true, sourceTypes: true, targetTypes: true },
+    });
     const ends = await tx.annotation.findMany({
       where: { id: { in: [input.sourceId, input.targetId] }, documentId, deletedAt: null },
       select: { id: true, authorId: true, start: true, end: true, quote: true, label: { select: { key: true, layer: true } } },
@@ -55,10 +73,28 @@ export async function createRelation(db: PrismaClient, actor: Actor, documentId:
     const checked = checkRelation({ ...input, authorId }, type ?? undefined, end(input.sourceId), end(input.targetId));
     if (!checked.ok) throw violationError(checked.violation);
     const row = await tx.relation.create({
-      data: { documentId, authorId, labelId: input.labelId, sourceId: input.sourceId, targetId: input.targetId, attributes: input.attributes ?? {}, origin: 'MANUAL' },
+      data: {
+        documentId,
+        authorId,
+        labelId: input.labelId,
+        sourceId: input.sourceId,
+        targetId: input.targetId,
+        attributes: input.attributes ?? {},
+        origin: 'MANUAL',
+      },
       select: relationSelect,
     });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'CREATE', after: relationSnapshot(row) }]);
+    await recordEvents(tx, [
+      {
+        projectId: document.projectId,
+        documentId,
+        actorId: actor.userId,
+        entity: 'RELATION',
+        entityId: row.id,
+        action: 'CREATE',
+        after: relationSnapshot(row),
+      },
+    ]);
     return relationToWire(row);
   });
 }
@@ -72,8 +108,19 @@ export async function deleteRelation(db: PrismaClient, actor: Actor, documentId:
       throw forbidden('You can delete only your own relations (or gold, as a curator).');
     }
     await assertLayerWritable(tx, actor, documentId, row.authorId);
-    if (version !== undefined && row.version !== version) throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
+    if (version !== undefined && row.version !== version)
+      throw versionConflict(`This relation changed since you loaded it (version ${row.version}).`, relationToWire(row));
     await tx.relation.update({ where: { id: relationId }, data: { deletedAt: new Date() } });
-    await recordEvents(tx, [{ projectId: document.projectId, documentId: row.documentId, actorId: actor.userId, entity: 'RELATION', entityId: row.id, action: 'DELETE', before: relationSnapshot(row) }]);
+    await recordEvents(tx, [
+      {
+        projectId: document.projectId,
+        documentId: row.documentId,
+        actorId: actor.userId,
+        entity: 'RELATION',
+        entityId: row.id,
+        action: 'DELETE',
+        before: relationSnapshot(row),
+      },
+    ]);
   });
 }

@@ -2,7 +2,17 @@ import type { DbClient } from '@/lib/db/client';
 import { conflict, validationFailed, type HttpError } from '@/lib/http/errors';
 import type { OffsetIndex } from '@/lib/offsets';
 import type { SpanLayer } from '@/lib/schema/types';
-import { checkOffsets, checkOverlap, checkRelabel, checkSpanLabel, checkStanceTarget, type Checked, type SpanFact, type TargetRef, type Violation } from './invariants';
+import {
+  checkOffsets,
+  checkOverlap,
+  checkRelabel,
+  checkSpanLabel,
+  checkStanceTarget,
+  type Checked,
+  type SpanFact,
+  type TargetRef,
+  type Violation,
+} from './invariants';
 
 export type { TargetRef } from './invariants';
 
@@ -55,7 +65,10 @@ function valueOf<T>(checked: Checked<T>): T {
 }
 
 export async function checkSpan(db: DbClient, draft: SpanDraft, context: SpanContext): Promise<CheckedSpan> {
-  const labelRow = await db.label.findFirst({ where: { id: draft.labelId, projectId: context.projectId }, select: { id: true, layer: true, key: true, retired: true } });
+  const labelRow = await db.label.findFirst({
+    where: { id: draft.labelId, projectId: context.projectId },
+    select: { id: true, layer: true, key: true, retired: true },
+  });
   const label = valueOf(checkSpanLabel(labelRow ?? undefined, draft.labelId));
   const quote = valueOf(checkOffsets(context.text, draft));
   const span = { id: context.selfId ?? '', authorId: context.authorId, layer: label.layer, labelKey: label.key, start: draft.start, end: draft.end };
@@ -63,11 +76,24 @@ export async function checkSpan(db: DbClient, draft: SpanDraft, context: SpanCon
   if (!context.allowOverlap) {
     // The indexed candidates query (documentId, authorId); the rule itself decides.
     const candidates = await db.annotation.findMany({
-      where: { documentId: context.documentId, authorId: context.authorId, deletedAt: null, label: { layer: label.layer }, start: { lt: draft.end }, end: { gt: draft.start } },
+      where: {
+        documentId: context.documentId,
+        authorId: context.authorId,
+        deletedAt: null,
+        label: { layer: label.layer },
+        start: { lt: draft.end },
+        end: { gt: draft.start },
+      },
       select: { id: true, start: true, end: true, quote: true },
       take: 2,
     });
-    valueOf(checkOverlap(false, span, candidates.map((c) => ({ ...c, authorId: context.authorId, layer: label.layer }))));
+    valueOf(
+      checkOverlap(
+        false,
+        span,
+        candidates.map((c) => ({ ...c, authorId: context.authorId, layer: label.layer })),
+      ),
+    );
   }
   return { labelId: draft.labelId, label: { key: label.key, layer: label.layer }, start: draft.start, end: draft.end, quote, ...target };
 }
@@ -81,7 +107,13 @@ export async function checkDependents(db: DbClient, span: SpanFact): Promise<voi
     select: { id: true, label: { select: { key: true, sourceTypes: true, targetTypes: true } }, source: end, target: end },
   });
   const relabelled = (row: Parameters<typeof spanFact>[0]) => (row.id === span.id ? span : spanFact(row));
-  valueOf(checkRelabel(span, stances, relations.map((r) => ({ id: r.id, type: r.label, source: relabelled(r.source), target: relabelled(r.target) }))));
+  valueOf(
+    checkRelabel(
+      span,
+      stances,
+      relations.map((r) => ({ id: r.id, type: r.label, source: relabelled(r.source), target: relabelled(r.target) })),
+    ),
+  );
 }
 
 /** The project target or the document span a stance names, whoever's it is (the rule judges). */
@@ -98,6 +130,13 @@ async function targetFact(db: DbClient, context: SpanContext, target: TargetRef 
 }
 
 /** A stored annotation, with its label, as the rules see it. */
-export function spanFact(row: { id: string; authorId: string | null; start: number; end: number; quote: string; label: { key: string; layer: string } }): SpanFact {
+export function spanFact(row: {
+  id: string;
+  authorId: string | null;
+  start: number;
+  end: number;
+  quote: string;
+  label: { key: string; layer: string };
+}): SpanFact {
   return { id: row.id, authorId: row.authorId, layer: row.label.layer as SpanLayer, labelKey: row.label.key, start: row.start, end: row.end, quote: row.quote };
 }

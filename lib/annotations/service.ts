@@ -62,7 +62,14 @@ export interface SpanOrigin {
  * blind rules, the span invariants, the row and its event. Creating by hand and accepting a
  * suggestion both come here, so a suggestion can never break a rule a typed span would meet.
  */
-export async function writeSpan(tx: DbClient, document: DocumentContext, actor: Actor, authorId: string | null, input: NewSpan, from: SpanOrigin = { origin: 'MANUAL' }) {
+export async function writeSpan(
+  tx: DbClient,
+  document: DocumentContext,
+  actor: Actor,
+  authorId: string | null,
+  input: NewSpan,
+  from: SpanOrigin = { origin: 'MANUAL' },
+) {
   await assertLayerWritable(tx, actor, document.documentId, authorId);
   const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
   const created = await tx.annotation.create({
@@ -90,14 +97,25 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
       target: change.target !== undefined ? change.target : currentTarget(current),
     };
     const { label, ...fields } = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
-    if (draft.labelId !== current.labelId) await checkDependents(tx, { id: current.id, authorId: current.authorId, layer: label.layer, labelKey: label.key, start: fields.start, end: fields.end, quote: fields.quote });
+    if (draft.labelId !== current.labelId)
+      await checkDependents(tx, {
+        id: current.id,
+        authorId: current.authorId,
+        layer: label.layer,
+        labelKey: label.key,
+        start: fields.start,
+        end: fields.end,
+        quote: fields.quote,
+      });
     const updated = await tx.annotation.update({
       where: { id: annotationId },
       data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
       select: annotationFields,
     });
     const row = { ...updated, label };
-    await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'UPDATE', before: annotationSnapshot(current), after: annotationSnapshot(row) }]);
+    await recordEvents(tx, [
+      { ...about(document.projectId, actor, row), action: 'UPDATE', before: annotationSnapshot(current), after: annotationSnapshot(row) },
+    ]);
     return toWire(row);
   });
 }
@@ -123,7 +141,15 @@ export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentI
     }
     await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: now } });
     await recordEvents(tx, [
-      ...relations.map((r) => ({ projectId: document.projectId, documentId, actorId: actor.userId, entity: 'RELATION' as const, entityId: r.id, action: 'DELETE' as const, before: relationSnapshot(r) })),
+      ...relations.map((r) => ({
+        projectId: document.projectId,
+        documentId,
+        actorId: actor.userId,
+        entity: 'RELATION' as const,
+        entityId: r.id,
+        action: 'DELETE' as const,
+        before: relationSnapshot(r),
+      })),
       { ...about(document.projectId, actor, current), action: 'DELETE' as const, before: annotationSnapshot(current) },
     ]);
   });

@@ -15,6 +15,7 @@ import type { Contract, Method } from './contract';
  * A type-only import keeps the contracts' zod schemas out of the browser bundle: a page that
  * imported them as values grew by about 40 kB gzipped (bench/RESULTS.md).
  */
+// biome-ignore lint/suspicious/noExplicitAny: any contract, whatever its schemas; each call site infers the exact types.
 export type AnyContract = Contract<any, any, any, any>;
 
 type InputOf<S> = S extends z.ZodType ? z.input<S> : undefined;

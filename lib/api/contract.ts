@@ -32,6 +32,7 @@ export interface Contract<P = unknown, Q = unknown, B = unknown, R = unknown> {
 }
 
 /** Keeps the literal method and the exact schema types, which the typed client infers from. */
+// biome-ignore lint/suspicious/noExplicitAny: the bound only checks the shape; C keeps the exact schema types.
 export function defineContract<const C extends Contract<any, any, any, any>>(contract: C): C {
   return contract;
 }

@@ -83,10 +83,7 @@ export function errorResponse(error: unknown): Response {
     return Response.json(errorBody(error), { status: error.status, headers });
   }
   console.error('[glossa] unexpected error', error);
-  return Response.json(
-    { error: { code: 'internal_error', message: 'Something went wrong on our side; the error was logged.' } },
-    { status: 500 },
-  );
+  return Response.json({ error: { code: 'internal_error', message: 'Something went wrong on our side; the error was logged.' } }, { status: 500 });
 }
 
 function searchParams(request: Request): Record<string, string> {

@@ -54,7 +54,12 @@ function operation(endpoint: AnyEndpoint) {
       endpoint.response && status !== '204'
         ? { description: endpoint.summary, content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
         : endpoint.rawResponse
-          ? { description: endpoint.summary, content: Object.fromEntries(Object.entries(endpoint.rawResponse).map(([type, description]) => [type, { schema: { type: 'string', description } }])) }
+          ? {
+              description: endpoint.summary,
+              content: Object.fromEntries(
+                Object.entries(endpoint.rawResponse).map(([type, description]) => [type, { schema: { type: 'string', description } }]),
+              ),
+            }
           : { description: 'No content' },
   };
   // Every write can meet the cross-origin check of routeHandler (lib/http/origin.ts).
@@ -63,7 +68,9 @@ function operation(endpoint: AnyEndpoint) {
   for (const code of [...errors].sort()) {
     const details = endpoint.errorDetails?.[code];
     // The shared Error schema, or for statuses with known details an error of that shape.
-    const schema = details ? jsonSchema(z.object({ error: z.object({ code: z.string(), message: z.string(), details }) }), 'output') : { $ref: '#/components/schemas/Error' };
+    const schema = details
+      ? jsonSchema(z.object({ error: z.object({ code: z.string(), message: z.string(), details }) }), 'output')
+      : { $ref: '#/components/schemas/Error' };
     responses[String(code)] = { description: ERROR_TEXT[code] ?? 'Error', content: { 'application/json': { schema } } };
   }
   return {

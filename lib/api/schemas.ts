@@ -8,7 +8,10 @@ export const id = z.string().min(1).max(64);
 export const idParams = z.object({ id }).strict();
 export const role = z.enum(ROLES);
 export const presetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
-export const timestamp = z.date().transform((d) => d.toISOString()).pipe(z.string());
+export const timestamp = z
+  .date()
+  .transform((d) => d.toISOString())
+  .pipe(z.string());
 
 export const projectSettings = z.object({
   annotatorsPerDocument: z.number().int().min(1).max(20),
@@ -47,7 +50,7 @@ export const member = z.object({
   id,
   role,
   createdAt: timestamp,
-  user: z.object({ id, email: z.string().nullable().describe("null for other members when the caller annotates in blind mode"), name: z.string() }),
+  user: z.object({ id, email: z.string().nullable().describe('null for other members when the caller annotates in blind mode'), name: z.string() }),
 });
 
 export const memberAdd = z.object({ email: z.email().max(320), role }).strict();
@@ -82,9 +85,7 @@ export const schemaLabel = z.object({
 export const schemaTarget = z.object({ id, key: z.string(), name: z.string(), aliases: z.array(z.string()), position: z.number().int(), retired: z.boolean() });
 export const labelSchema = z.object({ labels: z.array(schemaLabel), targets: z.array(schemaTarget) });
 
-export const tokenCreate = z
-  .object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime().optional() })
-  .strict();
+export const tokenCreate = z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime().optional() }).strict();
 export const apiToken = z.object({
   id,
   name: z.string(),

@@ -23,9 +23,7 @@ export function planRoundRobin({ documentIds, annotatorIds, perDocument, existin
   const plan: { documentId: string; userId: string }[] = [];
   for (const documentId of documentIds) {
     const already = assigned.get(documentId) ?? new Set<string>();
-    const candidates = annotatorIds
-      .filter((id) => !already.has(id))
-      .sort((a, b) => load.get(a)! - load.get(b)! || order.get(a)! - order.get(b)!);
+    const candidates = annotatorIds.filter((id) => !already.has(id)).sort((a, b) => load.get(a)! - load.get(b)! || order.get(a)! - order.get(b)!);
     for (const userId of candidates.slice(0, Math.max(0, perDocument - already.size))) {
       plan.push({ documentId, userId });
       load.set(userId, load.get(userId)! + 1);

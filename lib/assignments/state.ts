@@ -36,7 +36,12 @@ export async function loadLayerState(db: DbClient, documentId: string, userId: s
     FROM "Document" d JOIN "Project" p ON p.id = d."projectId"
     WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
   if (!row) throw notFound('Document');
-  return { projectId: row.projectId, allowSelfAssignment: row.allowSelfAssignment, goldShownAt: row.goldShownAt, assignment: row.assignment && assignmentOf(row.assignment) };
+  return {
+    projectId: row.projectId,
+    allowSelfAssignment: row.allowSelfAssignment,
+    goldShownAt: row.goldShownAt,
+    assignment: row.assignment && assignmentOf(row.assignment),
+  };
 }
 
 type AssignmentJson = { [K in keyof AssignmentRow]: AssignmentRow[K] extends Date | null ? string | null : AssignmentRow[K] };
@@ -44,13 +49,19 @@ type AssignmentJson = { [K in keyof AssignmentRow]: AssignmentRow[K] extends Dat
 /** json_build_object gives timestamps as text without a zone; like Prisma, they are UTC. */
 function assignmentOf(json: AssignmentJson): AssignmentRow {
   const date = (value: string | null) => (value === null ? null : new Date(`${value}Z`));
-  return { ...json, assignedAt: date(json.assignedAt)!, startedAt: date(json.startedAt), submittedAt: date(json.submittedAt), afterGoldAt: date(json.afterGoldAt) };
+  return {
+    ...json,
+    assignedAt: date(json.assignedAt)!,
+    startedAt: date(json.startedAt),
+    submittedAt: date(json.submittedAt),
+    afterGoldAt: date(json.afterGoldAt),
+  };
 }
 
 const NOT_ASSIGNED =
   'This document is not assigned to you, and this project does not let annotators assign ' +
-    'themselves: ask a manager to assign it to you (or to turn on "Annotators may assign ' +
-    'themselves").';
+  'themselves: ask a manager to assign it to you (or to turn on "Annotators may assign ' +
+  'themselves").';
 
 /** Whether a member may take on a document nobody assigned to them: if the project allows it, or if they may assign documents anyway (managers, owners). */
 export function mayTakeOn(role: Role, allowSelfAssignment: boolean): boolean {
@@ -65,7 +76,14 @@ export async function selfAssign(db: DbClient, actor: LayerActor, documentId: st
   if (!mayTakeOn(actor.access.role, state.allowSelfAssignment)) throw forbidden(NOT_ASSIGNED);
   const now = new Date();
   const created = await db.assignment.create({
-    data: { documentId, userId: actor.userId, status, startedAt: now, submittedAt: status === 'SUBMITTED' ? now : null, afterGoldAt: state.goldShownAt ? now : null },
+    data: {
+      documentId,
+      userId: actor.userId,
+      status,
+      startedAt: now,
+      submittedAt: status === 'SUBMITTED' ? now : null,
+      afterGoldAt: state.goldShownAt ? now : null,
+    },
     select: assignmentFields,
   });
   await recordEvents(db, [assignmentEvent(state.projectId, actor.userId, null, created)]);

@@ -11,7 +11,15 @@ import { loadLayerState, mayReopenOwn, selfAssign, type LayerActor, type LayerSt
 /** An assignment as its annotator sees it, with what they may still do. */
 function describeAssignment(access: ProjectAccess, state: LayerState, row: AssignmentRow) {
   const { status, assignedAt, startedAt, submittedAt, afterGoldAt } = row;
-  return { status, assignedAt, startedAt, submittedAt, afterGoldAt, goldShownAt: state.goldShownAt, mayReopen: status === 'SUBMITTED' && mayReopenOwn(access, state) };
+  return {
+    status,
+    assignedAt,
+    startedAt,
+    submittedAt,
+    afterGoldAt,
+    goldShownAt: state.goldShownAt,
+    mayReopen: status === 'SUBMITTED' && mayReopenOwn(access, state),
+  };
 }
 
 type AssignmentView = ReturnType<typeof describeAssignment>;
@@ -27,10 +35,20 @@ export async function readOwnAssignment(db: PrismaClient, actor: LayerActor, doc
  * was shown to them; curators and managers reopen anyone's (`userId`). Runs under the
  * document's write lock, so no write of the annotator's can land after the submit it races.
  */
-export async function changeStatus(db: PrismaClient, actor: LayerActor, documentId: string, status: SettableStatus, userId = actor.userId): Promise<AssignmentView> {
+export async function changeStatus(
+  db: PrismaClient,
+  actor: LayerActor,
+  documentId: string,
+  status: SettableStatus,
+  userId = actor.userId,
+): Promise<AssignmentView> {
   const forOther = userId !== actor.userId;
-  if (forOther && !can(actor.access.role, 'work:reopen')) throw forbidden(`Your role (${actor.access.role}) does not allow reopening another annotator's work.`);
-  if (forOther && status !== 'IN_PROGRESS') throw validationFailed('Only annotators submit their own work; a curator or manager may reopen it (status IN_PROGRESS).', [{ path: 'body.status', message: 'only IN_PROGRESS with userId' }]);
+  if (forOther && !can(actor.access.role, 'work:reopen'))
+    throw forbidden(`Your role (${actor.access.role}) does not allow reopening another annotator's work.`);
+  if (forOther && status !== 'IN_PROGRESS')
+    throw validationFailed('Only annotators submit their own work; a curator or manager may reopen it (status IN_PROGRESS).', [
+      { path: 'body.status', message: 'only IN_PROGRESS with userId' },
+    ]);
   return inDocument(db, documentId, async (tx) => {
     const state = await loadLayerState(tx, documentId, userId);
     const current = state.assignment;
@@ -40,7 +58,9 @@ export async function changeStatus(db: PrismaClient, actor: LayerActor, document
     }
     if (current.status === status) return describeAssignment(actor.access, state, current);
     if (status === 'IN_PROGRESS' && current.status === 'SUBMITTED' && !mayReopenOwn(actor.access, state)) {
-      throw forbidden(`Gold was shown to you for this document (first on ${state.goldShownAt!.toISOString()}), so only a curator or manager can reopen it now.`);
+      throw forbidden(
+        `Gold was shown to you for this document (first on ${state.goldShownAt!.toISOString()}), so only a curator or manager can reopen it now.`,
+      );
     }
     const now = new Date();
     const updated = await tx.assignment.update({

@@ -23,8 +23,12 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
     const canAnnotate = new Set(members.filter((m) => can(m.role, 'annotations:write')).map((m) => m.userId));
     const userIds = request.userIds ?? members.filter((m) => m.role === 'ANNOTATOR').map((m) => m.userId);
     const strangers = userIds.filter((id) => !canAnnotate.has(id));
-    if (strangers.length) throw validationFailed(`Not members of this project: ${strangers.join(', ')}.`, [{ path: 'body.userIds', message: 'unknown member' }]);
-    if (userIds.length === 0) throw validationFailed('The project has no annotators to assign; add members with the ANNOTATOR role or name userIds.', [{ path: 'body.userIds', message: 'empty' }]);
+    if (strangers.length)
+      throw validationFailed(`Not members of this project: ${strangers.join(', ')}.`, [{ path: 'body.userIds', message: 'unknown member' }]);
+    if (userIds.length === 0)
+      throw validationFailed('The project has no annotators to assign; add members with the ANNOTATOR role or name userIds.', [
+        { path: 'body.userIds', message: 'empty' },
+      ]);
 
     const documents = await tx.document.findMany({
       where: { projectId, deletedAt: null, ...(request.documentIds ? { id: { in: request.documentIds } } : {}) },
@@ -33,7 +37,9 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
     });
     if (request.documentIds && documents.length !== new Set(request.documentIds).size) {
       const found = new Set(documents.map((d) => d.id));
-      throw validationFailed(`Not documents of this project: ${request.documentIds.filter((id) => !found.has(id)).join(', ')}.`, [{ path: 'body.documentIds', message: 'unknown document' }]);
+      throw validationFailed(`Not documents of this project: ${request.documentIds.filter((id) => !found.has(id)).join(', ')}.`, [
+        { path: 'body.documentIds', message: 'unknown document' },
+      ]);
     }
     const documentIds = documents.map((d) => d.id);
     const perDocument = request.mode === 'round-robin' ? annotatorsPerDocument(request.perDocument, project.annotatorsPerDocument, userIds.length) : null;
@@ -43,14 +49,26 @@ export async function assignDocuments(db: PrismaClient, actorId: string, project
         ? documentIds.flatMap((documentId) => userIds.map((userId) => ({ documentId, userId })))
         : planRoundRobin({ documentIds, annotatorIds: userIds, perDocument: perDocument!.used, existing });
     if (wanted.length > MAX_ASSIGNMENTS_PER_REQUEST) {
-      throw validationFailed(`This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are ` +
-        `made at once. Send fewer documentIds or userIds per request.`, [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }]);
+      throw validationFailed(
+        `This request would make ${wanted.length} assignments; at most ${MAX_ASSIGNMENTS_PER_REQUEST} are ` +
+          `made at once. Send fewer documentIds or userIds per request.`,
+        [{ path: 'body.documentIds', message: `more than ${MAX_ASSIGNMENTS_PER_REQUEST} assignments` }],
+      );
     }
     const created = await tx.assignment.createManyAndReturn({ data: wanted, skipDuplicates: true, select: assignmentFields });
     for (let start = 0; start < created.length; start += EVENT_SLICE) {
-      await recordEvents(tx, created.slice(start, start + EVENT_SLICE).map((row) => assignmentEvent(projectId, actorId, null, row)));
+      await recordEvents(
+        tx,
+        created.slice(start, start + EVENT_SLICE).map((row) => assignmentEvent(projectId, actorId, null, row)),
+      );
     }
-    return { created: created.length, documents: documentIds.length, annotators: userIds.length, perDocument: perDocument?.used ?? null, note: perDocument?.note ?? null };
+    return {
+      created: created.length,
+      documents: documentIds.length,
+      annotators: userIds.length,
+      perDocument: perDocument?.used ?? null,
+      note: perDocument?.note ?? null,
+    };
   });
 }
 
@@ -69,7 +87,10 @@ function annotatorsPerDocument(asked: number | undefined, projectDefault: number
     return { used: asked, note: null };
   }
   if (projectDefault <= available) return { used: projectDefault, note: null };
-  return { used: available, note: `The project asks for ${projectDefault} annotators per document but only ${available} are chosen: each document got ${available}.` };
+  return {
+    used: available,
+    note: `The project asks for ${projectDefault} annotators per document but only ${available} are chosen: each document got ${available}.`,
+  };
 }
 
 /**
@@ -98,9 +119,21 @@ export async function projectProgress(db: PrismaClient, projectId: string) {
     const mine = assignments.filter((a) => a.userId === user.id);
     const by = (status: string) => mine.filter((a) => a.status === status).length;
     const activeSeconds = mine.reduce((sum, a) => sum + a.activeSeconds, 0);
-    return { ...user, role, assigned: mine.length, notStarted: by('ASSIGNED'), inProgress: by('IN_PROGRESS'), submitted: by('SUBMITTED'), annotations: made.get(user.id) ?? 0, activeSeconds };
+    return {
+      ...user,
+      role,
+      assigned: mine.length,
+      notStarted: by('ASSIGNED'),
+      inProgress: by('IN_PROGRESS'),
+      submitted: by('SUBMITTED'),
+      annotations: made.get(user.id) ?? 0,
+      activeSeconds,
+    };
   });
-  const documents = new Map<string, { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean; activeSeconds: number }[] }>();
+  const documents = new Map<
+    string,
+    { id: string; name: string; annotators: { userId: string; status: string; afterGold: boolean; activeSeconds: number }[] }
+  >();
   for (const a of assignments) {
     if (!documents.has(a.documentId)) documents.set(a.documentId, { id: a.documentId, name: a.name, annotators: [] });
     documents.get(a.documentId)!.annotators.push({ userId: a.userId, status: a.status, afterGold: a.afterGold, activeSeconds: a.activeSeconds });

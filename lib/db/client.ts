@@ -27,9 +27,7 @@ export function getPrisma(): PrismaClient {
   if (!globalForPrisma.glossaPrisma) {
     const url = process.env.DATABASE_URL;
     if (!url) {
-      throw new Error(
-        'DATABASE_URL is not set. Start Glossa with `npm start` (which provides the embedded PostgreSQL) or set DATABASE_URL.',
-      );
+      throw new Error('DATABASE_URL is not set. Start Glossa with `npm start` (which provides the embedded PostgreSQL) or set DATABASE_URL.');
     }
     globalForPrisma.glossaPrisma = createPrismaClient(url);
   }

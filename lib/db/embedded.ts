@@ -33,10 +33,7 @@ export function defaultDataRoot(cwd = process.cwd()): string {
   return path.resolve(process.env.GLOSSA_DATA_DIR ?? path.join(cwd, '.data'));
 }
 
-export async function startEmbeddedDatabase(options: {
-  dataRoot: string;
-  log?: (line: string) => void;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { dataRoot: string; log?: (line: string) => void }): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => {});
   ensureWritable(options.dataRoot);
   const dataDir = clusterDirectory(options.dataRoot);

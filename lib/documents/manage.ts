@@ -17,7 +17,16 @@ export async function renameDocument(db: PrismaClient, actorId: string | null, d
     if (!before) throw notFound('Document');
     if (before.name === name) return { id: before.id, name: before.name };
     const after = await tx.document.update({ where: { id: documentId }, data: { name }, select: stateSelect });
-    await recordEvents(tx, [{ projectId: after.projectId, documentId, actorId, entity: 'DOCUMENT', entityId: documentId, ...changeOf(documentSnapshot(before), documentSnapshot(after)) }]);
+    await recordEvents(tx, [
+      {
+        projectId: after.projectId,
+        documentId,
+        actorId,
+        entity: 'DOCUMENT',
+        entityId: documentId,
+        ...changeOf(documentSnapshot(before), documentSnapshot(after)),
+      },
+    ]);
     return { id: after.id, name: after.name };
   });
 }
@@ -28,6 +37,8 @@ export async function withdrawDocument(db: PrismaClient, documentId: string, act
     const before = await tx.document.findFirst({ where: { id: documentId, deletedAt: null }, select: stateSelect });
     if (!before) throw notFound('Document');
     await tx.document.update({ where: { id: documentId }, data: { deletedAt: new Date() } });
-    await recordEvents(tx, [{ projectId: before.projectId, documentId, actorId, entity: 'DOCUMENT', entityId: documentId, ...changeOf(documentSnapshot(before), null) }]);
+    await recordEvents(tx, [
+      { projectId: before.projectId, documentId, actorId, entity: 'DOCUMENT', entityId: documentId, ...changeOf(documentSnapshot(before), null) },
+    ]);
   });
 }

@@ -14,4 +14,3 @@ export function listDocuments(db: PrismaClient, projectId: string, page: { take:
 export function getDocument(db: PrismaClient, id: string) {
   return db.document.findFirstOrThrow({ where: { id, deletedAt: null }, select: { ...summarySelect, projectId: true, text: true } });
 }
-

@@ -1,4 +1,13 @@
-import { checkDeletable, checkOverlap, checkRelabel, checkRelation, checkSpanLabel, checkStanceTarget, type SpanFact, type TargetRef } from '@/lib/annotations/invariants';
+import {
+  checkDeletable,
+  checkOverlap,
+  checkRelabel,
+  checkRelation,
+  checkSpanLabel,
+  checkStanceTarget,
+  type SpanFact,
+  type TargetRef,
+} from '@/lib/annotations/invariants';
 import { layerOf, type Catalog } from './catalog';
 import type { Answer, DocState, Op, Span, SpanTarget } from './model';
 import { stancesTargeting } from './rules';
@@ -28,7 +37,15 @@ function factOf(context: CommandContext, span: Span, labelId = span.labelId, ran
   const label = context.catalog.labels.get(labelId);
   const layer = layerOf(context.catalog, { ...span, labelId });
   if (!label || !layer) return undefined;
-  return { id: span.key, authorId: OWN_LAYER, layer, labelKey: label.key, start: range.start, end: range.end, quote: context.text.slice(range.start, range.end) };
+  return {
+    id: span.key,
+    authorId: OWN_LAYER,
+    layer,
+    labelKey: label.key,
+    start: range.start,
+    end: range.end,
+    quote: context.text.slice(range.start, range.end),
+  };
 }
 
 function facts(context: CommandContext): SpanFact[] {

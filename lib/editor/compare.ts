@@ -118,11 +118,7 @@ export function compareWithGold(mine: readonly CompareSpan[], gold: readonly Com
   }
   candidates.sort(
     (a, b) =>
-      b.overlap - a.overlap ||
-      Number(b.exact) - Number(a.exact) ||
-      Number(b.same) - Number(a.same) ||
-      byPosition(a.gold, b.gold) ||
-      byPosition(a.mine, b.mine),
+      b.overlap - a.overlap || Number(b.exact) - Number(a.exact) || Number(b.same) - Number(a.same) || byPosition(a.gold, b.gold) || byPosition(a.mine, b.mine),
   );
 
   const usedMine = new Set<CompareSpan>();

@@ -41,5 +41,9 @@ export function labelTexts(label: SchemaLabel): string[] {
  */
 export function pickerLabels(labels: readonly SchemaLabel[], layer: SpanLayer, query: string): SchemaLabel[] {
   if (query.trim() === '') return activeLabels(labels, layer);
-  return filterByQuery(SPAN_LAYERS.flatMap((l) => activeLabels(labels, l)), query, labelTexts);
+  return filterByQuery(
+    SPAN_LAYERS.flatMap((l) => activeLabels(labels, l)),
+    query,
+    labelTexts,
+  );
 }

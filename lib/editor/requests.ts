@@ -36,7 +36,10 @@ export function requestFor(op: Op, documentId: string, refs: Refs): ApiRequest {
   switch (op.type) {
     case 'createSpan': {
       const { labelId, start, end, quote, target, attributes } = op.span;
-      return requestTo<typeof contracts.createAnnotation>('POST /documents/{id}/annotations', { params: doc, body: { labelId, start, end, quote, target: targetBody(refs, target), attributes } });
+      return requestTo<typeof contracts.createAnnotation>('POST /documents/{id}/annotations', {
+        params: doc,
+        body: { labelId, start, end, quote, target: targetBody(refs, target), attributes },
+      });
     }
     case 'updateSpan': {
       const { id, version } = ref(refs, op.key);
@@ -48,13 +51,19 @@ export function requestFor(op: Op, documentId: string, refs: Refs): ApiRequest {
     }
     case 'createRelation': {
       const { labelId, sourceKey, targetKey } = op.relation;
-      return requestTo<typeof contracts.createRelation>('POST /documents/{id}/relations', { params: doc, body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id } });
+      return requestTo<typeof contracts.createRelation>('POST /documents/{id}/relations', {
+        params: doc,
+        body: { labelId, sourceId: ref(refs, sourceKey).id, targetId: ref(refs, targetKey).id },
+      });
     }
     case 'deleteRelation': {
       const { id, version } = ref(refs, op.key);
       return requestTo<typeof contracts.deleteRelation>('DELETE /relations/{id}', { params: { id }, query: { version } });
     }
     case 'setAnswers':
-      return requestTo<typeof contracts.replaceAnswers>('PUT /documents/{id}/labels', { params: doc, body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values: [...values] })) } });
+      return requestTo<typeof contracts.replaceAnswers>('PUT /documents/{id}/labels', {
+        params: doc,
+        body: { answers: op.answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values: [...values] })) },
+      });
   }
 }

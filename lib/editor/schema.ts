@@ -27,7 +27,6 @@ export interface SchemaTarget {
   readonly retired: boolean;
 }
 
-
 /** Labels that may be chosen for new work: retired ones only describe existing spans. */
 export function activeLabels(labels: readonly SchemaLabel[], layer: Layer): SchemaLabel[] {
   return labels.filter((label) => label.layer === layer && isActive(label)).sort((a, b) => a.position - b.position);

@@ -6,7 +6,10 @@ import type { Answer, DocState, Relation, Span, SpanTarget } from './model';
  * The fields of the API's answers the editor uses, typed from the endpoint contracts: a
  * changed response schema breaks the editor's type check instead of its behaviour.
  */
-export type ServerAnnotation = Pick<ResponseOf<typeof contracts.updateAnnotation>, 'id' | 'labelId' | 'start' | 'end' | 'quote' | 'attributes' | 'target' | 'version'>;
+export type ServerAnnotation = Pick<
+  ResponseOf<typeof contracts.updateAnnotation>,
+  'id' | 'labelId' | 'start' | 'end' | 'quote' | 'attributes' | 'target' | 'version'
+>;
 export type ServerRelation = Pick<ResponseOf<typeof contracts.createRelation>, 'id' | 'labelId' | 'sourceId' | 'targetId' | 'version'>;
 export type ServerAnswer = Pick<ResponseOf<typeof contracts.listAnswers>['items'][number], 'labelId' | 'targetId' | 'values'>;
 

@@ -36,7 +36,8 @@ export function encodeSpanColumns(annotations: readonly Omit<ServerAnnotation, '
     columns.starts.push(annotation.start);
     columns.ends.push(annotation.end);
     columns.versions.push(annotation.version);
-    if (annotation.target !== null || !isEmptyObject(annotation.attributes)) columns.extras[row] = { target: annotation.target, attributes: annotation.attributes };
+    if (annotation.target !== null || !isEmptyObject(annotation.attributes))
+      columns.extras[row] = { target: annotation.target, attributes: annotation.attributes };
   });
   return columns;
 }

@@ -27,7 +27,13 @@ export interface Ghost extends WireSuggestion {
 
 export function ghostsOf(suggestions: readonly WireSuggestion[], table: SegmentTable, labels: ReadonlyMap<string, { name: string; color: string }>): Ghost[] {
   return suggestions
-    .map((s) => ({ ...s, from: table.toEditorPos(s.start, 'start'), to: table.toEditorPos(s.end, 'end'), labelName: labels.get(s.labelId)?.name ?? s.label, color: labels.get(s.labelId)?.color ?? '#888888' }))
+    .map((s) => ({
+      ...s,
+      from: table.toEditorPos(s.start, 'start'),
+      to: table.toEditorPos(s.end, 'end'),
+      labelName: labels.get(s.labelId)?.name ?? s.label,
+      color: labels.get(s.labelId)?.color ?? '#888888',
+    }))
     .sort((a, b) => a.from - b.from || b.to - a.to || a.id.localeCompare(b.id));
 }
 

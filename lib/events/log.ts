@@ -47,7 +47,9 @@ export async function recordEvents(db: DbClient, events: EventInput[]): Promise<
   // Like Prisma, store the application's clock in UTC ("createdAt" has no time zone).
   const createdAt = new Date();
   const rows = JSON.stringify(events.map((event) => ({ ...event, createdAt })));
-  const payloads = notices(events.filter((event): event is EventInput & { documentId: string } => event.documentId !== null)).map((notice) => JSON.stringify(notice));
+  const payloads = notices(events.filter((event): event is EventInput & { documentId: string } => event.documentId !== null)).map((notice) =>
+    JSON.stringify(notice),
+  );
   await db.$executeRaw`
     WITH stored AS (
       INSERT INTO "Event" ("projectId", "documentId", "actorId", entity, "entityId", action, before, after,

@@ -8,7 +8,21 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  */
 type Row<K extends string> = { [key in K]: unknown };
 
-const ANNOTATION = ['id', 'documentId', 'authorId', 'labelId', 'start', 'end', 'quote', 'attributes', 'targetId', 'targetAnnotationId', 'origin', 'version', 'sourceIds'] as const;
+const ANNOTATION = [
+  'id',
+  'documentId',
+  'authorId',
+  'labelId',
+  'start',
+  'end',
+  'quote',
+  'attributes',
+  'targetId',
+  'targetAnnotationId',
+  'origin',
+  'version',
+  'sourceIds',
+] as const;
 const RELATION = ['id', 'documentId', 'authorId', 'labelId', 'sourceId', 'targetId', 'attributes', 'origin', 'version', 'sourceIds'] as const;
 // A document's text never changes; what does is its name and whether it is withdrawn (the action says that).
 const DOCUMENT = ['id', 'name'] as const;
@@ -16,10 +30,33 @@ const DOCUMENT_LABEL = ['id', 'documentId', 'authorId', 'labelId', 'targetId', '
 // Settings a study's method depends on (blind mode, coders per document, gold shown): changing
 // one mid-study must be on record with when and by whom.
 const PROJECT = [
-  'id', 'name', 'description', 'guidelines', 'annotatorsPerDocument', 'blindMode', 'allowOverlap', 'snapToWords', 'showGoldToAnnotators', 'allowSelfAssignment', 'license',
+  'id',
+  'name',
+  'description',
+  'guidelines',
+  'annotatorsPerDocument',
+  'blindMode',
+  'allowOverlap',
+  'snapToWords',
+  'showGoldToAnnotators',
+  'allowSelfAssignment',
+  'license',
 ] as const;
 const LABEL = [
-  'id', 'layer', 'key', 'name', 'description', 'color', 'hotkey', 'position', 'retired', 'sourceTypes', 'targetTypes', 'options', 'multiple', 'perTarget',
+  'id',
+  'layer',
+  'key',
+  'name',
+  'description',
+  'color',
+  'hotkey',
+  'position',
+  'retired',
+  'sourceTypes',
+  'targetTypes',
+  'options',
+  'multiple',
+  'perTarget',
 ] as const;
 const TARGET = ['id', 'key', 'name', 'aliases', 'position', 'retired'] as const;
 

@@ -41,7 +41,8 @@ export function assertExportable(doc: ExportDocument): void {
   if (!linked) return;
   const spanIds = new Set(doc.spans.map((span) => span.id));
   for (const span of doc.spans) {
-    if (span.target?.kind === 'span' && !spanIds.has(span.target.spanId)) fail(`stance span ${span.id} targets span ${span.target.spanId}, which is not in the export`);
+    if (span.target?.kind === 'span' && !spanIds.has(span.target.spanId))
+      fail(`stance span ${span.id} targets span ${span.target.spanId}, which is not in the export`);
   }
   for (const relation of doc.relations) {
     for (const end of [relation.source, relation.target]) if (!spanIds.has(end)) fail(`relation ${relation.id} links span ${end}, which is not in the export`);

@@ -81,7 +81,8 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   semeval: {
     label: 'SemEval-2016 scorer TSV',
-    description: 'ID<TAB>Target<TAB>Tweet<TAB>Stance with FAVOR/AGAINST/NONE, as the official eval.pl reads it; tabs and line breaks in the text become spaces.',
+    description:
+      'ID<TAB>Target<TAB>Tweet<TAB>Stance with FAVOR/AGAINST/NONE, as the official eval.pl reads it; tabs and line breaks in the text become spaces.',
     extension: 'tsv',
     contentType: 'text/tab-separated-values; charset=utf-8; header=present',
     archive: false,
@@ -109,7 +110,7 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   spacy: {
     label: 'spaCy JSON training data',
-    description: 'Entity layer in spaCy\'s JSON training format (BILUO tags); `spacy convert` turns it into a .spacy DocBin.',
+    description: "Entity layer in spaCy's JSON training format (BILUO tags); `spacy convert` turns it into a .spacy DocBin.",
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
     archive: false,
@@ -119,7 +120,8 @@ export const FORMAT_INFO: Record<ExportFormat, FormatInfo> = {
   },
   'webanno-tsv': {
     label: 'WebAnno / INCEpTION TSV 3.3 (zip)',
-    description: 'One TSV 3.3 file per document: entity, stance and frame layers with attributes as features, stacked spans and relations; INCEpTION imports it.',
+    description:
+      'One TSV 3.3 file per document: entity, stance and frame layers with attributes as features, stacked spans and relations; INCEpTION imports it.',
     extension: 'zip',
     contentType: 'application/zip',
     archive: true,

@@ -96,7 +96,8 @@ class PackedReader {
       const code = packed.charCodeAt(at++);
       if (code >= 0xd800 && code <= 0xdbff) at++;
     }
-    if (packed.charCodeAt(at) !== RECORD_CODE) throw new Error(`Span ${id}: its stored quote is not ${end - start} code points long, as its offsets ${start}-${end} say.`);
+    if (packed.charCodeAt(at) !== RECORD_CODE)
+      throw new Error(`Span ${id}: its stored quote is not ${end - start} code points long, as its offsets ${start}-${end} say.`);
     this.at = at + 1;
     return packed.slice(from, at);
   }

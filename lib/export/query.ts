@@ -2,15 +2,7 @@ import { z } from 'zod';
 import { id } from '@/lib/api/schemas';
 import { ASSIGNMENT_STATUSES } from '@/lib/assignments/statuses';
 import { LABEL_SPELLINGS } from '@/lib/formats/source-labels';
-import {
-  ALL_FORMATS,
-  CSV_ESCAPES,
-  EXPORT_FORMATS,
-  METADATA_PARAM_PREFIX,
-  SOURCE_CHOICES,
-  parseSource,
-  type ExportFilters,
-} from './options';
+import { ALL_FORMATS, CSV_ESCAPES, EXPORT_FORMATS, METADATA_PARAM_PREFIX, SOURCE_CHOICES, parseSource, type ExportFilters } from './options';
 
 /**
  * The query string of GET /projects/{id}/export. Messages name every valid value, so a wrong
@@ -29,11 +21,19 @@ const parameters = z.object({
     .default('gold')
     .transform((value, context) => parseSource(value) ?? (context.addIssue({ code: 'custom', message: `must be one of: ${SOURCE_CHOICES}` }), z.NEVER))
     .describe(`whose annotations: ${SOURCE_CHOICES}`),
-  status: z.enum(ASSIGNMENT_STATUSES, oneOf(ASSIGNMENT_STATUSES)).optional().describe("documents with an assignment in this status (the assignee's, or the source annotator's)"),
+  status: z
+    .enum(ASSIGNMENT_STATUSES, oneOf(ASSIGNMENT_STATUSES))
+    .optional()
+    .describe("documents with an assignment in this status (the assignee's, or the source annotator's)"),
   assignee: id.optional().describe('documents assigned to this user id'),
   documents: z
     .string()
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(id).min(1).max(MAX_DOCUMENT_IDS))
     .optional()
     .describe('comma-separated document ids'),
@@ -41,9 +41,14 @@ const parameters = z.object({
   csvEscape: z
     .enum(CSV_ESCAPES, oneOf(CSV_ESCAPES))
     .optional()
-    .describe("stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so " +
-      "spreadsheets do not run them; 'raw' keeps the exact text"),
-  labels: z.enum(LABEL_SPELLINGS, oneOf(LABEL_SPELLINGS)).optional().describe('schema (default): label keys; source: as the imported CoNLL/CoNLL-U spelled them (conll, conllu, spacy)'),
+    .describe(
+      "stance-csv only: 'spreadsheet' (default) puts ' before cells beginning with = + - @ tab or CR so " +
+        "spreadsheets do not run them; 'raw' keeps the exact text",
+    ),
+  labels: z
+    .enum(LABEL_SPELLINGS, oneOf(LABEL_SPELLINGS))
+    .optional()
+    .describe('schema (default): label keys; source: as the imported CoNLL/CoNLL-U spelled them (conll, conllu, spacy)'),
 });
 
 export const exportQuery = parameters

@@ -137,6 +137,11 @@ async function checkSource(db: PrismaClient, projectId: string, source: ExportSo
 }
 
 function slug(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase().slice(0, 60);
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
   return ascii || 'glossa-export';
 }

@@ -60,7 +60,12 @@ function bioCounter() {
 }
 
 /** A writer for a BIO-based text format: each document's text goes out as written, its stats into the notes. */
-function bioWriter(context: WriterContext, sink: Sink, write: (doc: ExportDocument, index: number) => { text: string; stats: BioStats }, end = () => {}): ExportWriter {
+function bioWriter(
+  context: WriterContext,
+  sink: Sink,
+  write: (doc: ExportDocument, index: number) => { text: string; stats: BioStats },
+  end = () => {},
+): ExportWriter {
   const bio = bioCounter();
   const relabel = context.labels === 'source' ? withSourceLabels : (doc: ExportDocument) => doc;
   let index = 0;
@@ -114,12 +119,14 @@ function stanceCsvWriter(escape: CsvEscape, schema: ExportSchema, sink: Sink): E
     notes: (): Record<string, number | string> =>
       escape === 'spreadsheet'
         ? {
-            'CSV cells': "escaped for spreadsheets (csvEscape=spreadsheet): cells beginning with = + - @ tab or CR have a " +
+            'CSV cells':
+              'escaped for spreadsheets (csvEscape=spreadsheet): cells beginning with = + - @ tab or CR have a ' +
               "' put before them; export with csvEscape=raw for the exact text",
             'cells escaped with a leading quote': cells.formulaLike,
           }
         : {
-            'CSV cells': 'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or ' +
+            'CSV cells':
+              'raw (csvEscape=raw): every cell is the exact annotated text; cells beginning with = + - @ tab or ' +
               'CR may run as formulas if this file is opened in a spreadsheet',
             'cells a spreadsheet would run as formulas': cells.formulaLike,
           },
@@ -136,7 +143,8 @@ function semevalWriter(schema: ExportSchema, sink: Sink): ExportWriter {
     notes: (): Record<string, number | string> => {
       const { flattened, skipped } = rows.stats();
       return {
-        'Tweet layout': 'each tab, CR and LF inside ID, Target and Tweet was replaced by one space, since eval.pl splits ' +
+        'Tweet layout':
+          'each tab, CR and LF inside ID, Target and Tweet was replaced by one space, since eval.pl splits ' +
           'lines on LF and fields on TAB; use stance-csv for the exact text',
         'cells with tabs or line breaks replaced by spaces': flattened,
         ...Object.fromEntries(Object.entries(skipped).map(([reason, count]) => [`rows left out: ${reason}`, count])),

@@ -92,10 +92,7 @@ export function bioTag(doc: ExportDocument): BioDocument {
   const owner: (Candidate | undefined)[] = new Array(starts.length);
   const byPriority = [...candidates].sort(
     (a, b) =>
-      b.last - b.first - (a.last - a.first) ||
-      b.span.end - b.span.start - (a.span.end - a.span.start) ||
-      a.span.start - b.span.start ||
-      a.order - b.order,
+      b.last - b.first - (a.last - a.first) || b.span.end - b.span.start - (a.span.end - a.span.start) || a.span.start - b.span.start || a.order - b.order,
   );
   for (const candidate of byPriority) {
     if (isOwned(owner, candidate.first, candidate.last)) {

@@ -109,7 +109,11 @@ function cardJson(input: DatasetCardInput) {
   };
 }
 
-const cell = (value: string | number) => String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+const cell = (value: string | number) =>
+  String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 const table = (head: string[], rows: (string | number)[][]) =>
   [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
 
@@ -120,27 +124,47 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
     frontMatter.join('\n'),
     `# ${cell(card.name)}`,
     ...(card.description ? [card.description] : []),
-    table(['', ''], [
-      ['Format', card.format],
-      ['Exported at', card.exportedAt],
-      ['Glossa version', card.glossaVersion],
-      ['Source', card.source],
-      ['Documents', card.documents],
-    ]),
+    table(
+      ['', ''],
+      [
+        ['Format', card.format],
+        ['Exported at', card.exportedAt],
+        ['Glossa version', card.glossaVersion],
+        ['Source', card.source],
+        ['Documents', card.documents],
+      ],
+    ),
     '## Annotators',
-    card.annotators.length > 0 ? card.annotators.map((annotator) => `- ${cell(annotator.name ?? annotator.id)} (\`${cell(annotator.id)}\`)`).join('\n') : 'None.',
+    card.annotators.length > 0
+      ? card.annotators.map((annotator) => `- ${cell(annotator.name ?? annotator.id)} (\`${cell(annotator.id)}\`)`).join('\n')
+      : 'None.',
     '## Labels',
     ...card.layers.flatMap((layer) => [
       `### ${layer.layer} (${layer.total})`,
-      table(['Key', 'Name', 'Count'], layer.labels.map((label) => [label.key, `${label.name}${'retired' in label ? ' (retired)' : ''}`, label.count])),
+      table(
+        ['Key', 'Name', 'Count'],
+        layer.labels.map((label) => [label.key, `${label.name}${'retired' in label ? ' (retired)' : ''}`, label.count]),
+      ),
     ]),
-    ...(card.targets.length > 0 ? ['## Stance targets', table(['Key', 'Name', 'Aliases'], card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]))] : []),
+    ...(card.targets.length > 0
+      ? [
+          '## Stance targets',
+          table(
+            ['Key', 'Name', 'Aliases'],
+            card.targets.map((target) => [target.key, target.name, target.aliases.join(', ')]),
+          ),
+        ]
+      : []),
     ...(card.retiredTargetAnnotations > 0 ? [retiredTargetsNote(card.retiredTargetAnnotations)] : []),
     ...(card.activeTime.length > 0
       ? [
           '## Annotation time',
-          `Active time in the editor (no input for more than a minute, or the tab hidden, stops the clock), per annotator, from the documents' \`${ACTIVE_SECONDS_KEY}\` metadata.`,
-          table(['Annotator', 'Documents', 'Seconds', 'Mean per document (s)'], card.activeTime.map((row) => [nameOf(card.annotators, row.annotator), row.documents, row.seconds, Math.round(row.seconds / row.documents)])),
+          `Active time in the editor (no input for more than a minute, or the tab hidden, stops the clock), per annotator, from the documents' ` +
+            `\`${ACTIVE_SECONDS_KEY}\` metadata.`,
+          table(
+            ['Annotator', 'Documents', 'Seconds', 'Mean per document (s)'],
+            card.activeTime.map((row) => [nameOf(card.annotators, row.annotator), row.documents, row.seconds, Math.round(row.seconds / row.documents)]),
+          ),
         ]
       : []),
     ...section('Agreement', card.agreement, 'Measure'),

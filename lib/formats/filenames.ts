@@ -11,8 +11,14 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 const MAX_CODE_POINTS = 80;
 
 function sanitize(name: string): string {
-  const cleaned = name.normalize('NFC').replace(UNSAFE, '_').replace(/^[._]+|[._]+$/g, '');
-  const short = Array.from(cleaned).slice(0, MAX_CODE_POINTS).join('').replace(/[._]+$/, '');
+  const cleaned = name
+    .normalize('NFC')
+    .replace(UNSAFE, '_')
+    .replace(/^[._]+|[._]+$/g, '');
+  const short = Array.from(cleaned)
+    .slice(0, MAX_CODE_POINTS)
+    .join('')
+    .replace(/[._]+$/, '');
   if (short === '') return 'document';
   return WINDOWS_DEVICE.test(short) ? `_${short}` : short;
 }

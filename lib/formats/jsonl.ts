@@ -1,5 +1,5 @@
 import { jsonPart } from './json-line';
-import type { ExportDocument, ExportSpan, StanceTarget } from './model';
+import type { ExportDocument, StanceTarget } from './model';
 
 /**
  * Glossa JSON Lines: one document per line with its text, metadata, spans, relations and
@@ -24,10 +24,14 @@ export function writeJsonlDocument(doc: ExportDocument, sink: (piece: string) =>
     const start = String(span.start);
     const end = String(span.end);
     labels += `${comma}[${start},${end}${labelEnd(span.label)}`;
-    spans += `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"` +
+    spans +=
+      `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"` +
       `${authorFields(span.author)}${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
   }
-  const relations = doc.relations.length === 0 ? '[]' : jsonPart(doc.relations.map(({ id, label, source, target, author, attributes }) => ({ id, label, source, target, author, attributes })));
+  const relations =
+    doc.relations.length === 0
+      ? '[]'
+      : jsonPart(doc.relations.map(({ id, label, source, target, author, attributes }) => ({ id, label, source, target, author, attributes })));
   const answers =
     doc.documentLabels.length === 0
       ? '[]'
@@ -54,7 +58,12 @@ function stanceTarget(target: StanceTarget): string {
 function unquoted(value: string): string {
   for (let at = 0; at < value.length; at++) {
     const code = value.charCodeAt(at);
-    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0x85 && (code === 0x85 || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff)))) {
+    if (
+      code < 0x20 ||
+      code === 0x22 ||
+      code === 0x5c ||
+      (code >= 0x85 && (code === 0x85 || code === 0x2028 || code === 0x2029 || (code >= 0xd800 && code <= 0xdfff)))
+    ) {
       return jsonPart(value).slice(1, -1);
     }
   }
@@ -90,7 +99,3 @@ const authorFields = cached((author: string) => `,"author":${jsonPart(author)},"
 // By layer, then label: no key string is built per lookup.
 const labelFieldsIn = cached((layer: string) => cached((label: string) => `,"label":${jsonPart(label)},"layer":${jsonPart(layer)},"quote":`));
 const labelFields = (label: string, layer: string) => labelFieldsIn(layer)(label);
-
-function doccanoLabels(spans: readonly ExportSpan[]): [number, number, string][] {
-  return spans.map((span) => [span.start, span.end, span.label]);
-}

@@ -91,11 +91,7 @@ export function stanceRecords(doc: ExportDocument, schema: ExportSchema, questio
   return [...spanRows, ...answerRows];
 }
 
-export function stanceCsvRows(
-  doc: ExportDocument,
-  schema: ExportSchema,
-  options: { questions?: readonly string[]; cells?: CsvCells } = {},
-): string {
+export function stanceCsvRows(doc: ExportDocument, schema: ExportSchema, options: { questions?: readonly string[]; cells?: CsvCells } = {}): string {
   const csvRow = (options.cells ?? createCsvCells('spreadsheet')).row;
   return stanceRecords(doc, schema, options.questions)
     .map((record) => csvRow([record.id, record.target, record.text, record.stances.join('|'), record.documentId, record.author]))

@@ -154,19 +154,28 @@ export function webannoTsvDocument(doc: ExportDocument): { text: string; stats: 
   const layers = (Object.keys(TSV_SPAN_LAYERS) as SpanLayer[]).filter((layer) => byLayer.has(layer));
   const attributeKeys = (records: Record<string, unknown>[]) => {
     const keys = new Set<string>();
-    for (const attributes of records) for (const key of Object.keys(attributes)) {
-      if (FEATURE_NAME.test(key) && key !== TSV_LABEL_FEATURE && key !== TSV_TARGET_FEATURE) keys.add(key);
-      else stats.attributesDropped++;
-    }
+    for (const attributes of records)
+      for (const key of Object.keys(attributes)) {
+        if (FEATURE_NAME.test(key) && key !== TSV_LABEL_FEATURE && key !== TSV_TARGET_FEATURE) keys.add(key);
+        else stats.attributesDropped++;
+      }
     return [...keys].sort();
   };
-  const spanFeatures = new Map(layers.map((layer) => [layer, [TSV_LABEL_FEATURE, ...(layer === 'STANCE' ? [TSV_TARGET_FEATURE] : []), ...attributeKeys(byLayer.get(layer)!.map((p) => p.span.attributes))]]));
-  const relations = doc.relations.filter((relation) => placed.get(relation.source)?.span.layer === 'ENTITY' && placed.get(relation.target)?.span.layer === 'ENTITY');
+  const spanFeatures = new Map(
+    layers.map((layer) => [
+      layer,
+      [TSV_LABEL_FEATURE, ...(layer === 'STANCE' ? [TSV_TARGET_FEATURE] : []), ...attributeKeys(byLayer.get(layer)!.map((p) => p.span.attributes))],
+    ]),
+  );
+  const relations = doc.relations.filter(
+    (relation) => placed.get(relation.source)?.span.layer === 'ENTITY' && placed.get(relation.target)?.span.layer === 'ENTITY',
+  );
   const relationFeatures = relations.length > 0 ? [TSV_LABEL_FEATURE, ...attributeKeys(relations.map((r) => r.attributes))] : [];
 
   let text = `${TSV_FORMAT_LINE}\n`;
   for (const layer of layers) text += `#T_SP=${TSV_LAYER_PREFIX}${TSV_SPAN_LAYERS[layer]}|${spanFeatures.get(layer)!.join('|')}\n`;
-  if (relations.length > 0) text += `#T_RL=${TSV_LAYER_PREFIX}${TSV_RELATION_LAYER}|${relationFeatures.join('|')}|BT_${TSV_LAYER_PREFIX}${TSV_SPAN_LAYERS.ENTITY}\n`;
+  if (relations.length > 0)
+    text += `#T_RL=${TSV_LAYER_PREFIX}${TSV_RELATION_LAYER}|${relationFeatures.join('|')}|BT_${TSV_LAYER_PREFIX}${TSV_SPAN_LAYERS.ENTITY}\n`;
   text += '\n';
 
   const withId = (value: string, entry: Placed) => `${value}${entry.id ? `[${entry.id}]` : ''}`;
@@ -204,7 +213,11 @@ export function webannoTsvDocument(doc: ExportDocument): { text: string; stats: 
       if (relations.length > 0) {
         const here = relationsAt.get(flat) ?? [];
         for (const feature of relationFeatures) {
-          cells.push(here.length === 0 ? '_' : here.map((relation) => escapeOrStar(feature === TSV_LABEL_FEATURE ? relation.label : featureValue(relation.attributes[feature]))).join('|'));
+          cells.push(
+            here.length === 0
+              ? '_'
+              : here.map((relation) => escapeOrStar(feature === TSV_LABEL_FEATURE ? relation.label : featureValue(relation.attributes[feature]))).join('|'),
+          );
         }
         cells.push(
           here.length === 0

@@ -7,7 +7,8 @@ import { badRequest, HttpError } from './errors';
  */
 export async function readBodyBytes(request: Request, limit: number): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit, `(Content-Length: ${Number(declared)} bytes) exceeds`);
+  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit)
+    throw tooLarge(limit, `(Content-Length: ${Number(declared)} bytes) exceeds`);
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

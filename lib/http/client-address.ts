@@ -60,7 +60,10 @@ function isTrusted(trusted: BlockList, address: string): boolean {
  */
 export function trustedProxies(value = process.env.GLOSSA_TRUSTED_PROXIES ?? ''): BlockList {
   const list = new BlockList();
-  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const [address = '', prefix, extra] = entry.split('/');
     const family = isIP(address);
     const bits = prefix === undefined ? (family === 4 ? 32 : 128) : Number(prefix);

@@ -16,8 +16,7 @@ export class HttpError extends Error {
 
 export const badRequest = (message: string, details?: unknown) => new HttpError(400, 'bad_request', message, details);
 export const validationFailed = (message: string, details?: unknown) => new HttpError(400, 'validation_failed', message, details);
-export const unauthorized = (message = 'Sign in or send a valid API token (Authorization: Bearer …).') =>
-  new HttpError(401, 'unauthorized', message);
+export const unauthorized = (message = 'Sign in or send a valid API token (Authorization: Bearer …).') => new HttpError(401, 'unauthorized', message);
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (what: string) => new HttpError(404, 'not_found', `${what} not found.`);
 export const payloadTooLarge = (message: string) => new HttpError(413, 'payload_too_large', message);
@@ -25,8 +24,7 @@ export const conflict = (message: string, details?: unknown) => new HttpError(40
 /** A write based on a stale version: `details.current` is the item as it is now, to show or merge. */
 export const versionConflict = (message: string, current: unknown) => new HttpError(409, 'version_conflict', message, { current });
 export const unsupportedMediaType = (message: string) => new HttpError(415, 'unsupported_media_type', message);
-export const tooManyRequests = (message: string, retryAfterSeconds: number) =>
-  new HttpError(429, 'rate_limited', message, { retryAfterSeconds });
+export const tooManyRequests = (message: string, retryAfterSeconds: number) => new HttpError(429, 'rate_limited', message, { retryAfterSeconds });
 export const databaseUnavailable = () =>
   new HttpError(503, 'database_unavailable', 'The database cannot be reached at the moment; nothing was changed. Try again shortly.', {
     retryAfterSeconds: 5,

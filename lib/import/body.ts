@@ -9,7 +9,12 @@ import { firstInvalidUtf8 } from './utf8';
  * `idleMs`, or has not finished after `bodyMs`, is cut off (408). No database connection is
  * held while this runs: the import reads, parses and checks everything before it opens one.
  */
-export async function* limitedBody(request: Request, maxBytes: number, maxKey: 'uploadBytes' | 'jsonBodyBytes', limits: ImportLimits): AsyncGenerator<Uint8Array> {
+export async function* limitedBody(
+  request: Request,
+  maxBytes: number,
+  maxKey: 'uploadBytes' | 'jsonBodyBytes',
+  limits: ImportLimits,
+): AsyncGenerator<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(`The request body (${declared.toLocaleString('en-US')} bytes)`, maxKey, limits);
   if (!request.body) throw badRequest('The request body is empty.');
@@ -18,7 +23,12 @@ export async function* limitedBody(request: Request, maxBytes: number, maxKey: '
   let received = 0;
   try {
     for (;;) {
-      const { done, value } = await readWithin(reader, Math.min(limits.idleMs, deadline - Date.now()), limits.idleMs < deadline - Date.now() ? 'idleMs' : 'bodyMs', limits);
+      const { done, value } = await readWithin(
+        reader,
+        Math.min(limits.idleMs, deadline - Date.now()),
+        limits.idleMs < deadline - Date.now() ? 'idleMs' : 'bodyMs',
+        limits,
+      );
       if (done) return;
       received += value.byteLength;
       if (received > maxBytes) throw tooLarge('The request body', maxKey, limits);
@@ -30,7 +40,12 @@ export async function* limitedBody(request: Request, maxBytes: number, maxKey: '
   }
 }
 
-function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number, key: 'idleMs' | 'bodyMs', limits: ImportLimits): Promise<ReadableStreamReadResult<Uint8Array>> {
+function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+  key: 'idleMs' | 'bodyMs',
+  limits: ImportLimits,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(uploadTimeout(key, limits)), Math.max(ms, 0));

@@ -13,7 +13,8 @@ import type { ImportedDocument } from './types';
 export function guardDocument(doc: ImportedDocument, limits: ImportLimits): Problem[] {
   const problems: Problem[] = [];
   const at = (reason: string) => problems.push({ location: doc.location, reason: `document "${doc.name.slice(0, 200)}": ${reason}` });
-  if (doc.text.length > limits.documentChars) at(`text has ${doc.text.length.toLocaleString('en-US')} characters, over ${describeLimit('documentChars', limits)}`);
+  if (doc.text.length > limits.documentChars)
+    at(`text has ${doc.text.length.toLocaleString('en-US')} characters, over ${describeLimit('documentChars', limits)}`);
   if (doc.spans.length > limits.spansPerDocument) at(`${doc.spans.length.toLocaleString('en-US')} spans, over ${describeLimit('spansPerDocument', limits)}`);
   if (problems.length > 0) return problems;
   const check = (path: string, value: unknown) => {

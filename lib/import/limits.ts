@@ -93,11 +93,17 @@ export function describeLimit(key: keyof ImportLimits, limits: ImportLimits): st
 
 /** 413: bytes as sent, over a size limit. Nothing has been written. */
 export function tooLarge(what: string, key: keyof ImportLimits, limits: ImportLimits): HttpError {
-  return new HttpError(413, 'payload_too_large', `${what} exceeds ${describeLimit(key, limits)}; nothing was imported.`, { limit: SETTINGS[key].env, value: limits[key] / SETTINGS[key].unit });
+  return new HttpError(413, 'payload_too_large', `${what} exceeds ${describeLimit(key, limits)}; nothing was imported.`, {
+    limit: SETTINGS[key].env,
+    value: limits[key] / SETTINGS[key].unit,
+  });
 }
 
 /** 408: the client stopped sending, or sent too slowly. Nothing has been written. */
 export function uploadTimeout(key: 'idleMs' | 'bodyMs', limits: ImportLimits): HttpError {
   const what = key === 'idleMs' ? 'The upload sent nothing for longer than' : 'The upload did not complete within';
-  return new HttpError(408, 'request_timeout', `${what} ${describeLimit(key, limits)}; nothing was imported.`, { limit: SETTINGS[key].env, value: limits[key] / SETTINGS[key].unit });
+  return new HttpError(408, 'request_timeout', `${what} ${describeLimit(key, limits)}; nothing was imported.`, {
+    limit: SETTINGS[key].env,
+    value: limits[key] / SETTINGS[key].unit,
+  });
 }

@@ -49,8 +49,16 @@ export async function refusedMerges<T extends MergeTarget>(db: DbClient, targets
   const documentIds = [...new Set(targets.map((t) => t.documentId))];
   const [live, spans, answers, submitted] = await Promise.all([
     db.document.findMany({ where: { id: { in: documentIds }, deletedAt: null }, select: { id: true } }),
-    db.annotation.findMany({ where: { documentId: { in: documentIds }, deletedAt: null }, distinct: ['documentId', 'authorId'], select: { documentId: true, authorId: true } }),
-    db.documentLabel.findMany({ where: { documentId: { in: documentIds }, deletedAt: null }, distinct: ['documentId', 'authorId'], select: { documentId: true, authorId: true } }),
+    db.annotation.findMany({
+      where: { documentId: { in: documentIds }, deletedAt: null },
+      distinct: ['documentId', 'authorId'],
+      select: { documentId: true, authorId: true },
+    }),
+    db.documentLabel.findMany({
+      where: { documentId: { in: documentIds }, deletedAt: null },
+      distinct: ['documentId', 'authorId'],
+      select: { documentId: true, authorId: true },
+    }),
     db.assignment.findMany({ where: { documentId: { in: documentIds }, status: 'SUBMITTED' }, select: { documentId: true, userId: true } }),
   ]);
   const key = (documentId: string, authorId: string | null) => `${documentId}\u0000${authorId ?? ''}`;
@@ -65,13 +73,21 @@ export async function refusedMerges<T extends MergeTarget>(db: DbClient, targets
     }
     for (const authorId of target.authorIds) {
       if (authorId !== null && isSubmitted.has(key(target.documentId, authorId))) {
-        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
-          `${layerName(authorId)} is SUBMITTED there and submitted work is read-only; reopen the assignment ` +
-          `first, or import as a new document (allowDuplicates=true)` });
+        refusals.push({
+          target,
+          reason:
+            `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
+            `${layerName(authorId)} is SUBMITTED there and submitted work is read-only; reopen the assignment ` +
+            `first, or import as a new document (allowDuplicates=true)`,
+        });
       } else if (withWork.has(key(target.documentId, authorId))) {
-        refusals.push({ target, reason: `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
-          `${layerName(authorId)} already has annotations there and layers are not mixed; import into ` +
-          `another author's layer (author=<member id>), or as a new document (allowDuplicates=true)` });
+        refusals.push({
+          target,
+          reason:
+            `cannot merge onto existing document "${target.name}" (${target.documentId}): ` +
+            `${layerName(authorId)} already has annotations there and layers are not mixed; import into ` +
+            `another author's layer (author=<member id>), or as a new document (allowDuplicates=true)`,
+        });
       }
     }
   }

@@ -45,7 +45,8 @@ export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: s
       return;
     }
     sink.bytes += bytes.length;
-    if (sink.bytes > FIELD_BYTES) throw new HttpError(413, 'payload_too_large', `Form field "${sink.name}" exceeds ${FIELD_BYTES / 1024 / 1024} MB; nothing was imported.`);
+    if (sink.bytes > FIELD_BYTES)
+      throw new HttpError(413, 'payload_too_large', `Form field "${sink.name}" exceeds ${FIELD_BYTES / 1024 / 1024} MB; nothing was imported.`);
     sink.chunks.push(bytes);
   };
   const close = async () => {
@@ -91,7 +92,8 @@ export async function readMultipart(body: AsyncIterable<Uint8Array>, boundary: s
             if (buffer.length > HEADER_BYTES) throw badRequest(`Malformed multipart body: a part's headers exceed ${HEADER_BYTES / 1024} KB.`);
             break;
           }
-          if (++parts > MAX_PARTS) throw new HttpError(413, 'payload_too_large', `The form has more than ${MAX_PARTS.toLocaleString('en-US')} parts; nothing was imported.`);
+          if (++parts > MAX_PARTS)
+            throw new HttpError(413, 'payload_too_large', `The form has more than ${MAX_PARTS.toLocaleString('en-US')} parts; nothing was imported.`);
           sink = await openSink(buffer.subarray(0, end).toString('utf8'), spool);
           buffer = buffer.subarray(end + 4);
           state = 'body';

@@ -2,7 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Origin } from '@/lib/generated/prisma/enums';
 import { sha256 } from '@/lib/documents/store';
-import { checkAnswer, checkLabel, checkOffsets, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, findOverlaps, type Checked, type SpanFact, type Violation } from '@/lib/annotations/invariants';
+import {
+  checkAnswer,
+  checkLabel,
+  checkOffsets,
+  checkRelation,
+  checkSpanLabel,
+  checkStanceTarget,
+  checkTarget,
+  findOverlaps,
+  type Checked,
+  type SpanFact,
+  type Violation,
+} from '@/lib/annotations/invariants';
 import { normalizeText } from '@/lib/offsets';
 import { remapperFor } from './remap';
 import type { SchemaLookup } from './schema-lookup';
@@ -37,7 +49,12 @@ export interface Problem {
 
 /** `skipped`: what the schema could not take and the source marked as optional (ImportedRelation.unlessLabelMissing), counted by reason. */
 export type Prepared =
-  | { ok: true; rows: Omit<PreparedDocument, 'document'> & { document: Omit<Prisma.DocumentCreateManyInput, 'position'> }; skippedLabels: string[]; skipped: Record<string, number> }
+  | {
+      ok: true;
+      rows: Omit<PreparedDocument, 'document'> & { document: Omit<Prisma.DocumentCreateManyInput, 'position'> };
+      skippedLabels: string[];
+      skipped: Record<string, number>;
+    }
   | { ok: false; problems: Problem[] };
 
 export function prepareDocument(doc: ImportedDocument, context: PrepareContext): Prepared {
@@ -73,7 +90,11 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     const resolved = context.lookup.spanLabel(span.label, span.layer);
     if (!resolved.ok) {
       if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
-      else problems.push({ location: span.location, reason: `${where}: ${resolved.reason}${resolved.unknownLabel ? ' (map it to a schema label, or choose to skip unknown labels)' : ''}` });
+      else
+        problems.push({
+          location: span.location,
+          reason: `${where}: ${resolved.reason}${resolved.unknownLabel ? ' (map it to a schema label, or choose to skip unknown labels)' : ''}`,
+        });
       continue;
     }
     const label = holds(checkSpanLabel(resolved.value, resolved.value.id), where, span.location);
@@ -84,7 +105,12 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       problems.push({ location: span.location, reason: `${where}: offsets are outside the text` });
       continue;
     }
-    const quote = holds(checkOffsets(remap.index, { start, end, quote: span.quote === undefined ? undefined : normalizeText(span.quote) }), where, span.location, (v) => v.reason);
+    const quote = holds(
+      checkOffsets(remap.index, { start, end, quote: span.quote === undefined ? undefined : normalizeText(span.quote) }),
+      where,
+      span.location,
+      (v) => v.reason,
+    );
     if (quote === undefined) continue;
     const authorId = authorOf(span.author, span.location);
     if (authorId === undefined) continue;
@@ -130,7 +156,8 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     const resolved = context.lookup.relationLabel(relation.label);
     const where = `relation ${relation.label} ${relation.source} → ${relation.target}`;
     if (!resolved.ok) {
-      if (resolved.unknownLabel !== undefined && relation.unlessLabelMissing !== undefined) skipped[relation.unlessLabelMissing] = (skipped[relation.unlessLabelMissing] ?? 0) + 1;
+      if (resolved.unknownLabel !== undefined && relation.unlessLabelMissing !== undefined)
+        skipped[relation.unlessLabelMissing] = (skipped[relation.unlessLabelMissing] ?? 0) + 1;
       else if (resolved.unknownLabel !== undefined && context.unknownLabels === 'skip') skippedLabels.push(resolved.unknownLabel);
       else problems.push({ location: relation.location, reason: `${where}: ${resolved.reason}` });
       continue;
@@ -139,9 +166,22 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     if (authorId === undefined) continue;
     const source = refs.get(relation.source);
     const target = refs.get(relation.target);
-    const checked = holds(checkRelation({ labelId: resolved.value.id, sourceId: relation.source, targetId: relation.target, authorId }, resolved.value, source, target), where, relation.location);
+    const checked = holds(
+      checkRelation({ labelId: resolved.value.id, sourceId: relation.source, targetId: relation.target, authorId }, resolved.value, source, target),
+      where,
+      relation.location,
+    );
     if (!checked) continue;
-    relations.push({ id: randomUUID(), documentId, authorId, labelId: checked.id, sourceId: source!.id, targetId: target!.id, attributes: (relation.attributes ?? {}) as Prisma.InputJsonObject, origin: context.origin });
+    relations.push({
+      id: randomUUID(),
+      documentId,
+      authorId,
+      labelId: checked.id,
+      sourceId: source!.id,
+      targetId: target!.id,
+      attributes: (relation.attributes ?? {}) as Prisma.InputJsonObject,
+      origin: context.origin,
+    });
   }
 
   const documentLabels: Prisma.DocumentLabelCreateManyInput[] = [];
@@ -180,7 +220,14 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     skippedLabels,
     skipped,
     rows: {
-      document: { id: documentId, projectId: context.projectId, name: doc.name, text: remap.text, sha256: sha256(remap.text), metadata: doc.metadata as Prisma.InputJsonObject },
+      document: {
+        id: documentId,
+        projectId: context.projectId,
+        name: doc.name,
+        text: remap.text,
+        sha256: sha256(remap.text),
+        metadata: doc.metadata as Prisma.InputJsonObject,
+      },
       annotations: annotations.map(({ layer: _layer, ...row }) => row),
       relations,
       documentLabels,

@@ -37,7 +37,10 @@ export class ProblemList {
     const first = this.listed[0]!;
     const at = first.location.line ? `:${first.location.line}` : first.location.record !== undefined ? ` record ${first.location.record}` : '';
     const where = `${first.location.file}${at}`;
-    const count = this.total > this.listed.length ? `${this.total} problems (the first ${this.listed.length} listed, ${this.total - this.listed.length} more not listed)` : `${this.total} problem(s)`;
+    const count =
+      this.total > this.listed.length
+        ? `${this.total} problems (the first ${this.listed.length} listed, ${this.total - this.listed.length} more not listed)`
+        : `${this.total} problem(s)`;
     return new HttpError(422, 'import_rejected', `Nothing was imported: ${count}, the first at ${where}: ${first.reason}`, details);
   }
 }

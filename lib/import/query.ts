@@ -27,9 +27,14 @@ export const importQuery = z
       .optional(),
     unknownLabels: z.enum(['reject', 'skip']).default('reject'),
     allowDuplicates: flag.optional().describe('a text the project already has: import it as a new document'),
-    duplicates: z.enum(['skip', 'merge']).default('skip').describe('a text the project already has: skip it (its annotations are counted in the report), or merge ' +
-      'its annotations onto that document (the target layer must hold no work there and must not be ' +
-      'SUBMITTED)'),
+    duplicates: z
+      .enum(['skip', 'merge'])
+      .default('skip')
+      .describe(
+        'a text the project already has: skip it (its annotations are counted in the report), or merge ' +
+          'its annotations onto that document (the target layer must hold no work there and must not be ' +
+          'SUBMITTED)',
+      ),
     origin: z.enum(['IMPORTED', 'SUGGESTED']).default('IMPORTED'),
     textColumn: z.string().max(200).optional(),
     nameColumn: z.string().max(200).optional(),
@@ -40,9 +45,18 @@ export const importQuery = z
     offsetUnit: z.enum(OFFSET_UNITS).optional().describe('Label Studio: the offset unit when the region texts do not decide it'),
   })
   .strict()
-  .refine((query) => (query.questionColumn === undefined) === (query.question === undefined), { message: 'questionColumn and question go together: the column and the document question it answers', path: ['question'] })
-  .refine((query) => !(query.allowDuplicates && query.duplicates === 'merge'), { message: 'allowDuplicates=true (import as a new document) and duplicates=merge (merge onto the existing one) exclude each other', path: ['duplicates'] })
-  .refine((query) => query.targetColumn === undefined || query.questionColumn !== undefined, { message: 'targetColumn needs questionColumn and question', path: ['targetColumn'] });
+  .refine((query) => (query.questionColumn === undefined) === (query.question === undefined), {
+    message: 'questionColumn and question go together: the column and the document question it answers',
+    path: ['question'],
+  })
+  .refine((query) => !(query.allowDuplicates && query.duplicates === 'merge'), {
+    message: 'allowDuplicates=true (import as a new document) and duplicates=merge (merge onto the existing one) exclude each other',
+    path: ['duplicates'],
+  })
+  .refine((query) => query.targetColumn === undefined || query.questionColumn !== undefined, {
+    message: 'targetColumn needs questionColumn and question',
+    path: ['targetColumn'],
+  });
 
 export type ImportQuery = z.infer<typeof importQuery>;
 

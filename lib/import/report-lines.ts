@@ -9,12 +9,16 @@ export function reportLines(report: ImportReport): string[] {
   const lines: string[] = [];
   for (const file of report.files) {
     const read = [file.format, ...file.variants, ...(file.encoding === undefined ? [] : [file.encoding])].join(', ');
-    lines.push(`${file.file} (${read}): ${file.documents} document(s), ${file.spans} span(s), ${file.relations} relation(s), ${file.documentLabels} document answer(s)`);
+    lines.push(
+      `${file.file} (${read}): ${file.documents} document(s), ${file.spans} span(s), ${file.relations} relation(s), ${file.documentLabels} document answer(s)`,
+    );
     if (file.duplicatesSkipped.length > 0) {
       const lost = file.skippedWithDuplicates;
-      lines.push(`  ${file.duplicatesSkipped.length} duplicate(s) skipped with ${lost.spans} span(s), ` +
-        `${lost.relations} relation(s), ${lost.answers} answer(s): ` +
-        `${file.duplicatesSkipped.map((d) => `"${d.name}" (same text as document ${d.existingDocumentId ?? 'in this import'})`).join(', ')}`);
+      lines.push(
+        `  ${file.duplicatesSkipped.length} duplicate(s) skipped with ${lost.spans} span(s), ` +
+          `${lost.relations} relation(s), ${lost.answers} answer(s): ` +
+          `${file.duplicatesSkipped.map((d) => `"${d.name}" (same text as document ${d.existingDocumentId ?? 'in this import'})`).join(', ')}`,
+      );
     }
     if (file.duplicatesMerged.length > 0) {
       const merged = file.duplicatesMerged.map(

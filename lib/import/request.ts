@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { titleFromText } from '@/lib/documents/title';
 import { badRequest, unsupportedMediaType } from '@/lib/http/errors';
 import { parseOrThrow } from '@/lib/http/validation';

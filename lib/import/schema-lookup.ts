@@ -3,7 +3,6 @@ import type { DbClient } from '@/lib/db/client';
 import type { LabelLayer } from '@/lib/generated/prisma/enums';
 import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 
-
 interface LabelRow {
   id: string;
   layer: LabelLayer;

@@ -133,26 +133,44 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
       try {
         // A bad record of a line-oriented file is reported and the next one read, so every bad line is listed.
         const { name, format, documents, encoding } = await open(input, options, (error) => problems.add({ location: error.location, reason: error.reason }));
-        const file: FileReport = { file: name, format, documents: 0, spans: 0, relations: 0, documentLabels: 0, duplicatesSkipped: [], skippedWithDuplicates: { spans: 0, relations: 0, answers: 0 }, duplicatesMerged: [], unknownLabelsSkipped: {}, formatSkipped: {}, variants: [], notes: {} };
+        const file: FileReport = {
+          file: name,
+          format,
+          documents: 0,
+          spans: 0,
+          relations: 0,
+          documentLabels: 0,
+          duplicatesSkipped: [],
+          skippedWithDuplicates: { spans: 0, relations: 0, answers: 0 },
+          duplicatesMerged: [],
+          unknownLabelsSkipped: {},
+          formatSkipped: {},
+          variants: [],
+          notes: {},
+        };
         report.files.push(file);
         for await (const parsed of documents) {
           // The client that sent the upload is gone: stop working for it.
           options.signal?.throwIfAborted();
           const guarded = guardDocument(parsed, limits);
-          const prepared: Prepared = guarded.length > 0 ? { ok: false, problems: guarded } : prepareDocument(pinSourceLabels(parsed, options.labelMap), {
-            projectId: options.projectId,
-            lookup,
-            allowOverlap: project.allowOverlap,
-            origin: options.origin ?? 'IMPORTED',
-            unknownLabels: options.unknownLabels ?? 'reject',
-            author,
-          });
+          const prepared: Prepared =
+            guarded.length > 0
+              ? { ok: false, problems: guarded }
+              : prepareDocument(pinSourceLabels(parsed, options.labelMap), {
+                  projectId: options.projectId,
+                  lookup,
+                  allowOverlap: project.allowOverlap,
+                  origin: options.origin ?? 'IMPORTED',
+                  unknownLabels: options.unknownLabels ?? 'reject',
+                  author,
+                });
           if (!prepared.ok) {
             problems.add(...prepared.problems);
-                  continue;
+            continue;
           }
           for (const label of prepared.skippedLabels) file.unknownLabelsSkipped[label] = (file.unknownLabelsSkipped[label] ?? 0) + 1;
-          for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)]) file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
+          for (const [what, count] of [...Object.entries(parsed.skipped ?? {}), ...Object.entries(prepared.skipped)])
+            file.formatSkipped[what] = (file.formatSkipped[what] ?? 0) + count;
           for (const note of parsed.notes ?? []) file.notes[note] = (file.notes[note] ?? 0) + 1;
           if (parsed.variant !== undefined && !file.variants.includes(parsed.variant)) file.variants.push(parsed.variant);
           const { document } = prepared.rows;
@@ -164,10 +182,14 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
             const taken = layers.get(existingId) ?? new Set();
             const clash = target.authorIds.find((authorId) => taken.has(authorId));
             if (clash !== undefined) {
-              problems.add({ location: parsed.location, reason: `document "${document.name}" has the same text as an earlier document of this import, and ` +
-                `${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations ` +
-                `there; layers are not mixed, so import each annotator's work into their own layer ` +
-                `(author=<member id>)` });
+              problems.add({
+                location: parsed.location,
+                reason:
+                  `document "${document.name}" has the same text as an earlier document of this import, and ` +
+                  `${clash === null ? 'the gold layer' : `the layer of member ${clash}`} already gets annotations ` +
+                  `there; layers are not mixed, so import each annotator's work into their own layer ` +
+                  `(author=<member id>)`,
+              });
               continue;
             }
             for (const authorId of target.authorIds) taken.add(authorId);
@@ -193,7 +215,8 @@ async function checkBatch(db: PrismaClient, inputs: ImportInput[], options: Impo
           createdHere.add(document.id!);
           layers.set(document.id!, new Set(layersOf(prepared.rows)));
           // Once a problem is found nothing will be written; checking goes on only to report the rest.
-          if (problems.total === 0) await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
+          if (problems.total === 0)
+            await staging.add({ rows: prepared.rows, tokens: importedTokens(document.id!, parsed.text, document.text, parsed.sourceTokens) });
           file.documents += 1;
           file.spans += prepared.rows.annotations.length;
           file.relations += prepared.rows.relations.length;
@@ -226,9 +249,12 @@ async function open(input: ImportInput, options: ImportOptions, onProblem: (prob
   const stated = options.parse?.encoding;
   const refuseEncoding = (file: string, format: string) => {
     if (stated !== undefined && stated !== 'utf-8' && UNDECODED_FORMATS.includes(format)) {
-      throw new ImportError({ file }, `the encoding option (${stated}) is not applied to ${format} input ` +
-        `(${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); ` +
-        `leave it out for this upload`);
+      throw new ImportError(
+        { file },
+        `the encoding option (${stated}) is not applied to ${format} input ` +
+          `(${format === 'brat' ? 'brat files are read as UTF-8' : 'the file states its own encoding'}); ` +
+          `leave it out for this upload`,
+      );
     }
   };
   if (input.kind === 'parsed') {
@@ -243,7 +269,12 @@ async function open(input: ImportInput, options: ImportOptions, onProblem: (prob
   const decoded = decodedSource(input.source, stated);
   const { format, source } = await resolveFormat(decoded.source, options.format);
   refuseEncoding(input.source.name, format);
-  return { name: input.source.name, format, documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap, onProblem }), encoding: decoded.encoding };
+  return {
+    name: input.source.name,
+    format,
+    documents: parseSource(source, format, { ...options.parse, labelMap: options.labelMap, onProblem }),
+    encoding: decoded.encoding,
+  };
 }
 
 async function resolveFormat(source: ImportSource, format: ImportFormat | undefined): Promise<{ format: ImportFormat; source: ImportSource }> {

@@ -6,7 +6,22 @@ import type { SpanLayer } from '@/lib/schema/types';
  * (lib/import/service.ts) normalises the text, remaps offsets, checks quotes,
  * resolves labels against the project schema and stores everything in one transaction.
  */
-export const IMPORT_FORMATS = ['txt', 'md', 'html', 'docx', 'pdf', 'csv', 'jsonl', 'glossa', 'doccano', 'label-studio', 'brat', 'conll', 'conllu', 'webanno-tsv'] as const;
+export const IMPORT_FORMATS = [
+  'txt',
+  'md',
+  'html',
+  'docx',
+  'pdf',
+  'csv',
+  'jsonl',
+  'glossa',
+  'doccano',
+  'label-studio',
+  'brat',
+  'conll',
+  'conllu',
+  'webanno-tsv',
+] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 /** Where a record came from, for error messages and the per-file report. */

@@ -49,14 +49,20 @@ async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, 
   const documents = fresh.map((c) => c.rows.document as Prisma.DocumentCreateManyInput);
   if (!options.allowDuplicates && documents.length > 0) await refuseRacingDuplicates(db, options.projectId, documents);
   for (const document of documents) created.add(document.id!);
-  await refuseRacingMerges(db, chunk.filter((c): c is StagedMerge => 'merge' in c && !created.has(c.merge.documentId)));
+  await refuseRacingMerges(
+    db,
+    chunk.filter((c): c is StagedMerge => 'merge' in c && !created.has(c.merge.documentId)),
+  );
   const annotations = chunk.flatMap((c) => c.rows.annotations);
   const relations = chunk.flatMap((c) => c.rows.relations);
   const documentLabels = chunk.flatMap((c) => c.rows.documentLabels);
   if (documents.length > 0) {
     await db.document.createMany({ data: documents });
     // Stored once here because texts never change and agreement and CoNLL/HF exports need them.
-    await writeTokens(db, fresh.map((c) => c.tokens));
+    await writeTokens(
+      db,
+      fresh.map((c) => c.tokens),
+    );
   }
   if (annotations.length) await db.annotation.createMany({ data: annotations });
   if (relations.length) await db.relation.createMany({ data: relations });
@@ -85,11 +91,17 @@ async function writeChunk(db: DbClient, chunk: Staged[], options: WriteOptions, 
  * is told to send the batch again, when the duplicate will be reported and skipped.
  */
 async function refuseRacingDuplicates(db: DbClient, projectId: string, documents: Prisma.DocumentCreateManyInput[]): Promise<void> {
-  const clash = await db.document.findFirst({ where: { projectId, deletedAt: null, sha256: { in: documents.map((d) => d.sha256) } }, select: { id: true, sha256: true } });
+  const clash = await db.document.findFirst({
+    where: { projectId, deletedAt: null, sha256: { in: documents.map((d) => d.sha256) } },
+    select: { id: true, sha256: true },
+  });
   if (clash) {
-    throw conflict(`Nothing was imported: another import stored a document with the same text as ` +
-      `"${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; ` +
-      `send it again to have the duplicate reported and skipped.`, { existingDocumentId: clash.id });
+    throw conflict(
+      `Nothing was imported: another import stored a document with the same text as ` +
+        `"${documents.find((d) => d.sha256 === clash.sha256)?.name}" while this one was being checked; ` +
+        `send it again to have the duplicate reported and skipped.`,
+      { existingDocumentId: clash.id },
+    );
   }
 }
 
@@ -106,7 +118,11 @@ async function refuseRacingMerges(db: DbClient, merges: StagedMerge[]): Promise<
     await db.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))`;
   }
   const refused = await refusedMerges(db, targets);
-  if (refused.length > 0) throw conflict(`Nothing was imported: work changed while this import was being checked; ${refused[0]!.reason}. Send it again to have every refusal reported.`, { documentId: refused[0]!.target.documentId });
+  if (refused.length > 0)
+    throw conflict(
+      `Nothing was imported: work changed while this import was being checked; ${refused[0]!.reason}. Send it again to have every refusal reported.`,
+      { documentId: refused[0]!.target.documentId },
+    );
 }
 
 /**

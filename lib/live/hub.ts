@@ -83,7 +83,10 @@ class Hub {
     this.refreshing.set(documentId, false);
     present(getPrisma(), documentId)
       // While the database is away presence cannot be read; the next notice brings it.
-      .then((users) => this.byDocument.get(documentId)?.forEach((s) => s.onPresence(users)), () => {})
+      .then(
+        (users) => this.byDocument.get(documentId)?.forEach((s) => s.onPresence(users)),
+        () => {},
+      )
       .finally(() => {
         const again = this.refreshing.get(documentId);
         this.refreshing.delete(documentId);

@@ -98,6 +98,11 @@ export async function documentEvents(db: PrismaClient, documentId: string, viewe
   if (signal.aborted) void close();
   else signal.addEventListener('abort', () => void close(), { once: true });
   return new Response(stream, {
-    headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' },
+    headers: {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    },
   });
 }

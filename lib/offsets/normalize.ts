@@ -13,9 +13,5 @@ const LINE_BREAK = /\r\n?/g;
  * Python consumers would otherwise see a different text, and different code point offsets.
  */
 export function normalizeText(input: string): string {
-  return input
-    .replace(LEADING_BOMS, '')
-    .replace(LONE_SURROGATE, '\uFFFD')
-    .replace(LINE_BREAK, '\n')
-    .normalize('NFC');
+  return input.replace(LEADING_BOMS, '').replace(LONE_SURROGATE, '\uFFFD').replace(LINE_BREAK, '\n').normalize('NFC');
 }

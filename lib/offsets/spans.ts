@@ -10,9 +10,7 @@ export interface SpanInput {
 
 export type SpanProblem = 'out-of-range' | 'reversed' | 'empty' | 'quote-mismatch';
 
-export type SpanCheck =
-  | { readonly ok: true; readonly quote: string }
-  | { readonly ok: false; readonly reason: SpanProblem; readonly message: string };
+export type SpanCheck = { readonly ok: true; readonly quote: string } | { readonly ok: false; readonly reason: SpanProblem; readonly message: string };
 
 function fail(reason: SpanProblem, message: string): SpanCheck {
   return { ok: false, reason, message };
@@ -42,12 +40,6 @@ export function validateSpan(source: string | OffsetIndex, span: SpanInput): Spa
 
   const actual = index.slice(start, end);
   if (quote === undefined || quote === actual) return { ok: true, quote: actual };
-  const hint =
-    quote.normalize('NFC') === actual
-      ? 'the quote is not NFC-normalised'
-      : `first difference at offset ${start + firstDifference(quote, actual)}`;
-  return fail(
-    'quote-mismatch',
-    `quote ${showText(quote)} does not match text ${showText(actual)} at ${at}; ${hint}`,
-  );
+  const hint = quote.normalize('NFC') === actual ? 'the quote is not NFC-normalised' : `first difference at offset ${start + firstDifference(quote, actual)}`;
+  return fail('quote-mismatch', `quote ${showText(quote)} does not match text ${showText(actual)} at ${at}; ${hint}`);
 }

@@ -1,4 +1,13 @@
-import { checkAnswer, checkLabel, checkOffsets, checkSpanLabel, checkStanceTarget, checkTarget, type LabelFact, type TargetFact } from '@/lib/annotations/invariants';
+import {
+  checkAnswer,
+  checkLabel,
+  checkOffsets,
+  checkSpanLabel,
+  checkStanceTarget,
+  checkTarget,
+  type LabelFact,
+  type TargetFact,
+} from '@/lib/annotations/invariants';
 import type { OffsetIndex } from '@/lib/offsets';
 import { inScope, type Scope } from './scope';
 import { countDrop, type Dropped, type SchemaView, type SuggestResult } from './types';
@@ -47,12 +56,25 @@ export function admit(result: SuggestResult, schema: SchemaView, text: OffsetInd
       continue;
     }
     const target = span.target ? targets.get(span.target) : undefined;
-    const stance = checkStanceTarget({ layer: label.value.layer, labelKey: label.value.key, authorId: null }, span.target ? { kind: 'target', id: target?.id ?? span.target } : null, target);
+    const stance = checkStanceTarget(
+      { layer: label.value.layer, labelKey: label.value.key, authorId: null },
+      span.target ? { kind: 'target', id: target?.id ?? span.target } : null,
+      target,
+    );
     if (!stance.ok) {
       countDrop(dropped, stance.violation.reason);
       continue;
     }
-    const item = { labelId: label.value.id, targetId: stance.value.targetId, start: span.start, end: span.end, quote: quote.value, values: [], score: span.score ?? null, forUserId: span.forUserId ?? null };
+    const item = {
+      labelId: label.value.id,
+      targetId: stance.value.targetId,
+      start: span.start,
+      end: span.end,
+      quote: quote.value,
+      values: [],
+      score: span.score ?? null,
+      forUserId: span.forUserId ?? null,
+    };
     items.set(`${item.start}:${item.end}:${item.labelId}:${item.targetId}:${item.forUserId}`, item);
   }
 
@@ -76,7 +98,16 @@ export function admit(result: SuggestResult, schema: SchemaView, text: OffsetInd
       continue;
     }
     const targetId = target?.ok ? target.value.id : null;
-    items.set(`answer:${view.id}:${targetId}`, { labelId: view.id, targetId, start: null, end: null, quote: '', values: [...new Set(answer.values)], score: null, forUserId: null });
+    items.set(`answer:${view.id}:${targetId}`, {
+      labelId: view.id,
+      targetId,
+      start: null,
+      end: null,
+      quote: '',
+      values: [...new Set(answer.values)],
+      score: null,
+      forUserId: null,
+    });
   }
   return { items: [...items.values()], dropped };
 }

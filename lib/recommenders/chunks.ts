@@ -1,4 +1,4 @@
-import { OffsetIndex, splitParagraphs } from '@/lib/offsets';
+import { type OffsetIndex, splitParagraphs } from '@/lib/offsets';
 
 /**
  * Long documents go to a model in pieces cut on paragraph boundaries; each piece repeats the

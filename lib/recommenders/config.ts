@@ -22,7 +22,11 @@ function withoutCredentials(value: string): boolean {
   }
 }
 
-const url = z.string().url().max(2000).refine(withoutCredentials, 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv');
+const url = z
+  .string()
+  .url()
+  .max(2000)
+  .refine(withoutCredentials, 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv');
 // An environment variable's name, never its value: keys are not stored and never reach the browser.
 const envName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,127}$/, 'the name of an environment variable (letters, digits, _)');
 

@@ -20,7 +20,11 @@ function rejected(line: number, message: string): HttpError {
   return new HttpError(422, 'gazetteer_rejected', `Line ${line}: ${message}. Nothing was changed.`, [{ line, message }]);
 }
 
-export async function readGazetteer(body: ReadableStream<Uint8Array> | null, labelKeys: ReadonlySet<string>, limits = GAZETTEER_LIMITS): Promise<{ entries: GazetteerEntry[]; duplicates: number }> {
+export async function readGazetteer(
+  body: ReadableStream<Uint8Array> | null,
+  labelKeys: ReadonlySet<string>,
+  limits = GAZETTEER_LIMITS,
+): Promise<{ entries: GazetteerEntry[]; duplicates: number }> {
   if (!body) return { entries: [], duplicates: 0 };
   let bytes = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -34,7 +38,9 @@ export async function readGazetteer(body: ReadableStream<Uint8Array> | null, lab
       yield decoder.decode();
     })(),
   );
-  const parser = source.pipe(parse({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: limits.recordBytes, bom: true }));
+  const parser = source.pipe(
+    parse({ info: true, skip_empty_lines: true, trim: true, relax_column_count: true, max_record_size: limits.recordBytes, bom: true }),
+  );
   // pipe() does not pass errors on: the parser ends with the source's error instead.
   source.on('error', (error) => parser.destroy(error));
   const entries: GazetteerEntry[] = [];
@@ -62,7 +68,8 @@ export async function readGazetteer(body: ReadableStream<Uint8Array> | null, lab
   } catch (error) {
     if (error instanceof HttpError) throw error;
     if (error instanceof CsvError) throw rejected(typeof error.lines === 'number' ? error.lines : 0, `not valid CSV: ${error.message}`);
-    if (error instanceof TypeError && /encoded data was not valid/i.test(error.message)) throw new HttpError(400, 'bad_request', 'The gazetteer is not valid UTF-8.');
+    if (error instanceof TypeError && /encoded data was not valid/i.test(error.message))
+      throw new HttpError(400, 'bad_request', 'The gazetteer is not valid UTF-8.');
     throw error;
   }
   return { entries, duplicates };

@@ -13,7 +13,10 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export function allowedHosts(env: Environment = process.env): string[] | null {
   const raw = env.GLOSSA_RECOMMENDER_HOSTS?.trim();
   if (!raw) return null;
-  return raw.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
+  return raw
+    .split(',')
+    .map((h) => h.trim().toLowerCase())
+    .filter((h) => h !== '');
 }
 
 /** Why `url` may not be called, or null when it may. */

@@ -5,7 +5,12 @@ import type { OffsetIndex } from '@/lib/offsets';
  * occurrence number, the nth occurrence (1-based) or nothing; without one, every occurrence
  * or only the first, as the recommender is configured. Answers code-point ranges.
  */
-export function locateQuote(index: OffsetIndex, quote: string, occurrence: number | null, allOccurrences: boolean): { start: number; end: number }[] | 'quote not in the text' | 'occurrence not in the text' {
+export function locateQuote(
+  index: OffsetIndex,
+  quote: string,
+  occurrence: number | null,
+  allOccurrences: boolean,
+): { start: number; end: number }[] | 'quote not in the text' | 'occurrence not in the text' {
   const text = index.text;
   const found: number[] = [];
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + quote.length)) {

@@ -68,7 +68,9 @@ export function buildMatcher(learned: readonly LearnedForm[], options: MatcherOp
     if (surface === '') continue;
     const folded = fold(surface, options.caseSensitive);
     const form = forms.get(folded) ?? { folded, entries: [] };
-    if (!form.entries.some((e) => e.label === entry.label && (e.target ?? null) === (entry.target ?? null) && (e.forUserId ?? null) === (entry.forUserId ?? null))) {
+    if (
+      !form.entries.some((e) => e.label === entry.label && (e.target ?? null) === (entry.target ?? null) && (e.forUserId ?? null) === (entry.forUserId ?? null))
+    ) {
       form.entries.push(entry);
     }
     forms.set(folded, form);

@@ -19,7 +19,19 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
   if (!document) return;
   const recommenders = await db.recommender.findMany({
     where: { projectId: document.projectId, deletedAt: null, enabled: true, kind: { in: [...FAST_KINDS] } },
-    select: { id: true, projectId: true, kind: true, name: true, layers: true, labels: true, config: true, gazetteer: true, enabled: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      projectId: true,
+      kind: true,
+      name: true,
+      layers: true,
+      labels: true,
+      config: true,
+      gazetteer: true,
+      enabled: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
   if (recommenders.length === 0) return;
   const lastEvent = await db.event.findFirst({ where: { projectId: document.projectId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
@@ -27,12 +39,28 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
     const learns = (recommender.kind as Kind) === 'string-match';
     const since = learns && lastEvent && lastEvent.createdAt > recommender.updatedAt ? lastEvent.createdAt : recommender.updatedAt;
     const current = await db.recommenderRun.findFirst({
-      where: { recommenderId: recommender.id, trigger: 'open', documentIds: { has: documentId }, createdAt: { gt: since }, status: { in: ['RUNNING', 'SUCCEEDED', 'FAILED'] }, ...(learns ? { requestedById: userId } : {}) },
+      where: {
+        recommenderId: recommender.id,
+        trigger: 'open',
+        documentIds: { has: documentId },
+        createdAt: { gt: since },
+        status: { in: ['RUNNING', 'SUCCEEDED', 'FAILED'] },
+        ...(learns ? { requestedById: userId } : {}),
+      },
       select: { id: true },
     });
     if (current) continue;
     const run = await db.recommenderRun.create({
-      data: { recommenderId: recommender.id, projectId: recommender.projectId, trigger: 'open', status: 'RUNNING', startedAt: new Date(), settings: settingsOf(recommender) as object, documentIds: [documentId], requestedById: userId },
+      data: {
+        recommenderId: recommender.id,
+        projectId: recommender.projectId,
+        trigger: 'open',
+        status: 'RUNNING',
+        startedAt: new Date(),
+        settings: settingsOf(recommender) as object,
+        documentIds: [documentId],
+        requestedById: userId,
+      },
       select: { id: true },
     });
     try {
@@ -40,7 +68,9 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
     } catch (error) {
       // Only the database can fail here (processDocument keeps a recommender's failures on the run); the editor opens regardless.
       console.error(`[glossa] open run ${run.id} of recommender ${recommender.id} failed:`, error);
-      await db.recommenderRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' } }).catch(() => {});
+      await db.recommenderRun
+        .update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' } })
+        .catch(() => {});
     }
   }
 }

@@ -36,7 +36,11 @@ function instructions(schema: SchemaView, { spanLabels, questions }: PromptOptio
     'If a quote occurs more than once and you mean only some occurrences, give "occurrence" (1 for the first); otherwise set it to null.',
     'Use only the label, target and option keys listed here.',
   ];
-  for (const [layer, title] of [['ENTITY', 'Entity labels'], ['STANCE', 'Stance labels (each stance span needs a "target")'], ['FRAME', 'Frames']] as const) {
+  for (const [layer, title] of [
+    ['ENTITY', 'Entity labels'],
+    ['STANCE', 'Stance labels (each stance span needs a "target")'],
+    ['FRAME', 'Frames'],
+  ] as const) {
     const labels = byLayer(layer);
     if (labels.length > 0) lines.push('', `${title}:`, ...labels.map(describe));
   }
@@ -45,7 +49,11 @@ function instructions(schema: SchemaView, { spanLabels, questions }: PromptOptio
   }
   if (questions.length > 0) {
     lines.push('', 'Document questions (answer in "answers"):');
-    for (const q of questions) lines.push(`${describe(q)} — options: ${q.options.map((o) => `${o.key} (${o.name})`).join(', ')}${q.multiple ? '; several allowed' : '; exactly one'}${q.perTarget ? '; once per stance target' : ''}`);
+    for (const q of questions)
+      lines.push(
+        `${describe(q)} — options: ${q.options.map((o) => `${o.key} (${o.name})`).join(', ')}` +
+          `${q.multiple ? '; several allowed' : '; exactly one'}${q.perTarget ? '; once per stance target' : ''}`,
+      );
   }
   if (schema.guidelines.trim() !== '') lines.push('', 'Annotation guidelines:', schema.guidelines.trim());
   return lines.join('\n');

@@ -51,6 +51,7 @@ export async function stopSender(): Promise<void> {
 export async function enqueueRun(runId: string, documentIds: readonly string[]): Promise<void> {
   const boss = await sender();
   const jobs = [];
-  for (let i = 0; i < documentIds.length; i += DOCUMENTS_PER_JOB) jobs.push({ name: RUN_QUEUE, data: { runId, documentIds: documentIds.slice(i, i + DOCUMENTS_PER_JOB) } });
+  for (let i = 0; i < documentIds.length; i += DOCUMENTS_PER_JOB)
+    jobs.push({ name: RUN_QUEUE, data: { runId, documentIds: documentIds.slice(i, i + DOCUMENTS_PER_JOB) } });
   await boss.insert(jobs);
 }

@@ -24,7 +24,10 @@ export interface ProcessOptions {
 export type DocumentOutcome = 'done' | 'failed' | 'skipped';
 
 export async function processDocument(db: PrismaClient, runId: string, documentId: string, options: ProcessOptions = {}): Promise<DocumentOutcome> {
-  const run = await db.recommenderRun.findUnique({ where: { id: runId }, select: { status: true, settings: true, trigger: true, requestedById: true, projectId: true } });
+  const run = await db.recommenderRun.findUnique({
+    where: { id: runId },
+    select: { status: true, settings: true, trigger: true, requestedById: true, projectId: true },
+  });
   if (!run || run.status === 'CANCELLED' || run.status === 'SUCCEEDED' || run.status === 'FAILED') return 'skipped';
   if (await db.recommenderRunDocument.findUnique({ where: { runId_documentId: { runId, documentId } }, select: { runId: true } })) return 'skipped';
   const document = await db.document.findFirst({ where: { id: documentId, projectId: run.projectId, deletedAt: null }, select: { text: true } });
@@ -64,7 +67,8 @@ async function record(db: PrismaClient, runId: string, documentId: string, outco
     if (!run || (run.status !== 'QUEUED' && run.status !== 'RUNNING')) return 'skipped' as const;
     const failed = 'failure' in outcome;
     const marked = await tx.$executeRaw`
-      INSERT INTO "RecommenderRunDocument" ("runId", "documentId", failed, message) VALUES (${runId}, ${documentId}, ${failed}, ${failed ? outcome.failure : null})
+      INSERT INTO "RecommenderRunDocument" ("runId", "documentId", failed, message) VALUES (${runId}, ${documentId}, ${failed},
+      ${failed ? outcome.failure : null})
       ON CONFLICT DO NOTHING`;
     if (marked === 0) return 'skipped' as const;
     if (!failed && outcome.items.length > 0) {
@@ -83,13 +87,15 @@ async function record(db: PrismaClient, runId: string, documentId: string, outco
         "completionTokens" = "completionTokens" + ${failed ? 0 : outcome.tokens.completion},
         message = COALESCE(message, ${failed ? outcome.failure : null}),
         dropped = (SELECT COALESCE(jsonb_object_agg(k, n), '{}'::jsonb) FROM (
-          SELECT k, SUM(v::int) AS n FROM (SELECT * FROM jsonb_each_text(dropped) UNION ALL SELECT * FROM jsonb_each_text(${dropped}::jsonb)) e(k, v) GROUP BY k) t)
+          SELECT k, SUM(v::int) AS n FROM (SELECT * FROM jsonb_each_text(dropped) UNION ALL SELECT * FROM jsonb_each_text(${dropped}::jsonb)) e(k, v)
+          GROUP BY k) t)
       WHERE id = ${runId}`;
     await tx.$executeRaw`
       UPDATE "RecommenderRun" SET
         status = (CASE WHEN "documentsDone" = 0 AND "documentsFailed" > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END)::"RunStatus",
         "finishedAt" = now(),
-        message = CASE WHEN "documentsFailed" > 0 THEN "documentsFailed" || ' of ' || cardinality("documentIds") || ' document(s) failed: ' || message ELSE message END
+        message = CASE WHEN "documentsFailed" > 0 THEN "documentsFailed" || ' of ' || cardinality("documentIds") || ' document(s) failed: ' ||
+        message ELSE message END
       WHERE id = ${runId} AND "documentsDone" + "documentsFailed" >= cardinality("documentIds")`;
     return failed ? ('failed' as const) : ('done' as const);
   });

@@ -15,14 +15,25 @@ export async function createRun(db: PrismaClient, recommenderId: string, request
   if (!recommender.enabled) throw conflict(`Recommender ${recommender.name} is disabled; enable it before running it.`);
   const documents = await resolveDocuments(db, recommender.projectId, documentIds);
   const run = await db.recommenderRun.create({
-    data: { recommenderId, projectId: recommender.projectId, trigger: 'batch', settings: settingsOf(recommender) as object, documentIds: documents, requestedById, ...(documents.length === 0 ? { status: 'SUCCEEDED', finishedAt: new Date(), message: 'No documents to process.' } : {}) },
+    data: {
+      recommenderId,
+      projectId: recommender.projectId,
+      trigger: 'batch',
+      settings: settingsOf(recommender) as object,
+      documentIds: documents,
+      requestedById,
+      ...(documents.length === 0 ? { status: 'SUCCEEDED', finishedAt: new Date(), message: 'No documents to process.' } : {}),
+    },
     select: { id: true },
   });
   if (documents.length === 0) return run;
   try {
     await enqueueRun(run.id, documents);
   } catch (error) {
-    await db.recommenderRun.update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: `The run could not be queued: ${(error as Error).message}` } });
+    await db.recommenderRun.update({
+      where: { id: run.id },
+      data: { status: 'FAILED', finishedAt: new Date(), message: `The run could not be queued: ${(error as Error).message}` },
+    });
     throw error;
   }
   return run;
@@ -31,20 +42,45 @@ export async function createRun(db: PrismaClient, recommenderId: string, request
 /** The project's live documents, or the given ones, each of which must be one (400 naming the first that is not). */
 async function resolveDocuments(db: PrismaClient, projectId: string, ids?: readonly string[]): Promise<string[]> {
   if (ids === undefined) {
-    const rows = await db.document.findMany({ where: { projectId, deletedAt: null }, select: { id: true }, orderBy: { createdAt: 'asc' }, take: MAX_DOCUMENTS + 1 });
-    if (rows.length > MAX_DOCUMENTS) throw validationFailed(`A run covers at most ${MAX_DOCUMENTS} documents; send documentIds.`, [{ path: 'body.documentIds', message: `at most ${MAX_DOCUMENTS}` }]);
+    const rows = await db.document.findMany({
+      where: { projectId, deletedAt: null },
+      select: { id: true },
+      orderBy: { createdAt: 'asc' },
+      take: MAX_DOCUMENTS + 1,
+    });
+    if (rows.length > MAX_DOCUMENTS)
+      throw validationFailed(`A run covers at most ${MAX_DOCUMENTS} documents; send documentIds.`, [
+        { path: 'body.documentIds', message: `at most ${MAX_DOCUMENTS}` },
+      ]);
     return rows.map((r) => r.id);
   }
   const unique = [...new Set(ids)];
   const found = new Set((await db.document.findMany({ where: { id: { in: unique }, projectId, deletedAt: null }, select: { id: true } })).map((d) => d.id));
   const index = ids.findIndex((id) => !found.has(id));
-  if (index >= 0) throw validationFailed(`body.documentIds.${index}: ${ids[index]} is not a document of this project.`, [{ path: `body.documentIds.${index}`, message: 'unknown document' }]);
+  if (index >= 0)
+    throw validationFailed(`body.documentIds.${index}: ${ids[index]} is not a document of this project.`, [
+      { path: `body.documentIds.${index}`, message: 'unknown document' },
+    ]);
   return unique;
 }
 
 const runSelect = {
-  id: true, recommenderId: true, projectId: true, trigger: true, status: true, documentIds: true, documentsDone: true, documentsFailed: true,
-  suggestionsCount: true, dropped: true, promptTokens: true, completionTokens: true, message: true, createdAt: true, startedAt: true, finishedAt: true,
+  id: true,
+  recommenderId: true,
+  projectId: true,
+  trigger: true,
+  status: true,
+  documentIds: true,
+  documentsDone: true,
+  documentsFailed: true,
+  suggestionsCount: true,
+  dropped: true,
+  promptTokens: true,
+  completionTokens: true,
+  message: true,
+  createdAt: true,
+  startedAt: true,
+  finishedAt: true,
 } as const;
 
 export async function findRun(db: PrismaClient, runId: string) {

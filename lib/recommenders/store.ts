@@ -11,8 +11,32 @@ import type { Kind, RecommenderSettings } from './types';
  * named by its environment variable (`apiKeyEnv`) — so every member may read them; what they
  * most need to read is where each recommender sends document text (`sendsTextTo`).
  */
-const select = { id: true, projectId: true, kind: true, name: true, layers: true, labels: true, config: true, gazetteer: true, enabled: true, createdAt: true, updatedAt: true } as const;
-type Row = { id: string; projectId: string; kind: string; name: string; layers: LabelLayer[]; labels: string[]; config: unknown; gazetteer: unknown; enabled: boolean; createdAt: Date; updatedAt: Date };
+const select = {
+  id: true,
+  projectId: true,
+  kind: true,
+  name: true,
+  layers: true,
+  labels: true,
+  config: true,
+  gazetteer: true,
+  enabled: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+type Row = {
+  id: string;
+  projectId: string;
+  kind: string;
+  name: string;
+  layers: LabelLayer[];
+  labels: string[];
+  config: unknown;
+  gazetteer: unknown;
+  enabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 export interface RecommenderInput {
   kind: Kind;
@@ -83,7 +107,8 @@ async function checkLabels(db: DbClient, projectId: string, labels: readonly str
   if (labels.length === 0) return;
   const known = new Set((await db.label.findMany({ where: { projectId, key: { in: [...labels] } }, select: { key: true } })).map((l) => l.key));
   const index = labels.findIndex((key) => !known.has(key));
-  if (index >= 0) throw validationFailed(`${field}.${index}: ${labels[index]} is not a label of this project.`, [{ path: `${field}.${index}`, message: 'unknown label' }]);
+  if (index >= 0)
+    throw validationFailed(`${field}.${index}: ${labels[index]} is not a label of this project.`, [{ path: `${field}.${index}`, message: 'unknown label' }]);
 }
 
 export async function createRecommender(db: PrismaClient, projectId: string, actorId: string, input: RecommenderInput) {
@@ -99,17 +124,31 @@ export async function createRecommender(db: PrismaClient, projectId: string, act
   });
 }
 
-export async function updateRecommender(db: PrismaClient, id: string, actorId: string, change: RecommenderChange & { gazetteer?: { text: string; label: string }[] }) {
+export async function updateRecommender(
+  db: PrismaClient,
+  id: string,
+  actorId: string,
+  change: RecommenderChange & { gazetteer?: { text: string; label: string }[] },
+) {
   return db.$transaction(async (tx) => {
     const before = await findRecommender(tx, id);
     const config = change.config === undefined ? undefined : parseConfig(before.kind as Kind, change.config);
     if (change.labels) await checkLabels(tx, before.projectId, change.labels, 'body.labels');
     const after = await tx.recommender.update({
       where: { id },
-      data: { name: change.name, layers: change.layers, labels: change.labels, enabled: change.enabled, config: config as object | undefined, gazetteer: change.gazetteer },
+      data: {
+        name: change.name,
+        layers: change.layers,
+        labels: change.labels,
+        enabled: change.enabled,
+        config: config as object | undefined,
+        gazetteer: change.gazetteer,
+      },
       select,
     });
-    await recordEvents(tx, [{ projectId: before.projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: id, ...changeOf(snapshot(before), snapshot(after)) }]);
+    await recordEvents(tx, [
+      { projectId: before.projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: id, ...changeOf(snapshot(before), snapshot(after)) },
+    ]);
     return present(after);
   });
 }
@@ -118,6 +157,8 @@ export async function deleteRecommender(db: PrismaClient, id: string, actorId: s
   await db.$transaction(async (tx) => {
     const before = await findRecommender(tx, id);
     await tx.recommender.update({ where: { id }, data: { deletedAt: new Date(), enabled: false } });
-    await recordEvents(tx, [{ projectId: before.projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: id, ...changeOf(snapshot(before), null) }]);
+    await recordEvents(tx, [
+      { projectId: before.projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: id, ...changeOf(snapshot(before), null) },
+    ]);
   });
 }

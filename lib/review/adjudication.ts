@@ -1,7 +1,22 @@
 import type { DbClient, PrismaClient } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { inDocument, type Actor } from '@/lib/annotations/service';
-import { checkAnswer, checkLabel, checkOffsets, checkOverlap, checkRelation, checkSpanLabel, checkStanceTarget, checkTarget, type Checked, type LabelFact, type SpanFact, type TargetFact, type TargetRef, type Violation } from '@/lib/annotations/invariants';
+import {
+  checkAnswer,
+  checkLabel,
+  checkOffsets,
+  checkOverlap,
+  checkRelation,
+  checkSpanLabel,
+  checkStanceTarget,
+  checkTarget,
+  type Checked,
+  type LabelFact,
+  type SpanFact,
+  type TargetFact,
+  type TargetRef,
+  type Violation,
+} from '@/lib/annotations/invariants';
 import { recordEvents, type EventChange, type EventInput } from '@/lib/events/log';
 import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { conflict, validationFailed } from '@/lib/http/errors';
@@ -28,16 +43,40 @@ interface DocumentWork {
   spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
-  gold: { spans: (AlignSpan & { quote: string; sourceIds: string[] })[]; relations: (AlignRelation & { sourceIds: string[] })[]; answers: (AlignAnswer & { sourceIds: string[] })[] };
+  gold: {
+    spans: (AlignSpan & { quote: string; sourceIds: string[] })[];
+    relations: (AlignRelation & { sourceIds: string[] })[];
+    answers: (AlignAnswer & { sourceIds: string[] })[];
+  };
 }
 
 /** Every annotator's and gold's work on a document, with span targets resolved to span identities. */
 export async function loadWork(db: DbClient, documentId: string, submittedOnly = true): Promise<DocumentWork> {
   const [assignments, spans, relations, answers] = await Promise.all([
     db.assignment.findMany({ where: { documentId, ...(submittedOnly ? { status: 'SUBMITTED' } : {}) }, select: { userId: true, afterGoldAt: true } }),
-    db.annotation.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, start: true, end: true, labelId: true, targetId: true, targetAnnotationId: true, quote: true, attributes: true, sourceIds: true } }),
-    db.relation.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, labelId: true, sourceId: true, targetId: true, sourceIds: true } }),
-    db.documentLabel.findMany({ where: { documentId, deletedAt: null }, select: { id: true, authorId: true, labelId: true, targetId: true, values: true, sourceIds: true } }),
+    db.annotation.findMany({
+      where: { documentId, deletedAt: null },
+      select: {
+        id: true,
+        authorId: true,
+        start: true,
+        end: true,
+        labelId: true,
+        targetId: true,
+        targetAnnotationId: true,
+        quote: true,
+        attributes: true,
+        sourceIds: true,
+      },
+    }),
+    db.relation.findMany({
+      where: { documentId, deletedAt: null },
+      select: { id: true, authorId: true, labelId: true, sourceId: true, targetId: true, sourceIds: true },
+    }),
+    db.documentLabel.findMany({
+      where: { documentId, deletedAt: null },
+      select: { id: true, authorId: true, labelId: true, targetId: true, values: true, sourceIds: true },
+    }),
   ]);
   const byId = new Map(spans.map((s) => [s.id, s]));
   const aligned = spans.map((s) => {
@@ -55,7 +94,11 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
     spans: aligned.filter((s) => counts(s.authorId)),
     relations: rels.filter((r) => counts(r.authorId)),
     answers: answersAligned.filter((a) => counts(a.authorId)),
-    gold: { spans: aligned.filter((s) => s.authorId === 'gold'), relations: rels.filter((r) => r.authorId === 'gold'), answers: answersAligned.filter((a) => a.authorId === 'gold') },
+    gold: {
+      spans: aligned.filter((s) => s.authorId === 'gold'),
+      relations: rels.filter((r) => r.authorId === 'gold'),
+      answers: answersAligned.filter((a) => a.authorId === 'gold'),
+    },
   };
 }
 
@@ -90,13 +133,26 @@ export async function acceptIntoGold(db: PrismaClient, actor: Actor, documentId:
     const pick = <T extends { id: string }>(items: T[], ids: string[] | undefined, what: string) =>
       (ids ?? []).map((id) => {
         const item = items.find((i) => i.id === id);
-        if (!item) throw validationFailed(`${what} ${id} is not submitted work of an annotator in this document.`, [{ path: `body.${what}Ids`, message: `unknown ${what}` }]);
+        if (!item)
+          throw validationFailed(`${what} ${id} is not submitted work of an annotator in this document.`, [
+            { path: `body.${what}Ids`, message: `unknown ${what}` },
+          ]);
         return item;
       });
     const annotatorSpans = work.spans.filter((s) => s.authorId !== 'gold');
     for (const span of pick(annotatorSpans, request.annotationIds, 'annotation')) await gold.span(span);
-    for (const relation of pick(work.relations.filter((r) => r.authorId !== 'gold'), request.relationIds, 'relation')) await gold.relation(relation);
-    for (const answer of pick(work.answers.filter((a) => a.authorId !== 'gold'), request.answerIds, 'answer')) await gold.answer(answer);
+    for (const relation of pick(
+      work.relations.filter((r) => r.authorId !== 'gold'),
+      request.relationIds,
+      'relation',
+    ))
+      await gold.relation(relation);
+    for (const answer of pick(
+      work.answers.filter((a) => a.authorId !== 'gold'),
+      request.answerIds,
+      'answer',
+    ))
+      await gold.answer(answer);
     await gold.flushEvents();
     return gold.result;
   });
@@ -119,7 +175,13 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
     orderBy: { position: 'asc' },
   });
   const total: AcceptResult & { documents: number; finished: number; skipped: { count: number; items: SkippedItem[] }; afterGoldLeftOut: number } = {
-    documents: 0, finished: 0, spans: 0, relations: 0, answers: 0, skipped: { count: 0, items: [] }, afterGoldLeftOut: 0,
+    documents: 0,
+    finished: 0,
+    spans: 0,
+    relations: 0,
+    answers: 0,
+    skipped: { count: 0, items: [] },
+    afterGoldLeftOut: 0,
   };
   for (const { id } of documents) {
     const accepted = await inDocument(db, id, async (tx, document) => {
@@ -128,7 +190,8 @@ export async function autoAccept(db: PrismaClient, actor: Actor, projectId: stri
       const work = independentWork(all);
       if (options.onlyFullAgreement && !fullyAgree(work)) return null;
       const gold = new GoldWriter(tx, actor, await goldRules(tx, document), work, 'skip');
-      const enough = <T>(candidates: { items: T[]; authors: string[] }[]) => candidates.filter((c) => c.authors.length >= options.minAgreement).map((c) => c.items[0]!);
+      const enough = <T>(candidates: { items: T[]; authors: string[] }[]) =>
+        candidates.filter((c) => c.authors.length >= options.minAgreement).map((c) => c.items[0]!);
       for (const span of enough(align(work.spans, spanKey))) await gold.span(span, true);
       for (const relation of enough(align(work.relations, relationKey))) await gold.relation(relation, true);
       for (const answer of enough(align(work.answers, answerKey))) await gold.answer(answer, true);
@@ -254,11 +317,21 @@ class GoldWriter {
   private refusal(kind: SkippedItem['kind'], id: string, violation: Violation): Error {
     const message = `${kind === 'answer' ? 'Answer' : kind === 'relation' ? 'Relation' : 'Annotation'} ${id} cannot go into gold: ${violation.message}`;
     if (this.mode === 'skip') return new Refused(message);
-    return conflict(message, [{ path: `body.${kind}Ids`, item: id, message: violation.reason, ...(violation.overlapsWith ? { overlapsWith: violation.overlapsWith } : {}) }]);
+    return conflict(message, [
+      { path: `body.${kind}Ids`, item: id, message: violation.reason, ...(violation.overlapsWith ? { overlapsWith: violation.overlapsWith } : {}) },
+    ]);
   }
 
   private goldSpanFacts(): SpanFact[] {
-    return this.work.gold.spans.map((g) => ({ id: g.id, authorId: null, layer: this.rules.labels.get(g.labelId)!.layer as SpanFact['layer'], labelKey: this.rules.labels.get(g.labelId)!.key, start: g.start, end: g.end, quote: g.quote }));
+    return this.work.gold.spans.map((g) => ({
+      id: g.id,
+      authorId: null,
+      layer: this.rules.labels.get(g.labelId)!.layer as SpanFact['layer'],
+      labelKey: this.rules.labels.get(g.labelId)!.key,
+      start: g.start,
+      end: g.end,
+      quote: g.quote,
+    }));
   }
 
   private async writeSpan(item: DocumentWork['spans'][number], bulk: boolean): Promise<string> {
@@ -275,8 +348,16 @@ class GoldWriter {
     this.require('annotation', item.id, checkOverlap(this.rules.allowOverlap, fact, this.goldSpanFacts()));
     const created = await this.tx.annotation.create({
       data: {
-        documentId: this.rules.documentId, authorId: null, labelId: item.labelId, start: item.start, end: item.end, quote,
-        attributes: (item.attributes ?? {}) as Prisma.InputJsonObject, ...target, origin: 'ADJUDICATED', sourceIds: sources,
+        documentId: this.rules.documentId,
+        authorId: null,
+        labelId: item.labelId,
+        start: item.start,
+        end: item.end,
+        quote,
+        attributes: (item.attributes ?? {}) as Prisma.InputJsonObject,
+        ...target,
+        origin: 'ADJUDICATED',
+        sourceIds: sources,
       },
     });
     this.work.gold.spans.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
@@ -289,10 +370,22 @@ class GoldWriter {
   private async goldTarget(item: DocumentWork['spans'][number]): Promise<[TargetRef | null, TargetFact | SpanFact | undefined]> {
     if (item.targetId) return [{ kind: 'target', id: item.targetId }, this.rules.targets.get(item.targetId)];
     if (!item.targetSpan) return [null, undefined];
-    const entity = this.work.spans.find((s) => s.authorId === item.authorId && s.start === item.targetSpan!.start && s.end === item.targetSpan!.end && s.labelId === item.targetSpan!.labelId && !s.targetSpan);
+    const entity = this.work.spans.find(
+      (s) =>
+        s.authorId === item.authorId &&
+        s.start === item.targetSpan!.start &&
+        s.end === item.targetSpan!.end &&
+        s.labelId === item.targetSpan!.labelId &&
+        !s.targetSpan,
+    );
     if (!entity) throw conflict('The entity span this stance points at no longer exists.');
     const gold = await this.span(entity);
-    if (gold === null) throw this.refusal('annotation', item.id, { field: 'target', message: `its target span ${entity.id} was not accepted.`, reason: 'target span not accepted' });
+    if (gold === null)
+      throw this.refusal('annotation', item.id, {
+        field: 'target',
+        message: `its target span ${entity.id} was not accepted.`,
+        reason: 'target span not accepted',
+      });
     return [{ kind: 'span', id: gold }, this.goldSpanFacts().find((g) => g.id === gold)];
   }
 
@@ -304,13 +397,29 @@ class GoldWriter {
     const ends: string[] = [];
     for (const end of [item.source, item.target]) {
       const gold = await this.span(this.work.spans.find((s) => s.id === end.id)!);
-      if (gold === null) throw this.refusal('relation', item.id, { field: end === item.source ? 'sourceId' : 'targetId', message: `its span ${end.id} was not accepted.`, reason: 'span not accepted' });
+      if (gold === null)
+        throw this.refusal('relation', item.id, {
+          field: end === item.source ? 'sourceId' : 'targetId',
+          message: `its span ${end.id} was not accepted.`,
+          reason: 'span not accepted',
+        });
       ends.push(gold);
     }
     const [sourceId, targetId] = ends as [string, string];
     const facts = this.goldSpanFacts();
-    this.require('relation', item.id, checkRelation({ labelId: type.id, sourceId, targetId, authorId: null }, type, facts.find((f) => f.id === sourceId), facts.find((f) => f.id === targetId)));
-    const created = await this.tx.relation.create({ data: { documentId: this.rules.documentId, authorId: null, labelId: item.labelId, sourceId, targetId, origin: 'ADJUDICATED', sourceIds: sources } });
+    this.require(
+      'relation',
+      item.id,
+      checkRelation(
+        { labelId: type.id, sourceId, targetId, authorId: null },
+        type,
+        facts.find((f) => f.id === sourceId),
+        facts.find((f) => f.id === targetId),
+      ),
+    );
+    const created = await this.tx.relation.create({
+      data: { documentId: this.rules.documentId, authorId: null, labelId: item.labelId, sourceId, targetId, origin: 'ADJUDICATED', sourceIds: sources },
+    });
     this.work.gold.relations.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
     this.result.relations += 1;
     this.log('RELATION', created.id, { action: 'CREATE', after: relationSnapshot(created) });
@@ -322,17 +431,37 @@ class GoldWriter {
     if (existing && answerKey(existing) === answerKey(item)) return this.extend('answer', existing, sources);
     const question = this.require('answer', item.id, checkLabel(this.rules.labels.get(item.labelId), item.labelId, 'question'));
     const { options, multiple, perTarget } = this.rules.labels.get(question.id)!;
-    this.require('answer', item.id, checkAnswer({ key: question.key, options: options as { key: string }[], multiple, perTarget }, { values: item.values, hasTarget: item.targetId !== null }));
+    this.require(
+      'answer',
+      item.id,
+      checkAnswer(
+        { key: question.key, options: options as { key: string }[], multiple, perTarget },
+        { values: item.values, hasTarget: item.targetId !== null },
+      ),
+    );
     if (item.targetId) this.require('answer', item.id, checkTarget(this.rules.targets.get(item.targetId), item.targetId, 'targetId'));
     if (existing) {
       // The curator chose another annotator's answer: gold takes it, keeping one answer per question.
       const before = await this.tx.documentLabel.findUniqueOrThrow({ where: { id: existing.id } });
-      const updated = await this.tx.documentLabel.update({ where: { id: existing.id }, data: { values: item.values, sourceIds: sources, version: { increment: 1 } } });
+      const updated = await this.tx.documentLabel.update({
+        where: { id: existing.id },
+        data: { values: item.values, sourceIds: sources, version: { increment: 1 } },
+      });
       Object.assign(existing, { values: item.values, sourceIds: sources });
       this.result.answers += 1;
       return this.log('DOCUMENT_LABEL', updated.id, { action: 'UPDATE', before: documentLabelSnapshot(before), after: documentLabelSnapshot(updated) });
     }
-    const created = await this.tx.documentLabel.create({ data: { documentId: this.rules.documentId, authorId: null, labelId: item.labelId, targetId: item.targetId, values: item.values, origin: 'ADJUDICATED', sourceIds: sources } });
+    const created = await this.tx.documentLabel.create({
+      data: {
+        documentId: this.rules.documentId,
+        authorId: null,
+        labelId: item.labelId,
+        targetId: item.targetId,
+        values: item.values,
+        origin: 'ADJUDICATED',
+        sourceIds: sources,
+      },
+    });
     this.work.gold.answers.push({ ...item, id: created.id, authorId: 'gold', sourceIds: sources });
     this.result.answers += 1;
     this.log('DOCUMENT_LABEL', created.id, { action: 'CREATE', after: documentLabelSnapshot(created) });
@@ -347,13 +476,25 @@ class GoldWriter {
     const data = { sourceIds: gold.sourceIds };
     if (kind === 'annotation') {
       const before = await this.tx.annotation.findUniqueOrThrow({ where });
-      this.log('ANNOTATION', gold.id, { action: 'UPDATE', before: annotationSnapshot(before), after: annotationSnapshot(await this.tx.annotation.update({ where, data })) });
+      this.log('ANNOTATION', gold.id, {
+        action: 'UPDATE',
+        before: annotationSnapshot(before),
+        after: annotationSnapshot(await this.tx.annotation.update({ where, data })),
+      });
     } else if (kind === 'relation') {
       const before = await this.tx.relation.findUniqueOrThrow({ where });
-      this.log('RELATION', gold.id, { action: 'UPDATE', before: relationSnapshot(before), after: relationSnapshot(await this.tx.relation.update({ where, data })) });
+      this.log('RELATION', gold.id, {
+        action: 'UPDATE',
+        before: relationSnapshot(before),
+        after: relationSnapshot(await this.tx.relation.update({ where, data })),
+      });
     } else {
       const before = await this.tx.documentLabel.findUniqueOrThrow({ where });
-      this.log('DOCUMENT_LABEL', gold.id, { action: 'UPDATE', before: documentLabelSnapshot(before), after: documentLabelSnapshot(await this.tx.documentLabel.update({ where, data })) });
+      this.log('DOCUMENT_LABEL', gold.id, {
+        action: 'UPDATE',
+        before: documentLabelSnapshot(before),
+        after: documentLabelSnapshot(await this.tx.documentLabel.update({ where, data })),
+      });
     }
   }
 

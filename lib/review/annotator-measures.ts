@@ -26,7 +26,14 @@ export interface AnnotatorDiagnostics {
   gold: { documents: number; f1Exact: Figure; f1Overlap: Figure; labels: Record<string, { f1Exact: Figure; f1Overlap: Figure }> };
 }
 
-export function annotatorDiagnostics(documents: IndexedDocument[], tokens: LayerTokens, layer: SpanLayer, labels: string[], ids: string[], tables: { a: string; b: string; table: PairTable }[]): AnnotatorDiagnostics[] {
+export function annotatorDiagnostics(
+  documents: IndexedDocument[],
+  tokens: LayerTokens,
+  layer: SpanLayer,
+  labels: string[],
+  ids: string[],
+  tables: { a: string; b: string; table: PairTable }[],
+): AnnotatorDiagnostics[] {
   const size = tokens.sets.size;
   const codes = Array.from({ length: size }, (_, code) => code);
   return ids.map((id) => {

@@ -39,8 +39,17 @@ export function indexDocument(document: ReportDocument): IndexedDocument {
     for (const span of document.gold) byLayerAndLabel(gold, span);
   }
   // Sorted by position, span matching need not sort its lists again for every pair of annotators.
-  for (const layers of [...spans.values(), ...(gold ? [gold] : [])]) for (const labels of layers.values()) for (const list of labels.values()) list.sort((x, y) => x.start - y.start || x.end - y.end);
-  return { id: document.id, annotators: document.annotators, tokenOffsets, tokenCount: tokenOffsets.length / 2, length: codePointLength(document.text), spans, gold };
+  for (const layers of [...spans.values(), ...(gold ? [gold] : [])])
+    for (const labels of layers.values()) for (const list of labels.values()) list.sort((x, y) => x.start - y.start || x.end - y.end);
+  return {
+    id: document.id,
+    annotators: document.annotators,
+    tokenOffsets,
+    tokenCount: tokenOffsets.length / 2,
+    length: codePointLength(document.text),
+    spans,
+    gold,
+  };
 }
 
 function byLayerAndLabel<T extends { layer: SpanLayer; label: string }>(layers: Map<SpanLayer, Map<string, T[]>>, span: T): void {

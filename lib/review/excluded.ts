@@ -12,8 +12,8 @@ export function withExcluded<R extends object>(report: R, excluded: ExcludedWork
 export function describeExcluded({ afterGold }: ExcludedWork): string | null {
   if (afterGold.documentAnnotators === 0) return null;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const pairs = `${count(afterGold.documentAnnotators, 'annotator × document pair')} ` +
-    `(${count(afterGold.documents, 'document')}, ${count(afterGold.spans, 'span')})`;
+  const pairs =
+    `${count(afterGold.documentAnnotators, 'annotator × document pair')} ` + `(${count(afterGold.documents, 'document')}, ${count(afterGold.spans, 'span')})`;
   return afterGold.excluded
     ? `Left out: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`
     : `Counted on request: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`;

@@ -9,7 +9,11 @@ export type IntervalFigure = ReportInterval | { reason: string };
  * The interval of a coefficient that `statistic` computes from summed per-unit contributions;
  * undefined (left out of the report) when intervals are off.
  */
-export function intervalOf(options: IntervalOptions | null, units: () => UnitContributions, statistic: (totals: Float64Array) => number): IntervalFigure | undefined {
+export function intervalOf(
+  options: IntervalOptions | null,
+  units: () => UnitContributions,
+  statistic: (totals: Float64Array) => number,
+): IntervalFigure | undefined {
   if (!options) return undefined;
   return reportInterval(attempt(() => unitInterval(units(), statistic, options)));
 }
@@ -46,20 +50,20 @@ export function intervalRule(options: IntervalOptions): string {
   if (options.method === 'jackknife') {
     return (
       `${level}: jackknife over units (${units}). With each unit i left out the coefficient is θ_(i); ` +
-        `its variance is Hughes’ (2022) (n − 1)/n Σ (θ_(i) − θ̄)², and the interval θ̂ ± z·se (normal ` +
-        `theory), its upper end cut at 1. ` +
+      `its variance is Hughes’ (2022) (n − 1)/n Σ (θ_(i) − θ̄)², and the interval θ̂ ± z·se (normal ` +
+      `theory), its upper end cut at 1. ` +
       'The jackknife is applied to the customary coefficient; Hughes’ R package krippendorffsalpha ' +
-        'applies it to his own analytical estimator on a log scale, so its intervals can differ slightly. ' +
-        'The probability that a coefficient is below a threshold comes with the bootstrap only.'
+      'applies it to his own analytical estimator on a log scale, so its intervals can differ slightly. ' +
+      'The probability that a coefficient is below a threshold comes with the bootstrap only.'
     );
   }
   const replicates = (options.replicates ?? DEFAULT_INTERVAL.replicates).toLocaleString('en');
   return (
     `${level}: unit bootstrap (${units} drawn with replacement, ${replicates} replicates, seed ` +
-      `${options.seed ?? DEFAULT_INTERVAL.seed}); percentile interval. ` +
+    `${options.seed ?? DEFAULT_INTERVAL.seed}); percentile interval. ` +
     'A replicate sums the drawn units’ coincidence matrices or contingency tables, so it equals the ' +
-      'coefficient of the resampled data. Replicates in which a coefficient is undefined (e.g. a single ' +
-      'category) are counted and left out of its interval. ' +
+    'coefficient of the resampled data. Replicates in which a coefficient is undefined (e.g. a single ' +
+    'category) are counted and left out of its interval. ' +
     'The probability that a coefficient is below a threshold is the share of replicates below it (KALPHA; Hayes & Krippendorff 2007).'
   );
 }

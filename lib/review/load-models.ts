@@ -19,7 +19,16 @@ export async function loadModels(db: PrismaClient, projectId: string, selection:
   const runs = await db.recommenderRun.findMany({
     where: { projectId, ...(selection === 'all' ? { status: 'SUCCEEDED', recommender: { deletedAt: null } } : { id: { in: selection } }) },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, recommenderId: true, status: true, documentIds: true, createdAt: true, startedAt: true, finishedAt: true, recommender: { select: { name: true } } },
+    select: {
+      id: true,
+      recommenderId: true,
+      status: true,
+      documentIds: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      recommender: { select: { name: true } },
+    },
   });
   if (selection !== 'all') assertSelectable(selection, runs);
   if (runs.length === 0) return none;
@@ -27,7 +36,10 @@ export async function loadModels(db: PrismaClient, projectId: string, selection:
     db.document.findMany({ where: { projectId, deletedAt: null }, select: { id: true, createdAt: true } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
-    db.suggestion.findMany({ where: { runId: { in: runs.map((r) => r.id) } }, select: { runId: true, documentId: true, labelId: true, targetId: true, start: true, end: true, values: true } }),
+    db.suggestion.findMany({
+      where: { runId: { in: runs.map((r) => r.id) } },
+      select: { runId: true, documentId: true, labelId: true, targetId: true, start: true, end: true, values: true },
+    }),
   ]);
   const coders: ModelCoder[] = runs.map((run) => {
     const began = run.startedAt ?? run.createdAt;
@@ -59,8 +71,12 @@ export async function loadModels(db: PrismaClient, projectId: string, selection:
 function assertSelectable(ids: string[], runs: { id: string; status: string }[]) {
   for (const id of ids) {
     const run = runs.find((r) => r.id === id);
-    if (!run) throw validationFailed(`query.models: run ${id} is not a recommender run of this project.`, [{ path: 'query.models', message: `unknown run ${id}` }]);
-    if (run.status !== 'SUCCEEDED') throw validationFailed(`query.models: run ${id} is ${run.status}; only finished (SUCCEEDED) runs are evaluated.`, [{ path: 'query.models', message: `run ${id} is ${run.status}` }]);
+    if (!run)
+      throw validationFailed(`query.models: run ${id} is not a recommender run of this project.`, [{ path: 'query.models', message: `unknown run ${id}` }]);
+    if (run.status !== 'SUCCEEDED')
+      throw validationFailed(`query.models: run ${id} is ${run.status}; only finished (SUCCEEDED) runs are evaluated.`, [
+        { path: 'query.models', message: `run ${id} is ${run.status}` },
+      ]);
   }
 }
 

@@ -23,7 +23,11 @@ export async function loadReportInput(
 ): Promise<ReportInput & { excluded: ExcludedWork }> {
   const [members, labels, targets, stored, spans, gold, relations] = await Promise.all([
     db.membership.findMany({ where: { projectId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } }),
-    db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true }, orderBy: { position: 'asc' } }),
+    db.label.findMany({
+      where: { projectId },
+      select: { id: true, key: true, layer: true, retired: true, options: true, multiple: true, perTarget: true },
+      orderBy: { position: 'asc' },
+    }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
     db.document.findMany({
       where: { projectId, deletedAt: null },
@@ -48,9 +52,10 @@ export async function loadReportInput(
   const excluded: ExcludedWork = {
     afterGold: {
       excluded: afterGold === 'exclude',
-      rule: afterGold === 'exclude'
-        ? 'Work changed after gold or another annotator’s work was shown to its annotator is left out (afterGold=include counts it).'
-        : 'Work changed after gold or another annotator’s work was shown to its annotator is counted, on request (afterGold=include).',
+      rule:
+        afterGold === 'exclude'
+          ? 'Work changed after gold or another annotator’s work was shown to its annotator is left out (afterGold=include counts it).'
+          : 'Work changed after gold or another annotator’s work was shown to its annotator is counted, on request (afterGold=include).',
       documentAnnotators: 0,
       documents: 0,
       spans: 0,
@@ -65,7 +70,8 @@ export async function loadReportInput(
       .filter((l) => l.layer === 'DOCUMENT')
       .map((l) => ({ key: l.key, options: (l.options as { key: string }[]).map((o) => o.key), multiple: l.multiple, perTarget: l.perTarget })),
     relationTypes: labels.filter((l) => l.layer === 'RELATION').map((l) => l.key),
-    documentRule: scope === 'submitted' ? 'per document, the annotators who submitted it' : 'per document, every annotator assigned to it or with annotations on it',
+    documentRule:
+      scope === 'submitted' ? 'per document, the annotators who submitted it' : 'per document, every annotator assigned to it or with annotations on it',
     excluded,
     documents: documents.map((document) => {
       const all = spans.get(document.id) ?? [];
@@ -94,17 +100,36 @@ export async function loadReportInput(
         completedAt: submissions.length === annotators.length && submissions.length > 0 ? new Date(Math.max(...submissions)).toISOString() : undefined,
         spans: annotations.map((a) => {
           const label = labelById.get(a.labelId)!;
-          return { author: a.authorId, start: a.start, end: a.end, label: label.key, layer: label.layer as SpanLayer, target: stanceTarget(a, byId, labelById, targetKey) };
+          return {
+            author: a.authorId,
+            start: a.start,
+            end: a.end,
+            label: label.key,
+            layer: label.layer as SpanLayer,
+            target: stanceTarget(a, byId, labelById, targetKey),
+          };
         }),
         // An endpoint is a live span of the same author (deleting a span deletes its relations).
         relations: (relations.get(document.id) ?? [])
           .filter((r) => left(r.authorId))
-          .map((r) => ({ author: r.authorId, label: labelById.get(r.labelId)!.key, source: endpoint(byId.get(r.sourceId)!, labelById), target: endpoint(byId.get(r.targetId)!, labelById) })),
+          .map((r) => ({
+            author: r.authorId,
+            label: labelById.get(r.labelId)!.key,
+            source: endpoint(byId.get(r.sourceId)!, labelById),
+            target: endpoint(byId.get(r.targetId)!, labelById),
+          })),
         gold: gold.get(document.id)?.flatMap((g) => {
           const label = labelById.get(g.labelId)!;
           return isSpanLayer(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer }] : [];
         }),
-        answers: document.documentLabels.filter((d) => left(d.authorId!)).map((d) => ({ author: d.authorId!, question: labelById.get(d.labelId)!.key, target: d.targetId ? targetKey.get(d.targetId) : undefined, values: d.values })),
+        answers: document.documentLabels
+          .filter((d) => left(d.authorId!))
+          .map((d) => ({
+            author: d.authorId!,
+            question: labelById.get(d.labelId)!.key,
+            target: d.targetId ? targetKey.get(d.targetId) : undefined,
+            values: d.values,
+          })),
       };
     }),
   };

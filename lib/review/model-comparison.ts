@@ -35,5 +35,9 @@ export function modelBesideHumans(report: Pick<AgreementReport, 'layers' | 'mode
 
 function mean(values: (number | null)[]): PairMean {
   const defined = values.filter((v): v is number => v !== null);
-  return { value: defined.length ? round(defined.reduce((s, v) => s + v, 0) / defined.length) : null, pairs: defined.length, undefinedPairs: values.length - defined.length };
+  return {
+    value: defined.length ? round(defined.reduce((s, v) => s + v, 0) / defined.length) : null,
+    pairs: defined.length,
+    undefinedPairs: values.length - defined.length,
+  };
 }

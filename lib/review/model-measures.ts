@@ -36,7 +36,8 @@ export interface ModelReport {
 }
 
 export const MODEL_RULE =
-  'Recommender runs evaluated as coders count only on the documents they covered; their spans are all their suggestions, pending or decided. Precision/recall against gold use the documents with gold that the run covered.';
+  'Recommender runs evaluated as coders count only on the documents they covered; their spans are all their suggestions, pending or ' +
+  'decided. Precision/recall against gold use the documents with gold that the run covered.';
 
 export function modelsAgainstGold(documents: readonly ReportDocument[], models: readonly ModelCoder[]): ModelReport[] {
   return models.map((model) => {
@@ -53,7 +54,14 @@ export function modelsAgainstGold(documents: readonly ReportDocument[], models: 
       if (byLabel.size === 0) continue;
       layers[layer] = { ...scores(total), labels: Object.fromEntries([...byLabel].map(([label, counts]) => [label, scores(counts)])) };
     }
-    return { id: model.id, name: model.name, runId: model.runId, recommenderId: model.recommenderId, documents: model.documentIds.length, gold: { documents: compared.length, layers } };
+    return {
+      id: model.id,
+      name: model.name,
+      runId: model.runId,
+      recommenderId: model.recommenderId,
+      documents: model.documentIds.length,
+      gold: { documents: compared.length, layers },
+    };
   });
 }
 
@@ -73,7 +81,9 @@ function scores(counts: MatchCounts): ModelScores {
 
 function precisionRecall({ tp, fp, fn }: { tp: number; fp: number; fn: number }): PrecisionRecall {
   return {
-    tp, fp, fn,
+    tp,
+    fp,
+    fn,
     precision: tp + fp === 0 ? undefinedFigure('the model marked no such span') : { value: round(tp / (tp + fp)) },
     recall: tp + fn === 0 ? undefinedFigure('gold has no such span') : { value: round(tp / (tp + fn)) },
     f1: tp + fp + fn === 0 ? undefinedFigure('neither the model nor gold marked such spans') : { value: round((2 * tp) / (2 * tp + fp + fn)) },

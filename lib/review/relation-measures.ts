@@ -15,10 +15,10 @@ import { alphaOver, type UnitFigure } from './unit-measures';
  */
 export const RELATION_RULE =
   'Relations match when both endpoints match as spans do for span F1 (exact: same offsets and ' +
-    'label; overlap: same label and a shared character) and the relation type agrees; one-to-one, F1 ' +
-    'micro-averaged over shared documents. α on the relation type is over (document, source, target) ' +
-    'pairs related by two or more annotators, endpoints matched exactly; an annotator who did not ' +
-    'relate them is a missing value.';
+  'label; overlap: same label and a shared character) and the relation type agrees; one-to-one, F1 ' +
+  'micro-averaged over shared documents. α on the relation type is over (document, source, target) ' +
+  'pairs related by two or more annotators, endpoints matched exactly; an annotator who did not ' +
+  'relate them is a missing value.';
 
 interface RelationPair {
   a: string;
@@ -37,7 +37,8 @@ export interface RelationReport {
 type Mode = 'exact' | 'overlap';
 type Endpoint = ReportRelation['source'];
 
-const sameSpan = (x: Endpoint, y: Endpoint, mode: Mode) => x.label === y.label && (mode === 'exact' ? x.start === y.start && x.end === y.end : x.start < y.end && y.start < x.end);
+const sameSpan = (x: Endpoint, y: Endpoint, mode: Mode) =>
+  x.label === y.label && (mode === 'exact' ? x.start === y.start && x.end === y.end : x.start < y.end && y.start < x.end);
 
 /** How many of `left`'s relations find a partner of the same type among `right`'s, one-to-one. */
 export function relationMatches(left: readonly ReportRelation[], right: readonly ReportRelation[], mode: Mode): number {
@@ -53,7 +54,12 @@ export function relationMatches(left: readonly ReportRelation[], right: readonly
   return matches;
 }
 
-export function relationAgreement(documents: readonly ReportDocument[], annotators: string[], types: string[], intervals: IntervalOptions | null): RelationReport | null {
+export function relationAgreement(
+  documents: readonly ReportDocument[],
+  annotators: string[],
+  types: string[],
+  intervals: IntervalOptions | null,
+): RelationReport | null {
   const any = documents.some((d) => (d.relations?.length ?? 0) > 0);
   if (!any && types.length === 0) return null;
   const pairs: RelationPair[] = [];

@@ -9,10 +9,19 @@ import type { Batching } from './over-time';
  * default, as KALPHA; `interval=none` for point estimates only.
  */
 export const intervalQuery = z.object({
-  interval: z.enum(['bootstrap', 'jackknife', 'none']).default('bootstrap').describe('confidence intervals: unit bootstrap (percentile), Hughes’ jackknife (normal), or none'),
+  interval: z
+    .enum(['bootstrap', 'jackknife', 'none'])
+    .default('bootstrap')
+    .describe('confidence intervals: unit bootstrap (percentile), Hughes’ jackknife (normal), or none'),
   confidence: z.coerce.number().gt(0).lt(1).default(DEFAULT_INTERVAL.confidence).describe('two-sided level, e.g. 0.95'),
   replicates: z.coerce.number().int().min(1).max(MAX_REPLICATES).default(DEFAULT_INTERVAL.replicates).describe('bootstrap replicates'),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(DEFAULT_INTERVAL.seed).describe('seed of the bootstrap: the same seed gives the same intervals'),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(DEFAULT_INTERVAL.seed)
+    .describe('seed of the bootstrap: the same seed gives the same intervals'),
   thresholds: z
     .string()
     .regex(/^-?\d*\.?\d+(,-?\d*\.?\d+){0,9}$/, 'a comma-separated list of up to 10 numbers, e.g. 0.667,0.8')
@@ -39,7 +48,13 @@ export function batching({ batch }: z.output<typeof batchQuery>): Batching | nul
 
 export function intervalOptions(query: IntervalQuery): IntervalOptions | null {
   if (query.interval === 'none') return null;
-  return { method: query.interval, confidence: query.confidence, replicates: query.replicates, seed: query.seed, thresholds: query.thresholds ?? [...DEFAULT_INTERVAL.thresholds] };
+  return {
+    method: query.interval,
+    confidence: query.confidence,
+    replicates: query.replicates,
+    seed: query.seed,
+    thresholds: query.thresholds ?? [...DEFAULT_INTERVAL.thresholds],
+  };
 }
 
 /**

@@ -9,7 +9,19 @@ import { MODEL_RULE, modelsAgainstGold, type ModelReport } from './model-measure
 import { batchDocuments, batchFigures, type Batch, type Batching, type OverTime } from './over-time';
 import { RELATION_RULE, relationAgreement, type RelationReport } from './relation-measures';
 import { continuumAlpha, documentDisagreement, pairSpans, type PairSpans } from './span-measures';
-import { alphaOfCodes, documentCoincidences, layerInterval, layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss, type PairTokens } from './token-measures';
+import {
+  alphaOfCodes,
+  documentCoincidences,
+  layerInterval,
+  layerTokens,
+  pairLabelKappa,
+  pairTable,
+  pairTokens,
+  tokenAlpha,
+  tokenCoincidences,
+  tokenFleiss,
+  type PairTokens,
+} from './token-measures';
 import { documentQuestions, stanceByTarget, type UnitFigure } from './unit-measures';
 
 /** The project agreement report (issue: inter-annotator review), computed from plain data. */
@@ -64,7 +76,6 @@ const RULES = [
   'Retired labels are included: their spans are part of the data.',
 ];
 
-
 export interface ReportOptions {
   /** Confidence intervals for α and κ (see lib/agreement/interval.ts); null: point estimates only. */
   intervals?: IntervalOptions | null;
@@ -90,7 +101,10 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
     const tokens = layerTokens(documents, layer, keys);
     const coincidences = tokenCoincidences(tokens, ids);
     const units = once(() => documentCoincidences(tokens, ids));
-    const alpha = (label?: string) => ({ ...tokenAlpha(coincidences, tokens.sets, label), ...optional(layerInterval(intervals, units, tokens.sets.size, alphaOfCodes, tokens.sets, label)) });
+    const alpha = (label?: string) => ({
+      ...tokenAlpha(coincidences, tokens.sets, label),
+      ...optional(layerInterval(intervals, units, tokens.sets.size, alphaOfCodes, tokens.sets, label)),
+    });
     const continuum = continuumAlpha(documents, ids, layer, keys);
     const pairMeasures = pairs.map(([a, b]) => ({ a, b, table: pairTable(tokens, a, b), spans: pairSpans(documents, a, b, layer, keys) }));
     diagnostics[layer] = annotatorDiagnostics(documents, tokens, layer, keys, ids, pairMeasures);
@@ -100,7 +114,12 @@ export function agreementReport(input: ReportInput, { intervals = null, batching
       labels[key] = {
         tokenAlpha: alpha(key),
         unitizingAlpha: continuum.labels.get(key)!,
-        pairs: pairMeasures.map(({ a, b, table, spans }) => ({ a, b, cohenKappa: pairLabelKappa(table, tokens.sets, key, intervals), ...spans.labels.get(key)! })),
+        pairs: pairMeasures.map(({ a, b, table, spans }) => ({
+          a,
+          b,
+          cohenKappa: pairLabelKappa(table, tokens.sets, key, intervals),
+          ...spans.labels.get(key)!,
+        })),
       };
     }
     layers[layer] = {

@@ -33,7 +33,13 @@ export interface MatchCounts {
 const MODES = ['exact', 'overlap'] as const;
 
 /** Span F1 of two annotators over one layer and each of its labels. */
-export function pairSpans(documents: IndexedDocument[], a: string, b: string, layer: SpanLayer, labels: string[]): { layer: PairSpans; labels: Map<string, PairSpans> } {
+export function pairSpans(
+  documents: IndexedDocument[],
+  a: string,
+  b: string,
+  layer: SpanLayer,
+  labels: string[],
+): { layer: PairSpans; labels: Map<string, PairSpans> } {
   const byLabel = new Map(labels.map((label) => [label, noMatches()]));
   const total = noMatches();
   let shared = 0;
@@ -50,7 +56,12 @@ export function pairSpans(documents: IndexedDocument[], a: string, b: string, la
  * Adds one document's matches of `left`'s spans (the reference: unmatched ones are misses) and
  * `right`'s (unmatched ones are extras), label by label, to that label's counts and the total.
  */
-export function countMatches(left: ReadonlyMap<string, readonly Span[]>, right: ReadonlyMap<string, readonly Span[]>, byLabel: Map<string, MatchCounts>, total: MatchCounts): void {
+export function countMatches(
+  left: ReadonlyMap<string, readonly Span[]>,
+  right: ReadonlyMap<string, readonly Span[]>,
+  byLabel: Map<string, MatchCounts>,
+  total: MatchCounts,
+): void {
   for (const label of new Set([...left.keys(), ...right.keys()])) {
     const x = left.get(label) ?? [];
     const y = right.get(label) ?? [];
@@ -108,9 +119,15 @@ export function documentDisagreement(document: ReportDocument): number | null {
  * to have coded the whole continuum). Segment values are labels: the layer's α_u
  * (Σ D_o / Σ D_e over its labels) and each label's own.
  */
-export function continuumAlpha(documents: IndexedDocument[], annotators: string[], layer: SpanLayer, labels: string[]): { layer: Figure & { documents: number }; labels: Map<string, Figure & { documents: number }> } {
+export function continuumAlpha(
+  documents: IndexedDocument[],
+  annotators: string[],
+  layer: SpanLayer,
+  labels: string[],
+): { layer: Figure & { documents: number }; labels: Map<string, Figure & { documents: number }> } {
   const crossed = documents.filter((d) => countsFor(d, ...annotators));
-  const unavailable = annotators.length < 2 ? 'fewer than two annotators' : crossed.length === 0 ? 'no document was completed by all of these annotators' : null;
+  const unavailable =
+    annotators.length < 2 ? 'fewer than two annotators' : crossed.length === 0 ? 'no document was completed by all of these annotators' : null;
   if (unavailable !== null) {
     const none = { ...undefinedFigure(unavailable), documents: 0 };
     return { layer: none, labels: new Map(labels.map((label) => [label, none])) };
@@ -127,7 +144,12 @@ export function continuumAlpha(documents: IndexedDocument[], annotators: string[
     offset += document.length;
   }
   // One α_u for the layer gives every label's own too (its byLabel), so labels are not unitized a second time.
-  const overall = attempt(() => unitizingAlpha(offset, coders.map((byLabel) => [...byLabel.values()].flat())));
+  const overall = attempt(() =>
+    unitizingAlpha(
+      offset,
+      coders.map((byLabel) => [...byLabel.values()].flat()),
+    ),
+  );
   const labelFigure = (label: string): Figure => {
     if (coders.every((byLabel) => byLabel.get(label)!.length === 0)) return undefinedFor('empty');
     // The layer is undefined only when every label is: Σ D_e = 0 with each D_e ≥ 0.

@@ -107,12 +107,23 @@ export function tokenAlpha(coincidences: TokenCoincidences, sets: LabelSets, lab
     if (coincidences.coders === 0 || coincidences.units === 0) {
       throw new AgreementUndefinedError('empty', 'Krippendorff’s alpha is undefined without coders and units.');
     }
-    return alphaFromCoincidences(matrix, 'nominal', Array.from({ length: size }, (_, code) => code));
+    return alphaFromCoincidences(
+      matrix,
+      'nominal',
+      Array.from({ length: size }, (_, code) => code),
+    );
   });
 }
 
 /** The figure's interval over documents: `units` per document, `statistic` of their sum; a label's from the inside/outside view. */
-export function layerInterval(options: IntervalOptions | null, units: () => UnitContributions, size: number, statistic: (size: number) => (totals: Float64Array) => number, sets: LabelSets, label?: string): IntervalFigure | undefined {
+export function layerInterval(
+  options: IntervalOptions | null,
+  units: () => UnitContributions,
+  size: number,
+  statistic: (size: number) => (totals: Float64Array) => number,
+  sets: LabelSets,
+  label?: string,
+): IntervalFigure | undefined {
   if (label === undefined) return intervalOf(options, units, statistic(size));
   const side = insideOutsideSides(size, sets, label);
   const cells = new Int32Array(size * size);
@@ -123,7 +134,8 @@ export function layerInterval(options: IntervalOptions | null, units: () => Unit
 /** Fleiss' κ, only defined here when every document has the same number of counted annotators. */
 export function tokenFleiss(data: LayerTokens, options: IntervalOptions | null = null): Figure {
   const sizes = new Set(data.byDocument.map((d) => d.annotators.length));
-  if (sizes.size !== 1) return undefinedFigure(`documents have different numbers of annotators (${[...sizes].sort().join(', ')}); Fleiss' κ needs the same number for every unit`);
+  if (sizes.size !== 1)
+    return undefinedFigure(`documents have different numbers of annotators (${[...sizes].sort().join(', ')}); Fleiss' κ needs the same number for every unit`);
   const raters = [...sizes][0]!;
   // Per document: agreeing pairs, tokens, then the category totals; the report's κ is that of their sum.
   const documents = new UnitContributions(2 + data.sets.size);
@@ -142,7 +154,8 @@ export function tokenFleiss(data: LayerTokens, options: IntervalOptions | null =
     vector[1] = length;
     documents.addDense(vector);
   }
-  const statistic = (totals: Float64Array) => fleissKappaFromTotals({ subjects: totals[1]!, raters, agreeingPairs: totals[0]!, categoryTotals: totals.subarray(2) });
+  const statistic = (totals: Float64Array) =>
+    fleissKappaFromTotals({ subjects: totals[1]!, raters, agreeingPairs: totals[0]!, categoryTotals: totals.subarray(2) });
   return { ...figure(() => statistic(documents.total())), ...optional(intervalOf(options, () => documents, statistic)) };
 }
 

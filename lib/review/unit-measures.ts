@@ -45,7 +45,9 @@ export function documentQuestions(input: ReportInput, intervals: IntervalOptions
   const annotators = input.annotators.map((a) => a.id);
   const result: Record<string, UnitFigure> = {};
   for (const question of input.questions) {
-    const variables = question.multiple ? question.options.map((option) => ({ name: `${question.key}=${option}`, option })) : [{ name: question.key, option: null }];
+    const variables = question.multiple
+      ? question.options.map((option) => ({ name: `${question.key}=${option}`, option }))
+      : [{ name: question.key, option: null }];
     for (const variable of variables) {
       const units = new Map<string, Map<string, string | null>>();
       for (const document of input.documents) {

@@ -9,7 +9,10 @@ export async function reviewView(db: PrismaClient, documentId: string) {
   const [document, work, labels, users] = await Promise.all([
     db.document.findUniqueOrThrow({ where: { id: documentId }, select: { id: true, name: true, text: true, projectId: true, adjudicatedAt: true } }),
     loadWork(db, documentId),
-    db.label.findMany({ where: { project: { documents: { some: { id: documentId } } } }, select: { id: true, key: true, name: true, layer: true, color: true } }),
+    db.label.findMany({
+      where: { project: { documents: { some: { id: documentId } } } },
+      select: { id: true, key: true, name: true, layer: true, color: true },
+    }),
     db.assignment.findMany({ where: { documentId }, select: { status: true, afterGoldAt: true, user: { select: { id: true, name: true } } } }),
   ]);
   const label = new Map(labels.map((l) => [l.id, l]));
@@ -23,8 +26,20 @@ export async function reviewView(db: PrismaClient, documentId: string) {
     const gold = goldSpan.get(c.key) ?? null;
     if (gold) matched.add(gold);
     return {
-      key: c.key, start: first.start, end: first.end, quote: first.quote, labelId: first.labelId, label: label.get(first.labelId)?.key ?? '?', layer: label.get(first.labelId)?.layer ?? 'ENTITY',
-      targetId: first.targetId, targetSpan: first.targetSpan, authors: c.authors, annotationIds: c.items.map((i) => i.id), agreement: `${c.authors.length}/${n}`, unanimous: c.authors.length === n, gold,
+      key: c.key,
+      start: first.start,
+      end: first.end,
+      quote: first.quote,
+      labelId: first.labelId,
+      label: label.get(first.labelId)?.key ?? '?',
+      layer: label.get(first.labelId)?.layer ?? 'ENTITY',
+      targetId: first.targetId,
+      targetSpan: first.targetSpan,
+      authors: c.authors,
+      annotationIds: c.items.map((i) => i.id),
+      agreement: `${c.authors.length}/${n}`,
+      unanimous: c.authors.length === n,
+      gold,
     };
   });
   return {
@@ -33,14 +48,30 @@ export async function reviewView(db: PrismaClient, documentId: string) {
     annotators: users.map((u) => ({ ...u.user, status: u.status, afterGold: u.afterGoldAt !== null })),
     submitted: work.submitted,
     spans: spans.sort((a, b) => a.start - b.start || b.end - a.end),
-    goldOnly: work.gold.spans.filter((g) => !matched.has(g.id)).map((g) => ({ id: g.id, start: g.start, end: g.end, labelId: g.labelId, label: label.get(g.labelId)?.key ?? '?' })),
+    goldOnly: work.gold.spans
+      .filter((g) => !matched.has(g.id))
+      .map((g) => ({ id: g.id, start: g.start, end: g.end, labelId: g.labelId, label: label.get(g.labelId)?.key ?? '?' })),
     relations: align(work.relations, relationKey).map((c) => ({
-      key: c.key, labelId: c.items[0]!.labelId, label: label.get(c.items[0]!.labelId)?.key ?? '?', source: spanKey(c.items[0]!.source), target: spanKey(c.items[0]!.target),
-      authors: c.authors, relationIds: c.items.map((i) => i.id), agreement: `${c.authors.length}/${n}`, gold: goldRelation.get(c.key) ?? null,
+      key: c.key,
+      labelId: c.items[0]!.labelId,
+      label: label.get(c.items[0]!.labelId)?.key ?? '?',
+      source: spanKey(c.items[0]!.source),
+      target: spanKey(c.items[0]!.target),
+      authors: c.authors,
+      relationIds: c.items.map((i) => i.id),
+      agreement: `${c.authors.length}/${n}`,
+      gold: goldRelation.get(c.key) ?? null,
     })),
     answers: align(work.answers, answerKey).map((c) => ({
-      key: c.key, labelId: c.items[0]!.labelId, question: label.get(c.items[0]!.labelId)?.key ?? '?', targetId: c.items[0]!.targetId, values: c.items[0]!.values,
-      authors: c.authors, answerIds: c.items.map((i) => i.id), agreement: `${c.authors.length}/${n}`, gold: goldAnswer.get(c.key) ?? null,
+      key: c.key,
+      labelId: c.items[0]!.labelId,
+      question: label.get(c.items[0]!.labelId)?.key ?? '?',
+      targetId: c.items[0]!.targetId,
+      values: c.items[0]!.values,
+      authors: c.authors,
+      answerIds: c.items.map((i) => i.id),
+      agreement: `${c.authors.length}/${n}`,
+      gold: goldAnswer.get(c.key) ?? null,
     })),
   };
 }
@@ -64,7 +95,14 @@ export async function reviewQueue(db: PrismaClient, projectId: string, status: R
   );
   return input.documents
     .filter((d) => d.annotators.length > 0)
-    .map((d) => ({ id: d.id, name: d.name, submitted: d.annotators.length, disagreement: documentDisagreement(d), adjudicatedAt: meta.get(d.id)?.adjudicatedAt ?? null, goldSpans: meta.get(d.id)?.goldSpans ?? 0 }))
+    .map((d) => ({
+      id: d.id,
+      name: d.name,
+      submitted: d.annotators.length,
+      disagreement: documentDisagreement(d),
+      adjudicatedAt: meta.get(d.id)?.adjudicatedAt ?? null,
+      goldSpans: meta.get(d.id)?.goldSpans ?? 0,
+    }))
     .filter((d) => (status === 'all' ? true : status === 'open' ? !d.adjudicatedAt : Boolean(d.adjudicatedAt)))
     .filter((d) => (d.disagreement ?? 0) >= minDisagreement)
     .sort((a, b) => (b.disagreement ?? -1) - (a.disagreement ?? -1));

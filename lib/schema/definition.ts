@@ -29,7 +29,10 @@ const labelDefinition = z
     hotkey: hotkey.nullable().optional(),
     sourceTypes: z.array(key).max(100).optional(),
     targetTypes: z.array(key).max(100).optional(),
-    options: z.array(z.object({ key, name: z.string().trim().min(1).max(120) }).strict()).max(100).optional(),
+    options: z
+      .array(z.object({ key, name: z.string().trim().min(1).max(120) }).strict())
+      .max(100)
+      .optional(),
     multiple: z.boolean().optional(),
     perTarget: z.boolean().optional(),
     ...stored,
@@ -97,7 +100,10 @@ function crossFieldIssues(schema: SchemaDefinition): Issue[] {
     if (!label.retired && !duplicateKey) {
       const name = `${label.layer}:${comparableName(label.name)}`;
       if (seenNames.has(name)) {
-        issues.push({ path: ['labels', i, 'name'], message: `duplicate name "${label.name}" in layer ${label.layer} (also labels[${seenNames.get(name)}]; ${COMPARED})` });
+        issues.push({
+          path: ['labels', i, 'name'],
+          message: `duplicate name "${label.name}" in layer ${label.layer} (also labels[${seenNames.get(name)}]; ${COMPARED})`,
+        });
       } else seenNames.set(name, i);
     }
     // GET answers every field for every label, with neutral values where a field does

@@ -6,13 +6,24 @@ import type { LabelDefinition, Preset, TargetDefinition } from './types';
  */
 
 const entity = (key: string, name: string, description: string, color: string, hotkey?: string): LabelDefinition => ({
-  layer: 'ENTITY', key, name, description, color, hotkey,
+  layer: 'ENTITY',
+  key,
+  name,
+  description,
+  color,
+  hotkey,
 });
 
 // OntoNotes 5.0 named-entity types (Weischedel et al. 2013), as used by spaCy and CoNLL-style corpora.
 const ontonotes: LabelDefinition[] = [
   entity('PERSON', 'Person', 'People, including fictional ones.', '#e6194b', 'p'),
-  entity('NORP', 'Nationality / religious / political group', 'Nationalities, religious or political groups (e.g. "Pakistani", "Pashtun", "Islamist").', '#f58231', 'n'),
+  entity(
+    'NORP',
+    'Nationality / religious / political group',
+    'Nationalities, religious or political groups (e.g. "Pakistani", "Pashtun", "Islamist").',
+    '#f58231',
+    'n',
+  ),
   entity('FAC', 'Facility', 'Buildings, airports, highways, bridges, bases.', '#9a6324', undefined),
   entity('ORG', 'Organization', 'Companies, agencies, institutions, parties and armed groups.', '#4363d8', 'o'),
   entity('GPE', 'Geo-political entity', 'Countries, cities, states, provinces and districts.', '#3cb44b', 'g'),
@@ -32,7 +43,12 @@ const ontonotes: LabelDefinition[] = [
 ];
 
 const stance = (key: string, name: string, description: string, color: string, hotkey: string): LabelDefinition => ({
-  layer: 'STANCE', key, name, description, color, hotkey,
+  layer: 'STANCE',
+  key,
+  name,
+  description,
+  color,
+  hotkey,
 });
 
 // SemEval-2016 Task 6 (Mohammad et al. 2016): stance of the author towards a named target.
@@ -43,7 +59,12 @@ const semeval: LabelDefinition[] = [
 ];
 
 const frame = (key: string, name: string, description: string, color: string, hotkey: string): LabelDefinition => ({
-  layer: 'FRAME', key, name, description, color, hotkey,
+  layer: 'FRAME',
+  key,
+  name,
+  description,
+  color,
+  hotkey,
 });
 
 // The 15 framing dimensions of the Media Frames Corpus codebook (Boydstun et al. 2014; Card et al. 2015).
@@ -51,8 +72,20 @@ const mfc: LabelDefinition[] = [
   frame('ECONOMIC', 'Economic', 'Costs, benefits, or other financial implications.', '#1b9e77', '1'),
   frame('CAPACITY_RESOURCES', 'Capacity and resources', 'Availability or lack of time, physical, human or financial resources.', '#d95f02', '2'),
   frame('MORALITY', 'Morality', 'Religious or ethical implications.', '#7570b3', '3'),
-  frame('FAIRNESS_EQUALITY', 'Fairness and equality', 'Balance or distribution of rights, responsibilities and resources; equality or inequality.', '#e7298a', '4'),
-  frame('LEGALITY', 'Legality, constitutionality and jurisprudence', 'Rights, freedoms and authority of individuals, corporations and government.', '#66a61e', '5'),
+  frame(
+    'FAIRNESS_EQUALITY',
+    'Fairness and equality',
+    'Balance or distribution of rights, responsibilities and resources; equality or inequality.',
+    '#e7298a',
+    '4',
+  ),
+  frame(
+    'LEGALITY',
+    'Legality, constitutionality and jurisprudence',
+    'Rights, freedoms and authority of individuals, corporations and government.',
+    '#66a61e',
+    '5',
+  ),
   frame('POLICY', 'Policy prescription and evaluation', 'Discussion of specific policies aimed at addressing problems.', '#e6ab02', '6'),
   frame('CRIME_PUNISHMENT', 'Crime and punishment', 'Effectiveness and implications of laws and their enforcement.', '#a6761d', '7'),
   frame('SECURITY_DEFENSE', 'Security and defense', 'Threats to the welfare of the individual, community or nation.', '#b2182b', '8'),
@@ -61,12 +94,24 @@ const mfc: LabelDefinition[] = [
   frame('CULTURAL_IDENTITY', 'Cultural identity', 'Traditions, customs or values of a social group in relation to a policy issue.', '#9970ab', 'q'),
   frame('PUBLIC_OPINION', 'Public opinion', 'Attitudes and opinions of the general public, including polling and demographics.', '#35978f', 'w'),
   frame('POLITICAL', 'Political', 'Considerations related to politics and politicians: lobbying, elections, partisanship.', '#bf812d', 'r'),
-  frame('EXTERNAL_REGULATION', 'External regulation and reputation', 'International reputation or foreign policy of a state; relations between states.', '#01665e', 't'),
+  frame(
+    'EXTERNAL_REGULATION',
+    'External regulation and reputation',
+    'International reputation or foreign policy of a state; relations between states.',
+    '#01665e',
+    't',
+  ),
   frame('OTHER', 'Other', 'Any frame that does not fit the categories above.', '#878787', 'y'),
 ];
 
 const relation = (key: string, name: string, description: string, color: string, sourceTypes: string[], targetTypes: string[]): LabelDefinition => ({
-  layer: 'RELATION', key, name, description, color, sourceTypes, targetTypes,
+  layer: 'RELATION',
+  key,
+  name,
+  description,
+  color,
+  sourceTypes,
+  targetTypes,
 });
 
 const ACTORS = ['PERSON', 'NORP', 'ORG', 'GPE'];
@@ -74,20 +119,48 @@ const alliances: LabelDefinition[] = [
   relation('ALLY_OF', 'Ally of', 'The source actor is allied with the target actor.', '#311b92', ACTORS, ACTORS),
   relation('SUPPORTS', 'Supports', 'The source actor gives support (material, political, safe haven) to the target.', '#558b2f', ACTORS, ACTORS),
   relation('OPPOSES', 'Opposes', 'The source actor opposes or is in conflict with the target.', '#ef6c00', ACTORS, ACTORS),
-  relation('ATTACKED', 'Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#880e4f', ACTORS, [...ACTORS, 'LOC', 'FAC']),
-  relation('MEMBER_OF', 'Member of', 'The source person or group belongs to the target group or organisation.', '#1565c0', ['PERSON', 'ORG', 'NORP'], ['ORG', 'NORP']),
-  relation('LOCATED_IN', 'Located in', 'The source is based in or located in the target place.', '#6a1b9a', [...ACTORS, 'FAC', 'LOC', 'EVENT'], ['GPE', 'LOC', 'FAC']),
+  relation('ATTACKED', 'Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#880e4f', ACTORS, [
+    ...ACTORS,
+    'LOC',
+    'FAC',
+  ]),
+  relation(
+    'MEMBER_OF',
+    'Member of',
+    'The source person or group belongs to the target group or organisation.',
+    '#1565c0',
+    ['PERSON', 'ORG', 'NORP'],
+    ['ORG', 'NORP'],
+  ),
+  relation(
+    'LOCATED_IN',
+    'Located in',
+    'The source is based in or located in the target place.',
+    '#6a1b9a',
+    [...ACTORS, 'FAC', 'LOC', 'EVENT'],
+    ['GPE', 'LOC', 'FAC'],
+  ),
 ];
 
 const stanceQuestion: LabelDefinition = {
-  layer: 'DOCUMENT', key: 'OVERALL_STANCE', name: 'Overall stance', color: '#37474f',
+  layer: 'DOCUMENT',
+  key: 'OVERALL_STANCE',
+  name: 'Overall stance',
+  color: '#37474f',
   description: 'The stance the document as a whole takes towards each target.',
-  options: semeval.map(({ key, name }) => ({ key, name })), multiple: false, perTarget: true,
+  options: semeval.map(({ key, name }) => ({ key, name })),
+  multiple: false,
+  perTarget: true,
 };
 const frameQuestion: LabelDefinition = {
-  layer: 'DOCUMENT', key: 'PRIMARY_FRAME', name: 'Primary frame', color: '#455a64',
+  layer: 'DOCUMENT',
+  key: 'PRIMARY_FRAME',
+  name: 'Primary frame',
+  color: '#455a64',
   description: 'The frame that dominates the document (Media Frames Corpus primary frame).',
-  options: mfc.map(({ key, name }) => ({ key, name })), multiple: false, perTarget: false,
+  options: mfc.map(({ key, name }) => ({ key, name })),
+  multiple: false,
+  perTarget: false,
 };
 
 const newsTargets: TargetDefinition[] = [
@@ -99,9 +172,27 @@ const newsTargets: TargetDefinition[] = [
 export const PRESETS: readonly Preset[] = [
   { id: 'blank', name: 'Blank', description: 'No labels or targets: build the schema yourself on the Schema page.', labels: [], targets: [] },
   { id: 'entities-ontonotes', name: 'Named entities (OntoNotes)', description: 'The 18 OntoNotes 5.0 entity types.', labels: ontonotes, targets: [] },
-  { id: 'stance-semeval2016', name: 'Stance (SemEval-2016 Task 6)', description: 'FAVOR / AGAINST / NONE towards project targets.', labels: [...semeval, stanceQuestion], targets: newsTargets },
-  { id: 'frames-mfc', name: 'Frames (Media Frames Corpus)', description: 'The 15 framing dimensions of Card et al. (2015).', labels: [...mfc, frameQuestion], targets: [] },
-  { id: 'relations-alliances', name: 'Alliances and conflict', description: 'Directed relations between actors: alliance, support, opposition, attacks, membership, location.', labels: [...ontonotes, ...alliances], targets: [] },
+  {
+    id: 'stance-semeval2016',
+    name: 'Stance (SemEval-2016 Task 6)',
+    description: 'FAVOR / AGAINST / NONE towards project targets.',
+    labels: [...semeval, stanceQuestion],
+    targets: newsTargets,
+  },
+  {
+    id: 'frames-mfc',
+    name: 'Frames (Media Frames Corpus)',
+    description: 'The 15 framing dimensions of Card et al. (2015).',
+    labels: [...mfc, frameQuestion],
+    targets: [],
+  },
+  {
+    id: 'relations-alliances',
+    name: 'Alliances and conflict',
+    description: 'Directed relations between actors: alliance, support, opposition, attacks, membership, location.',
+    labels: [...ontonotes, ...alliances],
+    targets: [],
+  },
   {
     id: 'news-stance-framing',
     name: 'News stance & framing',

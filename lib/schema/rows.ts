@@ -26,7 +26,14 @@ export function schemaRows(projectId: string, schema: SchemaDefinition) {
       perTarget: label.perTarget ?? false,
       retired: label.retired ?? false,
     })),
-    targets: schema.targets.map((target, i) => ({ projectId, position: targetPositions[i]!, key: target.key, name: target.name, aliases: target.aliases, retired: target.retired ?? false })),
+    targets: schema.targets.map((target, i) => ({
+      projectId,
+      position: targetPositions[i]!,
+      key: target.key,
+      name: target.name,
+      aliases: target.aliases,
+      retired: target.retired ?? false,
+    })),
   };
 }
 

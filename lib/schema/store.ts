@@ -6,8 +6,20 @@ import { schemaRows } from './rows';
 import type { SchemaDefinition } from './types';
 
 const labelSelect = {
-  id: true, layer: true, key: true, name: true, description: true, color: true, hotkey: true, position: true,
-  retired: true, sourceTypes: true, targetTypes: true, options: true, multiple: true, perTarget: true,
+  id: true,
+  layer: true,
+  key: true,
+  name: true,
+  description: true,
+  color: true,
+  hotkey: true,
+  position: true,
+  retired: true,
+  sourceTypes: true,
+  targetTypes: true,
+  options: true,
+  multiple: true,
+  perTarget: true,
 } as const;
 const targetSelect = { id: true, key: true, name: true, aliases: true, position: true, retired: true } as const;
 

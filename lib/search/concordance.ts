@@ -60,6 +60,8 @@ export async function concordance(db: PrismaClient, query: ConcordanceQuery): Pr
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY d.position, d.id, a.start, a."end", a.id
     LIMIT ${query.limit + 1}`;
-  const items = rows.slice(0, query.limit).map(({ authorName, authorId, ...line }) => ({ ...line, author: authorId === null ? 'gold' : (authorName ?? authorId) }));
+  const items = rows
+    .slice(0, query.limit)
+    .map(({ authorName, authorId, ...line }) => ({ ...line, author: authorId === null ? 'gold' : (authorName ?? authorId) }));
   return { items, truncated: rows.length > query.limit };
 }

@@ -8,9 +8,7 @@ import { SAMPLE_DOCUMENT } from './sample-document';
 
 export const DEMO_EMAIL = 'demo@glossa.local';
 
-type DemoSeedResult =
-  | { created: true; email: string; password: string; projectId: string }
-  | { created: false };
+type DemoSeedResult = { created: true; email: string; password: string; projectId: string } | { created: false };
 
 /**
  * Seeds the demo owner, project and document on a database with no users yet, so a
@@ -29,11 +27,15 @@ export async function seedDemo(db: PrismaClient): Promise<DemoSeedResult> {
     ownerId: owner.id,
   });
   const location = { file: 'demo' };
-  await importBatch(db, [{ kind: 'parsed', name: 'demo', format: 'json', documents: [{ ...SAMPLE_DOCUMENT, spans: [], relations: [], documentLabels: [], location }] }], {
-    projectId: project.id,
-    actorId: owner.id,
-    author: { kind: 'user', userId: owner.id },
-  });
+  await importBatch(
+    db,
+    [{ kind: 'parsed', name: 'demo', format: 'json', documents: [{ ...SAMPLE_DOCUMENT, spans: [], relations: [], documentLabels: [], location }] }],
+    {
+      projectId: project.id,
+      actorId: owner.id,
+      author: { kind: 'user', userId: owner.id },
+    },
+  );
   return { created: true, email: owner.email, password, projectId: project.id };
 }
 

@@ -4,7 +4,8 @@
 export const SAMPLE_DOCUMENT = {
   name: 'Demo — Border talks stall as attacks rise',
   metadata: { source: 'Glossa demo', date: '2026-03-12', author: 'Editorial board', language: 'en' },
-  text: `Border talks stall as attacks rise
+  text:
+    `Border talks stall as attacks rise
 
 Talks between Pakistan and the Afghan Taliban ended in Doha ` +
     `on Tuesday without an agreement, two days after an attack in Bannu killed eleven soldiers. ` +

@@ -25,7 +25,12 @@ export async function acceptSuggestion(db: PrismaClient, actor: Actor, suggestio
   });
 }
 
-export async function rejectSuggestion(db: PrismaClient, actor: Actor, suggestionId: string, layer: DecisionLayer): Promise<{ suggestionId: string; status: Decision }> {
+export async function rejectSuggestion(
+  db: PrismaClient,
+  actor: Actor,
+  suggestionId: string,
+  layer: DecisionLayer,
+): Promise<{ suggestionId: string; status: Decision }> {
   const target = decisionLayer(actor, layer);
   const documentId = await documentOf(db, actor.userId, suggestionId);
   return inDocument(db, documentId, async (tx, document) => {
@@ -51,8 +56,12 @@ export const MAX_ACCEPT_ALL = 1000;
 export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentId: string, labelKey: string, layer: DecisionLayer, limit = MAX_ACCEPT_ALL) {
   const target = decisionLayer(actor, layer);
   return inDocument(db, documentId, async (tx, document) => {
-    const label = await tx.label.findFirst({ where: { projectId: document.projectId, key: labelKey, retired: false, layer: { in: [...SPAN_LAYERS] } }, select: { id: true } });
-    if (!label) throw validationFailed(`body.label: "${labelKey}" is not an active span label of this project.`, [{ path: 'body.label', message: 'unknown label' }]);
+    const label = await tx.label.findFirst({
+      where: { projectId: document.projectId, key: labelKey, retired: false, layer: { in: [...SPAN_LAYERS] } },
+      select: { id: true },
+    });
+    if (!label)
+      throw validationFailed(`body.label: "${labelKey}" is not an active span label of this project.`, [{ path: 'body.label', message: 'unknown label' }]);
     // Once, before any span: a submitted document refuses the whole request, not each span.
     await assertLayerWritable(tx, actor, documentId, target.authorId);
     const annotations = [];
@@ -73,26 +82,58 @@ export async function acceptAllOfLabel(db: PrismaClient, actor: Actor, documentI
 async function acceptOne(tx: DbClient, document: DocumentContext, actor: Actor, target: LayerTarget, suggestion: PendingSuggestion) {
   // With overlaps allowed the span rules would let an exact duplicate in; a suggestion is never one.
   const same = await tx.annotation.findFirst({
-    where: { documentId: document.documentId, authorId: target.authorId, deletedAt: null, labelId: suggestion.labelId, start: suggestion.start, end: suggestion.end },
+    where: {
+      documentId: document.documentId,
+      authorId: target.authorId,
+      deletedAt: null,
+      labelId: suggestion.labelId,
+      start: suggestion.start,
+      end: suggestion.end,
+    },
     select: { id: true },
   });
   if (same) throw conflict('This layer already has this span with this label.', { overlapsWith: same.id });
   const annotation = await writeSpan(
-    tx, document, actor, target.authorId,
-    { labelId: suggestion.labelId, start: suggestion.start, end: suggestion.end, quote: suggestion.quote || undefined, target: suggestion.targetId ? { kind: 'target', id: suggestion.targetId } : null },
+    tx,
+    document,
+    actor,
+    target.authorId,
+    {
+      labelId: suggestion.labelId,
+      start: suggestion.start,
+      end: suggestion.end,
+      quote: suggestion.quote || undefined,
+      target: suggestion.targetId ? { kind: 'target', id: suggestion.targetId } : null,
+    },
     { origin: 'SUGGESTED', sourceIds: suggestionSourceIds(suggestion) },
   );
   await decide(tx, document, actor, target, suggestion.id, 'ACCEPTED', annotation.id);
   return annotation;
 }
 
-async function decide(tx: DbClient, document: DocumentContext, actor: Actor, target: LayerTarget, suggestionId: string, status: Decision, annotationId: string | null) {
+async function decide(
+  tx: DbClient,
+  document: DocumentContext,
+  actor: Actor,
+  target: LayerTarget,
+  suggestionId: string,
+  status: Decision,
+  annotationId: string | null,
+) {
   await tx.suggestionDecision.create({ data: { suggestionId, userId: actor.userId, gold: target.gold, status, annotationId } });
   const state = { suggestionId, userId: actor.userId, gold: target.gold };
-  await recordEvents(tx, [{
-    projectId: document.projectId, documentId: document.documentId, actorId: actor.userId, entity: 'SUGGESTION', entityId: suggestionId,
-    action: 'UPDATE', before: { ...state, status: 'PENDING', annotationId: null }, after: { ...state, status, annotationId },
-  }]);
+  await recordEvents(tx, [
+    {
+      projectId: document.projectId,
+      documentId: document.documentId,
+      actorId: actor.userId,
+      entity: 'SUGGESTION',
+      entityId: suggestionId,
+      action: 'UPDATE',
+      before: { ...state, status: 'PENDING', annotationId: null },
+      after: { ...state, status, annotationId },
+    },
+  ]);
 }
 
 /** The document of a suggestion the caller may see; one meant for someone else does not exist for them. */
@@ -104,7 +145,10 @@ async function documentOf(db: PrismaClient, userId: string, suggestionId: string
 
 /** The suggestion as still pending for this person and layer (under the lock); 409 once decided or no longer offered. */
 async function undecided(tx: DbClient, userId: string, suggestionId: string, documentId: string, target: LayerTarget): Promise<PendingSuggestion> {
-  const decided = await tx.suggestionDecision.findUnique({ where: { suggestionId_userId_gold: { suggestionId, userId, gold: target.gold } }, select: { status: true } });
+  const decided = await tx.suggestionDecision.findUnique({
+    where: { suggestionId_userId_gold: { suggestionId, userId, gold: target.gold } },
+    select: { status: true },
+  });
   if (decided) throw conflict(`You already ${decided.status.toLowerCase()} this suggestion.`, { status: decided.status });
   const pending = (await pendingSuggestions(tx, userId, documentId, target)).find((s) => s.id === suggestionId);
   if (!pending) throw conflict('This suggestion is no longer offered: its label was retired, its recommender deleted, or the layer already has this span.');

@@ -28,7 +28,13 @@ export interface PendingSuggestion {
  * - of a label (and, for a stance, a target) still in the schema, from a recommender not deleted.
  * Document-question suggestions (no offsets) are not listed: the editor draws spans.
  */
-export async function pendingSuggestions(db: DbClient, userId: string, documentId: string, layer: LayerTarget, labelKey?: string): Promise<PendingSuggestion[]> {
+export async function pendingSuggestions(
+  db: DbClient,
+  userId: string,
+  documentId: string,
+  layer: LayerTarget,
+  labelKey?: string,
+): Promise<PendingSuggestion[]> {
   const runIds = await currentRuns(db, userId, documentId);
   if (runIds.length === 0) return [];
   const [rows, spans, decided] = await Promise.all([
@@ -43,11 +49,26 @@ export async function pendingSuggestions(db: DbClient, userId: string, documentI
         decisions: { none: { userId, gold: layer.gold } },
       },
       orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
-      select: { id: true, documentId: true, recommenderId: true, runId: true, labelId: true, start: true, end: true, quote: true, targetId: true, score: true, recommender: { select: { name: true } } },
+      select: {
+        id: true,
+        documentId: true,
+        recommenderId: true,
+        runId: true,
+        labelId: true,
+        start: true,
+        end: true,
+        quote: true,
+        targetId: true,
+        score: true,
+        recommender: { select: { name: true } },
+      },
     }),
     db.annotation.findMany({ where: { documentId, authorId: layer.authorId, deletedAt: null }, select: { labelId: true, start: true, end: true } }),
     // Decisions on earlier runs' suggestions: a span rejected once is not offered again by a later run.
-    db.suggestionDecision.findMany({ where: { userId, gold: layer.gold, suggestion: { documentId } }, select: { suggestion: { select: { labelId: true, start: true, end: true } } } }),
+    db.suggestionDecision.findMany({
+      where: { userId, gold: layer.gold, suggestion: { documentId } },
+      select: { suggestion: { select: { labelId: true, start: true, end: true } } },
+    }),
   ]);
   if (rows.length === 0) return [];
   const targetIds = [...new Set(rows.flatMap((r) => (r.targetId ? [r.targetId] : [])))];
@@ -63,7 +84,13 @@ export async function pendingSuggestions(db: DbClient, userId: string, documentI
   ]);
   return rows.flatMap((row) => {
     const label = labelById.get(row.labelId);
-    if (!label || (labelKey !== undefined && label.key !== labelKey) || (row.targetId && retired.has(row.targetId)) || taken.has(spanKey(row.labelId, row.start!, row.end!))) return [];
+    if (
+      !label ||
+      (labelKey !== undefined && label.key !== labelKey) ||
+      (row.targetId && retired.has(row.targetId)) ||
+      taken.has(spanKey(row.labelId, row.start!, row.end!))
+    )
+      return [];
     const { recommender, start, end, ...rest } = row;
     return [{ ...rest, start: start!, end: end!, recommender: recommender.name, label: label.key, layer: label.layer as SpanLayer }];
   });

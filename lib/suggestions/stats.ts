@@ -55,12 +55,24 @@ export async function suggestionStats(db: PrismaClient, projectId: string): Prom
 }
 
 /** Groups the per-day counts by recommender and label, ordered by recommender name, then label. */
-export function summarize(rows: readonly DecisionRow[], recommenders: ReadonlyMap<string, string>, labels: ReadonlyMap<string, { key: string; layer: string }>): LabelStats[] {
+export function summarize(
+  rows: readonly DecisionRow[],
+  recommenders: ReadonlyMap<string, string>,
+  labels: ReadonlyMap<string, { key: string; layer: string }>,
+): LabelStats[] {
   const groups = new Map<string, LabelStats>();
   for (const row of rows) {
     const key = `${row.recommenderId}|${row.labelId}`;
     const label = labels.get(row.labelId);
-    const group = groups.get(key) ?? { recommenderId: row.recommenderId, recommender: recommenders.get(row.recommenderId) ?? row.recommenderId, label: label?.key ?? row.labelId, layer: label?.layer ?? '', ...none(), acceptance: null, days: [] };
+    const group = groups.get(key) ?? {
+      recommenderId: row.recommenderId,
+      recommender: recommenders.get(row.recommenderId) ?? row.recommenderId,
+      label: label?.key ?? row.labelId,
+      layer: label?.layer ?? '',
+      ...none(),
+      acceptance: null,
+      days: [],
+    };
     groups.set(key, group);
     let day = group.days.find((d) => d.day === row.day);
     if (!day) group.days.push((day = { day: row.day, ...none() }));
@@ -72,7 +84,11 @@ export function summarize(rows: readonly DecisionRow[], recommenders: ReadonlyMa
     }
   }
   return [...groups.values()]
-    .map((g) => ({ ...g, acceptance: g.accepted + g.rejected === 0 ? null : Math.round((g.accepted / (g.accepted + g.rejected)) * 10_000) / 10_000, days: g.days.sort((a, b) => a.day.localeCompare(b.day)) }))
+    .map((g) => ({
+      ...g,
+      acceptance: g.accepted + g.rejected === 0 ? null : Math.round((g.accepted / (g.accepted + g.rejected)) * 10_000) / 10_000,
+      days: g.days.sort((a, b) => a.day.localeCompare(b.day)),
+    }))
     .sort((a, b) => a.recommender.localeCompare(b.recommender) || a.layer.localeCompare(b.layer) || a.label.localeCompare(b.label));
 }
 

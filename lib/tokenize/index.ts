@@ -100,13 +100,14 @@ function* pieces(line: string): Generator<{ index: number; piece: string }> {
 
 function lineTokens(line: string, lineIndex: number, toPoint: (utf16Index: number) => number): LineToken[] {
   const tokens: LineToken[] = [];
-  for (const { index, piece } of pieces(line)) for (const word of wordSegmenter.segment(piece)) {
-    const from = lineIndex + index + word.index;
-    const wordLike = word.isWordLike === true;
-    // Most segments are one word or mark without whitespace, i.e. one run: no regex iterator needed.
-    if (!SPACE.test(word.segment)) tokens.push(lineToken(word.segment, from, toPoint, wordLike));
-    else for (const run of word.segment.matchAll(NON_SPACE)) tokens.push(lineToken(run[0], from + run.index, toPoint, wordLike));
-  }
+  for (const { index, piece } of pieces(line))
+    for (const word of wordSegmenter.segment(piece)) {
+      const from = lineIndex + index + word.index;
+      const wordLike = word.isWordLike === true;
+      // Most segments are one word or mark without whitespace, i.e. one run: no regex iterator needed.
+      if (!SPACE.test(word.segment)) tokens.push(lineToken(word.segment, from, toPoint, wordLike));
+      else for (const run of word.segment.matchAll(NON_SPACE)) tokens.push(lineToken(run[0], from + run.index, toPoint, wordLike));
+    }
   return tokens;
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PrismaClient } from '@/lib/db/client';
 import { forbidden } from '@/lib/http/errors';
 import { hashPassword } from '@/lib/auth/password';

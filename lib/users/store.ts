@@ -41,7 +41,11 @@ export async function setDisabled(db: PrismaClient, email: string, disabled: boo
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
     if (!user) return null;
-    const updated = await tx.user.update({ where: { id: user.id }, data: { disabledAt: disabled ? new Date() : null }, select: { id: true, email: true, disabledAt: true } });
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: { disabledAt: disabled ? new Date() : null },
+      select: { id: true, email: true, disabledAt: true },
+    });
     if (disabled) await revokeUserSessions(tx, user.id);
     return updated;
   });

@@ -12,7 +12,13 @@ import { UsageError } from './support';
 export async function projectActor(db: PrismaClient, projectId: string, email: string | undefined, action: ProjectAction) {
   const member = email
     ? await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true, isAdmin: true } })
-    : (await db.membership.findFirst({ where: { projectId, role: 'OWNER' }, orderBy: { createdAt: 'asc' }, select: { user: { select: { id: true, isAdmin: true } } } }))?.user;
+    : (
+        await db.membership.findFirst({
+          where: { projectId, role: 'OWNER' },
+          orderBy: { createdAt: 'asc' },
+          select: { user: { select: { id: true, isAdmin: true } } },
+        })
+      )?.user;
   if (!member) throw new UsageError(email ? `No user with e-mail ${normalizeEmail(email)}.` : `No project ${projectId}.`);
   const caller = { userId: member.id, isAdmin: member.isAdmin, via: 'token' as const };
   try {

@@ -15,8 +15,8 @@ export const agreementCommand: Command = {
   group: 'agreement',
   synopsis:
     'glossa agreement --project ID [--scope submitted|all] [--format text|json|markdown|latex|csv] ' +
-      '[--interval bootstrap|jackknife|none] [--confidence 0.95] [--replicates 1000] [--seed 1] ' +
-      '[--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--models all|RUN_ID,…] [--as-user EMAIL]',
+    '[--interval bootstrap|jackknife|none] [--confidence 0.95] [--replicates 1000] [--seed 1] ' +
+    '[--thresholds 0.667,0.8] [--batch week|N|none] [--include-after-gold] [--models all|RUN_ID,…] [--as-user EMAIL]',
   async run(args) {
     const options = flags(
       args,
@@ -41,7 +41,13 @@ export const agreementCommand: Command = {
     if (scope !== 'submitted' && scope !== 'all') throw new UsageError('--scope must be "submitted" or "all".');
     const format = options.json ? 'json' : (options.format ?? 'text');
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(format)}.`);
-    const parsed = intervalQuery.safeParse({ interval: options.interval, confidence: options.confidence, replicates: options.replicates, seed: options.seed, thresholds: options.thresholds });
+    const parsed = intervalQuery.safeParse({
+      interval: options.interval,
+      confidence: options.confidence,
+      replicates: options.replicates,
+      seed: options.seed,
+      thresholds: options.thresholds,
+    });
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
     const batch = batchQuery.safeParse({ batch: options.batch });
     if (!batch.success) throw new UsageError(`--batch: ${batch.error.issues[0]!.message}`);
@@ -64,20 +70,27 @@ export const agreementCommand: Command = {
 
 function printText(report: ProjectReport) {
   const names = new Map(report.scope.annotators.map((a) => [a.id, a.name]));
-  console.log(`Documents: ${report.scope.documents} (${report.scope.documentRule}); annotators: ${report.scope.annotators.map((a) => a.name).join(', ') || 'none'}`);
+  console.log(
+    `Documents: ${report.scope.documents} (${report.scope.documentRule}); annotators: ${report.scope.annotators.map((a) => a.name).join(', ') || 'none'}`,
+  );
   if (report.scope.message) console.log(report.scope.message);
   const excluded = describeExcluded(report.excluded);
   if (excluded) console.log(excluded);
   for (const [layer, r] of Object.entries(report.layers)) {
     console.log(`\n${layer}: token α ${show(r.tokenAlpha)} · α_u ${show(r.unitizingAlpha)} · Fleiss κ ${show(r.fleissKappa)}`);
-    for (const p of r.pairs) console.log(`  ${names.get(p.a)} × ${names.get(p.b)}: κ ${show(p.cohenKappa)} · F1 exact ${show(p.f1Exact)} · F1 overlap ${show(p.f1Overlap)}`);
+    for (const p of r.pairs)
+      console.log(`  ${names.get(p.a)} × ${names.get(p.b)}: κ ${show(p.cohenKappa)} · F1 exact ${show(p.f1Exact)} · F1 overlap ${show(p.f1Overlap)}`);
   }
   for (const [target, f] of Object.entries(report.stance)) console.log(`stance towards ${target}: α ${show(f)} over ${f.units} unit(s)`);
   for (const [question, f] of Object.entries(report.questions)) console.log(`${question}: α ${show(f)} over ${f.units} unit(s)`);
   const worst = report.documents.filter((d) => d.disagreement !== null).slice(0, 5);
   if (worst.length) console.log(`\nMost disagreement: ${worst.map((d) => `${d.name} (${d.disagreement})`).join(', ')}`);
   for (const batch of report.overTime?.batches ?? []) {
-    console.log(`${batch.label} (${batch.documents} documents): ${Object.entries(batch.layers).map(([layer, f]) => `${layer} α ${show(f.tokenAlpha)}`).join(' · ')}`);
+    console.log(
+      `${batch.label} (${batch.documents} documents): ${Object.entries(batch.layers)
+        .map(([layer, f]) => `${layer} α ${show(f.tokenAlpha)}`)
+        .join(' · ')}`,
+    );
   }
   for (const model of report.models) {
     console.log(`\n${model.name}: against gold on ${model.gold.documents} of the ${model.documents} document(s) it ran on`);

@@ -8,7 +8,18 @@ import { tokenCreate, userCreate, userDisable, userEnable, userPassword } from '
 
 export { UsageError } from './support';
 
-export const COMMANDS: Command[] = [userCreate, userPassword, userDisable, userEnable, tokenCreate, importCommand, exportCommand, agreementCommand, suggestCommand, dbMigrate];
+export const COMMANDS: Command[] = [
+  userCreate,
+  userPassword,
+  userDisable,
+  userEnable,
+  tokenCreate,
+  importCommand,
+  exportCommand,
+  agreementCommand,
+  suggestCommand,
+  dbMigrate,
+];
 
 export function usage(): string {
   return ['Usage: npx glossa <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.synopsis}`)].join('\n');

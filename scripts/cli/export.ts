@@ -18,8 +18,8 @@ export const exportCommand: Command = {
   group: 'export',
   synopsis:
     'glossa export --project ID --format F --source gold|all|annotator:<userId> [--out FILE] ' +
-      '[--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta ' +
-      'KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
+    '[--as-user EMAIL] [--of F] [--status S] [--assignee USER_ID] [--documents ID,ID] [--meta ' +
+    'KEY=VALUE …] [--base-url URL] [--csv-escape spreadsheet|raw] [--labels schema|source]',
   async run(args) {
     const options = flags(
       args,
@@ -55,7 +55,11 @@ export const exportCommand: Command = {
       await projectActor(db, project!, asUser, 'export');
       let result: Awaited<ReturnType<typeof exportProject>>;
       try {
-        result = await exportProject(db, project!, { ...parsed.data, baseUrl: baseUrl ?? projectBaseUrl(project!, `http://localhost:${process.env.PORT ?? 3000}`), agreement: reviewAgreement });
+        result = await exportProject(db, project!, {
+          ...parsed.data,
+          baseUrl: baseUrl ?? projectBaseUrl(project!, `http://localhost:${process.env.PORT ?? 3000}`),
+          agreement: reviewAgreement,
+        });
       } catch (error) {
         if (error instanceof HttpError && error.status < 500) throw new UsageError(error.message);
         throw error;

@@ -15,10 +15,10 @@ export const importCommand: Command = {
   group: 'import',
   synopsis:
     'glossa import --project ID --file PATH [--file PATH …] [--format F] [--as-user EMAIL] [--gold | ' +
-      '--author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] ' +
-      '[--allow-duplicates | --merge-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] ' +
-      '[--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C ' +
-      '--question KEY [--target-column C]]',
+    '--author EMAIL|ID] [--keep-source-authors] [--label-map JSON|FILE.json] [--skip-unknown-labels] ' +
+    '[--allow-duplicates | --merge-duplicates] [--encoding utf-8|utf-16|windows-1252|latin-1] ' +
+    '[--offset-unit code-points|utf-16] [--text-column C] [--name-column C] [--question-column C ' +
+    '--question KEY [--target-column C]]',
   async run(args) {
     const options = flags(
       args,
@@ -61,7 +61,8 @@ export const importCommand: Command = {
     if (!query.success) throw new UsageError(query.error.issues.map((issue) => `--${kebab(String(issue.path[0]))}: ${issue.message}`).join('\n'));
     const files = options.file as unknown as string[];
     for (const file of files) if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
-    if (options['allow-duplicates'] && options['merge-duplicates']) throw new UsageError('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');
+    if (options['allow-duplicates'] && options['merge-duplicates'])
+      throw new UsageError('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');
     const sources: ImportSource[] = files.map((file) => ({ name: path.basename(file), stream: () => createReadStream(file) }));
 
     await withDatabase(async (db) => {
@@ -81,8 +82,10 @@ export const importCommand: Command = {
           mergeDuplicates: options['merge-duplicates'] ?? false,
         });
         for (const line of reportLines(report)) console.log(line);
-        console.log(`Imported ${report.documentCount} document(s) into project ` +
-          `${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`);
+        console.log(
+          `Imported ${report.documentCount} document(s) into project ` +
+            `${options.project}${report.mergedDocumentCount > 0 ? `, merged annotations onto ${report.mergedDocumentCount} existing document(s)` : ''}.`,
+        );
       } catch (error) {
         if (error instanceof HttpError && error.code === 'import_rejected') throw new UsageError(rejectionLines(error.details as RejectionDetails).join('\n'));
         // A file over a size limit (413) or a racing import (409): the message says what to do.
@@ -106,7 +109,10 @@ function kebab(name: string): string {
 
 /** A project member named by e-mail or user id: whose layer --author puts the imported work in. */
 async function memberId(db: Parameters<Parameters<typeof withDatabase>[0]>[0], projectId: string, author: string): Promise<string> {
-  const member = await db.membership.findFirst({ where: { projectId, user: author.includes('@') ? { email: normalizeEmail(author) } : { id: author } }, select: { userId: true } });
+  const member = await db.membership.findFirst({
+    where: { projectId, user: author.includes('@') ? { email: normalizeEmail(author) } : { id: author } },
+    select: { userId: true },
+  });
   if (!member) throw new UsageError(`--author: ${author} is not a member of project ${projectId}.`);
   return member.userId;
 }

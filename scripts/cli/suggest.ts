@@ -18,12 +18,22 @@ export const suggestCommand: Command = {
   group: 'suggest',
   synopsis: 'glossa suggest --project ID --recommender ID [--documents ID,ID,…] [--wait] [--as-user EMAIL]',
   async run(args) {
-    const options = flags(args, { project: { type: 'string' }, recommender: { type: 'string' }, documents: { type: 'string' }, wait: { type: 'boolean' }, 'as-user': { type: 'string' } }, ['project', 'recommender']);
-    const documentIds = options.documents?.split(',').map((id) => id.trim()).filter((id) => id !== '');
+    const options = flags(
+      args,
+      { project: { type: 'string' }, recommender: { type: 'string' }, documents: { type: 'string' }, wait: { type: 'boolean' }, 'as-user': { type: 'string' } },
+      ['project', 'recommender'],
+    );
+    const documentIds = options.documents
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
     if (documentIds && documentIds.length === 0) throw new UsageError('--documents needs at least one document id.');
     await withDatabase(async (db) => {
       const caller = await projectActor(db, options.project!, options['as-user'], 'recommenders:manage');
-      const recommender = await db.recommender.findFirst({ where: { id: options.recommender!, projectId: options.project!, deletedAt: null }, select: { name: true } });
+      const recommender = await db.recommender.findFirst({
+        where: { id: options.recommender!, projectId: options.project!, deletedAt: null },
+        select: { name: true },
+      });
       if (!recommender) throw new UsageError(`No recommender ${options.recommender} in project ${options.project}.`);
       try {
         const run = await createRun(db, options.recommender!, caller.userId, documentIds);
@@ -45,11 +55,15 @@ async function follow(db: PrismaClient, runId: string): Promise<void> {
     let last = '';
     for (;;) {
       const run = await findRun(db, runId);
-      const line = `${run.status}: ${run.documentsDone + run.documentsFailed}/${run.documents} documents (${run.documentsFailed} failed), ${run.suggestionsCount} suggestions`;
+      const line =
+        `${run.status}: ${run.documentsDone + run.documentsFailed}/${run.documents} documents (${run.documentsFailed} failed), ` +
+        `${run.suggestionsCount} suggestions`;
       if (line !== last) console.log(line);
       last = line;
       if (run.status !== 'QUEUED' && run.status !== 'RUNNING') {
-        const dropped = Object.entries(run.dropped).map(([reason, n]) => `${reason}: ${n}`).join(', ');
+        const dropped = Object.entries(run.dropped)
+          .map(([reason, n]) => `${reason}: ${n}`)
+          .join(', ');
         if (dropped) console.log(`Dropped: ${dropped}`);
         if (run.promptTokens || run.completionTokens) console.log(`Tokens: ${run.promptTokens} prompt, ${run.completionTokens} completion`);
         // A failed or cancelled run exits 1 (main prints the message).

@@ -10,7 +10,11 @@ export const userCreate: Command = {
   action: 'create',
   synopsis: 'glossa user create --email E --name N --password P [--admin]',
   async run(args) {
-    const options = flags(args, { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean' } }, ['email', 'name', 'password']);
+    const options = flags(args, { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean' } }, [
+      'email',
+      'name',
+      'password',
+    ]);
     const parsed = signUpInput.safeParse({ email: options.email, name: options.name, password: options.password });
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
@@ -46,7 +50,8 @@ export const userPassword: Command = {
   group: 'user',
   action: 'password',
   synopsis:
-    'glossa user password --email E [--password P | --password-stdin]  resets a password (a new one is printed when none is given) and signs the user out everywhere',
+    'glossa user password --email E [--password P | --password-stdin]  resets a password (a new one is printed when none is given) and ' +
+    'signs the user out everywhere',
   async run(args) {
     const options = flags(args, { email: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, ['email']);
     if (options.password !== undefined && options['password-stdin']) throw new UsageError('Give --password or --password-stdin, not both.');

@@ -68,7 +68,12 @@ describe.skipIf(!BASE)('answers of the production server', () => {
       expect(response.headers.get('allow')).toBe(allow);
       const body = await response.json();
       expect(body.error.code).toBe('method_not_allowed');
-      expect(body.error.message).toBe(`${method} is not allowed on ${path}; it answers ${allow.split(', ').filter((m) => m !== 'HEAD' && m !== 'OPTIONS').join(', ')}.`);
+      expect(body.error.message).toBe(
+        `${method} is not allowed on ${path}; it answers ${allow
+          .split(', ')
+          .filter((m) => m !== 'HEAD' && m !== 'OPTIONS')
+          .join(', ')}.`,
+      );
     }
     const options = await send('OPTIONS', `/api/v1/projects/${projectId}/schema`);
     expect([options.status, options.headers.get('allow')]).toEqual([204, 'GET, HEAD, OPTIONS, PUT']);
@@ -95,14 +100,20 @@ describe.skipIf(!BASE)('answers of the production server', () => {
     // The headings of app/forbidden.tsx and app/not-found.tsx.
     const forbidden: [number, string] = [403, 'Your role does not include this page'];
     const missing: [number, string] = [404, 'Page not found'];
-    expect(await statuses({ email: annotator.email, password: TEST_PASSWORD }, pages.map((p) => `/${p}`))).toEqual(
-      Object.fromEntries(pages.map((p) => [`/${p}`, forbidden])),
-    );
+    expect(
+      await statuses(
+        { email: annotator.email, password: TEST_PASSWORD },
+        pages.map((p) => `/${p}`),
+      ),
+    ).toEqual(Object.fromEntries(pages.map((p) => [`/${p}`, forbidden])));
     expect(await statuses({ email: outsider.email, password: TEST_PASSWORD }, ['', ...pages.map((p) => `/${p}`)])).toEqual(
       Object.fromEntries(['', ...pages.map((p) => `/${p}`)].map((p) => [p, missing])),
     );
     // The owner opens them all, so the statuses above are about the role, not a broken page.
-    const own = await statuses(CREDENTIALS, pages.map((p) => `/${p}`));
+    const own = await statuses(
+      CREDENTIALS,
+      pages.map((p) => `/${p}`),
+    );
     expect(Object.values(own).map(([status]) => status)).toEqual(pages.map(() => 200));
   }, 120_000);
 

@@ -48,14 +48,35 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
       const { page: owner } = await signedIn(browser);
       const project = await api<{ id: string; allowSelfAssignment: boolean }>(owner, '/projects', { method: 'POST', data: { name: `Blind ${unique}` } });
       expect(project.allowSelfAssignment).toBe(false);
-      await api(owner, `/projects/${project.id}/documents`, { method: 'POST', data: { documents: [{ name: 'assigned', text: TEXT }, { name: 'not assigned', text: `${TEXT} Again.` }] } });
+      await api(owner, `/projects/${project.id}/documents`, {
+        method: 'POST',
+        data: {
+          documents: [
+            { name: 'assigned', text: TEXT },
+            { name: 'not assigned', text: `${TEXT} Again.` },
+          ],
+        },
+      });
       const documents = (await api<{ items: { id: string; name: string }[] }>(owner, `/projects/${project.id}/documents`)).items;
       const assignedId = documents.find((d) => d.name === 'assigned')!.id;
       const otherId = documents.find((d) => d.name === 'not assigned')!.id;
       const { page, email } = await signUp(browser, 'Blinda');
       await api(owner, `/projects/${project.id}/members`, { method: 'POST', data: { email, role: 'ANNOTATOR' } });
-      await api(owner, `/projects/${project.id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [assignedId], userIds: [(await api<{ items: { user: { id: string; email: string } }[] }>(owner, `/projects/${project.id}/members`)).items.find((m) => m.user.email === email)!.user.id] } });
-      const label = (await api<{ labels: Label[] }>(owner, `/projects/${project.id}/schema`)).labels.find((l) => l.layer === 'ENTITY' && l.hotkey && !l.retired)!;
+      await api(owner, `/projects/${project.id}/assignments`, {
+        method: 'POST',
+        data: {
+          mode: 'explicit',
+          documentIds: [assignedId],
+          userIds: [
+            (await api<{ items: { user: { id: string; email: string } }[] }>(owner, `/projects/${project.id}/members`)).items.find(
+              (m) => m.user.email === email,
+            )!.user.id,
+          ],
+        },
+      });
+      const label = (await api<{ labels: Label[] }>(owner, `/projects/${project.id}/schema`)).labels.find(
+        (l) => l.layer === 'ENTITY' && l.hotkey && !l.retired,
+      )!;
 
       const text = () => page.getByRole('textbox', { name: /^Text of / });
       const spans = () => text().locator('[data-span]');
@@ -102,7 +123,10 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
       // A document nobody assigned to the annotator: read-only, says why, offers no submit.
       await page.goto(`${BASE}/projects/${project.id}/documents/${otherId}`, { waitUntil: 'networkidle' });
       await text().waitFor();
-      await page.getByText(/This document is not assigned to you, and this project does not let annotators assign themselves/).first().waitFor();
+      await page
+        .getByText(/This document is not assigned to you, and this project does not let annotators assign themselves/)
+        .first()
+        .waitFor();
       expect(await page.getByRole('button', { name: 'Submit', exact: true }).count()).toBe(0);
       await tryToLabel();
       await page.waitForTimeout(500);

@@ -63,7 +63,9 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
 
     await app.database.stop();
     const pending = await annotate();
-    await status().getByText(/^1 change not saved — the server is temporarily unavailable; retrying in \d+ s\.$/).waitFor({ timeout: 10_000 });
+    await status()
+      .getByText(/^1 change not saved — the server is temporarily unavailable; retrying in \d+ s\.$/)
+      .waitFor({ timeout: 10_000 });
 
     // What the API answers meanwhile: a prompt JSON 503 that says when to try again.
     const requested = Date.now();
@@ -79,7 +81,9 @@ describe.skipIf(!BASE)('PostgreSQL stopped during annotation (Chromium)', () => 
     expect(await health.json()).toEqual({ status: 'degraded' });
 
     // A second failed attempt: it keeps trying with a longer wait, and the change stays on screen.
-    await status().getByText(/retrying in 2 s\./).waitFor({ timeout: 10_000 });
+    await status()
+      .getByText(/retrying in 2 s\./)
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByRole('button', { name: 'Retry now' }).isVisible()).toBe(true);
     expect(await spans().count()).toBe(3);
 

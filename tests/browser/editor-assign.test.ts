@@ -27,7 +27,10 @@ describe.skipIf(!BASE)('assign panel (Chromium)', () => {
   it(
     'lists the owner with their role and keeps the project default of annotators per document',
     async () => {
-      const project = await api<{ id: string; annotatorsPerDocument: number }>(page, '/projects', { method: 'POST', data: { name: `Assign panel ${Date.now().toString(36)}` } });
+      const project = await api<{ id: string; annotatorsPerDocument: number }>(page, '/projects', {
+        method: 'POST',
+        data: { name: `Assign panel ${Date.now().toString(36)}` },
+      });
       const projectId = project.id;
       expect(project.annotatorsPerDocument, 'a new project asks for agreement by default').toBe(2);
       await api(page, `/projects/${projectId}/documents`, { method: 'POST', data: { documents: [{ name: 'one', text: 'Talks in Doha ended on Tuesday.' }] } });

@@ -21,7 +21,18 @@ describe.skipIf(!BASE)('export page: spans a format leaves out (Chromium)', () =
     const text = 'The State Bank of Pakistan raised rates.';
     await api(page, `/projects/${projectId}/documents?author=gold`, {
       method: 'POST',
-      data: { documents: [{ name: 'rates', text, spans: [{ start: 4, end: 26, label: 'ORG' }, { start: 18, end: 26, label: 'GPE' }] }] },
+      data: {
+        documents: [
+          {
+            name: 'rates',
+            text,
+            spans: [
+              { start: 4, end: 26, label: 'ORG' },
+              { start: 18, end: 26, label: 'GPE' },
+            ],
+          },
+        ],
+      },
     });
   }, TIMEOUT);
 
@@ -34,7 +45,11 @@ describe.skipIf(!BASE)('export page: spans a format leaves out (Chromium)', () =
     async () => {
       await page.goto(`${BASE}/projects/${projectId}/export`);
       const loss = page.getByRole('note', { name: 'Not in this file' });
-      await page.getByRole('region', { name: /^Preview/ }).locator('pre').first().waitFor();
+      await page
+        .getByRole('region', { name: /^Preview/ })
+        .locator('pre')
+        .first()
+        .waitFor();
       expect(await loss.count(), 'JSONL keeps nested spans').toBe(0);
 
       await page.getByLabel('CoNLL-2003 (BIO)').check();

@@ -9,7 +9,9 @@ import { api, BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '..
  */
 const TIMEOUT = 90_000;
 
-const CONLL = ['-DOCSTART- -X- -X- O', '', 'Mrs.\tB-creative-work', 'Doubtfire\tI-creative-work', 'met\tO', 'P.\tB-PER', 'Simmons\tI-PER', '.\tO', '', ''].join('\n');
+const CONLL = ['-DOCSTART- -X- -X- O', '', 'Mrs.\tB-creative-work', 'Doubtfire\tI-creative-work', 'met\tO', 'P.\tB-PER', 'Simmons\tI-PER', '.\tO', '', ''].join(
+  '\n',
+);
 
 describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('export formats page', () => {
   let browser: Browser;

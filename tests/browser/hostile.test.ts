@@ -27,7 +27,11 @@ describe.skipIf(!BASE)('hostile content is rendered inert (Chromium)', () => {
     });
     const project = await api<{ id: string }>(page, '/projects', {
       method: 'POST',
-      data: { name: `Hostile ${PAYLOAD}`, description: PAYLOAD, guidelines: `# Rules\n\n${PAYLOAD}\n\n[click me](javascript:window.__xss=1)\n\n<iframe src="javascript:window.__xss=1"></iframe>` },
+      data: {
+        name: `Hostile ${PAYLOAD}`,
+        description: PAYLOAD,
+        guidelines: `# Rules\n\n${PAYLOAD}\n\n[click me](javascript:window.__xss=1)\n\n<iframe src="javascript:window.__xss=1"></iframe>`,
+      },
     });
     await api(page, `/projects/${project.id}/schema`, {
       method: 'PUT',
@@ -35,7 +39,16 @@ describe.skipIf(!BASE)('hostile content is rendered inert (Chromium)', () => {
     });
     const imported = await api<{ documents: { id: string }[] }>(page, `/projects/${project.id}/documents`, {
       method: 'POST',
-      data: { documents: [{ name: `Doc ${PAYLOAD}`, text: `Before ${PAYLOAD} after.\n\nSecond paragraph.`, metadata: { source: PAYLOAD }, spans: [{ start: 0, end: 6, label: 'XSS' }] }] },
+      data: {
+        documents: [
+          {
+            name: `Doc ${PAYLOAD}`,
+            text: `Before ${PAYLOAD} after.\n\nSecond paragraph.`,
+            metadata: { source: PAYLOAD },
+            spans: [{ start: 0, end: 6, label: 'XSS' }],
+          },
+        ],
+      },
     });
     const documentId = imported.documents[0]!.id;
 

@@ -10,7 +10,13 @@ import { accessibilityProblems, api, BASE, launchChromium, screenshot, signIn } 
  */
 const TIMEOUT = 120_000;
 
-const STANCE_CSV = ['Tweet,Target,Stance', 'The TTP must be stopped now.,TTP,AGAINST', 'Talks with the TTP are welcome.,TTP,favor', 'Nothing to say about it.,TTP,', ''].join('\n');
+const STANCE_CSV = [
+  'Tweet,Target,Stance',
+  'The TTP must be stopped now.,TTP,AGAINST',
+  'Talks with the TTP are welcome.,TTP,favor',
+  'Nothing to say about it.,TTP,',
+  '',
+].join('\n');
 
 describe.skipIf(!BASE)('import form options (Chromium)', () => {
   let browser: Browser;
@@ -79,7 +85,12 @@ describe.skipIf(!BASE)('import form options (Chromium)', () => {
       const problems = outcome.getByRole('table', { name: 'Problems that stopped the import' }).getByRole('row');
       // A header row and the 100 listed problems.
       expect(await problems.count()).toBe(101);
-      expect(await problems.nth(1).getByRole('cell').allInnerTexts()).toEqual(['ragged.csv', 'line 2', expect.stringMatching(/^the row has 2 field\(s\) but the header names 1 column\(s\)/), '']);
+      expect(await problems.nth(1).getByRole('cell').allInnerTexts()).toEqual([
+        'ragged.csv',
+        'line 2',
+        expect.stringMatching(/^the row has 2 field\(s\) but the header names 1 column\(s\)/),
+        '',
+      ]);
     },
     TIMEOUT,
   );

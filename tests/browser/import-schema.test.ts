@@ -34,7 +34,9 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
     async () => {
       await page.goto(`${project}/import`);
       const name = `browser-test-${Date.now()}.txt`;
-      await page.locator('input[type="file"]').setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`A short note written at ${new Date().toISOString()}.\n`) });
+      await page
+        .locator('input[type="file"]')
+        .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`A short note written at ${new Date().toISOString()}.\n`) });
       await page.getByRole('cell', { name: 'Plain text' }).waitFor();
 
       await page.getByRole('button', { name: 'Import 1 file' }).click();
@@ -79,7 +81,10 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
       await page.getByText('Schema saved.').waitFor();
 
       await page.reload();
-      const saved = page.getByRole('region', { name: /^Entities/ }).getByRole('listitem').filter({ hasText: key });
+      const saved = page
+        .getByRole('region', { name: /^Entities/ })
+        .getByRole('listitem')
+        .filter({ hasText: key });
       await saved.waitFor();
       expect(await saved.getByRole('button', { name: 'Edit Browser test label' }).isVisible()).toBe(true);
       expect((await saved.locator('kbd').textContent())?.trim().endsWith(free)).toBe(true);
@@ -89,7 +94,10 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
       await saved.getByRole('button', { name: 'Retire', exact: true }).click();
       await page.getByRole('button', { name: 'Save schema' }).click();
       await page.getByText('Schema saved.').waitFor();
-      await page.getByRole('region', { name: /^Retired/ }).getByText(key).waitFor();
+      await page
+        .getByRole('region', { name: /^Retired/ })
+        .getByText(key)
+        .waitFor();
     },
     TIMEOUT,
   );

@@ -21,7 +21,10 @@ describe.skipIf(!BASE)('live collaboration (Chromium)', () => {
     const second = await signedIn(browser);
     const projectId = (await api<{ items: { id: string }[] }>(first.page, '/projects')).items[0]!.id;
     const documentId = (await api<{ items: { id: string }[] }>(first.page, `/projects/${projectId}/documents`)).items[0]!.id;
-    const schema = await api<{ labels: { layer: string; key: string; hotkey: string | null; retired: boolean }[] }>(first.page, `/projects/${projectId}/schema`);
+    const schema = await api<{ labels: { layer: string; key: string; hotkey: string | null; retired: boolean }[] }>(
+      first.page,
+      `/projects/${projectId}/schema`,
+    );
     const hotkey = schema.labels.find((l) => l.layer === 'ENTITY' && l.hotkey && !l.retired)!.hotkey!;
     return { first, second, documentId, hotkey, url: `${BASE}/projects/${projectId}/documents/${documentId}` };
   }

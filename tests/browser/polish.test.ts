@@ -28,7 +28,14 @@ describe.skipIf(!BASE)('first-hour polish (Chromium)', () => {
       data: {
         documents: [
           { name: 'plain', text: `${TEXT} (plain)` },
-          { name: 'nested', text: TEXT, spans: [{ start: 27, end: 53, label: 'ORG' }, { start: 45, end: 53, label: 'GPE' }] },
+          {
+            name: 'nested',
+            text: TEXT,
+            spans: [
+              { start: 27, end: 53, label: 'ORG' },
+              { start: 45, end: 53, label: 'GPE' },
+            ],
+          },
         ],
       },
     });
@@ -82,7 +89,10 @@ describe.skipIf(!BASE)('first-hour polish (Chromium)', () => {
         await page.goto(`${BASE}/projects/${projectId}/documents/${documentIds[name]}`);
         const textbox = page.getByRole('textbox', { name: /^Text of / });
         await textbox.waitFor();
-        return textbox.locator('p').first().evaluate((paragraph) => getComputedStyle(paragraph).lineHeight);
+        return textbox
+          .locator('p')
+          .first()
+          .evaluate((paragraph) => getComputedStyle(paragraph).lineHeight);
       };
       // An outer span is drawn in pieces around the inner one: count the spans, not the elements.
       const spans = () => page.locator('[data-span]').evaluateAll((elements) => new Set(elements.map((element) => element.getAttribute('data-span'))).size);
@@ -101,7 +111,11 @@ describe.skipIf(!BASE)('first-hour polish (Chromium)', () => {
       await page.setViewportSize({ width: 1024, height: 800 });
       await page.goto(`${BASE}/projects/${projectId}/documents/${documentIds.plain}`);
       await page.getByRole('textbox', { name: /^Text of / }).waitFor();
-      const toolbar = page.getByRole('status').filter({ hasText: /saved|Saving/ }).first().locator('..');
+      const toolbar = page
+        .getByRole('status')
+        .filter({ hasText: /saved|Saving/ })
+        .first()
+        .locator('..');
       const before = (await toolbar.boundingBox())!.height;
 
       // "5" is Legality, constitutionality and jurisprudence: the longest name of the preset.

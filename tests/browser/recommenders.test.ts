@@ -31,10 +31,18 @@ describe.skipIf(!BASE)('recommenders on the project page (Chromium)', () => {
   it(
     'adds recommenders, says where each sends text, and runs one over the project with a progress bar',
     async () => {
-      const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Recommenders ${Date.now().toString(36)}`, blindMode: false } });
+      const project = await api<{ id: string }>(page, '/projects', {
+        method: 'POST',
+        data: { name: `Recommenders ${Date.now().toString(36)}`, blindMode: false },
+      });
       const created = await api<{ documents: { id: string }[] }>(page, `/projects/${project.id}/documents`, {
         method: 'POST',
-        data: { documents: [{ name: 'one', text: 'Doha hosted the talks.' }, { name: 'two', text: 'From Doha to Doha.' }] },
+        data: {
+          documents: [
+            { name: 'one', text: 'Doha hosted the talks.' },
+            { name: 'two', text: 'From Doha to Doha.' },
+          ],
+        },
       });
       const schema = await api<{ labels: { id: string; key: string; layer: string }[] }>(page, `/projects/${project.id}/schema`);
       const gpe = schema.labels.find((l) => l.key === 'GPE' && l.layer === 'ENTITY')!;

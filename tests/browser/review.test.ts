@@ -33,13 +33,19 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
     { section: 'progress', tab: 'Progress', heading: 'Annotators' },
     { section: 'agreement', tab: 'Agreement', heading: 'What is compared' },
     { section: 'review', tab: 'Review', heading: 'Review queue' },
-  ])('renders the $tab page', async ({ section, tab, heading }) => {
-    await page.goto(`${BASE}${project}/${section}`);
-    await page.getByRole('heading', { level: 2, name: heading }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: tab, exact: true }).getAttribute('aria-current')).toBe('page');
-    await page.screenshot({ path: `${SHOTS}/review-${section}.png`, fullPage: true });
-    expect(await accessibilityProblems(page)).toEqual([]);
-  }, 60_000);
+  ])(
+    'renders the $tab page',
+    async ({ section, tab, heading }) => {
+      await page.goto(`${BASE}${project}/${section}`);
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      expect(await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: tab, exact: true }).getAttribute('aria-current')).toBe(
+        'page',
+      );
+      await page.screenshot({ path: `${SHOTS}/review-${section}.png`, fullPage: true });
+      expect(await accessibilityProblems(page)).toEqual([]);
+    },
+    60_000,
+  );
 
   it('switches the agreement scope', async () => {
     await page.goto(`${BASE}${project}/agreement`);
@@ -59,10 +65,23 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
     const text = 'Ana met Bilal in Bannu.';
     await api(page, `/projects/${id}/documents`, {
       method: 'POST',
-      data: { documents: [{ name: 'j and k', text, spans: [{ start: 0, end: 3, label: 'PERSON' }, { start: 8, end: 13, label: 'PERSON' }] }] },
+      data: {
+        documents: [
+          {
+            name: 'j and k',
+            text,
+            spans: [
+              { start: 0, end: 3, label: 'PERSON' },
+              { start: 8, end: 13, label: 'PERSON' },
+            ],
+          },
+        ],
+      },
     });
     const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${id}/documents`)).items[0]!.id;
-    const owner = (await api<{ items: { user: { id: string; email: string | null } }[] }>(page, `/projects/${id}/members`)).items.find((m) => m.user.email === CREDENTIALS.email)!;
+    const owner = (await api<{ items: { user: { id: string; email: string | null } }[] }>(page, `/projects/${id}/members`)).items.find(
+      (m) => m.user.email === CREDENTIALS.email,
+    )!;
     await api(page, `/projects/${id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [owner.user.id] } });
     await api(page, `/documents/${documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
     return id;

@@ -66,7 +66,9 @@ describe.skipIf(!BASE)('schema set-up (Chromium)', () => {
       const name = field(second, 'Name');
       const errorId = (await name.getAttribute('aria-describedby'))?.split(' ').find((id) => id.endsWith('-error'));
       expect(errorId, 'the name field names its error').toBeDefined();
-      expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/^duplicate name "armed {2}Group" in layer ENTITY .*names are compared ignoring case and spacing/);
+      expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(
+        /^duplicate name "armed {2}Group" in layer ENTITY .*names are compared ignoring case and spacing/,
+      );
       expect((await api<Schema>(page, `/projects/${projectId}/schema`)).labels).toEqual([]);
       expect(await accessibilityProblems(page)).toEqual([]);
 

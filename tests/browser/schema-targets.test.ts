@@ -69,13 +69,21 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
       // TTP has the gold stance span; nothing names the Pakistani state.
       for (const name of ['Tehreek-e-Taliban Pakistan', 'Pakistani state and military']) {
         await page.getByRole('button', { name: `Retire ${name}` }).click();
-        await page.getByRole('group', { name: `Retire ${name}?` }).getByRole('button', { name: 'Retire', exact: true }).click();
+        await page
+          .getByRole('group', { name: `Retire ${name}?` })
+          .getByRole('button', { name: 'Retire', exact: true })
+          .click();
       }
       await page.getByRole('button', { name: 'Save schema' }).click();
       // What the page says after saving: "Schema saved.", or the problems that stopped it.
       await expect.poll(() => page.locator('.form-status, .form-error, .field__error').allTextContents(), { timeout: 30_000 }).toContain('Schema saved.');
       await expect
-        .poll(async () => (await api<Schema>(page, `/projects/${projectId}/schema`)).targets.filter((t) => t.retired).map((t) => t.key).sort())
+        .poll(async () =>
+          (await api<Schema>(page, `/projects/${projectId}/schema`)).targets
+            .filter((t) => t.retired)
+            .map((t) => t.key)
+            .sort(),
+        )
         .toEqual(['PAKISTAN_STATE', 'TTP']);
 
       await page.goto(`${BASE}/projects/${projectId}/export`);

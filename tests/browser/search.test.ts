@@ -23,7 +23,14 @@ describe.skipIf(!BASE)('project search: KWIC concordance (Chromium)', () => {
       method: 'POST',
       data: {
         documents: [
-          { name: 'talks', text: first, spans: [{ start: 13, end: 22, label: 'GPE' }, { start: 43, end: 48, label: 'GPE' }] },
+          {
+            name: 'talks',
+            text: first,
+            spans: [
+              { start: 13, end: 22, label: 'GPE' },
+              { start: 43, end: 48, label: 'GPE' },
+            ],
+          },
           { name: 'denial', text: second, spans: [{ start: 0, end: 5, label: 'GPE' }] },
         ],
       },

@@ -25,7 +25,10 @@ describe.skipIf(!BASE)('suggestions in the editor (Chromium)', () => {
     db = createPrismaClient(process.env.GLOSSA_TEST_DATABASE_URL!);
     browser = await launchChromium();
     ({ page } = await signedIn(browser));
-    const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Suggestions ${Date.now().toString(36)}`, allowSelfAssignment: true } });
+    const project = await api<{ id: string }>(page, '/projects', {
+      method: 'POST',
+      data: { name: `Suggestions ${Date.now().toString(36)}`, allowSelfAssignment: true },
+    });
     projectId = project.id;
     await api(page, `/projects/${project.id}/documents`, { method: 'POST', data: { documents: [{ name: 'talks', text: TEXT }] } });
     documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${project.id}/documents`)).items[0]!.id;
@@ -77,7 +80,9 @@ describe.skipIf(!BASE)('suggestions in the editor (Chromium)', () => {
       // Accept all three remaining Location suggestions from the popover.
       await page.keyboard.press('Alt+ArrowDown');
       await expect.poll(selectedQuote).toContain('“Doha”');
-      await popover().getByRole('button', { name: /^Accept all 3 / }).click();
+      await popover()
+        .getByRole('button', { name: /^Accept all 3 / })
+        .click();
       await expect.poll(() => ghosts().count()).toBe(0);
       await expect.poll(() => spans().count(), { timeout: 30_000 }).toBe(4);
 

@@ -14,7 +14,8 @@ import { accessibilityProblems, api, BASE, launchChromium, screenshot } from '..
  * editor's). Every main page is checked with axe-core.
  */
 const FIXTURE = new URL('../../../shared/fixtures/op-ed-terrorist-alliances.txt', import.meta.url);
-const OWN_DOCUMENT = `Border talks stall as attacks rise
+const OWN_DOCUMENT =
+  `Border talks stall as attacks rise
 
 Talks between Pakistan and the Afghan Taliban ended in Doha ` +
   `on Tuesday. An attack in Bannu killed eleven soldiers. Islamabad blames the Hafiz Gul Bahadur ` +
@@ -108,10 +109,16 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
     const annotators = [await signUp(browser, 'Ana'), await signUp(browser, 'Bilal')];
     // Membership is by invitation, which each annotator accepts.
     for (const annotator of annotators) {
-      const invitation = await api<{ id: string }>(owner.page, `/projects/${projectId}/invitations`, { method: 'POST', data: { email: annotator.email, role: 'ANNOTATOR' } });
+      const invitation = await api<{ id: string }>(owner.page, `/projects/${projectId}/invitations`, {
+        method: 'POST',
+        data: { email: annotator.email, role: 'ANNOTATOR' },
+      });
       await api(annotator.page, `/invitations/${invitation.id}/accept`, { method: 'POST' });
     }
-    const assigned = await api<{ created: number }>(owner.page, `/projects/${projectId}/assignments`, { method: 'POST', data: { mode: 'round-robin', perDocument: 2 } });
+    const assigned = await api<{ created: number }>(owner.page, `/projects/${projectId}/assignments`, {
+      method: 'POST',
+      data: { mode: 'round-robin', perDocument: 2 },
+    });
     expect(assigned.created).toBe(2);
 
     const schema = await api<{ labels: Label[]; targets: { id: string; key: string }[] }>(owner.page, `/projects/${projectId}/schema`);
@@ -151,15 +158,29 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
         const start = Array.from(text.slice(0, text.indexOf(needle))).length;
         return { start, end: start + Array.from(needle).length };
       };
-      const sentence = text.split('\n').find((line) => line.includes('Afghan Taliban'))!.split('. ')[0]!;
-      await api(page, `/documents/${documentId}/annotations`, { method: 'POST', data: { labelId: label('STANCE', 'AGAINST').id, ...at(sentence), target: { kind: 'target', id: taliban.id } } });
+      const sentence = text
+        .split('\n')
+        .find((line) => line.includes('Afghan Taliban'))!
+        .split('. ')[0]!;
+      await api(page, `/documents/${documentId}/annotations`, {
+        method: 'POST',
+        data: { labelId: label('STANCE', 'AGAINST').id, ...at(sentence), target: { kind: 'target', id: taliban.id } },
+      });
       await api(page, `/documents/${documentId}/annotations`, { method: 'POST', data: { labelId: label('FRAME', 'SECURITY_DEFENSE').id, ...at(sentence) } });
       const person = mine.find((s) => s.label === 'PERSON')!;
       const org = mine.find((s) => s.label === 'ORG' && s.quote.includes('group'))!;
-      await api(page, `/documents/${documentId}/relations`, { method: 'POST', data: { labelId: label('RELATION', 'MEMBER_OF').id, sourceId: person.id, targetId: org.id } });
+      await api(page, `/documents/${documentId}/relations`, {
+        method: 'POST',
+        data: { labelId: label('RELATION', 'MEMBER_OF').id, sourceId: person.id, targetId: org.id },
+      });
       await api(page, `/documents/${documentId}/labels`, {
         method: 'PUT',
-        data: { answers: [{ labelId: label('DOCUMENT', 'OVERALL_STANCE').id, targetId: taliban.id, values: ['AGAINST'] }, { labelId: label('DOCUMENT', 'PRIMARY_FRAME').id, values: ['SECURITY_DEFENSE'] }] },
+        data: {
+          answers: [
+            { labelId: label('DOCUMENT', 'OVERALL_STANCE').id, targetId: taliban.id, values: ['AGAINST'] },
+            { labelId: label('DOCUMENT', 'PRIMARY_FRAME').id, values: ['SECURITY_DEFENSE'] },
+          ],
+        },
       });
       await page.reload({ waitUntil: 'networkidle' });
       await page.getByRole('button', { name: 'Submit', exact: true }).click();
@@ -168,10 +189,16 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
 
     // Curator (the owner): agreement report, adjudication, export.
     await owner.page.goto(`${BASE}/projects/${projectId}/agreement`, { waitUntil: 'networkidle' });
-    await owner.page.getByRole('heading', { name: /agreement/i }).first().waitFor();
+    await owner.page
+      .getByRole('heading', { name: /agreement/i })
+      .first()
+      .waitFor();
     await screenshot(owner.page, 'agreement');
     expect(await accessibilityProblems(owner.page)).toEqual([]);
-    const report = await api<{ scope: { documents: number }; layers: { ENTITY: { tokenAlpha: { value: number | null } } } }>(owner.page, `/projects/${projectId}/agreement`);
+    const report = await api<{ scope: { documents: number }; layers: { ENTITY: { tokenAlpha: { value: number | null } } } }>(
+      owner.page,
+      `/projects/${projectId}/agreement`,
+    );
     expect(report.scope.documents).toBe(1);
     // Token α by hand over the N tokens of lib/tokenize (the report's units): both mark the
     // same spans except "Afghan Taliban" (2 tokens, ORG vs NORP). Categories over the 2N
@@ -200,10 +227,18 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
       expect(response.status(), await response.text()).toBe(200);
       return response.text();
     };
-    const jsonl = (await download('jsonl')).trim().split('\n').map((line) => JSON.parse(line));
+    const jsonl = (await download('jsonl'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(jsonl).toHaveLength(1);
     const gold = jsonl[0].spans as { label: string; quote: string; author: string }[];
-    expect(gold).toEqual(expect.arrayContaining([expect.objectContaining({ label: 'GPE', quote: 'Bannu', author: 'gold' }), expect.objectContaining({ label: 'PERSON', quote: 'Hafiz Gul Bahadur' })]));
+    expect(gold).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'GPE', quote: 'Bannu', author: 'gold' }),
+        expect.objectContaining({ label: 'PERSON', quote: 'Hafiz Gul Bahadur' }),
+      ]),
+    );
     expect(gold.some((s) => s.quote === 'Afghan Taliban')).toBe(false); // the annotators disagreed on it
     const conll = await download('conll');
     expect(conll).toMatch(/^Bannu\tB-GPE$/m);

@@ -12,7 +12,10 @@ import { POST as signUpRoute } from '@/app/api/signup/route';
 const db = getPrisma();
 
 async function signInError(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(SignInError);
   return error as SignInError;
 }
@@ -28,7 +31,8 @@ describe('sign-up', () => {
 
   it('answers a taken e-mail exactly like a free one and leaves the existing account untouched; 400 for a short password, 403 when closed', async () => {
     const existing = await makeUser(db, 'existing');
-    const post = (body: unknown) => signUpRoute(new Request('http://localhost/api/signup', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+    const post = (body: unknown) =>
+      signUpRoute(new Request('http://localhost/api/signup', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
     const taken = await post({ email: existing.email.toUpperCase(), name: 'Impostor', password: 'long enough password' });
     const free = await post({ email: 'free@example.org', name: 'Free', password: 'long enough password' });
     expect(taken.status).toBe(202);
@@ -103,7 +107,12 @@ describe('API token lifecycle', () => {
     const other = await makeUser(db, 'other');
     const past = await call('POST', '/tokens', {}, { cookie: await sessionCookie(user.id), body: { name: 'old', expiresAt: '2001-01-01T00:00:00Z' } });
     expect(past.status).toBe(400);
-    const soon = await call('POST', '/tokens', {}, { cookie: await sessionCookie(user.id), body: { name: 'soon', expiresAt: new Date(Date.now() + 60_000).toISOString() } });
+    const soon = await call(
+      'POST',
+      '/tokens',
+      {},
+      { cookie: await sessionCookie(user.id), body: { name: 'soon', expiresAt: new Date(Date.now() + 60_000).toISOString() } },
+    );
     await db.apiToken.update({ where: { id: soon.body.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await call('GET', '/projects', {}, { token: soon.body.token })).status).toBe(401);
     expect((await call('DELETE', '/tokens/{id}', { id: soon.body.id }, { token: other.token })).status).toBe(404);
@@ -120,7 +129,9 @@ describe('OpenAPI document', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/projects', '/projects/{id}', '/projects/{id}/members/{userId}', '/projects/{id}/schema', '/tokens/{id}']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/projects', '/projects/{id}', '/projects/{id}/members/{userId}', '/projects/{id}/schema', '/tokens/{id}']),
+    );
     const create = document.paths['/projects'].post;
     expect(create.requestBody.content['application/json'].schema.properties.preset.enum).toContain('news-stance-framing');
     expect(create.responses['201'].content['application/json'].schema.properties.createdAt.type).toBe('string');

@@ -49,11 +49,17 @@ describe('active time', () => {
     const token = exporter.token;
     const exported = async (query: string) => {
       const handler = (await routeModule('/projects/{id}/export')).GET!;
-      const response = await handler(new Request(`http://localhost/api/v1/projects/${projectId}/export?${query}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: projectId }) });
+      const response = await handler(
+        new Request(`http://localhost/api/v1/projects/${projectId}/export?${query}`, { headers: { authorization: `Bearer ${token}` } }),
+        { params: Promise.resolve({ id: projectId }) },
+      );
       expect(response.status).toBe(200);
       return response.text();
     };
-    const [record] = (await exported('format=jsonl&source=all')).trim().split('\n').map((line) => JSON.parse(line));
+    const [record] = (await exported('format=jsonl&source=all'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(record.metadata).toEqual({ glossa_active_seconds: { [annotator.id]: 55 } });
     const card = JSON.parse(await exported('format=card-json&of=jsonl&source=all'));
     expect(card.activeTime).toEqual([{ annotator: annotator.id, documents: 1, seconds: 55 }]);

@@ -26,7 +26,12 @@ async function annotated(name: string, submitted: TestUser[], work: [TestUser, s
   const document = await db.document.create({ data: { projectId, name, text: TEXT, sha256: name, position: 0 } });
   for (const user of [a, b, c]) await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'IN_PROGRESS' } });
   for (const [user, label, needle] of work) {
-    const response = await call('POST', '/documents/{id}/annotations', { id: document.id }, { token: user.token, body: { labelId: labels[label], ...at(needle) } });
+    const response = await call(
+      'POST',
+      '/documents/{id}/annotations',
+      { id: document.id },
+      { token: user.token, body: { labelId: labels[label], ...at(needle) } },
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(201);
   }
   // Submitted work is read-only, so the annotators submit once their work is in.
@@ -40,12 +45,16 @@ const review = async (documentId: string) => (await call('GET', '/documents/{id}
 
 describe('adjudication', () => {
   it('aligns candidates and accepts one into gold with provenance', async () => {
-    const id = await annotated('d', [a, b, c], [
-      [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-      [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-      [c, 'ENTITY:PERSON', 'Hafiz Gul Bahadur'],
-      [a, 'ENTITY:GPE', 'Bannu'],
-    ]);
+    const id = await annotated(
+      'd',
+      [a, b, c],
+      [
+        [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
+        [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
+        [c, 'ENTITY:PERSON', 'Hafiz Gul Bahadur'],
+        [a, 'ENTITY:GPE', 'Bannu'],
+      ],
+    );
     const view = await review(id);
     expect(view.spans.map((s: { label: string; agreement: string; quote: string }) => [s.quote, s.label, s.agreement])).toEqual([
       ['Hafiz Gul Bahadur group', 'ORG', '2/3'],
@@ -65,7 +74,14 @@ describe('adjudication', () => {
   });
 
   it('yields exactly one gold span when two curators accept the same span at once', async () => {
-    const id = await annotated('race', [a, b], [[a, 'ENTITY:GPE', 'Bannu'], [b, 'ENTITY:GPE', 'Bannu']]);
+    const id = await annotated(
+      'race',
+      [a, b],
+      [
+        [a, 'ENTITY:GPE', 'Bannu'],
+        [b, 'ENTITY:GPE', 'Bannu'],
+      ],
+    );
     const [span] = (await review(id)).spans;
     const results = await Promise.all([
       call('POST', '/documents/{id}/gold', { id }, { token: curator.token, body: { annotationIds: [span.annotationIds[0]] } }),
@@ -78,12 +94,30 @@ describe('adjudication', () => {
   });
 
   it('accepts everything with at least k of n agreeing, and finishes fully agreeing documents in bulk', async () => {
-    const partial = await annotated('partial', [a, b, c], [
-      [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'], [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'], [c, 'ENTITY:GPE', 'Bannu'],
-    ]);
-    const unanimous = await annotated('unanimous', [a, b], [[a, 'ENTITY:GPE', 'Bannu'], [b, 'ENTITY:GPE', 'Bannu']]);
+    const partial = await annotated(
+      'partial',
+      [a, b, c],
+      [
+        [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
+        [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
+        [c, 'ENTITY:GPE', 'Bannu'],
+      ],
+    );
+    const unanimous = await annotated(
+      'unanimous',
+      [a, b],
+      [
+        [a, 'ENTITY:GPE', 'Bannu'],
+        [b, 'ENTITY:GPE', 'Bannu'],
+      ],
+    );
     const finishing = Date.now();
-    const full = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, { token: curator.token, body: { minAgreement: 2, onlyFullAgreement: true, finish: true } });
+    const full = await call(
+      'POST',
+      '/projects/{id}/gold/auto',
+      { id: projectId },
+      { token: curator.token, body: { minAgreement: 2, onlyFullAgreement: true, finish: true } },
+    );
     expect(full.body).toMatchObject({ documents: 1, finished: 1, spans: 1 });
     // Finished by this request: stamped between its start and now (same clock, one machine).
     const finishedAt = (await db.document.findUniqueOrThrow({ where: { id: unanimous } })).adjudicatedAt!.getTime();

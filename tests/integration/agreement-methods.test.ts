@@ -22,8 +22,15 @@ beforeEach(async () => {
   // Six documents; Ana marks "Alpha beta", Ben "Alpha" in odd documents and "Alpha beta" in even ones.
   for (let i = 0; i < 6; i++) {
     const document = await db.document.create({ data: { projectId, name: `d${i}`, text: TEXT, sha256: `d${i}`, position: i } });
-    for (const [user, end] of [[a, 10], [b, i % 2 ? 5 : 10]] as const) {
-      await db.membership.upsert({ where: { projectId_userId: { projectId, userId: user.id } }, create: { projectId, userId: user.id, role: 'ANNOTATOR' }, update: {} });
+    for (const [user, end] of [
+      [a, 10],
+      [b, i % 2 ? 5 : 10],
+    ] as const) {
+      await db.membership.upsert({
+        where: { projectId_userId: { projectId, userId: user.id } },
+        create: { projectId, userId: user.id, role: 'ANNOTATOR' },
+        update: {},
+      });
       await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: org, start: 0, end, quote: TEXT.slice(0, end) } });
       // Two documents completed a week: 16, 18 Nov (week 47), 23, 25 Nov (48), 30 Nov, 2 Dec (49).
       const submittedAt = new Date(Date.UTC(2026, 10, 16 + 7 * Math.floor(i / 2) + 2 * (i % 2), user === a ? 9 : 10));
@@ -36,9 +43,16 @@ const report = async (query: string) => call('GET', `/projects/{id}/agreement${q
 
 async function methods(query: string) {
   const handler = (await routeModule('/projects/{id}/agreement/methods')).GET!;
-  const request = new Request(`http://localhost/api/v1/projects/${projectId}/agreement/methods${query}`, { headers: { authorization: `Bearer ${owner.token}` } });
+  const request = new Request(`http://localhost/api/v1/projects/${projectId}/agreement/methods${query}`, {
+    headers: { authorization: `Bearer ${owner.token}` },
+  });
   const response = await handler(request, { params: Promise.resolve({ id: projectId }) });
-  return { status: response.status, type: response.headers.get('content-type'), disposition: response.headers.get('content-disposition'), text: await response.text() };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    disposition: response.headers.get('content-disposition'),
+    text: await response.text(),
+  };
 }
 
 describe('agreement intervals through the API', () => {
@@ -124,7 +138,10 @@ describe('methods export', () => {
     expect(lines[0]).toBe('subject,measure,value,lower,upper,confidence,method,replicates,units,unit_kind,interval_units,reason');
     // The measure holds a comma, so it is quoted.
     const prefix = 'ENTITY,"Krippendorff’s α (nominal, tokens)",';
-    const alpha = lines.find((line) => line.startsWith(prefix))!.slice(prefix.length).split(',');
+    const alpha = lines
+      .find((line) => line.startsWith(prefix))!
+      .slice(prefix.length)
+      .split(',');
     const json = (await report('')).body.layers.ENTITY.tokenAlpha;
     expect(alpha).toEqual([String(json.value), String(json.interval.lower), String(json.interval.upper), '0.95', 'bootstrap', '1000', '30', 'tokens', '6', '']);
   });
@@ -134,7 +151,9 @@ describe('methods export', () => {
     const bin = path.resolve('bin/glossa.mjs');
     const { stdout } = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--format', 'csv'], { env, timeout: 60_000 });
     expect(stdout).toBe((await methods('?format=csv')).text);
-    const failed = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--replicates', 'many'], { env, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--replicates', 'many'], { env, timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect('code' in failed && failed.code).toBe(2);
     expect((failed as { stderr: string }).stderr).toContain('--replicates:');
   }, 60_000);

@@ -30,7 +30,14 @@ type Work = [label: string, quote: string][];
 async function document(name: string, text: string, work: { a: Work; b: Work; gold: Work }) {
   const created = await db.document.create({ data: { projectId, name, text, sha256: name, position: 0, adjudicatedAt: new Date() } });
   const spans = (authorId: string | null, list: Work) =>
-    list.map(([label, quote]) => ({ documentId: created.id, authorId, labelId: labels[label]!, start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, quote }));
+    list.map(([label, quote]) => ({
+      documentId: created.id,
+      authorId,
+      labelId: labels[label]!,
+      start: text.indexOf(quote),
+      end: text.indexOf(quote) + quote.length,
+      quote,
+    }));
   await db.annotation.createMany({ data: [...spans(a.id, work.a), ...spans(b.id, work.b), ...spans(null, work.gold)] });
   for (const user of [a, b]) await db.assignment.create({ data: { documentId: created.id, userId: user.id, status: 'SUBMITTED', submittedAt: new Date() } });
   return created;
@@ -42,12 +49,33 @@ describe('the model as an annotator', () => {
   it('joins the report as a coder on the documents it ran on, with hand-computed κ and precision/recall against gold', async () => {
     const one = 'Alice met Bob in Paris';
     const d1 = await document('d1', one, {
-      a: [['PERSON', 'Alice'], ['PERSON', 'Bob'], ['GPE', 'Paris']],
-      b: [['PERSON', 'Alice'], ['GPE', 'Paris']],
-      gold: [['PERSON', 'Alice'], ['PERSON', 'Bob'], ['GPE', 'Paris']],
+      a: [
+        ['PERSON', 'Alice'],
+        ['PERSON', 'Bob'],
+        ['GPE', 'Paris'],
+      ],
+      b: [
+        ['PERSON', 'Alice'],
+        ['GPE', 'Paris'],
+      ],
+      gold: [
+        ['PERSON', 'Alice'],
+        ['PERSON', 'Bob'],
+        ['GPE', 'Paris'],
+      ],
     });
     // Gold, but the run never looked at it: not compared, and the model is a missing value there.
-    await document('d2', 'Carol left Rome', { a: [['PERSON', 'Carol']], b: [['PERSON', 'Carol'], ['GPE', 'Rome']], gold: [['PERSON', 'Carol'], ['GPE', 'Rome']] });
+    await document('d2', 'Carol left Rome', {
+      a: [['PERSON', 'Carol']],
+      b: [
+        ['PERSON', 'Carol'],
+        ['GPE', 'Rome'],
+      ],
+      gold: [
+        ['PERSON', 'Carol'],
+        ['GPE', 'Rome'],
+      ],
+    });
     const recommender = await makeRecommender(db, projectId, 'Llama');
     const run = await makeRun(db, recommender, [d1.id]);
     const [, bob] = await suggest(db, run, d1.id, [
@@ -91,13 +119,22 @@ describe('the model as an annotator', () => {
     expect(entity.exact).toMatchObject({ tp: 2, fp: 1, fn: 1, precision: { value: 0.6667 }, recall: { value: 0.6667 }, f1: { value: 0.6667 } });
     expect(entity.labels.PERSON.exact).toMatchObject({ tp: 1, fp: 0, fn: 1, precision: { value: 1 }, recall: { value: 0.5 }, f1: { value: 0.6667 } });
     expect(entity.labels.GPE.exact).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: { value: 1 } });
-    expect(entity.labels.ORG.exact).toMatchObject({ tp: 0, fp: 1, fn: 0, precision: { value: 0 }, recall: { value: null, reason: 'gold has no such span' }, f1: { value: 0 } });
+    expect(entity.labels.ORG.exact).toMatchObject({
+      tp: 0,
+      fp: 1,
+      fn: 0,
+      precision: { value: 0 },
+      recall: { value: null, reason: 'gold has no such span' },
+      f1: { value: 0 },
+    });
     // The human–human pair is unchanged by the model's presence.
     const human = (body: typeof report) => body.layers.ENTITY.pairs.find((p: { a: string; b: string }) => p.a === a.id && p.b === b.id).cohenKappa;
     expect(human(report)).toEqual(human(humans.body));
     expect(report.scope.rules.some((rule: string) => rule.startsWith('Recommender runs evaluated as coders'))).toBe(true);
     // The methods paragraph names the run as a model, not as a third annotator.
-    expect(methodsParagraph(report)).toContain(`Two annotators (A, B) and one model run evaluated as coders (Llama · run ${run.id.slice(-6)} · 2026-11-30) coded two documents`);
+    expect(methodsParagraph(report)).toContain(
+      `Two annotators (A, B) and one model run evaluated as coders (Llama · run ${run.id.slice(-6)} · 2026-11-30) coded two documents`,
+    );
   });
 
   it('names a run that is not this project’s or not finished, and evaluates only the runs named', async () => {
@@ -121,11 +158,16 @@ describe('the model as an annotator', () => {
     const run = promisify(execFile);
     const bin = path.resolve('bin/glossa.mjs');
     const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL };
-    const { stdout } = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--models', 'all', '--json', '--interval', 'none'], { env, timeout: 60_000 });
+    const { stdout } = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--models', 'all', '--json', '--interval', 'none'], {
+      env,
+      timeout: 60_000,
+    });
     const api = await call('GET', '/projects/{id}/agreement?interval=none&models=all', { id: projectId }, { token: owner.token });
     expect(JSON.parse(stdout).models).toEqual(api.body.models);
     expect(api.body.models).toHaveLength(1);
-    const failed = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--models', 'all runs'], { env, timeout: 60_000 }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, [bin, 'agreement', '--project', projectId, '--models', 'all runs'], { env, timeout: 60_000 }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect('code' in failed && failed.code).toBe(2);
     expect((failed as { stderr: string }).stderr).toContain('--models: "all" or up to 50 comma-separated run ids');
   }, 60_000);

@@ -23,9 +23,15 @@ async function documentWith(name: string, work: Map<TestUser, { org: [number, nu
   const document = await db.document.create({ data: { projectId, name, text: TEXT, sha256: name, position: 0 } });
   for (const [user, spec] of work) {
     const quote = TEXT.slice(spec.org[0], spec.org[1]);
-    await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: labels['ENTITY:ORG']!, start: spec.org[0], end: spec.org[1], quote } });
-    if (spec.stance) await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: labels[`STANCE:${spec.stance}`]!, start: 0, end: 5, quote: 'Alpha', targetId } });
-    if (spec.frame) await db.documentLabel.create({ data: { documentId: document.id, authorId: user.id, labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [spec.frame] } });
+    await db.annotation.create({
+      data: { documentId: document.id, authorId: user.id, labelId: labels['ENTITY:ORG']!, start: spec.org[0], end: spec.org[1], quote },
+    });
+    if (spec.stance)
+      await db.annotation.create({
+        data: { documentId: document.id, authorId: user.id, labelId: labels[`STANCE:${spec.stance}`]!, start: 0, end: 5, quote: 'Alpha', targetId },
+      });
+    if (spec.frame)
+      await db.documentLabel.create({ data: { documentId: document.id, authorId: user.id, labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [spec.frame] } });
     await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: submitted ? 'SUBMITTED' : 'IN_PROGRESS' } });
   }
   return document;
@@ -40,7 +46,13 @@ const report = async (query = '') => {
 describe('agreement report', () => {
   it('reproduces hand-computed figures for two annotators', async () => {
     // Tokens: Alpha | beta | gamma | delta. A marks "Alpha beta" ORG, B marks "Alpha" ORG.
-    await documentWith('d1', new Map([[a, { org: [0, 10] }], [b, { org: [0, 5] }]]));
+    await documentWith(
+      'd1',
+      new Map([
+        [a, { org: [0, 10] }],
+        [b, { org: [0, 5] }],
+      ]),
+    );
     const body = await report();
     const entity = body.layers.ENTITY;
     // Categories A: ORG ORG O O, B: ORG O O O → table [[2,0],[1,1]]; p_o = .75, p_e = .5 → κ = .5.
@@ -48,7 +60,13 @@ describe('agreement report', () => {
     // Coincidences o_OO = 4, o_ORG,ORG = 2, o_O,ORG = o_ORG,O = 1; n_O = 5, n_ORG = 3 → α = 1 − (2/8)/(30/56) = .5333.
     expect(entity.tokenAlpha.value).toBeCloseTo(0.5333, 4);
     expect(entity.pairs[0]).toMatchObject({ tokens: 4, f1Exact: { value: 0 }, f1Overlap: { value: 1 }, documents: 1 });
-    expect(entity.pairs[0].confusion).toEqual({ categories: ['O', 'ORG'], matrix: [[2, 0], [1, 1]] });
+    expect(entity.pairs[0].confusion).toEqual({
+      categories: ['O', 'ORG'],
+      matrix: [
+        [2, 0],
+        [1, 1],
+      ],
+    });
     expect(entity.labels.ORG.tokenAlpha.value).toBeCloseTo(0.5333, 4);
     // α_u (Krippendorff 1995, the formula in lib/agreement/unitizing-alpha.ts) by hand, L = 22, m = 2:
     // A has unit [0,10) and gap [10,22), B unit [0,5) and gap [5,22). The two units overlap,
@@ -63,11 +81,14 @@ describe('agreement report', () => {
   });
 
   it('computes Fleiss’ κ, stance α per target and document-question α for three annotators', async () => {
-    await documentWith('d1', new Map([
-      [a, { org: [0, 10], stance: 'FAVOR', frame: 'SECURITY_DEFENSE' }],
-      [b, { org: [0, 5], stance: 'AGAINST', frame: 'SECURITY_DEFENSE' }],
-      [c, { org: [0, 10], stance: 'FAVOR', frame: 'POLITICAL' }],
-    ]));
+    await documentWith(
+      'd1',
+      new Map([
+        [a, { org: [0, 10], stance: 'FAVOR', frame: 'SECURITY_DEFENSE' }],
+        [b, { org: [0, 5], stance: 'AGAINST', frame: 'SECURITY_DEFENSE' }],
+        [c, { org: [0, 10], stance: 'FAVOR', frame: 'POLITICAL' }],
+      ]),
+    );
     const body = await report();
     // Per token counts [O, ORG]: [0,3], [1,2], [3,0], [3,0] → P̄ = .8333, P_e = 74/144 → κ = .6571.
     expect(body.layers.ENTITY.fleissKappa.value).toBeCloseTo(0.6571, 4);
@@ -83,8 +104,22 @@ describe('agreement report', () => {
   });
 
   it('gives 1 everywhere for identical work and ranks documents by disagreement', async () => {
-    await documentWith('same', new Map([[a, { org: [6, 10] }], [b, { org: [6, 10] }], [c, { org: [6, 10] }]]));
-    await documentWith('differs', new Map([[a, { org: [0, 5] }], [b, { org: [11, 16] }], [c, { org: [0, 5] }]]));
+    await documentWith(
+      'same',
+      new Map([
+        [a, { org: [6, 10] }],
+        [b, { org: [6, 10] }],
+        [c, { org: [6, 10] }],
+      ]),
+    );
+    await documentWith(
+      'differs',
+      new Map([
+        [a, { org: [0, 5] }],
+        [b, { org: [11, 16] }],
+        [c, { org: [0, 5] }],
+      ]),
+    );
     const body = await report();
     expect(body.documents.map((d: { name: string }) => d.name)).toEqual(['differs', 'same']);
     expect(body.documents[1].disagreement).toBe(0);
@@ -92,24 +127,46 @@ describe('agreement report', () => {
     await db.annotation.deleteMany({ where: { document: { name: 'differs' } } });
     await db.assignment.deleteMany({ where: { document: { name: 'differs' } } });
     const perfect = (await report()).layers.ENTITY;
-    for (const figure of [perfect.tokenAlpha, perfect.unitizingAlpha, perfect.fleissKappa, ...perfect.pairs.flatMap((p: Record<string, { value: number }>) => [p.cohenKappa, p.f1Exact, p.f1Overlap])]) {
+    for (const figure of [
+      perfect.tokenAlpha,
+      perfect.unitizingAlpha,
+      perfect.fleissKappa,
+      ...perfect.pairs.flatMap((p: Record<string, { value: number }>) => [p.cohenKappa, p.f1Exact, p.f1Overlap]),
+    ]) {
       expect(figure.value).toBe(1);
     }
   });
 
   it('explains an empty report: nothing submitted, or one annotator only', async () => {
-    await documentWith('draft', new Map([[a, { org: [0, 5] }], [b, { org: [0, 5] }]]), false);
+    await documentWith(
+      'draft',
+      new Map([
+        [a, { org: [0, 5] }],
+        [b, { org: [0, 5] }],
+      ]),
+      false,
+    );
     const none = await report();
     expect(none.scope.documents).toBe(0);
     expect(none.scope.message).toMatch(/two or more annotators/);
-    expect(none.layers.ENTITY.tokenAlpha).toEqual({ value: null, reason: expect.stringContaining('no unit'), interval: { reason: expect.stringContaining('no unit') } });
+    expect(none.layers.ENTITY.tokenAlpha).toEqual({
+      value: null,
+      reason: expect.stringContaining('no unit'),
+      interval: { reason: expect.stringContaining('no unit') },
+    });
     expect((await report('?scope=all')).scope.documents).toBe(1);
     await documentWith('solo', new Map([[a, { org: [0, 5] }]]));
     expect((await report()).scope.excludedDocuments).toBe(2);
   });
 
   it('keeps retired labels in the figures', async () => {
-    await documentWith('d1', new Map([[a, { org: [0, 5] }], [b, { org: [0, 5] }]]));
+    await documentWith(
+      'd1',
+      new Map([
+        [a, { org: [0, 5] }],
+        [b, { org: [0, 5] }],
+      ]),
+    );
     await db.label.update({ where: { id: labels['ENTITY:ORG'] }, data: { retired: true } });
     expect((await report()).layers.ENTITY.labels.ORG.tokenAlpha.value).toBe(1);
   });

@@ -57,7 +57,15 @@ async function storeSpans(documentId: string, spans: (SpanSpec & { author: 'mine
     const { start, end } = offsetsOf(spec.at);
     const target = spec.target && ('target' in spec.target ? { targetId: targets[spec.target.target]! } : { targetAnnotationId: ids[spec.target.span]! });
     const row = await db.annotation.create({
-      data: { documentId, authorId: authorOf(spec.author), labelId: labelIdOf(spec.label), start, end, quote: spec.quote ?? Array.from(TEXT).slice(start, end).join(''), ...target },
+      data: {
+        documentId,
+        authorId: authorOf(spec.author),
+        labelId: labelIdOf(spec.label),
+        start,
+        end,
+        quote: spec.quote ?? Array.from(TEXT).slice(start, end).join(''),
+        ...target,
+      },
     });
     ids[spec.ref] = row.id;
   }
@@ -113,7 +121,11 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
       return;
     }
     expectRefusedByApi(response, testCase.refused, ids);
-    expect(await db.annotation.findUniqueOrThrow({ where: { id: ids.placeholder } })).toMatchObject({ version: 1, labelId: labels['ENTITY:GPE'], quote: 'Bannu' });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: ids.placeholder } })).toMatchObject({
+      version: 1,
+      labelId: labels['ENTITY:GPE'],
+      quote: 'Bannu',
+    });
   },
 
   async 'api-relation'(testCase) {
@@ -141,22 +153,38 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
     };
     const write = testCase.write;
     const document: ImportedDocument = {
-      name: testCase.name, text: TEXT, metadata: {}, location, documentLabels: [],
+      name: testCase.name,
+      text: TEXT,
+      metadata: {},
+      location,
+      documentLabels: [],
       spans: [...(testCase.spans ?? []).map((s) => span(s, authorOf(s.author))), ...('span' in write ? [span(write.span, mine.id)] : [])],
-      relations: 'relation' in write ? [{ label: keyOf(write.relation.label), source: write.relation.source, target: write.relation.target, author: mine.id, location }] : [],
+      relations:
+        'relation' in write
+          ? [{ label: keyOf(write.relation.label), source: write.relation.source, target: write.relation.target, author: mine.id, location }]
+          : [],
     };
     const before = await db.document.count({ where: { projectId } });
     const imported = importBatch(db, [{ kind: 'parsed', name: 'case.json', format: 'json', documents: [document] }], {
-      projectId, actorId: mine.id, author: { kind: 'user', userId: mine.id }, keepSourceAuthors: true, allowDuplicates: true,
+      projectId,
+      actorId: mine.id,
+      author: { kind: 'user', userId: mine.id },
+      keepSourceAuthors: true,
+      allowDuplicates: true,
     });
     if (!testCase.refused) {
       expect((await imported).documentCount).toBe(1);
       return;
     }
-    const error = await imported.then(() => null, (caught: unknown) => caught);
+    const error = await imported.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(422);
-    expect(((error as HttpError).details as { problems: { reason: string }[] }).problems.map((d) => d.reason)).toEqual([expect.stringMatching(testCase.refused.pattern)]);
+    expect(((error as HttpError).details as { problems: { reason: string }[] }).problems.map((d) => d.reason)).toEqual([
+      expect.stringMatching(testCase.refused.pattern),
+    ]);
     expect(await db.document.count({ where: { projectId } })).toBe(before);
   },
 
@@ -168,7 +196,8 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
     const mineIds = (testCase.spans ?? []).filter((s) => s.author === 'mine').map((s) => ids[s.ref]!);
     if (mineIds.length > 0) expect((await accept({ annotationIds: mineIds })).status).toBe(200);
     const item = await storeItem(documentId, testCase, ids);
-    const gold = () => Promise.all([db.annotation.count({ where: { documentId, authorId: null } }), db.relation.count({ where: { documentId, authorId: null } })]);
+    const gold = () =>
+      Promise.all([db.annotation.count({ where: { documentId, authorId: null } }), db.relation.count({ where: { documentId, authorId: null } })]);
     const before = await gold();
     const response = await accept('span' in testCase.write ? { annotationIds: [item] } : { relationIds: [item] });
     if (!testCase.refused) {
@@ -187,7 +216,12 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
     const documentId = await caseDocument(testCase, 'SUBMITTED');
     const ids = await storeSpans(documentId, testCase.spans ?? []);
     const item = await storeItem(documentId, testCase, ids);
-    const response = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, { token: curator.token, body: { minAgreement: 1, documentIds: [documentId] } });
+    const response = await call(
+      'POST',
+      '/projects/{id}/gold/auto',
+      { id: projectId },
+      { token: curator.token, body: { minAgreement: 1, documentIds: [documentId] } },
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     const { skipped } = response.body;
     if (!testCase.refused) {
@@ -208,7 +242,15 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
 async function storeItem(documentId: string, testCase: InvariantCase, ids: Record<string, string>): Promise<string> {
   const write = testCase.write;
   if ('span' in write) return (await storeSpans(documentId, [{ ...write.span, author: 'mine' }], ids))[write.span.ref]!;
-  const relation = await db.relation.create({ data: { documentId, authorId: mine.id, labelId: labelIdOf(write.relation.label), sourceId: ids[write.relation.source]!, targetId: ids[write.relation.target]! } });
+  const relation = await db.relation.create({
+    data: {
+      documentId,
+      authorId: mine.id,
+      labelId: labelIdOf(write.relation.label),
+      sourceId: ids[write.relation.source]!,
+      targetId: ids[write.relation.target]!,
+    },
+  });
   return relation.id;
 }
 
@@ -228,7 +270,8 @@ describe('relabelling a span through the API', () => {
       { ref: 'stance', label: 'STANCE:AGAINST', at: 'attacked', target: { span: 'org' }, author: 'mine' },
     ]);
     await db.relation.create({ data: { documentId, authorId: mine.id, labelId: labels['RELATION:MEMBER_OF']!, sourceId: ids.person!, targetId: ids.org! } });
-    const relabel = (id: string, label: string) => call('PATCH', '/annotations/{id}', { id }, { token: mine.token, body: { version: 1, labelId: labels[label] } });
+    const relabel = (id: string, label: string) =>
+      call('PATCH', '/annotations/{id}', { id }, { token: mine.token, body: { version: 1, labelId: labels[label] } });
 
     const framed = await relabel(ids.org!, 'FRAME:SECURITY_DEFENSE');
     expect(framed.status).toBe(400);
@@ -246,19 +289,38 @@ describe('document answers', () => {
   it('are checked by the same rules through the API and import', async () => {
     const documentId = await caseDocument({ name: 'answers', write: { span: { ref: 'x', label: 'ENTITY:ORG', at: 'Bannu' } }, refused: null });
     const frame = labels['DOCUMENT:PRIMARY_FRAME']!;
-    const put = (answer: Record<string, unknown>) => call('PUT', '/documents/{id}/labels', { id: documentId }, { token: mine.token, body: { answers: [answer] } });
+    const put = (answer: Record<string, unknown>) =>
+      call('PUT', '/documents/{id}/labels', { id: documentId }, { token: mine.token, body: { answers: [answer] } });
     const perDocument = await put({ labelId: frame, targetId: targets.AFGHAN_TALIBAN, values: ['SECURITY_DEFENSE'] });
     expect(perDocument.status).toBe(400);
-    expect(perDocument.body.error).toMatchObject({ message: 'body.answers.0.targetId: PRIMARY_FRAME is asked once per document.', details: [{ path: 'body.answers.0.targetId', message: 'not allowed' }] });
-    expect((await put({ labelId: frame, values: ['NO_SUCH_FRAME'] })).body.error.details).toEqual([{ path: 'body.answers.0.values', message: 'unknown option NO_SUCH_FRAME' }]);
+    expect(perDocument.body.error).toMatchObject({
+      message: 'body.answers.0.targetId: PRIMARY_FRAME is asked once per document.',
+      details: [{ path: 'body.answers.0.targetId', message: 'not allowed' }],
+    });
+    expect((await put({ labelId: frame, values: ['NO_SUCH_FRAME'] })).body.error.details).toEqual([
+      { path: 'body.answers.0.values', message: 'unknown option NO_SUCH_FRAME' },
+    ]);
 
     const location = { file: 'answers.json' };
     const document: ImportedDocument = {
-      name: 'answers', text: TEXT, metadata: {}, location, spans: [], relations: [],
+      name: 'answers',
+      text: TEXT,
+      metadata: {},
+      location,
+      spans: [],
+      relations: [],
       documentLabels: [{ question: 'PRIMARY_FRAME', target: 'AFGHAN_TALIBAN', values: ['SECURITY_DEFENSE'], location }],
     };
-    const imported = importBatch(db, [{ kind: 'parsed', name: 'answers.json', format: 'json', documents: [document] }], { projectId, actorId: mine.id, author: { kind: 'user', userId: mine.id }, allowDuplicates: true });
-    await expect(imported).rejects.toMatchObject({ status: 422, details: { problems: [{ reason: 'answer to PRIMARY_FRAME: PRIMARY_FRAME is asked once per document.' }] } });
+    const imported = importBatch(db, [{ kind: 'parsed', name: 'answers.json', format: 'json', documents: [document] }], {
+      projectId,
+      actorId: mine.id,
+      author: { kind: 'user', userId: mine.id },
+      allowDuplicates: true,
+    });
+    await expect(imported).rejects.toMatchObject({
+      status: 422,
+      details: { problems: [{ reason: 'answer to PRIMARY_FRAME: PRIMARY_FRAME is asked once per document.' }] },
+    });
     expect(await db.documentLabel.count({ where: { document: { projectId } } })).toBe(0);
   });
 });

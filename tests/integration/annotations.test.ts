@@ -35,7 +35,14 @@ describe('span annotations', () => {
   it('creates spans with code-point offsets and returns the quote, logging an event', async () => {
     const response = await create(annotator, span('ENTITY:ORG', 'Hafiz Gul Bahadur group'));
     expect(response.status, JSON.stringify(response.body)).toBe(201);
-    expect(response.body).toMatchObject({ quote: 'Hafiz Gul Bahadur group', label: 'ORG', layer: 'ENTITY', author: annotator.id, version: 1, origin: 'MANUAL' });
+    expect(response.body).toMatchObject({
+      quote: 'Hafiz Gul Bahadur group',
+      label: 'ORG',
+      layer: 'ENTITY',
+      author: annotator.id,
+      version: 1,
+      origin: 'MANUAL',
+    });
     const events = await db.event.findMany({ where: { entityId: response.body.id } });
     expect(events).toEqual([expect.objectContaining({ action: 'CREATE', actorId: annotator.id, before: null })]);
   });
@@ -57,7 +64,9 @@ describe('span annotations', () => {
     expect(onSpan.body.target).toEqual({ kind: 'span', id: entity.body.id });
     const othersEntity = await create(other, span('ENTITY:GPE', 'Bannu'));
     expect((await create(annotator, span('STANCE:FAVOR', 'Bannu', { target: { kind: 'span', id: othersEntity.body.id } }))).status).toBe(400);
-    expect((await create(annotator, span('ENTITY:GPE', 'Bannu', { target: { kind: 'target', id: targetId } }))).body.error.message).toMatch(/Only STANCE spans take a target/);
+    expect((await create(annotator, span('ENTITY:GPE', 'Bannu', { target: { kind: 'target', id: targetId } }))).body.error.message).toMatch(
+      /Only STANCE spans take a target/,
+    );
   });
 
   it('allows nested spans, and forbids overlap within a layer when the project says so', async () => {
@@ -90,7 +99,12 @@ describe('span annotations', () => {
     const org = await create(annotator, span('ENTITY:ORG', 'Hafiz Gul Bahadur group'));
     const gpe = await create(annotator, span('ENTITY:GPE', 'Bannu'));
     const stance = await create(annotator, span('STANCE:AGAINST', 'attacked', { target: { kind: 'span', id: org.body.id } }));
-    const relation = await call('POST', '/documents/{id}/relations', { id: documentId }, { token: annotator.token, body: { labelId: labels['RELATION:ATTACKED'], sourceId: org.body.id, targetId: gpe.body.id } });
+    const relation = await call(
+      'POST',
+      '/documents/{id}/relations',
+      { id: documentId },
+      { token: annotator.token, body: { labelId: labels['RELATION:ATTACKED'], sourceId: org.body.id, targetId: gpe.body.id } },
+    );
     expect(relation.status, JSON.stringify(relation.body)).toBe(201);
     expect((await call('DELETE', '/annotations/{id}', { id: org.body.id }, { token: annotator.token })).status).toBe(409);
     expect((await call('DELETE', '/annotations/{id}', { id: stance.body.id }, { token: annotator.token })).status).toBe(204);
@@ -104,7 +118,12 @@ describe('span annotations', () => {
   it('checks relation types against the entity labels at each end', async () => {
     const person = await create(annotator, span('ENTITY:PERSON', 'Hafiz Gul Bahadur'));
     const gpe = await create(annotator, span('ENTITY:GPE', 'Bannu'));
-    const memberOf = await call('POST', '/documents/{id}/relations', { id: documentId }, { token: annotator.token, body: { labelId: labels['RELATION:MEMBER_OF'], sourceId: person.body.id, targetId: gpe.body.id } });
+    const memberOf = await call(
+      'POST',
+      '/documents/{id}/relations',
+      { id: documentId },
+      { token: annotator.token, body: { labelId: labels['RELATION:MEMBER_OF'], sourceId: person.body.id, targetId: gpe.body.id } },
+    );
     expect(memberOf.status).toBe(400);
     expect(memberOf.body.error.message).toContain('not PERSON → GPE');
   });
@@ -132,7 +151,9 @@ describe('blind mode and gold', () => {
     expect((await read()).status).toBe(403);
     await db.assignment.create({ data: { documentId, userId: annotator.id, status: 'SUBMITTED' } });
     expect((await read()).body.items).toHaveLength(1);
-    expect((await call('PATCH', '/annotations/{id}', { id: gold.body.id }, { token: annotator.token, body: { version: 1, end: gold.body.end - 1 } })).status).toBe(403);
+    expect(
+      (await call('PATCH', '/annotations/{id}', { id: gold.body.id }, { token: annotator.token, body: { version: 1, end: gold.body.end - 1 } })).status,
+    ).toBe(403);
   });
 });
 
@@ -144,9 +165,15 @@ describe('document labels', () => {
     expect((await put([{ labelId: stanceQ, values: ['AGAINST'] }])).body.error.details[0]).toEqual({ path: 'body.answers.0.targetId', message: 'required' });
     expect((await put([{ labelId: frameQ, values: ['NOPE'] }])).status).toBe(400);
     expect((await put([{ labelId: frameQ, values: ['ECONOMIC', 'POLITICAL'] }])).status).toBe(400);
-    const saved = await put([{ labelId: stanceQ, targetId, values: ['AGAINST'] }, { labelId: frameQ, values: ['SECURITY_DEFENSE'] }]);
+    const saved = await put([
+      { labelId: stanceQ, targetId, values: ['AGAINST'] },
+      { labelId: frameQ, values: ['SECURITY_DEFENSE'] },
+    ]);
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.items.map((a: { question: string; values: string[] }) => [a.question, a.values])).toEqual([['OVERALL_STANCE', ['AGAINST']], ['PRIMARY_FRAME', ['SECURITY_DEFENSE']]]);
+    expect(saved.body.items.map((a: { question: string; values: string[] }) => [a.question, a.values])).toEqual([
+      ['OVERALL_STANCE', ['AGAINST']],
+      ['PRIMARY_FRAME', ['SECURITY_DEFENSE']],
+    ]);
     const changed = await put([{ labelId: frameQ, values: ['POLITICAL'] }]);
     expect(changed.body.items).toEqual([expect.objectContaining({ question: 'PRIMARY_FRAME', values: ['POLITICAL'], version: 2 })]);
     const actions = (await db.event.findMany({ where: { projectId, entity: 'DOCUMENT_LABEL' }, orderBy: { id: 'asc' } })).map((e) => e.action);

@@ -74,7 +74,11 @@ const CASES: Case[] = [
   { endpoint: 'PATCH /annotations/{id}', body: (f) => ({ version: 1, labelId: f.labels.NORP }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'DELETE /annotations/{id}', expect: [204, 204, 204, 204, 404] },
   { endpoint: 'GET /documents/{id}/relations', expect: [200, 200, 200, 200, 404] },
-  { endpoint: 'POST /documents/{id}/relations', body: (f) => ({ labelId: f.labels.ATTACKED, sourceId: f.work.org, targetId: f.work.gpe }), expect: [201, 201, 201, 201, 404] },
+  {
+    endpoint: 'POST /documents/{id}/relations',
+    body: (f) => ({ labelId: f.labels.ATTACKED, sourceId: f.work.org, targetId: f.work.gpe }),
+    expect: [201, 201, 201, 201, 404],
+  },
   { endpoint: 'DELETE /relations/{id}', expect: [204, 204, 204, 204, 404] },
   { endpoint: 'GET /documents/{id}/labels', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
@@ -157,11 +161,15 @@ async function fixture(caller?: Caller): Promise<Fixture> {
   const members = { OWNER, MANAGER, CURATOR, ANNOTATOR };
   const worker = caller && caller in members ? members[caller as keyof typeof members] : ANNOTATOR;
   const invitee = caller && caller in users ? users[caller as keyof typeof users] : users.outsider;
-  const invitation = await db.invitation.create({ data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) } });
+  const invitation = await db.invitation.create({
+    data: { projectId: project.id, email: invitee.email, role: 'ANNOTATOR', expiresAt: new Date(Date.now() + 86_400_000) },
+  });
   const run = await makeRun(db, await makeRecommender(db, project.id), [document.id]);
   const [suggestion] = await suggest(db, run, document.id, [{ label: 'PERSON', start: 0, end: 4 }]);
   const recommender = await db.recommender.create({ data: { projectId: project.id, kind: 'string-match', name: 'matcher' } });
-  const queued = await db.recommenderRun.create({ data: { recommenderId: recommender.id, projectId: project.id, trigger: 'batch', documentIds: [document.id] } });
+  const queued = await db.recommenderRun.create({
+    data: { recommenderId: recommender.id, projectId: project.id, trigger: 'batch', documentIds: [document.id] },
+  });
   return {
     projectId: project.id,
     users,
@@ -191,13 +199,28 @@ describe('authorization matrix: every API route × every caller', () => {
           const acting = caller === 'anonymous' || caller === 'revoked token' ? undefined : f.users[caller];
           // The member acted upon is always the annotator; the token revoked is the caller's own spare one.
           const spare = acting ? await createApiToken(db, acting.id, 'spare') : null;
-          const ids: Record<string, string> = { tokens: spare?.id ?? 'missing', documents: f.documentId, annotations: f.work.org, relations: f.work.relation, projects: f.projectId, invitations: f.invitationId, recommenders: f.recommenderId, suggestions: f.suggestionId, runs: f.runId };
+          const ids: Record<string, string> = {
+            tokens: spare?.id ?? 'missing',
+            documents: f.documentId,
+            annotations: f.work.org,
+            relations: f.work.relation,
+            projects: f.projectId,
+            invitations: f.invitationId,
+            recommenders: f.recommenderId,
+            suggestions: f.suggestionId,
+            runs: f.runId,
+          };
           const id = ids[path.split('/')[1]!]!;
           const params = { id, userId: f.users.ANNOTATOR.id, invitationId: f.invitationId };
           const token = caller === 'revoked token' ? revoked : acting?.token;
           // Streams and text downloads: the status and headers are the point, not the body.
           const hangUp = path.endsWith('/events') || path.endsWith('/methods');
-          const response = await call(method, path, params, { token, body: testCase.body?.(f), hangUp, ...(testCase.raw && { rawBody: testCase.raw.body, contentType: testCase.raw.contentType }) });
+          const response = await call(method, path, params, {
+            token,
+            body: testCase.body?.(f),
+            hangUp,
+            ...(testCase.raw && { rawBody: testCase.raw.body, contentType: testCase.raw.contentType }),
+          });
           expect(response.status, JSON.stringify(response.body)).toBe(expected);
           if (expected === 404) expect(response.body.error.code).toBe('not_found');
           if (expected >= 400) expect(JSON.stringify(response.body)).not.toContain('Test project');
@@ -228,7 +251,12 @@ describe('authorization matrix: every API route × every caller', () => {
   it('lets a manager handle annotators but not owners', async () => {
     const f = await fixture();
     const asManager = { token: f.users.MANAGER.token };
-    const promote = await call('PATCH', '/projects/{id}/members/{userId}', { id: f.projectId, userId: f.users.ANNOTATOR.id }, { ...asManager, body: { role: 'OWNER' } });
+    const promote = await call(
+      'PATCH',
+      '/projects/{id}/members/{userId}',
+      { id: f.projectId, userId: f.users.ANNOTATOR.id },
+      { ...asManager, body: { role: 'OWNER' } },
+    );
     expect(promote.status).toBe(403);
     const demote = await call('DELETE', '/projects/{id}/members/{userId}', { id: f.projectId, userId: f.users.OWNER.id }, asManager);
     expect(demote.status).toBe(403);

@@ -54,9 +54,7 @@ describe('bad input gets a precise 4xx and changes nothing', () => {
   });
 
   it('over-long strings', async () => {
-    const error = await expectRejected(400, 'validation_failed', () =>
-      call('POST', '/projects', {}, { token: owner.token, body: { name: 'x'.repeat(201) } }),
-    );
+    const error = await expectRejected(400, 'validation_failed', () => call('POST', '/projects', {}, { token: owner.token, body: { name: 'x'.repeat(201) } }));
     expect(error.details[0].path).toBe('body.name');
   });
 
@@ -78,7 +76,8 @@ describe('bad input gets a precise 4xx and changes nothing', () => {
     await expectRejected(
       409,
       'conflict',
-      () => call('POST', '/projects/{id}/invitations', { id: projectId }, { token: owner.token, body: { email: annotator.email.toUpperCase(), role: 'CURATOR' } }),
+      () =>
+        call('POST', '/projects/{id}/invitations', { id: projectId }, { token: owner.token, body: { email: annotator.email.toUpperCase(), role: 'CURATOR' } }),
       /already a member \(role ANNOTATOR\)/,
     );
   });
@@ -93,7 +92,12 @@ describe('bad input gets a precise 4xx and changes nothing', () => {
   });
 
   it('removing or demoting the last owner', async () => {
-    await expectRejected(409, 'conflict', () => call('DELETE', '/projects/{id}/members/{userId}', { id: projectId, userId: owner.id }, { token: owner.token }), /at least one owner/);
+    await expectRejected(
+      409,
+      'conflict',
+      () => call('DELETE', '/projects/{id}/members/{userId}', { id: projectId, userId: owner.id }, { token: owner.token }),
+      /at least one owner/,
+    );
     await expectRejected(409, 'conflict', () =>
       call('PATCH', '/projects/{id}/members/{userId}', { id: projectId, userId: owner.id }, { token: owner.token, body: { role: 'MANAGER' } }),
     );
@@ -168,8 +172,16 @@ describe('schema validation names the exact field', () => {
     const retired = narrowed.body.labels.find((l: { key: string }) => l.key === 'PERSON');
     expect(retired).toMatchObject({ id: person.id, retired: true, hotkey: null });
     expect(narrowed.body.labels.filter((l: { retired: boolean }) => !l.retired).map((l: { key: string }) => l.key)).toEqual(['ORG']);
-    const revived = await call('PUT', '/projects/{id}/schema', { id: projectId }, { token: owner.token, body: { labels: [entity('PERSON', 'p'), entity('ORG', 'o')] } });
-    expect(revived.body.labels.slice(0, 2).map((l: { id: string; key: string; retired: boolean }) => [l.key, l.retired])).toEqual([['PERSON', false], ['ORG', false]]);
+    const revived = await call(
+      'PUT',
+      '/projects/{id}/schema',
+      { id: projectId },
+      { token: owner.token, body: { labels: [entity('PERSON', 'p'), entity('ORG', 'o')] } },
+    );
+    expect(revived.body.labels.slice(0, 2).map((l: { id: string; key: string; retired: boolean }) => [l.key, l.retired])).toEqual([
+      ['PERSON', false],
+      ['ORG', false],
+    ]);
     expect(revived.body.labels[0].id).toBe(person.id);
   });
 });

@@ -27,14 +27,20 @@ describe('API answers outside the endpoints', () => {
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS, PUT');
     expect(response.body).toEqual({
-      error: { code: 'method_not_allowed', message: 'DELETE is not allowed on /api/v1/projects/any/schema; it answers GET, PUT.', details: { allow: ['GET', 'PUT'] } },
+      error: {
+        code: 'method_not_allowed',
+        message: 'DELETE is not allowed on /api/v1/projects/any/schema; it answers GET, PUT.',
+        details: { allow: ['GET', 'PUT'] },
+      },
     });
   });
 
-  it('every route module under app/api answers every method (a new route that exports only its own methods would get Next\'s empty 405)', () => {
+  it("every route module under app/api answers every method (a new route that exports only its own methods would get Next's empty 405)", () => {
     const routes = readdirSync('app/api', { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === 'route.ts');
     expect(routes.length).toBeGreaterThan(30);
-    const incomplete = routes.filter((file) => !readFileSync(path.join('app/api', file), 'utf8').includes('export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } ='));
+    const incomplete = routes.filter(
+      (file) => !readFileSync(path.join('app/api', file), 'utf8').includes('export const { GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS } ='),
+    );
     // The catch-all answers 404 for every method itself (tested above).
     expect(incomplete).toEqual(['[[...path]]/route.ts']);
   });

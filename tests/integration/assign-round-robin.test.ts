@@ -12,7 +12,9 @@ async function projectWithOneAnnotator() {
   const project = await makeProject(db, { OWNER: owner, ANNOTATOR: annotator });
   const text = 'Talks in Doha ended.';
   const documents = await Promise.all(
-    [0, 1, 2].map((position) => db.document.create({ data: { projectId: project.id, name: `d${position}`, text, sha256: sha256(`${position}${text}`), position } })),
+    [0, 1, 2].map((position) =>
+      db.document.create({ data: { projectId: project.id, name: `d${position}`, text, sha256: sha256(`${position}${text}`), position } }),
+    ),
   );
   return { owner, annotator, project, documents };
 }

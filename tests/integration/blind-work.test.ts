@@ -19,7 +19,13 @@ let projectId: string, documentId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {
-  [owner, curator, a, b, c] = [await makeUser(db, 'owner'), await makeUser(db, 'curator'), await makeUser(db, 'A'), await makeUser(db, 'B'), await makeUser(db, 'C')];
+  [owner, curator, a, b, c] = [
+    await makeUser(db, 'owner'),
+    await makeUser(db, 'curator'),
+    await makeUser(db, 'A'),
+    await makeUser(db, 'B'),
+    await makeUser(db, 'C'),
+  ];
   projectId = (await makeProject(db, { OWNER: owner, CURATOR: curator }, 'Blind project', {})).id;
   for (const user of [a, b, c]) await db.membership.create({ data: { projectId, userId: user.id, role: 'ANNOTATOR' } });
   documentId = (await db.document.create({ data: { projectId, name: 'd', text: TEXT, sha256: 'd', position: 0 } })).id;
@@ -52,7 +58,12 @@ describe('blind work stays blind', () => {
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'SUBMITTED', mayReopen: true, goldShownAt: null, afterGoldAt: null });
     const submitEvent = (await events('ASSIGNMENT')).at(-1)!;
-    expect(submitEvent).toMatchObject({ action: 'UPDATE', actorId: a.id, before: { status: 'IN_PROGRESS', submittedAt: null }, after: { status: 'SUBMITTED' } });
+    expect(submitEvent).toMatchObject({
+      action: 'UPDATE',
+      actorId: a.id,
+      before: { status: 'IN_PROGRESS', submittedAt: null },
+      after: { status: 'SUBMITTED' },
+    });
 
     // C was never assigned: no work, no submit, no assignment appears.
     const refused = await createSpan(c, 'Bannu');
@@ -84,7 +95,9 @@ describe('blind work stays blind', () => {
     expect((await call('GET', '/documents/{id}/annotations?author=gold', { id: documentId }, as(a))).status).toBe(200);
     const exposures = await db.goldExposure.findMany({ where: { documentId } });
     expect(exposures).toEqual([expect.objectContaining({ documentId, userId: a.id, what: 'GOLD' })]);
-    expect(await events('EXPOSURE')).toEqual([expect.objectContaining({ action: 'CREATE', actorId: a.id, entityId: exposures[0]!.id, after: expect.objectContaining({ userId: a.id, what: 'GOLD' }) })]);
+    expect(await events('EXPOSURE')).toEqual([
+      expect.objectContaining({ action: 'CREATE', actorId: a.id, entityId: exposures[0]!.id, after: expect.objectContaining({ userId: a.id, what: 'GOLD' }) }),
+    ]);
     // The curator sees gold as it is, and reading it records nothing for them.
     const curatorView = await call('GET', '/documents/{id}/annotations?author=gold', { id: documentId }, as(curator));
     expect(curatorView.body.items[0]).toMatchObject({ sourceIds: [aSpan.body.id], attributes: { note: 'A thinks so' } });
@@ -94,12 +107,21 @@ describe('blind work stays blind', () => {
     const reopen = await setStatus(a, 'IN_PROGRESS');
     expect(reopen.status).toBe(403);
     expect(reopen.body.error.message).toMatch(/Gold was shown to you.*only a curator or manager can reopen/);
-    expect((await call('GET', '/documents/{id}/assignment', { id: documentId }, as(a))).body).toMatchObject({ status: 'SUBMITTED', mayReopen: false, goldShownAt: exposures[0]!.firstShownAt.toISOString() });
+    expect((await call('GET', '/documents/{id}/assignment', { id: documentId }, as(a))).body).toMatchObject({
+      status: 'SUBMITTED',
+      mayReopen: false,
+      goldShownAt: exposures[0]!.firstShownAt.toISOString(),
+    });
     expect((await setStatus(b, 'IN_PROGRESS', a.id)).status).toBe(403);
     const reopened = await setStatus(curator, 'IN_PROGRESS', a.id);
     expect(reopened.status, JSON.stringify(reopened.body)).toBe(200);
     const reopenEvent = (await events('ASSIGNMENT')).at(-1)!;
-    expect(reopenEvent).toMatchObject({ action: 'UPDATE', actorId: curator.id, before: { userId: a.id, status: 'SUBMITTED' }, after: { userId: a.id, status: 'IN_PROGRESS', submittedAt: null } });
+    expect(reopenEvent).toMatchObject({
+      action: 'UPDATE',
+      actorId: curator.id,
+      before: { userId: a.id, status: 'SUBMITTED' },
+      after: { userId: a.id, status: 'IN_PROGRESS', submittedAt: null },
+    });
     // The state before is read in one raw statement: its times are the stored ones, in UTC.
     expect((reopenEvent.before as { submittedAt: string }).submittedAt).toBe((submitEvent.after as { submittedAt: string }).submittedAt);
 
@@ -108,7 +130,9 @@ describe('blind work stays blind', () => {
     expect((await createSpan(a, 'attacked')).status).toBe(201);
     const flagged = await db.assignment.findUniqueOrThrow({ where: { documentId_userId: { documentId, userId: a.id } } });
     expect(flagged.afterGoldAt).toBeInstanceOf(Date);
-    const flagEvents = (await events('ASSIGNMENT')).filter((e) => (e.before as { afterGoldAt: string | null } | null)?.afterGoldAt === null && (e.after as { afterGoldAt: string | null }).afterGoldAt !== null);
+    const flagEvents = (await events('ASSIGNMENT')).filter(
+      (e) => (e.before as { afterGoldAt: string | null } | null)?.afterGoldAt === null && (e.after as { afterGoldAt: string | null }).afterGoldAt !== null,
+    );
     expect(flagEvents).toHaveLength(1);
     expect(flagEvents[0]).toMatchObject({ actorId: a.id, after: { afterGoldAt: flagged.afterGoldAt!.toISOString() } });
     expect((await setStatus(a, 'SUBMITTED')).status).toBe(200);
@@ -135,16 +159,32 @@ describe('blind work stays blind', () => {
     const queue = (await call('GET', '/projects/{id}/review/queue', { id: projectId }, as(curator))).body;
     expect(queue.items.map((d: { id: string; submitted: number }) => [d.id, d.submitted])).toEqual([[documentId, 2]]);
     const review = (await call('GET', '/documents/{id}/review', { id: documentId }, as(curator))).body;
-    expect(review.annotators.map((x: { id: string; afterGold: boolean }) => [x.id, x.afterGold]).sort()).toEqual([[a.id, true], [b.id, false]].sort());
+    expect(review.annotators.map((x: { id: string; afterGold: boolean }) => [x.id, x.afterGold]).sort()).toEqual(
+      [
+        [a.id, true],
+        [b.id, false],
+      ].sort(),
+    );
     // Auto-accept counts independent votes only: A's after-gold spans ("Bannu", "attacked") are nobody's vote.
     const auto = await call('POST', '/projects/{id}/gold/auto', { id: projectId }, as(curator, { minAgreement: 1 }));
     expect(auto.status, JSON.stringify(auto.body)).toBe(200);
     expect(auto.body).toMatchObject({ documents: 1, spans: 0, afterGoldLeftOut: 1 });
-    expect(await db.annotation.findMany({ where: { documentId, authorId: null, deletedAt: null }, select: { quote: true } })).toEqual([{ quote: 'Hafiz Gul Bahadur group' }]);
+    expect(await db.annotation.findMany({ where: { documentId, authorId: null, deletedAt: null }, select: { quote: true } })).toEqual([
+      { quote: 'Hafiz Gul Bahadur group' },
+    ]);
 
     // The never-assigned member appears nowhere as an annotator of the document.
     const progress = (await call('GET', '/projects/{id}/progress', { id: projectId }, as(curator))).body;
-    expect(progress.documents).toEqual([{ id: documentId, name: 'd', annotators: [{ userId: a.id, status: 'SUBMITTED', afterGold: true, activeSeconds: 0 }, { userId: b.id, status: 'SUBMITTED', afterGold: false, activeSeconds: 0 }] }]);
+    expect(progress.documents).toEqual([
+      {
+        id: documentId,
+        name: 'd',
+        annotators: [
+          { userId: a.id, status: 'SUBMITTED', afterGold: true, activeSeconds: 0 },
+          { userId: b.id, status: 'SUBMITTED', afterGold: false, activeSeconds: 0 },
+        ],
+      },
+    ]);
     expect(progress.annotators.find((x: { id: string }) => x.id === c.id)).toMatchObject({ assigned: 0, submitted: 0, annotations: 0 });
   });
 
@@ -166,7 +206,9 @@ describe('blind work stays blind', () => {
     expect((await call('PATCH', '/projects/{id}', { id: projectId }, as(owner, { allowSelfAssignment: true }))).body.allowSelfAssignment).toBe(true);
     expect((await createSpan(c, 'Bannu')).status).toBe(201);
     expect(await db.assignment.findFirstOrThrow({ where: { userId: c.id } })).toMatchObject({ documentId, status: 'IN_PROGRESS' });
-    expect(await events('ASSIGNMENT')).toEqual([expect.objectContaining({ action: 'CREATE', actorId: c.id, after: expect.objectContaining({ userId: c.id, status: 'IN_PROGRESS' }) })]);
+    expect(await events('ASSIGNMENT')).toEqual([
+      expect.objectContaining({ action: 'CREATE', actorId: c.id, after: expect.objectContaining({ userId: c.id, status: 'IN_PROGRESS' }) }),
+    ]);
   });
 
   it('records another annotator’s work shown with blind mode off, and flags the change after it', async () => {
@@ -201,9 +243,16 @@ describe('blind work stays blind', () => {
     await db.membership.createMany({ data: users.map((u) => ({ projectId, userId: u.id, role: 'ANNOTATOR' as const })) });
     await db.document.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ projectId, name: `m${i}`, text: 'x', sha256: `m${i}`, position: i + 1 })) });
     const documentIds = (await db.document.findMany({ where: { projectId }, select: { id: true } })).map((d) => d.id);
-    const response = await call('POST', '/projects/{id}/assignments', { id: projectId }, as(owner, { mode: 'explicit', documentIds, userIds: users.map((u) => u.id) }));
+    const response = await call(
+      'POST',
+      '/projects/{id}/assignments',
+      { id: projectId },
+      as(owner, { mode: 'explicit', documentIds, userIds: users.map((u) => u.id) }),
+    );
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toBe('This request would make 201000 assignments; at most 200000 are made at once. Send fewer documentIds or userIds per request.');
+    expect(response.body.error.message).toBe(
+      'This request would make 201000 assignments; at most 200000 are made at once. Send fewer documentIds or userIds per request.',
+    );
     expect(await db.assignment.count({ where: { document: { projectId } } })).toBe(0);
     expect(await events('ASSIGNMENT')).toEqual([]);
   });

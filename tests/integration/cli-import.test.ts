@@ -28,7 +28,10 @@ afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 async function glossa(...args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'import', '--project', projectId, ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 60_000 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, 'import', '--project', projectId, ...args], {
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -45,11 +48,30 @@ function file(name: string, content: string | Uint8Array): string {
 describe('glossa import', () => {
   it('takes --encoding, the question columns, --author and --label-map (a file), and prints every count of the report', async () => {
     // SemEval-2016 Task 6 shape in Windows-1252: "é" is the byte 0xE9.
-    const semeval = file('semeval.tsv', Buffer.from('ID\tTarget\tTweet\tStance\n1\tTTP\tCaf\xe9 talks with the TTP #SemST\tagainst\n2\tTTP\tNothing here #SemST\t\n', 'latin1'));
+    const semeval = file(
+      'semeval.tsv',
+      Buffer.from('ID\tTarget\tTweet\tStance\n1\tTTP\tCaf\xe9 talks with the TTP #SemST\tagainst\n2\tTTP\tNothing here #SemST\t\n', 'latin1'),
+    );
     const map = file('map.json', JSON.stringify({ against: 'AGAINST' }));
     const result = await glossa(
-      '--file', semeval, '--encoding', 'windows-1252', '--text-column', 'Tweet', '--name-column', 'ID',
-      '--question-column', 'Stance', '--question', 'OVERALL_STANCE', '--target-column', 'Target', '--label-map', map, '--author', annotator.email,
+      '--file',
+      semeval,
+      '--encoding',
+      'windows-1252',
+      '--text-column',
+      'Tweet',
+      '--name-column',
+      'ID',
+      '--question-column',
+      'Stance',
+      '--question',
+      'OVERALL_STANCE',
+      '--target-column',
+      'Target',
+      '--label-map',
+      map,
+      '--author',
+      annotator.email,
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.split('\n')).toEqual([
@@ -58,7 +80,10 @@ describe('glossa import', () => {
       `Imported 2 document(s) into project ${projectId}.`,
       '',
     ]);
-    const answers = await db.documentLabel.findMany({ where: { document: { projectId } }, select: { authorId: true, values: true, document: { select: { text: true } } } });
+    const answers = await db.documentLabel.findMany({
+      where: { document: { projectId } },
+      select: { authorId: true, values: true, document: { select: { text: true } } },
+    });
     expect(answers).toEqual([{ authorId: annotator.id, values: ['AGAINST'], document: { text: 'Café talks with the TTP #SemST' } }]);
   }, 120_000);
 
@@ -73,7 +98,15 @@ describe('glossa import', () => {
       `  1 duplicate(s) skipped with 1 span(s), 0 relation(s), 0 answer(s): "v1#2" (same text as document ${stored.id})`,
       '  notes (documents read): doccano label ids mapped by the label map × 2',
     ]);
-    const merged = await glossa('--file', file('again.jsonl', `${line}\n`), '--label-map', '{"3": "PERSON"}', '--author', annotator.email, '--merge-duplicates');
+    const merged = await glossa(
+      '--file',
+      file('again.jsonl', `${line}\n`),
+      '--label-map',
+      '{"3": "PERSON"}',
+      '--author',
+      annotator.email,
+      '--merge-duplicates',
+    );
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stdout).toContain(`  1 duplicate(s) merged: "again#1" onto ${stored.id} (+1 span(s), +0 relation(s), +0 answer(s))`);
     expect(merged.stdout).toContain(`Imported 0 document(s) into project ${projectId}, merged annotations onto 1 existing document(s).`);
@@ -97,7 +130,8 @@ describe('glossa import', () => {
       'Nothing was imported: 103 problem(s), the first 100 listed:',
       '  speech.ann:1: T1: span [0,10) label "PERSON": quote "Imran" does not match the text "Imran Khan"',
       '  speech.ann:2: expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?',
-      '  rows.csv:2: the row has 2 field(s) but the header names 1 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is tab-separated, name it .tsv',
+      '  rows.csv:2: the row has 2 field(s) but the header names 1 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if ' +
+        'the file is tab-separated, name it .tsv',
     ]);
     // After the listed problems (and before the usage line every refused command ends with): the count of the rest.
     const more = lines.indexOf('  … and 3 more problem(s), not listed');

@@ -27,7 +27,10 @@ describe('a database that never answers', () => {
   it('fails the query within the connect timeout, recognised as the database being unavailable', async () => {
     const db = createPrismaClient(url);
     const started = Date.now();
-    const error = await db.$queryRaw`SELECT 1`.then(() => null, (caught: unknown) => caught);
+    const error = await db.$queryRaw`SELECT 1`.then(
+      () => null,
+      (caught: unknown) => caught,
+    );
     expect(error).not.toBeNull();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);

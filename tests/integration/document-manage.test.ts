@@ -27,7 +27,9 @@ async function importText(body: unknown) {
 
 describe('document names and withdrawal', () => {
   it('names a document without a name after its first line with words', async () => {
-    const { documents } = await importText({ documents: [{ text: '\n  Floods   in Sindh\n\nThe provincial government said on Monday …' }, { name: '  Given ', text: 'Another text.' }] });
+    const { documents } = await importText({
+      documents: [{ text: '\n  Floods   in Sindh\n\nThe provincial government said on Monday …' }, { name: '  Given ', text: 'Another text.' }],
+    });
     expect(documents.map((document) => document.name)).toEqual(['Floods in Sindh', 'Given']);
   });
 
@@ -39,7 +41,14 @@ describe('document names and withdrawal', () => {
     expect((await db.document.findUniqueOrThrow({ where: { id: document!.id } })).name).toBe('Dawn op-ed, 3 March');
     const events = await db.event.findMany({ where: { entity: 'DOCUMENT', entityId: document!.id } });
     expect(events).toMatchObject([
-      { projectId, documentId: document!.id, actorId: manager.id, action: 'UPDATE', before: { id: document!.id, name: 'op-ed (1)' }, after: { id: document!.id, name: 'Dawn op-ed, 3 March' } },
+      {
+        projectId,
+        documentId: document!.id,
+        actorId: manager.id,
+        action: 'UPDATE',
+        before: { id: document!.id, name: 'op-ed (1)' },
+        after: { id: document!.id, name: 'Dawn op-ed, 3 March' },
+      },
     ]);
 
     const empty = await call('PATCH', '/documents/{id}', { id: document!.id }, { token: manager.token, body: { name: '   ' } });

@@ -97,7 +97,7 @@ describe('searchDocuments', () => {
     expect((await names({ meta: [{ key: 'year', value: '2021' }] })).names).toEqual(['Dawn editorial', 'Express Tribune']);
     expect((await names({ meta: [{ key: 'pinned', value: 'true' }] })).names).toEqual(['Dawn editorial']);
     expect((await names({ meta: [{ key: 'nested', value: '{"a": 1}' }] })).names).toEqual(['Geo report']);
-    expect((await names({ meta: [{ key: "x'; DROP TABLE \"Document\"; --", value: '1' }] })).names).toEqual([]);
+    expect((await names({ meta: [{ key: 'x\'; DROP TABLE "Document"; --', value: '1' }] })).names).toEqual([]);
     expect(
       (
         await names({
@@ -123,7 +123,14 @@ describe('searchDocuments', () => {
   it('pages 50 at a time with the total for the filter, clamping past the end', async () => {
     const texts = Array.from({ length: 120 }, (_, i) => `bulk ${i}`);
     await db.document.createMany({
-      data: texts.map((text, i) => ({ projectId, name: `Bulk ${String(i).padStart(3, '0')}`, text, sha256: sha256(text), position: 10 + i, metadata: { batch: i % 2 } })),
+      data: texts.map((text, i) => ({
+        projectId,
+        name: `Bulk ${String(i).padStart(3, '0')}`,
+        text,
+        sha256: sha256(text),
+        position: 10 + i,
+        metadata: { batch: i % 2 },
+      })),
     });
     const page1 = await searchDocuments(db, projectId, { ...none, q: 'bulk' }, { page: 1 });
     const page2 = await searchDocuments(db, projectId, { ...none, q: 'bulk' }, { page: 2 });
@@ -163,7 +170,7 @@ describe('parseDocumentQuery', () => {
     expect(parseDocumentQuery({ page: 'abc', q: 'x'.repeat(1000) })).toEqual({ filters: { mine: false, meta: [] }, page: 1 });
   });
 
-  it('takes the form\'s metadata key/value pair alongside meta.<key> parameters', () => {
+  it("takes the form's metadata key/value pair alongside meta.<key> parameters", () => {
     const parsed = parseDocumentQuery(new URLSearchParams('meta.source=Dawn&metaKey=year&metaValue=2021'));
     expect(parsed.filters.meta).toEqual([
       { key: 'source', value: 'Dawn' },
@@ -182,7 +189,7 @@ describe('parseDocumentQuery', () => {
     expect(parseDocumentQuery({ mine: 'yes' }, { defaultMine: true }).filters.mine).toBe(true);
   });
 
-  it('round-trips through the pager\'s query string', () => {
+  it("round-trips through the pager's query string", () => {
     const filters: DocumentFilters = { q: 'a&b', status: 'SUBMITTED', assignee: 'u1', mine: false, meta: [{ key: 'year', value: '2021' }] };
     const query = documentQueryString(filters, 2, { defaultMine: true });
     expect(query).toBe('?q=a%26b&status=SUBMITTED&assignee=u1&mine=0&meta.year=2021&page=2');

@@ -10,7 +10,7 @@ const db = getPrisma();
 const location = { file: 'fixture' };
 const TEXTS = [
   'Talks between Pakistan and the Afghan Taliban ended in Doha. An attack in Bannu killed six soldiers.\n\nThe army said: "We will respond."',
-  '👍🏽 Talks in Doha 🇵🇰: Pakistan\'s army.\nامن ہمارا حق ہے۔ سوله',
+  "👍🏽 Talks in Doha 🇵🇰: Pakistan's army.\nامن ہمارا حق ہے۔ سوله",
 ];
 let owner: TestUser;
 let projectId: string;
@@ -20,14 +20,30 @@ beforeEach(async () => {
   projectId = (await makeProject(db, { OWNER: owner })).id;
 });
 
-const imported = (text: string, index: number): ImportedDocument => ({ name: `d${index}`, text, metadata: {}, spans: [], relations: [], documentLabels: [], location });
+const imported = (text: string, index: number): ImportedDocument => ({
+  name: `d${index}`,
+  text,
+  metadata: {},
+  spans: [],
+  relations: [],
+  documentLabels: [],
+  location,
+});
 
 const storedRows = () =>
-  db.document.findMany({ where: { projectId }, orderBy: { position: 'asc' }, select: { id: true, text: true, tokenOffsets: true, sentenceStarts: true, tokenizer: true } });
+  db.document.findMany({
+    where: { projectId },
+    orderBy: { position: 'asc' },
+    select: { id: true, text: true, tokenOffsets: true, sentenceStarts: true, tokenizer: true },
+  });
 
 describe('token boundaries stored per document', () => {
   it('are written at import and are exactly lib/tokenize’s tokens and sentences', async () => {
-    await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents: TEXTS.map(imported) }], { projectId, actorId: owner.id, author: { kind: 'gold' } });
+    await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents: TEXTS.map(imported) }], {
+      projectId,
+      actorId: owner.id,
+      author: { kind: 'gold' },
+    });
     const rows = await storedRows();
     expect(rows).toHaveLength(TEXTS.length);
     for (const row of rows) {
@@ -50,11 +66,18 @@ describe('token boundaries stored per document', () => {
   });
 
   it('are computed when missing or made by another tokenizer version, written back, and then read as stored', async () => {
-    await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents: TEXTS.map(imported) }], { projectId, actorId: owner.id, author: { kind: 'gold' } });
+    await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents: TEXTS.map(imported) }], {
+      projectId,
+      actorId: owner.id,
+      author: { kind: 'gold' },
+    });
     const [first] = await storedRows();
     await db.document.update({ where: { id: first!.id }, data: { tokenOffsets: [0, 1], sentenceStarts: [0], tokenizer: 'glossa-0+icu-1.0' } });
     // A document created outside the import, as rows were before tokens were stored.
-    const raw = await db.document.create({ data: { projectId, name: 'raw', text: 'Kabul and Islamabad.', sha256: 'raw', position: 2 }, select: { id: true, tokenOffsets: true, tokenizer: true } });
+    const raw = await db.document.create({
+      data: { projectId, name: 'raw', text: 'Kabul and Islamabad.', sha256: 'raw', position: 2 },
+      select: { id: true, tokenOffsets: true, tokenizer: true },
+    });
     expect(raw).toMatchObject({ tokenOffsets: [], tokenizer: null });
 
     const input = await loadReportInput(db, projectId, 'all');

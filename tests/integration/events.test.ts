@@ -35,8 +35,10 @@ beforeAll(async () => {
 });
 
 const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
-const span = (actor: Actor, documentId: string, label: string, needle: string) => createAnnotation(db, actor, documentId, { labelId: labels[label]!, ...at(needle), target: null });
-const answer = (actor: Actor, documentId: string, frame: string, gold = false) => replaceAnswers(db, actor, documentId, frame ? [{ labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [frame] }] : [], gold);
+const span = (actor: Actor, documentId: string, label: string, needle: string) =>
+  createAnnotation(db, actor, documentId, { labelId: labels[label]!, ...at(needle), target: null });
+const answer = (actor: Actor, documentId: string, frame: string, gold = false) =>
+  replaceAnswers(db, actor, documentId, frame ? [{ labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [frame] }] : [], gold);
 const submit = (documentId: string) => db.assignment.updateMany({ where: { documentId }, data: { status: 'SUBMITTED' } });
 
 type Side = 'after' | 'before' | 'both';
@@ -69,11 +71,17 @@ const ROWS: Row[] = [
       return { gpe };
     },
     run: (documentId, { gpe }) => deleteAnnotation(db, a, documentId, gpe!),
-    expected: [['RELATION', 'DELETE', 'before'], ['ANNOTATION', 'DELETE', 'before']],
+    expected: [
+      ['RELATION', 'DELETE', 'before'],
+      ['ANNOTATION', 'DELETE', 'before'],
+    ],
   },
   {
     operation: 'POST /documents/{id}/relations',
-    setup: async (documentId) => ({ org: (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id, gpe: (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id }),
+    setup: async (documentId) => ({
+      org: (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id,
+      gpe: (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id,
+    }),
     run: (documentId, { org, gpe }) => createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org!, targetId: gpe! }),
     expected: [['RELATION', 'CREATE', 'after']],
   },
@@ -142,7 +150,11 @@ const ROWS: Row[] = [
       return { relation };
     },
     run: (documentId, { relation }) => acceptIntoGold(db, curator, documentId, { relationIds: [relation!] }),
-    expected: [['ANNOTATION', 'CREATE', 'after'], ['ANNOTATION', 'CREATE', 'after'], ['RELATION', 'CREATE', 'after']],
+    expected: [
+      ['ANNOTATION', 'CREATE', 'after'],
+      ['ANNOTATION', 'CREATE', 'after'],
+      ['RELATION', 'CREATE', 'after'],
+    ],
   },
   {
     operation: 'POST /documents/{id}/gold: another annotator’s answer replaces gold’s',
@@ -173,21 +185,41 @@ const ROWS: Row[] = [
     run: () => {
       const location = { file: 'events.json' };
       const document = {
-        name: 'imported', text: TEXT, metadata: {}, location,
-        spans: [{ ref: 'org', ...at('Hafiz Gul Bahadur group'), label: 'ORG', location }, { ref: 'gpe', ...at('Bannu'), label: 'GPE', location }],
+        name: 'imported',
+        text: TEXT,
+        metadata: {},
+        location,
+        spans: [
+          { ref: 'org', ...at('Hafiz Gul Bahadur group'), label: 'ORG', location },
+          { ref: 'gpe', ...at('Bannu'), label: 'GPE', location },
+        ],
         relations: [{ label: 'ATTACKED', source: 'org', target: 'gpe', location }],
         documentLabels: [{ question: 'PRIMARY_FRAME', values: ['SECURITY_DEFENSE'], location }],
       };
-      return importBatch(db, [{ kind: 'parsed', name: 'events.json', format: 'json', documents: [document] }], { projectId, actorId: a.userId, author: { kind: 'user', userId: a.userId }, allowDuplicates: true });
+      return importBatch(db, [{ kind: 'parsed', name: 'events.json', format: 'json', documents: [document] }], {
+        projectId,
+        actorId: a.userId,
+        author: { kind: 'user', userId: a.userId },
+        allowDuplicates: true,
+      });
     },
-    expected: [['ANNOTATION', 'CREATE', 'after'], ['ANNOTATION', 'CREATE', 'after'], ['RELATION', 'CREATE', 'after'], ['DOCUMENT_LABEL', 'CREATE', 'after']],
+    expected: [
+      ['ANNOTATION', 'CREATE', 'after'],
+      ['ANNOTATION', 'CREATE', 'after'],
+      ['RELATION', 'CREATE', 'after'],
+      ['DOCUMENT_LABEL', 'CREATE', 'after'],
+    ],
   },
 ];
 
 /** Every annotation, relation and answer of the project, as the event log's snapshot functions see them. */
 async function state(): Promise<Map<string, unknown>> {
   const inProject = { document: { projectId } };
-  const [annotations, relations, answers] = [await db.annotation.findMany({ where: inProject }), await db.relation.findMany({ where: inProject }), await db.documentLabel.findMany({ where: inProject })];
+  const [annotations, relations, answers] = [
+    await db.annotation.findMany({ where: inProject }),
+    await db.relation.findMany({ where: inProject }),
+    await db.documentLabel.findMany({ where: inProject }),
+  ];
   return new Map<string, unknown>([
     ...annotations.map((row) => [`ANNOTATION:${row.id}`, annotationSnapshot(row)] as const),
     ...relations.map((row) => [`RELATION:${row.id}`, relationSnapshot(row)] as const),
@@ -206,7 +238,8 @@ describe('the event log', () => {
     const after = await state();
     const events = await db.event.findMany({ where: { id: { gt: last } }, orderBy: { id: 'asc' } });
 
-    const side = (event: (typeof events)[number]): Side => (event.before !== null && event.after !== null ? 'both' : event.before !== null ? 'before' : 'after');
+    const side = (event: (typeof events)[number]): Side =>
+      event.before !== null && event.after !== null ? 'both' : event.before !== null ? 'before' : 'after';
     expect(events.map((event) => [event.entity, event.action, side(event)])).toEqual(row.expected);
     const actor = row.operation.includes('/gold') ? curator : a;
     for (const event of events) {

@@ -42,9 +42,12 @@ const cli = (...args: string[]) =>
 describe('an export failing midway', () => {
   it('errors the API body after documents were sent, instead of ending it', async () => {
     const { GET } = await import('@/app/api/v1/projects/[id]/export/route');
-    const response = await GET(new Request(`http://localhost/api/v1/projects/${projectId}/export?format=jsonl&source=all`, { headers: { authorization: `Bearer ${owner.token}` } }), {
-      params: Promise.resolve({ id: projectId }),
-    });
+    const response = await GET(
+      new Request(`http://localhost/api/v1/projects/${projectId}/export?format=jsonl&source=all`, { headers: { authorization: `Bearer ${owner.token}` } }),
+      {
+        params: Promise.resolve({ id: projectId }),
+      },
+    );
     expect(response.status).toBe(200);
     const reader = response.body!.getReader();
     let lines = 0;

@@ -30,7 +30,11 @@ beforeAll(async () => {
   const owner = await makeUser(db, 'owner');
   projectId = (await makeProject(db, { OWNER: owner })).id;
   await fillProject(db, projectId, owner.id, DOCUMENTS);
-  const { stream } = await exportProject(db, projectId, { ...exportQuery.parse({ format: 'jsonl', source: 'all' }), baseUrl: BASE_URL, agreement: reviewAgreement });
+  const { stream } = await exportProject(db, projectId, {
+    ...exportQuery.parse({ format: 'jsonl', source: 'all' }),
+    baseUrl: BASE_URL,
+    agreement: reviewAgreement,
+  });
   expected = Buffer.from(await new Response(stream).arrayBuffer());
 }, 60_000);
 

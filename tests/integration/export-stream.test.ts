@@ -34,7 +34,15 @@ beforeAll(async () => {
     const text = `Report ${index}. ${paragraph.repeat(75)}`;
     const start = Array.from(text.slice(0, text.indexOf('Doha'))).length;
     const location = { file: 'fixture' };
-    return { name: `report-${index}`, text, metadata: {}, spans: [{ start, end: start + 4, label: 'GPE', quote: 'Doha', location }], relations: [], documentLabels: [], location };
+    return {
+      name: `report-${index}`,
+      text,
+      metadata: {},
+      spans: [{ start, end: start + 4, label: 'GPE', quote: 'Doha', location }],
+      relations: [],
+      documentLabels: [],
+      location,
+    };
   });
   await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents }], { projectId, actorId: owner.id, author: { kind: 'gold' } });
 });
@@ -57,7 +65,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
 
 /** The export's own database connections (lib/export/source reads over one of its own). */
 async function exportConnections(): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${EXPORT_APPLICATION_NAME} AND datname = current_database()`;
+  const [row] = await db.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS count FROM pg_stat_activity WHERE application_name = ${EXPORT_APPLICATION_NAME} AND datname = current_database()`;
   return row!.count;
 }
 
@@ -131,9 +141,12 @@ describe('glossa export', () => {
     const out = path.join(scratch, 'gold.jsonl');
     await exportCommand.run(['--project', projectId, '--format', 'jsonl', '--source', 'gold', '--out', out]);
     const handler = (await routeModule('/projects/{id}/export')).GET!;
-    const response = await handler(new Request(`http://localhost/api/v1/projects/${projectId}/export?format=jsonl&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }), {
-      params: Promise.resolve({ id: projectId }),
-    });
+    const response = await handler(
+      new Request(`http://localhost/api/v1/projects/${projectId}/export?format=jsonl&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }),
+      {
+        params: Promise.resolve({ id: projectId }),
+      },
+    );
     expect(readFileSync(out, 'utf8')).toBe(await response.text());
     expect(existsSync(`${out}.partial`)).toBe(false);
   });

@@ -18,7 +18,10 @@ let projectId: string;
 beforeAll(async () => {
   const owner = await makeUser(db, 'owner');
   projectId = (await makeProject(db, { OWNER: owner }, 'Tokens')).id;
-  const texts = ['👍🏽 Officials in Doha met the Afghan Taliban.\n\nپاکستان said Kabul must act. 🇵🇰 Doha again!', 'Talks in Doha (again) — "in Doha", said Kabul.'];
+  const texts = [
+    '👍🏽 Officials in Doha met the Afghan Taliban.\n\nپاکستان said Kabul must act. 🇵🇰 Doha again!',
+    'Talks in Doha (again) — "in Doha", said Kabul.',
+  ];
   const documents: ImportedDocument[] = texts.map((text, index) => {
     const location = { file: 'fixture' };
     const spans = [...text.matchAll(/Doha|Kabul/g)].map((match) => {

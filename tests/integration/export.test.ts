@@ -76,7 +76,10 @@ beforeAll(async () => {
         { question: 'OVERALL_STANCE', target: 'TTP', values: ['FAVOR'], author: a, location },
       ],
     }),
-    document('urdu news', URDU_NEWS, { metadata: { language: 'ur', year: 2024 }, spans: [span(URDU_NEWS, 'Doha', 'GPE', b), span(URDU_NEWS, 'TTP', 'ORG', b)] }),
+    document('urdu news', URDU_NEWS, {
+      metadata: { language: 'ur', year: 2024 },
+      spans: [span(URDU_NEWS, 'Doha', 'GPE', b), span(URDU_NEWS, 'TTP', 'ORG', b)],
+    }),
     document('withdrawn', 'Withdrawn text about Kabul.', { spans: [span('Withdrawn text about Kabul.', 'Kabul', 'GPE', 'gold')] }),
     document('empty', 'Nothing annotated here.'),
   ];
@@ -255,7 +258,9 @@ describe('brat', () => {
     let checked = 0;
     for (const name of Object.keys(files).filter((file) => file.endsWith('.ann'))) {
       const txt = Array.from(strFromU8(files[name.replace(/\.ann$/, '.txt')]!));
-      for (const line of strFromU8(files[name]!).split('\n').filter((l) => l.startsWith('T'))) {
+      for (const line of strFromU8(files[name]!)
+        .split('\n')
+        .filter((l) => l.startsWith('T'))) {
         const [, offsets = '', quote] = /^T\d+\t\S+ ([\d ;]+)\t(.*)$/.exec(line) ?? [];
         const fragments = offsets.split(';').map((pair) => pair.split(' ').map(Number) as [number, number]);
         expect(fragments.map(([start, end]) => txt.slice(start, end).join('')).join(' '), line).toBe(quote);
@@ -292,9 +297,12 @@ describe('w3c', () => {
   it('names annotations under the configured public URL, not the address the server is bound to', async () => {
     const handler = (await routeModule('/projects/{id}/export')).GET!;
     const fromBindAddress = () =>
-      handler(new Request(`http://0.0.0.0:3000/api/v1/projects/${projectId}/export?format=w3c&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }), {
-        params: Promise.resolve({ id: projectId }),
-      }).then((response) => response.json());
+      handler(
+        new Request(`http://0.0.0.0:3000/api/v1/projects/${projectId}/export?format=w3c&source=gold`, { headers: { authorization: `Bearer ${owner.token}` } }),
+        {
+          params: Promise.resolve({ id: projectId }),
+        },
+      ).then((response) => response.json());
     try {
       vi.stubEnv('GLOSSA_PUBLIC_URL', 'https://glossa.example.org/lab');
       expect((await fromBindAddress()).first.items[0].id).toMatch(new RegExp(`^https://glossa\\.example\\.org/lab/projects/${projectId}/documents/`));
@@ -315,7 +323,10 @@ describe('w3c', () => {
       ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*$/i);
       ajv.addFormat('date-time', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/i);
       for (const file of readdirSync(path.join(suite, 'definitions')).filter((name) => name.endsWith('.json'))) ajv.addSchema(readJson(`definitions/${file}`));
-      const assertions: { file: string; validate: ValidateFunction }[] = (readJson('annotations/annotationMusts.test').assertions as string[]).map((file) => ({ file, validate: ajv.compile(readJson(file)) }));
+      const assertions: { file: string; validate: ValidateFunction }[] = (readJson('annotations/annotationMusts.test').assertions as string[]).map((file) => ({
+        file,
+        validate: ajv.compile(readJson(file)),
+      }));
       const collection = JSON.parse((await exported('format=w3c&source=all')).text);
       expect(collection.first.items.length).toBeGreaterThan(10);
       for (const item of collection.first.items) {
@@ -367,7 +378,10 @@ describe('hf', () => {
     expect(Object.keys(files)).toEqual(['data.jsonl', 'dataset_info.json', 'README.md']);
     const info = JSON.parse(strFromU8(files['dataset_info.json']!));
     const names: string[] = info.features.ner_tags.feature.names;
-    const records = strFromU8(files['data.jsonl']!).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const records = strFromU8(files['data.jsonl']!)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     for (const record of records) {
       expect(record.ner_tags).toHaveLength(record.tokens.length);
       for (const tag of record.ner_tags) expect(Number.isInteger(tag) && tag >= 0 && tag < names.length).toBe(true);
@@ -417,11 +431,22 @@ describe('dataset card', () => {
 describe('refusals', () => {
   it('answers 409 with the way out when the project has no gold yet', async () => {
     const other = await makeProject(db, { OWNER: owner }, 'No gold');
-    await importBatch(db, [{ kind: 'parsed', name: 'fixture', format: 'json', documents: [document('d', 'Talks in Doha.', { spans: [span('Talks in Doha.', 'Doha', 'GPE', owner.id)] })] }], {
-      projectId: other.id,
-      actorId: owner.id,
-      author: { kind: 'user', userId: owner.id },
-    });
+    await importBatch(
+      db,
+      [
+        {
+          kind: 'parsed',
+          name: 'fixture',
+          format: 'json',
+          documents: [document('d', 'Talks in Doha.', { spans: [span('Talks in Doha.', 'Doha', 'GPE', owner.id)] })],
+        },
+      ],
+      {
+        projectId: other.id,
+        actorId: owner.id,
+        author: { kind: 'user', userId: owner.id },
+      },
+    );
     const response = await exportResponse('format=jsonl&source=gold', owner.token, other.id);
     expect(response.status).toBe(409);
     expect(await response.json()).toEqual({ error: { code: 'conflict', message: NO_GOLD_MESSAGE } });

@@ -15,7 +15,8 @@ describe('faults', () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'glossa-fault-'));
     const file = path.join(folder, 'big.jsonl');
     const out = createWriteStream(file);
-    for (let i = 0; i < 20_000; i++) out.write(`${JSON.stringify({ name: `doc-${i}`, text: `Document ${i}: talks in Doha and an attack in Bannu.`, spans: [] })}\n`);
+    for (let i = 0; i < 20_000; i++)
+      out.write(`${JSON.stringify({ name: `doc-${i}`, text: `Document ${i}: talks in Doha and an attack in Bannu.`, spans: [] })}\n`);
     await new Promise((resolve) => out.end(resolve));
 
     const child = spawn(process.execPath, [path.resolve('bin/glossa.mjs'), 'import', '--project', project.id, '--file', file, '--format', 'glossa'], {
@@ -40,7 +41,11 @@ describe('faults', () => {
     const settled = Date.now() + 10_000;
     let busy = 1;
     while (busy > 0 && Date.now() < settled) {
-      busy = (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`)[0]!.n;
+      busy = (
+        await db.$queryRaw<
+          { n: number }[]
+        >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'idle in transaction'`
+      )[0]!.n;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(await db.document.count({ where: { projectId: project.id } })).toBe(0);

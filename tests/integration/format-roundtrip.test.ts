@@ -25,13 +25,37 @@ let ownerId: string;
 const CONLL = [
   '-DOCSTART- -X- -X- O',
   '',
-  'P.\tB-PER', 'Simmons\tI-PER', 'of\tO', 'the\tO', 'U.S.\tB-LOC', 'team\tO', 'beat\tO', 'Louis\tB-PER', 'D.\tI-PER', 'Boccardi\tI-PER', '6-3\tO', '.\tO',
+  'P.\tB-PER',
+  'Simmons\tI-PER',
+  'of\tO',
+  'the\tO',
+  'U.S.\tB-LOC',
+  'team\tO',
+  'beat\tO',
+  'Louis\tB-PER',
+  'D.\tI-PER',
+  'Boccardi\tI-PER',
+  '6-3\tO',
+  '.\tO',
   '',
-  'Mrs.\tB-creative-work', 'Doubtfire\tI-creative-work', 'was\tO', "n't\tO", 'shown\tO', 'in\tO', 'St.\tB-LOC', 'Louis\tI-LOC', '.\tO',
+  'Mrs.\tB-creative-work',
+  'Doubtfire\tI-creative-work',
+  'was\tO',
+  "n't\tO",
+  'shown\tO',
+  'in\tO',
+  'St.\tB-LOC',
+  'Louis\tI-LOC',
+  '.\tO',
   '',
   '-DOCSTART- -X- -X- O',
   '',
-  'AL-AIN\tB-LOC', ',\tO', 'United\tB-LOC', 'Arab\tI-LOC', 'Emirates\tI-LOC', '1996-12-06\tO',
+  'AL-AIN\tB-LOC',
+  ',\tO',
+  'United\tB-LOC',
+  'Arab\tI-LOC',
+  'Emirates\tI-LOC',
+  '1996-12-06\tO',
   '',
   '',
 ].join('\n');
@@ -40,9 +64,18 @@ const CONLLU = [
   '# newdoc id = wire-1',
   '# sent_id = wire-1-1',
   '# text = P. Simmons (AP) met Louis D. Boccardi.',
-  ...['P.|NER=B-PER', 'Simmons|NER=I-PER', '(|NER=O|SpaceAfter=No', 'AP|NER=B-ORG|SpaceAfter=No', ')|NER=O', 'met|NER=O', 'Louis|NER=B-PER', 'D.|NER=I-PER', 'Boccardi|NER=I-PER|SpaceAfter=No', '.|NER=O'].map(
-    (entry, index) => `${index + 1}\t${entry.slice(0, entry.indexOf('|'))}\t_\t_\t_\t_\t_\t_\t_\t${entry.slice(entry.indexOf('|') + 1)}`,
-  ),
+  ...[
+    'P.|NER=B-PER',
+    'Simmons|NER=I-PER',
+    '(|NER=O|SpaceAfter=No',
+    'AP|NER=B-ORG|SpaceAfter=No',
+    ')|NER=O',
+    'met|NER=O',
+    'Louis|NER=B-PER',
+    'D.|NER=I-PER',
+    'Boccardi|NER=I-PER|SpaceAfter=No',
+    '.|NER=O',
+  ].map((entry, index) => `${index + 1}\t${entry.slice(0, entry.indexOf('|'))}\t_\t_\t_\t_\t_\t_\t_\t${entry.slice(entry.indexOf('|') + 1)}`),
   '',
   '',
 ].join('\n');
@@ -51,7 +84,12 @@ const LABEL_MAP = { PER: 'PERSON', 'creative-work': 'WORK_OF_ART' };
 
 async function project(name: string, file: string, content: string): Promise<string> {
   const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
-  await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 64) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' }, labelMap: LABEL_MAP });
+  await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 64) }], {
+    projectId: id,
+    actorId: ownerId,
+    author: { kind: 'gold' },
+    labelMap: LABEL_MAP,
+  });
   return id;
 }
 
@@ -60,7 +98,8 @@ async function exportedBytes(projectId: string, request: Partial<ExportRequest> 
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-const exported = async (projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>) => new TextDecoder().decode(await exportedBytes(projectId, request));
+const exported = async (projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>) =>
+  new TextDecoder().decode(await exportedBytes(projectId, request));
 
 beforeAll(async () => {
   ownerId = (await makeUser(db, 'owner')).id;
@@ -76,8 +115,12 @@ describe('conll → import → conll', () => {
     expect(await exported(projectId, { format: 'conll', labels: 'source' })).toBe(CONLL);
   });
 
-  it('stores the source tokens, not the tokenizer\'s, and writes schema keys by default', async () => {
-    const documents = await db.document.findMany({ where: { projectId }, orderBy: { position: 'asc' }, select: { tokenizer: true, sentenceStarts: true, tokenOffsets: true } });
+  it("stores the source tokens, not the tokenizer's, and writes schema keys by default", async () => {
+    const documents = await db.document.findMany({
+      where: { projectId },
+      orderBy: { position: 'asc' },
+      select: { tokenizer: true, sentenceStarts: true, tokenOffsets: true },
+    });
     expect(documents.map((d) => [d.tokenizer, d.sentenceStarts, d.tokenOffsets.length / 2])).toEqual([
       ['source:conll', [0, 12], 21],
       ['source:conll', [0], 6],
@@ -90,7 +133,10 @@ describe('conll → import → conll', () => {
 
   it('exports the same tokens and entities as CoNLL-U and spaCy JSON', async () => {
     const conllu = await exported(projectId, { format: 'conllu', labels: 'source' });
-    const rows = conllu.split('\n').filter((line) => /^\d/.test(line)).map((line) => `${line.split('\t')[1]}\t${/NER=([^|]+)/.exec(line)![1]}`);
+    const rows = conllu
+      .split('\n')
+      .filter((line) => /^\d/.test(line))
+      .map((line) => `${line.split('\t')[1]}\t${/NER=([^|]+)/.exec(line)![1]}`);
     expect(rows).toEqual(CONLL.split('\n').filter((line) => line.includes('\t')));
     const spacy = JSON.parse(await exported(projectId, { format: 'spacy' })) as { paragraphs: { entities: unknown[] }[] }[];
     expect(spacy.flatMap((doc) => doc.paragraphs[0]!.entities)).toHaveLength(7);
@@ -108,7 +154,9 @@ describe('conll → import → conll', () => {
   });
 
   it('refuses labels=source for a format that writes schema keys, naming the ones that can', async () => {
-    await expect(exported(projectId, { format: 'hf', labels: 'source' })).rejects.toThrow('labels=source: hf names labels by their schema key; the source spelling is written by conll, conllu, spacy.');
+    await expect(exported(projectId, { format: 'hf', labels: 'source' })).rejects.toThrow(
+      'labels=source: hf names labels by their schema key; the source spelling is written by conll, conllu, spacy.',
+    );
   });
 });
 
@@ -120,11 +168,15 @@ describe('conllu → import → conllu', () => {
     expect(document).toEqual({ name: 'wire-1', text: 'P. Simmons (AP) met Louis D. Boccardi.' });
   });
 
-  it('reports per file what it read and did not keep: multi-word tokens\' words, empty nodes', async () => {
+  it("reports per file what it read and did not keep: multi-word tokens' words, empty nodes", async () => {
     const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, 'CoNLL-U skipped');
     const row = (cells: string) => `${cells.split(' ').join('\t')}\t_\t_\t_\t_\t_\t_\t_\tNER=O\n`;
     const file = `${row('1 Vamos')}${row('2-3 al')}${row('2 a')}${row('3 el')}${row('3.1 ir')}${row('4 cine')}\n${row('1 Sí')}${row('1.1 va')}\n`;
-    const report = await importBatch(db, [{ kind: 'file', source: sourceOf('es.conllu', file) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' } });
+    const report = await importBatch(db, [{ kind: 'file', source: sourceOf('es.conllu', file) }], {
+      projectId: id,
+      actorId: ownerId,
+      author: { kind: 'gold' },
+    });
     expect(report.files[0]?.formatSkipped).toEqual({ [MULTIWORD_SKIPPED]: 1, [EMPTY_NODES_SKIPPED]: 2 });
     expect((await db.document.findFirstOrThrow({ where: { projectId: id }, select: { text: true } })).text).toBe('Vamos al cine\nSí');
   });
@@ -161,9 +213,15 @@ describe('webanno tsv → import → webanno tsv', () => {
 
   it('gives back the same file: spans stacked and across sentences, stance targets, features, relations', async () => {
     const projectId = await project('TSV round trip', 'wire.tsv', input);
-    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, attributes: true, target: { select: { key: true } } }, orderBy: { start: 'asc' } });
+    const stored = await db.annotation.findMany({
+      where: { document: { projectId } },
+      select: { quote: true, label: { select: { key: true } }, attributes: true, target: { select: { key: true } } },
+      orderBy: { start: 'asc' },
+    });
     expect(stored.map((a) => [a.quote, a.label.key, a.attributes, a.target?.key ?? null])).toEqual(
-      [...spans].sort((a, b) => a.start - b.start).map((span) => [span.quote, span.label, span.attributes, span.target?.kind === 'target' ? span.target.key : null]),
+      [...spans]
+        .sort((a, b) => a.start - b.start)
+        .map((span) => [span.quote, span.label, span.attributes, span.target?.kind === 'target' ? span.target.key : null]),
     );
     expect(await db.relation.count({ where: { document: { projectId } } })).toBe(2);
     const files = unzipSync(await exportedBytes(projectId, { format: 'webanno-tsv' }));
@@ -208,7 +266,15 @@ describe('brat zip and jsonl → import: every other export with an importer', (
   async function stored(projectId: string) {
     const annotations = await db.annotation.findMany({
       where: { document: { projectId } },
-      select: { start: true, end: true, quote: true, attributes: true, label: { select: { key: true } }, target: { select: { key: true } }, targetAnnotation: { select: { quote: true } } },
+      select: {
+        start: true,
+        end: true,
+        quote: true,
+        attributes: true,
+        label: { select: { key: true } },
+        target: { select: { key: true } },
+        targetAnnotation: { select: { quote: true } },
+      },
       orderBy: [{ start: 'asc' }, { end: 'asc' }],
     });
     const relations = await db.relation.findMany({
@@ -224,7 +290,11 @@ describe('brat zip and jsonl → import: every other export with an importer', (
   /** A new project with `content` imported as gold; whole-file chunks, so format detection sees all of a record. */
   async function importInto(name: string, file: string, content: string | Uint8Array) {
     const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
-    const report = await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 1 << 20) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' } });
+    const report = await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 1 << 20) }], {
+      projectId: id,
+      actorId: ownerId,
+      author: { kind: 'gold' },
+    });
     return { id, report };
   }
 

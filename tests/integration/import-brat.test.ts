@@ -34,14 +34,27 @@ const ANN = [
   `T7\tOrganization ${offsets('Sony')};${offsets('Ericsson')}\tSony Ericsson`,
   '',
 ].join('\n');
-const ZIP = zipSync({ 'wire/wire.txt': strToU8(TEXT), 'wire/wire.ann': strToU8(ANN), 'wire/annotation.conf': strToU8('[entities]\n'), 'LICENSE': strToU8('CC BY') });
+const ZIP = zipSync({
+  'wire/wire.txt': strToU8(TEXT),
+  'wire/wire.ann': strToU8(ANN),
+  'wire/annotation.conf': strToU8('[entities]\n'),
+  LICENSE: strToU8('CC BY'),
+});
 
 const LABEL_MAP = { Organization: 'ORG', Person: 'PERSON', 'Merge-org': 'EVENT', Located: 'LOCATED_IN' };
 
 async function importZip(name: string, labelMap: Record<string, string>) {
   const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
-  const report = await importBatch(db, [{ kind: 'file', source: sourceOf('wire.zip', ZIP, 1 << 20) }], { projectId: id, actorId: ownerId, author: { kind: 'gold' }, labelMap });
-  const relations = await db.relation.findMany({ where: { document: { projectId: id } }, select: { label: { select: { key: true } }, source: { select: { quote: true, start: true } }, target: { select: { quote: true, start: true } } } });
+  const report = await importBatch(db, [{ kind: 'file', source: sourceOf('wire.zip', ZIP, 1 << 20) }], {
+    projectId: id,
+    actorId: ownerId,
+    author: { kind: 'gold' },
+    labelMap,
+  });
+  const relations = await db.relation.findMany({
+    where: { document: { projectId: id } },
+    select: { label: { select: { key: true } }, source: { select: { quote: true, start: true } }, target: { select: { quote: true, start: true } } },
+  });
   return { id, report, relations: relations.map((r) => [r.label.key, r.source.quote, r.target.quote, r.target.start]).sort() };
 }
 

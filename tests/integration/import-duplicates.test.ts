@@ -25,7 +25,12 @@ beforeEach(async () => {
 
 const BANNU = 'Attack in Bannu by the Hafiz Gul Bahadur group.';
 const KABUL = 'Talks in Kabul resumed on Monday.';
-const span = (text: string, needle: string, label: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length, label, quote: needle });
+const span = (text: string, needle: string, label: string) => ({
+  start: text.indexOf(needle),
+  end: text.indexOf(needle) + needle.length,
+  label,
+  quote: needle,
+});
 
 function post(body: unknown, query = '') {
   return call('POST', `/projects/{id}/documents${query}`, { id: projectId }, { token: owner.token, body });
@@ -43,7 +48,12 @@ async function stored() {
 /** The first annotator's file: two documents in their layer. */
 async function importFirstAnnotator() {
   const response = await post(
-    { documents: [{ name: 'bannu', text: BANNU, spans: [span(BANNU, 'Bannu', 'GPE')] }, { name: 'kabul', text: KABUL, spans: [span(KABUL, 'Kabul', 'GPE')] }] },
+    {
+      documents: [
+        { name: 'bannu', text: BANNU, spans: [span(BANNU, 'Bannu', 'GPE')] },
+        { name: 'kabul', text: KABUL, spans: [span(KABUL, 'Kabul', 'GPE')] },
+      ],
+    },
     `?author=${first.id}`,
   );
   expect(response.status, JSON.stringify(response.body)).toBe(201);
@@ -67,7 +77,9 @@ describe('duplicates in an import', () => {
     expect(response.body.documentCount).toBe(0);
     expect(response.body.mergedDocumentCount).toBe(0);
     const file = response.body.files[0];
-    expect(file.duplicatesSkipped.map((d: { name: string; spans: number; relations: number; answers: number }) => [d.name, d.spans, d.relations, d.answers])).toEqual([
+    expect(
+      file.duplicatesSkipped.map((d: { name: string; spans: number; relations: number; answers: number }) => [d.name, d.spans, d.relations, d.answers]),
+    ).toEqual([
       ['bannu (second)', 2, 0, 0],
       ['kabul (second)', 1, 0, 0],
     ]);
@@ -136,16 +148,28 @@ describe('duplicates in an import', () => {
   });
 
   it('merges duplicates within one batch onto the first copy, and refuses a second copy for the same layer', async () => {
-    const copies = { documents: [{ name: 'text only', text: BANNU }, { name: 'annotated', text: BANNU, spans: [span(BANNU, 'Bannu', 'GPE')] }] };
+    const copies = {
+      documents: [
+        { name: 'text only', text: BANNU },
+        { name: 'annotated', text: BANNU, spans: [span(BANNU, 'Bannu', 'GPE')] },
+      ],
+    };
     const merged = await post(copies, '?duplicates=merge');
     expect(merged.status, JSON.stringify(merged.body)).toBe(201);
     expect(merged.body.documentCount).toBe(1);
     expect(merged.body.mergedDocumentCount).toBe(1);
     const documentId = merged.body.documents[0].id;
-    expect(merged.body.files[0].duplicatesMerged).toEqual([{ name: 'annotated', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), documentId, spans: 1, relations: 0, answers: 0 }]);
+    expect(merged.body.files[0].duplicatesMerged).toEqual([
+      { name: 'annotated', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), documentId, spans: 1, relations: 0, answers: 0 },
+    ]);
     expect((await stored()).annotations).toEqual([{ documentId, authorId: owner.id, quote: 'Bannu' }]);
 
-    const twice = { documents: [{ name: 'one', text: KABUL, spans: [span(KABUL, 'Kabul', 'GPE')] }, { name: 'two', text: KABUL, spans: [span(KABUL, 'Monday', 'DATE')] }] };
+    const twice = {
+      documents: [
+        { name: 'one', text: KABUL, spans: [span(KABUL, 'Kabul', 'GPE')] },
+        { name: 'two', text: KABUL, spans: [span(KABUL, 'Monday', 'DATE')] },
+      ],
+    };
     const before = await stored();
     const refused = await post(twice, '?duplicates=merge');
     expect(refused.status).toBe(422);
@@ -167,7 +191,17 @@ describe('duplicates in an import', () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'glossa-merge-'));
     try {
       const staging = new StagingWriter(path.join(folder, 'staged.jsonl'));
-      const row = { id: randomUUID(), documentId: ids.bannu!, authorId: first.id, labelId: label.id, start: group.start, end: group.end, quote: group.quote, attributes: {}, origin: 'IMPORTED' as const };
+      const row = {
+        id: randomUUID(),
+        documentId: ids.bannu!,
+        authorId: first.id,
+        labelId: label.id,
+        start: group.start,
+        end: group.end,
+        quote: group.quote,
+        attributes: {},
+        origin: 'IMPORTED' as const,
+      };
       await staging.add({ merge: { documentId: ids.bannu!, name: 'bannu (late)' }, rows: { annotations: [row], relations: [], documentLabels: [] } });
       await staging.close();
       const before = await stored();

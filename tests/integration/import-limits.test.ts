@@ -68,7 +68,11 @@ async function stalledUpload(firstLine = '{"text":"First line of a slow upload."
 }
 
 const inTransaction = async () =>
-  (await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)[0]!.n;
+  (
+    await db.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`
+  )[0]!.n;
 
 describe('slow uploads', () => {
   it('hold no database connection while they stall: more of them than the pool has connections, and other requests still answer', async () => {
@@ -131,22 +135,57 @@ describe('import limits through the route', () => {
   });
 
   it('rejects a NUL or a lone surrogate with the field path, writing nothing', async () => {
-    const nul = await post({ documents: [{ name: 'ok', text: 'Clean text.' }, { name: 'bad', text: 'Has a \u0000 NUL.' }] });
-    expect(nul.status).toBe(422);
-    expect(nul.body.error.details.problems).toEqual([{ file: 'request body', record: 2, reason: 'document "bad": text contains a NUL character (U+0000) at character 6 (not allowed: remove it from the source)' }]);
-    const surrogate = await call('POST', '/projects/{id}/documents', { id: projectId }, {
-      token: owner.token,
-      rawBody: '{"documents":[{"name":"s","text":"Doha talks.","spans":[{"start":0,"end":4,"label":"GPE","attributes":{"note":"\\ud83d"}}]}]}',
+    const nul = await post({
+      documents: [
+        { name: 'ok', text: 'Clean text.' },
+        { name: 'bad', text: 'Has a \u0000 NUL.' },
+      ],
     });
+    expect(nul.status).toBe(422);
+    expect(nul.body.error.details.problems).toEqual([
+      {
+        file: 'request body',
+        record: 2,
+        reason: 'document "bad": text contains a NUL character (U+0000) at character 6 (not allowed: remove it from the source)',
+      },
+    ]);
+    const surrogate = await call(
+      'POST',
+      '/projects/{id}/documents',
+      { id: projectId },
+      {
+        token: owner.token,
+        rawBody: '{"documents":[{"name":"s","text":"Doha talks.","spans":[{"start":0,"end":4,"label":"GPE","attributes":{"note":"\\ud83d"}}]}]}',
+      },
+    );
     expect(surrogate.status).toBe(422);
-    expect(surrogate.body.error.details.problems[0].reason).toBe('document "s": spans[0].attributes.note contains a lone surrogate (U+D83D) at character 0 (not allowed: remove it from the source)');
+    expect(surrogate.body.error.details.problems[0].reason).toBe(
+      'document "s": spans[0].attributes.note contains a lone surrogate (U+D83D) at character 0 (not allowed: remove it from the source)',
+    );
     expect(await counts()).toEqual({ documents: 0, annotations: 0, events: 0 });
   });
 
   it('reads a multipart body whose boundary mixes cases, as Chromium writes it', async () => {
     const boundary = '----WebKitFormBoundaryQx7ZpL';
-    const body = [`--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="note.txt"', 'Content-Type: text/plain', '', 'A note from the browser.', `--${boundary}`, 'Content-Disposition: form-data; name="origin"', '', 'SUGGESTED', `--${boundary}--`, ''].join('\r\n');
-    const response = await call('POST', '/projects/{id}/documents', { id: projectId }, { token: owner.token, rawBody: body, contentType: `multipart/form-data; boundary=${boundary}` });
+    const body = [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="note.txt"',
+      'Content-Type: text/plain',
+      '',
+      'A note from the browser.',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="origin"',
+      '',
+      'SUGGESTED',
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
+    const response = await call(
+      'POST',
+      '/projects/{id}/documents',
+      { id: projectId },
+      { token: owner.token, rawBody: body, contentType: `multipart/form-data; boundary=${boundary}` },
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body.files).toEqual([expect.objectContaining({ file: 'note.txt', format: 'txt', documents: 1 })]);
   });
@@ -156,22 +195,36 @@ describe('import limits through the route', () => {
     form.append('file', new File([Buffer.from('ok\nbad \xff here', 'latin1')], 'legacy.txt'));
     const { POST } = await routeModule('/projects/{id}/documents');
     const response = await POST!(
-      new Request(`http://localhost/api/v1/projects/${projectId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` }, body: form }),
+      new Request(`http://localhost/api/v1/projects/${projectId}/documents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner.token}` },
+        body: form,
+      }),
       { params: Promise.resolve({ id: projectId }) },
     );
     expect(response.status).toBe(422);
-    expect((await response.json()).error.details.problems).toEqual([{ file: 'legacy.txt', line: 2, reason: 'the file is not valid UTF-8 at byte 7 (save it as UTF-8 and upload it again)' }]);
+    expect((await response.json()).error.details.problems).toEqual([
+      { file: 'legacy.txt', line: 2, reason: 'the file is not valid UTF-8 at byte 7 (save it as UTF-8 and upload it again)' },
+    ]);
   });
 });
 
 describe('duplicates and events', () => {
-  const post = (text: string) => call('POST', '/projects/{id}/documents', { id: projectId }, { token: owner.token, body: { documents: [{ name: 'op-ed', text, spans: [{ start: 0, end: 4, label: 'GPE' }] }] } });
+  const post = (text: string) =>
+    call(
+      'POST',
+      '/projects/{id}/documents',
+      { id: projectId },
+      { token: owner.token, body: { documents: [{ name: 'op-ed', text, spans: [{ start: 0, end: 4, label: 'GPE' }] }] } },
+    );
 
   it('does not count a withdrawn document as a duplicate', async () => {
     const first = await post('Doha talks resume.');
     expect(first.status).toBe(201);
     const again = await post('Doha talks resume.');
-    expect(again.body.files[0].duplicatesSkipped).toEqual([{ name: 'op-ed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), existingDocumentId: first.body.documents[0].id, spans: 1, relations: 0, answers: 0 }]);
+    expect(again.body.files[0].duplicatesSkipped).toEqual([
+      { name: 'op-ed', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), existingDocumentId: first.body.documents[0].id, spans: 1, relations: 0, answers: 0 },
+    ]);
     expect((await call('DELETE', '/documents/{id}', { id: first.body.documents[0].id }, { token: owner.token })).status).toBe(204);
     const afterDelete = await post('Doha talks resume.');
     expect(afterDelete.status).toBe(201);

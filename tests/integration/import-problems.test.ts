@@ -19,7 +19,12 @@ beforeEach(async () => {
 });
 
 function postJsonl(lines: string[], format: string) {
-  return call('POST', `/projects/{id}/documents?format=${format}`, { id: projectId }, { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' });
+  return call(
+    'POST',
+    `/projects/{id}/documents?format=${format}`,
+    { id: projectId },
+    { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' },
+  );
 }
 
 const good = (n: number) => JSON.stringify({ name: `doc ${n}`, text: `Document number ${n}.` });
@@ -45,7 +50,10 @@ describe('every problem of a line-oriented file', () => {
 
   it('goes on past a bad line of a Glossa JSONL file too', async () => {
     const glossa = (n: number) => JSON.stringify({ name: `doc ${n}`, text: `Document number ${n}.`, spans: [] });
-    const response = await postJsonl([glossa(1), 'not json', JSON.stringify({ name: 'x', text: 'Abc.', spans: [{ start: 0, end: 9, label: 'ORG' }] }), glossa(4)], 'glossa');
+    const response = await postJsonl(
+      [glossa(1), 'not json', JSON.stringify({ name: 'x', text: 'Abc.', spans: [{ start: 0, end: 9, label: 'ORG' }] }), glossa(4)],
+      'glossa',
+    );
     expect(response.status).toBe(422);
     expect((response.body.error.details.problems as { line: number }[]).map((d) => d.line)).toEqual([2, 3]);
   });
@@ -58,12 +66,21 @@ describe('every problem of a line-oriented file', () => {
     expect(details).toHaveLength(100);
     expect(response.body.error.details.problemsTotal).toBe(130);
     expect(details[99]!.line).toBe(200);
-    expect(response.body.error.message).toMatch(/^Nothing was imported: 130 problems \(the first 100 listed, 30 more not listed\), the first at request body:2: /);
+    expect(response.body.error.message).toMatch(
+      /^Nothing was imported: 130 problems \(the first 100 listed, 30 more not listed\), the first at request body:2: /,
+    );
   });
 
   async function rejectedLines(name: string, content: string, parse = {}) {
-    const source = { name, stream: async function* () { yield new TextEncoder().encode(content); } };
-    const error = await importBatch(db, [{ kind: 'file', source }], { projectId, actorId: owner.id, author: { kind: 'user', userId: owner.id }, parse }).catch((e: unknown) => e);
+    const source = {
+      name,
+      stream: async function* () {
+        yield new TextEncoder().encode(content);
+      },
+    };
+    const error = await importBatch(db, [{ kind: 'file', source }], { projectId, actorId: owner.id, author: { kind: 'user', userId: owner.id }, parse }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(HttpError);
     return ((error as HttpError).details as RejectionDetails).problems.map((d) => [d.line, d.reason]);
   }
@@ -97,7 +114,11 @@ async function postFiles(files: [name: string, content: string | Uint8Array][], 
   const form = new FormData();
   for (const [name, content] of files) form.append('file', new File([content as BlobPart], name));
   const { POST } = await import('@/app/api/v1/projects/[id]/documents/route');
-  const request = new Request(`http://localhost/api/v1/projects/${projectId}/documents${query}`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` }, body: form });
+  const request = new Request(`http://localhost/api/v1/projects/${projectId}/documents${query}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${owner.token}` },
+    body: form,
+  });
   const response = await POST(request, { params: Promise.resolve({ id: projectId }) });
   return { status: response.status, body: await response.json() };
 }
@@ -126,7 +147,14 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       'A1\tNegated',
       '',
     ].join('\n');
-    expect(await problemsOf(await postFiles([['speech.txt', SPEECH], ['speech.ann', ann]]))).toEqual([
+    expect(
+      await problemsOf(
+        await postFiles([
+          ['speech.txt', SPEECH],
+          ['speech.ann', ann],
+        ]),
+      ),
+    ).toEqual([
       ['speech.ann', 2, 'T2: span [20,26) label "GPE": quote "Lahor" does not match the text "Lahore"'],
       ['speech.ann', 3, 'expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?'],
       ['speech.ann', 5, 'R2: T9 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)'],
@@ -143,7 +171,11 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       'corpus/c.ann': strToU8('T1\tORG 0 1\tI\n'),
     });
     expect(await problemsOf(await postFiles([['corpus.zip', zip]]))).toEqual([
-      ['corpus.zip/corpus/c.ann', undefined, 'has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann'],
+      [
+        'corpus.zip/corpus/c.ann',
+        undefined,
+        'has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann',
+      ],
       ['corpus.zip/corpus/a.ann', 2, 'annotation id T1 is used twice; give every annotation of the file its own id'],
       ['corpus.zip/corpus/b.ann', 2, 'N1: expected a brat normalization "Reference ID RID:EID<TAB>text"'],
     ]);
@@ -164,28 +196,64 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       '',
     ].join('\n');
     expect(await problemsOf(await postFiles([['rows.csv', csv]]))).toEqual([
-      ['rows.csv', 3, 'field 1 holds a quote but does not begin with one; in CSV such a field is quoted whole with its quotes doubled ("say ""hi"""), or save tab-separated data as .tsv, which has no quoting'],
+      [
+        'rows.csv',
+        3,
+        'field 1 holds a quote but does not begin with one; in CSV such a field is quoted whole with its quotes doubled ("say ""hi"""), or ' +
+          'save tab-separated data as .tsv, which has no quoting',
+      ],
       ['rows.csv', 4, 'field 1: text after its closing quote ("x,c"); in CSV a quote inside a quoted field is written twice ("say ""hi""")'],
-      ['rows.csv', 5, 'the row has 3 field(s) but the header names 2 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is tab-separated, name it .tsv'],
-      ['rows.csv', 8, 'the row has 1 field(s) but the header names 2 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is tab-separated, name it .tsv'],
-      ['rows.csv', 9, 'the quoted field opened on line 9 is never closed, so lines 9–10 were read as one field: close the quote, or write a quote inside a quoted field twice ("")'],
+      [
+        'rows.csv',
+        5,
+        'the row has 3 field(s) but the header names 2 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is ' +
+          'tab-separated, name it .tsv',
+      ],
+      [
+        'rows.csv',
+        8,
+        'the row has 1 field(s) but the header names 2 column(s); quote a field that holds a comma ("Karachi, Pakistan"); if the file is ' +
+          'tab-separated, name it .tsv',
+      ],
+      [
+        'rows.csv',
+        9,
+        'the quoted field opened on line 9 is never closed, so lines 9–10 were read as one field: close the quote, or write a quote inside ' +
+          'a quoted field twice ("")',
+      ],
     ]);
   });
 
   it('names the tab-separated variant in a TSV row with too many fields', async () => {
     expect(await problemsOf(await postFiles([['stance.tsv', 'Tweet\tStance\nok\tFAVOR\nhas\ta tab\tAGAINST\n']], '?textColumn=Tweet'))).toEqual([
-      ['stance.tsv', 3, 'the row has 3 tab-separated field(s) but the header names 2 column(s); tab-separated values have no quoting, so a text must not hold a tab: remove it, or save the file as CSV with quoted fields'],
+      [
+        'stance.tsv',
+        3,
+        'the row has 3 tab-separated field(s) but the header names 2 column(s); tab-separated values have no quoting, so a text must not ' +
+          'hold a tab: remove it, or save the file as CSV with quoted fields',
+      ],
     ]);
   });
 
   it('says a pretty-printed JSON file is not JSON Lines, once for the file rather than once per line', async () => {
     const pretty = JSON.stringify([{ text: 'One.' }, { text: 'Two.' }], null, 2);
     expect(await problemsOf(await postFiles([['export.jsonl', pretty]], '?format=jsonl'))).toEqual([
-      ['export.jsonl', 1, 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record per line: export it as JSONL, or upload a JSON array as a .json file'],
+      [
+        'export.jsonl',
+        1,
+        'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record per line: export it as JSONL, or ' +
+          'upload a JSON array as a .json file',
+      ],
     ]);
   });
 
-  const region = (start: number, end: number, text: string, label: string) => ({ id: `r${start}`, type: 'labels', from_name: 'label', to_name: 'text', value: { start, end, text, labels: [label] } });
+  const region = (start: number, end: number, text: string, label: string) => ({
+    id: `r${start}`,
+    type: 'labels',
+    from_name: 'label',
+    to_name: 'text',
+    value: { start, end, text, labels: [label] },
+  });
   const task = (id: number, ...result: unknown[]) => ({ id, data: { text: SPEECH }, annotations: [{ completed_by: 1, result }] });
 
   it('lists every bad task of a labelled Label Studio JSONL file', async () => {
@@ -204,7 +272,12 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
   });
 
   it('lists every bad task of a Label Studio JSON export by its record number', async () => {
-    const tasks = [task(1, region(0, 10, 'Imran Khan', 'PERSON')), { id: 2, annotations: [] }, task(3, region(20, 26, 'Lahore', 'GPE')), task(4, region(32, 35, 'TPP', 'ORG'))];
+    const tasks = [
+      task(1, region(0, 10, 'Imran Khan', 'PERSON')),
+      { id: 2, annotations: [] },
+      task(3, region(20, 26, 'Lahore', 'GPE')),
+      task(4, region(32, 35, 'TPP', 'ORG')),
+    ];
     expect(await problemsOf(await postFiles([['project.json', JSON.stringify(tasks)]]))).toEqual([
       ['project.json', 2, 'no "data" object (Label Studio JSON) and no text field (Label Studio JSON-MIN); export the project as JSON or JSON-MIN'],
       ['project.json', 4, 'annotations[0].result[0]: span [32,35) label "ORG": quote "TPP" does not match the text "TTP"'],
@@ -212,9 +285,20 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
   });
 
   it('lists every bad record of a doccano JSONL file and of a doccano 1.x JSON array, naming the variant', async () => {
-    const jsonl = [JSON.stringify({ data: SPEECH, label: [[0, 10, 'PERSON']] }), JSON.stringify({ data: 5, label: [] }), JSON.stringify({ text: SPEECH, label: [[0, 99, 'PERSON']] })].join('\n');
+    const jsonl = [
+      JSON.stringify({ data: SPEECH, label: [[0, 10, 'PERSON']] }),
+      JSON.stringify({ data: 5, label: [] }),
+      JSON.stringify({ text: SPEECH, label: [[0, 99, 'PERSON']] }),
+    ].join('\n');
     const array = JSON.stringify([{ id: 1, data: SPEECH, label: [[0, 10, 'PERSON']] }, 'not a record', { id: 3, data: SPEECH, label: [[4, 2, 'ORG']] }]);
-    expect(await problemsOf(await postFiles([['v1.jsonl', `${jsonl}\n`], ['v1.json', array]]))).toEqual([
+    expect(
+      await problemsOf(
+        await postFiles([
+          ['v1.jsonl', `${jsonl}\n`],
+          ['v1.json', array],
+        ]),
+      ),
+    ).toEqual([
       ['v1.jsonl', 2, 'data: expected a string (the doccano 1.x text field)'],
       ['v1.jsonl', 3, 'span [0,99) label "PERSON" is not a non-empty range inside the text (64 code points)'],
       ['v1.json', 2, 'expected a JSON object per array item (doccano 1.x JSON)'],
@@ -266,8 +350,20 @@ describe('the rejection in the OpenAPI document', () => {
 describe('a .json file that is not one JSON document', () => {
   it('says when it is JSON Lines under the wrong extension, and otherwise which export a .json must be', async () => {
     const lines = `${JSON.stringify({ id: 1, data: { text: SPEECH } })}\n${JSON.stringify({ id: 2, data: { text: SPEECH } })}\n`;
-    expect(await problemsOf(await postFiles([['tasks.json', lines], ['broken.json', '[{"id": 1, "data": ']]))).toEqual([
-      ['tasks.json', undefined, 'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or doccano 1.x is a single array)'],
+    expect(
+      await problemsOf(
+        await postFiles([
+          ['tasks.json', lines],
+          ['broken.json', '[{"id": 1, "data": '],
+        ]),
+      ),
+    ).toEqual([
+      [
+        'tasks.json',
+        undefined,
+        'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or ' +
+          'doccano 1.x is a single array)',
+      ],
       ['broken.json', undefined, expect.stringMatching(/^not valid JSON \(.+\); a \.json export of Label Studio or doccano 1\.x is a single JSON array$/)],
     ]);
   });

@@ -22,24 +22,64 @@ const run = (name: string, content: string | Uint8Array, options: Partial<Import
 const jsonl = (...records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 
 async function answers() {
-  const rows = await db.documentLabel.findMany({ where: { document: { projectId } }, select: { values: true, label: { select: { key: true } }, target: { select: { key: true } }, document: { select: { name: true } } }, orderBy: { document: { position: 'asc' } } });
+  const rows = await db.documentLabel.findMany({
+    where: { document: { projectId } },
+    select: { values: true, label: { select: { key: true } }, target: { select: { key: true } }, document: { select: { name: true } } },
+    orderBy: { document: { position: 'asc' } },
+  });
   return rows.map((row) => ({ document: row.document.name, question: row.label.key, target: row.target?.key, values: row.values }));
 }
 
 describe('importing format variants', () => {
   it('stores the spans of Label Studio 0.x completions and names the variant in the report', async () => {
-    const tasks = [{ id: 3, data: { text: 'The TTP claimed the attack in Bannu.' }, completions: [{ result: [{ id: 'x', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 4, end: 7, text: 'TTP', labels: ['ORG'] } }] }] }];
+    const tasks = [
+      {
+        id: 3,
+        data: { text: 'The TTP claimed the attack in Bannu.' },
+        completions: [
+          { result: [{ id: 'x', type: 'labels', from_name: 'label', to_name: 'text', value: { start: 4, end: 7, text: 'TTP', labels: ['ORG'] } }] },
+        ],
+      },
+    ];
     const report = await run('old.json', JSON.stringify(tasks));
-    expect(report.files[0]).toMatchObject({ format: 'label-studio', documents: 1, spans: 1, variants: ['label-studio 0.x (completions)'], encoding: 'utf-8', notes: {} });
-    expect(await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } } } })).toEqual([{ quote: 'TTP', label: { key: 'ORG' } }]);
+    expect(report.files[0]).toMatchObject({
+      format: 'label-studio',
+      documents: 1,
+      spans: 1,
+      variants: ['label-studio 0.x (completions)'],
+      encoding: 'utf-8',
+      notes: {},
+    });
+    expect(await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } } } })).toEqual([
+      { quote: 'TTP', label: { key: 'ORG' } },
+    ]);
   });
 
   it('maps doccano 1.x numeric label ids through the label map and counts them in the report', async () => {
-    const line = { id: 1, text: 'Imran Khan spoke in Lahore.', annotations: [{ label: 3, start_offset: 0, end_offset: 10, user: 1 }, { label: 5, start_offset: 20, end_offset: 26, user: 1 }] };
+    const line = {
+      id: 1,
+      text: 'Imran Khan spoke in Lahore.',
+      annotations: [
+        { label: 3, start_offset: 0, end_offset: 10, user: 1 },
+        { label: 5, start_offset: 20, end_offset: 26, user: 1 },
+      ],
+    };
     const report = await run('v1.jsonl', jsonl(line), { labelMap: { '3': 'PERSON', '5': 'GPE' } });
-    expect(report.files[0]).toMatchObject({ format: 'doccano', spans: 2, variants: ['doccano 1.x ("text", "annotations")'], notes: { 'doccano label ids mapped by the label map': 1 } });
-    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } } }, orderBy: { start: 'asc' } });
-    expect(stored).toEqual([{ quote: 'Imran Khan', label: { key: 'PERSON' } }, { quote: 'Lahore', label: { key: 'GPE' } }]);
+    expect(report.files[0]).toMatchObject({
+      format: 'doccano',
+      spans: 2,
+      variants: ['doccano 1.x ("text", "annotations")'],
+      notes: { 'doccano label ids mapped by the label map': 1 },
+    });
+    const stored = await db.annotation.findMany({
+      where: { document: { projectId } },
+      select: { quote: true, label: { select: { key: true } } },
+      orderBy: { start: 'asc' },
+    });
+    expect(stored).toEqual([
+      { quote: 'Imran Khan', label: { key: 'PERSON' } },
+      { quote: 'Lahore', label: { key: 'GPE' } },
+    ]);
   });
 
   it('reads a doccano 1.x JSON export (an array of "data" + "label" triples) as doccano, not as Label Studio', async () => {
@@ -48,7 +88,11 @@ describe('importing format variants', () => {
     expect(detectFormat('doccano-1x.json', file)).toBe('doccano');
     const report = await run('doccano-1x.json', file);
     expect(report.files[0]).toMatchObject({ format: 'doccano', documents: 3, spans: 4, variants: ['doccano 1.x JSON ("data", "label")'] });
-    const stored = await db.annotation.findMany({ where: { document: { projectId } }, select: { quote: true, label: { select: { key: true } }, document: { select: { name: true, metadata: true } } }, orderBy: [{ document: { position: 'asc' } }, { start: 'asc' }] });
+    const stored = await db.annotation.findMany({
+      where: { document: { projectId } },
+      select: { quote: true, label: { select: { key: true } }, document: { select: { name: true, metadata: true } } },
+      orderBy: [{ document: { position: 'asc' } }, { start: 'asc' }],
+    });
     expect(stored.map((a) => [a.document.name, a.quote, a.label.key])).toEqual([
       ['doccano-1x#1', 'Imran Khan', 'PERSON'],
       ['doccano-1x#1', 'Lahore', 'GPE'],
@@ -58,12 +102,17 @@ describe('importing format variants', () => {
     expect(stored[0]!.document.metadata).toEqual({ id: 1, Comments: [] });
     // Label Studio's own JSON export still goes to its parser.
     expect(detectFormat('tasks.json', new TextEncoder().encode('[{"id": 1, "data": {"text": "x"}, "annotations": []}]'))).toBe('label-studio');
-    expect(detectFormat('min.json', new TextEncoder().encode('[{"text": "x", "id": 1, "annotator": 1, "annotation_id": 2, "label": [{"start": 0, "end": 1}]}]'))).toBe('label-studio');
+    expect(
+      detectFormat('min.json', new TextEncoder().encode('[{"text": "x", "id": 1, "annotator": 1, "annotation_id": 2, "label": [{"start": 0, "end": 1}]}]')),
+    ).toBe('label-studio');
   });
 
   it('rejects the batch when a doccano 1.x label id is not mapped, naming the id', async () => {
     const line = { text: 'Imran Khan spoke.', annotations: [{ label: 3, start_offset: 0, end_offset: 10 }] };
-    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({ status: 422, details: { problems: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] } });
+    await expect(run('v1.jsonl', jsonl(line))).rejects.toMatchObject({
+      status: 422,
+      details: { problems: [{ file: 'v1.jsonl', line: 1, reason: expect.stringMatching(/^annotations\[0\]: label 3 is a doccano 1\.x label id/) }] },
+    });
     expect(await db.document.count({ where: { projectId } })).toBe(0);
   });
 
@@ -103,7 +152,14 @@ describe('SemEval-2016 Task 6 files', () => {
     const report = await run('semeval.tsv', cp1252(SEMEVAL), {
       parse: { encoding: 'windows-1252', textColumn: 'Tweet', nameColumn: 'ID', questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target' },
     });
-    expect(report.files[0]).toMatchObject({ format: 'csv', documents: 3, documentLabels: 2, encoding: 'windows-1252', variants: ['tab-separated values'], formatSkipped: { 'blank Stance cells': 1 } });
+    expect(report.files[0]).toMatchObject({
+      format: 'csv',
+      documents: 3,
+      documentLabels: 2,
+      encoding: 'windows-1252',
+      variants: ['tab-separated values'],
+      formatSkipped: { 'blank Stance cells': 1 },
+    });
     const texts = await db.document.findMany({ where: { projectId }, select: { name: true, text: true, metadata: true }, orderBy: { position: 'asc' } });
     expect(texts[0]).toEqual({ name: '101', text: 'The TTP’s "peace" offer is a trap. Café talk won’t fix it. #SemST', metadata: {} });
     expect(texts[1]!.text).toBe('Trade worth 5€ billion with the Taliban would help everyone #SemST');
@@ -123,7 +179,14 @@ describe('SemEval-2016 Task 6 files', () => {
   it('refuses an encoding for a format that states its own, before parsing it', async () => {
     await expect(run('report.docx', 'PK not parsed', { parse: { encoding: 'windows-1252' } })).rejects.toMatchObject({
       status: 422,
-      details: { problems: [{ file: 'report.docx', reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload' }] },
+      details: {
+        problems: [
+          {
+            file: 'report.docx',
+            reason: 'the encoding option (windows-1252) is not applied to docx input (the file states its own encoding); leave it out for this upload',
+          },
+        ],
+      },
     });
   });
 

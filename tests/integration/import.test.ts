@@ -101,7 +101,10 @@ describe('document import', () => {
 
     const mapped = await post({ documents: [doc] }, `?labelMap=${encodeURIComponent(JSON.stringify({ CITY: 'GPE' }))}`);
     expect(mapped.status, JSON.stringify(mapped.body)).toBe(201);
-    expect(await db.annotation.findFirstOrThrow({ where: { document: { projectId } }, include: { label: true } })).toMatchObject({ quote: 'Doha', label: { key: 'GPE' } });
+    expect(await db.annotation.findFirstOrThrow({ where: { document: { projectId } }, include: { label: true } })).toMatchObject({
+      quote: 'Doha',
+      label: { key: 'GPE' },
+    });
 
     const skipped = await post({ documents: [{ ...doc, name: 'y', text: 'Talks in Doha again.' }] }, '?unknownLabels=skip');
     expect(skipped.status).toBe(201);
@@ -110,7 +113,12 @@ describe('document import', () => {
 
   it('skips duplicate texts unless asked, and reports them', async () => {
     await post({ documents: [{ name: 'a', text: 'Same text.' }] });
-    const again = await post({ documents: [{ name: 'b', text: 'Same text.' }, { name: 'c', text: 'Same text.\r\n'.trim() }] });
+    const again = await post({
+      documents: [
+        { name: 'b', text: 'Same text.' },
+        { name: 'c', text: 'Same text.\r\n'.trim() },
+      ],
+    });
     expect(again.status).toBe(201);
     expect(again.body.documentCount).toBe(0);
     expect(again.body.files[0].duplicatesSkipped.map((d: { name: string }) => d.name)).toEqual(['b', 'c']);
@@ -121,16 +129,38 @@ describe('document import', () => {
   it('normalises CRLF and decomposed characters and remaps offsets', async () => {
     const text = 'Cafe\u0301 talks\r\nin Bannu';
     // Source offsets refer to the raw text: "Bannu" starts at code point 16.
-    const response = await post({ documents: [{ name: 'n', text, spans: [{ start: 16, end: 21, label: 'GPE', quote: 'Bannu' }, { start: 0, end: 5, label: 'ORG', quote: 'Cafe\u0301' }] }] });
+    const response = await post({
+      documents: [
+        {
+          name: 'n',
+          text,
+          spans: [
+            { start: 16, end: 21, label: 'GPE', quote: 'Bannu' },
+            { start: 0, end: 5, label: 'ORG', quote: 'Cafe\u0301' },
+          ],
+        },
+      ],
+    });
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     const stored = await db.document.findFirstOrThrow({ where: { projectId }, include: { annotations: { orderBy: { start: 'asc' } } } });
     expect(stored.text).toBe('Café talks\nin Bannu');
-    expect(stored.annotations.map((a) => [a.start, a.end, a.quote])).toEqual([[0, 4, 'Café'], [14, 19, 'Bannu']]);
+    expect(stored.annotations.map((a) => [a.start, a.end, a.quote])).toEqual([
+      [0, 4, 'Café'],
+      [14, 19, 'Bannu'],
+    ]);
   });
 
   it('imports a doccano JSONL body streamed with ?format=doccano', async () => {
-    const lines = [JSON.stringify({ text: `${URDU} Bannu`, label: [[Array.from(URDU).length + 1, Array.from(URDU).length + 6, 'GPE']], source: 'doccano' }), JSON.stringify({ text: 'Second line document.', label: [] })];
-    const response = await call('POST', '/projects/{id}/documents?format=doccano', { id: projectId }, { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' });
+    const lines = [
+      JSON.stringify({ text: `${URDU} Bannu`, label: [[Array.from(URDU).length + 1, Array.from(URDU).length + 6, 'GPE']], source: 'doccano' }),
+      JSON.stringify({ text: 'Second line document.', label: [] }),
+    ];
+    const response = await call(
+      'POST',
+      '/projects/{id}/documents?format=doccano',
+      { id: projectId },
+      { token: owner.token, rawBody: `${lines.join('\n')}\n`, contentType: 'application/x-ndjson' },
+    );
     expect(response.status, JSON.stringify(response.body)).toBe(201);
     expect(response.body.documentCount).toBe(2);
     expect((await db.annotation.findFirstOrThrow({ where: { document: { projectId } } })).quote).toBe('Bannu');
@@ -174,7 +204,9 @@ describe('document import', () => {
   it('rejects bad options and bodies precisely', async () => {
     expect((await post({ documents: [] })).status).toBe(400);
     expect((await post({ documents: [{ name: 'x', text: 'x' }] }, '?format=xml')).body.error.details[0].path).toBe('query.format');
-    expect((await post({ documents: [{ name: 'x', text: 'x' }] }, '?labelMap=notjson')).body.error.details[0].message).toContain('labelMap must be a JSON object');
+    expect((await post({ documents: [{ name: 'x', text: 'x' }] }, '?labelMap=notjson')).body.error.details[0].message).toContain(
+      'labelMap must be a JSON object',
+    );
     const text = await call('POST', '/projects/{id}/documents', { id: projectId }, { token: owner.token, rawBody: 'hello', contentType: 'text/plain' });
     expect(text.status).toBe(415);
   });
@@ -182,7 +214,11 @@ describe('document import', () => {
 
 async function callMultipart(form: FormData) {
   const { POST } = await import('@/app/api/v1/projects/[id]/documents/route');
-  const request = new Request(`http://localhost/api/v1/projects/${projectId}/documents`, { method: 'POST', headers: { authorization: `Bearer ${owner.token}` }, body: form });
+  const request = new Request(`http://localhost/api/v1/projects/${projectId}/documents`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${owner.token}` },
+    body: form,
+  });
   const response = await POST(request, { params: Promise.resolve({ id: projectId }) });
   return { status: response.status, body: await response.json() };
 }

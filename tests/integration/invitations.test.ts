@@ -88,7 +88,9 @@ describe('invitations', () => {
     expect((await call('POST', '/invitations/{id}/accept', { id: expiring.body.id }, { token: invitee.token })).status).toBe(409);
 
     const withdrawn = await inviteAs(manager.token, projectId, invitee.email);
-    expect((await call('DELETE', '/projects/{id}/invitations/{invitationId}', { id: projectId, invitationId: withdrawn.body.id }, { token: manager.token })).status).toBe(204);
+    expect(
+      (await call('DELETE', '/projects/{id}/invitations/{invitationId}', { id: projectId, invitationId: withdrawn.body.id }, { token: manager.token })).status,
+    ).toBe(204);
     expect((await call('POST', '/invitations/{id}/accept', { id: withdrawn.body.id }, { token: invitee.token })).status).toBe(404);
 
     expect((await inviteAs(manager.token, projectId, invitee.email, 'OWNER')).status).toBe(403);
@@ -110,7 +112,10 @@ describe('invitations', () => {
 describe('member e-mails in blind mode', () => {
   const emails = async (token: string, projectId: string) =>
     Object.fromEntries(
-      (await call('GET', '/projects/{id}/members', { id: projectId }, { token })).body.items.map((m: { user: { name: string; email: string | null } }) => [m.user.name, m.user.email]),
+      (await call('GET', '/projects/{id}/members', { id: projectId }, { token })).body.items.map((m: { user: { name: string; email: string | null } }) => [
+        m.user.name,
+        m.user.email,
+      ]),
     );
 
   it('hides other members’ addresses from annotators while the project is blind, and only then', async () => {

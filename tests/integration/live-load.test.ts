@@ -60,7 +60,8 @@ async function stream(user: TestUser, document = documentId) {
     new Request(`http://localhost/api/v1/documents/${document}/events`, { headers: { authorization: `Bearer ${user.token}` }, signal: controller.signal }),
     { params: Promise.resolve({ id: document }) },
   );
-  if (response.status !== 200) return { status: response.status, body: await response.json(), headers: response.headers, presence: [] as { connections: number }[], close: () => {} };
+  if (response.status !== 200)
+    return { status: response.status, body: await response.json(), headers: response.headers, presence: [] as { connections: number }[], close: () => {} };
   open.push(controller);
   const state = { status: 200, body: null, headers: response.headers, presence: [] as { connections: number }[], close: () => controller.abort() };
   readServerEvents(response.body!, (event, data) => {
@@ -125,9 +126,15 @@ describe('event streams under load', () => {
     // Aborted before the handler finished: the abort event fired while it was still joining.
     const { GET } = await routeModule('/documents/{id}/events');
     const controller = new AbortController();
-    const pending = GET!(new Request(`http://localhost/api/v1/documents/${documentId}/events`, { headers: { authorization: `Bearer ${viewer.token}` }, signal: controller.signal }), {
-      params: Promise.resolve({ id: documentId }),
-    });
+    const pending = GET!(
+      new Request(`http://localhost/api/v1/documents/${documentId}/events`, {
+        headers: { authorization: `Bearer ${viewer.token}` },
+        signal: controller.signal,
+      }),
+      {
+        params: Promise.resolve({ id: documentId }),
+      },
+    );
     controller.abort();
     await pending;
     await until(async () => (await db.presence.count()) === 1, 'the aborted stream to leave');

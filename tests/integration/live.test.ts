@@ -13,7 +13,10 @@ async function subscribe(documentId: string, user: TestUser) {
   const { GET } = await routeModule('/documents/{id}/events');
   const controller = new AbortController();
   open.push(controller);
-  const response = await GET!(new Request(`http://localhost/api/v1/documents/${documentId}/events`, { headers: { authorization: `Bearer ${user.token}` }, signal: controller.signal }), { params: Promise.resolve({ id: documentId }) });
+  const response = await GET!(
+    new Request(`http://localhost/api/v1/documents/${documentId}/events`, { headers: { authorization: `Bearer ${user.token}` }, signal: controller.signal }),
+    { params: Promise.resolve({ id: documentId }) },
+  );
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const events: { event: string; data: any }[] = [];
   readServerEvents(response.body!, (event, data) => events.push({ event, data }));
@@ -49,7 +52,10 @@ describe('live updates over server-sent events', () => {
     const watching = await subscribe(document.id, curator);
     const blind = await subscribe(document.id, other);
     const present = await watching.next('presence', (users) => users.length === 2);
-    expect(present.map((u: { name: string; connections: number }) => [u.name, u.connections]).sort()).toEqual([['Curator Carla', 1], ['Other Otto', 1]]);
+    expect(present.map((u: { name: string; connections: number }) => [u.name, u.connections]).sort()).toEqual([
+      ['Curator Carla', 1],
+      ['Other Otto', 1],
+    ]);
     // The blind annotator learns that someone else is here, not who.
     const seenBlind = await blind.next('presence', (users) => users.length === 2);
     expect(seenBlind.map((u: { id: string; name: string }) => [u.id, u.name]).sort()).toEqual(
@@ -60,7 +66,12 @@ describe('live updates over server-sent events', () => {
     );
     expect(JSON.stringify(blind.events)).not.toContain(curator.id);
 
-    const created = await call('POST', '/documents/{id}/annotations', { id: document.id }, { token: annotator.token, body: { labelId: gpe.id, start: 9, end: 13 } });
+    const created = await call(
+      'POST',
+      '/documents/{id}/annotations',
+      { id: document.id },
+      { token: annotator.token, body: { labelId: gpe.id, start: 9, end: 13 } },
+    );
     expect(created.status).toBe(201);
     const change = await watching.next('change');
     expect(change).toMatchObject({ authors: [annotator.id], entities: ['ANNOTATION'], actorId: annotator.id });

@@ -40,7 +40,11 @@ describe('migration runner', () => {
       const row = rows[index]!;
       expect(row.migration_name).toBe(migration.name);
       // Prisma's checksum is SHA-256 over the file's bytes, not over text decoded and re-encoded.
-      expect(row.checksum).toBe(createHash('sha256').update(readFileSync(path.join(MIGRATIONS_DIR, migration.name, 'migration.sql'))).digest('hex'));
+      expect(row.checksum).toBe(
+        createHash('sha256')
+          .update(readFileSync(path.join(MIGRATIONS_DIR, migration.name, 'migration.sql')))
+          .digest('hex'),
+      );
       expect(row.finished_at).toBeInstanceOf(Date);
       expect(row.applied_steps_count).toBe(1);
       expect(row.id).toMatch(/^[0-9a-f-]{36}$/);

@@ -30,7 +30,13 @@ describe('project progress', () => {
 
     await span(first, project.id, kept.id, 9);
     const removed = await span(first, project.id, kept.id, 40);
-    await deleteAnnotation(db, { userId: first.id, access: await authorizeProject(db, { userId: first.id, isAdmin: false, via: 'token' }, project.id, 'annotations:write') }, kept.id, removed.id, removed.version);
+    await deleteAnnotation(
+      db,
+      { userId: first.id, access: await authorizeProject(db, { userId: first.id, isAdmin: false, via: 'token' }, project.id, 'annotations:write') },
+      kept.id,
+      removed.id,
+      removed.version,
+    );
     await span(first, project.id, withdrawn.id, 9);
     await span(second, project.id, kept.id, 40);
     await span(owner, project.id, kept.id, 9, true);

@@ -24,7 +24,8 @@ beforeAll(async () => {
   ids = ordered.map((document) => document.id);
   names = ordered.map((document) => document.name);
   // The annotator has the 1st, 2nd, 4th and 5th (the 2nd submitted); the 3rd is someone else's; the 5th is withdrawn.
-  for (const index of [0, 1, 3, 4]) await db.assignment.create({ data: { documentId: ids[index]!, userId: annotator.id, status: index === 1 ? 'SUBMITTED' : 'ASSIGNED' } });
+  for (const index of [0, 1, 3, 4])
+    await db.assignment.create({ data: { documentId: ids[index]!, userId: annotator.id, status: index === 1 ? 'SUBMITTED' : 'ASSIGNED' } });
   await db.assignment.create({ data: { documentId: ids[2]!, userId: other.id } });
   await db.document.update({ where: { id: ids[4]! }, data: { deletedAt: new Date() } });
 });
@@ -52,11 +53,21 @@ describe('queue place of imported documents', () => {
   it('links the documents of one import batch in their order', async () => {
     const owner = await makeUser(db, 'importer');
     const project = (await makeProject(db, { OWNER: owner }, 'Imported queue')).id;
-    const imported = await call('POST', '/projects/{id}/documents', { id: project }, { token: owner.token, body: { documents: ['First', 'Second', 'Third'].map((name) => ({ name, text: `${name} text.` })) } });
+    const imported = await call(
+      'POST',
+      '/projects/{id}/documents',
+      { id: project },
+      { token: owner.token, body: { documents: ['First', 'Second', 'Third'].map((name) => ({ name, text: `${name} text.` })) } },
+    );
     expect(imported.status).toBe(201);
     const listed = (await call('GET', '/projects/{id}/documents', { id: project }, { token: owner.token })).body.items as { id: string; name: string }[];
     expect(listed.map((document) => document.name)).toEqual(['First', 'Second', 'Third']);
-    const assigned = await call('POST', '/projects/{id}/assignments', { id: project }, { token: owner.token, body: { mode: 'explicit', documentIds: listed.map((d) => d.id), userIds: [owner.id] } });
+    const assigned = await call(
+      'POST',
+      '/projects/{id}/assignments',
+      { id: project },
+      { token: owner.token, body: { mode: 'explicit', documentIds: listed.map((d) => d.id), userIds: [owner.id] } },
+    );
     expect(assigned.status).toBe(201);
     const first = await call('GET', '/documents/{id}/queue', { id: listed[0]!.id }, { token: owner.token });
     expect(first.body).toEqual({ position: 1, total: 3, remaining: 3, previous: null, next: { documentId: listed[1]!.id, name: 'Second' } });

@@ -13,7 +13,10 @@ const db = getPrisma();
 
 async function glossa(args: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 90_000 });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+      timeout: 90_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -46,7 +49,9 @@ describe('glossa suggest', () => {
     expect(done.stdout).toContain('SUCCEEDED: 2/2 documents (0 failed), 3 suggestions');
 
     const closed = await closedPort();
-    const broken = await db.recommender.create({ data: { projectId: project.id, kind: 'http', name: 'lab', config: { url: `http://127.0.0.1:${closed}/spans`, timeoutMs: 2000, retries: 0 } } });
+    const broken = await db.recommender.create({
+      data: { projectId: project.id, kind: 'http', name: 'lab', config: { url: `http://127.0.0.1:${closed}/spans`, timeoutMs: 2000, retries: 0 } },
+    });
     const failed = await glossa(['suggest', '--project', project.id, '--recommender', broken.id, '--documents', first.id, '--wait']);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`failed: 1 of 1 document(s) failed: Could not reach http://127.0.0.1:${closed}/spans: ECONNREFUSED.`);

@@ -55,7 +55,11 @@ async function waitForRun(runId: string) {
 }
 
 const suggestionsOf = (runId: string) =>
-  db.suggestion.findMany({ where: { runId }, orderBy: [{ start: 'asc' }, { labelId: 'asc' }], select: { documentId: true, start: true, end: true, quote: true, labelId: true, targetId: true, forUserId: true, score: true, values: true } });
+  db.suggestion.findMany({
+    where: { runId },
+    orderBy: [{ start: 'asc' }, { labelId: 'asc' }],
+    select: { documentId: true, start: true, end: true, quote: true, labelId: true, targetId: true, forUserId: true, score: true, values: true },
+  });
 
 beforeAll(async () => {
   owner = await makeUser(db, 'owner');
@@ -73,11 +77,22 @@ afterAll(async () => {
 
 describe('configuring recommenders', () => {
   it('lets managers create, change and delete them, each an event with before and after, and shows every member where text goes', async () => {
-    const created = await addRecommender({ kind: 'openai', name: 'Local LLM', layers: ['ENTITY'], config: { baseUrl: fake.baseUrl, model: 'm', apiKeyEnv: 'GLOSSA_TEST_KEY' } });
+    const created = await addRecommender({
+      kind: 'openai',
+      name: 'Local LLM',
+      layers: ['ENTITY'],
+      config: { baseUrl: fake.baseUrl, model: 'm', apiKeyEnv: 'GLOSSA_TEST_KEY' },
+    });
     expect(created.sendsTextTo).toBe(`${fake.baseUrl}/chat/completions`);
     const list = await call('GET', '/projects/{id}/recommenders', { id: projectId }, { token: annotator.token });
-    expect(list.body.items.find((r: { id: string }) => r.id === created.id).config).toEqual({ baseUrl: fake.baseUrl, model: 'm', apiKeyEnv: 'GLOSSA_TEST_KEY' });
-    expect((await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: annotator.token, body: { kind: 'compromise', name: 'x' } })).status).toBe(403);
+    expect(list.body.items.find((r: { id: string }) => r.id === created.id).config).toEqual({
+      baseUrl: fake.baseUrl,
+      model: 'm',
+      apiKeyEnv: 'GLOSSA_TEST_KEY',
+    });
+    expect(
+      (await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: annotator.token, body: { kind: 'compromise', name: 'x' } })).status,
+    ).toBe(403);
 
     const renamed = await call('PATCH', '/recommenders/{id}', { id: created.id }, { token: manager.token, body: { name: 'Llama' } });
     expect(renamed.body.name).toBe('Llama');
@@ -88,30 +103,58 @@ describe('configuring recommenders', () => {
       ['UPDATE', 'Local LLM', 'Llama'],
       ['DELETE', 'Llama', null],
     ]);
-    expect((await call('GET', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token })).body.items.some((r: { id: string }) => r.id === created.id)).toBe(false);
+    expect(
+      (await call('GET', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token })).body.items.some(
+        (r: { id: string }) => r.id === created.id,
+      ),
+    ).toBe(false);
   });
 
   it('refuses a config field it does not know and a label outside the project, naming them', async () => {
-    const unknown = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'string-match', name: 's', config: { caseSensitiv: true } } });
+    const unknown = await call(
+      'POST',
+      '/projects/{id}/recommenders',
+      { id: projectId },
+      { token: manager.token, body: { kind: 'string-match', name: 's', config: { caseSensitiv: true } } },
+    );
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details[0]).toEqual({ path: 'body.config', message: 'unknown field(s): caseSensitiv' });
-    const badLabel = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'string-match', name: 's', labels: ['PERSON', 'NOPE'] } });
+    const badLabel = await call(
+      'POST',
+      '/projects/{id}/recommenders',
+      { id: projectId },
+      { token: manager.token, body: { kind: 'string-match', name: 's', labels: ['PERSON', 'NOPE'] } },
+    );
     expect(badLabel.status).toBe(400);
     expect(badLabel.body.error.details).toEqual([{ path: 'body.labels.1', message: 'unknown label' }]);
     // Members read configs: a password in a URL would be shown to all of them.
-    const secretUrl = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'http', name: 'h', config: { url: 'http://lab:hunter2@models.example.org/suggest' } } });
+    const secretUrl = await call(
+      'POST',
+      '/projects/{id}/recommenders',
+      { id: projectId },
+      { token: manager.token, body: { kind: 'http', name: 'h', config: { url: 'http://lab:hunter2@models.example.org/suggest' } } },
+    );
     expect(secretUrl.status).toBe(400);
-    expect(secretUrl.body.error.details).toEqual([{ path: 'body.config.url', message: 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv' }]);
+    expect(secretUrl.body.error.details).toEqual([
+      { path: 'body.config.url', message: 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv' },
+    ]);
     expect(await db.recommender.count({ where: { projectId, name: { in: ['s', 'h'] } } })).toBe(0);
   });
 
   it('limits outbound hosts to GLOSSA_RECOMMENDER_HOSTS on create and again at run time', async () => {
     process.env.GLOSSA_RECOMMENDER_HOSTS = '127.0.0.1';
     try {
-      const refused = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body: { kind: 'http', name: 'lab', config: { url: 'http://169.254.169.254/latest' } } });
+      const refused = await call(
+        'POST',
+        '/projects/{id}/recommenders',
+        { id: projectId },
+        { token: manager.token, body: { kind: 'http', name: 'lab', config: { url: 'http://169.254.169.254/latest' } } },
+      );
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('host_not_allowed');
-      expect(refused.body.error.details).toEqual([{ path: 'body.config.url', message: expect.stringContaining('169.254.169.254 is not in GLOSSA_RECOMMENDER_HOSTS') }]);
+      expect(refused.body.error.details).toEqual([
+        { path: 'body.config.url', message: expect.stringContaining('169.254.169.254 is not in GLOSSA_RECOMMENDER_HOSTS') },
+      ]);
       const allowed = await addRecommender({ kind: 'http', name: 'lab', config: { url: `${fake.baseUrl}/spans` } });
       process.env.GLOSSA_RECOMMENDER_HOSTS = 'models.example.org:8000';
       const worker = await startWorker(db, 1);
@@ -127,7 +170,8 @@ describe('configuring recommenders', () => {
 
   it('takes a gazetteer CSV, refusing a line with a label outside the schema and storing nothing of it', async () => {
     const matcher = await addRecommender({ kind: 'string-match', name: 'gazetteer' });
-    const upload = (csv: string) => call('POST', '/recommenders/{id}/gazetteer', { id: matcher.id }, { token: manager.token, rawBody: csv, contentType: 'text/csv' });
+    const upload = (csv: string) =>
+      call('POST', '/recommenders/{id}/gazetteer', { id: matcher.id }, { token: manager.token, rawBody: csv, contentType: 'text/csv' });
     const bad = await upload('text,label\nKarachi,GPE\nLahore,CITY\n');
     expect(bad.status).toBe(422);
     expect(bad.body.error.message).toBe('Line 3: CITY is not an active span label of this project. Nothing was changed.');
@@ -141,7 +185,10 @@ describe('configuring recommenders', () => {
     const huge = await upload('Quetta,GPE\n'.repeat(800_000));
     expect(huge.status).toBe(413);
     expect(huge.body.error.message).toBe('The gazetteer exceeds 8 MB.');
-    expect((await db.recommender.findUniqueOrThrow({ where: { id: matcher.id } })).gazetteer).toEqual([{ text: 'Karachi', label: 'GPE' }, { text: 'Lahore', label: 'GPE' }]);
+    expect((await db.recommender.findUniqueOrThrow({ where: { id: matcher.id } })).gazetteer).toEqual([
+      { text: 'Karachi', label: 'GPE' },
+      { text: 'Lahore', label: 'GPE' },
+    ]);
     await db.recommender.update({ where: { id: matcher.id }, data: { enabled: false } });
   });
 });
@@ -157,7 +204,9 @@ describe('kinds end to end through batch runs', () => {
 
   it('string-match suggests every other occurrence of gold spans and gazetteer entries, scored by acceptance so far', async () => {
     const learnedFrom = await doc('Imran Khan spoke.');
-    await db.annotation.create({ data: { documentId: learnedFrom.id, authorId: null, labelId: (await label('PERSON')).id, start: 0, end: 10, quote: 'Imran Khan' } });
+    await db.annotation.create({
+      data: { documentId: learnedFrom.id, authorId: null, labelId: (await label('PERSON')).id, start: 0, end: 10, quote: 'Imran Khan' },
+    });
     const matcher = await addRecommender({ kind: 'string-match', name: 'matcher', layers: ['ENTITY'] });
     await call('POST', '/recommenders/{id}/gazetteer', { id: matcher.id }, { token: manager.token, rawBody: 'Quetta,GPE\n', contentType: 'text/csv' });
     const target = await doc('IMRAN KHAN met imran khan in Quetta; Imran Khanate is not him.');
@@ -171,7 +220,8 @@ describe('kinds end to end through batch runs', () => {
     ]);
     // Three decisions on "IMRAN KHAN" (two accepted), one rejection of "Quetta": the next run scores them so.
     const reviewers = [annotator, manager, owner];
-    for (const [i, user] of reviewers.entries()) await db.suggestionDecision.create({ data: { suggestionId: found[0]!.id, userId: user.id, status: i < 2 ? 'ACCEPTED' : 'REJECTED' } });
+    for (const [i, user] of reviewers.entries())
+      await db.suggestionDecision.create({ data: { suggestionId: found[0]!.id, userId: user.id, status: i < 2 ? 'ACCEPTED' : 'REJECTED' } });
     await db.suggestionDecision.create({ data: { suggestionId: found[2]!.id, userId: annotator.id, status: 'REJECTED' } });
     const again = await runOver(matcher.id, [target.id]);
     expect((await suggestionsOf(again.id)).map((s) => [s.quote, s.score])).toEqual([
@@ -192,79 +242,95 @@ describe('kinds end to end through batch runs', () => {
     ]);
   });
 
-  it('openai: sends the schema, guidelines and text with a strict response_format and the key from the env var; locates quotes; drops and counts what the schema does not allow', async () => {
-    process.env.GLOSSA_TEST_KEY = 'sk-test-123';
-    const llm = await addRecommender({ kind: 'openai', name: 'llm', config: { baseUrl: fake.baseUrl, model: 'qwen', apiKeyEnv: 'GLOSSA_TEST_KEY' } });
-    const target = await doc('The TTP attacked. The TTP denied it. Pakistan army responded.');
-    const before = fake.requests.length;
-    fake.reply({
-      content: {
-        spans: [
-          { quote: 'TTP', label: 'ORG', target: null, occurrence: 2 },
-          { quote: 'Pakistan army', label: 'AGAINST', target: 'PAKISTAN_STATE', occurrence: null },
-          { quote: 'Taliban', label: 'ORG', target: null, occurrence: null },
-          { quote: 'TTP', label: 'MILITANT', target: null, occurrence: null },
-          { quote: 'TTP', label: 'AGAINST', target: 'NOBODY', occurrence: null },
-          { quote: 'TTP', label: 'ORG', target: null, occurrence: 5 },
-        ],
-        answers: [{ question: 'PRIMARY_FRAME', values: ['SECURITY_DEFENSE'], target: null }],
-      },
-      usage: { prompt_tokens: 120, completion_tokens: 40 },
-    });
-    const run = await runOver(llm.id, [target.id]);
-    expect(run).toMatchObject({ status: 'SUCCEEDED', suggestionsCount: 3, promptTokens: 120, completionTokens: 40 });
-    // Without an occurrence a quote stands for each of its occurrences, so each TTP item is two proposals.
-    expect(run.dropped).toEqual({ 'quote not in the text': 1, 'unknown label': 2, 'unknown target': 2, 'occurrence not in the text': 1 });
-    expect((await suggestionsOf(run.id)).map((s) => [s.quote, s.start, s.values])).toEqual([
-      ['TTP', 22, []],
-      ['Pakistan army', 37, []],
-      ['', null, ['SECURITY_DEFENSE']],
-    ]);
+  it(
+    'openai: sends the schema, guidelines and text with a strict response_format and the key from the env var; locates quotes; drops and ' +
+      'counts what the schema does not allow',
+    async () => {
+      process.env.GLOSSA_TEST_KEY = 'sk-test-123';
+      const llm = await addRecommender({ kind: 'openai', name: 'llm', config: { baseUrl: fake.baseUrl, model: 'qwen', apiKeyEnv: 'GLOSSA_TEST_KEY' } });
+      const target = await doc('The TTP attacked. The TTP denied it. Pakistan army responded.');
+      const before = fake.requests.length;
+      fake.reply({
+        content: {
+          spans: [
+            { quote: 'TTP', label: 'ORG', target: null, occurrence: 2 },
+            { quote: 'Pakistan army', label: 'AGAINST', target: 'PAKISTAN_STATE', occurrence: null },
+            { quote: 'Taliban', label: 'ORG', target: null, occurrence: null },
+            { quote: 'TTP', label: 'MILITANT', target: null, occurrence: null },
+            { quote: 'TTP', label: 'AGAINST', target: 'NOBODY', occurrence: null },
+            { quote: 'TTP', label: 'ORG', target: null, occurrence: 5 },
+          ],
+          answers: [{ question: 'PRIMARY_FRAME', values: ['SECURITY_DEFENSE'], target: null }],
+        },
+        usage: { prompt_tokens: 120, completion_tokens: 40 },
+      });
+      const run = await runOver(llm.id, [target.id]);
+      expect(run).toMatchObject({ status: 'SUCCEEDED', suggestionsCount: 3, promptTokens: 120, completionTokens: 40 });
+      // Without an occurrence a quote stands for each of its occurrences, so each TTP item is two proposals.
+      expect(run.dropped).toEqual({ 'quote not in the text': 1, 'unknown label': 2, 'unknown target': 2, 'occurrence not in the text': 1 });
+      expect((await suggestionsOf(run.id)).map((s) => [s.quote, s.start, s.values])).toEqual([
+        ['TTP', 22, []],
+        ['Pakistan army', 37, []],
+        ['', null, ['SECURITY_DEFENSE']],
+      ]);
 
-    const request = fake.requests[before]!;
-    expect(request.path).toBe('/v1/chat/completions');
-    expect(request.headers.authorization).toBe('Bearer sk-test-123');
-    expect(request.body.model).toBe('qwen');
-    expect(sentText(request)).toBe(target.text);
-    const system = request.body.messages[0]!.content;
-    expect(system).toContain('- PERSON: Person');
-    expect(system).toContain('- TTP: Tehreek-e-Taliban Pakistan (also: TTP, Pakistani Taliban)');
-    expect(system).toContain('- SECURITY_DEFENSE:');
-    expect(system).toContain('Mark every named militant group.');
-    expect(request.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'glossa_suggestions', strict: true, schema: { required: ['spans', 'answers'], additionalProperties: false } } });
-    const stored = JSON.stringify(await db.recommender.findUniqueOrThrow({ where: { id: llm.id } })) + JSON.stringify(await db.recommenderRun.findUniqueOrThrow({ where: { id: run.id } }));
-    expect(stored).not.toContain('sk-test-123');
-  });
+      const request = fake.requests[before]!;
+      expect(request.path).toBe('/v1/chat/completions');
+      expect(request.headers.authorization).toBe('Bearer sk-test-123');
+      expect(request.body.model).toBe('qwen');
+      expect(sentText(request)).toBe(target.text);
+      const system = request.body.messages[0]!.content;
+      expect(system).toContain('- PERSON: Person');
+      expect(system).toContain('- TTP: Tehreek-e-Taliban Pakistan (also: TTP, Pakistani Taliban)');
+      expect(system).toContain('- SECURITY_DEFENSE:');
+      expect(system).toContain('Mark every named militant group.');
+      expect(request.body.response_format).toMatchObject({
+        type: 'json_schema',
+        json_schema: { name: 'glossa_suggestions', strict: true, schema: { required: ['spans', 'answers'], additionalProperties: false } },
+      });
+      const stored =
+        JSON.stringify(await db.recommender.findUniqueOrThrow({ where: { id: llm.id } })) +
+        JSON.stringify(await db.recommenderRun.findUniqueOrThrow({ where: { id: run.id } }));
+      expect(stored).not.toContain('sk-test-123');
+    },
+  );
 
   it('openai: retries after a 429 (Retry-After) and succeeds', async () => {
     const llm = await addRecommender({ kind: 'openai', name: 'retrying', config: { baseUrl: fake.baseUrl, model: 'm' } });
     const target = await doc('Karachi is big.');
     const before = fake.requests.length;
-    fake.reply({ status: 429, headers: { 'retry-after': '0' } }, { status: 503 }, { content: { spans: [{ quote: 'Karachi', label: 'GPE', target: null, occurrence: null }], answers: [] } });
+    fake.reply(
+      { status: 429, headers: { 'retry-after': '0' } },
+      { status: 503 },
+      { content: { spans: [{ quote: 'Karachi', label: 'GPE', target: null, occurrence: null }], answers: [] } },
+    );
     const run = await runOver(llm.id, [target.id]);
     expect(run).toMatchObject({ status: 'SUCCEEDED', suggestionsCount: 1, message: null });
     expect(fake.requests.length - before).toBe(3);
   });
 
-  it('openai: a malformed answer, an empty one, a hang past the timeout and a missing key each fail the document with a clear message and store nothing', async () => {
-    delete process.env.GLOSSA_MISSING_KEY;
-    const cases: [Record<string, unknown>, (() => void) | null, string][] = [
-      [{}, () => fake.reply({ content: '{"spans": [ {"quote": "Kar' }), 'The model returned malformed JSON'],
-      [{}, () => fake.reply({ content: '' }), 'The model returned nothing'],
-      [{ timeoutMs: 300, retries: 0 }, () => fake.reply({ hang: true }), 'did not answer within 300 ms'],
-      [{ apiKeyEnv: 'GLOSSA_MISSING_KEY' }, null, 'The environment variable GLOSSA_MISSING_KEY (the API key of this recommender) is not set on the server.'],
-    ];
-    for (const [config, script, message] of cases) {
-      const llm = await addRecommender({ kind: 'openai', name: 'failing', config: { baseUrl: fake.baseUrl, model: 'm', ...config } });
-      const target = await doc('Karachi is big.');
-      script?.();
-      const run = await runOver(llm.id, [target.id]);
-      expect(run.status).toBe('FAILED');
-      expect(run.message).toContain(message);
-      expect(run.message).toMatch(/^1 of 1 document\(s\) failed: /);
-      expect(await db.suggestion.count({ where: { runId: run.id } })).toBe(0);
-    }
-  });
+  it(
+    'openai: a malformed answer, an empty one, a hang past the timeout and a missing key each fail the document with a clear message and ' + 'store nothing',
+    async () => {
+      delete process.env.GLOSSA_MISSING_KEY;
+      const cases: [Record<string, unknown>, (() => void) | null, string][] = [
+        [{}, () => fake.reply({ content: '{"spans": [ {"quote": "Kar' }), 'The model returned malformed JSON'],
+        [{}, () => fake.reply({ content: '' }), 'The model returned nothing'],
+        [{ timeoutMs: 300, retries: 0 }, () => fake.reply({ hang: true }), 'did not answer within 300 ms'],
+        [{ apiKeyEnv: 'GLOSSA_MISSING_KEY' }, null, 'The environment variable GLOSSA_MISSING_KEY (the API key of this recommender) is not set on the server.'],
+      ];
+      for (const [config, script, message] of cases) {
+        const llm = await addRecommender({ kind: 'openai', name: 'failing', config: { baseUrl: fake.baseUrl, model: 'm', ...config } });
+        const target = await doc('Karachi is big.');
+        script?.();
+        const run = await runOver(llm.id, [target.id]);
+        expect(run.status).toBe('FAILED');
+        expect(run.message).toContain(message);
+        expect(run.message).toMatch(/^1 of 1 document\(s\) failed: /);
+        expect(await db.suggestion.count({ where: { runId: run.id } })).toBe(0);
+      }
+    },
+  );
 
   it('openai: chunks a long document on paragraph boundaries and maps offsets back, counting a mention in the overlap once', async () => {
     const llm = await addRecommender({ kind: 'openai', name: 'chunked', config: { baseUrl: fake.baseUrl, model: 'm', chunkChars: 600, overlapChars: 300 } });
@@ -286,7 +352,10 @@ describe('kinds end to end through batch runs', () => {
     const lab = await addRecommender({ kind: 'http', name: 'lab', config: { url: `${fake.baseUrl}/spans` } });
     const target = await doc('😀 Karachi');
     // The fake answers Chat Completions; for the lab server, script the raw body instead.
-    fake.reply({ status: 200, raw: JSON.stringify({ spans: [{ start: 2, end: 9, label: 'GPE', score: 0.9 }, { start: 5, end: 40, label: 'GPE' }, { start: 'x' }] }) });
+    fake.reply({
+      status: 200,
+      raw: JSON.stringify({ spans: [{ start: 2, end: 9, label: 'GPE', score: 0.9 }, { start: 5, end: 40, label: 'GPE' }, { start: 'x' }] }),
+    });
     const run = await runOver(lab.id, [target.id]);
     expect(run.dropped).toEqual({ 'offsets out of range': 1, 'malformed item': 1 });
     expect((await suggestionsOf(run.id)).map((s) => [s.quote, s.score])).toEqual([['Karachi', 0.9]]);

@@ -58,7 +58,11 @@ describe('cross-origin writes with a session cookie', () => {
     const form = new FormData();
     form.set('author', 'gold');
     form.set('file', new File(['{"text":"planted","label":[[0,7,"ORG"]]}\n'], 'x.jsonl'));
-    const imported = await send('POST', '/projects/{id}/documents', { headers: { cookie, origin: 'https://glossa.example.org:8443', 'sec-fetch-site': 'same-site' }, body: form, params: { id: projectId } });
+    const imported = await send('POST', '/projects/{id}/documents', {
+      headers: { cookie, origin: 'https://glossa.example.org:8443', 'sec-fetch-site': 'same-site' },
+      body: form,
+      params: { id: projectId },
+    });
     expect(imported).toMatchObject({ status: 403, body: { error: { code: 'cross_origin_forbidden' } } });
 
     const deleted = await send('DELETE', '/projects/{id}', { headers: { cookie, origin: 'https://evil.example' }, params: { id: projectId } });
@@ -69,7 +73,11 @@ describe('cross-origin writes with a session cookie', () => {
   it('lets our own pages, API tokens and non-browser clients through', async () => {
     const own = await send('POST', '/projects', json({ name: 'Own page' }, { cookie, origin: APP, 'sec-fetch-site': 'same-origin' }));
     expect(own.status).toBe(201);
-    const token = await send('POST', '/projects', json({ name: 'Script' }, { authorization: `Bearer ${owner.token}`, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }));
+    const token = await send(
+      'POST',
+      '/projects',
+      json({ name: 'Script' }, { authorization: `Bearer ${owner.token}`, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+    );
     expect(token.status).toBe(201);
     const curl = await send('POST', '/projects', json({ name: 'curl' }, { cookie }));
     expect(curl.status).toBe(201);
@@ -132,15 +140,22 @@ describe('POST /api/signup', () => {
   });
 
   it('refuses a body over 16 KB and a cross-site request', async () => {
-    const big = await signUp(JSON.stringify({ email: 'b@example.org', name: 'x'.repeat(20_000), password: 'long enough password' }), { 'content-type': 'application/json' });
+    const big = await signUp(JSON.stringify({ email: 'b@example.org', name: 'x'.repeat(20_000), password: 'long enough password' }), {
+      'content-type': 'application/json',
+    });
     expect(big.status).toBe(413);
-    const forged = await signUp(JSON.stringify({ email: 'c@example.org', name: 'C', password: 'long enough password' }), { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site' });
+    const forged = await signUp(JSON.stringify({ email: 'c@example.org', name: 'C', password: 'long enough password' }), {
+      'content-type': 'application/json',
+      'sec-fetch-site': 'cross-site',
+    });
     expect(forged.status).toBe(403);
     expect(await db.user.count({ where: { email: { in: ['b@example.org', 'c@example.org'] } } })).toBe(0);
   });
 
   it('refuses a NUL in the name, naming the field', async () => {
-    const response = await signUp(JSON.stringify({ email: 'd@example.org', name: 'D\u0000', password: 'long enough password' }), { 'content-type': 'application/json' });
+    const response = await signUp(JSON.stringify({ email: 'd@example.org', name: 'D\u0000', password: 'long enough password' }), {
+      'content-type': 'application/json',
+    });
     expect(response.status).toBe(400);
     expect((await response.json()).error.details[0].path).toBe('body.name');
   });

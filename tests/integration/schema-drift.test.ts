@@ -15,9 +15,7 @@ describe('schema.prisma and the migrated database', () => {
   it('notices a field added to schema.prisma without a migration', async () => {
     const edited = schemaSource.replace(/model Project \{/, 'model Project {\n  archived Boolean @default(false)');
     const actual = await introspect(process.env.DATABASE_URL!);
-    expect(diffSchemas(parsePrismaSchema(edited), actual)).toEqual([
-      'Project column archived is in schema.prisma but not in the database',
-    ]);
+    expect(diffSchemas(parsePrismaSchema(edited), actual)).toEqual(['Project column archived is in schema.prisma but not in the database']);
   });
 
   it('notices an index, a nullability change and a new model without a migration', async () => {

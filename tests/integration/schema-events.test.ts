@@ -6,14 +6,24 @@ import { makeProject, makeUser } from '../support/fixtures';
 
 const db = getPrisma();
 const eventsOf = (projectId: string, entity: 'PROJECT' | 'LABEL' | 'TARGET') =>
-  db.event.findMany({ where: { projectId, entity }, orderBy: { id: 'asc' }, select: { entityId: true, action: true, actorId: true, before: true, after: true } });
+  db.event.findMany({
+    where: { projectId, entity },
+    orderBy: { id: 'asc' },
+    select: { entityId: true, action: true, actorId: true, before: true, after: true },
+  });
 
 describe('project settings and the label schema are on record', () => {
   it('records the project and every label and target it starts with', async () => {
     const owner = await makeUser(db, 'schema-owner');
     const project = await makeProject(db, { OWNER: owner });
     const [created] = await eventsOf(project.id, 'PROJECT');
-    expect(created).toMatchObject({ entityId: project.id, action: 'CREATE', actorId: owner.id, before: null, after: { blindMode: true, annotatorsPerDocument: 2 } });
+    expect(created).toMatchObject({
+      entityId: project.id,
+      action: 'CREATE',
+      actorId: owner.id,
+      before: null,
+      after: { blindMode: true, annotatorsPerDocument: 2 },
+    });
     const schema = await getSchema(db, project.id);
     expect((await eventsOf(project.id, 'LABEL')).map((e) => e.entityId).sort()).toEqual(schema.labels.map((l) => l.id).sort());
     expect((await eventsOf(project.id, 'TARGET')).map((e) => e.entityId).sort()).toEqual(schema.targets.map((t) => t.id).sort());
@@ -39,10 +49,19 @@ describe('project settings and the label schema are on record', () => {
     const retiredTarget = schema.targets.at(-1)!;
     const eventsBefore = await db.event.count({ where: { projectId: project.id } });
     await replaceSchema(db, owner.id, project.id, {
-      labels: [{ ...first!, name: 'Renamed' }, ...rest, { layer: 'ENTITY', key: 'PROTEST_GROUP', name: 'Protest group', description: '', color: '#123456', hotkey: null }],
+      labels: [
+        { ...first!, name: 'Renamed' },
+        ...rest,
+        { layer: 'ENTITY', key: 'PROTEST_GROUP', name: 'Protest group', description: '', color: '#123456', hotkey: null },
+      ],
       targets: keptTargets,
     } as never);
-    const added = await db.event.findMany({ where: { projectId: project.id }, orderBy: { id: 'asc' }, skip: eventsBefore, select: { entity: true, entityId: true, action: true, before: true, after: true } });
+    const added = await db.event.findMany({
+      where: { projectId: project.id },
+      orderBy: { id: 'asc' },
+      skip: eventsBefore,
+      select: { entity: true, entityId: true, action: true, before: true, after: true },
+    });
     const newLabel = (await getSchema(db, project.id)).labels.find((l) => l.key === 'PROTEST_GROUP')!;
     expect(added.map((e) => [e.entity, e.entityId, e.action]).sort()).toEqual(
       [

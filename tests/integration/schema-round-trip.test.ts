@@ -18,10 +18,7 @@ type Item = { id: string; key: string; name: string; layer?: string; retired: bo
 const read = () => call('GET', '/projects/{id}/schema', { id: projectId }, { token: owner.token });
 const put = (body: unknown) => call('PUT', '/projects/{id}/schema', { id: projectId }, { token: owner.token, body });
 const rows = () =>
-  Promise.all([
-    db.label.findMany({ where: { projectId }, orderBy: { id: 'asc' } }),
-    db.target.findMany({ where: { projectId }, orderBy: { id: 'asc' } }),
-  ]);
+  Promise.all([db.label.findMany({ where: { projectId }, orderBy: { id: 'asc' } }), db.target.findMany({ where: { projectId }, orderBy: { id: 'asc' } })]);
 
 describe('GET /schema round-trips through PUT', () => {
   it('takes back exactly what GET answered and changes nothing', async () => {
@@ -50,7 +47,12 @@ describe('GET /schema round-trips through PUT', () => {
     person.color = '#123456';
     const changed = await put(got);
     expect(changed.status, JSON.stringify(changed.body)).toBe(200);
-    expect(changed.body.labels.find((l: Item) => l.key === 'PERSON')).toMatchObject({ id: person.id, name: 'Person (named individual)', color: '#123456', retired: false });
+    expect(changed.body.labels.find((l: Item) => l.key === 'PERSON')).toMatchObject({
+      id: person.id,
+      name: 'Person (named individual)',
+      color: '#123456',
+      retired: false,
+    });
     expect(changed.body.labels.find((l: Item) => l.id === retiredLabel.id)).toMatchObject({ retired: true, hotkey: null });
     expect(changed.body.targets.find((t: Item) => t.id === retiredTarget.id)).toMatchObject({ retired: true });
     // Apart from the one edit, the answer is what GET said before.
@@ -91,7 +93,9 @@ describe('PUT /schema rejects what would be ambiguous, naming the field', () => 
         { key: 'TALIBAN_2', name: ' afghan \u00a0 TALIBAN' },
       ],
     });
-    expect(details).toEqual([{ path: 'body.targets.1.name', message: 'duplicate target name "afghan \u00a0 TALIBAN" (also targets[0]; names are compared ignoring case and spacing)' }]);
+    expect(details).toEqual([
+      { path: 'body.targets.1.name', message: 'duplicate target name "afghan \u00a0 TALIBAN" (also targets[0]; names are compared ignoring case and spacing)' },
+    ]);
   });
 
   it('duplicate label names within a layer, ignoring case (other layers may share a name)', async () => {
@@ -102,7 +106,9 @@ describe('PUT /schema rejects what would be ambiguous, naming the field', () => 
         { layer: 'ENTITY', key: 'ORG_2', name: 'ORGANISATION' },
       ],
     });
-    expect(details).toEqual([{ path: 'body.labels.2.name', message: 'duplicate name "ORGANISATION" in layer ENTITY (also labels[0]; names are compared ignoring case and spacing)' }]);
+    expect(details).toEqual([
+      { path: 'body.labels.2.name', message: 'duplicate name "ORGANISATION" in layer ENTITY (also labels[0]; names are compared ignoring case and spacing)' },
+    ]);
   });
 
   it('an id that belongs to another key (keys cannot be renamed) or to nothing', async () => {
@@ -114,7 +120,10 @@ describe('PUT /schema rejects what would be ambiguous, naming the field', () => 
     });
     const n = first.labels.length;
     expect(details).toEqual([
-      { path: `body.labels.${n - 1}.id`, message: `${frame.id} is the label FRAME:${frame.key}, not FRAME:RENAMED; keys cannot be renamed (leave id out to add a new label)` },
+      {
+        path: `body.labels.${n - 1}.id`,
+        message: `${frame.id} is the label FRAME:${frame.key}, not FRAME:RENAMED; keys cannot be renamed (leave id out to add a new label)`,
+      },
       { path: `body.labels.${n}.id`, message: 'nope is not a label of this project (leave id out to add a new label)' },
     ]);
   });

@@ -15,7 +15,8 @@ beforeAll(async () => {
   await db.membership.create({ data: { projectId, userId: b.id, role: 'ANNOTATOR' } });
   const documentId = (await db.document.create({ data: { projectId, name: 'talks', text: TEXT, sha256: 'talks', position: 0 } })).id;
   const gpe = (await db.label.findFirstOrThrow({ where: { projectId, key: 'GPE', layer: 'ENTITY' } })).id;
-  const span = (authorId: string | null, start: number, end: number) => db.annotation.create({ data: { documentId, authorId, labelId: gpe, start, end, quote: TEXT.slice(start, end) } });
+  const span = (authorId: string | null, start: number, end: number) =>
+    db.annotation.create({ data: { documentId, authorId, labelId: gpe, start, end, quote: TEXT.slice(start, end) } });
   await span(a.id, 0, 5);
   await span(b.id, 34, 39);
   await span(null, 34, 39);

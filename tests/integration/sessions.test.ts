@@ -59,7 +59,7 @@ describe('server-side sessions', () => {
     const victim = await makeUser(db, 'victim');
     const attacker = await makeUser(db, 'attacker');
     const { token } = await signInThroughCallbacks(attacker.id);
-    expect((await projects(await sessionCookieFor({ sub: victim.id, sid: token.sid })))).toMatchObject({ status: 401 });
+    expect(await projects(await sessionCookieFor({ sub: victim.id, sid: token.sid }))).toMatchObject({ status: 401 });
   });
 
   it('signs out everywhere: every session of the account ends, other accounts keep theirs', async () => {
@@ -119,7 +119,12 @@ describe('server-side sessions', () => {
 describe('API tokens cannot mint tokens', () => {
   it('refuses token creation with a token and allows it from a signed-in session', async () => {
     const user = await makeUser(db, 'minting');
-    const shortLived = await call('POST', '/tokens', {}, { cookie: await sessionCookie(user.id), body: { name: 'one hour', expiresAt: new Date(Date.now() + 3_600_000).toISOString() } });
+    const shortLived = await call(
+      'POST',
+      '/tokens',
+      {},
+      { cookie: await sessionCookie(user.id), body: { name: 'one hour', expiresAt: new Date(Date.now() + 3_600_000).toISOString() } },
+    );
     expect(shortLived.status).toBe(201);
     const before = await db.apiToken.count({ where: { userId: user.id } });
     const minted = await call('POST', '/tokens', {}, { token: shortLived.body.token, body: { name: 'forever' } });

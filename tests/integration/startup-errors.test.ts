@@ -11,7 +11,10 @@ afterEach(() => {
 });
 
 async function startupError(promise: Promise<unknown>): Promise<StartupError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(StartupError);
   return error as StartupError;
 }

@@ -61,11 +61,17 @@ describe('GET /documents/{id}/suggestions', () => {
   });
 
   it("offers only each recommender's newest run of the document, and never again a span rejected in an earlier run", async () => {
-    const [bannu] = await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'ORG', ...nth('TTP') }]);
+    const [bannu] = await suggest(db, run, documentId, [
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'ORG', ...nth('TTP') },
+    ]);
     expect((await reject(a, bannu!.id)).status).toBe(200);
     const recommender = await db.recommender.findUniqueOrThrow({ where: { id: run.recommenderId } });
     const later = await makeRun(db, recommender, [documentId], new Date('2026-12-01T12:00:00Z'));
-    await suggest(db, later, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'GPE', ...nth('Bannu', 2) }]);
+    await suggest(db, later, documentId, [
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'GPE', ...nth('Bannu', 2) },
+    ]);
     // The first run's TTP is superseded; its Bannu, found again, stays rejected for A, not for B.
     expect(await pending(a)).toEqual([`GPE:Bannu@${nth('Bannu', 2).start}`]);
     expect(await pending(b)).toEqual([`GPE:Bannu@${nth('Bannu').start}`, `GPE:Bannu@${nth('Bannu', 2).start}`]);
@@ -75,7 +81,10 @@ describe('GET /documents/{id}/suggestions', () => {
     expect((await db.project.findUniqueOrThrow({ where: { id: projectId } })).blindMode).toBe(true);
     // B has the Bannu span; a suggestion learned from B's work is B's alone.
     expect((await span(b, 'GPE', nth('Bannu'))).status).toBe(201);
-    await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'GPE', ...nth('Bannu', 2), forUserId: b.id }]);
+    await suggest(db, run, documentId, [
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'GPE', ...nth('Bannu', 2), forUserId: b.id },
+    ]);
     expect(await pending(a)).toEqual([`GPE:Bannu@${nth('Bannu').start}`]);
     const [suggestionForB] = await db.suggestion.findMany({ where: { forUserId: b.id } });
     const refused = await accept(a, suggestionForB!.id);
@@ -112,7 +121,11 @@ describe('accepting and rejecting', () => {
     const accepted = await accept(a, bannu!.id);
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(201);
     expect(accepted.body).toMatchObject({
-      author: a.id, label: 'GPE', origin: 'SUGGESTED', quote: 'Bannu', ...nth('Bannu'),
+      author: a.id,
+      label: 'GPE',
+      origin: 'SUGGESTED',
+      quote: 'Bannu',
+      ...nth('Bannu'),
       sourceIds: [`suggestion:${bannu!.id}`, `run:${run.id}`, `recommender:${run.recommenderId}`],
     });
     const events = await db.event.findMany({ where: { projectId, entity: { in: ['ANNOTATION', 'SUGGESTION'] } }, orderBy: { id: 'asc' } });
@@ -132,7 +145,10 @@ describe('accepting and rejecting', () => {
   });
 
   it('keeps submitted work read-only: neither accept nor reject writes anything', async () => {
-    const [bannu, ttp] = await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu') }, { label: 'ORG', ...nth('TTP') }]);
+    const [bannu, ttp] = await suggest(db, run, documentId, [
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'ORG', ...nth('TTP') },
+    ]);
     expect((await span(a, 'ORG', nth('Hafiz Gul Bahadur group'))).status).toBe(201);
     expect((await call('PATCH', '/documents/{id}/assignment', { id: documentId }, as(a, { status: 'SUBMITTED' }))).status).toBe(200);
     for (const response of [await accept(a, bannu!.id), await reject(a, ttp!.id)]) {
@@ -193,7 +209,11 @@ describe('POST /documents/{id}/suggestions/accept-all', () => {
   });
 
   it('handles at most the limit per request, in text order, and says how many remain', async () => {
-    await suggest(db, run, documentId, [{ label: 'GPE', ...nth('Bannu', 2) }, { label: 'GPE', ...nth('Bannu') }, { label: 'ORG', ...nth('TTP') }]);
+    await suggest(db, run, documentId, [
+      { label: 'GPE', ...nth('Bannu', 2) },
+      { label: 'GPE', ...nth('Bannu') },
+      { label: 'ORG', ...nth('TTP') },
+    ]);
     const access = await authorizeDocument(db, { userId: a.id, isAdmin: false, via: 'token' } satisfies Caller, documentId, 'suggestions:decide');
     const first = await acceptAllOfLabel(db, { userId: a.id, access }, documentId, 'GPE', 'own', 1);
     expect(first).toMatchObject({ accepted: 1, skippedOverlaps: 0, remaining: 1 });
@@ -236,11 +256,40 @@ describe('GET /projects/{id}/suggestion-stats', () => {
     const zero = { accepted: 0, rejected: 0, edited: 0, deleted: 0 };
     expect(response.body.items).toEqual([
       {
-        recommenderId: run.recommenderId, recommender: 'Matcher', label: 'GPE', layer: 'ENTITY', accepted: 3, rejected: 0, edited: 1, deleted: 0, acceptance: 1,
-        days: [{ day: '2026-12-01', ...zero, accepted: 1 }, { day: '2026-12-02', ...zero, accepted: 2, edited: 1 }],
+        recommenderId: run.recommenderId,
+        recommender: 'Matcher',
+        label: 'GPE',
+        layer: 'ENTITY',
+        accepted: 3,
+        rejected: 0,
+        edited: 1,
+        deleted: 0,
+        acceptance: 1,
+        days: [
+          { day: '2026-12-01', ...zero, accepted: 1 },
+          { day: '2026-12-02', ...zero, accepted: 2, edited: 1 },
+        ],
       },
-      { recommenderId: run.recommenderId, recommender: 'Matcher', label: 'NORP', layer: 'ENTITY', ...zero, rejected: 1, acceptance: 0, days: [{ day: '2026-12-01', ...zero, rejected: 1 }] },
-      { recommenderId: run.recommenderId, recommender: 'Matcher', label: 'ORG', layer: 'ENTITY', ...zero, rejected: 1, acceptance: 0, days: [{ day: '2026-12-02', ...zero, rejected: 1 }] },
+      {
+        recommenderId: run.recommenderId,
+        recommender: 'Matcher',
+        label: 'NORP',
+        layer: 'ENTITY',
+        ...zero,
+        rejected: 1,
+        acceptance: 0,
+        days: [{ day: '2026-12-01', ...zero, rejected: 1 }],
+      },
+      {
+        recommenderId: run.recommenderId,
+        recommender: 'Matcher',
+        label: 'ORG',
+        layer: 'ENTITY',
+        ...zero,
+        rejected: 1,
+        acceptance: 0,
+        days: [{ day: '2026-12-02', ...zero, rejected: 1 }],
+      },
     ]);
   });
 });

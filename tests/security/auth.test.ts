@@ -8,7 +8,15 @@ import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium } from '.
  * the open redirect after sign-in, a signed-out cookie, and X-Forwarded-For forgery
  * against sign-in throttling, over real HTTP through next-auth's own routes.
  */
-const HOSTILE_CALLBACKS = ['/%09/evil.example/x', '/%0d/x', '//evil.example', '/%5Cevil.example', 'https://evil.example/', '/.//evil.example', '%2F%2Fevil.example'];
+const HOSTILE_CALLBACKS = [
+  '/%09/evil.example/x',
+  '/%0d/x',
+  '//evil.example',
+  '/%5Cevil.example',
+  'https://evil.example/',
+  '/.//evil.example',
+  '%2F%2Fevil.example',
+];
 
 async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies(BASE)).map((c) => `${c.name}=${c.value}`).join('; ');
@@ -33,7 +41,10 @@ async function freshAccount(browser: Browser) {
 async function credentialsSignIn(email: string, password: string, forwardedFor: string): Promise<string | null> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookies = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies, 'x-forwarded-for': forwardedFor },

@@ -28,7 +28,10 @@ const sameOrigin = () => ({ cookie, origin: BASE!, 'sec-fetch-site': 'same-origi
 async function signIn(): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
@@ -65,7 +68,9 @@ function rawRequest(head: string, body: Buffer | null, until: 'head' | 'close', 
     });
     socket.on('close', finish);
     // A server that hangs up on refused input may reset the connection rather than close it.
-    socket.on('error', (error) => (until === 'close' && (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? finish() : (clearTimeout(timer), reject(error))));
+    socket.on('error', (error) =>
+      until === 'close' && (error as NodeJS.ErrnoException).code === 'ECONNRESET' ? finish() : (clearTimeout(timer), reject(error)),
+    );
     socket.write(head);
     if (body) socket.write(body);
   });
@@ -82,8 +87,10 @@ describe.skipIf(!BASE)('hostile requests', () => {
   afterAll(async () => {
     // For bench/RESULTS.md ("Hostile requests"): the whole file, every payload included.
     const { worstMs, peakRss, failures } = await fileWatch.stop();
-    console.log(`[hostile requests] worst /api/health latency ${Math.round(worstMs)} ms, peak server RSS ` +
-      `${Math.round(peakRss / MB)} MB, health failures ${failures.length}`);
+    console.log(
+      `[hostile requests] worst /api/health latency ${Math.round(worstMs)} ms, peak server RSS ` +
+        `${Math.round(peakRss / MB)} MB, health failures ${failures.length}`,
+    );
   });
 
   describe('body limits', () => {
@@ -93,7 +100,10 @@ describe.skipIf(!BASE)('hostile requests', () => {
       const statuses = await survives(() =>
         Promise.all(
           Array.from({ length: 6 }, () =>
-            fetch(`${BASE}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => [r.status, (await r.json()).error.details]),
+            fetch(`${BASE}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then(async (r) => [
+              r.status,
+              (await r.json()).error.details,
+            ]),
           ),
         ),
       );
@@ -117,7 +127,12 @@ describe.skipIf(!BASE)('hostile requests', () => {
       });
       const status = await survives(async () => {
         try {
-          const response = await fetch(`${BASE}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+          const response = await fetch(`${BASE}/api/signup`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body,
+            duplex: 'half',
+          } as RequestInit);
           return response.status;
         } catch (error) {
           // The server may close the connection on an upload it refused before the client reads the answer.
@@ -138,13 +153,29 @@ describe.skipIf(!BASE)('hostile requests', () => {
     });
 
     it('a Content-Length over the limit is refused before any body byte is sent', async () => {
-      const head = [`POST /api/v1/projects HTTP/1.1`, `Host: ${new URL(BASE!).host}`, `Cookie: ${cookie}`, 'Content-Type: application/json', `Content-Length: ${1024 * MB}`, '', ''].join('\r\n');
+      const head = [
+        `POST /api/v1/projects HTTP/1.1`,
+        `Host: ${new URL(BASE!).host}`,
+        `Cookie: ${cookie}`,
+        'Content-Type: application/json',
+        `Content-Length: ${1024 * MB}`,
+        '',
+        '',
+      ].join('\r\n');
       const answer = await survives(() => rawRequest(head, null, 'head'));
       expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     });
 
     it('a Content-Length smaller than the bytes sent: the rest is not read as a body or a request', async () => {
-      const head = [`POST /api/v1/projects HTTP/1.1`, `Host: ${new URL(BASE!).host}`, `Cookie: ${cookie}`, 'Content-Type: application/json', 'Content-Length: 12', '', ''].join('\r\n');
+      const head = [
+        `POST /api/v1/projects HTTP/1.1`,
+        `Host: ${new URL(BASE!).host}`,
+        `Cookie: ${cookie}`,
+        'Content-Type: application/json',
+        'Content-Length: 12',
+        '',
+        '',
+      ].join('\r\n');
       const answer = await survives(() => rawRequest(head, Buffer.from(`{"name":"x"}${'{"name":"smuggled"}'.repeat(100_000)}`), 'close'));
       // Node's HTTP parser takes the bytes after the declared body as the next request, refuses them and hangs up.
       expect(answer).toMatch(/HTTP\/1\.1 400 Bad Request/);
@@ -153,7 +184,15 @@ describe.skipIf(!BASE)('hostile requests', () => {
 
     it('a Content-Length larger than the bytes sent, then the client hangs up: nothing written, the server lives', async () => {
       const before = await tableCounts();
-      const head = [`POST /api/v1/projects HTTP/1.1`, `Host: ${new URL(BASE!).host}`, `Cookie: ${cookie}`, 'Content-Type: application/json', 'Content-Length: 4000', '', ''].join('\r\n');
+      const head = [
+        `POST /api/v1/projects HTTP/1.1`,
+        `Host: ${new URL(BASE!).host}`,
+        `Cookie: ${cookie}`,
+        'Content-Type: application/json',
+        'Content-Length: 4000',
+        '',
+        '',
+      ].join('\r\n');
       await survives(() => rawRequest(head, Buffer.from('{"name":"half'), 'close', 1000).catch((error: Error) => error.message));
       expect(await tableCounts()).toEqual(before);
     });
@@ -222,7 +261,12 @@ describe.skipIf(!BASE)('hostile requests', () => {
       const crossSite = { cookie, 'content-type': 'application/x-www-form-urlencoded', origin: attackerUrl, 'sec-fetch-site': 'same-site' };
       const signOut = await fetch(`${BASE}/api/auth/signout`, { method: 'POST', redirect: 'manual', headers: crossSite, body: 'csrfToken=x' });
       expect(signOut.status).toBe(403);
-      const callback = await fetch(`${BASE}/api/auth/callback/credentials`, { method: 'POST', redirect: 'manual', headers: crossSite, body: new URLSearchParams({ email: EMAIL, password: PASSWORD }) });
+      const callback = await fetch(`${BASE}/api/auth/callback/credentials`, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: crossSite,
+        body: new URLSearchParams({ email: EMAIL, password: PASSWORD }),
+      });
       expect(callback.status).toBe(403);
       expect(callback.headers.getSetCookie().some((c) => c.startsWith('next-auth.session-token='))).toBe(false);
     });
@@ -252,7 +296,13 @@ describe.skipIf(!BASE)('hostile requests', () => {
       ['a NUL in a project name', 'POST', (): string => '/projects', { name: 'Evil\u0000name' }, 'body.name'],
       ['a NUL in a token name', 'POST', (): string => '/tokens', { name: 'tok\u0000en' }, 'body.name'],
       ['a NUL in project guidelines', 'PATCH', (): string => `/projects/${projectId}`, { guidelines: 'Mark\u0000 every span' }, 'body.guidelines'],
-      ['a lone surrogate in span attributes', 'POST', (): string => `/documents/${documentId}/annotations`, { labelId: 'x', start: 0, end: 1, attributes: { note: ['ok', 'x\uD800'] } }, 'body.attributes.note[1]'],
+      [
+        'a lone surrogate in span attributes',
+        'POST',
+        (): string => `/documents/${documentId}/annotations`,
+        { labelId: 'x', start: 0, end: 1, attributes: { note: ['ok', 'x\uD800'] } },
+        'body.attributes.note[1]',
+      ],
     ] as const)('%s: 400 naming the path, nothing written', async (_, method, path, value, field) => {
       const before = await tableCounts();
       const response = await survives(() => api(method, path(), { headers: asJson(sameOrigin()), body: JSON.stringify(value) }));
@@ -262,7 +312,11 @@ describe.skipIf(!BASE)('hostile requests', () => {
     });
 
     it('a NUL in a sign-up name: 400 naming the field', async () => {
-      const response = await fetch(`${BASE}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'nul@example.org', name: 'N\u0000', password: 'long enough password' }) });
+      const response = await fetch(`${BASE}/api/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'nul@example.org', name: 'N\u0000', password: 'long enough password' }),
+      });
       expect(response.status).toBe(400);
       expect((await response.json()).error.details[0].path).toBe('body.name');
     });
@@ -283,9 +337,12 @@ describe.skipIf(!BASE)('hostile requests', () => {
   });
 
   describe('CSV export and formula injection', () => {
-    it("escapes formula-like cells by default, keeps them exact with csvEscape=raw, and the card says which", async () => {
+    it('escapes formula-like cells by default, keeps them exact with csvEscape=raw, and the card says which', async () => {
       const text = '=HYPERLINK("http://evil.example","Read more") says the minister.';
-      const imported = await api('POST', `/projects/${projectId}/documents`, { headers: asJson(sameOrigin()), body: JSON.stringify({ documents: [{ name: 'formula', text }] }) });
+      const imported = await api('POST', `/projects/${projectId}/documents`, {
+        headers: asJson(sameOrigin()),
+        body: JSON.stringify({ documents: [{ name: 'formula', text }] }),
+      });
       expect(imported.status).toBe(201);
       const formula = (await api('GET', `/projects/${projectId}/documents?limit=100`)).body.items.find((d: { name: string }) => d.name === 'formula');
       const schema = (await api('GET', `/projects/${projectId}/schema`)).body;
@@ -297,14 +354,19 @@ describe.skipIf(!BASE)('hostile requests', () => {
       });
       expect(span.status).toBe(201);
 
-      const exported = (query: string) => fetch(`${BASE}/api/v1/projects/${projectId}/export?source=all&documents=${formula.id}&${query}`, { headers: { cookie } }).then((r) => r.text());
+      const exported = (query: string) =>
+        fetch(`${BASE}/api/v1/projects/${projectId}/export?source=all&documents=${formula.id}&${query}`, { headers: { cookie } }).then((r) => r.text());
       const escaped = await exported('format=stance-csv');
       expect(escaped).toContain(`,"'=HYPERLINK(""http://evil.example"",""Read more"")",`);
       const raw = await exported('format=stance-csv&csvEscape=raw');
       expect(raw).toContain(`,"=HYPERLINK(""http://evil.example"",""Read more"")",`);
       expect(raw).not.toContain("'=HYPERLINK");
-      expect(await exported('format=card&of=stance-csv')).toMatch(/escaped for spreadsheets \(csvEscape=spreadsheet\)[^\n]*\n[^\n]*cells escaped with a leading quote \| 1 \|/);
-      expect(await exported('format=card&of=stance-csv&csvEscape=raw')).toMatch(/raw \(csvEscape=raw\)[^\n]*\n[^\n]*cells a spreadsheet would run as formulas \| 1 \|/);
+      expect(await exported('format=card&of=stance-csv')).toMatch(
+        /escaped for spreadsheets \(csvEscape=spreadsheet\)[^\n]*\n[^\n]*cells escaped with a leading quote \| 1 \|/,
+      );
+      expect(await exported('format=card&of=stance-csv&csvEscape=raw')).toMatch(
+        /raw \(csvEscape=raw\)[^\n]*\n[^\n]*cells a spreadsheet would run as formulas \| 1 \|/,
+      );
     });
   });
 
@@ -313,7 +375,10 @@ describe.skipIf(!BASE)('hostile requests', () => {
       const anonymous = await fetch(`${BASE}/api/health`);
       expect(await anonymous.json()).toEqual({ status: 'ok' });
       const signedIn = await (await fetch(`${BASE}/api/health`, { headers: { cookie } })).json();
-      expect(signedIn).toMatchObject({ status: 'ok', app: { name: 'glossa', version: expect.stringMatching(/^\d+\.\d+\.\d+/), uptimeSeconds: expect.any(Number) } });
+      expect(signedIn).toMatchObject({
+        status: 'ok',
+        app: { name: 'glossa', version: expect.stringMatching(/^\d+\.\d+\.\d+/), uptimeSeconds: expect.any(Number) },
+      });
     });
 
     it('no Strict-Transport-Security over plain http', async () => {

@@ -83,7 +83,11 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
 
   it('JSONL body with one 40 MB line: 422 naming the line limit', async () => {
     const { status, error } = await survives(async () => {
-      const response = await fetch(`${url}?format=jsonl`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body: payloads.jsonl as unknown as BodyInit });
+      const response = await fetch(`${url}?format=jsonl`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-ndjson' },
+        body: payloads.jsonl as unknown as BodyInit,
+      });
       return { status: response.status, error: ((await response.json()) as { error: { details: { line: number; reason: string }[] } }).error };
     });
     expect(status).toBe(422);
@@ -101,7 +105,13 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
         new Promise<{ status: number; body: string }>((resolve, reject) => {
           const target = new URL(url);
           const request = httpRequest(
-            { host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson', 'content-length': String(300 * MB) } },
+            {
+              host: target.hostname,
+              port: target.port,
+              path: target.pathname,
+              method: 'POST',
+              headers: { ...headers, 'content-type': 'application/x-ndjson', 'content-length': String(300 * MB) },
+            },
             (response) => {
               let text = '';
               response.on('data', (chunk: Buffer) => (text += chunk));
@@ -115,7 +125,9 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
         }),
     );
     expect(status).toBe(413);
-    expect(JSON.parse(body).error.message).toBe('The request body (314,572,800 bytes) exceeds the limit of 256 MB (GLOSSA_MAX_UPLOAD_MB); nothing was imported.');
+    expect(JSON.parse(body).error.message).toBe(
+      'The request body (314,572,800 bytes) exceeds the limit of 256 MB (GLOSSA_MAX_UPLOAD_MB); nothing was imported.',
+    );
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -128,11 +140,19 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
           controller.enqueue(new TextEncoder().encode('{"text":"A slow upload."}\n'));
         },
       });
-      return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-ndjson' }, body, duplex: 'half', signal: abort.signal } as RequestInit).catch((error: Error) => error);
+      return fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/x-ndjson' },
+        body,
+        duplex: 'half',
+        signal: abort.signal,
+      } as RequestInit).catch((error: Error) => error);
     });
     await survives(async () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
-      const stuck = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+      const stuck = await db.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
       expect(stuck[0]!.n).toBe(0);
       for (let i = 0; i < 3; i++) {
         const list = await fetch(url, { headers });

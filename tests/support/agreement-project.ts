@@ -28,7 +28,9 @@ export async function seedAgreementProject(db: PrismaClient, ownerId: string, na
       const taliban = n === 1 && i % 2 === 1 ? SPANS.TALIBAN_SHORT : SPANS.TALIBAN;
       const ids: string[] = [];
       for (const [start, end, label] of [SPANS.PAK, taliban, ...(n === 0 || i % 3 === 0 ? [SPANS.DOHA] : [])]) {
-        const span = await db.annotation.create({ data: { documentId: document.id, authorId: user.id, labelId: labels.get(`ENTITY:${label}`)!, start, end, quote: TEXT.slice(start, end) } });
+        const span = await db.annotation.create({
+          data: { documentId: document.id, authorId: user.id, labelId: labels.get(`ENTITY:${label}`)!, start, end, quote: TEXT.slice(start, end) },
+        });
         ids.push(span.id);
       }
       await db.relation.create({ data: { documentId: document.id, authorId: user.id, labelId: relationLabel, sourceId: ids[0]!, targetId: ids[1]! } });
@@ -38,7 +40,9 @@ export async function seedAgreementProject(db: PrismaClient, ownerId: string, na
     }
     if (i === 1) {
       for (const [start, end, label] of [SPANS.PAK, SPANS.TALIBAN, SPANS.DOHA]) {
-        await db.annotation.create({ data: { documentId: document.id, authorId: null, labelId: labels.get(`ENTITY:${label}`)!, start, end, quote: TEXT.slice(start, end) } });
+        await db.annotation.create({
+          data: { documentId: document.id, authorId: null, labelId: labels.get(`ENTITY:${label}`)!, start, end, quote: TEXT.slice(start, end) },
+        });
       }
       await db.document.update({ where: { id: document.id }, data: { adjudicatedAt: new Date() } });
     }

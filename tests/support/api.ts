@@ -35,7 +35,11 @@ export async function call(method: string, template: string, params: Record<stri
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers.set('content-type', options.contentType ?? 'application/json');
   const request = new Request(`http://localhost/api/v1${pathname}${search ? `?${search}` : ''}`, { method, headers, body });
-  const routeParams = Object.fromEntries(Object.keys(params).filter((k) => template.includes(`{${k}}`)).map((k) => [k, params[k]!]));
+  const routeParams = Object.fromEntries(
+    Object.keys(params)
+      .filter((k) => template.includes(`{${k}}`))
+      .map((k) => [k, params[k]!]),
+  );
   const response = await handler(request, { params: Promise.resolve(routeParams) });
   if (options.hangUp && response.ok) {
     await response.body?.cancel();

@@ -56,7 +56,14 @@ export async function startFakeOpenai(): Promise<FakeOpenai> {
       const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content);
       const send = () => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ id: `chatcmpl-${requests.length}`, object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }], usage: reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 } }));
+        res.end(
+          JSON.stringify({
+            id: `chatcmpl-${requests.length}`,
+            object: 'chat.completion',
+            choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+            usage: reply.usage ?? { prompt_tokens: 10, completion_tokens: 5 },
+          }),
+        );
       };
       if (reply.delayMs) setTimeout(send, reply.delayMs);
       else send();

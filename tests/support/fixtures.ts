@@ -21,7 +21,12 @@ export type TestUser = Awaited<ReturnType<typeof makeUser>>;
  * nobody assigned to them unless `settings` says otherwise: most tests are about something
  * else, while tests/integration/blind-work.test.ts checks the product default (off).
  */
-export async function makeProject(db: PrismaClient, members: Partial<Record<Role, TestUser>>, name = 'Test project', settings: ProjectSettings = { allowSelfAssignment: true }) {
+export async function makeProject(
+  db: PrismaClient,
+  members: Partial<Record<Role, TestUser>>,
+  name = 'Test project',
+  settings: ProjectSettings = { allowSelfAssignment: true },
+) {
   const project = await createProject(db, { name, presetId: 'news-stance-framing', ownerId: members.OWNER!.id, ...settings });
   for (const [role, user] of Object.entries(members)) {
     if (role !== 'OWNER') await db.membership.create({ data: { projectId: project.id, userId: user.id, role: role as Role } });

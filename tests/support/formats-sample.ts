@@ -43,7 +43,7 @@ export const SAMPLE_SCHEMA: ExportSchema = {
 };
 
 const TEXT = [
-  '👍🏽 Talks in Doha 🇵🇰: Pakistan\'s army and the Afghan Taliban met. 👨‍👩‍👧',
+  "👍🏽 Talks in Doha 🇵🇰: Pakistan's army and the Afghan Taliban met. 👨‍👩‍👧",
   'He said: "Talks, not raids."',
   '',
   'امن ہمارا حق ہے۔ د پښتونخوا خلک سوله غواړي',

@@ -112,7 +112,10 @@ export const CASES: InvariantCase[] = [
     ],
     write: { span: { ref: 'w', label: 'ENTITY:PERSON', at: 'Gul Bahadur group attacked' } },
     refused: null,
-    unreachable: { editor: ONE_LAYER, 'auto-accept': 'auto-accept merges every annotator into the one gold layer, where these two spans do overlap (the overlap case covers it)' },
+    unreachable: {
+      editor: ONE_LAYER,
+      'auto-accept': 'auto-accept merges every annotator into the one gold layer, where these two spans do overlap (the overlap case covers it)',
+    },
   },
   {
     name: 'a stance span without a target',

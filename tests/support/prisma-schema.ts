@@ -50,7 +50,11 @@ export function parsePrismaSchema(source: string): SchemaSpec {
   const enums: Record<string, string[]> = {};
   const modelBodies = new Map<string, string>();
   for (const [, kind, name, body] of blocks) {
-    if (kind === 'enum') enums[name!] = body!.split('\n').map((l) => l.trim()).filter((l) => /^\w+$/.test(l));
+    if (kind === 'enum')
+      enums[name!] = body!
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^\w+$/.test(l));
     else modelBodies.set(name!, body!);
   }
   const tableName = (model: string) => mapped(modelBodies.get(model) ?? '', '@@map') ?? model;
@@ -58,16 +62,13 @@ export function parsePrismaSchema(source: string): SchemaSpec {
   return { tables, enums };
 }
 
-function parseModel(
-  name: string,
-  body: string,
-  models: Set<string>,
-  enums: Record<string, string[]>,
-  tableName: (model: string) => string,
-): TableSpec {
+function parseModel(name: string, body: string, models: Set<string>, enums: Record<string, string[]>, tableName: (model: string) => string): TableSpec {
   const table: TableSpec = { name, columns: [], primaryKey: [], uniques: [], indexes: [], foreignKeys: [] };
   const columnOf = new Map<string, string>();
-  const lines = body.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = body
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   for (const line of lines.filter((l) => !l.startsWith('@@'))) {
     const match = /^(\w+)\s+(\w+)(\[\])?(\?)?\s*(.*)$/.exec(line);
     if (!match) continue;
@@ -115,5 +116,8 @@ function mapped(attributes: string, attribute: '@map' | '@@map'): string | undef
 }
 
 function splitList(list: string): string[] {
-  return list.split(',').map((s) => s.trim().replace(/\(.*\)$/, '')).filter(Boolean);
+  return list
+    .split(',')
+    .map((s) => s.trim().replace(/\(.*\)$/, ''))
+    .filter(Boolean);
 }

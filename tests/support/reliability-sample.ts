@@ -5,7 +5,10 @@
  * independent draw from `p`. Any two values then differ with probability (1 − ρ²)(1 − Σp²) while
  * each value is distributed as p, so D_o / D_e = 1 − ρ² and the population α is ρ².
  */
-export function reliabilitySample(random: () => number, { units, coders, p, rho }: { units: number; coders: number; p: readonly number[]; rho: number }): string[][] {
+export function reliabilitySample(
+  random: () => number,
+  { units, coders, p, rho }: { units: number; coders: number; p: readonly number[]; rho: number },
+): string[][] {
   const draw = () => {
     let r = random();
     for (let category = 0; category < p.length - 1; category++) {

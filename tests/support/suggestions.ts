@@ -33,14 +33,35 @@ export async function makeRecommender(db: PrismaClient, projectId: string, name 
 }
 
 /** A finished run over `documentIds` (empty: the whole project). */
-export async function makeRun(db: PrismaClient, recommender: { id: string; projectId: string }, documentIds: string[], finishedAt = new Date('2026-11-30T12:00:00Z')) {
+export async function makeRun(
+  db: PrismaClient,
+  recommender: { id: string; projectId: string },
+  documentIds: string[],
+  finishedAt = new Date('2026-11-30T12:00:00Z'),
+) {
   return db.recommenderRun.create({
-    data: { recommenderId: recommender.id, projectId: recommender.projectId, trigger: 'batch', status: 'SUCCEEDED', documentIds, documentsDone: documentIds.length, startedAt: finishedAt, finishedAt, createdAt: finishedAt },
+    data: {
+      recommenderId: recommender.id,
+      projectId: recommender.projectId,
+      trigger: 'batch',
+      status: 'SUCCEEDED',
+      documentIds,
+      documentsDone: documentIds.length,
+      startedAt: finishedAt,
+      finishedAt,
+      createdAt: finishedAt,
+    },
   });
 }
 
 /** Stores the run's suggestions on one document; quotes default to the text at the offsets. */
-export async function suggest(db: PrismaClient, run: { id: string; recommenderId: string; projectId: string }, documentId: string, spans: SuggestedSpan[], answers: SuggestedAnswer[] = []) {
+export async function suggest(
+  db: PrismaClient,
+  run: { id: string; recommenderId: string; projectId: string },
+  documentId: string,
+  spans: SuggestedSpan[],
+  answers: SuggestedAnswer[] = [],
+) {
   const [document, labels, targets] = await Promise.all([
     db.document.findUniqueOrThrow({ where: { id: documentId }, select: { text: true } }),
     db.label.findMany({ where: { projectId: run.projectId }, select: { id: true, key: true } }),
@@ -51,7 +72,16 @@ export async function suggest(db: PrismaClient, run: { id: string; recommenderId
   const codePoints = [...document.text];
   const common = { documentId, recommenderId: run.recommenderId, runId: run.id };
   const rows = [
-    ...spans.map((s) => ({ ...common, labelId: labelId(s.label), start: s.start, end: s.end, quote: s.quote ?? codePoints.slice(s.start, s.end).join(''), targetId: targetId(s.target), forUserId: s.forUserId ?? null, score: s.score ?? null })),
+    ...spans.map((s) => ({
+      ...common,
+      labelId: labelId(s.label),
+      start: s.start,
+      end: s.end,
+      quote: s.quote ?? codePoints.slice(s.start, s.end).join(''),
+      targetId: targetId(s.target),
+      forUserId: s.forUserId ?? null,
+      score: s.score ?? null,
+    })),
     ...answers.map((a) => ({ ...common, labelId: labelId(a.question), values: a.values, targetId: targetId(a.target) })),
   ];
   for (const data of rows) await db.suggestion.create({ data });

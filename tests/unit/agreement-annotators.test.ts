@@ -18,8 +18,26 @@ const input = (documents: ReportDocument[], annotators = ['a', 'b', 'c']): Repor
 
 // A and B agree; C marks another word as ORG and adds a PERSON.
 const documents: ReportDocument[] = [
-  { id: 'd1', name: 'd1', text: TEXT, annotators: ['a', 'b', 'c'], answers: [], spans: [org('a', 0, 5), org('b', 0, 5), org('c', 6, 10), org('c', 11, 16, 'PERSON')] },
-  { id: 'd2', name: 'd2', text: TEXT, annotators: ['a', 'b', 'c'], answers: [], spans: [org('a', 6, 10), org('b', 6, 10), org('c', 6, 10)], gold: [{ start: 6, end: 10, label: 'ORG', layer: 'ENTITY' }, { start: 0, end: 5, label: 'PERSON', layer: 'ENTITY' }] },
+  {
+    id: 'd1',
+    name: 'd1',
+    text: TEXT,
+    annotators: ['a', 'b', 'c'],
+    answers: [],
+    spans: [org('a', 0, 5), org('b', 0, 5), org('c', 6, 10), org('c', 11, 16, 'PERSON')],
+  },
+  {
+    id: 'd2',
+    name: 'd2',
+    text: TEXT,
+    annotators: ['a', 'b', 'c'],
+    answers: [],
+    spans: [org('a', 6, 10), org('b', 6, 10), org('c', 6, 10)],
+    gold: [
+      { start: 6, end: 10, label: 'ORG', layer: 'ENTITY' },
+      { start: 0, end: 5, label: 'PERSON', layer: 'ENTITY' },
+    ],
+  },
 ];
 
 describe('annotator diagnostics', () => {
@@ -37,12 +55,22 @@ describe('annotator diagnostics', () => {
   });
 
   it('give α without an annotator equal to the report over the others alone', () => {
-    const others = agreementReport(input(documents.map((d) => ({ ...d, annotators: ['a', 'b'] })), ['a', 'b']));
+    const others = agreementReport(
+      input(
+        documents.map((d) => ({ ...d, annotators: ['a', 'b'] })),
+        ['a', 'b'],
+      ),
+    );
     expect(rows.get('c')!.alphaWithout.value).toBe(others.layers.ENTITY!.tokenAlpha.value);
   });
 
   it('give α with the other annotator equal to the layer’s α when there are two', () => {
-    const two = agreementReport(input(documents.map((d) => ({ ...d, annotators: ['a', 'c'] })), ['a', 'c']));
+    const two = agreementReport(
+      input(
+        documents.map((d) => ({ ...d, annotators: ['a', 'c'] })),
+        ['a', 'c'],
+      ),
+    );
     const [a] = two.annotators.ENTITY!;
     expect(a!.alphaWithOthers.value).toBe(two.layers.ENTITY!.tokenAlpha.value);
     expect(a!.alphaWithout).toEqual({ value: null, reason: 'fewer than two other annotators' });
@@ -68,7 +96,14 @@ describe('annotator diagnostics', () => {
 
 describe('label usage', () => {
   it('flags who over- and under-uses a label against the mean rate per document', () => {
-    const row = (id: string, documents: number, org: number) => ({ id, documents, spans: { ORG: org, DATE: 0 }, alphaWithOthers: { value: null }, alphaWithout: { value: null }, gold: { documents: 0, f1Exact: { value: null }, f1Overlap: { value: null }, labels: {} } });
+    const row = (id: string, documents: number, org: number) => ({
+      id,
+      documents,
+      spans: { ORG: org, DATE: 0 },
+      alphaWithOthers: { value: null },
+      alphaWithout: { value: null },
+      gold: { documents: 0, f1Exact: { value: null }, f1Overlap: { value: null }, labels: {} },
+    });
     // ORG per document: 1, 1, 4 → mean 2; ratios .5 (under), .5 (under), 2 (over).
     const [org, date] = labelUsage([row('a', 2, 2), row('b', 4, 4), row('c', 1, 4)]);
     expect(org).toEqual({

@@ -37,7 +37,13 @@ const documents = fc
       gaps: fc.array(fc.record({ gap: fc.nat(2), size: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 12 }),
       annotators: fc.subarray(ANNOTATORS, { minLength: 2 }),
       spans: fc.array(
-        fc.record({ author: fc.constantFrom(...ANNOTATORS), start: fc.nat(40), size: fc.integer({ min: 1, max: 8 }), label: fc.constantFrom(...LABELS), layer: fc.constantFrom('ENTITY' as const, 'FRAME' as const) }),
+        fc.record({
+          author: fc.constantFrom(...ANNOTATORS),
+          start: fc.nat(40),
+          size: fc.integer({ min: 1, max: 8 }),
+          label: fc.constantFrom(...LABELS),
+          layer: fc.constantFrom('ENTITY' as const, 'FRAME' as const),
+        }),
         { maxLength: 14 },
       ),
     }),
@@ -113,42 +119,59 @@ function stringPair(docs: TestDocument[], a: string, b: string, label?: string) 
   const sb = shared.flatMap((d) => categories(d.tokens, spansOf(d, b), label));
   const used = [...new Set([...sa, ...sb])].sort((x, y) => (x === OUTSIDE ? -1 : y === OUTSIDE ? 1 : x.localeCompare(y)));
   const matrix = confusionMatrix(sa, sb, used);
-  return { categories: used, matrix, tokens: sa.length, kappa: sa.length === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix)) };
+  return {
+    categories: used,
+    matrix,
+    tokens: sa.length,
+    kappa: sa.length === 0 ? undefinedFigure('the two annotators share no document') : figure(() => cohenKappa(matrix)),
+  };
 }
 
 describe('integer-coded token measures', () => {
-  it('give the α, κ, confusion matrices and Fleiss’ κ of the string categories', () => {
-    fc.assert(
-      fc.property(documents, (docs) => {
-        const indexed = docs.map(indexDocument);
-        const tokens = layerTokens(indexed, 'ENTITY', LABELS);
-        const coincidences = tokenCoincidences(tokens, ANNOTATORS);
-        expectSameFigure(tokenAlpha(coincidences, tokens.sets), stringAlpha(docs));
-        for (const label of LABELS) expectSameFigure(tokenAlpha(coincidences, tokens.sets, label), stringAlpha(docs, label));
+  it(
+    'give the α, κ, confusion matrices and Fleiss’ κ of the string categories',
+    () => {
+      fc.assert(
+        fc.property(documents, (docs) => {
+          const indexed = docs.map(indexDocument);
+          const tokens = layerTokens(indexed, 'ENTITY', LABELS);
+          const coincidences = tokenCoincidences(tokens, ANNOTATORS);
+          expectSameFigure(tokenAlpha(coincidences, tokens.sets), stringAlpha(docs));
+          for (const label of LABELS) expectSameFigure(tokenAlpha(coincidences, tokens.sets, label), stringAlpha(docs, label));
 
-        for (const [a, b] of [['x', 'y'], ['x', 'z'], ['y', 'z']] as const) {
-          const table = pairTable(tokens, a, b);
-          const expected = stringPair(docs, a, b);
-          const coded = pairTokens(table, tokens.sets);
-          expectSameFigure(coded.cohenKappa, expected.kappa);
-          expect(coded.tokens).toBe(expected.tokens);
-          expect(coded.confusion).toEqual({ categories: expected.categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix: expected.matrix });
-          for (const label of LABELS) expectSameFigure(pairLabelKappa(table, tokens.sets, label), stringPair(docs, a, b, label).kappa);
-        }
+          for (const [a, b] of [
+            ['x', 'y'],
+            ['x', 'z'],
+            ['y', 'z'],
+          ] as const) {
+            const table = pairTable(tokens, a, b);
+            const expected = stringPair(docs, a, b);
+            const coded = pairTokens(table, tokens.sets);
+            expectSameFigure(coded.cohenKappa, expected.kappa);
+            expect(coded.tokens).toBe(expected.tokens);
+            expect(coded.confusion).toEqual({ categories: expected.categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix: expected.matrix });
+            for (const label of LABELS) expectSameFigure(pairLabelKappa(table, tokens.sets, label), stringPair(docs, a, b, label).kappa);
+          }
 
-        const sizes = new Set(docs.map((d) => d.annotators.length));
-        const counts = docs.flatMap((d) => {
-          const sequences = d.annotators.map((author) => categories(d.tokens, spansOf(d, author)));
-          const used = [...new Set(docs.flatMap((e) => e.annotators.flatMap((author) => categories(e.tokens, spansOf(e, author)))))];
-          return d.tokens.map((_, t) => used.map((c) => sequences.filter((s) => s[t] === c).length));
-        });
-        const fleiss = tokenFleiss(tokens);
-        if (sizes.size === 1) expectSameFigure(fleiss, figure(() => fleissKappa(counts)));
-        else expect(fleiss.value).toBeNull();
-      }),
-      { numRuns: 150 },
-    );
-  }, PROPERTY_TIMEOUT);
+          const sizes = new Set(docs.map((d) => d.annotators.length));
+          const counts = docs.flatMap((d) => {
+            const sequences = d.annotators.map((author) => categories(d.tokens, spansOf(d, author)));
+            const used = [...new Set(docs.flatMap((e) => e.annotators.flatMap((author) => categories(e.tokens, spansOf(e, author)))))];
+            return d.tokens.map((_, t) => used.map((c) => sequences.filter((s) => s[t] === c).length));
+          });
+          const fleiss = tokenFleiss(tokens);
+          if (sizes.size === 1)
+            expectSameFigure(
+              fleiss,
+              figure(() => fleissKappa(counts)),
+            );
+          else expect(fleiss.value).toBeNull();
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('count coincidences of units with any number of values as krippendorffAlpha does', () => {
     const units = fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 25 });
@@ -170,41 +193,45 @@ describe('integer-coded token measures', () => {
 });
 
 describe('span measures on indexed documents', () => {
-  it('sum label-by-label matching to the layer’s span F1, per label and for the document ranking', () => {
-    fc.assert(
-      fc.property(documents, (docs) => {
-        const indexed = docs.map(indexDocument);
-        const { layer, labels } = pairSpans(indexed, 'x', 'y', 'ENTITY', LABELS);
-        const shared = docs.filter((d) => d.annotators.includes('x') && d.annotators.includes('y'));
-        for (const label of [undefined, ...LABELS]) {
-          const totals = { exact: [0, 0], overlap: [0, 0] };
-          for (const d of shared) {
-            const [left, right] = [spansOf(d, 'x', label), spansOf(d, 'y', label)];
-            if (left.length + right.length === 0) continue;
-            for (const mode of ['exact', 'overlap'] as const) {
-              totals[mode][0]! += 2 * spanF1(left, right, mode).tp;
-              totals[mode][1]! += left.length + right.length;
+  it(
+    'sum label-by-label matching to the layer’s span F1, per label and for the document ranking',
+    () => {
+      fc.assert(
+        fc.property(documents, (docs) => {
+          const indexed = docs.map(indexDocument);
+          const { layer, labels } = pairSpans(indexed, 'x', 'y', 'ENTITY', LABELS);
+          const shared = docs.filter((d) => d.annotators.includes('x') && d.annotators.includes('y'));
+          for (const label of [undefined, ...LABELS]) {
+            const totals = { exact: [0, 0], overlap: [0, 0] };
+            for (const d of shared) {
+              const [left, right] = [spansOf(d, 'x', label), spansOf(d, 'y', label)];
+              if (left.length + right.length === 0) continue;
+              for (const mode of ['exact', 'overlap'] as const) {
+                totals[mode][0]! += 2 * spanF1(left, right, mode).tp;
+                totals[mode][1]! += left.length + right.length;
+              }
             }
+            const f1 = ([twiceTp, all]: number[]) => (all === 0 ? null : round(twiceTp! / all!));
+            const result = label === undefined ? layer : labels.get(label)!;
+            expect([result.f1Exact.value, result.f1Overlap.value]).toEqual([f1(totals.exact), f1(totals.overlap)]);
+            expect(result.documents).toBe(shared.length);
           }
-          const f1 = ([twiceTp, all]: number[]) => (all === 0 ? null : round(twiceTp! / all!));
-          const result = label === undefined ? layer : labels.get(label)!;
-          expect([result.f1Exact.value, result.f1Overlap.value]).toEqual([f1(totals.exact), f1(totals.overlap)]);
-          expect(result.documents).toBe(shared.length);
-        }
 
-        for (const d of docs) {
-          const scores = d.annotators.flatMap((a, i) =>
-            d.annotators.slice(i + 1).flatMap((b) => {
-              const [left, right] = [d.spans.filter((s) => s.author === a), d.spans.filter((s) => s.author === b)];
-              return left.length + right.length > 0 ? [spanF1(left, right, 'overlap').f1] : [];
-            }),
-          );
-          expect(documentDisagreement(d)).toBe(scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null);
-        }
-      }),
-      { numRuns: 150 },
-    );
-  }, PROPERTY_TIMEOUT);
+          for (const d of docs) {
+            const scores = d.annotators.flatMap((a, i) =>
+              d.annotators.slice(i + 1).flatMap((b) => {
+                const [left, right] = [d.spans.filter((s) => s.author === a), d.spans.filter((s) => s.author === b)];
+                return left.length + right.length > 0 ? [spanF1(left, right, 'overlap').f1] : [];
+              }),
+            );
+            expect(documentDisagreement(d)).toBe(scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
   it('give the layer and each label the α_u of their spans laid end to end', () => {
     fc.assert(
@@ -215,10 +242,15 @@ describe('span measures on indexed documents', () => {
           const coders: UnitSegment[][] = [[], []];
           let offset = 0;
           for (const d of crossed) {
-            ['x', 'y'].forEach((author, i) => coders[i]!.push(...spansOf(d, author, label).map((s) => ({ start: offset + s.start, end: offset + s.end, value: s.label }))));
+            ['x', 'y'].forEach((author, i) =>
+              coders[i]!.push(...spansOf(d, author, label).map((s) => ({ start: offset + s.start, end: offset + s.end, value: s.label }))),
+            );
             offset += d.text.length;
           }
-          const expected = crossed.length === 0 ? undefinedFigure('no document was completed by all of these annotators') : figure(() => unitizingAlpha(offset, coders, label ? { label } : undefined).alpha);
+          const expected =
+            crossed.length === 0
+              ? undefinedFigure('no document was completed by all of these annotators')
+              : figure(() => unitizingAlpha(offset, coders, label ? { label } : undefined).alpha);
           expect(label === undefined ? layer : labels.get(label)).toEqual({ ...expected, documents: crossed.length });
         }
       }),
@@ -235,7 +267,16 @@ describe('stored tokens in the report', () => {
       { author, start: 62, end: 74, label: 'SECURITY', layer: 'FRAME' },
     ];
     const document: ReportDocument = { id: 'd', name: 'd', text, annotators: ['x', 'y'], spans: [...spans('x', 0), ...spans('y', 5)], answers: [] };
-    const input = { annotators: [{ id: 'x', name: 'X' }, { id: 'y', name: 'Y' }], labels: [], targets: [], questions: [], documentRule: 'all' };
+    const input = {
+      annotators: [
+        { id: 'x', name: 'X' },
+        { id: 'y', name: 'Y' },
+      ],
+      labels: [],
+      targets: [],
+      questions: [],
+      documentRule: 'all',
+    };
     const withStored = agreementReport({ ...input, documents: [{ ...document, tokenOffsets: storedTokens(text).tokenOffsets }] });
     expect(withStored).toEqual(agreementReport({ ...input, documents: [document] }));
     expect(withStored.layers.ENTITY?.pairs[0]?.tokens).toBe(storedTokens(text).tokenOffsets.length / 2);
@@ -244,6 +285,8 @@ describe('stored tokens in the report', () => {
   it('are checked once at the boundary', () => {
     const document: ReportDocument = { id: 'd', name: 'd', text: 'ab cd', tokenOffsets: [3, 5, 0, 2], annotators: ['x', 'y'], spans: [], answers: [] };
     expect(() => indexDocument(document)).toThrow(/sorted and non-overlapping/);
-    expect(() => indexDocument({ ...document, tokenOffsets: [0, 2], spans: [{ author: 'x', start: 2, end: 1, label: 'A', layer: 'ENTITY' }] })).toThrow(/empty or reversed/);
+    expect(() => indexDocument({ ...document, tokenOffsets: [0, 2], spans: [{ author: 'x', start: 2, end: 1, label: 'A', layer: 'ENTITY' }] })).toThrow(
+      /empty or reversed/,
+    );
   });
 });

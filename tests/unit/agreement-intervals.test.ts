@@ -29,7 +29,15 @@ describe('krippendorffAlphaInterval: jackknife', () => {
 
   it('agrees with α recomputed from the data without each unit', () => {
     const pairable = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
-    const leaveOneOut = pairable.map((left) => krippendorffAlpha(columns(fourObservers, pairable.filter((u) => u !== left)), 'ordinal'));
+    const leaveOneOut = pairable.map((left) =>
+      krippendorffAlpha(
+        columns(
+          fourObservers,
+          pairable.filter((u) => u !== left),
+        ),
+        'ordinal',
+      ),
+    );
     const mean = leaveOneOut.reduce((a, b) => a + b, 0) / 11;
     const se = Math.sqrt((10 / 11) * leaveOneOut.reduce((s, v) => s + (v - mean) ** 2, 0));
     const interval = krippendorffAlphaInterval(fourObservers, 'ordinal', { method: 'jackknife', confidence: 0.9 });
@@ -88,11 +96,44 @@ describe('krippendorffAlphaInterval: unit bootstrap', () => {
 
 describe('krippendorffAlphaInterval: bad input', () => {
   it('says why there is no interval instead of returning NaN', () => {
-    expect(undefinedReason(() => krippendorffAlphaInterval([['a', 'b', 'c'], ['b', null, null]], 'nominal', { method: 'bootstrap' }))).toBe('too-few-units');
-    expect(undefinedReason(() => krippendorffAlphaInterval([['a', 'a'], ['a', 'a']], 'nominal', { method: 'jackknife' }))).toBe('no-variation');
+    expect(
+      undefinedReason(() =>
+        krippendorffAlphaInterval(
+          [
+            ['a', 'b', 'c'],
+            ['b', null, null],
+          ],
+          'nominal',
+          { method: 'bootstrap' },
+        ),
+      ),
+    ).toBe('too-few-units');
+    expect(
+      undefinedReason(() =>
+        krippendorffAlphaInterval(
+          [
+            ['a', 'a'],
+            ['a', 'a'],
+          ],
+          'nominal',
+          { method: 'jackknife' },
+        ),
+      ),
+    ).toBe('no-variation');
     expect(undefinedReason(() => krippendorffAlphaInterval([['a', 'b', 'a']], 'nominal', { method: 'bootstrap' }))).toBe('no-pairable-units');
     // Leaving out the only disagreeing unit leaves one category: the jackknife cannot be formed.
-    expect(undefinedReason(() => krippendorffAlphaInterval([['a', 'a', 'b'], ['a', 'a', 'b']], 'nominal', { method: 'jackknife' }))).toBe('no-variation');
+    expect(
+      undefinedReason(() =>
+        krippendorffAlphaInterval(
+          [
+            ['a', 'a', 'b'],
+            ['a', 'a', 'b'],
+          ],
+          'nominal',
+          { method: 'jackknife' },
+        ),
+      ),
+    ).toBe('no-variation');
   });
 
   it('rejects options out of range, naming the option', () => {
@@ -111,17 +152,21 @@ describe('interval coverage by simulation', () => {
   const process = { units: 80, coders: 3, p: [0.5, 0.3, 0.2], rho: 0.9 };
   const population = process.rho ** 2;
 
-  it.each(['bootstrap', 'jackknife'] as const)('puts the population α inside 92–98 per cent of the 95 per cent %s intervals', (method) => {
-    const random = generator(20261204);
-    const draws = 1000;
-    let covered = 0;
-    for (let d = 0; d < draws; d++) {
-      const { lower, upper } = krippendorffAlphaInterval(reliabilitySample(random, process), 'nominal', { method, replicates: 500, seed: d + 1 });
-      if (lower <= population && population <= upper) covered += 1;
-    }
-    const coverage = covered / draws;
-    expect(coverage).toBeGreaterThanOrEqual(0.92);
-    expect(coverage).toBeLessThanOrEqual(0.98);
-    // About 1 s on an idle machine; the timeout leaves room for a machine shared with builds.
-  }, 60_000);
+  it.each(['bootstrap', 'jackknife'] as const)(
+    'puts the population α inside 92–98 per cent of the 95 per cent %s intervals',
+    (method) => {
+      const random = generator(20261204);
+      const draws = 1000;
+      let covered = 0;
+      for (let d = 0; d < draws; d++) {
+        const { lower, upper } = krippendorffAlphaInterval(reliabilitySample(random, process), 'nominal', { method, replicates: 500, seed: d + 1 });
+        if (lower <= population && population <= upper) covered += 1;
+      }
+      const coverage = covered / draws;
+      expect(coverage).toBeGreaterThanOrEqual(0.92);
+      expect(coverage).toBeLessThanOrEqual(0.98);
+      // About 1 s on an idle machine; the timeout leaves room for a machine shared with builds.
+    },
+    60_000,
+  );
 });

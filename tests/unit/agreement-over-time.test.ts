@@ -8,11 +8,22 @@ const TEXT = 'Alpha beta gamma delta';
 const org = (author: string, start: number, end: number): ReportSpan => ({ author, start, end, label: 'ORG', layer: 'ENTITY' });
 
 function document(i: number, completedAt: string | undefined, agree: boolean): ReportDocument {
-  return { id: `d${i}`, name: `d${i}`, text: TEXT, annotators: ['a', 'b'], completedAt, answers: [], spans: [org('a', 0, 5), org('b', agree ? 0 : 6, agree ? 5 : 10), org('a', 11, 16), org('b', 11, 16)] };
+  return {
+    id: `d${i}`,
+    name: `d${i}`,
+    text: TEXT,
+    annotators: ['a', 'b'],
+    completedAt,
+    answers: [],
+    spans: [org('a', 0, 5), org('b', agree ? 0 : 6, agree ? 5 : 10), org('a', 11, 16), org('b', 11, 16)],
+  };
 }
 
 const input = (documents: ReportDocument[]): ReportInput => ({
-  annotators: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+  annotators: [
+    { id: 'a', name: 'A' },
+    { id: 'b', name: 'B' },
+  ],
   labels: [],
   targets: [],
   questions: [],

@@ -9,10 +9,18 @@ const PAK = { start: 0, end: 8, label: 'GPE' };
 const TALIBAN = { start: 21, end: 35, label: 'ORG' };
 const TALIBAN_WIDE = { start: 17, end: 35, label: 'ORG' };
 const TTP = { start: 54, end: 57, label: 'ORG' };
-const rel = (author: string, label: string, source: ReportRelation['source'], target: ReportRelation['target']): ReportRelation => ({ author, label, source, target });
+const rel = (author: string, label: string, source: ReportRelation['source'], target: ReportRelation['target']): ReportRelation => ({
+  author,
+  label,
+  source,
+  target,
+});
 
 const input = (relations: ReportRelation[]): ReportInput => ({
-  annotators: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
+  annotators: [
+    { id: 'a', name: 'A' },
+    { id: 'b', name: 'B' },
+  ],
   labels: [],
   relationTypes: ['ACCUSES', 'ALLY_OF'],
   targets: [],
@@ -48,7 +56,13 @@ describe('relation agreement', () => {
     // (ALLY_OF vs ACCUSES). Coincidences: ACCUSES–ACCUSES 2, ALLY_OF–ACCUSES 1 each way; n = 4,
     // n_ACC = 3, n_ALLY = 1 → α = 1 − (n − 1)·o_{ALLY,ACC} / (n_ACC·n_ALLY) = 1 − 3·1/3 = 0.
     const { relations } = agreementReport(
-      input([rel('a', 'ACCUSES', PAK, TALIBAN), rel('b', 'ACCUSES', PAK, TALIBAN), rel('a', 'ALLY_OF', TALIBAN, TTP), rel('b', 'ACCUSES', TALIBAN, TTP), rel('a', 'ACCUSES', PAK, TTP)]),
+      input([
+        rel('a', 'ACCUSES', PAK, TALIBAN),
+        rel('b', 'ACCUSES', PAK, TALIBAN),
+        rel('a', 'ALLY_OF', TALIBAN, TTP),
+        rel('b', 'ACCUSES', TALIBAN, TTP),
+        rel('a', 'ACCUSES', PAK, TTP),
+      ]),
     );
     expect(relations!.typeAlpha).toEqual({ value: 0, units: 2 });
   });

@@ -8,7 +8,14 @@ import { agreementReport } from '@/lib/review/report';
  * the jackknife must equal the report recomputed with each document left out.
  */
 const TEXT = 'Pakistan and the Afghan Taliban met in Doha. Talks ended without agreement in Bannu.';
-const span = (author: string, start: number, end: number, label: string, layer: ReportSpan['layer'] = 'ENTITY', target?: string): ReportSpan => ({ author, start, end, label, layer, target });
+const span = (author: string, start: number, end: number, label: string, layer: ReportSpan['layer'] = 'ENTITY', target?: string): ReportSpan => ({
+  author,
+  start,
+  end,
+  label,
+  layer,
+  target,
+});
 
 function document(i: number): ReportDocument {
   return {

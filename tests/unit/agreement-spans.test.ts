@@ -96,9 +96,7 @@ describe('tokenLabelSequence and confusionMatrix', () => {
   });
 
   it('labels a token any span cuts through, but not one a span only touches', () => {
-    expect(tokenLabelSequence(tokens, [span(2, 4, 'X'), span(6, 7, 'Y'), span(25, 28, 'Z')])).toEqual([
-      'X', OUTSIDE, OUTSIDE, 'Z', 'Z',
-    ]);
+    expect(tokenLabelSequence(tokens, [span(2, 4, 'X'), span(6, 7, 'Y'), span(25, 28, 'Z')])).toEqual(['X', OUTSIDE, OUTSIDE, 'Z', 'Z']);
   });
 
   it('feeds kappa and alpha', () => {
@@ -116,7 +114,15 @@ describe('tokenLabelSequence and confusionMatrix', () => {
   });
 
   it('rejects malformed tokens and ambiguous labels', () => {
-    expect(() => tokenLabelSequence([{ start: 5, end: 9 }, { start: 0, end: 4 }], [])).toThrow(/sorted and non-overlapping/);
+    expect(() =>
+      tokenLabelSequence(
+        [
+          { start: 5, end: 9 },
+          { start: 0, end: 4 },
+        ],
+        [],
+      ),
+    ).toThrow(/sorted and non-overlapping/);
     expect(() => tokenLabelSequence([{ start: 0, end: 0 }], [])).toThrow(/empty or reversed/);
     expect(() => tokenLabelSequence(tokens, [span(0, 3, 'B+C')])).toThrow(/contains "\+"/);
     expect(tokenLabelSequence(tokens, [span(0, 3, 'B+C')], 'B+C')[0]).toBe('B+C');

@@ -11,7 +11,6 @@ import {
 } from '@/lib/agreement';
 import { undefinedReason } from '../support/agreement';
 
-
 const seg = (start: number, end: number, value: string): UnitSegment => ({ start, end, value });
 
 describe('unitizingAlpha (Krippendorff 1995/2004 α_u)', () => {
@@ -53,10 +52,80 @@ describe('unitizingAlpha (Krippendorff 1995/2004 α_u)', () => {
     // touching segments must stay separate units: Jill splits John's first unit into seven.
     const units = (list: [number, number][], value: string) => list.map(([s, l]) => seg(s, s + l, value));
     const pairs: Record<string, [UnitSegment[], UnitSegment[]]> = {
-      A: [units([[2, 8], [14, 6]], 'A'), units([[4, 4], [15, 2]], 'A')],
-      B: [units([[0, 18]], 'B'), units([[0, 2], [2, 1], [3, 1], [4, 1], [5, 1], [6, 3], [9, 1]], 'B')],
-      C: [units([[2, 6], [10, 2], [14, 4], [20, 2]], 'C'), units([[0, 2], [4, 4], [10, 4], [16, 2], [20, 2]], 'C')],
-      D: [units([[0, 2], [2, 8], [10, 4], [14, 6], [20, 4]], 'D'), units([[0, 4], [4, 4], [8, 7], [15, 2], [17, 7]], 'D')],
+      A: [
+        units(
+          [
+            [2, 8],
+            [14, 6],
+          ],
+          'A',
+        ),
+        units(
+          [
+            [4, 4],
+            [15, 2],
+          ],
+          'A',
+        ),
+      ],
+      B: [
+        units([[0, 18]], 'B'),
+        units(
+          [
+            [0, 2],
+            [2, 1],
+            [3, 1],
+            [4, 1],
+            [5, 1],
+            [6, 3],
+            [9, 1],
+          ],
+          'B',
+        ),
+      ],
+      C: [
+        units(
+          [
+            [2, 6],
+            [10, 2],
+            [14, 4],
+            [20, 2],
+          ],
+          'C',
+        ),
+        units(
+          [
+            [0, 2],
+            [4, 4],
+            [10, 4],
+            [16, 2],
+            [20, 2],
+          ],
+          'C',
+        ),
+      ],
+      D: [
+        units(
+          [
+            [0, 2],
+            [2, 8],
+            [10, 4],
+            [14, 6],
+            [20, 4],
+          ],
+          'D',
+        ),
+        units(
+          [
+            [0, 4],
+            [4, 4],
+            [8, 7],
+            [15, 2],
+            [17, 7],
+          ],
+          'D',
+        ),
+      ],
     };
     const expected = { A: 0.03125, B: 2.26736, C: 0.02777, D: 0.38715 };
     for (const [label, [first, second]] of Object.entries(pairs)) {
@@ -79,10 +148,11 @@ describe('unitizingAlpha (Krippendorff 1995/2004 α_u)', () => {
   });
 
   const unitization = (length: number) =>
-    fc.array(
-      fc.record({ start: fc.integer({ min: 0, max: length - 1 }), size: fc.integer({ min: 1, max: 6 }), value: fc.constantFrom('x', 'y') }),
-      { maxLength: 5 },
-    ).map((list) => list.map(({ start, size, value }) => seg(start, Math.min(length, start + size), value)));
+    fc
+      .array(fc.record({ start: fc.integer({ min: 0, max: length - 1 }), size: fc.integer({ min: 1, max: 6 }), value: fc.constantFrom('x', 'y') }), {
+        maxLength: 5,
+      })
+      .map((list) => list.map(({ start, size, value }) => seg(start, Math.min(length, start + size), value)));
 
   it('is symmetric in the coders and 1 for identical unitizations', () => {
     fc.assert(
@@ -130,7 +200,10 @@ describe('unitizingAlpha (Krippendorff 1995/2004 α_u)', () => {
 
   it('reports a degenerate label as null with a reason next to defined ones', () => {
     const cells = [seg(0, 1, 'x'), seg(1, 2, 'x'), seg(2, 3, 'x')];
-    const result = unitizingAlpha(3, [[...cells, seg(0, 2, 'y')], [...cells, seg(1, 3, 'y')]]);
+    const result = unitizingAlpha(3, [
+      [...cells, seg(0, 2, 'y')],
+      [...cells, seg(1, 3, 'y')],
+    ]);
     expect(result.byLabel.x).toEqual({ observedDisagreement: 0, expectedDisagreement: 0, alpha: null, reason: 'no-variation' });
     expect(result.byLabel.y?.alpha).toBeTypeOf('number');
     expect(Number.isFinite(result.alpha)).toBe(true);
@@ -163,14 +236,12 @@ describe('valuedUnitizingAlpha / binaryUnitizingAlpha (Krippendorff et al. 2016 
     expect(binaryUnitizingAlpha(10, coders).alpha).toBeCloseTo(0.095, 3);
   });
 
-  const cellMatrix = fc
-    .record({ coders: fc.integer({ min: 2, max: 4 }), units: fc.integer({ min: 2, max: 12 }) })
-    .chain(({ coders, units }) =>
-      fc.array(fc.array(fc.constantFrom<string | null>('A', 'B', null), { minLength: units, maxLength: units }), {
-        minLength: coders,
-        maxLength: coders,
-      }),
-    );
+  const cellMatrix = fc.record({ coders: fc.integer({ min: 2, max: 4 }), units: fc.integer({ min: 2, max: 12 }) }).chain(({ coders, units }) =>
+    fc.array(fc.array(fc.constantFrom<string | null>('A', 'B', null), { minLength: units, maxLength: units }), {
+      minLength: coders,
+      maxLength: coders,
+    }),
+  );
   const toSegments = (row: (string | null)[]) => row.flatMap((v, i) => (v === null ? [] : [seg(i, i + 1, v)]));
 
   function expectSameOrBothUndefined(actual: () => number, expected: () => number) {
@@ -191,15 +262,27 @@ describe('valuedUnitizingAlpha / binaryUnitizingAlpha (Krippendorff et al. 2016 
         const coders = matrix.map(toSegments);
         expectSameOrBothUndefined(
           () => valuedUnitizingAlpha(length, coders).alpha,
-          () => krippendorffAlpha(matrix.map((row) => row.map((v) => v ?? 'gap')), 'nominal'),
+          () =>
+            krippendorffAlpha(
+              matrix.map((row) => row.map((v) => v ?? 'gap')),
+              'nominal',
+            ),
         );
         expectSameOrBothUndefined(
           () => binaryUnitizingAlpha(length, coders).alpha,
-          () => krippendorffAlpha(matrix.map((row) => row.map((v) => (v === null ? 'gap' : 'unit'))), 'nominal'),
+          () =>
+            krippendorffAlpha(
+              matrix.map((row) => row.map((v) => (v === null ? 'gap' : 'unit'))),
+              'nominal',
+            ),
         );
         expectSameOrBothUndefined(
           () => binaryUnitizingAlpha(length, coders, { label: 'A' }).alpha,
-          () => krippendorffAlpha(matrix.map((row) => row.map((v) => (v === 'A' ? 'A' : 'gap'))), 'nominal'),
+          () =>
+            krippendorffAlpha(
+              matrix.map((row) => row.map((v) => (v === 'A' ? 'A' : 'gap'))),
+              'nominal',
+            ),
         );
       }),
     );
@@ -217,11 +300,7 @@ describe('valuedUnitizingAlpha / binaryUnitizingAlpha (Krippendorff et al. 2016 
   });
 
   it('is symmetric in the coders', () => {
-    const coders = [
-      [seg(0, 4, 'x'), seg(6, 9, 'y')],
-      [seg(1, 5, 'x'), seg(6, 10, 'x')],
-      [seg(0, 3, 'y')],
-    ];
+    const coders = [[seg(0, 4, 'x'), seg(6, 9, 'y')], [seg(1, 5, 'x'), seg(6, 10, 'x')], [seg(0, 3, 'y')]];
     const forward = valuedUnitizingAlpha(12, coders).alpha;
     expect(valuedUnitizingAlpha(12, [...coders].reverse()).alpha).toBeCloseTo(forward, 12);
     expect(valuedUnitizingAlpha(12, [coders[0] ?? [], coders[0] ?? []]).alpha).toBe(1);

@@ -1,19 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  AgreementInputError,
-  cohenKappa,
-  fleissKappa,
-  krippendorffAlpha,
-} from '@/lib/agreement';
+import { AgreementInputError, cohenKappa, fleissKappa, krippendorffAlpha } from '@/lib/agreement';
 import { undefinedReason } from '../support/agreement';
-
 
 describe('cohenKappa', () => {
   it('reproduces the Wikipedia "Cohen\'s kappa" 50-proposal example (κ = 0.4)', () => {
     // Wikipedia, "Cohen's kappa", worked example: A and B both say yes 20 times, only A yes 5,
     // only B yes 10, both no 15; p_o = 0.7, p_e = 0.5, κ = 0.4.
-    expect(cohenKappa([[20, 5], [10, 15]])).toBeCloseTo(0.4, 3);
+    expect(
+      cohenKappa([
+        [20, 5],
+        [10, 15],
+      ]),
+    ).toBeCloseTo(0.4, 3);
   });
 
   // SAS/STAT User's Guide, PROC FREQ "Getting Started: Agreement Study" (skin condition rated by
@@ -53,7 +52,7 @@ describe('cohenKappa', () => {
     expect(cohenKappa(skinCondition, 'quadratic')).toBeCloseTo(0.660723, 5);
   });
 
-  it('makes quadratic κ_w equal Lin\'s concordance correlation of the category indices', () => {
+  it("makes quadratic κ_w equal Lin's concordance correlation of the category indices", () => {
     // With X, Y the row/column indices: Σ p_ij (i−j)² = s_x² + s_y² − 2 s_xy + (x̄−ȳ)², and
     // under independence the same without −2 s_xy, so κ_quadratic = 2 s_xy / (s_x² + s_y² + (x̄−ȳ)²)
     // exactly (population moments). This pins the quadratic weights independently of any example.
@@ -62,17 +61,29 @@ describe('cohenKappa', () => {
       .chain((k) => fc.array(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: k, maxLength: k }), { minLength: k, maxLength: k }));
     fc.assert(
       fc.property(table, (t) => {
-        let n = 0, mx = 0, my = 0;
-        t.forEach((row, i) => row.forEach((c, j) => { n += c; mx += c * i; my += c * j; }));
+        let n = 0,
+          mx = 0,
+          my = 0;
+        t.forEach((row, i) =>
+          row.forEach((c, j) => {
+            n += c;
+            mx += c * i;
+            my += c * j;
+          }),
+        );
         if (n === 0) return;
         mx /= n;
         my /= n;
-        let sxx = 0, syy = 0, sxy = 0;
-        t.forEach((row, i) => row.forEach((c, j) => {
-          sxx += (c * (i - mx) ** 2) / n;
-          syy += (c * (j - my) ** 2) / n;
-          sxy += (c * (i - mx) * (j - my)) / n;
-        }));
+        let sxx = 0,
+          syy = 0,
+          sxy = 0;
+        t.forEach((row, i) =>
+          row.forEach((c, j) => {
+            sxx += (c * (i - mx) ** 2) / n;
+            syy += (c * (j - my) ** 2) / n;
+            sxy += (c * (i - mx) * (j - my)) / n;
+          }),
+        );
         const denominator = sxx + syy + (mx - my) ** 2;
         if (denominator === 0) return;
         expect(cohenKappa(t, 'quadratic')).toBeCloseTo((2 * sxy) / denominator, 9);
@@ -81,23 +92,77 @@ describe('cohenKappa', () => {
   });
 
   it('is 1 for perfect agreement and unchanged by scaling counts to proportions', () => {
-    expect(cohenKappa([[3, 0, 0], [0, 4, 0], [0, 0, 5]])).toBe(1);
-    expect(cohenKappa([[0.4, 0.1], [0.2, 0.3]])).toBeCloseTo(cohenKappa([[40, 10], [20, 30]]), 12);
+    expect(
+      cohenKappa([
+        [3, 0, 0],
+        [0, 4, 0],
+        [0, 0, 5],
+      ]),
+    ).toBe(1);
+    expect(
+      cohenKappa([
+        [0.4, 0.1],
+        [0.2, 0.3],
+      ]),
+    ).toBeCloseTo(
+      cohenKappa([
+        [40, 10],
+        [20, 30],
+      ]),
+      12,
+    );
   });
 
   it('reports undefined kappa instead of NaN', () => {
     expect(undefinedReason(() => cohenKappa([]))).toBe('empty');
-    expect(undefinedReason(() => cohenKappa([[0, 0], [0, 0]]))).toBe('empty');
-    expect(undefinedReason(() => cohenKappa([[7, 0], [0, 0]]))).toBe('no-variation');
+    expect(
+      undefinedReason(() =>
+        cohenKappa([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe('empty');
+    expect(
+      undefinedReason(() =>
+        cohenKappa([
+          [7, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toBe('no-variation');
     expect(undefinedReason(() => cohenKappa([[7]], 'linear'))).toBe('no-variation');
   });
 
   it('rejects malformed tables', () => {
-    expect(() => cohenKappa([[1, 2, 3], [4, 5, 6]])).toThrow(/square/);
+    expect(() =>
+      cohenKappa([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]),
+    ).toThrow(/square/);
     expect(() => cohenKappa([[1, 2], [3]])).toThrow(AgreementInputError);
-    expect(() => cohenKappa([[1, -2], [3, 4]])).toThrow(/≥ 0/);
-    expect(() => cohenKappa([[1, Number.NaN], [3, 4]])).toThrow(AgreementInputError);
-    expect(() => cohenKappa([[1, 2], [3, 4]], 'cubic' as never)).toThrow(/Unknown kappa weights/);
+    expect(() =>
+      cohenKappa([
+        [1, -2],
+        [3, 4],
+      ]),
+    ).toThrow(/≥ 0/);
+    expect(() =>
+      cohenKappa([
+        [1, Number.NaN],
+        [3, 4],
+      ]),
+    ).toThrow(AgreementInputError);
+    expect(() =>
+      cohenKappa(
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        'cubic' as never,
+      ),
+    ).toThrow(/Unknown kappa weights/);
   });
 });
 
@@ -126,12 +191,36 @@ describe('fleissKappa', () => {
     // column per rater; counted here per patient) and irrCAC (`distrib.6raters`, patients 1–15).
     // Columns: depression, personality disorder, schizophrenia, neurosis, other.
     const table1 = [
-      [0, 0, 0, 6, 0], [0, 3, 0, 0, 3], [0, 1, 4, 0, 1], [0, 0, 0, 0, 6], [0, 3, 0, 3, 0],
-      [2, 0, 4, 0, 0], [0, 0, 4, 0, 2], [2, 0, 3, 1, 0], [2, 0, 0, 4, 0], [0, 0, 0, 0, 6],
-      [1, 0, 0, 5, 0], [1, 1, 0, 4, 0], [0, 3, 3, 0, 0], [1, 0, 0, 5, 0], [0, 2, 0, 3, 1],
-      [0, 0, 5, 0, 1], [3, 0, 0, 1, 2], [5, 1, 0, 0, 0], [0, 2, 0, 4, 0], [1, 0, 2, 0, 3],
-      [0, 0, 0, 0, 6], [0, 1, 0, 5, 0], [0, 2, 0, 1, 3], [2, 0, 0, 4, 0], [1, 0, 0, 4, 1],
-      [0, 5, 0, 1, 0], [4, 0, 0, 0, 2], [0, 2, 0, 4, 0], [1, 0, 5, 0, 0], [0, 0, 0, 0, 6],
+      [0, 0, 0, 6, 0],
+      [0, 3, 0, 0, 3],
+      [0, 1, 4, 0, 1],
+      [0, 0, 0, 0, 6],
+      [0, 3, 0, 3, 0],
+      [2, 0, 4, 0, 0],
+      [0, 0, 4, 0, 2],
+      [2, 0, 3, 1, 0],
+      [2, 0, 0, 4, 0],
+      [0, 0, 0, 0, 6],
+      [1, 0, 0, 5, 0],
+      [1, 1, 0, 4, 0],
+      [0, 3, 3, 0, 0],
+      [1, 0, 0, 5, 0],
+      [0, 2, 0, 3, 1],
+      [0, 0, 5, 0, 1],
+      [3, 0, 0, 1, 2],
+      [5, 1, 0, 0, 0],
+      [0, 2, 0, 4, 0],
+      [1, 0, 2, 0, 3],
+      [0, 0, 0, 0, 6],
+      [0, 1, 0, 5, 0],
+      [0, 2, 0, 1, 3],
+      [2, 0, 0, 4, 0],
+      [1, 0, 0, 4, 1],
+      [0, 5, 0, 1, 0],
+      [4, 0, 0, 0, 2],
+      [0, 2, 0, 4, 0],
+      [1, 0, 5, 0, 0],
+      [0, 0, 0, 0, 6],
     ];
     // The paper's intermediate figures: the category proportions p_j = .144, .144, .167, .306, .239,
     // P̄ = .556 and P̄_e = .220.
@@ -144,17 +233,40 @@ describe('fleissKappa', () => {
   });
 
   it('is 1 when every subject gets a unanimous rating and categories vary', () => {
-    expect(fleissKappa([[3, 0], [0, 3], [3, 0]])).toBe(1);
+    expect(
+      fleissKappa([
+        [3, 0],
+        [0, 3],
+        [3, 0],
+      ]),
+    ).toBe(1);
   });
 
   it('reports undefined kappa instead of NaN', () => {
     expect(undefinedReason(() => fleissKappa([]))).toBe('empty');
-    expect(undefinedReason(() => fleissKappa([[4, 0], [4, 0]]))).toBe('no-variation');
+    expect(
+      undefinedReason(() =>
+        fleissKappa([
+          [4, 0],
+          [4, 0],
+        ]),
+      ),
+    ).toBe('no-variation');
   });
 
   it('rejects malformed counts', () => {
-    expect(() => fleissKappa([[2, 1], [1, 1]])).toThrow(/same number of raters: subject 0 has 3, subject 1 has 2/);
-    expect(() => fleissKappa([[1, 0], [0, 1]])).toThrow(/at least 2 raters/);
+    expect(() =>
+      fleissKappa([
+        [2, 1],
+        [1, 1],
+      ]),
+    ).toThrow(/same number of raters: subject 0 has 3, subject 1 has 2/);
+    expect(() =>
+      fleissKappa([
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toThrow(/at least 2 raters/);
     expect(() => fleissKappa([[1.5, 0.5]])).toThrow(/whole number/);
     expect(() => fleissKappa([[2, -1, 1]])).toThrow(AgreementInputError);
     expect(() => fleissKappa([[2, 1], [3]])).toThrow(/same length/);
@@ -194,8 +306,24 @@ describe('krippendorffAlpha', () => {
   });
 
   it('treats string labels nominally and keeps 1 and "1" apart', () => {
-    expect(krippendorffAlpha([['a', 'b', 'a'], ['a', 'b', 'a']], 'nominal')).toBe(1);
-    expect(krippendorffAlpha([[1, '1', 1, '1'], ['1', 1, '1', 1]], 'nominal')).toBeLessThan(0);
+    expect(
+      krippendorffAlpha(
+        [
+          ['a', 'b', 'a'],
+          ['a', 'b', 'a'],
+        ],
+        'nominal',
+      ),
+    ).toBe(1);
+    expect(
+      krippendorffAlpha(
+        [
+          [1, '1', 1, '1'],
+          ['1', 1, '1', 1],
+        ],
+        'nominal',
+      ),
+    ).toBeLessThan(0);
   });
 
   it('is invariant to coder order and to dropping unpairable units', () => {
@@ -209,16 +337,76 @@ describe('krippendorffAlpha', () => {
     expect(undefinedReason(() => krippendorffAlpha([], 'nominal'))).toBe('empty');
     expect(undefinedReason(() => krippendorffAlpha([[], []], 'nominal'))).toBe('empty');
     expect(undefinedReason(() => krippendorffAlpha([[1, 2, 3]], 'nominal'))).toBe('no-pairable-units');
-    expect(undefinedReason(() => krippendorffAlpha([[1, null], [null, 2]], 'interval'))).toBe('no-pairable-units');
-    expect(undefinedReason(() => krippendorffAlpha([[2, 2, null], [2, 2, 5]], 'ratio'))).toBe('no-variation');
+    expect(
+      undefinedReason(() =>
+        krippendorffAlpha(
+          [
+            [1, null],
+            [null, 2],
+          ],
+          'interval',
+        ),
+      ),
+    ).toBe('no-pairable-units');
+    expect(
+      undefinedReason(() =>
+        krippendorffAlpha(
+          [
+            [2, 2, null],
+            [2, 2, 5],
+          ],
+          'ratio',
+        ),
+      ),
+    ).toBe('no-variation');
   });
 
   it('rejects malformed data', () => {
     expect(() => krippendorffAlpha([[1, 2], [1]], 'nominal')).toThrow(/same units/);
-    expect(() => krippendorffAlpha([['low', 'high'], ['low', 'low']], 'ordinal')).toThrow(/numeric values/);
-    expect(() => krippendorffAlpha([[-1, 2], [1, 2]], 'ratio')).toThrow(/cannot be negative/);
-    expect(() => krippendorffAlpha([[Number.POSITIVE_INFINITY, 2], [1, 2]], 'interval')).toThrow(/finite/);
-    expect(() => krippendorffAlpha([[true as never, 2], [1, 2]], 'nominal')).toThrow(AgreementInputError);
-    expect(() => krippendorffAlpha([[1, 2], [1, 2]], 'circular' as never)).toThrow(/Unknown level/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          ['low', 'high'],
+          ['low', 'low'],
+        ],
+        'ordinal',
+      ),
+    ).toThrow(/numeric values/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [-1, 2],
+          [1, 2],
+        ],
+        'ratio',
+      ),
+    ).toThrow(/cannot be negative/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [Number.POSITIVE_INFINITY, 2],
+          [1, 2],
+        ],
+        'interval',
+      ),
+    ).toThrow(/finite/);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [true as never, 2],
+          [1, 2],
+        ],
+        'nominal',
+      ),
+    ).toThrow(AgreementInputError);
+    expect(() =>
+      krippendorffAlpha(
+        [
+          [1, 2],
+          [1, 2],
+        ],
+        'circular' as never,
+      ),
+    ).toThrow(/Unknown level/);
   });
 });

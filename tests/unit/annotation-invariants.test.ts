@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkOffsets, checkOverlap, checkRelabel, checkRelation, checkSpanLabel, checkStanceTarget, findOverlaps, relationAllows,
-  type Checked, type LabelFact, type SpanFact, type TargetRef,
+  checkOffsets,
+  checkOverlap,
+  checkRelabel,
+  checkRelation,
+  checkSpanLabel,
+  checkStanceTarget,
+  findOverlaps,
+  relationAllows,
+  type Checked,
+  type LabelFact,
+  type SpanFact,
+  type TargetRef,
 } from '@/lib/annotations/invariants';
 import { catalogOf } from '@/lib/editor/catalog';
 import { changeSpan, createSpan, deleteSpan, linkSpans, type CommandContext } from '@/lib/editor/commands';
@@ -14,8 +24,20 @@ import { CASES, offsetsOf, reaches, RETIRED_LABEL, RETIRED_TARGET, TEXT, type In
 /** The world of the case table in memory: the preset's labels by LAYER:KEY (one retired), two targets. */
 const preset = findPreset('news-stance-framing')!;
 const schemaLabels: SchemaLabel[] = preset.labels.map((l, position) => ({
-  id: `${l.layer}:${l.key}`, layer: l.layer, key: l.key, name: l.key, description: '', color: '#000000', hotkey: null, position,
-  retired: `${l.layer}:${l.key}` === RETIRED_LABEL, sourceTypes: l.sourceTypes ?? [], targetTypes: l.targetTypes ?? [], options: [], multiple: false, perTarget: false,
+  id: `${l.layer}:${l.key}`,
+  layer: l.layer,
+  key: l.key,
+  name: l.key,
+  description: '',
+  color: '#000000',
+  hotkey: null,
+  position,
+  retired: `${l.layer}:${l.key}` === RETIRED_LABEL,
+  sourceTypes: l.sourceTypes ?? [],
+  targetTypes: l.targetTypes ?? [],
+  options: [],
+  multiple: false,
+  perTarget: false,
 }));
 const labels = new Map<string, LabelFact>(schemaLabels.map((l) => [l.id, l]));
 const targets = new Map([
@@ -28,7 +50,15 @@ function fact(spec: SpanSpec, authorId: string): SpanFact {
   const label = labels.get(spec.label)!;
   const { start, end } = offsetsOf(spec.at);
   // Sliced leniently: the write under test may lie outside the text.
-  return { id: spec.ref, authorId, layer: label.layer as SpanFact['layer'], labelKey: label.key, start, end, quote: Array.from(TEXT).slice(start, end).join('') };
+  return {
+    id: spec.ref,
+    authorId,
+    layer: label.layer as SpanFact['layer'],
+    labelKey: label.key,
+    start,
+    end,
+    quote: Array.from(TEXT).slice(start, end).join(''),
+  };
 }
 
 /** The first rule a write breaks, checked as a server writer does once it has its facts. */
@@ -46,8 +76,13 @@ function firstViolation(testCase: InvariantCase) {
     checks.push(() => label);
     if (label.ok) {
       const span = fact(spec, 'mine');
-      const ref: TargetRef | null = spec.target ? ('target' in spec.target ? { kind: 'target', id: spec.target.target } : { kind: 'span', id: spec.target.span }) : null;
-      const found = spec.target && ('target' in spec.target ? targets.get(spec.target.target) : existing.find((s) => s.id === (spec.target as { span: string }).span));
+      const ref: TargetRef | null = spec.target
+        ? 'target' in spec.target
+          ? { kind: 'target', id: spec.target.target }
+          : { kind: 'span', id: spec.target.span }
+        : null;
+      const found =
+        spec.target && ('target' in spec.target ? targets.get(spec.target.target) : existing.find((s) => s.id === (spec.target as { span: string }).span));
       checks.push(
         () => checkOffsets(text, { ...offsetsOf(spec.at), quote: spec.quote }),
         () => checkStanceTarget(span, ref, found),
@@ -74,10 +109,26 @@ describe('annotation rules, the pure module', () => {
   });
 
   it('finds every overlapping span in one sweep, even one nested inside an earlier long span', () => {
-    const span = (id: string, start: number, end: number, layer: SpanFact['layer'] = 'ENTITY', authorId: string | null = 'a') => ({ id, authorId, layer, start, end, quote: id });
+    const span = (id: string, start: number, end: number, layer: SpanFact['layer'] = 'ENTITY', authorId: string | null = 'a') => ({
+      id,
+      authorId,
+      layer,
+      start,
+      end,
+      quote: id,
+    });
     // [0,30) covers [2,3) and [10,12), which do not touch each other: both must be reported.
-    const found = findOverlaps(false, [span('long', 0, 30), span('short', 2, 3), span('later', 10, 12), span('frame', 5, 6, 'FRAME'), span('gold', 1, 4, 'ENTITY', null)]);
-    expect(found.map((f) => [f.span.id, f.overlapsWith.id])).toEqual([['short', 'long'], ['later', 'long']]);
+    const found = findOverlaps(false, [
+      span('long', 0, 30),
+      span('short', 2, 3),
+      span('later', 10, 12),
+      span('frame', 5, 6, 'FRAME'),
+      span('gold', 1, 4, 'ENTITY', null),
+    ]);
+    expect(found.map((f) => [f.span.id, f.overlapsWith.id])).toEqual([
+      ['short', 'long'],
+      ['later', 'long'],
+    ]);
     expect(findOverlaps(true, [span('long', 0, 30), span('short', 2, 3)])).toEqual([]);
     // End-exclusive: touching spans do not overlap.
     expect(findOverlaps(false, [span('x', 0, 5), span('y', 5, 9)])).toEqual([]);
@@ -92,8 +143,14 @@ describe('annotation rules, the pure module', () => {
     const memberOf = labels.get('RELATION:MEMBER_OF')!;
     expect(checkRelabel(person, 0, [{ id: 'r', type: memberOf, source: person, target: org }])).toEqual({ ok: true, value: null });
     const asGpe = { ...person, labelKey: 'GPE' };
-    expect(checkRelabel(asGpe, 0, [{ id: 'r', type: memberOf, source: asGpe, target: org }])).toMatchObject({ ok: false, violation: { field: 'labelId', message: expect.stringContaining('Relation r (MEMBER_OF) may not link GPE → ORG') } });
-    expect(checkRelabel({ ...person, layer: 'FRAME' }, 2, [])).toMatchObject({ ok: false, violation: { message: expect.stringMatching(/^2 stance span\(s\) have this span as their target/) } });
+    expect(checkRelabel(asGpe, 0, [{ id: 'r', type: memberOf, source: asGpe, target: org }])).toMatchObject({
+      ok: false,
+      violation: { field: 'labelId', message: expect.stringContaining('Relation r (MEMBER_OF) may not link GPE → ORG') },
+    });
+    expect(checkRelabel({ ...person, layer: 'FRAME' }, 2, [])).toMatchObject({
+      ok: false,
+      violation: { message: expect.stringMatching(/^2 stance span\(s\) have this span as their target/) },
+    });
   });
 
   it('lets empty source and target type lists allow any label', () => {
@@ -106,12 +163,19 @@ describe('annotation rules, the editor’s pre-checks', () => {
   const catalog = catalogOf(schemaLabels, [...targets.values()]);
   const spanOf = (spec: SpanSpec): Span => {
     const { start, end } = offsetsOf(spec.at);
-    const target = spec.target ? ('target' in spec.target ? { kind: 'target' as const, id: spec.target.target } : { kind: 'span' as const, key: spec.target.span }) : null;
+    const target = spec.target
+      ? 'target' in spec.target
+        ? { kind: 'target' as const, id: spec.target.target }
+        : { kind: 'span' as const, key: spec.target.span }
+      : null;
     return { key: spec.ref, labelId: spec.label, start, end, quote: text.slice(start, end), target, attributes: {} };
   };
 
   it.each(CASES.filter((c) => reaches(c, 'editor') === null).map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
-    const doc = applyOps(emptyDoc, (testCase.spans ?? []).map((s) => ({ type: 'createSpan' as const, span: spanOf(s) })));
+    const doc = applyOps(
+      emptyDoc,
+      (testCase.spans ?? []).map((s) => ({ type: 'createSpan' as const, span: spanOf(s) })),
+    );
     const context: CommandContext = { doc, catalog, text, allowOverlap: testCase.allowOverlap ?? true };
     const write = testCase.write;
     const command =

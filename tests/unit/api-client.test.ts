@@ -9,7 +9,9 @@ describe('requestTo', () => {
       method: 'DELETE',
       path: '/annotations/a%2Fb%20%C3%BC?version=3',
     });
-    expect(requestTo<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: 'd1' }, query: { author: 'gold', layer: undefined } })).toEqual({
+    expect(
+      requestTo<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: 'd1' }, query: { author: 'gold', layer: undefined } }),
+    ).toEqual({
       method: 'GET',
       path: '/documents/d1/annotations?author=gold',
     });

@@ -28,7 +28,9 @@ describe('blind work rules', () => {
 
   it('says how much after-gold work was left out or counted, and nothing when there is none', () => {
     const afterGold = { excluded: true, rule: '', documentAnnotators: 3, documents: 2, spans: 41 };
-    expect(describeExcluded({ afterGold })).toBe('Left out: 3 annotator × document pairs (2 documents, 41 spans) changed after gold or another annotator’s work was shown to the annotator.');
+    expect(describeExcluded({ afterGold })).toBe(
+      'Left out: 3 annotator × document pairs (2 documents, 41 spans) changed after gold or another annotator’s work was shown to the annotator.',
+    );
     expect(describeExcluded({ afterGold: { ...afterGold, excluded: false, documentAnnotators: 1, documents: 1, spans: 1 } })).toBe(
       'Counted on request: 1 annotator × document pair (1 document, 1 span) changed after gold or another annotator’s work was shown to the annotator.',
     );

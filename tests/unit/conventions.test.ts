@@ -36,20 +36,22 @@ describe('layer boundaries', () => {
   });
 
   it('lets components/ import pure lib/ modules and generated types', () => {
-    const text = "import { x } from '@/lib/offsets';\nimport type { Role } from " +
+    const text =
+      "import { x } from '@/lib/offsets';\nimport type { Role } from " +
       "'@/lib/generated/prisma/enums';\nimport { type Role as R } from " +
       "'@/lib/generated/prisma/enums';\n";
     expect(messages('components/forms/Thing.tsx', text)).toEqual([]);
   });
 
   it('keeps React, Next.js and next-auth out of lib/ except the server glue folder', () => {
-    const text = "import { cache } from 'react';\nimport { headers } from 'next/headers';\nimport { decode } from " +
+    const text =
+      "import { cache } from 'react';\nimport { headers } from 'next/headers';\nimport { decode } from " +
       "'next-auth/jwt';\nexport { useEditor } from '@tiptap/react';\n";
     expect(messages('lib/auth/thing.ts', text)).toEqual([
-      "1: lib/ must not import react: React, Next.js and next-auth belong in lib/next/",
-      "2: lib/ must not import next/headers: React, Next.js and next-auth belong in lib/next/",
-      "3: lib/ must not import next-auth/jwt: React, Next.js and next-auth belong in lib/next/",
-      "4: lib/ must not import @tiptap/react: React, Next.js and next-auth belong in lib/next/",
+      '1: lib/ must not import react: React, Next.js and next-auth belong in lib/next/',
+      '2: lib/ must not import next/headers: React, Next.js and next-auth belong in lib/next/',
+      '3: lib/ must not import next-auth/jwt: React, Next.js and next-auth belong in lib/next/',
+      '4: lib/ must not import @tiptap/react: React, Next.js and next-auth belong in lib/next/',
     ]);
     expect(messages('lib/next/thing.ts', text)).toEqual([]);
     // A package whose name merely starts like one of them is not one of them.

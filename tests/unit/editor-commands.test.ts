@@ -6,8 +6,21 @@ import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
 
 const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}): SchemaLabel => ({
-  id: key, layer, key, name: key, description: '', color: '#000000', hotkey: null, position: 0, retired: false,
-  sourceTypes: [], targetTypes: [], options: [], multiple: false, perTarget: false, ...extra,
+  id: key,
+  layer,
+  key,
+  name: key,
+  description: '',
+  color: '#000000',
+  hotkey: null,
+  position: 0,
+  retired: false,
+  sourceTypes: [],
+  targetTypes: [],
+  options: [],
+  multiple: false,
+  perTarget: false,
+  ...extra,
 });
 const catalog = catalogOf(
   [
@@ -27,7 +40,10 @@ function context(doc: DocState = emptyDoc, allowOverlap = true): CommandContext 
 }
 
 function withSpans(...spans: Span[]): DocState {
-  return applyOps(emptyDoc, spans.map((span) => ({ type: 'createSpan', span })));
+  return applyOps(
+    emptyDoc,
+    spans.map((span) => ({ type: 'createSpan', span })),
+  );
 }
 
 const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };

@@ -29,7 +29,9 @@ describe('span decorations', () => {
     ];
     const { marks } = layoutSpans(spans, table, (span) => ({ color: span.key === 'org' ? '#4363d8' : '#e6194b', title: span.labelId }));
     const set = spanDecorations(doc, marks, 'span');
-    const found = set.find().map((d) => ({ text: doc.textBetween(d.from, d.to), attrs: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs }));
+    const found = set
+      .find()
+      .map((d) => ({ text: doc.textBetween(d.from, d.to), attrs: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs }));
     expect(found.map((f) => f.text).sort()).toEqual(['Hafiz Gul Bahadur', 'Hafiz Gul Bahadur group', 'امن']);
     const org = found.find((f) => f.attrs['data-span'] === 'org')!;
     expect(org.attrs).toMatchObject({ nodeName: 'span', class: 'span', title: 'ORG', style: '--lane:0;--color:#4363d8' });
@@ -38,7 +40,9 @@ describe('span decorations', () => {
 
   // Its time is measured by npm run bench:editor-layout, not asserted here.
   it('builds a decoration for each of 5,000 overlapping spans', () => {
-    const text = Array.from({ length: 400 }, (_, i) => (i % 2 ? 'پاکستان اور افغان طالبان کے درمیان دوحہ میں مذاکرات ختم ہو گئے۔' : 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday.')).join('\n\n');
+    const text = Array.from({ length: 400 }, (_, i) =>
+      i % 2 ? 'پاکستان اور افغان طالبان کے درمیان دوحہ میں مذاکرات ختم ہو گئے۔' : 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday.',
+    ).join('\n\n');
     const { table, doc } = documentOf(text);
     const length = [...text].length;
     const spans: Span[] = Array.from({ length: 5000 }, (_, i) => {

@@ -35,7 +35,12 @@ describe('assignLanes', () => {
   });
 
   it('touching spans share a lane (ends are exclusive)', () => {
-    expect(assignLanes([{ start: 0, end: 3 }, { start: 3, end: 5 }]).lanes).toEqual([0, 0]);
+    expect(
+      assignLanes([
+        { start: 0, end: 3 },
+        { start: 3, end: 5 },
+      ]).lanes,
+    ).toEqual([0, 0]);
   });
 
   it('is empty for no spans', () => {
@@ -61,7 +66,12 @@ describe('assignLanes', () => {
   });
 
   it('does not depend on input order', () => {
-    const intervals = [{ start: 5, end: 9 }, { start: 0, end: 9 }, { start: 5, end: 9 }, { start: 1, end: 3 }];
+    const intervals = [
+      { start: 5, end: 9 },
+      { start: 0, end: 9 },
+      { start: 5, end: 9 },
+      { start: 1, end: 3 },
+    ];
     const forward = assignLanes(intervals).lanes;
     const reversed = assignLanes([...intervals].reverse()).lanes.reverse();
     expect(reversed.sort()).toEqual([...forward].sort());
@@ -71,7 +81,9 @@ describe('assignLanes', () => {
 describe('updateLanes', () => {
   const placedOf = (intervals: readonly KeyedInterval[], lanes: readonly number[]) =>
     new Map<string, PlacedInterval>(intervals.map((interval, i) => [interval.key, { start: interval.start, end: interval.end, lane: lanes[i]! }]));
-  const interval = fc.record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 1, max: 40 }) }).map(({ start, length }) => ({ start, end: start + length }));
+  const interval = fc
+    .record({ start: fc.integer({ min: 0, max: 200 }), length: fc.integer({ min: 1, max: 40 }) })
+    .map(({ start, length }) => ({ start, end: start + length }));
 
   it('gives what assignLanes gives, after any mix of added, moved, removed and re-inserted intervals', () => {
     fc.assert(

@@ -6,8 +6,21 @@ import { activeLabels, relationTypesFor, spanLabelForHotkey, type SchemaLabel } 
 let position = 0;
 function label(layer: SchemaLabel['layer'], key: string, name: string, extra: Partial<SchemaLabel> = {}): SchemaLabel {
   return {
-    id: `id-${key}`, layer, key, name, description: '', color: '#000000', hotkey: null, position: position++, retired: false,
-    sourceTypes: [], targetTypes: [], options: [], multiple: false, perTarget: false, ...extra,
+    id: `id-${key}`,
+    layer,
+    key,
+    name,
+    description: '',
+    color: '#000000',
+    hotkey: null,
+    position: position++,
+    retired: false,
+    sourceTypes: [],
+    targetTypes: [],
+    options: [],
+    multiple: false,
+    perTarget: false,
+    ...extra,
   };
 }
 
@@ -69,7 +82,7 @@ describe('label picker filtering', () => {
 });
 
 describe('the picker list', () => {
-  it('is the layer\'s active labels with no query, and searches every span layer with one', () => {
+  it("is the layer's active labels with no query, and searches every span layer with one", () => {
     expect(keys(pickerLabels(labels, 'ENTITY', ''))).toEqual(['PERSON', 'ORG', 'GPE', 'WORK_OF_ART']);
     expect(keys(pickerLabels(labels, 'ENTITY', '  '))).toEqual(['PERSON', 'ORG', 'GPE', 'WORK_OF_ART']);
     // "a" matches Against (a stance) first, though the Entity tab is open; relations are never offered.

@@ -21,7 +21,8 @@ function contractOf(request: ApiRequest): { name: string; contract: AnyContract;
     if (contract.method !== request.method) continue;
     const pattern = new RegExp(`^${contract.path.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
     const match = pattern.exec(path);
-    if (match) return { name, contract, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)])) };
+    if (match)
+      return { name, contract, params: Object.fromEntries(Object.entries(match.groups ?? {}).map(([key, value]) => [key, decodeURIComponent(value)])) };
   }
   throw new Error(`no endpoint answers ${request.method} ${request.path}`);
 }
@@ -58,7 +59,13 @@ const OPS: Op[] = [
   { type: 'updateSpan', key: 's1', change: { labelId: 'AGAINST', start: 7, end: 12, quote: 'rgues', target: { kind: 'span', key: 'e1' } } },
   { type: 'updateSpan', key: 's2', change: { target: null } },
   { type: 'createRelation', relation: { key: 'r1', labelId: 'KNOWS', sourceKey: 'e1', targetKey: 's1' } },
-  { type: 'setAnswers', answers: [{ labelId: 'TOPIC', targetId: null, values: ['economy'] }, { labelId: 'STANCE_Q', targetId: 'T1', values: ['FAVOR', 'NONE'] }] },
+  {
+    type: 'setAnswers',
+    answers: [
+      { labelId: 'TOPIC', targetId: null, values: ['economy'] },
+      { labelId: 'STANCE_Q', targetId: 'T1', values: ['FAVOR', 'NONE'] },
+    ],
+  },
   { type: 'deleteRelation', key: 'r1' },
   { type: 'deleteSpan', key: 's2' },
 ];
@@ -76,8 +83,15 @@ describe('requests the editor sends', () => {
     const names = transport.sent.map(parseAsServer);
     // Every kind of operation the editor has, so a new one cannot slip past this test unparsed.
     expect(names).toEqual([
-      'createAnnotation', 'createAnnotation', 'createAnnotation', 'updateAnnotation', 'updateAnnotation',
-      'createRelation', 'replaceAnswers', 'deleteRelation', 'deleteAnnotation',
+      'createAnnotation',
+      'createAnnotation',
+      'createAnnotation',
+      'updateAnnotation',
+      'updateAnnotation',
+      'createRelation',
+      'replaceAnswers',
+      'deleteRelation',
+      'deleteAnnotation',
     ]);
   });
 

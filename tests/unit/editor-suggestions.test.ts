@@ -4,12 +4,28 @@ import { describeGhost, ghostAt, ghostsOf, nextGhost, sameLabel, type WireSugges
 
 const TEXT = 'Talks in Doha.\nPakistan and Doha';
 const table = buildSegmentTable(TEXT);
-const labels = new Map([['gpe', { name: 'Location', color: '#123456' }], ['org', { name: 'Organisation', color: '#654321' }]]);
+const labels = new Map([
+  ['gpe', { name: 'Location', color: '#123456' }],
+  ['org', { name: 'Organisation', color: '#654321' }],
+]);
 const at = (quote: string, from = 0) => ({ start: TEXT.indexOf(quote, from), end: TEXT.indexOf(quote, from) + quote.length, quote });
-const suggestion = (id: string, labelId: string, range: { start: number; end: number; quote: string }): WireSuggestion => ({ id, labelId, label: labelId.toUpperCase(), layer: 'ENTITY', recommender: 'Matcher', score: null, ...range });
+const suggestion = (id: string, labelId: string, range: { start: number; end: number; quote: string }): WireSuggestion => ({
+  id,
+  labelId,
+  label: labelId.toUpperCase(),
+  layer: 'ENTITY',
+  recommender: 'Matcher',
+  score: null,
+  ...range,
+});
 
 const ghosts = ghostsOf(
-  [suggestion('c', 'gpe', at('Doha', 10)), suggestion('a', 'gpe', at('Doha')), suggestion('b', 'org', at('Pakistan')), suggestion('d', 'org', at('Pakistan and Doha'))],
+  [
+    suggestion('c', 'gpe', at('Doha', 10)),
+    suggestion('a', 'gpe', at('Doha')),
+    suggestion('b', 'org', at('Pakistan')),
+    suggestion('d', 'org', at('Pakistan and Doha')),
+  ],
   table,
   labels,
 );

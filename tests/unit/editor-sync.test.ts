@@ -51,8 +51,25 @@ class FakeClock {
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const span = (key: string, labelId = 'PERSON', start = 0, end = 5): Span => ({ key, labelId, start, end, quote: 'Hafiz'.slice(0, end - start), target: null, attributes: {} });
-const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnnotation => ({ id, labelId, start: 0, end: 5, quote: 'Hafiz', attributes: {}, target: null, version });
+const span = (key: string, labelId = 'PERSON', start = 0, end = 5): Span => ({
+  key,
+  labelId,
+  start,
+  end,
+  quote: 'Hafiz'.slice(0, end - start),
+  target: null,
+  attributes: {},
+});
+const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnnotation => ({
+  id,
+  labelId,
+  start: 0,
+  end: 5,
+  quote: 'Hafiz',
+  attributes: {},
+  target: null,
+  version,
+});
 
 function setup(initial: ServerAnnotation[] = []) {
   const transport = new FakeTransport();
@@ -70,7 +87,11 @@ describe('sync queue', () => {
     expect(engine.snapshot().view.spans.get('new:1')?.labelId).toBe('ORG');
     expect(engine.snapshot().pending).toBe(2);
     expect(transport.sent).toHaveLength(1);
-    expect(transport.sent[0]).toMatchObject({ method: 'POST', path: '/documents/doc1/annotations', body: { labelId: 'PERSON', start: 0, end: 5, target: null } });
+    expect(transport.sent[0]).toMatchObject({
+      method: 'POST',
+      path: '/documents/doc1/annotations',
+      body: { labelId: 'PERSON', start: 0, end: 5, target: null },
+    });
 
     await transport.answer(201, wire('srv1', 1));
     // The update goes out only now, addressed to the id the server just gave.

@@ -23,7 +23,7 @@ describe('requestOrigin', () => {
     expect(requestOrigin(new Request('http://0.0.0.0:3000/api/v1/x', { headers: { host: 'glossa.lan:3000' } }))).toBe('http://glossa.lan:3000');
   });
 
-  it('is the request URL\'s origin without a usable Host header', () => {
+  it("is the request URL's origin without a usable Host header", () => {
     expect(requestOrigin(new Request('http://127.0.0.1:3000/api/v1/x'))).toBe('http://127.0.0.1:3000');
     expect(requestOrigin(new Request('http://127.0.0.1:3000/api/v1/x', { headers: { host: 'a b' } }))).toBe('http://127.0.0.1:3000');
   });

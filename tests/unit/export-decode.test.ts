@@ -13,7 +13,17 @@ const index: LabelIndex = {
 const authorOf = (id: string) => id || 'gold';
 
 /** One span as PostgreSQL packs it (see PACKED_SPANS). */
-function packed(fields: { id: string; author?: string; start: number; end: number; label: string; target?: string; targetSpan?: string; attributes?: string; quote: string }): string {
+function packed(fields: {
+  id: string;
+  author?: string;
+  start: number;
+  end: number;
+  label: string;
+  target?: string;
+  targetSpan?: string;
+  attributes?: string;
+  quote: string;
+}): string {
   const { id, author = '', start, end, label, target = '', targetSpan = '', attributes = '{}', quote } = fields;
   return `${[id, author, start, end, label, target, targetSpan, attributes, quote].join('\u001f')}\u001e`;
 }
@@ -31,14 +41,36 @@ describe('packed spans', () => {
     );
     expect(spans).toEqual([
       { id: 's2', start: 0, end: Array.from(tricky).length, label: 'ORG', layer: 'ENTITY', quote: tricky, author: 'user-1', attributes: { note: 'x' } },
-      { id: 's0', start: 0, end: 2, label: 'AGAINST', layer: 'STANCE', quote: 'a\u001f', author: 'gold', attributes: {}, target: { kind: 'span', spanId: 's2' } },
-      { id: 's1', start: 0, end: 2, label: 'AGAINST', layer: 'STANCE', quote: 'a\u001f', author: 'gold', attributes: {}, target: { kind: 'target', key: 'TARGET_t1' } },
+      {
+        id: 's0',
+        start: 0,
+        end: 2,
+        label: 'AGAINST',
+        layer: 'STANCE',
+        quote: 'a\u001f',
+        author: 'gold',
+        attributes: {},
+        target: { kind: 'span', spanId: 's2' },
+      },
+      {
+        id: 's1',
+        start: 0,
+        end: 2,
+        label: 'AGAINST',
+        layer: 'STANCE',
+        quote: 'a\u001f',
+        author: 'gold',
+        attributes: {},
+        target: { kind: 'target', key: 'TARGET_t1' },
+      },
       { id: 's3', start: 10, end: 12, label: 'GPE', layer: 'ENTITY', quote: 'ok', author: 'gold', attributes: {} },
     ]);
   });
 
   it('refuses a stored quote whose length disagrees with its offsets', () => {
-    expect(() => unpackSpans(packed({ id: 's1', start: 0, end: 3, label: 'org', quote: 'ab' }), index, authorOf)).toThrow(/s1: its stored quote is not 3 code points long/);
+    expect(() => unpackSpans(packed({ id: 's1', start: 0, end: 3, label: 'org', quote: 'ab' }), index, authorOf)).toThrow(
+      /s1: its stored quote is not 3 code points long/,
+    );
     expect(() => unpackSpans(packed({ id: 's1', start: 0, end: 1, label: 'org', quote: 'ab' }), index, authorOf)).toThrow(/not 1 code points/);
     expect(() => unpackSpans('s1\u001f\u001fx', index, authorOf)).toThrow(/Malformed/);
   });
@@ -65,19 +97,19 @@ describe('assertExportable', () => {
     expect(() => assertExportable(doc([{ start: 11, end: 15 }]))).toThrow(/quote that differs/);
     expect(() => assertExportable(doc([{ end: 99 }]))).toThrow(/outside the text \(17 code points\)/);
     expect(() => assertExportable(doc([{ layer: 'STANCE', target: { kind: 'span', spanId: 'gone' } }]))).toThrow(/targets span gone/);
-    expect(() => assertExportable(doc([{}], [{ id: 'r1', label: 'ATTACKED', source: 's0', target: 'gone', author: 'gold', attributes: {} }]))).toThrow(/relation r1 links span gone/);
+    expect(() => assertExportable(doc([{}], [{ id: 'r1', label: 'ATTACKED', source: 's0', target: 'gone', author: 'gold', attributes: {} }]))).toThrow(
+      /relation r1 links span gone/,
+    );
   });
 
   it('throws exactly when a span leaves the text or its quote is not the text at its code points, in any span order', () => {
     const piece = fc.constantFrom('a', 'ب', 'é', 'e\u0301', '👍🏽', '🇵🇰', '\ud800', ' ', '\n');
     const world = fc.array(piece, { maxLength: 30 }).chain((pieces) => {
       const points = Array.from(pieces.join(''));
-      const span = fc
-        .tuple(fc.nat(points.length + 2), fc.integer({ min: 1, max: 6 }), fc.boolean())
-        .map(([start, length, spoil]) => {
-          const quote = points.slice(start, start + length).join('');
-          return { start, end: start + length, quote: spoil && quote.length > 0 ? `${quote.slice(0, -1)}x` : quote };
-        });
+      const span = fc.tuple(fc.nat(points.length + 2), fc.integer({ min: 1, max: 6 }), fc.boolean()).map(([start, length, spoil]) => {
+        const quote = points.slice(start, start + length).join('');
+        return { start, end: start + length, quote: spoil && quote.length > 0 ? `${quote.slice(0, -1)}x` : quote };
+      });
       return fc.tuple(fc.constant(points), fc.array(span, { maxLength: 6 }));
     });
     fc.assert(

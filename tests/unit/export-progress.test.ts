@@ -19,7 +19,10 @@ describe('download progress', () => {
   it.each([1, 2, 7, 64, 100_000])('counts JSONL lines and CoNLL documents whatever the chunking (%i bytes)', (size) => {
     const jsonl = strToU8(documents.map(jsonlDocument).join(''));
     const conll = strToU8(documents.map((doc) => conllDocument(doc).text).join(''));
-    for (const [format, bytes] of [['jsonl', jsonl], ['conll', conll]] as const) {
+    for (const [format, bytes] of [
+      ['jsonl', jsonl],
+      ['conll', conll],
+    ] as const) {
       const counts = countInChunks(format, bytes, size);
       expect(counts.at(-1)).toBe(documents.length);
       expect(counts).toEqual([...counts].sort((a, b) => a - b));
@@ -27,7 +30,12 @@ describe('download progress', () => {
   });
 
   it('counts brat documents as pairs of zip entries', () => {
-    const files = Object.fromEntries(documents.flatMap((doc, index) => [[`d${index}.txt`, strToU8(doc.text)], [`d${index}.ann`, strToU8('')]]));
+    const files = Object.fromEntries(
+      documents.flatMap((doc, index) => [
+        [`d${index}.txt`, strToU8(doc.text)],
+        [`d${index}.ann`, strToU8('')],
+      ]),
+    );
     expect(countInChunks('brat', zipSync(files), 5).at(-1)).toBe(documents.length);
   });
 

@@ -25,7 +25,11 @@ function zipOf(schema: ExportSchema, docs: ExportDocument[]): Uint8Array {
 const readBratZip = (zip: Uint8Array) => importDocuments('collection.zip', zip, 'brat');
 
 /** A document's spans and relations by what they cover, since the import names spans T1, T2, … afresh. */
-function covered(doc: { text: string; spans: { start: number; end: number; label: string }[] }, relations: { label: string; source: string; target: string }[], idOf: (span: { start: number; end: number; label: string }, index: number) => string) {
+function covered(
+  doc: { text: string; spans: { start: number; end: number; label: string }[] },
+  relations: { label: string; source: string; target: string }[],
+  idOf: (span: { start: number; end: number; label: string }, index: number) => string,
+) {
   const points = Array.from(doc.text);
   const where = new Map(doc.spans.map((span, index) => [idOf(span, index), `${span.label} ${span.start}-${span.end}`]));
   return {
@@ -58,7 +62,10 @@ function textBoundMismatches(txt: string, ann: string): string[] {
     .filter((line) => line.startsWith('T'))
     .filter((line) => {
       const [, typeAndOffsets = '', quote] = line.split('\t');
-      const fragments = typeAndOffsets.slice(typeAndOffsets.indexOf(' ') + 1).split(';').map((pair) => pair.split(' ').map(Number));
+      const fragments = typeAndOffsets
+        .slice(typeAndOffsets.indexOf(' ') + 1)
+        .split(';')
+        .map((pair) => pair.split(' ').map(Number));
       return fragments.map(([start, end]) => points.slice(start, end).join('')).join(' ') !== quote;
     });
 }
@@ -103,13 +110,22 @@ describe('brat writer', () => {
       ]),
     );
     expect(lines).toHaveLength(9 + 3 + 6 + 3);
-    expect(attributes).toEqual(new Map([['flagged', new Set()], ['Author', new Set(['user-1'])], ['Target', new Set(['afghan_taliban'])], ['source', new Set(['model-x'])]]));
+    expect(attributes).toEqual(
+      new Map([
+        ['flagged', new Set()],
+        ['Author', new Set(['user-1'])],
+        ['Target', new Set(['afghan_taliban'])],
+        ['source', new Set(['model-x'])],
+      ]),
+    );
   });
 
   it('generates annotation.conf with layers, relation arguments, targets and used attributes', () => {
     const conf = bratAnnotationConf(SAMPLE_SCHEMA, attributes);
-    expect(conf).toContain('[entities]\n!ENTITY-LAYER\n\tPERSON\n\tNORP\n\tORG\n\tGPE\n\tLOC\n!STANCE-LAYER\n\tFAVOR\n' +
-      '\tAGAINST\n\tNONE\n!FRAME-LAYER\n\tSECURITY_DEFENSE\n\tPOLITICAL\n');
+    expect(conf).toContain(
+      '[entities]\n!ENTITY-LAYER\n\tPERSON\n\tNORP\n\tORG\n\tGPE\n\tLOC\n!STANCE-LAYER\n\tFAVOR\n' +
+        '\tAGAINST\n\tNONE\n!FRAME-LAYER\n\tSECURITY_DEFENSE\n\tPOLITICAL\n',
+    );
     expect(conf).toContain('OPPOSES\tArg1:PERSON|NORP|ORG|GPE, Arg2:PERSON|NORP|ORG|GPE\n');
     expect(conf).toContain('LOCATED_IN\tArg1:PERSON|NORP|ORG|GPE|LOC, Arg2:GPE|LOC\n');
     expect(conf).toContain('StanceTarget\tArg1:FAVOR|AGAINST|NONE, Arg2:PERSON|NORP|ORG|GPE|LOC\n');
@@ -139,7 +155,13 @@ describe('brat zip', () => {
   const entries = unzipSync(zip);
 
   it('holds a .txt and .ann per document under safe, unique names, and annotation.conf', () => {
-    expect(Object.keys(entries)).toEqual(['Border_talks_Doha_Kabul.txt', 'Border_talks_Doha_Kabul.ann', 'border_talks_doha_kabul-2.txt', 'border_talks_doha_kabul-2.ann', BRAT_CONF_FILE]);
+    expect(Object.keys(entries)).toEqual([
+      'Border_talks_Doha_Kabul.txt',
+      'Border_talks_Doha_Kabul.ann',
+      'border_talks_doha_kabul-2.txt',
+      'border_talks_doha_kabul-2.ann',
+      BRAT_CONF_FILE,
+    ]);
     expect(strFromU8(entries['Border_talks_Doha_Kabul.txt']!)).toBe(SAMPLE_DOCUMENTS[0]!.text);
   });
 
@@ -154,75 +176,119 @@ describe('brat zip', () => {
     expect(first?.relations[1]).toMatchObject({ label: 'LOCATED_IN', source: 'T6', target: 'T5', author: 'user-1', attributes: { evidence: 'line 5' } });
   });
 
-  it('imports random documents back to the same spans and relations (property)', async () => {
-    const document = fc
-      .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.string({ maxLength: 6 }))
-      .map(([text, name]) => ({ text: `${text}\n${text}`.normalize('NFC'), name }))
-      // The import refuses a document with no text but whitespace, as Glossa stores none.
-      .filter(({ text }) => text.trim() !== '')
-      .chain(({ text, name }) => {
-        const length = Array.from(text).length;
-        const value = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a-b', 'x', 'two words'), fc.integer(), fc.boolean(), fc.constant(null));
-        const attributes = fc.dictionary(fc.oneof(fc.constantFrom('note', 'level', 'Author', 'Target'), fc.string({ maxLength: 5 })), value, { maxKeys: 3 });
-        const span = fc.record({ start: fc.nat(length - 1), size: fc.integer({ min: 1, max: length }), label: fc.constantFrom('PERSON', 'ORG', 'FAVOR', 'POLITICAL'), author: fc.constantFrom('gold', 'user-1'), attributes, target: fc.constantFrom('pakistan', 'newcomer', undefined) });
-        return fc.record({ text: fc.constant(text), name: fc.constant(name), spans: fc.array(span, { minLength: 1, maxLength: 5 }), relations: fc.array(fc.tuple(fc.nat(), fc.nat(), attributes), { maxLength: 3 }) });
-      })
-      .map(({ text, name, spans, relations }): ExportDocument => {
-        const points = Array.from(text);
-        const usable = spans
-          .map((span) => ({ ...span, end: Math.min(points.length, span.start + span.size) }))
-          .filter((span) => /[^\r\n]/.test(points.slice(span.start, span.end).join('')));
-        return {
-          id: name,
-          name,
-          text,
-          metadata: {},
-          spans: usable.map(({ start, end, label, author, attributes, target }, index) => ({
-            id: `s${index}`,
-            start,
-            end,
-            label,
-            layer: label === 'FAVOR' ? 'STANCE' : label === 'POLITICAL' ? 'FRAME' : 'ENTITY',
-            quote: points.slice(start, end).join(''),
-            author,
+  it(
+    'imports random documents back to the same spans and relations (property)',
+    async () => {
+      const document = fc
+        .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }), fc.string({ maxLength: 6 }))
+        .map(([text, name]) => ({ text: `${text}\n${text}`.normalize('NFC'), name }))
+        // The import refuses a document with no text but whitespace, as Glossa stores none.
+        .filter(({ text }) => text.trim() !== '')
+        .chain(({ text, name }) => {
+          const length = Array.from(text).length;
+          const value = fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('a-b', 'x', 'two words'), fc.integer(), fc.boolean(), fc.constant(null));
+          const attributes = fc.dictionary(fc.oneof(fc.constantFrom('note', 'level', 'Author', 'Target'), fc.string({ maxLength: 5 })), value, { maxKeys: 3 });
+          const span = fc.record({
+            start: fc.nat(length - 1),
+            size: fc.integer({ min: 1, max: length }),
+            label: fc.constantFrom('PERSON', 'ORG', 'FAVOR', 'POLITICAL'),
+            author: fc.constantFrom('gold', 'user-1'),
             attributes,
-            ...(label === 'FAVOR' && { target: target ? { kind: 'target' as const, key: target } : { kind: 'span' as const, spanId: 's0' } }),
-          })),
-          relations: usable.length === 0 ? [] : relations.map(([from, to, attributes], index) => ({ id: `r${index}`, label: 'OPPOSES', source: `s${from % usable.length}`, target: `s${to % usable.length}`, author: 'gold', attributes })),
-          documentLabels: [],
-        };
-      });
-    await fc.assert(
-      fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 3 }), async (docs) => {
-        const zip = zipOf(SAMPLE_SCHEMA, docs);
-        const entries = unzipSync(zip);
-        for (const [path, bytes] of Object.entries(entries)) {
-          if (path.endsWith('.ann')) expect(textBoundMismatches(strFromU8(entries[path.replace(/ann$/, 'txt')]!), strFromU8(bytes))).toEqual([]);
-        }
-        // Pair by pair (parseBratPair), the import's reading of each .txt/.ann without a parser sandbox per run.
-        const read: ImportedDocument[] = [];
-        for (const path of Object.keys(entries).filter((entry) => entry.endsWith('.txt'))) {
-          const ann = path.replace(/txt$/, 'ann');
-          read.push(...(await collect(parseBratPair(sourceOf(path, entries[path]!), sourceOf(ann, entries[ann]!)))));
-        }
-        expect(read.map(coveredImport)).toEqual(docs.map(coveredExport));
-      }),
-      { numRuns: 200 },
-    );
-  }, PROPERTY_TIMEOUT);
+            target: fc.constantFrom('pakistan', 'newcomer', undefined),
+          });
+          return fc.record({
+            text: fc.constant(text),
+            name: fc.constant(name),
+            spans: fc.array(span, { minLength: 1, maxLength: 5 }),
+            relations: fc.array(fc.tuple(fc.nat(), fc.nat(), attributes), { maxLength: 3 }),
+          });
+        })
+        .map(({ text, name, spans, relations }): ExportDocument => {
+          const points = Array.from(text);
+          const usable = spans
+            .map((span) => ({ ...span, end: Math.min(points.length, span.start + span.size) }))
+            .filter((span) => /[^\r\n]/.test(points.slice(span.start, span.end).join('')));
+          return {
+            id: name,
+            name,
+            text,
+            metadata: {},
+            spans: usable.map(({ start, end, label, author, attributes, target }, index) => ({
+              id: `s${index}`,
+              start,
+              end,
+              label,
+              layer: label === 'FAVOR' ? 'STANCE' : label === 'POLITICAL' ? 'FRAME' : 'ENTITY',
+              quote: points.slice(start, end).join(''),
+              author,
+              attributes,
+              ...(label === 'FAVOR' && { target: target ? { kind: 'target' as const, key: target } : { kind: 'span' as const, spanId: 's0' } }),
+            })),
+            relations:
+              usable.length === 0
+                ? []
+                : relations.map(([from, to, attributes], index) => ({
+                    id: `r${index}`,
+                    label: 'OPPOSES',
+                    source: `s${from % usable.length}`,
+                    target: `s${to % usable.length}`,
+                    author: 'gold',
+                    attributes,
+                  })),
+            documentLabels: [],
+          };
+        });
+      await fc.assert(
+        fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 3 }), async (docs) => {
+          const zip = zipOf(SAMPLE_SCHEMA, docs);
+          const entries = unzipSync(zip);
+          for (const [path, bytes] of Object.entries(entries)) {
+            if (path.endsWith('.ann')) expect(textBoundMismatches(strFromU8(entries[path.replace(/ann$/, 'txt')]!), strFromU8(bytes))).toEqual([]);
+          }
+          // Pair by pair (parseBratPair), the import's reading of each .txt/.ann without a parser sandbox per run.
+          const read: ImportedDocument[] = [];
+          for (const path of Object.keys(entries).filter((entry) => entry.endsWith('.txt'))) {
+            const ann = path.replace(/txt$/, 'ann');
+            read.push(...(await collect(parseBratPair(sourceOf(path, entries[path]!), sourceOf(ann, entries[ann]!)))));
+          }
+          expect(read.map(coveredImport)).toEqual(docs.map(coveredExport));
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 describe('brat read back by the import', () => {
   it('names the line and the reason of malformed annotations', async () => {
     const message = async (ann: string) => (await failure(parseBratPair(sourceOf('doc.txt', SAMPLE_DOCUMENTS[0]!.text), sourceOf('doc.ann', ann)))).message;
-    expect(await message('T1\tGPE 12 16\tDoha\nT2\tGPE 12 16\tDohx\n')).toBe('doc.ann:2: T2: span [12,16) label "GPE": quote "Dohx" does not match the text "Doha"');
+    expect(await message('T1\tGPE 12 16\tDoha\nT2\tGPE 12 16\tDohx\n')).toBe(
+      'doc.ann:2: T2: span [12,16) label "GPE": quote "Dohx" does not match the text "Doha"',
+    );
     expect(await message('T1\tGPE 12 99999\tDoha\n')).toEqual(expect.stringContaining('doc.ann:1: T1: span [12,99999) label "GPE" is not a non-empty range'));
     expect(await message('T1\tGPE 12 16\tDoha\nR1\tOPPOSES Arg1:T1 Arg2:T7\n')).toBe('doc.ann:2: R1: T7 is not a T annotation of this file');
-    expect(await message('T1\tGPE 12 16\tDoha\nA1\tlevel T1 high\n#1\tAnnotatorNotes T1\t{"level":"low"}\n')).toBe('doc.ann:3: #1: attribute "level" is given twice');
+    expect(await message('T1\tGPE 12 16\tDoha\nA1\tlevel T1 high\n#1\tAnnotatorNotes T1\t{"level":"low"}\n')).toBe(
+      'doc.ann:3: #1: attribute "level" is given twice',
+    );
   });
 
   it('keeps an attribute named __proto__ as data', async () => {
-    const doc = { ...SAMPLE_DOCUMENTS[1]!, spans: [{ id: 's', start: 0, end: 2, label: 'ORG', layer: 'ENTITY' as const, quote: 'No', author: 'gold', attributes: JSON.parse('{"__proto__":{"x":1}}') as Record<string, unknown> }] };
+    const doc = {
+      ...SAMPLE_DOCUMENTS[1]!,
+      spans: [
+        {
+          id: 's',
+          start: 0,
+          end: 2,
+          label: 'ORG',
+          layer: 'ENTITY' as const,
+          quote: 'No',
+          author: 'gold',
+          attributes: JSON.parse('{"__proto__":{"x":1}}') as Record<string, unknown>,
+        },
+      ],
+    };
     const { ann } = bratDocument(doc);
     const [read] = await readPair(ann, doc.text);
     expect(Object.keys(read!.spans[0]!.attributes!)).toEqual(['__proto__']);

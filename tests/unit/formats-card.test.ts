@@ -44,7 +44,13 @@ describe('dataset card', () => {
   });
 
   it('carries sources, agreement and format notes in JSON', () => {
-    expect(card.json).toMatchObject({ format: 'conll', source: 'gold', license: 'cc-by-4.0', glossaVersion: '0.1.0', formatNotes: { tokensSplit: 1, droppedNested: 1 } });
+    expect(card.json).toMatchObject({
+      format: 'conll',
+      source: 'gold',
+      license: 'cc-by-4.0',
+      glossaVersion: '0.1.0',
+      formatNotes: { tokensSplit: 1, droppedNested: 1 },
+    });
     expect(card.json.agreement['ENTITY span F1']).toBe(0.82);
     expect(JSON.parse(JSON.stringify(card.json))).toEqual(card.json);
   });
@@ -61,12 +67,17 @@ describe('dataset card', () => {
 
   it('leaves retired stance targets out and says how many exported annotations still name one', () => {
     const base = input();
-    const retired = datasetCard({ ...base, schema: { ...base.schema, targets: base.schema.targets.map((target) => (target.key === 'afghan_taliban' ? { ...target, retired: true } : target)) } });
+    const retired = datasetCard({
+      ...base,
+      schema: { ...base.schema, targets: base.schema.targets.map((target) => (target.key === 'afghan_taliban' ? { ...target, retired: true } : target)) },
+    });
     expect(retired.json.targets.map((target) => target.key)).toEqual(['pakistan']);
     // One stance span and one per-target answer of the sample name afghan_taliban.
     expect(retired.json.retiredTargetAnnotations).toBe(2);
     expect(retired.markdown).not.toContain('Afghan Taliban');
-    expect(retired.markdown).toContain("2 stance annotations or answers name targets retired from the schema since; they are in this file with the target's key.");
+    expect(retired.markdown).toContain(
+      "2 stance annotations or answers name targets retired from the schema since; they are in this file with the target's key.",
+    );
     expect(card.json.retiredTargetAnnotations).toBe(0);
     expect(card.markdown).not.toContain('retired from the schema');
   });

@@ -52,7 +52,11 @@ describe('conll writer', () => {
     const output = writeAll(SAMPLE_DOCUMENTS);
     expect(conllProblems(output)).toEqual([]);
     const doc = SAMPLE_DOCUMENTS[0]!;
-    const tokens = output.split('\n\n-DOCSTART-')[0]!.split('\n').filter((line) => line.includes('\t')).map((line) => line.split('\t')[0]);
+    const tokens = output
+      .split('\n\n-DOCSTART-')[0]!
+      .split('\n')
+      .filter((line) => line.includes('\t'))
+      .map((line) => line.split('\t')[0]);
     const shared = tokenize(doc.text).flatMap((sentence) => sentence.tokens.map((token) => token.text));
     // The GPE span "Pakistan" ends inside the token "Pakistan's": the token is cut there, nothing else moves.
     expect(tokens).toEqual(shared.flatMap((token) => (token === "Pakistan's" ? ['Pakistan', "'s"] : [token])));
@@ -79,7 +83,11 @@ describe('conll writer', () => {
   });
 
   it('keeps an entity with an abbreviation whole where ICU ends a sentence after "P."', () => {
-    const doc = entityDoc('Reporters met P. Simmons in Boston. Louis D. Boccardi spoke.', [['P. Simmons', 'PER'], ['Louis D. Boccardi', 'PER'], ['Boston', 'LOC']]);
+    const doc = entityDoc('Reporters met P. Simmons in Boston. Louis D. Boccardi spoke.', [
+      ['P. Simmons', 'PER'],
+      ['Louis D. Boccardi', 'PER'],
+      ['Boston', 'LOC'],
+    ]);
     // Without the span, ICU splits after "P." (the shared tokenizer's sentences show it).
     expect(tokenize(doc.text).length).toBeGreaterThan(2);
     const result = conllDocument(doc);
@@ -93,9 +101,15 @@ describe('conll writer', () => {
   });
 
   it('keeps the longer of two crossing spans and separates adjacent entities of one type', () => {
-    const crossing = entityDoc('New York City Hall opened', [['New York', 'GPE'], ['York City Hall', 'FAC']]);
+    const crossing = entityDoc('New York City Hall opened', [
+      ['New York', 'GPE'],
+      ['York City Hall', 'FAC'],
+    ]);
     expect(conllDocument(crossing).text).toContain('New\tO\nYork\tB-FAC\nCity\tI-FAC\nHall\tI-FAC\n');
-    const adjacent = entityDoc('Pakistan Afghanistan', [['Pakistan', 'GPE'], ['Afghanistan', 'GPE']]);
+    const adjacent = entityDoc('Pakistan Afghanistan', [
+      ['Pakistan', 'GPE'],
+      ['Afghanistan', 'GPE'],
+    ]);
     expect(conllDocument(adjacent).text).toContain('Pakistan\tB-GPE\nAfghanistan\tB-GPE\n');
   });
 
@@ -148,34 +162,81 @@ describe('conll read back by the import', () => {
       }
       return 'accepted';
     };
-    expect(await bad(`${CONLL_DOCSTART}\n\nKabul\tB-GPE\nlonely\n`)).toEqual([4, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)']);
+    expect(await bad(`${CONLL_DOCSTART}\n\nKabul\tB-GPE\nlonely\n`)).toEqual([
+      4,
+      'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)',
+    ]);
     expect(await bad('Kabul\tGPE\n')).toEqual([1, 'tag "GPE" is not O, B-<type>, I-<type>, E-<type> or S-<type>']);
   });
 
-  it('round-trips random documents of words, punctuation, emoji and Arabic script (property)', async () => {
-    const word = fc.constantFrom('Kabul', 'talks', "Pakistan's", 'U.S.', '3.5', 'e.g.', 'امن', 'پښتونخوا', 'بِلال', 'q\u0307ari', '👍🏽', '🇵🇰', '👨‍👩‍👧', '.', ',', '!', '?', '"', "'", '(', ')', '—', '...', ':', 'Mr.', 'A.', '۔', '،');
-    const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '  ');
-    const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.flat().join('').normalize('NFC'));
-    const doc = text.chain((t) => {
-      const length = Array.from(t).length;
-      const span = fc.tuple(fc.nat(length - 1), fc.integer({ min: 1, max: 12 }), fc.constantFrom('PER', 'LOC', 'ORG')).map(([start, size, label]) => ({ start, end: Math.min(length, start + size), label }));
-      return fc.array(span, { maxLength: 6 }).map((spans): ExportDocument => ({
-        id: 'd',
-        name: 'd',
-        text: t,
-        metadata: {},
-        relations: [],
-        documentLabels: [],
-        spans: spans.map((s, index) => ({ ...s, id: `s${index}`, layer: 'ENTITY', quote: Array.from(t).slice(s.start, s.end).join(''), author: 'gold', attributes: {} })),
-      }));
-    });
-    await fc.assert(
-      fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 3 }), async (docs) => {
-        const output = writeAll(docs);
-        expect(conllProblems(output)).toEqual([]);
-        expect(writeAll(await readConll(output))).toBe(output);
-      }),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'round-trips random documents of words, punctuation, emoji and Arabic script (property)',
+    async () => {
+      const word = fc.constantFrom(
+        'Kabul',
+        'talks',
+        "Pakistan's",
+        'U.S.',
+        '3.5',
+        'e.g.',
+        'امن',
+        'پښتونخوا',
+        'بِلال',
+        'q\u0307ari',
+        '👍🏽',
+        '🇵🇰',
+        '👨‍👩‍👧',
+        '.',
+        ',',
+        '!',
+        '?',
+        '"',
+        "'",
+        '(',
+        ')',
+        '—',
+        '...',
+        ':',
+        'Mr.',
+        'A.',
+        '۔',
+        '،',
+      );
+      const separator = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '  ');
+      const text = fc.array(fc.tuple(word, separator), { minLength: 1, maxLength: 30 }).map((parts) => parts.flat().join('').normalize('NFC'));
+      const doc = text.chain((t) => {
+        const length = Array.from(t).length;
+        const span = fc
+          .tuple(fc.nat(length - 1), fc.integer({ min: 1, max: 12 }), fc.constantFrom('PER', 'LOC', 'ORG'))
+          .map(([start, size, label]) => ({ start, end: Math.min(length, start + size), label }));
+        return fc.array(span, { maxLength: 6 }).map(
+          (spans): ExportDocument => ({
+            id: 'd',
+            name: 'd',
+            text: t,
+            metadata: {},
+            relations: [],
+            documentLabels: [],
+            spans: spans.map((s, index) => ({
+              ...s,
+              id: `s${index}`,
+              layer: 'ENTITY',
+              quote: Array.from(t).slice(s.start, s.end).join(''),
+              author: 'gold',
+              attributes: {},
+            })),
+          }),
+        );
+      });
+      await fc.assert(
+        fc.asyncProperty(fc.array(doc, { minLength: 1, maxLength: 3 }), async (docs) => {
+          const output = writeAll(docs);
+          expect(conllProblems(output)).toEqual([]);
+          expect(writeAll(await readConll(output))).toBe(output);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

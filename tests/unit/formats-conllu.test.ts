@@ -12,10 +12,25 @@ const row = (id: string | number, form: string, misc: string) => `${id}\t${form}
 // The shape Glossa writes: every comment it knows, NER in MISC, SpaceAfter=No where tokens touch.
 const GLOSSA_SHAPED =
   '# newdoc id = ap-1996\n# sent_id = ap-1996-1\n# text = P. Simmons (AP) met Louis D. Boccardi.\n' +
-  row(1, 'P.', 'NER=B-PER') + row(2, 'Simmons', 'NER=I-PER') + row(3, '(', 'NER=O|SpaceAfter=No') + row(4, 'AP', 'NER=B-ORG|SpaceAfter=No') + row(5, ')', 'NER=O') +
-  row(6, 'met', 'NER=O') + row(7, 'Louis', 'NER=B-PER') + row(8, 'D.', 'NER=I-PER') + row(9, 'Boccardi', 'NER=I-PER|SpaceAfter=No') + row(10, '.', 'NER=O') + '\n' +
-  '# sent_id = ap-1996-2\n# text = Mrs. Doubtfire left.\n' + row(1, 'Mrs.', 'NER=B-creative-work') + row(2, 'Doubtfire', 'NER=I-creative-work') + row(3, 'left.', 'NER=O') + '\n' +
-  '# newdoc id = ap-1997\n# sent_id = ap-1997-1\n# text = Kabul\n' + row(1, 'Kabul', 'NER=B-LOC') + '\n';
+  row(1, 'P.', 'NER=B-PER') +
+  row(2, 'Simmons', 'NER=I-PER') +
+  row(3, '(', 'NER=O|SpaceAfter=No') +
+  row(4, 'AP', 'NER=B-ORG|SpaceAfter=No') +
+  row(5, ')', 'NER=O') +
+  row(6, 'met', 'NER=O') +
+  row(7, 'Louis', 'NER=B-PER') +
+  row(8, 'D.', 'NER=I-PER') +
+  row(9, 'Boccardi', 'NER=I-PER|SpaceAfter=No') +
+  row(10, '.', 'NER=O') +
+  '\n' +
+  '# sent_id = ap-1996-2\n# text = Mrs. Doubtfire left.\n' +
+  row(1, 'Mrs.', 'NER=B-creative-work') +
+  row(2, 'Doubtfire', 'NER=I-creative-work') +
+  row(3, 'left.', 'NER=O') +
+  '\n' +
+  '# newdoc id = ap-1997\n# sent_id = ap-1997-1\n# text = Kabul\n' +
+  row(1, 'Kabul', 'NER=B-LOC') +
+  '\n';
 
 const read = async (name: string, content: string) => collect(parseSource(sourceOf(name, content), 'conllu'));
 
@@ -24,7 +39,12 @@ describe('conllu reader', () => {
     const [first, second] = await read('ap.conllu', GLOSSA_SHAPED);
     expect(first?.name).toBe('ap-1996');
     expect(first?.text).toBe('P. Simmons (AP) met Louis D. Boccardi.\nMrs. Doubtfire left.');
-    expect(covered(first!)).toEqual([['P. Simmons', 'PER'], ['AP', 'ORG'], ['Louis D. Boccardi', 'PER'], ['Mrs. Doubtfire', 'creative-work']]);
+    expect(covered(first!)).toEqual([
+      ['P. Simmons', 'PER'],
+      ['AP', 'ORG'],
+      ['Louis D. Boccardi', 'PER'],
+      ['Mrs. Doubtfire', 'creative-work'],
+    ]);
     expect(first?.spans[3]?.attributes).toEqual({ source_label: 'creative-work' });
     expect(first?.sourceTokens).toEqual({
       tokenizer: 'source:conllu',
@@ -36,7 +56,8 @@ describe('conllu reader', () => {
   });
 
   it('keeps a multi-word token as one token with its surface form, skips empty nodes, and counts both', async () => {
-    const input = '# text = Vamos al cine.\n' +
+    const input =
+      '# text = Vamos al cine.\n' +
       `${row(1, 'Vamos', '_')}${row('2-3', 'al', '_')}${row(2, 'a', '_')}${row(3, 'el', 'NER=B-LOC')}` +
       `${row('3.1', 'ir', '_')}${row(4, 'cine', 'NER=I-LOC|SpaceAfter=No')}${row(5, '.', '_')}\n`;
     const [doc] = await read('es.conllu', input);
@@ -52,7 +73,9 @@ describe('conllu reader', () => {
     expect((await failure(parseSource(sourceOf('x.conllu', '1\tKabul\tB-LOC\n'), 'conllu'))).message).toBe(
       'x.conllu:1: expected 10 tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), found 3',
     );
-    expect((await failure(parseSource(sourceOf('x.conllu', row(1, 'Kabul', 'NER=X-LOC')), 'conllu'))).message).toBe('x.conllu:1: NER=X-LOC is not O, B-<type>, I-<type>, E-<type> or S-<type>');
+    expect((await failure(parseSource(sourceOf('x.conllu', row(1, 'Kabul', 'NER=X-LOC')), 'conllu'))).message).toBe(
+      'x.conllu:1: NER=X-LOC is not O, B-<type>, I-<type>, E-<type> or S-<type>',
+    );
     expect((await failure(parseSource(sourceOf('x.conllu', row('a', 'Kabul', '_')), 'conllu'))).message).toContain('x.conllu:1: ID "a" is not a word index');
     expect((await failure(parseSource(sourceOf('x.conllu', '# text = nothing\n\n'), 'conllu'))).message).toBe('x.conllu: the file has no tokens');
   });
@@ -72,7 +95,9 @@ describe('conllu writer', () => {
       expect(line.split('\t')).toHaveLength(10);
       expect(line.split('\t')[9]).toMatch(/^NER=(O|[BI]-\S+?)(\|SpaceAfter=No)?$/);
     }
-    expect(lines).toContain('1\tPakistan\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No'.replace(/^1/, lines.find((l) => l.split('\t')[1] === 'Pakistan')!.split('\t')[0]!));
+    expect(lines).toContain(
+      '1\tPakistan\t_\t_\t_\t_\t_\t_\t_\tNER=B-GPE|SpaceAfter=No'.replace(/^1/, lines.find((l) => l.split('\t')[1] === 'Pakistan')!.split('\t')[0]!),
+    );
     for (const comment of lines.filter((l) => l.startsWith('# text = '))) expect(comment).not.toMatch(/\n/);
   });
 });

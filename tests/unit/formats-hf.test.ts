@@ -52,7 +52,12 @@ describe('hugging face export', () => {
     const rows = records(0);
     for (const row of rows) {
       expect(points.slice(row.offset, row.offset + Array.from(row.text).length).join('')).toBe(row.text);
-      for (const span of row.spans) expect(Array.from(row.text).slice(span.start - row.offset, span.end - row.offset).join('')).toBe(points.slice(span.start, span.end).join(''));
+      for (const span of row.spans)
+        expect(
+          Array.from(row.text)
+            .slice(span.start - row.offset, span.end - row.offset)
+            .join(''),
+        ).toBe(points.slice(span.start, span.end).join(''));
     }
     expect(rows[0]?.spans).toEqual([
       { start: 12, end: 16, label: 'GPE' },

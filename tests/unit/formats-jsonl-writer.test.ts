@@ -39,7 +39,9 @@ const span = fc.record({
   quote: text,
   author: text,
   attributes: json,
-  target: fc.option(fc.oneof(fc.record({ kind: fc.constant('target' as const), key: text }), fc.record({ kind: fc.constant('span' as const), spanId: text })), { nil: undefined }),
+  target: fc.option(fc.oneof(fc.record({ kind: fc.constant('target' as const), key: text }), fc.record({ kind: fc.constant('span' as const), spanId: text })), {
+    nil: undefined,
+  }),
 });
 const documentArbitrary = fc.record({
   id: text,
@@ -48,7 +50,9 @@ const documentArbitrary = fc.record({
   metadata: json,
   spans: fc.array(span, { maxLength: 4 }),
   relations: fc.array(fc.record({ id: text, label: text, source: text, target: text, author: text, attributes: json }), { maxLength: 2 }),
-  documentLabels: fc.array(fc.record({ question: text, target: fc.option(text, { nil: undefined }), values: fc.array(text, { maxLength: 2 }), author: text }), { maxLength: 2 }),
+  documentLabels: fc.array(fc.record({ question: text, target: fc.option(text, { nil: undefined }), values: fc.array(text, { maxLength: 2 }), author: text }), {
+    maxLength: 2,
+  }),
 });
 
 describe('jsonlDocument', () => {

@@ -24,10 +24,15 @@ async function readError(input: string): Promise<[number | undefined, string] | 
 
 /** Random NFC documents with valid spans, stance targets, relations, answers and JSON attributes. */
 const arbitraryDocument = fc
-  .tuple(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((text) => text.normalize('NFC')), fc.string({ minLength: 1, maxLength: 8 }))
+  .tuple(
+    fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }).map((text) => text.normalize('NFC')),
+    fc.string({ minLength: 1, maxLength: 8 }),
+  )
   .chain(([text, name]) => {
     const length = Array.from(text).length;
-    const attributes = fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null)), { maxKeys: 3 });
+    const attributes = fc.dictionary(fc.string({ maxLength: 6 }), fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null)), {
+      maxKeys: 3,
+    });
     const span = fc.record({
       start: fc.nat(length - 1),
       size: fc.integer({ min: 1, max: length }),
@@ -41,7 +46,14 @@ const arbitraryDocument = fc
       name: fc.constant(name),
       spans: fc.array(span, { minLength: 1, maxLength: 5 }),
       relations: fc.array(fc.tuple(fc.nat(), fc.nat(), attributes), { maxLength: 3 }),
-      answers: fc.array(fc.record({ question: fc.constantFrom('DOC_STANCE', 'FRAME'), target: fc.option(fc.constantFrom('taliban'), { nil: undefined }), values: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }) }), { maxLength: 2 }),
+      answers: fc.array(
+        fc.record({
+          question: fc.constantFrom('DOC_STANCE', 'FRAME'),
+          target: fc.option(fc.constantFrom('taliban'), { nil: undefined }),
+          values: fc.array(fc.string({ maxLength: 5 }), { maxLength: 2 }),
+        }),
+        { maxLength: 2 },
+      ),
     });
   })
   .map(({ text, name, spans, relations, answers }): ExportDocument => {
@@ -67,7 +79,14 @@ const arbitraryDocument = fc
       text,
       metadata: { name },
       spans: exportSpans,
-      relations: relations.map(([from, to, attributes], index) => ({ id: `r${index}`, label: 'OPPOSES', source: `s${from % spans.length}`, target: `s${to % spans.length}`, author: 'gold', attributes })),
+      relations: relations.map(([from, to, attributes], index) => ({
+        id: `r${index}`,
+        label: 'OPPOSES',
+        source: `s${from % spans.length}`,
+        target: `s${to % spans.length}`,
+        author: 'gold',
+        attributes,
+      })),
       documentLabels: answers.map(({ question, target, values }) => ({ question, ...(target && { target }), values, author: 'gold' })),
     };
   });
@@ -84,7 +103,8 @@ describe('jsonl', () => {
     const doc = SAMPLE_DOCUMENTS[0]!;
     expect(record.label).toEqual(doc.spans.map((span) => [span.start, span.end, span.label]));
     const points = Array.from(record.text as string);
-    for (const [start, end] of record.label as [number, number, string][]) expect(points.slice(start, end).join('')).toBe(doc.spans.find((span) => span.start === start && span.end === end)?.quote);
+    for (const [start, end] of record.label as [number, number, string][])
+      expect(points.slice(start, end).join('')).toBe(doc.spans.find((span) => span.start === start && span.end === end)?.quote);
     expect((record.spans as Record<string, unknown>[])[7]).toMatchObject({ layer: 'STANCE', target: { kind: 'span', span_id: 's-pakhtunkhwa' } });
   });
 
@@ -109,29 +129,46 @@ describe('jsonl', () => {
 
   it('rejects bad records naming the line and the reason', async () => {
     const good = jsonlDocument(SAMPLE_DOCUMENTS[1]!);
-    const record = JSON.parse(jsonlDocument(SAMPLE_DOCUMENTS[0]!)) as { spans: Record<string, unknown>[]; label: unknown[]; relations: Record<string, unknown>[] };
+    const record = JSON.parse(jsonlDocument(SAMPLE_DOCUMENTS[0]!)) as {
+      spans: Record<string, unknown>[];
+      label: unknown[];
+      relations: Record<string, unknown>[];
+    };
     const variant = (change: (copy: typeof record) => void) => {
       const copy = structuredClone(record);
       change(copy);
       return `${good}\n${JSON.stringify(copy)}\n`;
     };
     expect(await readError(`${good}{"id":`)).toEqual([2, expect.stringMatching(/^not valid JSON/)]);
-    expect(await readError(variant((copy) => (copy.spans[0]!.quote = 'Dohx')))).toEqual([3, 'span [12,16) label "GPE": quote "Dohx" does not match the text "Doha"']);
-    expect(await readError(variant((copy) => (copy.spans[0]!.end = 9999)))).toEqual([3, expect.stringContaining('span [12,9999) label "GPE" is not a non-empty range')]);
+    expect(await readError(variant((copy) => (copy.spans[0]!.quote = 'Dohx')))).toEqual([
+      3,
+      'span [12,16) label "GPE": quote "Dohx" does not match the text "Doha"',
+    ]);
+    expect(await readError(variant((copy) => (copy.spans[0]!.end = 9999)))).toEqual([
+      3,
+      expect.stringContaining('span [12,9999) label "GPE" is not a non-empty range'),
+    ]);
     expect(await readError(variant((copy) => (copy.spans[0]!.start = 'x')))).toEqual([3, expect.stringMatching(/^spans\[0\]\.start: /)]);
     expect(await readError(variant((copy) => (copy.spans[0]!.layer = 'RELATION')))).toEqual([3, expect.stringMatching(/^spans\[0\]\.layer: /)]);
-    expect(await readError(variant((copy) => (copy.relations[0]!.target = 'nope')))).toEqual([3, expect.stringContaining('"nope" is not a span id of document')]);
+    expect(await readError(variant((copy) => (copy.relations[0]!.target = 'nope')))).toEqual([
+      3,
+      expect.stringContaining('"nope" is not a span id of document'),
+    ]);
     expect(await readError(variant((copy) => copy.label.pop()))).toEqual([3, expect.stringContaining('"label" field disagrees')]);
     expect(await readError(`${good}\r\n`)).toBe('accepted');
   });
 
-  it('imports random documents back to the same model (property)', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(arbitraryDocument, { minLength: 1, maxLength: 3 }), async (docs) => {
-        const read = await readJsonl(writeAll(docs));
-        expect(read.map(keptOfImport)).toEqual(docs.map(keptOfExport));
-      }),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    'imports random documents back to the same model (property)',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(arbitraryDocument, { minLength: 1, maxLength: 3 }), async (docs) => {
+          const read = await readJsonl(writeAll(docs));
+          expect(read.map(keptOfImport)).toEqual(docs.map(keptOfExport));
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -54,7 +54,11 @@ describe('semeval (the official scorer layout)', () => {
     const stance = doc.spans.find((span) => span.id === 's-stance')!;
     const odd = {
       ...doc,
-      spans: [{ ...stance, id: 'lower', label: 'favor' }, { ...stance, id: 'pro', label: 'PRO' }, { ...stance, id: 'pro-2', label: 'PRO' }],
+      spans: [
+        { ...stance, id: 'lower', label: 'favor' },
+        { ...stance, id: 'pro', label: 'PRO' },
+        { ...stance, id: 'pro-2', label: 'PRO' },
+      ],
       documentLabels: [
         { question: 'DOC_STANCE', target: 'pakistan', values: ['FAVOR', 'NONE'], author: 'gold' },
         { question: 'DOC_STANCE', target: 'afghan_taliban', values: [], author: 'user-1' },

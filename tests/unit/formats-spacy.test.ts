@@ -9,8 +9,22 @@ import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
  * the Doc is built from orth + space, and docs_to_json's paragraph-level entities are character
  * offsets into that text.
  */
-interface SpacyToken { id: number; orth: string; space: string; ner: string }
-interface SpacyDoc { id: number; paragraphs: { raw: string; sentences: { tokens: SpacyToken[]; brackets: unknown[] }[]; cats: unknown[]; entities: [number, number, string][]; links: unknown[] }[] }
+interface SpacyToken {
+  id: number;
+  orth: string;
+  space: string;
+  ner: string;
+}
+interface SpacyDoc {
+  id: number;
+  paragraphs: {
+    raw: string;
+    sentences: { tokens: SpacyToken[]; brackets: unknown[] }[];
+    cats: unknown[];
+    entities: [number, number, string][];
+    links: unknown[];
+  }[];
+}
 
 function write(docs: ExportDocument[]): SpacyDoc[] {
   return JSON.parse(SPACY_HEADER + docs.map((doc, index) => spacyDocument(doc, index).text).join('') + SPACY_FOOTER) as SpacyDoc[];

@@ -57,7 +57,10 @@ describe('stance csv', () => {
   it('takes the stance questions given instead of the per-target ones', () => {
     const withFrame = parseCsv(stanceCsvRows(doc, SAMPLE_SCHEMA, { questions: ['PRIMARY_FRAME'] }));
     expect(withFrame.map((row) => row[0])).toEqual(['s-stance', 's-peace', 'doc-1/PRIMARY_FRAME//user-1']);
-    const quoted = stanceCsvRows({ ...doc, documentLabels: [{ question: 'DOC_STANCE', target: 'pakistan', values: ['FAVOR', 'NONE'], author: 'gold' }] }, SAMPLE_SCHEMA);
+    const quoted = stanceCsvRows(
+      { ...doc, documentLabels: [{ question: 'DOC_STANCE', target: 'pakistan', values: ['FAVOR', 'NONE'], author: 'gold' }] },
+      SAMPLE_SCHEMA,
+    );
     expect(parseCsv(quoted).at(-1)?.slice(1, 2)).toEqual(['Pakistan, the state']);
     expect(parseCsv(quoted).at(-1)?.[3]).toBe('FAVOR|NONE');
   });

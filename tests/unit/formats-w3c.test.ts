@@ -14,7 +14,10 @@ const OPTIONS = { baseUrl: 'https://glossa.example/projects/p1/', label: 'Sample
 function exportCollection() {
   const writer = createW3cCollection(OPTIONS);
   const text = writer.header() + SAMPLE_DOCUMENTS.map((doc) => writer.document(doc)).join('') + writer.footer();
-  return { text, collection: JSON.parse(text) as { '@context': unknown; type: string; total: number; first: { type: string; items: Record<string, unknown>[] } } };
+  return {
+    text,
+    collection: JSON.parse(text) as { '@context': unknown; type: string; total: number; first: { type: string; items: Record<string, unknown>[] } },
+  };
 }
 
 describe('w3c collection', () => {
@@ -93,6 +96,10 @@ describe.skipIf(!hasSuite)('w3c annotations against the W3C MUST assertions (ann
       { ...valid, target: { type: 'SpecificResource', source: 'https://glossa.example/d', selector: { type: 'TextQuoteSelector' } } },
       { ...valid, target: { type: 'SpecificResource', source: 'https://glossa.example/d', selector: { type: 'TextPositionSelector', start: -1, end: 2 } } },
     ];
-    for (const [index, annotation] of broken.entries()) expect(assertions.some(({ validate }) => !validate(annotation)), `broken #${index}`).toBe(true);
+    for (const [index, annotation] of broken.entries())
+      expect(
+        assertions.some(({ validate }) => !validate(annotation)),
+        `broken #${index}`,
+      ).toBe(true);
   });
 });

@@ -35,11 +35,34 @@ describe('glossa jsonl', () => {
     spans: [
       { id: 's1', start: imranStart, end: imranEnd, label: 'PER', layer: 'ENTITY', quote: 'Imran Khan', author: 'gold', attributes: {} },
       { id: 's2', start: bannuStart, end: bannuEnd, label: 'LOC', layer: 'ENTITY', quote: 'Bannu', author: 'u1', attributes: { confidence: 0.8 } },
-      { id: 's3', start: visitStart, end: visitEnd, label: 'FAVOR', layer: 'STANCE', quote: 'visited Bannu', author: 'gold', attributes: {}, target: { kind: 'target', key: 'pti' } },
-      { id: 's4', start: visitStart, end: visitEnd, label: 'AGAINST', layer: 'STANCE', quote: 'visited Bannu', author: 'gold', attributes: {}, target: { kind: 'span', span_id: 's1' } },
+      {
+        id: 's3',
+        start: visitStart,
+        end: visitEnd,
+        label: 'FAVOR',
+        layer: 'STANCE',
+        quote: 'visited Bannu',
+        author: 'gold',
+        attributes: {},
+        target: { kind: 'target', key: 'pti' },
+      },
+      {
+        id: 's4',
+        start: visitStart,
+        end: visitEnd,
+        label: 'AGAINST',
+        layer: 'STANCE',
+        quote: 'visited Bannu',
+        author: 'gold',
+        attributes: {},
+        target: { kind: 'span', span_id: 's1' },
+      },
     ],
     relations: [{ id: 'r1', label: 'LOCATED_IN', source: 's1', target: 's2', author: 'gold', attributes: {} }],
-    document_labels: [{ question: 'topic', values: ['politics'], author: 'gold' }, { question: 'overall', target: 'pti', values: ['favor'], author: 'u1' }],
+    document_labels: [
+      { question: 'topic', values: ['politics'], author: 'gold' },
+      { question: 'overall', target: 'pti', values: ['favor'], author: 'u1' },
+    ],
   };
 
   it('reads spans, stance targets, relations and document labels with code point offsets', async () => {
@@ -49,8 +72,23 @@ describe('glossa jsonl', () => {
     expect(doc?.name).toBe('Speech');
     expect(doc?.text).toBe(TEXT);
     expect(doc?.metadata).toEqual({ source: 'dawn' });
-    expect(covered(doc!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC'], ['visited Bannu', 'FAVOR'], ['visited Bannu', 'AGAINST']]);
-    expect(doc?.spans[1]).toEqual({ ref: 's2', start: bannuStart, end: bannuEnd, label: 'LOC', layer: 'ENTITY', quote: 'Bannu', author: 'u1', attributes: { confidence: 0.8 }, location });
+    expect(covered(doc!)).toEqual([
+      ['Imran Khan', 'PER'],
+      ['Bannu', 'LOC'],
+      ['visited Bannu', 'FAVOR'],
+      ['visited Bannu', 'AGAINST'],
+    ]);
+    expect(doc?.spans[1]).toEqual({
+      ref: 's2',
+      start: bannuStart,
+      end: bannuEnd,
+      label: 'LOC',
+      layer: 'ENTITY',
+      quote: 'Bannu',
+      author: 'u1',
+      attributes: { confidence: 0.8 },
+      location,
+    });
     expect(doc?.spans[2]?.target).toBe('pti');
     expect(doc?.spans[3]?.target).toEqual({ span: 's1' });
     expect(doc?.relations).toEqual([{ label: 'LOCATED_IN', source: 's1', target: 's2', author: 'gold', attributes: {}, location }]);
@@ -62,7 +100,14 @@ describe('glossa jsonl', () => {
   });
 
   it('accepts spanId for span targets', async () => {
-    const record = { name: 'n', text: 'A B', spans: [{ id: 'a', start: 0, end: 1, label: 'PER', quote: 'A' }, { start: 2, end: 3, label: 'FAVOR', quote: 'B', target: { kind: 'span', spanId: 'a' } }] };
+    const record = {
+      name: 'n',
+      text: 'A B',
+      spans: [
+        { id: 'a', start: 0, end: 1, label: 'PER', quote: 'A' },
+        { start: 2, end: 3, label: 'FAVOR', quote: 'B', target: { kind: 'span', spanId: 'a' } },
+      ],
+    };
     const [doc] = await collect(parseSource(sourceOf('x.jsonl', jsonl(record)), 'glossa'));
     expect(doc?.spans[1]?.target).toEqual({ span: 'a' });
   });
@@ -77,12 +122,31 @@ describe('glossa jsonl', () => {
   it('rejects spans out of range, unknown fields, dangling references and a disagreeing label field', async () => {
     const length = Array.from(TEXT).length;
     const cases: [unknown, string][] = [
-      [{ name: 'n', text: TEXT, spans: [{ start: length - 1, end: length + 1, label: 'X', quote: '.' }] }, `x.jsonl:1: span [${length - 1},${length + 1}) label "X" is not a non-empty range inside the text (${length} code points)`],
+      [
+        { name: 'n', text: TEXT, spans: [{ start: length - 1, end: length + 1, label: 'X', quote: '.' }] },
+        `x.jsonl:1: span [${length - 1},${length + 1}) label "X" is not a non-empty range inside the text (${length} code points)`,
+      ],
       [{ name: 'n', text: 'abc', spans: [], relation: [] }, 'x.jsonl:1: record: Unrecognized key: "relation"'],
       [{ name: 'n', text: 'abc', spans: [{ start: 0, end: 1, label: 'X', quote: 'a', colour: 'red' }] }, 'x.jsonl:1: spans[0]: Unrecognized key: "colour"'],
-      [{ name: 'n', text: 'abc', spans: [{ id: 'a', start: 0, end: 1, label: 'X', quote: 'a' }], relations: [{ label: 'R', source: 'a', target: 'zz' }] }, 'x.jsonl:1: relation "R": "zz" is not a span id of document "n"'],
-      [{ name: 'n', text: 'abc', spans: [{ id: 'a', start: 0, end: 1, label: 'X', quote: 'a' }, { id: 'a', start: 1, end: 2, label: 'X', quote: 'b' }] }, 'x.jsonl:1: span id "a" is used twice in document "n"'],
-      [{ name: 'n', text: 'abc', label: [[0, 2, 'X']], spans: [{ start: 0, end: 1, label: 'X', quote: 'a' }] }, 'x.jsonl:1: the doccano-style "label" field disagrees with "spans"; edit both or drop "label"'],
+      [
+        { name: 'n', text: 'abc', spans: [{ id: 'a', start: 0, end: 1, label: 'X', quote: 'a' }], relations: [{ label: 'R', source: 'a', target: 'zz' }] },
+        'x.jsonl:1: relation "R": "zz" is not a span id of document "n"',
+      ],
+      [
+        {
+          name: 'n',
+          text: 'abc',
+          spans: [
+            { id: 'a', start: 0, end: 1, label: 'X', quote: 'a' },
+            { id: 'a', start: 1, end: 2, label: 'X', quote: 'b' },
+          ],
+        },
+        'x.jsonl:1: span id "a" is used twice in document "n"',
+      ],
+      [
+        { name: 'n', text: 'abc', label: [[0, 2, 'X']], spans: [{ start: 0, end: 1, label: 'X', quote: 'a' }] },
+        'x.jsonl:1: the doccano-style "label" field disagrees with "spans"; edit both or drop "label"',
+      ],
       [{ name: 'n', text: 'abc', spans: [{ start: 0, end: 1, label: 'X' }] }, 'x.jsonl:1: spans[0].quote: Invalid input: expected string, received undefined'],
     ];
     for (const [record, message] of cases) expect((await failure(parseSource(sourceOf('x.jsonl', jsonl(record)), 'glossa'))).message).toBe(message);
@@ -91,23 +155,44 @@ describe('glossa jsonl', () => {
 
 describe('doccano', () => {
   it('reads [start, end, label] lists in code points; other fields become metadata', async () => {
-    const record = { id: 7, text: TEXT, label: [[...cp('Imran Khan'), 'PER'], [...cp('Bannu'), 'LOC']], Comments: [] };
+    const record = {
+      id: 7,
+      text: TEXT,
+      label: [
+        [...cp('Imran Khan'), 'PER'],
+        [...cp('Bannu'), 'LOC'],
+      ],
+      Comments: [],
+    };
     const [doc] = await collect(parseSource(sourceOf('ner.jsonl', jsonl(record)), 'doccano'));
     expect(doc?.name).toBe('ner#1');
     expect(doc?.metadata).toEqual({ id: 7, Comments: [] });
-    expect(covered(doc!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC']]);
+    expect(covered(doc!)).toEqual([
+      ['Imran Khan', 'PER'],
+      ['Bannu', 'LOC'],
+    ]);
     expect(doc?.spans[0]).toEqual({ start: cp('Imran Khan')[0], end: cp('Imran Khan')[1], label: 'PER', location: { file: 'ner.jsonl', line: 1 } });
   });
 
   it('reads entities with relations, "labels", and classification labels', async () => {
     const [imran, bannu] = [cp('Imran Khan'), cp('Bannu')];
     const records = [
-      { text: TEXT, entities: [{ id: 10, label: 'PER', start_offset: imran[0], end_offset: imran[1] }, { id: 11, label: 'LOC', start_offset: bannu[0], end_offset: bannu[1] }], relations: [{ id: 1, from_id: 10, to_id: 11, type: 'VISITED' }] },
+      {
+        text: TEXT,
+        entities: [
+          { id: 10, label: 'PER', start_offset: imran[0], end_offset: imran[1] },
+          { id: 11, label: 'LOC', start_offset: bannu[0], end_offset: bannu[1] },
+        ],
+        relations: [{ id: 1, from_id: 10, to_id: 11, type: 'VISITED' }],
+      },
       { text: TEXT, labels: [[...bannu, 'LOC']] },
       { text: 'Great news', label: ['positive', 'news'] },
     ];
     const [withRelations, labelsField, classified] = await collect(parseSource(sourceOf('rel.jsonl', jsonl(...records)), 'doccano'));
-    expect(covered(withRelations!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC']]);
+    expect(covered(withRelations!)).toEqual([
+      ['Imran Khan', 'PER'],
+      ['Bannu', 'LOC'],
+    ]);
     expect(withRelations?.spans.map((s) => s.ref)).toEqual(['10', '11']);
     expect(withRelations?.relations).toEqual([{ label: 'VISITED', source: '10', target: '11', location: { file: 'rel.jsonl', line: 1 } }]);
     expect(covered(labelsField!)).toEqual([['Bannu', 'LOC']]);
@@ -116,15 +201,31 @@ describe('doccano', () => {
   });
 
   it('rejects offsets outside the text and malformed labels at their line', async () => {
-    const records = [{ text: 'abc', label: [] }, { text: 'abc', label: [[2, 9, 'X']] }];
-    expect((await failure(parseSource(sourceOf('d.jsonl', jsonl(...records)), 'doccano'))).message).toBe('d.jsonl:2: span [2,9) label "X" is not a non-empty range inside the text (3 code points)');
-    expect((await failure(parseSource(sourceOf('d.jsonl', jsonl({ text: 'abc', label: [[0, 'x', 'X']] })), 'doccano'))).message).toBe('d.jsonl:1: label[0][1]: Invalid input: expected number, received string');
-    expect((await failure(parseSource(sourceOf('d.jsonl', jsonl({ text: 'abc', entities: [], relations: [{ from_id: 1, to_id: 2, type: 'R' }] })), 'doccano'))).message).toBe('d.jsonl:1: relation "R": "1" is not a span id of document "d#1"');
+    const records = [
+      { text: 'abc', label: [] },
+      { text: 'abc', label: [[2, 9, 'X']] },
+    ];
+    expect((await failure(parseSource(sourceOf('d.jsonl', jsonl(...records)), 'doccano'))).message).toBe(
+      'd.jsonl:2: span [2,9) label "X" is not a non-empty range inside the text (3 code points)',
+    );
+    expect((await failure(parseSource(sourceOf('d.jsonl', jsonl({ text: 'abc', label: [[0, 'x', 'X']] })), 'doccano'))).message).toBe(
+      'd.jsonl:1: label[0][1]: Invalid input: expected number, received string',
+    );
+    expect(
+      (await failure(parseSource(sourceOf('d.jsonl', jsonl({ text: 'abc', entities: [], relations: [{ from_id: 1, to_id: 2, type: 'R' }] })), 'doccano')))
+        .message,
+    ).toBe('d.jsonl:1: relation "R": "1" is not a span id of document "d#1"');
   });
 });
 
 describe('label studio', () => {
-  const region = (id: string, [start, end]: [number, number], label: string, text?: string) => ({ id, type: 'labels', from_name: 'label', to_name: 'text', value: { start, end, ...(text !== undefined && { text }), labels: [label] } });
+  const region = (id: string, [start, end]: [number, number], label: string, text?: string) => ({
+    id,
+    type: 'labels',
+    from_name: 'label',
+    to_name: 'text',
+    value: { start, end, ...(text !== undefined && { text }), labels: [label] },
+  });
   const task = (id: number, at: (needle: string) => [number, number]) => ({
     id,
     data: { text: TEXT, source: 'twitter' },
@@ -154,8 +255,20 @@ describe('label studio', () => {
       expect(doc.name).toBe(`project#${index + 1}`);
       expect(doc.text).toBe(TEXT);
       expect(doc.metadata).toEqual({ source: 'twitter' });
-      expect(covered(doc)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC'], ['noon 🙂', 'TIME']]);
-      expect(doc.spans[0]).toEqual({ ref: 'annotations[0]/a', start: cp('Imran Khan')[0], end: cp('Imran Khan')[1], label: 'PER', quote: 'Imran Khan', author: '3', location });
+      expect(covered(doc)).toEqual([
+        ['Imran Khan', 'PER'],
+        ['Bannu', 'LOC'],
+        ['noon 🙂', 'TIME'],
+      ]);
+      expect(doc.spans[0]).toEqual({
+        ref: 'annotations[0]/a',
+        start: cp('Imran Khan')[0],
+        end: cp('Imran Khan')[1],
+        label: 'PER',
+        quote: 'Imran Khan',
+        author: '3',
+        location,
+      });
       expect(doc.spans[1]?.attributes).toEqual({ certainty: ['high'] });
       expect(doc.spans[2]).toMatchObject({ ref: 'predictions[0]/a', author: 'ner-v2' });
       expect(doc.relations).toEqual([
@@ -167,7 +280,11 @@ describe('label studio', () => {
   });
 
   it('reads JSON Lines and a single task object; the text may be any string field', async () => {
-    const line = { id: 5, data: { body: 'Hello Bannu', lang: 'en' }, annotations: [{ completed_by: { id: 2, email: 'a@x.org' }, result: [region('r', [6, 11], 'LOC', 'Bannu')] }] };
+    const line = {
+      id: 5,
+      data: { body: 'Hello Bannu', lang: 'en' },
+      annotations: [{ completed_by: { id: 2, email: 'a@x.org' }, result: [region('r', [6, 11], 'LOC', 'Bannu')] }],
+    };
     const [fromLines] = await collect(parseSource(sourceOf('tasks.jsonl', jsonl(line)), 'label-studio'));
     expect(fromLines).toMatchObject({ name: 'tasks#5', text: 'Hello Bannu', metadata: { lang: 'en' }, location: { file: 'tasks.jsonl', line: 1 } });
     expect(fromLines?.spans[0]?.author).toBe('a@x.org');
@@ -189,11 +306,17 @@ describe('label studio', () => {
 
   it('rejects unsupported result types, several labels per region and tasks without text', async () => {
     const bad = (result: unknown) => JSON.stringify([{ data: { text: 'abc' }, annotations: [{ result: [result] }] }]);
-    expect((await failure(parseSource(sourceOf('p.json', bad({ type: 'rating', value: { rating: 3 } })), 'label-studio'))).message).toBe('p.json (record 1): annotations[0].result[0]: result type "rating" is not supported (labels, choices, relation)');
-    expect((await failure(parseSource(sourceOf('p.json', bad({ id: 'r', type: 'labels', value: { start: 0, end: 1, labels: ['A', 'B'] } })), 'label-studio'))).message).toBe(
-      'p.json (record 1): annotations[0].result[0].value.labels: a region with several labels cannot be one span; give it one label',
+    expect((await failure(parseSource(sourceOf('p.json', bad({ type: 'rating', value: { rating: 3 } })), 'label-studio'))).message).toBe(
+      'p.json (record 1): annotations[0].result[0]: result type "rating" is not supported (labels, choices, relation)',
     );
-    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe('p.json (record 1): data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
+    expect(
+      (await failure(parseSource(sourceOf('p.json', bad({ id: 'r', type: 'labels', value: { start: 0, end: 1, labels: ['A', 'B'] } })), 'label-studio')))
+        .message,
+    ).toBe('p.json (record 1): annotations[0].result[0].value.labels: a region with several labels cannot be one span; give it one label');
+    expect((await failure(parseSource(sourceOf('p.json', JSON.stringify([{ data: { n: 1 } }])), 'label-studio'))).message).toBe(
+      'p.json (record 1): data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project ' +
+        'with its text data)',
+    );
     expect((await failure(parseSource(sourceOf('p.json', '[{"data": '), 'label-studio'))).message).toMatch(/^p\.json: not valid JSON/);
   });
 });
@@ -228,9 +351,31 @@ describe('brat', () => {
     const location = (line: number) => ({ file: 'speech.ann', line });
     expect(doc?.name).toBe('speech');
     expect(doc?.text).toBe(txt);
-    expect(covered(doc!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC'], ['Khan\nvisited', 'FAVOR'], ['Bannu', 'AGAINST']]);
-    expect(doc?.spans[0]).toEqual({ ref: 'T1', start: imranStart, end: imranEnd, label: 'PER', quote: 'Imran Khan', attributes: { confidence: 0.9, norm: 'Wikipedia:123' }, location: location(1) });
-    expect(doc?.spans[1]).toEqual({ ref: 'T2', start: bannuStart, end: bannuEnd, label: 'LOC', quote: 'Bannu', author: 'u7', attributes: { Negated: true, note: 'check the spelling' }, location: location(2) });
+    expect(covered(doc!)).toEqual([
+      ['Imran Khan', 'PER'],
+      ['Bannu', 'LOC'],
+      ['Khan\nvisited', 'FAVOR'],
+      ['Bannu', 'AGAINST'],
+    ]);
+    expect(doc?.spans[0]).toEqual({
+      ref: 'T1',
+      start: imranStart,
+      end: imranEnd,
+      label: 'PER',
+      quote: 'Imran Khan',
+      attributes: { confidence: 0.9, norm: 'Wikipedia:123' },
+      location: location(1),
+    });
+    expect(doc?.spans[1]).toEqual({
+      ref: 'T2',
+      start: bannuStart,
+      end: bannuEnd,
+      label: 'LOC',
+      quote: 'Bannu',
+      author: 'u7',
+      attributes: { Negated: true, note: 'check the spelling' },
+      location: location(2),
+    });
     expect(doc?.spans[2]).toMatchObject({ quote: 'Khan\nvisited', target: { span: 'T1' } });
     expect(doc?.spans[3]?.target).toBe('pti');
     expect(doc?.relations).toEqual([
@@ -271,7 +416,14 @@ describe('brat', () => {
       '',
     ].join('\n');
     const [doc] = await collect(parseBratPair(sourceOf('wire.txt', text), sourceOf('wire.ann', brat)));
-    expect(covered(doc!)).toEqual([['Sony', 'Organization'], ['Ericsson', 'Organization'], ['merged', 'Merge-org'], ['Barack Obama', 'Person'], ['Kabul', 'GPE'], ['Ericsson', 'Organization']]);
+    expect(covered(doc!)).toEqual([
+      ['Sony', 'Organization'],
+      ['Ericsson', 'Organization'],
+      ['merged', 'Merge-org'],
+      ['Barack Obama', 'Person'],
+      ['Kabul', 'GPE'],
+      ['Ericsson', 'Organization'],
+    ]);
     expect(doc?.spans[3]?.attributes).toEqual({ note: 'the 44th president', norm: ['Wikipedia:534366', 'Wikidata:Q76'] });
     expect(doc?.spans[4]?.attributes).toEqual({ AnnotationError: 'check the offsets', norm: 'GeoNames:1138958' });
     expect(doc?.relations.map((r) => [r.label, r.source, r.target, r.unlessLabelMissing])).toEqual([
@@ -300,22 +452,45 @@ describe('brat', () => {
 
   it('rejects bad lines with the .ann line number', async () => {
     const pair = (annText: string) => failure(parseBratPair(sourceOf('d.txt', 'Bannu at noon\nand then'), sourceOf('d.ann', annText)));
-    expect((await pair('T1\tLOC 0 5\tBannu\nT2\tLOC 0 8\tBannu\n')).message).toBe('d.ann:2: T2: span [0,8) label "LOC": quote "Bannu" does not match the text "Bannu at"');
+    expect((await pair('T1\tLOC 0 5\tBannu\nT2\tLOC 0 8\tBannu\n')).message).toBe(
+      'd.ann:2: T2: span [0,8) label "LOC": quote "Bannu" does not match the text "Bannu at"',
+    );
     expect((await pair('T1\tLOC 6 8;0 5\tat Bannu\n')).message).toBe('d.ann:1: T1: fragments 6 8;0 5 must be in order and must not touch or overlap');
-    expect((await pair('T1\tLOC 0 5;9 13\tBannu at\n')).message).toBe('d.ann:1: T1: span [0,13) label "LOC": quote "Bannu at" does not match the text "Bannu noon"');
-    expect((await pair('T1\tLOC 0 50\tBannu\n')).message).toBe('d.ann:1: T1: span [0,50) label "LOC" is not a non-empty range inside the text (22 code points)');
+    expect((await pair('T1\tLOC 0 5;9 13\tBannu at\n')).message).toBe(
+      'd.ann:1: T1: span [0,13) label "LOC": quote "Bannu at" does not match the text "Bannu noon"',
+    );
+    expect((await pair('T1\tLOC 0 50\tBannu\n')).message).toBe(
+      'd.ann:1: T1: span [0,50) label "LOC" is not a non-empty range inside the text (22 code points)',
+    );
     expect((await pair('T1\tLOC 0 5\tBannu\nX1\tVisit:T1\n')).message).toBe('d.ann:2: X1: unknown brat annotation kind (expected T, R, E, A, M, N, # or *)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nN1\tReference T1 534366\tBannu\n')).message).toBe('d.ann:2: N1: expected a brat normalization "Reference ID RID:EID<TAB>text"');
-    expect((await pair('T1\tLOC 0 5\tBannu\n*\tEquiv T1 T8\n')).message).toBe('d.ann:2: *: T8 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nR1\tNEAR Arg1:T1 Arg2:T9\n')).message).toBe('d.ann:2: R1: T9 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)');
-    expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe('d.ann:2: annotation id T1 is used twice; give every annotation of the file its own id');
+    expect((await pair('T1\tLOC 0 5\tBannu\nN1\tReference T1 534366\tBannu\n')).message).toBe(
+      'd.ann:2: N1: expected a brat normalization "Reference ID RID:EID<TAB>text"',
+    );
+    expect((await pair('T1\tLOC 0 5\tBannu\n*\tEquiv T1 T8\n')).message).toBe(
+      'd.ann:2: *: T8 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)',
+    );
+    expect((await pair('T1\tLOC 0 5\tBannu\nR1\tNEAR Arg1:T1 Arg2:T9\n')).message).toBe(
+      'd.ann:2: R1: T9 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)',
+    );
+    expect((await pair('T1\tLOC 0 5\tBannu\nT1\tLOC 0 5\tBannu\n')).message).toBe(
+      'd.ann:2: annotation id T1 is used twice; give every annotation of the file its own id',
+    );
   });
 
   it('rejects an orphan .ann; names each file that is not .txt/.ann/.conf as ignored, once', async () => {
     const orphan = zipSync({ 'x.ann': strToU8('T1\tPER 0 1\ta\n') });
-    expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe('c.zip/x.ann: has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann');
+    expect((await failure(parseSource(sourceOf('c.zip', orphan), 'brat'))).message).toBe(
+      'c.zip/x.ann: has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann',
+    );
     // NCBI-disease's shape: the corpus with its README and LICENSE; and a .TXT brat would not read either.
-    const extra = zipSync({ 'README.md': strToU8('# corpus'), 'corpus/LICENSE': strToU8('CC BY'), 'corpus/x.txt': strToU8('a'), 'corpus/y.txt': strToU8('b'), 'corpus/Z.TXT': strToU8('c'), 'annotation.conf': strToU8('[entities]') });
+    const extra = zipSync({
+      'README.md': strToU8('# corpus'),
+      'corpus/LICENSE': strToU8('CC BY'),
+      'corpus/x.txt': strToU8('a'),
+      'corpus/y.txt': strToU8('b'),
+      'corpus/Z.TXT': strToU8('c'),
+      'annotation.conf': strToU8('[entities]'),
+    });
     const documents = await collect(parseSource(sourceOf('c.zip', extra), 'brat'));
     expect(documents.map((doc) => [doc.name, doc.skipped])).toEqual([
       ['corpus/x', { [`${IGNORED_FILE}README.md`]: 1, [`${IGNORED_FILE}corpus/LICENSE`]: 1, [`${IGNORED_FILE}corpus/Z.TXT`]: 1 }],
@@ -351,20 +526,34 @@ describe('conll', () => {
     const [first, second] = await collect(parseSource(sourceOf('news.conll', conll), 'conll'));
     expect(first?.name).toBe('news#1');
     expect(first?.text).toBe('EU rejects German call\nPeter Blackburn');
-    expect(covered(first!)).toEqual([['EU', 'ORG'], ['German', 'MISC'], ['Peter Blackburn', 'PER']]);
+    expect(covered(first!)).toEqual([
+      ['EU', 'ORG'],
+      ['German', 'MISC'],
+      ['Peter Blackburn', 'PER'],
+    ]);
     expect(first?.spans[2]?.location).toEqual({ file: 'news.conll', line: 8 });
     expect(second?.name).toBe('news#2');
     expect(second?.text).toBe('اردو نیوز ña\u0303 🙂 BRUSSELS 1996-08-22');
-    expect(covered(second!)).toEqual([['اردو نیوز', 'LOC'], ['ña\u0303', 'PER'], ['BRUSSELS', 'LOC'], ['1996-08-22', 'PER']]);
+    expect(covered(second!)).toEqual([
+      ['اردو نیوز', 'LOC'],
+      ['ña\u0303', 'PER'],
+      ['BRUSSELS', 'LOC'],
+      ['1996-08-22', 'PER'],
+    ]);
   });
 
   it('reads BIOES, one document without -DOCSTART-, and CoNLL-U', async () => {
     const [bioes] = await collect(parseSource(sourceOf('x.bio', 'New B-LOC\nYork E-LOC\nis O\nbig S-ADJ\nvery E-ADV\n'), 'conll'));
     expect(bioes?.name).toBe('x');
-    expect(covered(bioes!)).toEqual([['New York', 'LOC'], ['big', 'ADJ'], ['very', 'ADV']]);
-    const conllu = '# sent_id = 1\n# text = Imran ' +
+    expect(covered(bioes!)).toEqual([
+      ['New York', 'LOC'],
+      ['big', 'ADJ'],
+      ['very', 'ADV'],
+    ]);
+    const conllu =
+      '# sent_id = 1\n# text = Imran ' +
       'spoke.\n1\tImran\tImran\tPROPN\t_\t_\t2\tnsubj\t_\tNER=B-PER\n2-3\tspoke.\t_\t_\t_\t_\t_\t_\t_\t_\n' +
-        '2\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\tNER=O\n';
+      '2\tspoke\tspeak\tVERB\t_\t_\t0\troot\t_\t_\n3\t.\t.\tPUNCT\t_\t_\t2\tpunct\t_\tNER=O\n';
     const [doc] = await collect(parseSource(sourceOf('ud.conllu', conllu), 'conllu'));
     // The multi-word token 2-3 is kept whole, with its surface form.
     expect(doc?.text).toBe('Imran spoke.');
@@ -372,9 +561,15 @@ describe('conll', () => {
   });
 
   it('rejects bad tags and tagless tokens at their line, and files without tokens', async () => {
-    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\nrejects X-Y\n'), 'conll'))).message).toBe('x.conll:2: tag "X-Y" is not O, B-<type>, I-<type>, E-<type> or S-<type>');
-    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\n\nrejects\n'), 'conll'))).message).toBe('x.conll:3: expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)');
+    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\nrejects X-Y\n'), 'conll'))).message).toBe(
+      'x.conll:2: tag "X-Y" is not O, B-<type>, I-<type>, E-<type> or S-<type>',
+    );
+    expect((await failure(parseSource(sourceOf('x.conll', 'EU B-ORG\n\nrejects\n'), 'conll'))).message).toBe(
+      'x.conll:3: expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)',
+    );
     expect((await failure(parseSource(sourceOf('x.conll', '\n\n'), 'conll'))).message).toBe('x.conll: the file has no tokens');
-    expect((await failure(parseSource(sourceOf('x.conll', '-DOCSTART- O\n\na O\n-DOCSTART- O\n'), 'conll'))).message).toBe('x.conll:4: document "x#2" has no text');
+    expect((await failure(parseSource(sourceOf('x.conll', '-DOCSTART- O\n\na O\n-DOCSTART- O\n'), 'conll'))).message).toBe(
+      'x.conll:4: document "x#2" has no text',
+    );
   });
 });

@@ -3,7 +3,6 @@ import { parseSource } from '@/lib/import/parsers';
 import { docx, pdf } from '../fixtures/import/documents';
 import { collect, failure, sourceOf } from '../fixtures/import/source';
 
-
 describe('docx', () => {
   it('extracts the paragraphs, separated by one blank line', async () => {
     const [doc] = await collect(parseSource(sourceOf('report.docx', docx(['First paragraph.', 'دوسرا پیراگراف 🙂']), 512), 'docx'));

@@ -35,11 +35,15 @@ describe('decodedSource', () => {
   });
 
   it('refuses utf-16 without a BOM, a BOM contradicting the stated encoding, and broken UTF-16', async () => {
-    await expect(decode(Buffer.from('ab', 'utf16le'), 'utf-16')).rejects.toThrow('f.csv: encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF)');
+    await expect(decode(Buffer.from('ab', 'utf16le'), 'utf-16')).rejects.toThrow(
+      'f.csv: encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF)',
+    );
     await expect(decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le')]), 'windows-1252')).rejects.toThrow(
       'f.csv: encoding windows-1252 was given, but the file begins with a UTF-16LE byte order mark; leave out the encoding option',
     );
-    await expect(decode(Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x62]))).rejects.toThrow('f.csv: the file is not valid utf-16 (utf-16le BOM) (an odd number of bytes or a lone surrogate)');
+    await expect(decode(Uint8Array.from([0xff, 0xfe, 0x61, 0x00, 0x62]))).rejects.toThrow(
+      'f.csv: the file is not valid utf-16 (utf-16le BOM) (an odd number of bytes or a lone surrogate)',
+    );
   });
 });
 
@@ -66,7 +70,10 @@ describe('a CSV column answering a document question', () => {
 
   it('gives each row its answer per target, keeps the other columns, and counts blank answers', async () => {
     const docs = await collect(parseSource(sourceOf('s.csv', file), 'csv', options));
-    expect(docs.map((doc) => doc.documentLabels.map(({ question, target, values }) => ({ question, target, values })))).toEqual([[{ question: 'OVERALL_STANCE', target: 'TTP', values: ['against'] }], []]);
+    expect(docs.map((doc) => doc.documentLabels.map(({ question, target, values }) => ({ question, target, values })))).toEqual([
+      [{ question: 'OVERALL_STANCE', target: 'TTP', values: ['against'] }],
+      [],
+    ]);
     expect(docs.map((doc) => [doc.metadata, doc.skipped])).toEqual([
       [{ lang: 'en' }, undefined],
       [{ lang: 'en' }, { 'blank Stance cells': 1 }],
@@ -78,7 +85,9 @@ describe('a CSV column answering a document question', () => {
       's.csv:1: there is no question column "Label"; the columns are "Tweet", "Target", "Stance", "lang"',
     );
     const noTarget = 'Tweet,Target,Stance\nTalks resume,,FAVOR\n';
-    expect((await failure(parseSource(sourceOf('s.csv', noTarget), 'csv', options))).message).toBe('s.csv:2: column "Target" is blank, so the answer "FAVOR" has no stance target');
+    expect((await failure(parseSource(sourceOf('s.csv', noTarget), 'csv', options))).message).toBe(
+      's.csv:2: column "Target" is blank, so the answer "FAVOR" has no stance target',
+    );
   });
 });
 
@@ -86,10 +95,27 @@ describe('the import query options', () => {
   it('take the encoding, offset unit and question columns, and refuse a question column without its question', async () => {
     const { importQuery } = await import('@/lib/import/query');
     const { parseOptionsOf } = await import('@/lib/import/request');
-    const query = importQuery.parse({ encoding: 'windows-1252', offsetUnit: 'utf-16', textColumn: 'Tweet', questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target' });
-    expect(parseOptionsOf(query)).toEqual({ textColumn: 'Tweet', nameColumn: undefined, questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target', encoding: 'windows-1252', offsetUnit: 'utf-16' });
+    const query = importQuery.parse({
+      encoding: 'windows-1252',
+      offsetUnit: 'utf-16',
+      textColumn: 'Tweet',
+      questionColumn: 'Stance',
+      question: 'OVERALL_STANCE',
+      targetColumn: 'Target',
+    });
+    expect(parseOptionsOf(query)).toEqual({
+      textColumn: 'Tweet',
+      nameColumn: undefined,
+      questionColumn: 'Stance',
+      question: 'OVERALL_STANCE',
+      targetColumn: 'Target',
+      encoding: 'windows-1252',
+      offsetUnit: 'utf-16',
+    });
     const alone = importQuery.safeParse({ questionColumn: 'Stance' });
-    expect(alone.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([['question', 'questionColumn and question go together: the column and the document question it answers']]);
+    expect(alone.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([
+      ['question', 'questionColumn and question go together: the column and the document question it answers'],
+    ]);
     expect(importQuery.safeParse({ encoding: 'ebcdic' }).success).toBe(false);
   });
 });

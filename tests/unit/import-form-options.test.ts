@@ -15,7 +15,16 @@ describe('import form options', () => {
   });
 
   it('sends the CSV stance options, the encoding and the source authors by the API names, and only where they apply', () => {
-    const options = { ...DEFAULT_OPTIONS, textColumn: ' Tweet ', questionColumn: 'Stance', question: 'OVERALL_STANCE', targetColumn: 'Target', encoding: 'windows-1252' as const, offsetUnit: 'utf-16' as const, keepSourceAuthors: true };
+    const options = {
+      ...DEFAULT_OPTIONS,
+      textColumn: ' Tweet ',
+      questionColumn: 'Stance',
+      question: 'OVERALL_STANCE',
+      targetColumn: 'Target',
+      encoding: 'windows-1252' as const,
+      offsetUnit: 'utf-16' as const,
+      keepSourceAuthors: true,
+    };
     const csv = importFormData([], options, [], applicableOptions(['csv']));
     expect(Object.fromEntries([...csv.entries()].filter(([key]) => !['author', 'unknownLabels', 'origin'].includes(key)))).toEqual({
       textColumn: 'Tweet',

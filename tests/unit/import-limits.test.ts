@@ -27,11 +27,15 @@ describe('archive limits (zip and docx, inflated in the parser worker)', () => {
   });
 
   it('refuses an entry that inflates more than the ratio allows, and archives past the total', async () => {
-    expect((await failure(parseSource(sourceOf('c.zip', bratZipBomb(2 * MB)), 'brat'))).message).toMatch(/^c\.zip: bomb\.txt inflates \d+ times, over the limit of 200 \(GLOSSA_MAX_INFLATE_RATIO\)$/);
+    expect((await failure(parseSource(sourceOf('c.zip', bratZipBomb(2 * MB)), 'brat'))).message).toMatch(
+      /^c\.zip: bomb\.txt inflates \d+ times, over the limit of 200 \(GLOSSA_MAX_INFLATE_RATIO\)$/,
+    );
     vi.stubEnv('GLOSSA_MAX_INFLATED_TOTAL_MB', '1');
     const random = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 7919) % 251);
     const archive = zipSync({ 'a.txt': random(600_000), 'b.txt': random(600_000) });
-    expect((await failure(parseSource(sourceOf('c.zip', archive, 64 * 1024), 'brat'))).message).toBe('c.zip: the entries inflate to more than 1200000 bytes, over the limit of 1 MB (GLOSSA_MAX_INFLATED_TOTAL_MB)');
+    expect((await failure(parseSource(sourceOf('c.zip', archive, 64 * 1024), 'brat'))).message).toBe(
+      'c.zip: the entries inflate to more than 1200000 bytes, over the limit of 1 MB (GLOSSA_MAX_INFLATED_TOTAL_MB)',
+    );
   });
 
   it('does not inflate entries the import ignores: a .conf bomb beside a valid pair is skipped', async () => {
@@ -56,7 +60,9 @@ describe('archive limits (zip and docx, inflated in the parser worker)', () => {
     );
     vi.stubEnv('GLOSSA_PARSER_HEAP_MB', '512');
     vi.stubEnv('GLOSSA_PARSER_SECONDS', '0.05');
-    expect((await failure(parseSource(sourceOf('heavy.docx', heavy, 64 * 1024), 'docx'))).message).toBe('heavy.docx: parsing the file took longer than the limit of 0.05 s (GLOSSA_PARSER_SECONDS)');
+    expect((await failure(parseSource(sourceOf('heavy.docx', heavy, 64 * 1024), 'docx'))).message).toBe(
+      'heavy.docx: parsing the file took longer than the limit of 0.05 s (GLOSSA_PARSER_SECONDS)',
+    );
   }, 60_000);
 
   it('refuses a binary file past its size limit with a 413, while reading', async () => {
@@ -73,7 +79,9 @@ describe('archive limits (zip and docx, inflated in the parser worker)', () => {
 describe('pdf page limit', () => {
   it('refuses a PDF with more pages than the limit before extracting any', async () => {
     const file = manyPagePdf(2_001);
-    expect((await failure(parseSource(sourceOf('pages.pdf', file, 64 * 1024), 'pdf'))).message).toBe('pages.pdf: the PDF has 2001 pages, over the limit of 2,000 (GLOSSA_MAX_PDF_PAGES)');
+    expect((await failure(parseSource(sourceOf('pages.pdf', file, 64 * 1024), 'pdf'))).message).toBe(
+      'pages.pdf: the PDF has 2001 pages, over the limit of 2,000 (GLOSSA_MAX_PDF_PAGES)',
+    );
   }, 30_000);
 });
 
@@ -82,14 +90,24 @@ describe('line, column, document and span limits', () => {
     vi.stubEnv('GLOSSA_MAX_LINE_MB', '1');
     let sent = 0;
     // An endless line: the parse must stop on its own once the limit is passed.
-    const endless = { name: 'x.jsonl', async *stream() { for (;;) { sent += 64 * 1024; yield new Uint8Array(64 * 1024).fill(0x61); } } };
+    const endless = {
+      name: 'x.jsonl',
+      async *stream() {
+        for (;;) {
+          sent += 64 * 1024;
+          yield new Uint8Array(64 * 1024).fill(0x61);
+        }
+      },
+    };
     const error = await failure(parseSource(endless, 'jsonl'));
     expect(error.message).toBe('x.jsonl:1: the line is longer than the limit of 1 MB (GLOSSA_MAX_LINE_MB)');
     expect(sent).toBe(MB + 64 * 1024);
   });
 
   it('refuses a CSV header with more columns than the limit; checks a wide header in one pass', async () => {
-    expect((await failure(parseSource(sourceOf('wide.csv', wideCsv(100_000), 64 * 1024), 'csv'))).message).toBe('wide.csv:1: header: 100,000 columns, over the limit of 1,000 (GLOSSA_MAX_CSV_COLUMNS)');
+    expect((await failure(parseSource(sourceOf('wide.csv', wideCsv(100_000), 64 * 1024), 'csv'))).message).toBe(
+      'wide.csv:1: header: 100,000 columns, over the limit of 1,000 (GLOSSA_MAX_CSV_COLUMNS)',
+    );
     vi.stubEnv('GLOSSA_MAX_CSV_COLUMNS', '200000');
     const [doc] = await collect(parseSource(sourceOf('wide.csv', wideCsv(100_000), 64 * 1024), 'csv'));
     expect(Object.keys(doc!.metadata)).toHaveLength(99_999);
@@ -100,14 +118,26 @@ describe('line, column, document and span limits', () => {
   it('refuses a .txt longer than the document limit before reading it whole', async () => {
     vi.stubEnv('GLOSSA_MAX_DOCUMENT_CHARS', '1000');
     let sent = 0;
-    const endless = { name: 'big.txt', async *stream() { for (;;) { sent += 1000; yield new Uint8Array(1000).fill(0x61); } } };
-    expect((await failure(parseSource(endless, 'txt'))).message).toBe('big.txt: the file is longer than a document may be: over the limit of 1,000 (GLOSSA_MAX_DOCUMENT_CHARS) characters');
+    const endless = {
+      name: 'big.txt',
+      async *stream() {
+        for (;;) {
+          sent += 1000;
+          yield new Uint8Array(1000).fill(0x61);
+        }
+      },
+    };
+    expect((await failure(parseSource(endless, 'txt'))).message).toBe(
+      'big.txt: the file is longer than a document may be: over the limit of 1,000 (GLOSSA_MAX_DOCUMENT_CHARS) characters',
+    );
     expect(sent).toBe(4000);
   });
 
   it('reports the byte offset of invalid UTF-8 in an uploaded text file', async () => {
     const bytes = Buffer.concat([Buffer.from('line one\nline two é '), Buffer.from([0xff]), Buffer.from(' end')]);
-    expect((await failure(parseSource(sourceOf('latin.txt', bytes), 'txt'))).message).toBe('latin.txt:2: the file is not valid UTF-8 at byte 21 (save it as UTF-8 and upload it again)');
+    expect((await failure(parseSource(sourceOf('latin.txt', bytes), 'txt'))).message).toBe(
+      'latin.txt:2: the file is not valid UTF-8 at byte 21 (save it as UTF-8 and upload it again)',
+    );
   });
 });
 
@@ -115,7 +145,11 @@ describe('a client that leaves', () => {
   it('stops the parse of its spooled upload', async () => {
     const spool = await Spool.create();
     try {
-      const file = await spool.write((async function* () { yield strToU8('text\n'.concat('row\n'.repeat(100_000))); })());
+      const file = await spool.write(
+        (async function* () {
+          yield strToU8('text\n'.concat('row\n'.repeat(100_000)));
+        })(),
+      );
       const abort = new AbortController();
       const documents = parseSource(spooledSource('rows.csv', file, abort.signal), 'csv')[Symbol.asyncIterator]();
       expect((await documents.next()).value.text).toBe('row');
@@ -128,15 +162,33 @@ describe('a client that leaves', () => {
 });
 
 describe('guardDocument', () => {
-  const doc = (fields: Partial<ImportedDocument>): ImportedDocument => ({ name: 'd', text: 'Some text.', metadata: {}, spans: [], relations: [], documentLabels: [], location: { file: 'f.jsonl', line: 3 }, ...fields });
+  const doc = (fields: Partial<ImportedDocument>): ImportedDocument => ({
+    name: 'd',
+    text: 'Some text.',
+    metadata: {},
+    spans: [],
+    relations: [],
+    documentLabels: [],
+    location: { file: 'f.jsonl', line: 3 },
+    ...fields,
+  });
   const reasons = (fields: Partial<ImportedDocument>) => guardDocument(doc(fields), importLimits()).map((p) => p.reason);
 
   it('names the field path of a NUL or a lone surrogate', () => {
-    expect(reasons({ text: 'a\u0000b' })).toEqual(['document "d": text contains a NUL character (U+0000) at character 1 (not allowed: remove it from the source)']);
-    expect(reasons({ metadata: { authors: ['ok', 'x\u0000'] } })).toEqual(['document "d": metadata.authors[1] contains a NUL character (U+0000) at character 1 (not allowed: remove it from the source)']);
-    expect(reasons({ spans: [{ start: 0, end: 4, label: 'ORG', location: { file: 'f' } }, { start: 0, end: 4, label: 'ORG', attributes: { note: 'bad \ud800 here' }, location: { file: 'f' } }] })).toEqual([
-      'document "d": spans[1].attributes.note contains a lone surrogate (U+D800) at character 4 (not allowed: remove it from the source)',
+    expect(reasons({ text: 'a\u0000b' })).toEqual([
+      'document "d": text contains a NUL character (U+0000) at character 1 (not allowed: remove it from the source)',
     ]);
+    expect(reasons({ metadata: { authors: ['ok', 'x\u0000'] } })).toEqual([
+      'document "d": metadata.authors[1] contains a NUL character (U+0000) at character 1 (not allowed: remove it from the source)',
+    ]);
+    expect(
+      reasons({
+        spans: [
+          { start: 0, end: 4, label: 'ORG', location: { file: 'f' } },
+          { start: 0, end: 4, label: 'ORG', attributes: { note: 'bad \ud800 here' }, location: { file: 'f' } },
+        ],
+      }),
+    ).toEqual(['document "d": spans[1].attributes.note contains a lone surrogate (U+D800) at character 4 (not allowed: remove it from the source)']);
     expect(reasons({ metadata: { 'k\udc00': 1 } })[0]).toMatch(/^document "d": metadata key "k\\udc00" contains a lone surrogate \(U\+DC00\)/);
     expect(reasons({ name: 'n\u0000' })[0]).toMatch(/^document "n\u0000": name contains a NUL/);
   });
@@ -169,16 +221,34 @@ describe('upload body', () => {
     for await (const chunk of body) bytes += chunk.length;
     return bytes;
   };
-  const rejection = async (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a rejection'); }, (error: HttpError) => error);
+  const rejection = async (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a rejection');
+      },
+      (error: HttpError) => error,
+    );
 
   it('refuses a declared Content-Length over the limit unread, and a streamed body once it passes the limit', async () => {
     vi.stubEnv('GLOSSA_MAX_UPLOAD_MB', '1');
     const declared = new Request('http://x/', { method: 'POST', body: 'x', headers: { 'content-length': String(2 * MB) } });
     const first = await rejection(drain(limitedBody(declared, limits().uploadBytes, 'uploadBytes', limits())));
-    expect([first.status, first.message]).toEqual([413, 'The request body (2,097,152 bytes) exceeds the limit of 1 MB (GLOSSA_MAX_UPLOAD_MB); nothing was imported.']);
+    expect([first.status, first.message]).toEqual([
+      413,
+      'The request body (2,097,152 bytes) exceeds the limit of 1 MB (GLOSSA_MAX_UPLOAD_MB); nothing was imported.',
+    ]);
     let pulled = 0;
-    const endless = new ReadableStream<Uint8Array>({ pull(controller) { pulled++; controller.enqueue(new Uint8Array(64 * 1024)); } });
-    const streamed = await rejection(drain(limitedBody(new Request('http://x/', { method: 'POST', body: endless, duplex: 'half' } as RequestInit), limits().uploadBytes, 'uploadBytes', limits())));
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(64 * 1024));
+      },
+    });
+    const streamed = await rejection(
+      drain(
+        limitedBody(new Request('http://x/', { method: 'POST', body: endless, duplex: 'half' } as RequestInit), limits().uploadBytes, 'uploadBytes', limits()),
+      ),
+    );
     expect([streamed.status, streamed.message]).toEqual([413, 'The request body exceeds the limit of 1 MB (GLOSSA_MAX_UPLOAD_MB); nothing was imported.']);
     expect(pulled).toBeLessThan(20);
   });
@@ -187,13 +257,29 @@ describe('upload body', () => {
     vi.stubEnv('GLOSSA_UPLOAD_IDLE_SECONDS', '0.2');
     const request = new Request('http://x/', { method: 'POST', body: stalled('{"text":'), duplex: 'half' } as RequestInit);
     const error = await rejection(drain(limitedBody(request, limits().uploadBytes, 'uploadBytes', limits())));
-    expect([error.status, error.code, error.message]).toEqual([408, 'request_timeout', 'The upload sent nothing for longer than the limit of 0.2 s (GLOSSA_UPLOAD_IDLE_SECONDS); nothing was imported.']);
+    expect([error.status, error.code, error.message]).toEqual([
+      408,
+      'request_timeout',
+      'The upload sent nothing for longer than the limit of 0.2 s (GLOSSA_UPLOAD_IDLE_SECONDS); nothing was imported.',
+    ]);
   });
 });
 
 describe('readMultipart', () => {
   const form = (boundary: string) =>
-    [`--${boundary}`, 'Content-Disposition: form-data; name="format"', '', 'txt', `--${boundary}`, 'Content-Disposition: form-data; name="file"; filename="a b.txt"', 'Content-Type: text/plain', '', `one\r\n--${boundary.slice(0, 5)} not a boundary\r\ntwo`, `--${boundary}--`, ''].join('\r\n');
+    [
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="format"',
+      '',
+      'txt',
+      `--${boundary}`,
+      'Content-Disposition: form-data; name="file"; filename="a b.txt"',
+      'Content-Type: text/plain',
+      '',
+      `one\r\n--${boundary.slice(0, 5)} not a boundary\r\ntwo`,
+      `--${boundary}--`,
+      '',
+    ].join('\r\n');
 
   it('splits fields and files across any chunking, files straight to disk', async () => {
     // Mixed case, as Chromium's are: the boundary is matched exactly.
@@ -219,7 +305,15 @@ describe('readMultipart', () => {
     const spool = await Spool.create();
     try {
       const truncated = strToU8(form('b0undary').slice(0, 80));
-      await expect(readMultipart((async function* () { yield truncated; })(), 'b0undary', spool)).rejects.toThrow('Malformed multipart body: it ends before its closing boundary.');
+      await expect(
+        readMultipart(
+          (async function* () {
+            yield truncated;
+          })(),
+          'b0undary',
+          spool,
+        ),
+      ).rejects.toThrow('Malformed multipart body: it ends before its closing boundary.');
     } finally {
       await spool.dispose();
     }

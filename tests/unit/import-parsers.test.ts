@@ -46,7 +46,9 @@ describe('detectFormat', () => {
 
   it('rejects unknown extensions, naming the accepted ones', () => {
     expect(() => detectFormat('slides.pptx', bytes(''))).toThrow(ImportError);
-    expect(() => detectFormat('slides.pptx', bytes(''))).toThrow(/slides\.pptx: unsupported file type "\.pptx"; accepted: \.txt, \.md, .*\.jsonl, .*\.zip, .*\.iob/);
+    expect(() => detectFormat('slides.pptx', bytes(''))).toThrow(
+      /slides\.pptx: unsupported file type "\.pptx"; accepted: \.txt, \.md, .*\.jsonl, .*\.zip, .*\.iob/,
+    );
     expect(() => detectFormat('README', bytes(''))).toThrow(/no extension/);
   });
 
@@ -129,12 +131,25 @@ describe('html', () => {
     expect(doc?.name).toBe('page');
     expect(doc?.metadata).toEqual({ title: 'The Title' });
     expect(doc?.text).toBe(
-      ['Home', 'Heading & more', 'First paragraph continues bold\u00a0here.', 'Block', 'after break', 'one', 'two items', '  code  keeps\n    spacing', 'a b', 'trailing text'].join('\n\n'),
+      [
+        'Home',
+        'Heading & more',
+        'First paragraph continues bold\u00a0here.',
+        'Block',
+        'after break',
+        'one',
+        'two items',
+        '  code  keeps\n    spacing',
+        'a b',
+        'trailing text',
+      ].join('\n\n'),
     );
   });
 
   it('rejects a page without readable text', async () => {
-    expect((await failure(parseSource(sourceOf('blank.html', '<html><head><title>T</title></head><body><script>1</script></body></html>'), 'html'))).message).toBe('blank.html: document "blank" has no text');
+    expect(
+      (await failure(parseSource(sourceOf('blank.html', '<html><head><title>T</title></head><body><script>1</script></body></html>'), 'html'))).message,
+    ).toBe('blank.html: document "blank" has no text');
   });
 });
 
@@ -159,12 +174,16 @@ describe('csv', () => {
     const error = await failure(parseSource(sourceOf('x.csv', 'id,content\n1,abc\n'), 'csv'));
     expect(error).toBeInstanceOf(ImportError);
     expect(error.message).toBe('x.csv:1: there is no text column "text"; the columns are "id", "content"');
-    expect((await failure(parseSource(sourceOf('x.csv', 'text\nabc\n'), 'csv', { nameColumn: 'title' }))).message).toBe('x.csv:1: there is no name column "title"; the columns are "text"');
+    expect((await failure(parseSource(sourceOf('x.csv', 'text\nabc\n'), 'csv', { nameColumn: 'title' }))).message).toBe(
+      'x.csv:1: there is no name column "title"; the columns are "text"',
+    );
   });
 
   it('rejects empty texts, ragged rows and empty files at their lines', async () => {
     expect((await failure(parseSource(sourceOf('x.csv', 'text,n\nok,1\n  ,2\n'), 'csv'))).message).toBe('x.csv:3: document "x#2" has no text');
-    expect((await failure(parseSource(sourceOf('x.csv', 'text,n\nok,1\nextra,2,3\n'), 'csv'))).message).toMatch(/^x\.csv:3: the row has 3 field\(s\) but the header names 2 column\(s\); quote a field that holds a comma/);
+    expect((await failure(parseSource(sourceOf('x.csv', 'text,n\nok,1\nextra,2,3\n'), 'csv'))).message).toMatch(
+      /^x\.csv:3: the row has 3 field\(s\) but the header names 2 column\(s\); quote a field that holds a comma/,
+    );
     expect((await failure(parseSource(sourceOf('x.csv', ''), 'csv'))).message).toMatch(/^x\.csv: the file is empty/);
     expect((await failure(parseSource(sourceOf('x.csv', 'text,text\na,b\n'), 'csv'))).message).toBe('x.csv:1: header: column "text" appears twice');
   });
@@ -188,8 +207,12 @@ describe('plain jsonl', () => {
   });
 
   it('rejects records without text', async () => {
-    expect((await failure(parseSource(sourceOf('b.jsonl', '{"content":"x"}\n'), 'jsonl'))).message).toBe('b.jsonl:1: text: expected a string (plain JSON Lines keeps the document text in "text")');
-    expect((await failure(parseSource(sourceOf('b.jsonl', '["x"]\n'), 'jsonl'))).message).toBe('b.jsonl:1: expected a JSON object per line ({ "text": "…", "name"?: "…", "metadata"?: {…} })');
+    expect((await failure(parseSource(sourceOf('b.jsonl', '{"content":"x"}\n'), 'jsonl'))).message).toBe(
+      'b.jsonl:1: text: expected a string (plain JSON Lines keeps the document text in "text")',
+    );
+    expect((await failure(parseSource(sourceOf('b.jsonl', '["x"]\n'), 'jsonl'))).message).toBe(
+      'b.jsonl:1: expected a JSON object per line ({ "text": "…", "name"?: "…", "metadata"?: {…} })',
+    );
   });
 });
 

@@ -36,11 +36,63 @@ describe('Glossa exports import back', () => {
   it('JSON Lines', async () => {
     const [read] = await collect(parseSource(sourceOf('export.jsonl', jsonlDocument(doc)), 'glossa'));
     expect(read?.text).toBe(TEXT);
-    expect(read?.spans.map(({ ref, start, end, label, layer, quote, author, target, attributes }) => ({ ref, start, end, label, layer, quote, author, target, attributes }))).toEqual([
-      { ref: 's1', start: at('Imran Khan')[0], end: at('Imran Khan')[1], label: 'PER', layer: 'ENTITY', quote: 'Imran Khan', author: 'gold', target: undefined, attributes: { confidence: 0.5, Negated: true } },
-      { ref: 's2', start: at('Bannu')[0], end: at('Bannu')[1], label: 'LOC', layer: 'ENTITY', quote: 'Bannu', author: 'user-7', target: undefined, attributes: {} },
-      { ref: 's3', start: at('Khan\nvisited')[0], end: at('Khan\nvisited')[1], label: 'FAVOR', layer: 'STANCE', quote: 'Khan\nvisited', author: 'gold', target: { span: 's1' }, attributes: {} },
-      { ref: 's4', start: at('Bannu 🙂')[0], end: at('Bannu 🙂')[1], label: 'AGAINST', layer: 'STANCE', quote: 'Bannu 🙂', author: 'gold', target: 'pti', attributes: {} },
+    expect(
+      read?.spans.map(({ ref, start, end, label, layer, quote, author, target, attributes }) => ({
+        ref,
+        start,
+        end,
+        label,
+        layer,
+        quote,
+        author,
+        target,
+        attributes,
+      })),
+    ).toEqual([
+      {
+        ref: 's1',
+        start: at('Imran Khan')[0],
+        end: at('Imran Khan')[1],
+        label: 'PER',
+        layer: 'ENTITY',
+        quote: 'Imran Khan',
+        author: 'gold',
+        target: undefined,
+        attributes: { confidence: 0.5, Negated: true },
+      },
+      {
+        ref: 's2',
+        start: at('Bannu')[0],
+        end: at('Bannu')[1],
+        label: 'LOC',
+        layer: 'ENTITY',
+        quote: 'Bannu',
+        author: 'user-7',
+        target: undefined,
+        attributes: {},
+      },
+      {
+        ref: 's3',
+        start: at('Khan\nvisited')[0],
+        end: at('Khan\nvisited')[1],
+        label: 'FAVOR',
+        layer: 'STANCE',
+        quote: 'Khan\nvisited',
+        author: 'gold',
+        target: { span: 's1' },
+        attributes: {},
+      },
+      {
+        ref: 's4',
+        start: at('Bannu 🙂')[0],
+        end: at('Bannu 🙂')[1],
+        label: 'AGAINST',
+        layer: 'STANCE',
+        quote: 'Bannu 🙂',
+        author: 'gold',
+        target: 'pti',
+        attributes: {},
+      },
     ]);
     expect(read?.relations).toMatchObject([{ label: 'VISITED', source: 's1', target: 's2' }]);
     expect(read?.documentLabels).toMatchObject([{ question: 'topic', values: ['politics'], author: 'gold' }]);
@@ -50,7 +102,9 @@ describe('Glossa exports import back', () => {
     const { txt, ann } = bratDocument(doc);
     const [read] = await collect(parseBratPair(sourceOf('Speech.txt', txt), sourceOf('Speech.ann', ann)));
     expect(read?.text).toBe(TEXT);
-    expect(read?.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote }))).toEqual(doc.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote })));
+    expect(read?.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote }))).toEqual(
+      doc.spans.map(({ start, end, label, quote }) => ({ start, end, label, quote })),
+    );
     expect(read?.spans[0]?.attributes).toEqual({ confidence: 0.5, Negated: true });
     expect(read?.spans[1]?.author).toBe('user-7');
     expect(read?.spans[2]?.target).toEqual({ span: 'T1' });
@@ -61,7 +115,10 @@ describe('Glossa exports import back', () => {
   it('CoNLL: the entities cover the same words, and the import exports as the same bytes', async () => {
     const { text } = conllDocument(doc);
     const [read] = await collect(parseSource(sourceOf('export.conll', text), 'conll'));
-    expect(covered(read!)).toEqual([['Imran Khan', 'PER'], ['Bannu', 'LOC']]);
+    expect(covered(read!)).toEqual([
+      ['Imran Khan', 'PER'],
+      ['Bannu', 'LOC'],
+    ]);
     expect(conllDocument(asExportDocument(read!)).text).toBe(text);
   });
 });

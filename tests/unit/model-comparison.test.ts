@@ -10,7 +10,15 @@ describe('model beside humans', () => {
       models: [{ id: 'model:r1' }, { id: 'model:r2' }],
       layers: {
         ENTITY: {
-          pairs: [pair('a', 'b', 0.8, 0.9), pair('a', 'c', 0.6, 0.7), pair('b', 'c', null, 0.5), pair('a', 'model:r1', 0.5, 0.6), pair('b', 'model:r1', 0.3, 0.4), pair('model:r1', 'model:r2', 1, 1), pair('a', 'model:r2', 0, 0)],
+          pairs: [
+            pair('a', 'b', 0.8, 0.9),
+            pair('a', 'c', 0.6, 0.7),
+            pair('b', 'c', null, 0.5),
+            pair('a', 'model:r1', 0.5, 0.6),
+            pair('b', 'model:r1', 0.3, 0.4),
+            pair('model:r1', 'model:r2', 1, 1),
+            pair('a', 'model:r2', 0, 0),
+          ],
         },
       },
     } as unknown as Pick<AgreementReport, 'layers' | 'models'>;

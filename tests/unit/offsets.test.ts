@@ -234,12 +234,7 @@ describe('validateSpan', () => {
     const span = withRange(text).chain(({ text: t, start, end }) => {
       const actual = Array.from(t).slice(start, end).join('');
       return fc
-        .oneof(
-          fc.constant(actual),
-          fc.constant(actual.normalize('NFD')),
-          fc.constant(`${actual}x`),
-          fc.string({ unit: 'grapheme', maxLength: 4 }),
-        )
+        .oneof(fc.constant(actual), fc.constant(actual.normalize('NFD')), fc.constant(`${actual}x`), fc.string({ unit: 'grapheme', maxLength: 4 }))
         .map((quote) => ({ t, start, end, quote, actual }));
     });
     fc.assert(

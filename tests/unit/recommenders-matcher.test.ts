@@ -16,7 +16,11 @@ describe('string matcher', () => {
   });
 
   it('takes the longest match first and does not nest a shorter one inside it', () => {
-    const forms = [{ text: 'New York', label: 'GPE' }, { text: 'New York Times', label: 'ORG' }, { text: 'York', label: 'GPE' }];
+    const forms = [
+      { text: 'New York', label: 'GPE' },
+      { text: 'New York Times', label: 'ORG' },
+      { text: 'York', label: 'GPE' },
+    ];
     expect(spans('The New York Times in New York; York.', forms)).toEqual([
       ['New York Times', 'ORG', 4, 18],
       ['New York', 'GPE', 22, 30],
@@ -36,19 +40,34 @@ describe('string matcher', () => {
   it('counts offsets in code points after emoji and keeps Urdu words and combining marks whole', () => {
     // "عمران" followed by "ی" is another word (عمرانی); a combining mark continues the word it follows.
     const text = '😀 عمران خان اور عمرانی 👍🏽 café cafe\u0301';
-    const found = spans(text, [{ text: 'عمران خان', label: 'PERSON' }, { text: 'عمران', label: 'PERSON' }, { text: 'cafe', label: 'ORG' }]);
+    const found = spans(text, [
+      { text: 'عمران خان', label: 'PERSON' },
+      { text: 'عمران', label: 'PERSON' },
+      { text: 'cafe', label: 'ORG' },
+    ]);
     expect(found).toEqual([['عمران خان', 'PERSON', 2, 11]]);
   });
 
   it('matches forms starting with punctuation and ending in a dot', () => {
-    expect(spans('#MeToo and the U.S. said', [{ text: '#MeToo', label: 'FRAME' }, { text: 'U.S.', label: 'GPE' }])).toEqual([
+    expect(
+      spans('#MeToo and the U.S. said', [
+        { text: '#MeToo', label: 'FRAME' },
+        { text: 'U.S.', label: 'GPE' },
+      ]),
+    ).toEqual([
       ['#MeToo', 'FRAME', 0, 6],
       ['U.S.', 'GPE', 15, 19],
     ]);
   });
 
   it('scores a match with its surface form’s acceptance rate and proposes each label learned for it', () => {
-    const matcher = buildMatcher([{ text: 'Khan', label: 'PERSON' }, { text: 'Khan', label: 'ORG', forUserId: 'u1' }], { caseSensitive: true });
+    const matcher = buildMatcher(
+      [
+        { text: 'Khan', label: 'PERSON' },
+        { text: 'Khan', label: 'ORG', forUserId: 'u1' },
+      ],
+      { caseSensitive: true },
+    );
     expect(matcher.match('Khan', new Map([['Khan', 0.75]]))).toEqual([
       { start: 0, end: 4, label: 'PERSON', target: null, score: 0.75, forUserId: null },
       { start: 0, end: 4, label: 'ORG', target: null, score: 0.75, forUserId: 'u1' },

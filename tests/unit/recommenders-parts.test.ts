@@ -10,7 +10,9 @@ describe('outbound allow-list', () => {
   it('allows a listed host on any port, a listed host:port on that port only, and nothing when unset refuses only non-http URLs', () => {
     expect(hostRefusal('https://models.lab.org:8443/v1', env)).toBeNull();
     expect(hostRefusal('http://127.0.0.1:11434/v1', env)).toBeNull();
-    expect(hostRefusal('http://127.0.0.1:8080/v1', env)).toBe('127.0.0.1:8080 is not in GLOSSA_RECOMMENDER_HOSTS (models.lab.org, 127.0.0.1:11434); the operator decides which hosts recommenders may call.');
+    expect(hostRefusal('http://127.0.0.1:8080/v1', env)).toBe(
+      '127.0.0.1:8080 is not in GLOSSA_RECOMMENDER_HOSTS (models.lab.org, 127.0.0.1:11434); the operator decides which hosts recommenders may call.',
+    );
     expect(hostRefusal('http://169.254.169.254/latest', {})).toBeNull();
     expect(hostRefusal('file:///etc/passwd', {})).toBe('file:///etc/passwd is not an http(s) URL.');
   });
@@ -20,7 +22,11 @@ describe('locating quotes', () => {
   const index = new OffsetIndex('😀 TTP, TTP and TTP');
   it('finds the nth occurrence, every occurrence, or the first, in code points', () => {
     expect(locateQuote(index, 'TTP', 2, true)).toEqual([{ start: 7, end: 10 }]);
-    expect(locateQuote(index, 'TTP', null, true)).toEqual([{ start: 2, end: 5 }, { start: 7, end: 10 }, { start: 15, end: 18 }]);
+    expect(locateQuote(index, 'TTP', null, true)).toEqual([
+      { start: 2, end: 5 },
+      { start: 7, end: 10 },
+      { start: 15, end: 18 },
+    ]);
     expect(locateQuote(index, 'TTP', null, false)).toEqual([{ start: 2, end: 5 }]);
     expect(locateQuote(index, 'TTP', 4, true)).toBe('occurrence not in the text');
     expect(locateQuote(index, 'IS', null, true)).toBe('quote not in the text');

@@ -64,7 +64,12 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
             <section aria-labelledby="documents-heading" className="panel">
               <h2 id="documents-heading">Documents</h2>
               {/* Blind annotators filter by their own assignments only: the server looks at nothing else. */}
-              <DocumentFilters action={home} filters={filters} members={access.seesOthersWork ? members.map((member) => member.user) : []} clearHref={clearHref} />
+              <DocumentFilters
+                action={home}
+                filters={filters}
+                members={access.seesOthersWork ? members.map((member) => member.user) : []}
+                clearHref={clearHref}
+              />
               <DocumentList
                 projectId={id}
                 documents={listing.documents}
@@ -83,10 +88,7 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
             {project.guidelines.trim() ? (
               <Markdown>{project.guidelines}</Markdown>
             ) : (
-              <p className="muted">
-                No guidelines yet.{' '}
-                {mayEdit && <Link href={`/projects/${id}/settings`}>Write them in Settings.</Link>}
-              </p>
+              <p className="muted">No guidelines yet. {mayEdit && <Link href={`/projects/${id}/settings`}>Write them in Settings.</Link>}</p>
             )}
           </section>
         </div>

@@ -23,10 +23,7 @@ export default async function ApiTokensPage() {
 
   return (
     <>
-      <PageHeader
-        title="API tokens"
-        lead="Tokens let scripts and notebooks use the Glossa API as you, with your access to every project you are in."
-      />
+      <PageHeader title="API tokens" lead="Tokens let scripts and notebooks use the Glossa API as you, with your access to every project you are in." />
       <section aria-labelledby="create-token-heading" className="panel">
         <h2 id="create-token-heading">Create a token</h2>
         <CreateTokenForm />

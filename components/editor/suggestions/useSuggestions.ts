@@ -74,7 +74,10 @@ export function useSuggestions({ documentId, table, catalog, readOnly, textRef, 
     });
   const acceptAll = (ghost: Ghost) =>
     decide(null, async () => {
-      const result = await apiFetch<{ accepted: number; skippedOverlaps: number; remaining: number }>(`${API_V1}/documents/${documentId}/suggestions/accept-all`, { method: 'POST', body: { label: ghost.label } });
+      const result = await apiFetch<{ accepted: number; skippedOverlaps: number; remaining: number }>(
+        `${API_V1}/documents/${documentId}/suggestions/accept-all`,
+        { method: 'POST', body: { label: ghost.label } },
+      );
       const skipped = result.skippedOverlaps ? `; ${result.skippedOverlaps} overlapping a span of yours left as suggestions` : '';
       const remaining = result.remaining ? `; ${result.remaining} more remain, accept all again for them` : '';
       return `Accepted ${result.accepted} ${ghost.labelName} suggestion${result.accepted === 1 ? '' : 's'}${skipped}${remaining}`;

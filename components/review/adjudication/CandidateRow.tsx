@@ -61,11 +61,26 @@ export function CandidateRow({ row, active, mayWriteGold, pending, rowRef, onFoc
   );
 }
 
-function ActionButton({ label, hotkey, context, disabled, onClick }: { label: string; hotkey: string; context: string; disabled: boolean; onClick: () => void }) {
+function ActionButton({
+  label,
+  hotkey,
+  context,
+  disabled,
+  onClick,
+}: {
+  label: string;
+  hotkey: string;
+  context: string;
+  disabled: boolean;
+  onClick: () => void;
+}) {
   return (
     <button type="button" className={`button button--secondary ${styles.small}`} aria-keyshortcuts={hotkey} disabled={disabled} onClick={onClick}>
       {label}
-      <span className="visually-hidden"> {context}</span> <kbd className={styles.kbd} aria-hidden="true">{hotkey}</kbd>
+      <span className="visually-hidden"> {context}</span>{' '}
+      <kbd className={styles.kbd} aria-hidden="true">
+        {hotkey}
+      </kbd>
     </button>
   );
 }

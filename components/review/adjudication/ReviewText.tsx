@@ -49,7 +49,9 @@ export function ReviewText({ index, marks, activeKey, onSelect }: ReviewTextProp
     let node: ReactNode = piece.text;
     for (const k of [...piece.covering].reverse()) {
       const mark = marks[k]!;
-      const classes = [styles.mark, mark.disputed && styles.disputed, mark.gold && styles.gold, mark.key === activeKey && styles.active].filter(Boolean).join(' ');
+      const classes = [styles.mark, mark.disputed && styles.disputed, mark.gold && styles.gold, mark.key === activeKey && styles.active]
+        .filter(Boolean)
+        .join(' ');
       node = (
         <span
           className={classes}

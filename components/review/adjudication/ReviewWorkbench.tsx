@@ -146,5 +146,14 @@ function Key({ children }: { children: string }) {
 }
 
 function toMark(row: ReviewRow, span: NonNullable<ReviewRow['span']>): TextMark {
-  return { key: row.key, start: span.start, end: span.end, color: span.color, label: row.label, agreement: row.agreement, disputed: row.agreement !== null && !row.unanimous, gold: row.gold !== null };
+  return {
+    key: row.key,
+    start: span.start,
+    end: span.end,
+    color: span.color,
+    label: row.label,
+    agreement: row.agreement,
+    disputed: row.agreement !== null && !row.unanimous,
+    gold: row.gold !== null,
+  };
 }

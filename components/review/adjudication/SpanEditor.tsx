@@ -96,7 +96,18 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 function OffsetField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (value: number) => void }) {
   return (
     <Field label={label} hint="Code point offset">
-      {(control) => <input {...control} type="number" min={0} max={max} step={1} value={Number.isNaN(value) ? '' : value} onChange={(event) => onChange(event.target.valueAsNumber)} required />}
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          min={0}
+          max={max}
+          step={1}
+          value={Number.isNaN(value) ? '' : value}
+          onChange={(event) => onChange(event.target.valueAsNumber)}
+          required
+        />
+      )}
     </Field>
   );
 }

@@ -52,7 +52,8 @@ export async function rejectRow(row: ReviewRow): Promise<string> {
 export async function goldSpanFor(documentId: string, row: ReviewRow): Promise<GoldSpan> {
   if (!mayEdit(row)) throw new Error('Only spans can be edited here.');
   const source = row.source;
-  if (row.gold === null && source !== null) await api<typeof review.acceptGold>('POST /documents/{id}/gold', { params: { id: documentId }, body: { annotationIds: [source] } });
+  if (row.gold === null && source !== null)
+    await api<typeof review.acceptGold>('POST /documents/{id}/gold', { params: { id: documentId }, body: { annotationIds: [source] } });
   // Accepting records the annotator's span in the gold span's provenance, which finds it without its id.
   const gold = await api<typeof annotations.listAnnotations>('GET /documents/{id}/annotations', { params: { id: documentId }, query: { author: 'gold' } });
   const found = gold.items.find((span) => (row.gold !== null ? span.id === row.gold : source !== null && span.sourceIds.includes(source)));

@@ -54,28 +54,66 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
   };
 
   const spans: ReviewRow[] = view.spans.map((s) => ({
-    key: `span:${s.key}`, kind: 'span', group: s.layer as GroupId, text: s.quote, label: label.get(s.labelId)?.name ?? s.label, about: aboutOf(s),
-    authors: names(s.authors), agreement: s.agreement, unanimous: s.unanimous, gold: s.gold, source: s.annotationIds[0] ?? null,
+    key: `span:${s.key}`,
+    kind: 'span',
+    group: s.layer as GroupId,
+    text: s.quote,
+    label: label.get(s.labelId)?.name ?? s.label,
+    about: aboutOf(s),
+    authors: names(s.authors),
+    agreement: s.agreement,
+    unanimous: s.unanimous,
+    gold: s.gold,
+    source: s.annotationIds[0] ?? null,
     span: { start: s.start, end: s.end, labelId: s.labelId, layer: s.layer, color: label.get(s.labelId)?.color ?? FALLBACK_COLOR },
   }));
   const relations: ReviewRow[] = view.relations.map((r) => ({
-    key: `relation:${r.key}`, kind: 'relation', group: 'RELATION', text: `${quoteOf(spanByKey.get(r.source))} → ${quoteOf(spanByKey.get(r.target))}`, label: label.get(r.labelId)?.name ?? r.label, about: null,
-    authors: names(r.authors), agreement: r.agreement, unanimous: r.authors.length === n, gold: r.gold, source: r.relationIds[0] ?? null, span: null,
+    key: `relation:${r.key}`,
+    kind: 'relation',
+    group: 'RELATION',
+    text: `${quoteOf(spanByKey.get(r.source))} → ${quoteOf(spanByKey.get(r.target))}`,
+    label: label.get(r.labelId)?.name ?? r.label,
+    about: null,
+    authors: names(r.authors),
+    agreement: r.agreement,
+    unanimous: r.authors.length === n,
+    gold: r.gold,
+    source: r.relationIds[0] ?? null,
+    span: null,
   }));
   const answers: ReviewRow[] = view.answers.map((a) => {
     const question = label.get(a.labelId);
     const option = new Map(question?.options.map((o) => [o.key, o.name]));
     return {
-      key: `answer:${a.key}`, kind: 'answer', group: 'DOCUMENT', text: a.values.map((v) => option.get(v) ?? v).join(', '), label: question?.name ?? a.question,
-      about: a.targetId ? (targetName.get(a.targetId) ?? 'a target') : null, authors: names(a.authors), agreement: a.agreement, unanimous: a.authors.length === n,
-      gold: a.gold, source: a.answerIds[0] ?? null, span: null,
+      key: `answer:${a.key}`,
+      kind: 'answer',
+      group: 'DOCUMENT',
+      text: a.values.map((v) => option.get(v) ?? v).join(', '),
+      label: question?.name ?? a.question,
+      about: a.targetId ? (targetName.get(a.targetId) ?? 'a target') : null,
+      authors: names(a.authors),
+      agreement: a.agreement,
+      unanimous: a.authors.length === n,
+      gold: a.gold,
+      source: a.answerIds[0] ?? null,
+      span: null,
     };
   });
   const goldOnly: ReviewRow[] = view.goldOnly.map((g) => {
     const goldLabel = label.get(g.labelId);
     return {
-      key: `gold:${g.id}`, kind: 'gold', group: 'GOLD', text: text.slice(g.start, g.end), label: goldLabel?.name ?? g.label, about: null, authors: [], agreement: null, unanimous: false,
-      gold: g.id, source: null, span: { start: g.start, end: g.end, labelId: g.labelId, layer: goldLabel?.layer ?? 'ENTITY', color: goldLabel?.color ?? FALLBACK_COLOR },
+      key: `gold:${g.id}`,
+      kind: 'gold',
+      group: 'GOLD',
+      text: text.slice(g.start, g.end),
+      label: goldLabel?.name ?? g.label,
+      about: null,
+      authors: [],
+      agreement: null,
+      unanimous: false,
+      gold: g.id,
+      source: null,
+      span: { start: g.start, end: g.end, labelId: g.labelId, layer: goldLabel?.layer ?? 'ENTITY', color: goldLabel?.color ?? FALLBACK_COLOR },
     };
   });
   const all = [...spans, ...relations, ...answers, ...goldOnly];

@@ -21,7 +21,9 @@ export function AnnotatorTable({ layer, rows, pairs, nameOf }: AnnotatorTablePro
         <thead>
           <tr>
             <th scope="col">Annotator</th>
-            <th scope="col" className="numeric">Documents</th>
+            <th scope="col" className="numeric">
+              Documents
+            </th>
             <th scope="col">α with the others</th>
             <th scope="col">α without them</th>
             <th scope="col">Span F1 vs gold (overlap)</th>

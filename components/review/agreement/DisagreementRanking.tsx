@@ -19,7 +19,9 @@ export function DisagreementRanking({ projectId, documents, mayReview }: Disagre
         <thead>
           <tr>
             <th scope="col">Document</th>
-            <th scope="col" className="numeric">Annotators</th>
+            <th scope="col" className="numeric">
+              Annotators
+            </th>
             <th scope="col">Disagreement</th>
           </tr>
         </thead>

@@ -25,9 +25,7 @@ export function LabelTable({ labels, labelName, nameOf }: LabelTableProps) {
     <>
       {used.length > 0 && <UsedLabels labels={used} labelName={labelName} nameOf={nameOf} />}
       {idle.length > 0 && (
-        <p className="note">
-          Not used by any counted annotator (every figure would be n/a): {idle.map(([key]) => labelName(key)).join(', ')}.
-        </p>
+        <p className="note">Not used by any counted annotator (every figure would be n/a): {idle.map(([key]) => labelName(key)).join(', ')}.</p>
       )}
     </>
   );

@@ -14,7 +14,12 @@ export function MethodsLinks({ projectId, query }: { projectId: string; query: s
         Download JSON
       </a>
       {FORMATS.map(({ format, label, extension }) => (
-        <a key={format} className="button button--secondary" href={`/api/v1/projects/${projectId}/agreement/methods?${query}&format=${format}`} download={`agreement-methods.${extension}`}>
+        <a
+          key={format}
+          className="button button--secondary"
+          href={`/api/v1/projects/${projectId}/agreement/methods?${query}&format=${format}`}
+          download={`agreement-methods.${extension}`}
+        >
           Methods ({label})
         </a>
       ))}

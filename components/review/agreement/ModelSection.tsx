@@ -39,11 +39,21 @@ export function ModelSection({ report, labelName }: ModelSectionProps) {
               <tbody>
                 {modelBesideHumans(report, model.id).map((row) => (
                   <tr key={row.layer}>
-                    <th scope="row" className={shared.rowHeader}>{LAYER_TITLES[row.layer]}</th>
-                    <td><Mean mean={row.humans.kappa} /></td>
-                    <td><Mean mean={row.model.kappa} /></td>
-                    <td><Mean mean={row.humans.f1Overlap} /></td>
-                    <td><Mean mean={row.model.f1Overlap} /></td>
+                    <th scope="row" className={shared.rowHeader}>
+                      {LAYER_TITLES[row.layer]}
+                    </th>
+                    <td>
+                      <Mean mean={row.humans.kappa} />
+                    </td>
+                    <td>
+                      <Mean mean={row.model.kappa} />
+                    </td>
+                    <td>
+                      <Mean mean={row.humans.f1Overlap} />
+                    </td>
+                    <td>
+                      <Mean mean={row.model.f1Overlap} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -60,7 +70,11 @@ function Mean({ mean }: { mean: PairMean }) {
   if (mean.value === null) return <span className={shared.na}>n/a</span>;
   return (
     <span>
-      {formatCoefficient(mean.value)} <span className={shared.reason}>({plural(mean.pairs, 'pair')}{mean.undefinedPairs ? `, ${mean.undefinedPairs} undefined` : ''})</span>
+      {formatCoefficient(mean.value)}{' '}
+      <span className={shared.reason}>
+        ({plural(mean.pairs, 'pair')}
+        {mean.undefinedPairs ? `, ${mean.undefinedPairs} undefined` : ''})
+      </span>
     </span>
   );
 }
@@ -81,16 +95,26 @@ function GoldTable({ model, labelName }: { model: ModelReport; labelName: ModelS
             <th scope="col">Precision</th>
             <th scope="col">Recall</th>
             <th scope="col">F1</th>
-            <th scope="col" className="numeric">Matched / model / gold</th>
+            <th scope="col" className="numeric">
+              Matched / model / gold
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.key}>
-              <th scope="row" className={shared.rowHeader}>{row.name}</th>
-              <td><FigureValue figure={row.scores.precision} /></td>
-              <td><FigureValue figure={row.scores.recall} /></td>
-              <td><FigureValue figure={row.scores.f1} /></td>
+              <th scope="row" className={shared.rowHeader}>
+                {row.name}
+              </th>
+              <td>
+                <FigureValue figure={row.scores.precision} />
+              </td>
+              <td>
+                <FigureValue figure={row.scores.recall} />
+              </td>
+              <td>
+                <FigureValue figure={row.scores.f1} />
+              </td>
               <td className={shared.numericCell}>
                 {row.scores.tp} / {row.scores.tp + row.scores.fp} / {row.scores.tp + row.scores.fn}
               </td>

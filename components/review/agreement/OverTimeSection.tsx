@@ -11,8 +11,9 @@ export function OverTimeSection({ overTime, layers }: { overTime: OverTime; laye
       <h2 id="over-time-heading">Agreement over time</h2>
       <p className="note">
         Documents by the week their last counted annotator submitted them (ISO weeks, UTC).
-        {overTime.notCompleted > 0 && ` ${plural(overTime.notCompleted, 'document')} not yet submitted by every counted annotator ` +
-          `${overTime.notCompleted === 1 ? 'is' : 'are'} in no batch.`}
+        {overTime.notCompleted > 0 &&
+          ` ${plural(overTime.notCompleted, 'document')} not yet submitted by every counted annotator ` +
+            `${overTime.notCompleted === 1 ? 'is' : 'are'} in no batch.`}
       </p>
       {overTime.batches.length === 0 ? (
         <p>No document has been submitted by all its annotators yet.</p>

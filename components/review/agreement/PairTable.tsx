@@ -23,8 +23,14 @@ export function PairTable({ caption, pairs, nameOf }: { caption: string; pairs: 
         <thead>
           <tr>
             <th scope="col">Annotators</th>
-            <th scope="col" className="numeric">Shared documents</th>
-            {withTokens && <th scope="col" className="numeric">Tokens</th>}
+            <th scope="col" className="numeric">
+              Shared documents
+            </th>
+            {withTokens && (
+              <th scope="col" className="numeric">
+                Tokens
+              </th>
+            )}
             <th scope="col">Cohen’s κ (tokens)</th>
             <th scope="col">Span F1, exact</th>
             <th scope="col">Span F1, overlap</th>

@@ -14,7 +14,8 @@ export function RelationSection({ relations, nameOf }: { relations: RelationRepo
         A relation matches when both endpoints match (exact: same offsets and label; overlap: same label and a shared character) and the type agrees.
       </p>
       <p>
-        α on the relation type over {plural(relations.typeAlpha.units, 'pair')} of spans related by two or more annotators: <FigureValue figure={relations.typeAlpha} interpret />
+        α on the relation type over {plural(relations.typeAlpha.units, 'pair')} of spans related by two or more annotators:{' '}
+        <FigureValue figure={relations.typeAlpha} interpret />
       </p>
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
@@ -22,7 +23,9 @@ export function RelationSection({ relations, nameOf }: { relations: RelationRepo
           <thead>
             <tr>
               <th scope="col">Annotators</th>
-              <th scope="col" className="numeric">Shared documents</th>
+              <th scope="col" className="numeric">
+                Shared documents
+              </th>
               <th scope="col">F1, exact endpoints</th>
               <th scope="col">F1, overlapping endpoints</th>
               {types.map((type) => (

@@ -9,7 +9,10 @@ const UNITS: { figure: string; units: string }[] = [
   { figure: 'Span F1 (exact, overlap)', units: 'spans in the documents both annotators count for' },
   { figure: 'Stance α', units: '(document, target) pairs where someone marked a stance towards the target' },
   { figure: 'Document questions α', units: '(document, question) answers; multi-choice questions per option' },
-  { figure: 'Relation F1, relation-type α', units: 'relations in the documents both annotators count for; (document, source, target) pairs related by two or more annotators' },
+  {
+    figure: 'Relation F1, relation-type α',
+    units: 'relations in the documents both annotators count for; (document, source, target) pairs related by two or more annotators',
+  },
   { figure: 'Confidence intervals', units: 'documents for the token figures, (document, target) pairs for stance, (document, question) units for questions' },
   { figure: 'Disagreement ranking', units: 'per document, spans of every pair of its counted annotators' },
 ];
@@ -50,8 +53,8 @@ export function ScopeBox({ scope }: { scope: AgreementReport['scope'] }) {
         ))}
       </ul>
       <p className={`note ${styles.hint}`}>
-        Reading α (Krippendorff): ≥ .800 reliable; .667–.800 good enough only for tentative conclusions; below .667 unreliable. κ and F1 are shown for
-        diagnosis without thresholds. A figure reads “n/a” with its reason when the data cannot define it.
+        Reading α (Krippendorff): ≥ .800 reliable; .667–.800 good enough only for tentative conclusions; below .667 unreliable. κ and F1 are shown for diagnosis
+        without thresholds. A figure reads “n/a” with its reason when the data cannot define it.
       </p>
     </section>
   );

@@ -27,7 +27,11 @@ export function ScopeToggle({ projectId, scope, interval, models }: { projectId:
       </nav>
       <nav aria-label="Confidence intervals" className={styles.toggle}>
         {INTERVALS.map((option) => (
-          <Link key={option.interval} href={agreementHref(projectId, scope, option.interval, models)} aria-current={option.interval === interval ? 'true' : undefined}>
+          <Link
+            key={option.interval}
+            href={agreementHref(projectId, scope, option.interval, models)}
+            aria-current={option.interval === interval ? 'true' : undefined}
+          >
             {option.label}
           </Link>
         ))}

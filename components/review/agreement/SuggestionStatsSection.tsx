@@ -15,18 +15,30 @@ export function SuggestionStatsSection({ stats, labelName }: { stats: LabelStats
             <tr>
               <th scope="col">Recommender</th>
               <th scope="col">Label</th>
-              <th scope="col" className="numeric">Accepted</th>
-              <th scope="col" className="numeric">Rejected</th>
-              <th scope="col" className="numeric">Acceptance</th>
-              <th scope="col" className="numeric">Edited</th>
-              <th scope="col" className="numeric">Deleted</th>
+              <th scope="col" className="numeric">
+                Accepted
+              </th>
+              <th scope="col" className="numeric">
+                Rejected
+              </th>
+              <th scope="col" className="numeric">
+                Acceptance
+              </th>
+              <th scope="col" className="numeric">
+                Edited
+              </th>
+              <th scope="col" className="numeric">
+                Deleted
+              </th>
               <th scope="col">By day (accepted / rejected)</th>
             </tr>
           </thead>
           <tbody>
             {stats.map((row) => (
               <tr key={`${row.recommenderId}:${row.layer}:${row.label}`}>
-                <th scope="row" className={shared.rowHeader}>{row.recommender}</th>
+                <th scope="row" className={shared.rowHeader}>
+                  {row.recommender}
+                </th>
                 <td>{labelName(row.layer, row.label)}</td>
                 <td className={shared.numericCell}>{row.accepted}</td>
                 <td className={shared.numericCell}>{row.rejected}</td>

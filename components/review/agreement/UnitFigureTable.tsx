@@ -20,7 +20,9 @@ export function UnitFigureTable({ caption, subject, figures, describe }: UnitFig
           <tr>
             <th scope="col">{subject}</th>
             <th scope="col">Krippendorff’s α (nominal)</th>
-            <th scope="col" className="numeric">Units</th>
+            <th scope="col" className="numeric">
+              Units
+            </th>
           </tr>
         </thead>
         <tbody>

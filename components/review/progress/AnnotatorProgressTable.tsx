@@ -27,12 +27,24 @@ export function AnnotatorProgressTable({ annotators }: { annotators: AnnotatorPr
           <tr>
             <th scope="col">Annotator</th>
             <th scope="col">Role</th>
-            <th scope="col" className="numeric">Assigned</th>
-            <th scope="col" className="numeric">Not started</th>
-            <th scope="col" className="numeric">In progress</th>
-            <th scope="col" className="numeric">Submitted</th>
-            <th scope="col" className="numeric">Annotations made</th>
-            <th scope="col" className="numeric">Active time</th>
+            <th scope="col" className="numeric">
+              Assigned
+            </th>
+            <th scope="col" className="numeric">
+              Not started
+            </th>
+            <th scope="col" className="numeric">
+              In progress
+            </th>
+            <th scope="col" className="numeric">
+              Submitted
+            </th>
+            <th scope="col" className="numeric">
+              Annotations made
+            </th>
+            <th scope="col" className="numeric">
+              Active time
+            </th>
             <th scope="col">Done</th>
           </tr>
         </thead>

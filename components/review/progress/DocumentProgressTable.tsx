@@ -28,7 +28,9 @@ export function DocumentProgressTable({ projectId, documents, nameOf, mayReview 
           <tr>
             <th scope="col">Document</th>
             <th scope="col">Annotators</th>
-            <th scope="col" className="numeric">Submitted</th>
+            <th scope="col" className="numeric">
+              Submitted
+            </th>
             {mayReview && (
               <th scope="col">
                 <span className="visually-hidden">Review</span>

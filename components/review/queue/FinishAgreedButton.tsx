@@ -19,7 +19,14 @@ export function FinishAgreedButton({ projectId }: { projectId: string }) {
     if (!window.confirm('Accept into gold and mark finished every document on which all its annotators fully agree?')) return;
     setResult(null);
     run(async () => {
-      setResult(describeAutoAccept(await api<typeof review.autoAcceptGold>('POST /projects/{id}/gold/auto', { params: { id: projectId }, body: { minAgreement: 2, onlyFullAgreement: true, finish: true } })));
+      setResult(
+        describeAutoAccept(
+          await api<typeof review.autoAcceptGold>('POST /projects/{id}/gold/auto', {
+            params: { id: projectId },
+            body: { minAgreement: 2, onlyFullAgreement: true, finish: true },
+          }),
+        ),
+      );
       router.refresh();
     });
   };

@@ -34,7 +34,16 @@ export function QueueFilters({ status, minDisagreement }: { status: ReviewStatus
       <Field label="Minimum disagreement" hint="0 = all documents; 1 = only total disagreement.">
         {(control) => (
           <div className={styles.slider}>
-            <input {...control} name="min" type="range" min={0} max={1} step={0.05} value={minimum} onChange={(event) => setMinimum(Number(event.target.value))} />
+            <input
+              {...control}
+              name="min"
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={minimum}
+              onChange={(event) => setMinimum(Number(event.target.value))}
+            />
             <output htmlFor={control.id}>{formatCoefficient(minimum)}</output>
           </div>
         )}

@@ -21,9 +21,13 @@ export function ReviewQueueTable({ projectId, rows }: { projectId: string; rows:
         <thead>
           <tr>
             <th scope="col">Document</th>
-            <th scope="col" className="numeric">Submitted</th>
+            <th scope="col" className="numeric">
+              Submitted
+            </th>
             <th scope="col">Disagreement</th>
-            <th scope="col" className="numeric">Gold spans</th>
+            <th scope="col" className="numeric">
+              Gold spans
+            </th>
             <th scope="col">Review</th>
           </tr>
         </thead>
@@ -44,7 +48,9 @@ export function ReviewQueueTable({ projectId, rows }: { projectId: string; rows:
                     <span aria-hidden="true">✓</span> Finished <DateText value={row.adjudicatedAt} />
                   </span>
                 ) : (
-                  <span className={`badge ${styles.open}`}><span aria-hidden="true">○</span> Open</span>
+                  <span className={`badge ${styles.open}`}>
+                    <span aria-hidden="true">○</span> Open
+                  </span>
                 )}
               </td>
             </tr>

@@ -14,7 +14,10 @@ const interval = z.union([
     replicates: z.number().int().optional(),
     undefinedReplicates: z.number().int().optional().describe('replicates in which the coefficient was undefined, left out of the interval'),
     standardError: z.number().optional().describe('jackknife'),
-    below: z.array(z.object({ threshold: z.number(), probability: z.number() })).optional().describe('bootstrap: share of replicates below each threshold'),
+    below: z
+      .array(z.object({ threshold: z.number(), probability: z.number() }))
+      .optional()
+      .describe('bootstrap: share of replicates below each threshold'),
   }),
   z.object({ reason: z.string() }),
 ]);
@@ -55,7 +58,13 @@ export const agreementReportSchema = z.object({
     excludedDocuments: z.number().int().describe('documents with fewer than two counted annotators'),
     rules: z.array(z.string()),
     intervals: z
-      .object({ method: z.enum(['bootstrap', 'jackknife']), confidence: z.number().optional(), replicates: z.number().int().optional(), seed: z.number().int().optional(), thresholds: z.array(z.number()).optional() })
+      .object({
+        method: z.enum(['bootstrap', 'jackknife']),
+        confidence: z.number().optional(),
+        replicates: z.number().int().optional(),
+        seed: z.number().int().optional(),
+        thresholds: z.array(z.number()).optional(),
+      })
       .nullable(),
     message: z.string().optional(),
   }),
@@ -63,15 +72,17 @@ export const agreementReportSchema = z.object({
   stance: z.record(z.string(), unitFigure).describe('α per stance target over (document, target) units'),
   questions: z.record(z.string(), unitFigure).describe('α per document question (multi-choice: per option)'),
   documents: z.array(z.object({ id: z.string(), name: z.string(), annotators: z.number().int(), disagreement: z.number().nullable() })).describe('worst first'),
-  excluded: z.object({
-    afterGold: z.object({
-      excluded: z.boolean().describe('false when afterGold=include asked to count it'),
-      rule: z.string(),
-      documentAnnotators: z.number().int().describe('(document, annotator) pairs changed after gold was shown to the annotator'),
-      documents: z.number().int(),
-      spans: z.number().int(),
-    }),
-  }).describe('work left out of every figure above, and how much'),
+  excluded: z
+    .object({
+      afterGold: z.object({
+        excluded: z.boolean().describe('false when afterGold=include asked to count it'),
+        rule: z.string(),
+        documentAnnotators: z.number().int().describe('(document, annotator) pairs changed after gold was shown to the annotator'),
+        documents: z.number().int(),
+        spans: z.number().int(),
+      }),
+    })
+    .describe('work left out of every figure above, and how much'),
   annotators: z
     .record(
       z.string(),
@@ -82,20 +93,36 @@ export const agreementReportSchema = z.object({
           alphaWithOthers: figure,
           alphaWithout: figure,
           spans: z.record(z.string(), z.number().int()),
-          gold: z.object({ documents: z.number().int(), f1Exact: figure, f1Overlap: figure, labels: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })) }),
+          gold: z.object({
+            documents: z.number().int(),
+            f1Exact: figure,
+            f1Overlap: figure,
+            labels: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })),
+          }),
         }),
       ),
     )
-    .describe('per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents'),
+    .describe(
+      'per layer and annotator: α with the others (pooled pairs), α of the others without them, spans per label, span F1 against gold of adjudicated documents',
+    ),
   relations: z
     .object({
       pairs: z.array(
-        z.object({ a: z.string(), b: z.string(), documents: z.number().int(), f1Exact: figure, f1Overlap: figure, types: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })) }),
+        z.object({
+          a: z.string(),
+          b: z.string(),
+          documents: z.number().int(),
+          f1Exact: figure,
+          f1Overlap: figure,
+          types: z.record(z.string(), z.object({ f1Exact: figure, f1Overlap: figure })),
+        }),
       ),
       typeAlpha: unitFigure,
     })
     .nullable()
-    .describe('relation F1 per annotator pair (overall and per type; endpoints matched exactly or by overlap) and α on the relation type over related endpoint pairs'),
+    .describe(
+      'relation F1 per annotator pair (overall and per type; endpoints matched exactly or by overlap) and α on the relation type over related endpoint pairs',
+    ),
   overTime: z
     .object({
       batching: z.union([z.object({ by: z.literal('week') }), z.object({ by: z.literal('documents'), size: z.number().int() })]),
@@ -114,20 +141,29 @@ export const agreementReportSchema = z.object({
     .describe('token figures per batch of completed documents (by week of completion or by N documents)'),
   models: z
     .array(modelReport)
-    .describe('recommender runs evaluated as coders (?models=): precision/recall/F1 against gold per layer and label; their agreement with the humans is in the figures above'),
+    .describe(
+      'recommender runs evaluated as coders (?models=): precision/recall/F1 against gold per layer and label; their agreement with the ' +
+        'humans is in the figures above',
+    ),
 });
 
 const reportQuery = z
   .object({
     scope: z.enum(['submitted', 'all']).default('submitted'),
     afterGold: z.enum(['exclude', 'include']).default('exclude').describe('work changed after gold was shown to its annotator: left out (default) or counted'),
-  }).extend(intervalQuery.shape).extend(batchQuery.shape).extend(modelsQuery.shape).strict();
+  })
+  .extend(intervalQuery.shape)
+  .extend(batchQuery.shape)
+  .extend(modelsQuery.shape)
+  .strict();
 
 export const agreement = defineContract({
   method: 'GET',
   path: '/projects/{id}/agreement',
   tag: 'review',
-  summary: 'Inter-annotator agreement with confidence intervals (unit bootstrap or jackknife): token α and pairwise κ, unitizing α_u, span F1 (exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
+  summary:
+    'Inter-annotator agreement with confidence intervals (unit bootstrap or jackknife): token α and pairwise κ, unitizing α_u, span F1 ' +
+    '(exact/overlap), Fleiss κ, stance α per target, document questions, confusion matrices, per-document disagreement',
   params: idParams,
   query: reportQuery,
   response: agreementReportSchema,
@@ -138,7 +174,9 @@ export const agreementMethods = defineContract({
   method: 'GET',
   path: '/projects/{id}/agreement/methods',
   tag: 'review',
-  summary: 'The agreement report for a paper: a methods paragraph, every figure with its interval and units, the rules and references (markdown, latex) or the figures as csv',
+  summary:
+    'The agreement report for a paper: a methods paragraph, every figure with its interval and units, the rules and references (markdown, ' +
+    'latex) or the figures as csv',
   params: idParams,
   query: reportQuery.extend({ format: z.enum(['markdown', 'latex', 'csv']).default('markdown') }).strict(),
   rawResponse: Object.fromEntries(Object.entries(METHODS_MEDIA_TYPES).map(([format, { type }]) => [type.split(';')[0]!, `format=${format}`])),

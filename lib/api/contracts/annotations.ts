@@ -5,10 +5,7 @@ import { SPAN_LAYERS } from '@/lib/schema/types';
 
 const layer = z.enum(SPAN_LAYERS);
 
-const targetRef = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('target'), id }).strict(),
-  z.object({ kind: z.literal('span'), id }).strict(),
-]);
+const targetRef = z.discriminatedUnion('kind', [z.object({ kind: z.literal('target'), id }).strict(), z.object({ kind: z.literal('span'), id }).strict()]);
 
 const attributes = z.record(z.string().max(100), z.unknown()).refine((a) => JSON.stringify(a).length <= 20_000, 'attributes are limited to 20 kB of JSON');
 
@@ -36,80 +33,165 @@ export const annotation = z.object({
 });
 
 const relation = z.object({
-  id, documentId: id, author: z.string(), labelId: id, label: z.string(), sourceId: id, targetId: id, attributes: z.unknown(),
-  origin, version: z.number().int(), sourceIds: z.array(z.string()), createdAt: timestamp, updatedAt: timestamp,
+  id,
+  documentId: id,
+  author: z.string(),
+  labelId: id,
+  label: z.string(),
+  sourceId: id,
+  targetId: id,
+  attributes: z.unknown(),
+  origin,
+  version: z.number().int(),
+  sourceIds: z.array(z.string()),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
-const answer = z.object({ id, labelId: id, question: z.string(), targetId: id.nullable(), values: z.array(z.string()), version: z.number().int(), author: z.string(), updatedAt: timestamp });
+const answer = z.object({
+  id,
+  labelId: id,
+  question: z.string(),
+  targetId: id.nullable(),
+  values: z.array(z.string()),
+  version: z.number().int(),
+  author: z.string(),
+  updatedAt: timestamp,
+});
 
-const readQuery = z.object({
-  author: z.string().max(64).optional().describe('"me" (default), "gold", "all" (curators, or when blind mode is off) or a user id'),
-  layer: layer.optional(),
-}).strict();
+const readQuery = z
+  .object({
+    author: z.string().max(64).optional().describe('"me" (default), "gold", "all" (curators, or when blind mode is off) or a user id'),
+    layer: layer.optional(),
+  })
+  .strict();
 
 const versionQuery = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
 
 const list = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.null() });
 
 export const listAnnotations = defineContract({
-  method: 'GET', path: '/documents/{id}/annotations', tag: 'annotations',
+  method: 'GET',
+  path: '/documents/{id}/annotations',
+  tag: 'annotations',
   summary: 'Span annotations of a document, by author (blind mode limits annotators to their own)',
-  params: idParams, query: readQuery, response: list(annotation), errors: [403, 404],
+  params: idParams,
+  query: readQuery,
+  response: list(annotation),
+  errors: [403, 404],
 });
 
 export const createAnnotation = defineContract({
-  method: 'POST', path: '/documents/{id}/annotations', tag: 'annotations',
+  method: 'POST',
+  path: '/documents/{id}/annotations',
+  tag: 'annotations',
   summary: 'Create a span (code point offsets); STANCE spans need a target; "gold": true writes the gold layer (curators)',
   params: idParams,
-  body: z.object({ labelId: id, start: offset, end: offset, quote: z.string().max(1_000_000).optional(), target: targetRef.nullable().default(null), attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
-  response: annotation, status: 201, errors: [403, 404, 409],
+  body: z
+    .object({
+      labelId: id,
+      start: offset,
+      end: offset,
+      quote: z.string().max(1_000_000).optional(),
+      target: targetRef.nullable().default(null),
+      attributes: attributes.optional(),
+      gold: z.boolean().optional(),
+    })
+    .strict(),
+  response: annotation,
+  status: 201,
+  errors: [403, 404, 409],
 });
 
 export const updateAnnotation = defineContract({
-  method: 'PATCH', path: '/annotations/{id}', tag: 'annotations',
+  method: 'PATCH',
+  path: '/annotations/{id}',
+  tag: 'annotations',
   summary: 'Change label, offsets, target or attributes; send the version you have (a stale one gets 409 with the current state)',
   params: idParams,
-  body: z.object({ version: z.number().int().min(1), labelId: id.optional(), start: offset.optional(), end: offset.optional(), quote: z.string().max(1_000_000).optional(), target: targetRef.nullable().optional(), attributes: attributes.optional() }).strict(),
-  response: annotation, errors: [403, 404, 409],
+  body: z
+    .object({
+      version: z.number().int().min(1),
+      labelId: id.optional(),
+      start: offset.optional(),
+      end: offset.optional(),
+      quote: z.string().max(1_000_000).optional(),
+      target: targetRef.nullable().optional(),
+      attributes: attributes.optional(),
+    })
+    .strict(),
+  response: annotation,
+  errors: [403, 404, 409],
 });
 
 export const deleteAnnotation = defineContract({
-  method: 'DELETE', path: '/annotations/{id}', tag: 'annotations',
+  method: 'DELETE',
+  path: '/annotations/{id}',
+  tag: 'annotations',
   summary: 'Delete a span (and relations using it); ?version= guards against deleting a newer state',
-  params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
+  params: idParams,
+  query: versionQuery,
+  status: 204,
+  errors: [403, 404, 409],
 });
 
 export const listRelations = defineContract({
-  method: 'GET', path: '/documents/{id}/relations', tag: 'relations',
+  method: 'GET',
+  path: '/documents/{id}/relations',
+  tag: 'relations',
   summary: 'Relations between spans of a document, by author',
-  params: idParams, query: readQuery.omit({ layer: true }), response: list(relation), errors: [403, 404],
+  params: idParams,
+  query: readQuery.omit({ layer: true }),
+  response: list(relation),
+  errors: [403, 404],
 });
 
 export const createRelation = defineContract({
-  method: 'POST', path: '/documents/{id}/relations', tag: 'relations',
+  method: 'POST',
+  path: '/documents/{id}/relations',
+  tag: 'relations',
   summary: 'Link two of your spans with a relation type allowed for their entity labels',
   params: idParams,
   body: z.object({ labelId: id, sourceId: id, targetId: id, attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
-  response: relation, status: 201, errors: [403, 404, 409],
+  response: relation,
+  status: 201,
+  errors: [403, 404, 409],
 });
 
 export const deleteRelation = defineContract({
-  method: 'DELETE', path: '/relations/{id}', tag: 'relations',
+  method: 'DELETE',
+  path: '/relations/{id}',
+  tag: 'relations',
   summary: 'Delete a relation',
-  params: idParams, query: versionQuery, status: 204, errors: [403, 404, 409],
+  params: idParams,
+  query: versionQuery,
+  status: 204,
+  errors: [403, 404, 409],
 });
 
 export const listAnswers = defineContract({
-  method: 'GET', path: '/documents/{id}/labels', tag: 'document labels',
+  method: 'GET',
+  path: '/documents/{id}/labels',
+  tag: 'document labels',
   summary: "Document-level answers (the caller's by default)",
-  params: idParams, query: readQuery.omit({ layer: true }), response: list(answer), errors: [403, 404],
+  params: idParams,
+  query: readQuery.omit({ layer: true }),
+  response: list(answer),
+  errors: [403, 404],
 });
 
 export const replaceAnswers = defineContract({
-  method: 'PUT', path: '/documents/{id}/labels', tag: 'document labels',
+  method: 'PUT',
+  path: '/documents/{id}/labels',
+  tag: 'document labels',
   summary: "Replace the caller's document-level answers (?author=gold for the gold layer, curators)",
   params: idParams,
   query: z.object({ author: z.enum(['me', 'gold']).default('me') }).strict(),
-  body: z.object({ answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000) }).strict(),
-  response: list(answer), errors: [403, 404, 409],
+  body: z
+    .object({
+      answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000),
+    })
+    .strict(),
+  response: list(answer),
+  errors: [403, 404, 409],
 });

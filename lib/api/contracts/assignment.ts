@@ -28,9 +28,12 @@ export const updateOwnAssignment = defineContract({
   path: '/documents/{id}/assignment',
   tag: 'assignments',
   summary:
-    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
+    'Submit the document (its work becomes read-only) or reopen it as in progress. Annotators reopen their own only while no gold was shown ' +
+    'to them; curators and managers reopen anyone’s (userId). An unassigned document is refused unless the project allows self-assignment.',
   params: idParams,
-  body: z.object({ status: z.enum(SETTABLE_STATUSES), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') }).strict(),
+  body: z
+    .object({ status: z.enum(SETTABLE_STATUSES), userId: id.optional().describe('whose work to reopen (curators and managers); default: the caller') })
+    .strict(),
   response: assignment,
   errors: [400, 403, 404],
 });
@@ -53,7 +56,14 @@ export const assign = defineContract({
   params: idParams,
   body: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('explicit'), documentIds: z.array(id).min(1).max(100_000), userIds: z.array(id).min(1).max(1000) }).strict(),
-    z.object({ mode: z.literal('round-robin'), documentIds: z.array(id).min(1).max(100_000).optional(), userIds: z.array(id).min(1).max(1000).optional(), perDocument: z.number().int().min(1).max(50).optional() }).strict(),
+    z
+      .object({
+        mode: z.literal('round-robin'),
+        documentIds: z.array(id).min(1).max(100_000).optional(),
+        userIds: z.array(id).min(1).max(1000).optional(),
+        perDocument: z.number().int().min(1).max(50).optional(),
+      })
+      .strict(),
   ]),
   response: z.object({
     created: z.number().int(),
@@ -73,8 +83,34 @@ export const progress = defineContract({
   summary: 'Progress per annotator (assigned / in progress / submitted, annotations made) and per document',
   params: idParams,
   response: z.object({
-    annotators: z.array(z.object({ id, name: z.string(), email: z.string(), role: z.string(), assigned: z.number().int(), notStarted: z.number().int(), inProgress: z.number().int(), submitted: z.number().int(), annotations: z.number().int(), activeSeconds: z.number().int().describe('active annotation time over all their assignments (heartbeats, idle excluded)') })),
-    documents: z.array(z.object({ id, name: z.string(), annotators: z.array(z.object({ userId: id, status: z.string(), afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default'), activeSeconds: z.number().int() })) })),
+    annotators: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        email: z.string(),
+        role: z.string(),
+        assigned: z.number().int(),
+        notStarted: z.number().int(),
+        inProgress: z.number().int(),
+        submitted: z.number().int(),
+        annotations: z.number().int(),
+        activeSeconds: z.number().int().describe('active annotation time over all their assignments (heartbeats, idle excluded)'),
+      }),
+    ),
+    documents: z.array(
+      z.object({
+        id,
+        name: z.string(),
+        annotators: z.array(
+          z.object({
+            userId: id,
+            status: z.string(),
+            afterGold: z.boolean().describe('changed after gold was shown to them: left out of agreement by default'),
+            activeSeconds: z.number().int(),
+          }),
+        ),
+      }),
+    ),
   }),
   errors: [403, 404],
 });
@@ -97,7 +133,13 @@ export const queuePlace = defineContract({
   tag: 'assignments',
   summary: "Where the document stands in the caller's queue: its place, the documents before and after it, and how many are not submitted",
   params: idParams,
-  response: z.object({ position: z.number().int().nullable(), total: z.number().int(), remaining: z.number().int(), previous: queueNeighbour, next: queueNeighbour }),
+  response: z.object({
+    position: z.number().int().nullable(),
+    total: z.number().int(),
+    remaining: z.number().int(),
+    previous: queueNeighbour,
+    next: queueNeighbour,
+  }),
   errors: [404],
 });
 

@@ -8,7 +8,12 @@ export const exportDataset = defineContract({
   path: '/projects/{id}/export',
   tag: 'export',
   summary:
-    'Stream the project as a dataset (docs/ARCHITECTURE.md §11 in the Glossa repository): format=jsonl|conll|brat|w3c|stance-csv|semeval|hf|conllu|spacy|webanno-tsv, source=gold|all|annotator:<userId>, filters status=, assignee=, documents=<id,id>, meta.<key>=<value>, limit= (previews), labels=source (conll, conllu, spacy: labels as the imported files spelled them). Archives (brat, hf, webanno-tsv) contain the dataset card as README.md; single files link to it (Link: rel="describedby"), which is format=card (Markdown) or card-json with the same parameters and of=<format>. X-Glossa-Total-Documents gives the document count up front. 409 when source=gold and nothing is adjudicated yet.',
+    'Stream the project as a dataset (docs/ARCHITECTURE.md §11 in the Glossa repository): ' +
+    'format=jsonl|conll|brat|w3c|stance-csv|semeval|hf|conllu|spacy|webanno-tsv, source=gold|all|annotator:<userId>, filters status=, ' +
+    'assignee=, documents=<id,id>, meta.<key>=<value>, limit= (previews), labels=source (conll, conllu, spacy: labels as the imported ' +
+    'files spelled them). Archives (brat, hf, webanno-tsv) contain the dataset card as README.md; single files link to it ' +
+    '(Link: rel="describedby"), which is format=card (Markdown) or card-json with the same parameters and of=<format>. ' +
+    'X-Glossa-Total-Documents gives the document count up front. 409 when source=gold and nothing is adjudicated yet.',
   params: idParams,
   query: exportQuery,
   rawResponse: responseTypes(),

@@ -6,7 +6,7 @@ export const listMembers = defineContract({
   method: 'GET',
   path: '/projects/{id}/members',
   tag: 'members',
-  summary: "List the members of a project and their roles (annotators in blind mode see only their own e-mail)",
+  summary: 'List the members of a project and their roles (annotators in blind mode see only their own e-mail)',
   params: idParams,
   query: pageQuery,
   response: pageOf(member),

@@ -17,7 +17,8 @@ export const replaceSchema = defineContract({
   path: '/projects/{id}/schema',
   tag: 'schema',
   summary:
-    "Replace the active schema. Takes GET's answer back as it is: list order sets `position`, an `id` must match its key, and items left out or sent with `retired: true` are retired, never deleted",
+    "Replace the active schema. Takes GET's answer back as it is: list order sets `position`, an `id` must match its key, and items left " +
+    'out or sent with `retired: true` are retired, never deleted',
   params: idParams,
   body: schemaDefinition,
   response: labelSchema,

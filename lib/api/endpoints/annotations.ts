@@ -1,6 +1,5 @@
 import { authorizeDocument, authorizeItem } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id } from '@/lib/api/schemas';
 import { replaceAnswers, listAnswers } from '@/lib/annotations/document-labels';
 import { createRelation, deleteRelation, listRelations } from '@/lib/annotations/relations';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
@@ -91,6 +90,13 @@ export const replaceAnswersEndpoint = defineEndpoint({
 });
 
 export const annotationEndpoints = [
-  listAnnotationsEndpoint, createAnnotationEndpoint, updateAnnotationEndpoint, deleteAnnotationEndpoint,
-  listRelationsEndpoint, createRelationEndpoint, deleteRelationEndpoint, listAnswersEndpoint, replaceAnswersEndpoint,
+  listAnnotationsEndpoint,
+  createAnnotationEndpoint,
+  updateAnnotationEndpoint,
+  deleteAnnotationEndpoint,
+  listRelationsEndpoint,
+  createRelationEndpoint,
+  deleteRelationEndpoint,
+  listAnswersEndpoint,
+  replaceAnswersEndpoint,
 ];

@@ -4,7 +4,6 @@ import { queuePlace } from '@/lib/assignments/queue';
 import { assignDocuments, nextDocument, projectProgress, removeAssignment } from '@/lib/assignments/store';
 import { changeStatus, readOwnAssignment as readAssignment } from '@/lib/assignments/status';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id } from '@/lib/api/schemas';
 import * as contract from '@/lib/api/contracts/assignment';
 
 export const readOwnAssignment = defineEndpoint({
@@ -71,4 +70,13 @@ export const heartbeatEndpoint = defineEndpoint({
   },
 });
 
-export const assignmentEndpoints = [readOwnAssignment, updateOwnAssignment, removeAssignmentEndpoint, assignEndpoint, progressEndpoint, nextDocumentEndpoint, queuePlaceEndpoint, heartbeatEndpoint];
+export const assignmentEndpoints = [
+  readOwnAssignment,
+  updateOwnAssignment,
+  removeAssignmentEndpoint,
+  assignEndpoint,
+  progressEndpoint,
+  nextDocumentEndpoint,
+  queuePlaceEndpoint,
+  heartbeatEndpoint,
+];

@@ -1,7 +1,6 @@
 import { assertGoldWriter, authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { prismaPage, toPage } from '@/lib/api/paging';
-import { id } from '@/lib/api/schemas';
 import { renameDocument, withdrawDocument } from '@/lib/documents/manage';
 import { getDocument, listDocuments } from '@/lib/documents/store';
 import { HttpError, notFound } from '@/lib/http/errors';

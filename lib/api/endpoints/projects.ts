@@ -1,7 +1,6 @@
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
 import { prismaPage, toPage } from '@/lib/api/paging';
-import { project } from '@/lib/api/schemas';
 import { createProject, deleteProject, getProject, listProjectsOf, updateProject } from '@/lib/projects/store';
 import { DEFAULT_PRESET_ID } from '@/lib/schema/presets';
 import * as contract from '@/lib/api/contracts/projects';

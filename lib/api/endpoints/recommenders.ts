@@ -35,9 +35,12 @@ const recommender = z.object({
 
 const recommenderCreate = z
   .object({
-    kind: z.enum(KINDS).describe(
-      'string-match, compromise (offline), openai (Chat Completions), or http: Glossa POSTs {text, schema} to config.url and expects {spans:[{start,end,label,target?,score?}]} with code-point offsets',
-    ),
+    kind: z
+      .enum(KINDS)
+      .describe(
+        'string-match, compromise (offline), openai (Chat Completions), or http: Glossa POSTs {text, schema} to config.url and expects ' +
+          '{spans:[{start,end,label,target?,score?}]} with code-point offsets',
+      ),
     name,
     layers: z.array(layer).max(4).optional(),
     labels: labels.optional(),
@@ -45,7 +48,15 @@ const recommenderCreate = z
   })
   .strict();
 
-const recommenderUpdate = z.object({ name: name.optional(), layers: z.array(layer).max(4).optional(), labels: labels.optional(), config: config.optional(), enabled: z.boolean().optional() }).strict();
+const recommenderUpdate = z
+  .object({
+    name: name.optional(),
+    layers: z.array(layer).max(4).optional(),
+    labels: labels.optional(),
+    config: config.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
 
 const run = z.object({
   id,
@@ -161,7 +172,11 @@ export const uploadGazetteerEndpoint = defineEndpoint({
     if (found.kind !== 'string-match') throw new HttpError(409, 'conflict', `Only string-match recommenders take a gazetteer; this one is ${found.kind}.`);
     const type = request.headers.get('content-type') ?? '';
     if (!/^text\/(csv|plain)\b/i.test(type)) throw unsupportedMediaType(`Send the gazetteer as text/csv, not "${type || 'none'}".`);
-    const keys = new Set((await db.label.findMany({ where: { projectId: found.projectId, retired: false, layer: { in: ['ENTITY', 'STANCE', 'FRAME'] } }, select: { key: true } })).map((l) => l.key));
+    const keys = new Set(
+      (
+        await db.label.findMany({ where: { projectId: found.projectId, retired: false, layer: { in: ['ENTITY', 'STANCE', 'FRAME'] } }, select: { key: true } })
+      ).map((l) => l.key),
+    );
     const { entries, duplicates } = await readGazetteer(request.body, keys);
     await updateRecommender(db, params.id, caller.userId, { gazetteer: entries });
     return { entries: entries.length, duplicates };

@@ -1,6 +1,5 @@
 import { authorizeDocument, authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id } from '@/lib/api/schemas';
 import { acceptIntoGold, autoAccept, setAdjudicated } from '@/lib/review/adjudication';
 import { reviewQueue, reviewView } from '@/lib/review/view';
 import * as contract from '@/lib/api/contracts/review';

@@ -73,7 +73,10 @@ export async function* parseBratZip(source: ImportSource, onProblem?: OnProblem)
   const ignored = paths.filter((path) => !/\.(txt|ann|conf)$/.test(path));
   for (const orphan of paths.filter((path) => path.endsWith('.ann') && !Object.hasOwn(entries, `${path.slice(0, -'.ann'.length)}.txt`))) {
     readRecord(() => {
-      throw new ImportError({ file: `${source.name}/${orphan}` }, 'has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann');
+      throw new ImportError(
+        { file: `${source.name}/${orphan}` },
+        'has no .txt file beside it (brat keeps each document as x.txt + x.ann in the same folder): add the .txt or remove the .ann',
+      );
     }, onProblem);
   }
   const read = (path: string) => decodeUtf8(entries[path] ?? new Uint8Array(), `${source.name}/${path}`);
@@ -168,7 +171,8 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
     const source = spanOf(id, line, from);
     spanOf(id, line, to);
     if (label === STANCE_TARGET_RELATION) {
-      if (source.target !== undefined) throw new ImportError(at(line), `${id}: ${from} already has a stance target; give each stance span one ${STANCE_TARGET_RELATION} relation`);
+      if (source.target !== undefined)
+        throw new ImportError(at(line), `${id}: ${from} already has a stance target; give each stance span one ${STANCE_TARGET_RELATION} relation`);
       source.target = { span: to };
     } else {
       relations.set(id, { label, source: from, target: to, location: at(line) });
@@ -193,28 +197,33 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
   };
   const setAttribute = (item: ImportedSpan | ImportedRelation, key: string, value: unknown, id: string, line: number) => {
     item.attributes ??= {};
-    if (Object.hasOwn(item.attributes, key)) throw new ImportError(at(line), `${id}: attribute ${JSON.stringify(key)} is given twice; keep one line per attribute`);
+    if (Object.hasOwn(item.attributes, key))
+      throw new ImportError(at(line), `${id}: attribute ${JSON.stringify(key)} is given twice; keep one line per attribute`);
     // Defined, not assigned: assigning "__proto__" would replace the object's prototype and lose the attribute.
     Object.defineProperty(item.attributes, key, { value, enumerable: true, writable: true, configurable: true });
   };
-  each((id) => id.startsWith('A') || id.startsWith('M'), ({ line, id, body }) => {
-    const match = /^(\S+) (\S+)(?: (\S+))?\t?$/.exec(body);
-    if (!match) throw new ImportError(at(line), `${id}: expected a brat attribute "NAME ID" or "NAME ID VALUE" (separated by spaces)`);
-    const [, attribute = '', ref = '', value] = match;
-    if (aboutSkipped(ref)) return;
-    const item = owner(id, line, ref);
-    if (attribute === TARGET_ATTRIBUTE || attribute === TARGET_ATTRIBUTE.toLowerCase()) {
-      const stance = spans.get(ref);
-      if (!stance || value === undefined) throw new ImportError(at(line), `${id}: ${attribute} needs a span and a target key ("${attribute} T1 KEY")`);
-      if (stance.target !== undefined) throw new ImportError(at(line), `${id}: ${ref} already has a stance target; give it one`);
-      stance.target = value;
-    } else if (attribute === AUTHOR_ATTRIBUTE) {
-      if (value === undefined || item.author !== undefined) throw new ImportError(at(line), `${id}: ${AUTHOR_ATTRIBUTE} needs one value per annotation ("${AUTHOR_ATTRIBUTE} T1 member@example.org")`);
-      item.author = value;
-    } else {
-      setAttribute(item, attribute, value ?? true, id, line);
-    }
-  });
+  each(
+    (id) => id.startsWith('A') || id.startsWith('M'),
+    ({ line, id, body }) => {
+      const match = /^(\S+) (\S+)(?: (\S+))?\t?$/.exec(body);
+      if (!match) throw new ImportError(at(line), `${id}: expected a brat attribute "NAME ID" or "NAME ID VALUE" (separated by spaces)`);
+      const [, attribute = '', ref = '', value] = match;
+      if (aboutSkipped(ref)) return;
+      const item = owner(id, line, ref);
+      if (attribute === TARGET_ATTRIBUTE || attribute === TARGET_ATTRIBUTE.toLowerCase()) {
+        const stance = spans.get(ref);
+        if (!stance || value === undefined) throw new ImportError(at(line), `${id}: ${attribute} needs a span and a target key ("${attribute} T1 KEY")`);
+        if (stance.target !== undefined) throw new ImportError(at(line), `${id}: ${ref} already has a stance target; give it one`);
+        stance.target = value;
+      } else if (attribute === AUTHOR_ATTRIBUTE) {
+        if (value === undefined || item.author !== undefined)
+          throw new ImportError(at(line), `${id}: ${AUTHOR_ATTRIBUTE} needs one value per annotation ("${AUTHOR_ATTRIBUTE} T1 member@example.org")`);
+        item.author = value;
+      } else {
+        setAttribute(item, attribute, value ?? true, id, line);
+      }
+    },
+  );
   each(kind('#'), ({ line, id, body }) => {
     const match = /^(\S+) (\S+)(?:\t(.*))?$/s.exec(body);
     if (!match) throw new ImportError(at(line), `${id}: expected a brat note "AnnotatorNotes ID<TAB>text"`);
@@ -235,7 +244,8 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
     entry.values.push(norm);
     norms.set(item, entry);
   });
-  for (const [item, { values, id, line }] of norms) readRecord(() => setAttribute(item, NORM_ATTRIBUTE, values.length === 1 ? values[0] : values, id, line), onProblem);
+  for (const [item, { values, id, line }] of norms)
+    readRecord(() => setAttribute(item, NORM_ATTRIBUTE, values.length === 1 ? values[0] : values, id, line), onProblem);
 
   doc.spans = [...spans.values()];
   doc.relations = [...relations.values()];
@@ -257,7 +267,8 @@ function annLines(ann: string, file: string, onProblem: OnProblem, broken: Set<s
     const tab = text.indexOf('\t');
     const id = text.slice(0, Math.max(tab, 0));
     readRecord(() => {
-      if (tab < 1) throw new ImportError({ file, line }, 'expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?');
+      if (tab < 1)
+        throw new ImportError({ file, line }, 'expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?');
       if (!/^[TREAMN#*]/.test(id)) throw new ImportError({ file, line }, `${id}: unknown brat annotation kind (expected T, R, E, A, M, N, # or *)`);
       // Equivalences all share the id "*".
       if (id !== '*' && seen.has(id)) {
@@ -283,7 +294,11 @@ function readSpan(id: string, body: string, checker: SpanChecker, location: Sour
   const start = fragments[0]?.[0] ?? 0;
   const end = fragments[fragments.length - 1]?.[1] ?? 0;
   const written = covered.join(' ');
-  if (written !== stated) throw new ImportError(location, `${id}: ${describeSpan(start, end, label)}: quote ${JSON.stringify(stated)} does not match the text ${JSON.stringify(written)}`);
+  if (written !== stated)
+    throw new ImportError(
+      location,
+      `${id}: ${describeSpan(start, end, label)}: quote ${JSON.stringify(stated)} does not match the text ${JSON.stringify(written)}`,
+    );
   let continuous = true;
   fragments.forEach(([fragmentStart], index) => {
     const previousEnd = fragments[index - 1]?.[1];

@@ -41,7 +41,8 @@ export async function* parseConll(source: ImportSource, onProblem?: (problem: Im
       readRecord(() => {
         const token = fields[0];
         const tag = fields[fields.length - 1];
-        if (fields.length < 2 || token === undefined || tag === undefined) throw new ImportError(location, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)');
+        if (fields.length < 2 || token === undefined || tag === undefined)
+          throw new ImportError(location, 'expected a token and a tag separated by whitespace (CoNLL: the token first, the BIO tag last)');
         const parsed = parseTag(tag);
         if (!parsed) throw new ImportError(location, `tag ${JSON.stringify(tag)} is not O, B-<type>, I-<type>, E-<type> or S-<type>`);
         builder.add(token, parsed.prefix, parsed.label, location);

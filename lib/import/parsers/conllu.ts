@@ -85,7 +85,11 @@ export async function* parseConllu(source: ImportSource, onProblem?: (problem: I
 
   function tokenLine(text: string, location: SourceLocation): void {
     const fields = text.split('\t');
-    if (fields.length !== COLUMNS) throw new ImportError(location, `expected ${COLUMNS} tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), found ${fields.length}`);
+    if (fields.length !== COLUMNS)
+      throw new ImportError(
+        location,
+        `expected ${COLUMNS} tab-separated columns (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), found ${fields.length}`,
+      );
     const id = fields[0]!;
     const form = fields[FORM]!;
     const misc = miscFields(fields[MISC]!);

@@ -29,7 +29,12 @@ export async function* csvRecords(lines: AsyncIterable<SourceLine>, tabs: boolea
     scan.add(text);
     if (scan.quoted) {
       // A record is bounded like a line: a quote left open would otherwise gather the whole file.
-      if (pendingBytes > limits.lineBytes) throw new ImportError({ file, line: start }, `the quoted field opened on line ${start} is still open after ${describeLimit('lineBytes', limits)}: a closing quote is missing (CSV: a quote inside a quoted field is written twice, "")`);
+      if (pendingBytes > limits.lineBytes)
+        throw new ImportError(
+          { file, line: start },
+          `the quoted field opened on line ${start} is still open after ${describeLimit('lineBytes', limits)}: a closing quote is missing (CSV: ` +
+            `a quote inside a quoted field is written twice, "")`,
+        );
       continue;
     }
     yield splitRecord(pending.join('').replace(/\r?\n$/, ''), start, tabs, limits);
@@ -38,7 +43,12 @@ export async function* csvRecords(lines: AsyncIterable<SourceLine>, tabs: boolea
     scan = new QuoteScan(tabs);
   }
   if (pending.length > 0) {
-    yield { line: start, problem: `the quoted field opened on line ${start} is never closed, so lines ${start}–${last} were read as one field: close the quote, or write a quote inside a quoted field twice ("")` };
+    yield {
+      line: start,
+      problem:
+        `the quoted field opened on line ${start} is never closed, so lines ${start}–${last} were read as one field: close the quote, or ` +
+        `write a quote inside a quoted field twice ("")`,
+    };
   }
 }
 
@@ -98,7 +108,12 @@ function splitRecord(text: string, line: number, tabs: boolean, limits: ImportLi
         at += 1;
       }
       if (at < text.length && text[at] !== ',') {
-        return { line, problem: `field ${number}: text after its closing quote (${JSON.stringify(text.slice(at, at + 10))}); in CSV a quote inside a quoted field is written twice ("say ""hi""")` };
+        return {
+          line,
+          problem:
+            `field ${number}: text after its closing quote (${JSON.stringify(text.slice(at, at + 10))}); in CSV a quote inside a quoted ` +
+            `field is written twice ("say ""hi""")`,
+        };
       }
       fields.push(value);
     } else {
@@ -106,7 +121,12 @@ function splitRecord(text: string, line: number, tabs: boolean, limits: ImportLi
       const end = comma === -1 ? text.length : comma;
       const value = text.slice(at, end);
       if (value.includes('"')) {
-        return { line, problem: `field ${number} holds a quote but does not begin with one; in CSV such a field is quoted whole with its quotes doubled ("say ""hi"""), or save tab-separated data as .tsv, which has no quoting` };
+        return {
+          line,
+          problem:
+            `field ${number} holds a quote but does not begin with one; in CSV such a field is quoted whole with its quotes doubled ("say ` +
+            `""hi"""), or save tab-separated data as .tsv, which has no quoting`,
+        };
       }
       fields.push(value);
       at = end;

@@ -50,7 +50,15 @@ interface Columns {
   target: number | undefined;
 }
 
-function csvDocument(fields: string[], columns: Columns, row: number, location: SourceLocation, file: string, tabs: boolean, options: ParseOptions): ImportedDocument {
+function csvDocument(
+  fields: string[],
+  columns: Columns,
+  row: number,
+  location: SourceLocation,
+  file: string,
+  tabs: boolean,
+  options: ParseOptions,
+): ImportedDocument {
   const { names, text, name, answer, target } = columns;
   if (fields.length !== names.length) throw new ImportError(location, columnCount(fields.length, names.length, tabs));
   const consumed = new Set([text, name, answer, target]);
@@ -65,7 +73,8 @@ function csvDocument(fields: string[], columns: Columns, row: number, location: 
     const value = (fields[answer] ?? '').trim();
     const targetName = target === undefined ? '' : (fields[target] ?? '').trim();
     if (value === '') doc.skipped = { [`blank ${names[answer]} cells`]: 1 };
-    else if (target !== undefined && targetName === '') throw new ImportError(location, `column ${JSON.stringify(names[target])} is blank, so the answer ${JSON.stringify(value)} has no stance target`);
+    else if (target !== undefined && targetName === '')
+      throw new ImportError(location, `column ${JSON.stringify(names[target])} is blank, so the answer ${JSON.stringify(value)} has no stance target`);
     else doc.documentLabels = [{ question: options.question, values: [value], ...(target !== undefined && { target: targetName }), location }];
   }
   return doc;
@@ -76,7 +85,10 @@ const LISTED_COLUMNS = 20;
 
 /** Checked in one pass (a map from name to index), after the column count: linear in the header. */
 function readHeader(names: string[], options: ParseOptions, location: SourceLocation): Columns {
-  const shown = names.slice(0, LISTED_COLUMNS).map((name) => JSON.stringify(name)).join(', ');
+  const shown = names
+    .slice(0, LISTED_COLUMNS)
+    .map((name) => JSON.stringify(name))
+    .join(', ');
   const listed = names.length > LISTED_COLUMNS ? `${shown} and ${names.length - LISTED_COLUMNS} more` : shown;
   const positions = new Map<string, number>();
   names.forEach((name, index) => {

@@ -37,7 +37,9 @@ export function detectFormat(fileName: string, firstBytes: Uint8Array): ImportFo
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase();
   const format = extension === undefined ? undefined : BY_EXTENSION[extension];
   if (format === undefined) {
-    const accepted = Object.keys(BY_EXTENSION).map((ext) => `.${ext}`).join(', ');
+    const accepted = Object.keys(BY_EXTENSION)
+      .map((ext) => `.${ext}`)
+      .join(', ');
     throw new ImportError({ file: fileName }, `unsupported file type${extension ? ` ".${extension}"` : ' (no extension)'}; accepted: ${accepted}`);
   }
   if (format === 'jsonl?') return jsonlFlavour(fileName, firstBytes);
@@ -75,10 +77,10 @@ function jsonlFlavour(file: string, firstBytes: Uint8Array): ImportFormat {
     location,
     partial
       ? `the first record is longer than the ${firstBytes.length} bytes examined, and its first fields do ` +
-        `not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
+          `not tell Glossa, doccano, Label Studio and plain JSONL apart; choose the format explicitly`
       : 'the first record is none of: Glossa ("spans"), doccano ("label", "entities", "cats", or doccano ' +
-        '1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ' +
-        '("text")',
+          '1.x "data" text and "annotations"), Label Studio ("data" object and "annotations"), plain JSONL ' +
+          '("text")',
   );
 }
 

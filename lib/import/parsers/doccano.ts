@@ -33,7 +33,9 @@ const offsetLabels = z.array(z.tuple([z.int(), z.int(), key]));
 const classLabels = z.array(key);
 const entities = z.array(z.object({ id: z.union([z.int(), key]), label: key, start_offset: z.int(), end_offset: z.int() }));
 const relations = z.array(z.object({ from_id: z.union([z.int(), key]), to_id: z.union([z.int(), key]), type: key }));
-const annotations = z.array(z.object({ label: labelId, start_offset: z.int().optional(), end_offset: z.int().optional(), user: z.union([z.int(), key]).optional() }));
+const annotations = z.array(
+  z.object({ label: labelId, start_offset: z.int().optional(), end_offset: z.int().optional(), user: z.union([z.int(), key]).optional() }),
+);
 const cats = z.union([classLabels, z.record(z.string(), z.union([z.boolean(), z.literal(0), z.literal(1)]))]);
 
 const LABEL_FIELDS = ['label', 'labels', 'entities', 'annotations', 'cats'] as const;
@@ -47,16 +49,30 @@ export async function* parseDoccano(source: ImportSource, options: ParseOptions 
 }
 
 function doccanoLine(value: unknown, location: SourceLocation, source: ImportSource, options: ParseOptions): ImportedDocument {
-  if (!isObject(value)) throw new ImportError(location, location.record === undefined ? 'expected a JSON object per line (doccano JSONL)' : 'expected a JSON object per array item (doccano 1.x JSON)');
+  if (!isObject(value))
+    throw new ImportError(
+      location,
+      location.record === undefined ? 'expected a JSON object per line (doccano JSONL)' : 'expected a JSON object per array item (doccano 1.x JSON)',
+    );
   const textField = typeof value.text === 'string' ? 'text' : typeof value.data === 'string' ? 'data' : undefined;
   if (textField === undefined) {
-    throw new ImportError(location, value.data === undefined ? 'text: expected a string (doccano writes the text in "text", doccano 1.x in "data")' : 'data: expected a string (the doccano 1.x text field)');
+    throw new ImportError(
+      location,
+      value.data === undefined
+        ? 'text: expected a string (doccano writes the text in "text", doccano 1.x in "data")'
+        : 'data: expected a string (the doccano 1.x text field)',
+    );
   }
   const given = LABEL_FIELDS.filter((field) => value[field] !== undefined);
   if (given.length > 1) throw new ImportError(location, `both ${given.map((field) => `"${field}"`).join(' and ')} are given; keep one`);
   const labelField = given[0];
 
-  const { name, metadata } = nameAndMetadata(value, [textField, ...LABEL_FIELDS, 'relations'], `${baseName(source.name)}#${location.line ?? location.record}`, location);
+  const { name, metadata } = nameAndMetadata(
+    value,
+    [textField, ...LABEL_FIELDS, 'relations'],
+    `${baseName(source.name)}#${location.line ?? location.record}`,
+    location,
+  );
   const text = value[textField] as string;
   const doc = newDocument(name, text, location, metadata);
   const checker = new SpanChecker(text);
@@ -80,17 +96,22 @@ function doccanoLine(value: unknown, location: SourceLocation, source: ImportSou
         answers.set(user, [...(answers.get(user) ?? []), label]);
         return;
       }
-      if (item.start_offset === undefined || item.end_offset === undefined) throw new ImportError(location, `${where}: a span needs both start_offset and end_offset`);
+      if (item.start_offset === undefined || item.end_offset === undefined)
+        throw new ImportError(location, `${where}: a span needs both start_offset and end_offset`);
       doc.spans.push({ ...span(item.start_offset, item.end_offset, label), ...(item.user !== undefined && { author: String(item.user) }) });
     });
-    doc.documentLabels = [...answers].map(([user, values]): ImportedDocumentLabel => ({ question: QUESTION, values, ...(user !== undefined && { author: user }), location }));
+    doc.documentLabels = [...answers].map(
+      ([user, values]): ImportedDocumentLabel => ({ question: QUESTION, values, ...(user !== undefined && { author: user }), location }),
+    );
     if (mapped.count > 0) doc.notes = [`doccano label ids mapped by the label map`];
   } else if (labelField === 'cats') {
     const read = parseWith(cats, labelled, location, 'cats');
     const values = Array.isArray(read) ? read : Object.keys(read).filter((name) => read[name] === true || read[name] === 1);
     if (values.length > 0) doc.documentLabels = [{ question: QUESTION, values, location }];
   } else if (labelField === 'entities' && !isTriples) {
-    doc.spans = parseWith(entities, labelled, location, 'entities').map((entity) => span(entity.start_offset, entity.end_offset, entity.label, String(entity.id)));
+    doc.spans = parseWith(entities, labelled, location, 'entities').map((entity) =>
+      span(entity.start_offset, entity.end_offset, entity.label, String(entity.id)),
+    );
   } else if (isClasses && labelField !== 'entities') {
     doc.documentLabels = [{ question: QUESTION, values: parseWith(classLabels, labelled, location, labelField), location }];
   } else if (labelField !== undefined) {
@@ -98,7 +119,12 @@ function doccanoLine(value: unknown, location: SourceLocation, source: ImportSou
   }
   if (value.relations !== undefined) {
     if (labelField !== 'entities' || isTriples) throw new ImportError(location, '"relations" need "entities" with ids to refer to');
-    doc.relations = parseWith(relations, value.relations, location, 'relations').map((relation) => ({ label: relation.type, source: String(relation.from_id), target: String(relation.to_id), location }));
+    doc.relations = parseWith(relations, value.relations, location, 'relations').map((relation) => ({
+      label: relation.type,
+      source: String(relation.from_id),
+      target: String(relation.to_id),
+      location,
+    }));
   }
   doc.variant = variantOf(textField, labelField, isTriples, location.record !== undefined);
   checkReferences(doc);
@@ -125,8 +151,11 @@ class LabelIds {
     if (typeof label === 'string') return label;
     const id = String(label);
     if (this.labelMap[id] === undefined) {
-      throw new ImportError(this.location, `${where}: label ${id} is a doccano 1.x label id, not a label name; map every id to a schema key ` +
-        `with the label map, e.g. labelMap={"${id}": "ORG"} (CLI: --label-map)`);
+      throw new ImportError(
+        this.location,
+        `${where}: label ${id} is a doccano 1.x label id, not a label name; map every id to a schema key ` +
+          `with the label map, e.g. labelMap={"${id}": "ORG"} (CLI: --label-map)`,
+      );
     }
     this.count++;
     // The id itself goes on: the schema lookup applies the same map.

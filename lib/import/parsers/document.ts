@@ -32,7 +32,14 @@ export class SpanChecker {
 
   /** Whether [start, end) is a non-empty code point range of the text whose content is `quote` (when given). */
   fits(start: number, end: number, quote: string | undefined): boolean {
-    return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= this.index.length && (quote === undefined || this.index.slice(start, end) === quote);
+    return (
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      start < end &&
+      end <= this.index.length &&
+      (quote === undefined || this.index.slice(start, end) === quote)
+    );
   }
 
   /** Throws the precise reason [start, end) does not fit, after `where` when given; returns the covered text. */

@@ -38,7 +38,14 @@ export function decodedSource(source: ImportSource, stated: ImportEncoding | und
         }
       }
       const first = Buffer.concat(head);
-      const bom = first[0] === 0xff && first[1] === 0xfe ? 'utf-16le' : first[0] === 0xfe && first[1] === 0xff ? 'utf-16be' : first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 'utf-8' : undefined;
+      const bom =
+        first[0] === 0xff && first[1] === 0xfe
+          ? 'utf-16le'
+          : first[0] === 0xfe && first[1] === 0xff
+            ? 'utf-16be'
+            : first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf
+              ? 'utf-8'
+              : undefined;
       const rest = async function* () {
         if (first.length > 0) yield new Uint8Array(first);
         if (done) return;
@@ -58,11 +65,19 @@ function decoderFor(file: string, stated: ImportEncoding | undefined, bom: 'utf-
   const utf16 = bom === 'utf-16le' || bom === 'utf-16be';
   if (stated === undefined) return utf16 ? bom : undefined;
   if (stated === 'utf-16') {
-    if (!utf16) throw new ImportError({ file }, 'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which ' +
-      'tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8');
+    if (!utf16)
+      throw new ImportError(
+        { file },
+        'encoding utf-16: the file does not begin with a UTF-16 byte order mark (FF FE or FE FF), which ' +
+          'tells little from big endian; save it as "UTF-16 with BOM" or as UTF-8',
+      );
     return bom;
   }
-  if (bom !== undefined) throw new ImportError({ file }, `encoding ${stated} was given, but the file begins with a ${bom.toUpperCase()} byte order mark; leave out the encoding option`);
+  if (bom !== undefined)
+    throw new ImportError(
+      { file },
+      `encoding ${stated} was given, but the file begins with a ${bom.toUpperCase()} byte order mark; leave out the encoding option`,
+    );
   return stated === 'utf-8' ? undefined : DECODER_LABEL[stated];
 }
 
@@ -73,7 +88,10 @@ async function* transcode(chunks: AsyncIterable<Uint8Array>, label: string, file
     try {
       return chunk === undefined ? decoder.decode() : decoder.decode(chunk, { stream: true });
     } catch {
-      throw new ImportError({ file }, `the file is not valid ${name} (an odd number of bytes or a lone surrogate); save it again in that encoding, or as UTF-8`);
+      throw new ImportError(
+        { file },
+        `the file is not valid ${name} (an odd number of bytes or a lone surrogate); save it again in that encoding, or as UTF-8`,
+      );
     }
   };
   for await (const chunk of chunks) {

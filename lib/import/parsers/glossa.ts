@@ -7,7 +7,8 @@ import { jsonLines, jsonObject, parseWith, readRecord } from './json';
 /**
  * Glossa's own JSON Lines export (lib/formats/jsonl.ts writes it), one document per line, read as
  * the bytes arrive. Files written by hand or by scripts may leave out what an export always has
- * (ids, authors, layers, metadata), so this schema makes those optional and otherwise mirrors the writer: offsets are code points, `quote` is required and checked, a stance
+ * (ids, authors, layers, metadata), so this schema makes those optional and otherwise mirrors the writer: offsets are code points, `quote` is
+ * required and checked, a stance
  * target is `{ kind: "target", key }` or `{ kind: "span", span_id }` (`spanId` is accepted too),
  * and the doccano-style `label` field, when present, must agree with `spans`. Unknown fields are
  * errors rather than silently dropped data. The document `id` names the document in the
@@ -60,13 +61,37 @@ function glossaLine(value: unknown, location: SourceLocation): ImportedDocument 
   const checker = new SpanChecker(record.text);
   doc.spans = record.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }): ImportedSpan => {
     checker.check(start, end, label, quote, location);
-    return { ...(id !== undefined && { ref: id }), start, end, label, ...(layer && { layer }), quote, ...(target !== undefined && { target }), ...(attributes && { attributes }), ...(author && { author }), location };
+    return {
+      ...(id !== undefined && { ref: id }),
+      start,
+      end,
+      label,
+      ...(layer && { layer }),
+      quote,
+      ...(target !== undefined && { target }),
+      ...(attributes && { attributes }),
+      ...(author && { author }),
+      location,
+    };
   });
   if (record.label && JSON.stringify(record.label) !== JSON.stringify(record.spans.map((span) => [span.start, span.end, span.label]))) {
     throw new ImportError(location, 'the doccano-style "label" field disagrees with "spans"; edit both or drop "label"');
   }
-  doc.relations = (record.relations ?? []).map(({ label, source: from, target, author, attributes }) => ({ label, source: from, target, ...(attributes && { attributes }), ...(author && { author }), location }));
-  doc.documentLabels = (record.document_labels ?? []).map(({ question, target, values, author }) => ({ question, ...(target !== undefined && { target }), values, ...(author && { author }), location }));
+  doc.relations = (record.relations ?? []).map(({ label, source: from, target, author, attributes }) => ({
+    label,
+    source: from,
+    target,
+    ...(attributes && { attributes }),
+    ...(author && { author }),
+    location,
+  }));
+  doc.documentLabels = (record.document_labels ?? []).map(({ question, target, values, author }) => ({
+    question,
+    ...(target !== undefined && { target }),
+    values,
+    ...(author && { author }),
+    location,
+  }));
   checkReferences(doc);
   return doc;
 }

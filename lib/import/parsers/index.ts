@@ -54,7 +54,10 @@ export function parseSource(source: ImportSource, format: ImportFormat, options:
 
 async function* parseBrat(source: ImportSource, onProblem: ParseOptions['onProblem']): AsyncGenerator<ImportedDocument> {
   if (/\.ann$/i.test(source.name)) {
-    throw new ImportError({ file: source.name }, 'a brat .ann file needs its .txt: upload both together (they are paired by base name) or upload a .zip of the collection');
+    throw new ImportError(
+      { file: source.name },
+      'a brat .ann file needs its .txt: upload both together (they are paired by base name) or upload a .zip of the collection',
+    );
   }
   yield* parseBratZip(source, onProblem);
 }

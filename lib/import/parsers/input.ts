@@ -41,7 +41,8 @@ export async function readBytes(source: ImportSource, maxBytes: number, tooLarge
  * over 3 × the document limit is too long whatever it holds, and is refused before it is read whole.
  */
 export async function readText(source: ImportSource, limits: ImportLimits = importLimits()): Promise<string> {
-  const tooLong = () => new ImportError({ file: source.name }, `the file is longer than a document may be: over ${describeLimit('documentChars', limits)} characters`);
+  const tooLong = () =>
+    new ImportError({ file: source.name }, `the file is longer than a document may be: over ${describeLimit('documentChars', limits)} characters`);
   return decodeUtf8(await readBytes(source, 3 * limits.documentChars, tooLong), source.name);
 }
 

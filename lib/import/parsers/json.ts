@@ -74,8 +74,10 @@ const PRETTY_PRINTED = /^\s*[[{]\s*$/;
 /** Why a JSON Lines line is not JSON, saying so when the file is pretty-printed JSON rather than JSONL. */
 export function notJson(line: string, error: Error): string {
   if (PRETTY_PRINTED.test(line)) {
-    return 'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record ' +
-      'per line: export it as JSONL, or upload a JSON array as a .json file';
+    return (
+      'this looks like pretty-printed JSON (one record over several lines); JSON Lines needs one record ' +
+      'per line: export it as JSONL, or upload a JSON array as a .json file'
+    );
   }
   return `not valid JSON (${error.message})`;
 }
@@ -85,7 +87,10 @@ function notOneDocument(text: string, error: Error): string {
   const first = text.trimStart().split('\n', 1)[0] ?? '';
   try {
     JSON.parse(first);
-    return 'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio or doccano 1.x is a single array)';
+    return (
+      'this looks like JSON Lines (one record per line), not one JSON document: name the file .jsonl (a .json export of Label Studio ' +
+      'or doccano 1.x is a single array)'
+    );
   } catch {
     return `not valid JSON (${error.message}); a .json export of Label Studio or doccano 1.x is a single JSON array`;
   }
@@ -116,7 +121,12 @@ function describeIssue(issue: z.core.$ZodIssue | undefined, prefix: string): str
  * names the document, a `metadata` object is kept, and every other field joins the metadata
  * (the `metadata` object wins a clash, being the explicit one).
  */
-export function nameAndMetadata(record: Record<string, unknown>, consumed: readonly string[], fallbackName: string, location: SourceLocation): { name: string; metadata: Record<string, unknown> } {
+export function nameAndMetadata(
+  record: Record<string, unknown>,
+  consumed: readonly string[],
+  fallbackName: string,
+  location: SourceLocation,
+): { name: string; metadata: Record<string, unknown> } {
   const { name, metadata } = record;
   if (name !== undefined && typeof name !== 'string') throw new ImportError(location, 'name: expected a string');
   if (metadata !== undefined && !isObject(metadata)) throw new ImportError(location, 'metadata: expected a JSON object');

@@ -50,10 +50,20 @@ const task = z.object({
   completions: z.array(annotation).optional(),
   predictions: z.array(annotation).optional(),
 });
-const minRegion = z.object({ start: z.int(), end: z.int(), text: z.string().optional(), labels: z.array(z.string().min(1)).length(1, 'a region with several labels cannot be one span; give it one label') });
+const minRegion = z.object({
+  start: z.int(),
+  end: z.int(),
+  text: z.string().optional(),
+  labels: z.array(z.string().min(1)).length(1, 'a region with several labels cannot be one span; give it one label'),
+});
 const minChoices = z.object({ choices: z.array(z.string()) }).strict();
 const result = z.object({ id: id.optional(), type: z.string(), from_name: z.string().optional() });
-const labelsValue = z.object({ start: z.int(), end: z.int(), text: z.string().optional(), labels: z.array(z.string().min(1)).length(1, 'a region with several labels cannot be one span; give it one label') });
+const labelsValue = z.object({
+  start: z.int(),
+  end: z.int(),
+  text: z.string().optional(),
+  labels: z.array(z.string().min(1)).length(1, 'a region with several labels cannot be one span; give it one label'),
+});
 const choicesValue = z.object({ choices: z.array(z.string()) });
 const relation = z.object({ from_id: id, to_id: id, direction: z.enum(['left', 'right', 'bi']).optional(), labels: z.array(z.string().min(1)).optional() });
 
@@ -86,15 +96,24 @@ function readTask({ value, location }: JsonRecord, base: string, unit: OffsetUni
   const parsed = parseWith(task, value, location);
   const textField = typeof parsed.data.text === 'string' ? 'text' : Object.keys(parsed.data).find((key) => typeof parsed.data[key] === 'string');
   const text = textField === undefined ? undefined : parsed.data[textField];
-  if (typeof text !== 'string') throw new ImportError(location, 'data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)');
+  if (typeof text !== 'string')
+    throw new ImportError(
+      location,
+      'data: no text field (Label Studio JSON: the task\'s data needs "text" or another string field; export the project with its text data)',
+    );
   const metadata = Object.fromEntries(Object.entries(parsed.data).filter(([key]) => key !== textField));
   const doc = newDocument(`${base}#${parsed.id ?? location.record ?? location.line}`, text, location, metadata);
 
-  const completed = (field: 'annotations' | 'completions') => (parsed[field] ?? []).map((item, index) => ({ result: item.result, path: `${field}[${index}]`, author: authorOf(item.completed_by) }));
+  const completed = (field: 'annotations' | 'completions') =>
+    (parsed[field] ?? []).map((item, index) => ({ result: item.result, path: `${field}[${index}]`, author: authorOf(item.completed_by) }));
   const sources = [
     ...completed('annotations'),
     ...completed('completions'),
-    ...(parsed.predictions ?? []).map((item, index) => ({ result: item.result, path: `predictions[${index}]`, author: item.model_version === undefined ? undefined : String(item.model_version) })),
+    ...(parsed.predictions ?? []).map((item, index) => ({
+      result: item.result,
+      path: `predictions[${index}]`,
+      author: item.model_version === undefined ? undefined : String(item.model_version),
+    })),
   ];
   doc.variant = parsed.completions === undefined ? 'label-studio (JSON)' : 'label-studio 0.x (completions)';
   const regions = sources.flatMap((annotationSource) => readResults(annotationSource, doc, location));
@@ -106,17 +125,24 @@ function readTask({ value, location }: JsonRecord, base: string, unit: OffsetUni
 /** A JSON-MIN record: one annotation, its regions and multiple choices in fields named by their control tag. */
 function readMinRecord({ value, location }: JsonRecord, base: string, unit: OffsetUnit | undefined): ImportedDocument {
   if (!isObject(value)) throw new ImportError(location, 'expected a Label Studio task (a JSON object)');
-  const isRegionList = (field: unknown) => Array.isArray(field) && field.length > 0 && field.every((item) => isObject(item) && 'start' in item && 'labels' in item);
+  const isRegionList = (field: unknown) =>
+    Array.isArray(field) && field.length > 0 && field.every((item) => isObject(item) && 'start' in item && 'labels' in item);
   const isChoices = (field: unknown) => isObject(field) && Array.isArray(field.choices);
   const controls = Object.keys(value).filter((key) => isRegionList(value[key]) || isChoices(value[key]));
-  const textField = typeof value.text === 'string' ? 'text' : Object.keys(value).find((key) => typeof value[key] === 'string' && !MIN_ANNOTATION_FIELDS.includes(key));
+  const textField =
+    typeof value.text === 'string' ? 'text' : Object.keys(value).find((key) => typeof value[key] === 'string' && !MIN_ANNOTATION_FIELDS.includes(key));
   const text = textField === undefined ? undefined : value[textField];
   if (typeof text !== 'string') {
     throw new ImportError(location, 'no "data" object (Label Studio JSON) and no text field (Label Studio JSON-MIN); export the project as JSON or JSON-MIN');
   }
   const consumed = new Set([textField, ...controls, 'annotator']);
   const metadata = Object.fromEntries(Object.entries(value).filter(([key]) => !consumed.has(key)));
-  const doc = newDocument(`${base}#${typeof value.id === 'string' || typeof value.id === 'number' ? value.id : (location.record ?? location.line)}`, text, location, metadata);
+  const doc = newDocument(
+    `${base}#${typeof value.id === 'string' || typeof value.id === 'number' ? value.id : (location.record ?? location.line)}`,
+    text,
+    location,
+    metadata,
+  );
   doc.variant = 'label-studio (JSON-MIN)';
   const author = typeof value.annotator === 'string' || typeof value.annotator === 'number' ? String(value.annotator) : undefined;
   const regions: Region[] = [];
@@ -182,7 +208,16 @@ function toSpans(regions: Region[], checker: SpanChecker, location: SourceLocati
   const failed = note === undefined ? ', offsets read as code points (as UTF-16 units they do not fit either)' : '';
   return read.map(({ ref, start, end, label, quote, author, where, attributes }) => {
     checker.check(start, end, label, quote, location, `${where}${failed}`);
-    return { ref, start, end, label, ...(quote !== undefined && { quote }), ...(Object.keys(attributes).length > 0 && { attributes }), ...(author !== undefined && { author }), location };
+    return {
+      ref,
+      start,
+      end,
+      label,
+      ...(quote !== undefined && { quote }),
+      ...(Object.keys(attributes).length > 0 && { attributes }),
+      ...(author !== undefined && { author }),
+      location,
+    };
   });
 }
 

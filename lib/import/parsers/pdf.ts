@@ -13,7 +13,10 @@ import { baseName } from './input';
 export async function* parsePdf(source: ImportSource): AsyncGenerator<ImportedDocument> {
   const location = { file: source.name };
   const pages = await parseBinary(source, 'pdf', {}, 'not a readable PDF');
-  const text = pages.text.map((page) => page.trimEnd()).filter((page) => page.trim() !== '').join('\n\n');
+  const text = pages.text
+    .map((page) => page.trimEnd())
+    .filter((page) => page.trim() !== '')
+    .join('\n\n');
   if (text === '') throw new ImportError(location, 'the PDF has no extractable text (scanned image?)');
   yield newDocument(baseName(source.name), text, location, { pages: pages.totalPages });
 }

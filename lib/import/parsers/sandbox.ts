@@ -35,7 +35,13 @@ export class SandboxFailure extends Error {
   }
 }
 
-export async function inSandbox<K extends keyof SandboxOptions>(kind: K, bytes: Uint8Array, options: SandboxOptions[K], location: SourceLocation, limits: ImportLimits): Promise<SandboxResults[K]> {
+export async function inSandbox<K extends keyof SandboxOptions>(
+  kind: K,
+  bytes: Uint8Array,
+  options: SandboxOptions[K],
+  location: SourceLocation,
+  limits: ImportLimits,
+): Promise<SandboxResults[K]> {
   await slots.acquire(limits.parserWorkers);
   try {
     return (await run({ kind, bytes, ...options }, location, limits)) as SandboxResults[K];
@@ -50,7 +56,8 @@ function run(task: { kind: keyof SandboxOptions; bytes: Uint8Array }, location: 
       workerData: { ...task, limits },
       resourceLimits: { maxOldGenerationSizeMb: limits.parserHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
-    const tooBig = () => new ImportError(location, `the file is too large or complex to parse within ${describeLimit('parserHeapMb', limits)} of parser memory`);
+    const tooBig = () =>
+      new ImportError(location, `the file is too large or complex to parse within ${describeLimit('parserHeapMb', limits)} of parser memory`);
     let settled = false;
     const settle = (action: () => void) => {
       if (settled) return;
@@ -59,11 +66,16 @@ function run(task: { kind: keyof SandboxOptions; bytes: Uint8Array }, location: 
       action();
       void worker.terminate();
     };
-    const timer = setTimeout(() => settle(() => reject(new ImportError(location, `parsing the file took longer than ${describeLimit('parserMs', limits)}`))), limits.parserMs);
+    const timer = setTimeout(
+      () => settle(() => reject(new ImportError(location, `parsing the file took longer than ${describeLimit('parserMs', limits)}`))),
+      limits.parserMs,
+    );
     worker.on('message', (message: { ok: true; result: unknown } | { ok: false; limit?: keyof ImportLimits; message: string }) =>
       settle(() => (message.ok ? resolve(message.result) : reject(new SandboxFailure(message.message, message.limit)))),
     );
-    worker.on('error', (error: Error & { code?: string }) => settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig() : new SandboxFailure(error.message, undefined))));
+    worker.on('error', (error: Error & { code?: string }) =>
+      settle(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig() : new SandboxFailure(error.message, undefined))),
+    );
     // An exit without an answer: V8 ended the worker (heap exhausted in a way it could not report).
     worker.on('exit', () => settle(() => reject(tooBig())));
   });

@@ -107,11 +107,16 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
     const fields = text.split('\t');
     // Rows end with a tab; no cell is empty otherwise (`_` and `*` stand for nothing).
     if (fields[fields.length - 1] === '') fields.pop();
-    if (fields.length !== columns.length + 3) throw new ImportError(location, `expected ${columns.length + 3} tab-separated columns (address, offsets, token and one per declared feature), found ${fields.length}`);
+    if (fields.length !== columns.length + 3)
+      throw new ImportError(
+        location,
+        `expected ${columns.length + 3} tab-separated columns (address, offsets, token and one per declared feature), found ${fields.length}`,
+      );
     const [address, offsets, token] = fields as [string, string, string];
     const addressMatch = ADDRESS.exec(address);
     const offsetMatch = /^(\d+)-(\d+)$/.exec(offsets);
-    if (!addressMatch || !offsetMatch) throw new ImportError(location, `expected <sentence>-<token> and <begin>-<end>, found ${JSON.stringify(address)} and ${JSON.stringify(offsets)}`);
+    if (!addressMatch || !offsetMatch)
+      throw new ImportError(location, `expected <sentence>-<token> and <begin>-<end>, found ${JSON.stringify(address)} and ${JSON.stringify(offsets)}`);
     if (!sentence) throw new ImportError(location, 'a token row must follow the #Text= line of its sentence');
     const begin = Number(offsetMatch[1]);
     const end = Number(offsetMatch[2]);
@@ -134,7 +139,8 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
       if (column.kind === 'slot-target') return;
       const values = splitUnescaped(cell, '|');
       if (column.layer.kind === 'relation') {
-        if (column.kind === 'relation-source') relationCells.push({ row, layer: column.layer, values: relationValues.get(column.layer) ?? new Map(), sources: values, location });
+        if (column.kind === 'relation-source')
+          relationCells.push({ row, layer: column.layer, values: relationValues.get(column.layer) ?? new Map(), sources: values, location });
         else relationValues.set(column.layer, (relationValues.get(column.layer) ?? new Map()).set(column.feature, values));
         return;
       }
@@ -149,7 +155,8 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
         }
         annotation.begin = Math.min(annotation.begin, begin);
         annotation.end = Math.max(annotation.end, end);
-        if (!annotation.features.has(column.feature)) annotation.features.set(column.feature, value === '*' || value === '' ? undefined : unescapeValue(value!));
+        if (!annotation.features.has(column.feature))
+          annotation.features.set(column.feature, value === '*' || value === '' ? undefined : unescapeValue(value!));
         if (!here.includes(annotation)) here.push(annotation);
       });
       row.annotations.set(column.layer.name, here);
@@ -190,7 +197,8 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
         counts.tokenRelations++;
         return;
       }
-      if (!source || !target) throw new ImportError(location, `relation ${stack + 1} on this row: no ${base} annotation ${!source ? `at ${raw}` : 'on this row'} to connect`);
+      if (!source || !target)
+        throw new ImportError(location, `relation ${stack + 1} on this row: no ${base} annotation ${!source ? `at ${raw}` : 'on this row'} to connect`);
       if (!refs.has(source) || !refs.has(target)) {
         counts.zeroLengthRelations++;
         return;
@@ -198,8 +206,16 @@ export async function* parseWebannoTsv(source: ImportSource): AsyncGenerator<Imp
       const features = new Map([...values].map(([feature, list]) => [feature, list[stack] === undefined ? undefined : unescapeValue(list[stack]!)]));
       const labelFeature = pickLabelFeature(layer.features);
       const label = labelFeature ? clean(features.get(labelFeature)) : undefined;
-      const attributes = Object.fromEntries([...features].flatMap(([feature, value]) => (feature === labelFeature || clean(value) === undefined ? [] : [[feature, clean(value)]])));
-      doc.relations.push({ label: label ?? shortName(layer.name), source: refs.get(source)!, target: refs.get(target)!, ...(Object.keys(attributes).length > 0 && { attributes }), location });
+      const attributes = Object.fromEntries(
+        [...features].flatMap(([feature, value]) => (feature === labelFeature || clean(value) === undefined ? [] : [[feature, clean(value)]])),
+      );
+      doc.relations.push({
+        label: label ?? shortName(layer.name),
+        source: refs.get(source)!,
+        target: refs.get(target)!,
+        ...(Object.keys(attributes).length > 0 && { attributes }),
+        location,
+      });
     });
   }
 
@@ -237,19 +253,32 @@ function layoutColumns(layers: Layer[]): Column[] {
 }
 
 /** The sentences' text at their tokens' offsets; gaps between sentences become line breaks. */
-function rebuildText(sentences: { text: string[]; tokens: { begin: number; end: number; text: string; location: SourceLocation }[] }[], file: string, fileLength: number): string {
+function rebuildText(
+  sentences: { text: string[]; tokens: { begin: number; end: number; text: string; location: SourceLocation }[] }[],
+  file: string,
+  fileLength: number,
+): string {
   let text = '';
   for (const sentence of sentences) {
     const first = sentence.tokens[0];
     if (!first) continue;
-    if (first.begin < text.length) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, inside the text before it (${text.length} UTF-16 units)`);
+    if (first.begin < text.length)
+      throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, inside the text before it (${text.length} UTF-16 units)`);
     // The gap is filled with characters the file does not hold: never more than the file is long, so an offset cannot make the text balloon.
-    if (first.begin - text.length > fileLength) throw new ImportError(first.location, `the sentence starts at offset ${first.begin}, ${first.begin - text.length} units after the text ` +
-      `before it, more than the file's ${fileLength} characters`);
+    if (first.begin - text.length > fileLength)
+      throw new ImportError(
+        first.location,
+        `the sentence starts at offset ${first.begin}, ${first.begin - text.length} units after the text ` +
+          `before it, more than the file's ${fileLength} characters`,
+      );
     text += '\n'.repeat(first.begin - text.length) + sentence.text.join('\n');
     for (const token of sentence.tokens) {
       const found = text.slice(token.begin, token.end);
-      if (found !== token.text) throw new ImportError(token.location, `token ${JSON.stringify(token.text)} does not match the text at ${token.begin}-${token.end} (${JSON.stringify(found)})`);
+      if (found !== token.text)
+        throw new ImportError(
+          token.location,
+          `token ${JSON.stringify(token.text)} does not match the text at ${token.begin}-${token.end} (${JSON.stringify(found)})`,
+        );
     }
   }
   if (text === '') throw new ImportError({ file }, 'the file has no sentences');
@@ -280,5 +309,14 @@ function toSpan(annotation: Annotation, ref: string, start: number, end: number)
   for (const [feature, value] of annotation.features) {
     if (feature !== labelFeature && value !== undefined && !(target !== undefined && feature === TSV_TARGET_FEATURE)) attributes[feature] = value;
   }
-  return { ref, start, end, label, ...(layer && { layer }), ...(target !== undefined && { target }), ...(Object.keys(attributes).length > 0 && { attributes }), location: annotation.location };
+  return {
+    ref,
+    start,
+    end,
+    label,
+    ...(layer && { layer }),
+    ...(target !== undefined && { target }),
+    ...(Object.keys(attributes).length > 0 && { attributes }),
+    location: annotation.location,
+  };
 }

@@ -67,5 +67,10 @@ const tasks = {
 const { kind, ...input } = workerData;
 tasks[kind](input).then(
   (result) => parentPort.postMessage({ ok: true, result }),
-  (error) => parentPort.postMessage({ ok: false, limit: error instanceof LimitError ? error.limit : undefined, message: error instanceof Error ? error.message : String(error) }),
+  (error) =>
+    parentPort.postMessage({
+      ok: false,
+      limit: error instanceof LimitError ? error.limit : undefined,
+      message: error instanceof Error ? error.message : String(error),
+    }),
 );

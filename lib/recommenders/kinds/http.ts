@@ -35,7 +35,11 @@ export function httpKind(config: HttpConfig): Recommender {
   const settings = { ...HTTP_DEFAULTS, ...config };
   return {
     async suggest(text, schema, context) {
-      const body = await postJson(settings.url, { text, schema: wireSchema(schema) }, { timeoutMs: settings.timeoutMs, retries: settings.retries, signal: context.signal, env: context.env });
+      const body = await postJson(
+        settings.url,
+        { text, schema: wireSchema(schema) },
+        { timeoutMs: settings.timeoutMs, retries: settings.retries, signal: context.signal, env: context.env },
+      );
       const parsed = answer.safeParse(body);
       if (!parsed.success) throw new RecommenderError(`${settings.url} answered JSON without a "spans" list.`);
       const length = Array.from(text).length;
@@ -44,7 +48,14 @@ export function httpKind(config: HttpConfig): Recommender {
         const span = item.safeParse(raw);
         if (!span.success) countDrop(result.dropped, 'malformed item');
         else if (span.data.end > length || span.data.start >= span.data.end) countDrop(result.dropped, 'offsets out of range');
-        else result.spans.push({ start: span.data.start, end: span.data.end, label: span.data.label, target: span.data.target ?? null, score: span.data.score ?? null });
+        else
+          result.spans.push({
+            start: span.data.start,
+            end: span.data.end,
+            label: span.data.label,
+            target: span.data.target ?? null,
+            score: span.data.score ?? null,
+          });
       }
       return result;
     },

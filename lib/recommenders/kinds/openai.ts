@@ -24,7 +24,10 @@ const completion = z.object({
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const spanItem = z.object({
   // A lone surrogate could match half of an emoji in the text.
-  quote: z.string().min(1).refine((s) => !LONE_SURROGATE.test(s)),
+  quote: z
+    .string()
+    .min(1)
+    .refine((s) => !LONE_SURROGATE.test(s)),
   label: z.string(),
   target: z.string().nullable().optional(),
   occurrence: z.number().int().positive().nullable().optional(),
@@ -52,7 +55,13 @@ export function openaiKind(id: string, config: OpenaiConfig, scope: Scope): Reco
         pieces.map((piece) =>
           limited(id, settings.concurrency, async () => {
             const request = buildRequest(schema, piece.text, { model: settings.model, temperature: settings.temperature, ...labels });
-            const answer = await postJson(url, request, { headers, timeoutMs: settings.timeoutMs, retries: settings.retries, signal: context.signal, env: context.env });
+            const answer = await postJson(url, request, {
+              headers,
+              timeoutMs: settings.timeoutMs,
+              retries: settings.retries,
+              signal: context.signal,
+              env: context.env,
+            });
             return readAnswer(answer, new OffsetIndex(piece.text), piece.start, settings.allOccurrences);
           }),
         ),

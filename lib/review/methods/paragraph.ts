@@ -36,8 +36,10 @@ export function withInterval(figure: Figure, digits = 2): string {
   if (figure.value === null) return `n/a (${figure.reason ?? 'undefined for these data'})`;
   const interval = figure.interval;
   if (!interval || !('lower' in interval)) return coefficient(figure.value, digits);
-  return `${coefficient(figure.value, digits)} [${percent(interval.confidence)} CI ` +
-    `${coefficient(interval.lower, digits)}, ${coefficient(interval.upper, digits)}]`;
+  return (
+    `${coefficient(figure.value, digits)} [${percent(interval.confidence)} CI ` +
+    `${coefficient(interval.lower, digits)}, ${coefficient(interval.upper, digits)}]`
+  );
 }
 
 export function methodsParagraph(report: AgreementReport & { excluded?: ExcludedWork }): string {
@@ -73,8 +75,11 @@ export function methodsParagraph(report: AgreementReport & { excluded?: Excluded
     const kappas = r.pairs.map((p) => p.cohenKappa.value).filter((v): v is number => v !== null);
     if (kappas.length > 1) sentences.push(`Pairwise Cohen’s κ ranged from ${coefficient(Math.min(...kappas))} to ${coefficient(Math.max(...kappas))}.`);
     const f1 = r.pairs.map((p) => p.f1Overlap.value).filter((v): v is number => v !== null);
-    if (f1.length > 0) sentences.push(`Span F1 between annotators (overlap matching) was ` +
-      `${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)}.`);
+    if (f1.length > 0)
+      sentences.push(
+        `Span F1 between annotators (overlap matching) was ` +
+          `${f1.length > 1 ? `${coefficient(Math.min(...f1))}–${coefficient(Math.max(...f1))}` : coefficient(f1[0]!)}.`,
+      );
   }
   if (report.relations?.pairs.some((p) => p.f1Exact.value !== null)) {
     const f1 = report.relations.pairs.map((p) => p.f1Exact.value).filter((v): v is number => v !== null);
@@ -85,8 +90,10 @@ export function methodsParagraph(report: AgreementReport & { excluded?: Excluded
         `was ${withInterval(report.relations.typeAlpha)}.`,
     );
   }
-  for (const [target, f] of Object.entries(report.stance)) sentences.push(`For stance towards ${target}, α was ${withInterval(f)} over ${count(f.units, '(document, target) pair')}.`);
-  for (const [question, f] of Object.entries(report.questions)) sentences.push(`For the document question ${question}, α was ${withInterval(f)} over ${count(f.units, 'document')}.`);
+  for (const [target, f] of Object.entries(report.stance))
+    sentences.push(`For stance towards ${target}, α was ${withInterval(f)} over ${count(f.units, '(document, target) pair')}.`);
+  for (const [question, f] of Object.entries(report.questions))
+    sentences.push(`For the document question ${question}, α was ${withInterval(f)} over ${count(f.units, 'document')}.`);
   sentences.push(scope.intervals ? intervalRule(scope.intervals) : 'No confidence intervals were computed.');
   sentences.push(
     'Coefficients follow Krippendorff (2011), Fleiss (1971) and Cohen (1960); α_u follows ' +

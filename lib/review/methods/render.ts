@@ -107,7 +107,10 @@ function latex(report: AgreementReport, rows: MethodsRow[], title: string): stri
 /** Escapes LaTeX's special characters and spells the Greek letters the figures use. */
 function tex(text: string): string {
   return text
-    .replace(/[\\{}$&#%_^~]/g, (c) => ({ '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%', _: '\\_', '^': '\\^{}', '~': '\\~{}' })[c]!)
+    .replace(
+      /[\\{}$&#%_^~]/g,
+      (c) => ({ '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', $: '\\$', '&': '\\&', '#': '\\#', '%': '\\%', _: '\\_', '^': '\\^{}', '~': '\\~{}' })[c]!,
+    )
     .replaceAll('α', '$\\alpha$')
     .replaceAll('κ', '$\\kappa$')
     .replaceAll('θ', '$\\theta$')
@@ -127,7 +130,22 @@ function csv(rows: MethodsRow[]): string {
   const lines = rows.map(({ subject, measure, figure, units, unitKind }) => {
     const { interval, missing } = intervalOf(figure);
     const reason = figure.value === null ? figure.reason : missing ? `no interval: ${missing}` : '';
-    return [subject, measure, figure.value, interval?.lower, interval?.upper, interval?.confidence, interval?.method, interval?.replicates, units, unitKind, interval?.units, reason].map(quote).join(',');
+    return [
+      subject,
+      measure,
+      figure.value,
+      interval?.lower,
+      interval?.upper,
+      interval?.confidence,
+      interval?.method,
+      interval?.replicates,
+      units,
+      unitKind,
+      interval?.units,
+      reason,
+    ]
+      .map(quote)
+      .join(',');
   });
   return [header.join(','), ...lines, ''].join('\n');
 }

@@ -21,7 +21,13 @@ export function methodsRows(report: AgreementReport, nameOf: (id: string) => str
     const tokens = r.tokens;
     rows.push({ subject: layer, measure: 'Krippendorff’s α (nominal, tokens)', figure: r.tokenAlpha, units: tokens, unitKind: LAYER_UNITS });
     rows.push({ subject: layer, measure: 'Fleiss’ κ (tokens)', figure: r.fleissKappa, units: tokens, unitKind: LAYER_UNITS });
-    rows.push({ subject: layer, measure: 'Krippendorff’s α_u (unitizing)', figure: r.unitizingAlpha, units: r.unitizingAlpha.documents, unitKind: 'documents (character continuum)' });
+    rows.push({
+      subject: layer,
+      measure: 'Krippendorff’s α_u (unitizing)',
+      figure: r.unitizingAlpha,
+      units: r.unitizingAlpha.documents,
+      unitKind: 'documents (character continuum)',
+    });
     for (const [label, l] of Object.entries(r.labels)) {
       rows.push({ subject: `${layer}:${label}`, measure: 'Krippendorff’s α (nominal, tokens)', figure: l.tokenAlpha, units: tokens, unitKind: LAYER_UNITS });
     }
@@ -34,14 +40,22 @@ export function methodsRows(report: AgreementReport, nameOf: (id: string) => str
   }
   if (report.relations) {
     const { typeAlpha, pairs } = report.relations;
-    rows.push({ subject: 'RELATION', measure: 'Krippendorff’s α (nominal, relation type)', figure: typeAlpha, units: typeAlpha.units, unitKind: '(document, source, target) pairs' });
+    rows.push({
+      subject: 'RELATION',
+      measure: 'Krippendorff’s α (nominal, relation type)',
+      figure: typeAlpha,
+      units: typeAlpha.units,
+      unitKind: '(document, source, target) pairs',
+    });
     for (const pair of pairs) {
       const subject = `RELATION ${nameOf(pair.a)} × ${nameOf(pair.b)}`;
       rows.push({ subject, measure: 'relation F1 (exact endpoints)', figure: pair.f1Exact, units: pair.documents, unitKind: 'documents' });
       rows.push({ subject, measure: 'relation F1 (overlapping endpoints)', figure: pair.f1Overlap, units: pair.documents, unitKind: 'documents' });
     }
   }
-  for (const [target, f] of Object.entries(report.stance)) rows.push({ subject: `stance:${target}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, target) pairs' });
-  for (const [question, f] of Object.entries(report.questions)) rows.push({ subject: `question:${question}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, question) units' });
+  for (const [target, f] of Object.entries(report.stance))
+    rows.push({ subject: `stance:${target}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, target) pairs' });
+  for (const [question, f] of Object.entries(report.questions))
+    rows.push({ subject: `question:${question}`, measure: 'Krippendorff’s α (nominal)', figure: f, units: f.units, unitKind: '(document, question) units' });
   return rows;
 }

@@ -27,7 +27,6 @@ import { loadProject, projectTitle, type ProjectPageProps } from '../load-projec
 
 export const dynamic = 'force-dynamic';
 
-
 type AgreementPageProps = ProjectPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
@@ -48,7 +47,11 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const { project } = await loadProject(id);
   const db = getPrisma();
   const options = intervalOptions(intervalQuery.parse({ interval }));
-  const [report, schema, acceptance] = await Promise.all([projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'), getSchema(db, id), suggestionStats(db, id)]);
+  const [report, schema, acceptance] = await Promise.all([
+    projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'),
+    getSchema(db, id),
+    suggestionStats(db, id),
+  ]);
   const query = new URLSearchParams({ scope, interval, ...(afterGold === 'include' ? { afterGold } : {}), ...(models ? { models: 'all' } : {}) }).toString();
 
   const nameOf = namesOf(report.scope.annotators);
@@ -101,12 +104,24 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
 
       <ScopeBox scope={report.scope} />
       {layers.map(({ layer, report: layerReport }) => (
-        <LayerSection key={layer} layer={layer} report={layerReport} annotators={report.annotators[layer] ?? []} labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key} nameOf={nameOf} />
+        <LayerSection
+          key={layer}
+          layer={layer}
+          report={layerReport}
+          annotators={report.annotators[layer] ?? []}
+          labelName={(key) => labelNames.get(`${layer}:${key}`) ?? key}
+          nameOf={nameOf}
+        />
       ))}
       {stance && (
         <section aria-labelledby="stance-heading" className="panel">
           <h2 id="stance-heading">Stance per target</h2>
-          <UnitFigureTable caption="Agreement on the stance towards each target" subject="Target" figures={report.stance} describe={(key) => describeTarget(key, targetNames)} />
+          <UnitFigureTable
+            caption="Agreement on the stance towards each target"
+            subject="Target"
+            figures={report.stance}
+            describe={(key) => describeTarget(key, targetNames)}
+          />
         </section>
       )}
       {questions && (

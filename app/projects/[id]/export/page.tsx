@@ -25,9 +25,9 @@ export default async function ProjectExportPage({ params }: ProjectPageProps) {
     <>
       <ProjectHeader project={project} role={access.role} current="export" />
       <p className="lead">
-        Download the project as a dataset. Exports stream straight from the database, so they work for projects of any size; offsets are
-        Unicode code points, as in Python, spaCy, Hugging Face and brat. Scripts can use <code>GET /api/v1/projects/{id}/export</code> or{' '}
-        <code>npx glossa export</code> with the same choices.
+        Download the project as a dataset. Exports stream straight from the database, so they work for projects of any size; offsets are Unicode code points, as
+        in Python, spaCy, Hugging Face and brat. Scripts can use <code>GET /api/v1/projects/{id}/export</code> or <code>npx glossa export</code> with the same
+        choices.
       </p>
       <ExportPanel projectId={id} members={members.map(({ user }) => ({ id: user.id, name: user.name }))} />
     </>

@@ -21,7 +21,9 @@ export default async function ProjectImportPage({ params }: ProjectPageProps) {
   const { access, project } = await loadProject(id);
   const mayImport = can(access.role, 'documents:write');
   // Imports resolve labels against the active schema only, so only active labels can be mapping targets.
-  const labels = mayImport ? (await getSchema(getPrisma(), id)).labels.filter((label) => !label.retired).map(({ layer, key, name }) => ({ layer, key, name })) : [];
+  const labels = mayImport
+    ? (await getSchema(getPrisma(), id)).labels.filter((label) => !label.retired).map(({ layer, key, name }) => ({ layer, key, name }))
+    : [];
 
   return (
     <>
@@ -29,8 +31,8 @@ export default async function ProjectImportPage({ params }: ProjectPageProps) {
       {mayImport ? (
         <>
           <p className="lead">
-            Add documents, with or without annotations. All files are imported together in one go: if any record is invalid, nothing is
-            imported and every problem is listed.
+            Add documents, with or without annotations. All files are imported together in one go: if any record is invalid, nothing is imported and every
+            problem is listed.
           </p>
           <ImportForm projectId={id} labels={labels} mayImportGold={can(access.role, 'gold:write')} />
           <PasteTextForm projectId={id} />
@@ -39,8 +41,8 @@ export default async function ProjectImportPage({ params }: ProjectPageProps) {
       ) : (
         <div className="notice" role="note">
           <p>
-            You need the Manager or Owner role to import documents into this project. Your role is {ROLE_NAMES[access.role]}; ask an owner if
-            you need more access.
+            You need the Manager or Owner role to import documents into this project. Your role is {ROLE_NAMES[access.role]}; ask an owner if you need more
+            access.
           </p>
         </div>
       )}

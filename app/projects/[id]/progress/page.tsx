@@ -32,9 +32,7 @@ export default async function ProjectProgressPage({ params }: ProjectPageProps) 
   const mayAssign = can(access.role, 'assignments:manage');
 
   // Members who never annotate (owners, curators without work) would only add rows of zeros.
-  const people = progress.annotators
-    .filter((a) => a.role === 'ANNOTATOR' || a.assigned > 0 || a.annotations > 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const people = progress.annotators.filter((a) => a.role === 'ANNOTATOR' || a.assigned > 0 || a.annotations > 0).sort((a, b) => a.name.localeCompare(b.name));
   const assigned = new Map(progress.documents.map((d) => [d.id, d.annotators]));
   const documentRows = documents.map((d) => ({ id: d.id, name: d.name, annotators: assigned.get(d.id) ?? [] }));
   // Everyone who may annotate can be assigned, owners, managers and curators included; the role is shown
@@ -71,7 +69,12 @@ export default async function ProjectProgressPage({ params }: ProjectPageProps) 
               {annotatorChoices.length === 0 && <Link href={`/projects/${id}/members`}>(add members)</Link>}.
             </p>
           ) : (
-            <AssignPanel projectId={id} annotators={annotatorChoices} documents={documents.map((d) => ({ id: d.id, name: d.name }))} defaultPerDocument={project.annotatorsPerDocument} />
+            <AssignPanel
+              projectId={id}
+              annotators={annotatorChoices}
+              documents={documents.map((d) => ({ id: d.id, name: d.name }))}
+              defaultPerDocument={project.annotatorsPerDocument}
+            />
           )}
         </section>
       )}

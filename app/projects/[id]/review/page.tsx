@@ -64,7 +64,11 @@ export default async function ReviewQueuePage({ params, searchParams }: ReviewQu
             </div>
             <div>
               <h3>Majority or threshold</h3>
-              <AcceptThresholdForm projectId={id} annotators={Math.max(2, project.annotatorsPerDocument, ...rows.map((r) => r.submitted))} defaultAgreement={2} />
+              <AcceptThresholdForm
+                projectId={id}
+                annotators={Math.max(2, project.annotatorsPerDocument, ...rows.map((r) => r.submitted))}
+                defaultAgreement={2}
+              />
             </div>
           </div>
           <p className="note">Both apply to every document of the project with submissions, whatever the filters above show. Accepting is idempotent.</p>

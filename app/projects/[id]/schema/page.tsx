@@ -29,8 +29,8 @@ export default async function ProjectSchemaPage({ params }: ProjectPageProps) {
       {can(access.role, 'schema:write') ? (
         <>
           <p className="lead">
-            The labels annotators choose from, layer by layer. Changes are saved together. Removing a label retires it: its annotations stay
-            readable and exportable, and it can be restored.
+            The labels annotators choose from, layer by layer. Changes are saved together. Removing a label retires it: its annotations stay readable and
+            exportable, and it can be restored.
           </p>
           <SchemaEditor projectId={id} initial={schema} />
         </>

@@ -28,7 +28,14 @@ export default async function ProjectSearchPage({ params, searchParams }: Search
   const known = labels.some((candidate) => candidate.key === label);
   const searched = known || quote.trim() !== '';
   const result = searched
-    ? await concordance(db, { projectId: id, userId: caller.userId, ownOnly: !access.seesOthersWork, ...(known && { label }), ...(quote.trim() && { quote: quote.trim().slice(0, 200) }), limit: MAX_HITS })
+    ? await concordance(db, {
+        projectId: id,
+        userId: caller.userId,
+        ownOnly: !access.seesOthersWork,
+        ...(known && { label }),
+        ...(quote.trim() && { quote: quote.trim().slice(0, 200) }),
+        limit: MAX_HITS,
+      })
     : null;
 
   return (
@@ -37,8 +44,8 @@ export default async function ProjectSearchPage({ params, searchParams }: Search
       <section aria-labelledby="search-heading" className="panel">
         <h2 id="search-heading">Search spans</h2>
         <p className="note">
-          {access.seesOthersWork ? 'Every annotator’s spans and gold.' : 'Your own spans only: the project is blind.'} Choose a label, a text the span
-          contains, or both.
+          {access.seesOthersWork ? 'Every annotator’s spans and gold.' : 'Your own spans only: the project is blind.'} Choose a label, a text the span contains,
+          or both.
         </p>
         <form className="form form--row document-filters" method="get" role="search" aria-label="Search spans">
           <Field label="Label">
@@ -66,7 +73,9 @@ export default async function ProjectSearchPage({ params, searchParams }: Search
           ) : (
             <>
               <p className="muted" aria-live="polite">
-                {result.truncated ? `The first ${result.items.length} matching spans.` : `${result.items.length} matching ${result.items.length === 1 ? 'span' : 'spans'}.`}
+                {result.truncated
+                  ? `The first ${result.items.length} matching spans.`
+                  : `${result.items.length} matching ${result.items.length === 1 ? 'span' : 'spans'}.`}
               </p>
               <Concordance projectId={id} lines={result.items} />
             </>

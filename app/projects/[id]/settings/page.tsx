@@ -36,8 +36,7 @@ export default async function ProjectSettingsPage({ params }: ProjectPageProps) 
       ) : (
         <div className="notice" role="note">
           <p>
-            You need the Manager or Owner role to change this project’s settings. Your role is {ROLE_NAMES[access.role]}; ask an owner if
-            you need more access.
+            You need the Manager or Owner role to change this project’s settings. Your role is {ROLE_NAMES[access.role]}; ask an owner if you need more access.
           </p>
         </div>
       )}

@@ -46,7 +46,9 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
     project: { id: project.id, name: project.name, guidelines: project.guidelines, allowOverlap: project.allowOverlap, snapToWords: project.snapToWords },
     document: { id: document.id, name: document.name, text: document.text },
     // options is JSON: an array of { key, name } for document questions, empty otherwise.
-    labels: schema.labels.map((label): SchemaLabel => ({ ...label, options: Array.isArray(label.options) ? (label.options as unknown as SchemaLabel['options']) : [] })),
+    labels: schema.labels.map(
+      (label): SchemaLabel => ({ ...label, options: Array.isArray(label.options) ? (label.options as unknown as SchemaLabel['options']) : [] }),
+    ),
     targets: schema.targets.map(({ id, key, name, aliases, retired }) => ({ id, key, name, aliases, retired })),
     assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null, mayReopen: assignment.mayReopen },
     // The server refuses work on an unassigned document unless the caller may take it on.
@@ -66,7 +68,9 @@ export async function loadOwnWork(projectId: string, documentId: string): Promis
     listAnswers(db, actor, documentId, own),
   ]);
   return {
-    spans: encodeSpanColumns(annotations.map(({ id, labelId, start, end, attributes, target, version }) => ({ id, labelId, start, end, attributes, target, version }))),
+    spans: encodeSpanColumns(
+      annotations.map(({ id, labelId, start, end, attributes, target, version }) => ({ id, labelId, start, end, attributes, target, version })),
+    ),
     relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
     answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),
   };
