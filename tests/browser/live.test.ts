@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, launchChromium, selectFreeWord, signedIn } from '../support/browser';
+import { api, BASE, launchChromium, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
 
 /** Two browser contexts on one document: an edit in one shows up in the other within 2 s, also after live updates were refused for a while. */
 const text = (page: Page) => page.getByRole('textbox', { name: /^Text of / });
@@ -40,6 +40,7 @@ describe.skipIf(!BASE)('live collaboration (Chromium)', () => {
 
   /** Leaves the document as it was for the other browser tests. */
   async function removeSpan(page: Page, word: string): Promise<void> {
+    await outsideMultiClickWindow(page);
     await text(page).locator('[data-span]', { hasText: word }).first().click();
     await page.keyboard.press('Delete');
     await page.getByRole('status').getByText('All changes saved').waitFor();

@@ -88,10 +88,16 @@ describe.skipIf(!BASE || !DATABASE_URL)('hostile uploads', () => {
         headers: { ...headers, 'content-type': 'application/x-ndjson' },
         body: payloads.jsonl as unknown as BodyInit,
       });
-      return { status: response.status, error: ((await response.json()) as { error: { details: { line: number; reason: string }[] } }).error };
+      return {
+        status: response.status,
+        error: ((await response.json()) as { error: { details: { problems: { line: number; reason: string }[]; problemsTotal: number } } }).error,
+      };
     });
     expect(status).toBe(422);
-    expect(error.details).toEqual([{ file: 'request body', line: 1, reason: 'the line is longer than the limit of 32 MB (GLOSSA_MAX_LINE_MB)' }]);
+    expect(error.details).toEqual({
+      problems: [{ file: 'request body', line: 1, reason: 'the line is longer than the limit of 32 MB (GLOSSA_MAX_LINE_MB)' }],
+      problemsTotal: 1,
+    });
     expect(await tableCounts()).toEqual(before);
   });
 

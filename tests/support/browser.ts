@@ -70,6 +70,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 
 const lastDoubleClick = new WeakMap<Page, number>();
 
+/**
+ * Waits until a click is no longer part of the last double click selectFreeWord made: ProseMirror
+ * reads a click within 500 ms of a double click at the same spot as a triple click, which selects
+ * the paragraph and never reaches the editor's click handler (a span clicked right after labelling it).
+ */
+export async function outsideMultiClickWindow(page: Page): Promise<void> {
+  const since = Date.now() - (lastDoubleClick.get(page) ?? 0);
+  if (since < 600) await page.waitForTimeout(600 - since);
+}
+
 /** Double-clicks the first word of five or more letters in the editor text that has no span yet. */
 export async function selectFreeWord(page: Page): Promise<string> {
   const target = await page.getByRole('textbox', { name: /^Text of / }).evaluate((root) => {
@@ -91,8 +101,7 @@ export async function selectFreeWord(page: Page): Promise<string> {
   // spot (the same word, freed again by an undo) reads as a triple click and selects the whole
   // paragraph. Keys are typed right after this returns, so rather than check the selection (a round
   // trip that gives the picker time to render), leave that window before clicking again.
-  const since = Date.now() - (lastDoubleClick.get(page) ?? 0);
-  if (since < 600) await page.waitForTimeout(600 - since);
+  await outsideMultiClickWindow(page);
   await page.mouse.dblclick(target.x, target.y);
   lastDoubleClick.set(page, Date.now());
   return target.word;
