@@ -267,7 +267,9 @@ describe('brat read back by the import', () => {
       'doc.ann:2: T2: span [12,16) label "GPE": quote "Dohx" does not match the text "Doha"',
     );
     expect(await message('T1\tGPE 12 99999\tDoha\n')).toEqual(expect.stringContaining('doc.ann:1: T1: span [12,99999) label "GPE" is not a non-empty range'));
-    expect(await message('T1\tGPE 12 16\tDoha\nR1\tOPPOSES Arg1:T1 Arg2:T7\n')).toBe('doc.ann:2: R1: T7 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)');
+    expect(await message('T1\tGPE 12 16\tDoha\nR1\tOPPOSES Arg1:T1 Arg2:T7\n')).toBe(
+      'doc.ann:2: R1: T7 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)',
+    );
     expect(await message('T1\tGPE 12 16\tDoha\nA1\tlevel T1 high\n#1\tAnnotatorNotes T1\t{"level":"low"}\n')).toBe(
       'doc.ann:3: #1: attribute "level" is given twice; keep one line per attribute',
     );
