@@ -37,7 +37,7 @@ type BodySchemaOf<C extends AnyContract> = C['body'] extends z.ZodType
 /** A raw body's JSON is optional: the same request may carry a file instead, sent without this client's body (useImportUpload). */
 type BodyField<C extends AnyContract> = C['body'] extends z.ZodType ? Field<'body', C['body']> : { body?: InputOf<BodySchemaOf<C>> };
 
-export type RequestOf<C extends AnyContract> = Field<'params', C['params']> & Field<'query', C['query']> & BodyField<C>;
+type RequestOf<C extends AnyContract> = Field<'params', C['params']> & Field<'query', C['query']> & BodyField<C>;
 
 /** What the endpoint answers; null for 204 (no response schema). */
 export type ResponseOf<C extends AnyContract> = C['response'] extends z.ZodType ? z.output<C['response']> : null;
