@@ -2,7 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
+import type * as contract from '@/lib/api/contracts/documents';
 
 /**
  * A manager's actions on one document of the list: rename it in place, or withdraw it after
@@ -15,11 +16,11 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const send = async (init: { method: 'PATCH' | 'DELETE'; body?: unknown }) => {
+  const send = async (request: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch(`${API_V1}/documents/${documentId}`, init);
+      await request();
       setMode('idle');
       router.refresh();
     } catch (caught) {
@@ -36,7 +37,7 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
         aria-label={`Rename ${name}`}
         onSubmit={(event) => {
           event.preventDefault();
-          void send({ method: 'PATCH', body: { name: draft } });
+          void send(() => api<typeof contract.renameDocument>('PATCH /documents/{id}', { params: { id: documentId }, body: { name: draft } }));
         }}
       >
         <label className="visually-hidden" htmlFor={`${documentId}-name`}>
@@ -61,7 +62,13 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
     return (
       <div role="group" aria-label={`Withdraw ${name}?`} className="inline-form">
         <span>Withdraw it? It leaves lists, queues and exports; its annotations and history are kept.</span>
-        <button type="button" className="button button--danger-quiet" disabled={busy} autoFocus onClick={() => void send({ method: 'DELETE' })}>
+        <button
+          type="button"
+          className="button button--danger-quiet"
+          disabled={busy}
+          autoFocus
+          onClick={() => void send(() => api<typeof contract.deleteDocument>('DELETE /documents/{id}', { params: { id: documentId } }))}
+        >
           Withdraw
         </button>
         <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>

@@ -2,13 +2,9 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
 import { Field } from '@/components/forms/Field';
-
-interface ImportAnswer {
-  documents: { id: string; name: string }[];
-  files: { duplicatesSkipped: { name: string; existingDocumentId: string | null }[] }[];
-}
+import type * as contract from '@/lib/api/contracts/documents';
 
 type Outcome = { kind: 'created'; id: string; name: string } | { kind: 'duplicate'; id: string | null } | null;
 
@@ -29,7 +25,10 @@ export function PasteTextForm({ projectId }: { projectId: string }) {
     setOutcome(null);
     try {
       const document = { text, ...(title.trim() !== '' && { name: title.trim() }) };
-      const answer = await apiFetch<ImportAnswer>(`${API_V1}/projects/${projectId}/documents`, { method: 'POST', body: { documents: [document] } });
+      const answer = await api<typeof contract.importDocuments>('POST /projects/{id}/documents', {
+        params: { id: projectId },
+        body: { documents: [document] },
+      });
       const created = answer.documents[0];
       if (created) {
         setOutcome({ kind: 'created', ...created });

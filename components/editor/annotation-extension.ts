@@ -5,7 +5,7 @@ import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { changedMarks, type SpanMark } from '@/lib/editor/layout';
 
 /** Editor position ranges that get a temporary highlight on top of the spans. */
-export interface Overlay {
+interface Overlay {
   /** The selected span. */
   active: { from: number; to: number } | null;
   /** The snapped range a new span would cover. */
@@ -20,7 +20,7 @@ export interface TextHandlers {
   select(state: EditorState): void;
 }
 
-export interface DecorationClasses {
+interface DecorationClasses {
   span: string;
   active: string;
   draft: string;

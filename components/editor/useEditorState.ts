@@ -188,5 +188,3 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     submitAndNext,
   };
 }
-
-export type EditorState = ReturnType<typeof useEditorState>;

@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { API_V1, apiFetch } from '@/components/api';
+import { api } from '@/components/api';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { QueuePlace } from '@/lib/assignments/queue';
 import { ASSIGNMENT_CHANGED } from './events';
 
@@ -14,7 +15,7 @@ export function QueueNav({ projectId, documentId, initial }: { projectId: string
   useEffect(() => {
     let current = true;
     const load = () =>
-      apiFetch<QueuePlace>(`${API_V1}/documents/${encodeURIComponent(documentId)}/queue`)
+      api<typeof contract.queuePlace>('GET /documents/{id}/queue', { params: { id: documentId } })
         .then((next) => current && setPlace(next))
         // The queue is a convenience: the editor works without it.
         .catch(() => undefined);

@@ -1,7 +1,8 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
+import type * as contract from '@/lib/api/contracts/assignment';
 import type { Notice } from '@/components/editor/types';
 
 /**
@@ -14,7 +15,7 @@ export function useSubmitAndNext(projectId: string, submit: () => Promise<string
     const error = await submit();
     if (error) return notify({ tone: 'error', text: error });
     try {
-      const next = await apiFetch<{ documentId: string } | null>(`${API_V1}/projects/${encodeURIComponent(projectId)}/queue/next`);
+      const next = await api<typeof contract.nextDocument>('GET /projects/{id}/queue/next', { params: { id: projectId } });
       if (next) router.push(`/projects/${projectId}/documents/${next.documentId}`);
       else notify({ tone: 'info', text: 'Submitted. Nothing is left to submit in your queue.' });
     } catch (caught) {

@@ -1,9 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { toApiError } from '@/components/api';
+import { API_V1, toApiError } from '@/components/api';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
+import { requestTo, type ResponseOf } from '@/lib/api/client';
+import type * as contract from '@/lib/api/contracts/recommenders';
 
 /** Uploads a `text,label` CSV as a string-match recommender's gazetteer (it replaces the previous one). */
 export function GazetteerUpload({ recommenderId, onUploaded }: { recommenderId: string; onUploaded: (entries: number) => void }) {
@@ -21,15 +23,18 @@ export function GazetteerUpload({ recommenderId, onUploaded }: { recommenderId: 
             const file = event.target.files?.[0];
             if (!file) return;
             run(async () => {
-              const response = await fetch(`/api/v1/recommenders/${recommenderId}/gazetteer`, {
-                method: 'POST',
-                headers: { 'content-type': 'text/csv' },
-                body: file,
-                credentials: 'same-origin',
-              });
+              const response = await fetch(
+                `${API_V1}${requestTo<typeof contract.uploadGazetteer>('POST /recommenders/{id}/gazetteer', { params: { id: recommenderId } }).path}`,
+                {
+                  method: 'POST',
+                  headers: { 'content-type': 'text/csv' },
+                  body: file,
+                  credentials: 'same-origin',
+                },
+              );
               const payload: unknown = await response.json().catch(() => null);
               if (!response.ok) throw toApiError(response.status, payload);
-              const { entries, duplicates } = payload as { entries: number; duplicates: number };
+              const { entries, duplicates } = payload as ResponseOf<typeof contract.uploadGazetteer>;
               setResult(`${entries} entries stored${duplicates ? `, ${duplicates} repeated rows kept once` : ''}.`);
               onUploaded(entries);
             });

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { apiFetch } from '@/components/api';
+import { api } from '@/components/api';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
+import type * as contract from '@/lib/api/contracts/recommenders';
 import { CONFIG_TEMPLATES, KIND_NAMES, type RecommenderItem } from './types';
 
 const LAYERS = ['ENTITY', 'STANCE', 'FRAME', 'DOCUMENT'] as const;
@@ -26,7 +27,8 @@ export function RecommenderForm({
   const { pending, error, submitWith } = useAction();
 
   const save = submitWith(async (data) => {
-    let parsed: unknown;
+    // Any JSON goes as typed: the server answers a config that is not an object with a 400 naming `config`.
+    let parsed: Record<string, unknown>;
     try {
       parsed = JSON.parse(config);
     } catch {
@@ -38,8 +40,8 @@ export function RecommenderForm({
       .filter(Boolean);
     const body = { name: String(data.get('name') ?? ''), layers: data.getAll('layers').map(String), labels, config: parsed };
     const saved = editing
-      ? await apiFetch<RecommenderItem>(`/api/v1/recommenders/${editing.id}`, { method: 'PATCH', body })
-      : await apiFetch<RecommenderItem>(`/api/v1/projects/${projectId}/recommenders`, { method: 'POST', body: { ...body, kind } });
+      ? await api<typeof contract.updateRecommender>('PATCH /recommenders/{id}', { params: { id: editing.id }, body })
+      : await api<typeof contract.createRecommender>('POST /projects/{id}/recommenders', { params: { id: projectId }, body: { ...body, kind } });
     onSaved(saved);
   });
 

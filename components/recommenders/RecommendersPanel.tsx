@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { apiFetch } from '@/components/api';
+import { api } from '@/components/api';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
+import type * as contract from '@/lib/api/contracts/recommenders';
 import { GazetteerUpload } from './GazetteerUpload';
 import { RecommenderForm } from './RecommenderForm';
 import { RunProgress } from './RunProgress';
@@ -47,7 +48,7 @@ export function RecommendersPanel({ projectId, initial, manage }: { projectId: s
                   disabled={pending || !item.enabled}
                   onClick={() =>
                     run(async () => {
-                      const started = await apiFetch<RunItem>(`/api/v1/recommenders/${item.id}/runs`, { method: 'POST', body: {} });
+                      const started = await api<typeof contract.createRun>('POST /recommenders/{id}/runs', { params: { id: item.id }, body: {} });
                       setRuns((all) => ({ ...all, [item.id]: started }));
                     })
                   }
@@ -64,7 +65,7 @@ export function RecommendersPanel({ projectId, initial, manage }: { projectId: s
                   onClick={() =>
                     run(async () => {
                       if (!window.confirm(`Delete ${item.name}? Its runs stay for evaluation.`)) return;
-                      await apiFetch(`/api/v1/recommenders/${item.id}`, { method: 'DELETE' });
+                      await api<typeof contract.deleteRecommender>('DELETE /recommenders/{id}', { params: { id: item.id } });
                       setItems((list) => list.filter((r) => r.id !== item.id));
                     })
                   }

@@ -1,9 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { apiFetch } from '@/components/api';
+import { api } from '@/components/api';
 import { FormError } from '@/components/forms/FormError';
 import { useAction } from '@/components/forms/useAction';
+import type * as contract from '@/lib/api/contracts/recommenders';
 import type { RunItem } from './types';
 
 const POLL_MS = 1000;
@@ -16,7 +17,10 @@ export function RunProgress({ initial, mayCancel }: { initial: RunItem; mayCance
 
   useEffect(() => {
     if (!active(run)) return;
-    const timer = setTimeout(() => void apiFetch<RunItem>(`/api/v1/runs/${run.id}`).then(setRun, () => setRun({ ...run })), POLL_MS);
+    const timer = setTimeout(
+      () => void api<typeof contract.getRun>('GET /runs/{id}', { params: { id: run.id } }).then(setRun, () => setRun({ ...run })),
+      POLL_MS,
+    );
     return () => clearTimeout(timer);
   }, [run]);
 
@@ -37,7 +41,7 @@ export function RunProgress({ initial, mayCancel }: { initial: RunItem; mayCance
           type="button"
           className="button button--secondary"
           disabled={pending}
-          onClick={() => act(async () => setRun(await apiFetch<RunItem>(`/api/v1/runs/${run.id}/cancel`, { method: 'POST' })))}
+          onClick={() => act(async () => setRun(await api<typeof contract.cancelRun>('POST /runs/{id}/cancel', { params: { id: run.id } })))}
         >
           Cancel run
         </button>

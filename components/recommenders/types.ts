@@ -1,28 +1,16 @@
-/** The API's recommender and run shapes as the project page uses them (lib/api/endpoints/recommenders.ts). */
-export interface RecommenderItem {
-  id: string;
-  kind: 'string-match' | 'compromise' | 'openai' | 'http';
-  name: string;
-  layers: string[];
-  labels: string[];
-  config: Record<string, unknown>;
-  enabled: boolean;
-  gazetteerEntries: number;
-  sendsTextTo: string | null;
-}
+import type { ResponseOf } from '@/lib/api/client';
+import type * as contract from '@/lib/api/contracts/recommenders';
 
-export interface RunItem {
-  id: string;
-  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
-  documents: number;
-  documentsDone: number;
-  documentsFailed: number;
-  suggestionsCount: number;
-  dropped: Record<string, number>;
-  promptTokens: number;
-  completionTokens: number;
-  message: string | null;
-}
+/** The recommender and run fields the project page uses, typed from the endpoint contracts. */
+export type RecommenderItem = Pick<
+  ResponseOf<typeof contract.listRecommenders>['items'][number],
+  'id' | 'kind' | 'name' | 'layers' | 'labels' | 'config' | 'enabled' | 'gazetteerEntries' | 'sendsTextTo'
+>;
+
+export type RunItem = Pick<
+  ResponseOf<typeof contract.getRun>,
+  'id' | 'status' | 'documents' | 'documentsDone' | 'documentsFailed' | 'suggestionsCount' | 'dropped' | 'promptTokens' | 'completionTokens' | 'message'
+>;
 
 export const KIND_NAMES: Record<RecommenderItem['kind'], string> = {
   'string-match': 'String match (learns from accepted spans)',

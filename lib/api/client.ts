@@ -27,12 +27,22 @@ type Field<K extends string, S> = S extends z.ZodType
     : { [key in K]: z.input<S> }
   : { [key in K]?: undefined };
 
-export type RequestOf<C extends AnyContract> = Field<'params', C['params']> & Field<'query', C['query']> & Field<'body', C['body']>;
+/** The JSON body's schema: `body`, or the JSON entry of a raw body that also takes files (document import). */
+type BodySchemaOf<C extends AnyContract> = C['body'] extends z.ZodType
+  ? C['body']
+  : C['rawBody'] extends { 'application/json': infer S extends z.ZodType }
+    ? S
+    : undefined;
+
+/** A raw body's JSON is optional: the same request may carry a file instead, sent without this client's body (useImportUpload). */
+type BodyField<C extends AnyContract> = C['body'] extends z.ZodType ? Field<'body', C['body']> : { body?: InputOf<BodySchemaOf<C>> };
+
+type RequestOf<C extends AnyContract> = Field<'params', C['params']> & Field<'query', C['query']> & BodyField<C>;
 
 /** What the endpoint answers; null for 204 (no response schema). */
 export type ResponseOf<C extends AnyContract> = C['response'] extends z.ZodType ? z.output<C['response']> : null;
 
-export type BodyOf<C extends AnyContract> = InputOf<C['body']>;
+export type BodyOf<C extends AnyContract> = InputOf<BodySchemaOf<C>>;
 
 /** The route naming a contract: its method and OpenAPI-style path, e.g. `PATCH /annotations/{id}`. */
 export type RouteOf<C extends AnyContract> = `${C['method']} ${C['path']}`;

@@ -16,7 +16,7 @@ import { parseOrThrow } from '@/lib/http/validation';
  */
 export type { Method } from './contract';
 
-export interface Context<P, Q, B> {
+interface Context<P, Q, B> {
   db: PrismaClient;
   caller: Caller;
   params: P;
@@ -25,7 +25,7 @@ export interface Context<P, Q, B> {
   request: Request;
 }
 
-export interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> extends Contract<P, Q, B, R> {
+interface Endpoint<P = unknown, Q = unknown, B = unknown, R = unknown> extends Contract<P, Q, B, R> {
   handle(context: Context<P, Q, B>): Promise<R>;
 }
 

@@ -10,7 +10,7 @@ import { routeHandler, type AnyEndpoint } from './endpoint';
 type Handler = (request: Request, context: any) => Promise<Response> | Response;
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 type Method = (typeof METHODS)[number];
-export type RouteHandlers = Record<Method | 'HEAD' | 'OPTIONS', Handler>;
+type RouteHandlers = Record<Method | 'HEAD' | 'OPTIONS', Handler>;
 
 export function methodsRoute<H extends Partial<Record<Method, Handler>>>(handlers: H): RouteHandlers & H {
   const supported = METHODS.filter((method) => handlers[method]);

@@ -6,14 +6,14 @@ import { PRESETS } from '@/lib/schema/presets';
 /** Wire shapes shared by the endpoints; they are also what /api/v1/openapi.json publishes. */
 export const id = z.string().min(1).max(64);
 export const idParams = z.object({ id }).strict();
-export const role = z.enum(ROLES);
-export const presetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
+const role = z.enum(ROLES);
+const presetId = z.enum(PRESETS.map((p) => p.id) as [string, ...string[]]);
 export const timestamp = z
   .date()
   .transform((d) => d.toISOString())
   .pipe(z.string());
 
-export const projectSettings = z.object({
+const projectSettings = z.object({
   annotatorsPerDocument: z.number().int().min(1).max(20),
   blindMode: z.boolean(),
   allowOverlap: z.boolean(),
@@ -66,7 +66,7 @@ export const receivedInvitation = invitation.extend({
 });
 export const acceptedInvitation = z.object({ projectId: id, role });
 
-export const schemaLabel = z.object({
+const schemaLabel = z.object({
   id,
   layer: z.enum(LAYERS),
   key: z.string(),
@@ -82,7 +82,7 @@ export const schemaLabel = z.object({
   multiple: z.boolean(),
   perTarget: z.boolean(),
 });
-export const schemaTarget = z.object({ id, key: z.string(), name: z.string(), aliases: z.array(z.string()), position: z.number().int(), retired: z.boolean() });
+const schemaTarget = z.object({ id, key: z.string(), name: z.string(), aliases: z.array(z.string()), position: z.number().int(), retired: z.boolean() });
 export const labelSchema = z.object({ labels: z.array(schemaLabel), targets: z.array(schemaTarget) });
 
 export const tokenCreate = z.object({ name: z.string().trim().min(1).max(100), expiresAt: z.iso.datetime().optional() }).strict();

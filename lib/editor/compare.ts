@@ -45,7 +45,7 @@ export interface Difference {
   readonly offsetsDiffer: boolean;
 }
 
-export interface CompareSummary {
+interface CompareSummary {
   readonly counts: Readonly<Record<CompareClass, number>>;
   readonly mine: number;
   readonly gold: number;

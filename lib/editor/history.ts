@@ -10,7 +10,7 @@ import { applyOp, inverseOf, isApplicable, type DocState, type Op } from './mode
  * version current at that moment, so later entries follow the re-created span's new id
  * and every update goes out with a fresh version.
  */
-export interface Entry {
+interface Entry {
   /** Shown on the undo/redo buttons, e.g. "create PERSON". */
   readonly description: string;
   readonly forward: readonly Op[];
@@ -46,7 +46,7 @@ export function record(history: History, entry: Entry): History {
   return { past: [...history.past, entry].slice(-LIMIT), future: [] };
 }
 
-export interface Step {
+interface Step {
   readonly history: History;
   /** What to apply now; operations that no longer apply (their change was rolled back) are left out. */
   readonly ops: readonly Op[];

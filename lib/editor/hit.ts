@@ -1,7 +1,7 @@
 import type { Span } from './model';
 
 /** Innermost first: shorter spans, then earlier ones. */
-export function byNesting(a: Span, b: Span): number {
+function byNesting(a: Span, b: Span): number {
   return a.end - a.start - (b.end - b.start) || a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 

@@ -14,7 +14,7 @@ function byKey(x: Interval | KeyedInterval, y: Interval | KeyedInterval): number
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-export interface LaneAssignment {
+interface LaneAssignment {
   /** lanes[i] is the lane of intervals[i]; overlapping intervals never share a lane. */
   readonly lanes: number[];
   /** Lanes used: one more than the highest lane, 0 for no intervals. */

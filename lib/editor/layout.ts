@@ -26,7 +26,7 @@ export interface SpanLayout {
   readonly placed: ReadonlyMap<string, Placed>;
 }
 
-export interface SpanLook {
+interface SpanLook {
   readonly color: string;
   /** Label name (and stance target): the text that makes colour not the only cue. */
   readonly title: string;

@@ -7,13 +7,13 @@ export interface SpanFilter {
   readonly labelId: string | 'ALL';
 }
 
-export interface SpanGroup {
+interface SpanGroup {
   /** For stance spans, the target they are about; null elsewhere. */
   readonly heading: string | null;
   readonly spans: readonly Span[];
 }
 
-export interface SpanSection {
+interface SpanSection {
   readonly layer: SpanLayer;
   readonly count: number;
   readonly groups: readonly SpanGroup[];

@@ -1,3 +1,5 @@
+import type { ResponseOf } from '@/lib/api/client';
+import type * as contracts from '@/lib/api/contracts/suggestions';
 import type { SegmentTable } from '@/lib/offsets';
 
 /**
@@ -5,19 +7,13 @@ import type { SegmentTable } from '@/lib/offsets';
  * decisions about them (which ghost is under a click, which comes next from the caret, what to
  * announce). No framework here; components/editor/suggestions draws and wires them.
  */
-export interface WireSuggestion {
-  id: string;
-  label: string;
-  labelId: string;
-  layer: string;
-  start: number;
-  end: number;
-  quote: string;
-  recommender: string;
-  score: number | null;
-}
+/** The fields of a listed suggestion the editor uses, typed from the endpoint's contract. */
+export type ServerSuggestion = Pick<
+  ResponseOf<typeof contracts.listSuggestions>['items'][number],
+  'id' | 'label' | 'labelId' | 'layer' | 'start' | 'end' | 'quote' | 'recommender' | 'score'
+>;
 
-export interface Ghost extends WireSuggestion {
+export interface Ghost extends ServerSuggestion {
   /** Editor positions of the span. */
   from: number;
   to: number;
@@ -25,7 +21,7 @@ export interface Ghost extends WireSuggestion {
   color: string;
 }
 
-export function ghostsOf(suggestions: readonly WireSuggestion[], table: SegmentTable, labels: ReadonlyMap<string, { name: string; color: string }>): Ghost[] {
+export function ghostsOf(suggestions: readonly ServerSuggestion[], table: SegmentTable, labels: ReadonlyMap<string, { name: string; color: string }>): Ghost[] {
   return suggestions
     .map((s) => ({
       ...s,

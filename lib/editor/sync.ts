@@ -34,14 +34,14 @@ export interface Conflict {
   readonly theirsVersion: number;
 }
 
-export interface Rejection {
+interface Rejection {
   /** Increases with every rejection, so the same message twice is still news. */
   readonly id: number;
   readonly op: Op;
   readonly message: string;
 }
 
-export type SyncStatus =
+type SyncStatus =
   | { readonly kind: 'saved' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'retrying'; readonly attempt: number; readonly delayMs: number; readonly reason: string }
@@ -55,7 +55,7 @@ export interface SyncSnapshot {
   readonly rejection: Rejection | null;
 }
 
-export interface SyncOptions {
+interface SyncOptions {
   documentId: string;
   doc: DocState;
   refs: Map<string, ServerRef>;

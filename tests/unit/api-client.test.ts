@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { requestTo } from '@/lib/api/client';
 import type * as annotations from '@/lib/api/contracts/annotations';
+import type * as documents from '@/lib/api/contracts/documents';
 import type * as review from '@/lib/api/contracts/review';
 
 describe('requestTo', () => {
@@ -25,5 +26,17 @@ describe('requestTo', () => {
   it('refuses a route whose placeholder has no value instead of sending "{id}"', () => {
     const call = () => requestTo<typeof annotations.deleteAnnotation>('DELETE /annotations/{id}', { params: {} as { id: string } });
     expect(call).toThrow('DELETE /annotations/{id}: no value for {id}');
+  });
+
+  it("types a raw body's JSON entry from its schema and leaves it optional, for the same request sends a file instead", () => {
+    const route = 'POST /projects/{id}/documents';
+    expect(requestTo<typeof documents.importDocuments>(route, { params: { id: 'p1' }, body: { documents: [{ text: 'Hi' }] } })).toEqual({
+      method: 'POST',
+      path: '/projects/p1/documents',
+      body: { documents: [{ text: 'Hi' }] },
+    });
+    expect(requestTo<typeof documents.importDocuments>(route, { params: { id: 'p1' } })).toEqual({ method: 'POST', path: '/projects/p1/documents' });
+    // @ts-expect-error a document without its text does not fit the JSON body's schema
+    requestTo<typeof documents.importDocuments>(route, { params: { id: 'p1' }, body: { documents: [{ name: 'no text' }] } });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSegmentTable } from '@/lib/offsets';
-import { describeGhost, ghostAt, ghostsOf, nextGhost, sameLabel, type WireSuggestion } from '@/lib/editor/suggestions';
+import { describeGhost, ghostAt, ghostsOf, nextGhost, sameLabel, type ServerSuggestion } from '@/lib/editor/suggestions';
 
 const TEXT = 'Talks in Doha.\nPakistan and Doha';
 const table = buildSegmentTable(TEXT);
@@ -9,7 +9,7 @@ const labels = new Map([
   ['org', { name: 'Organisation', color: '#654321' }],
 ]);
 const at = (quote: string, from = 0) => ({ start: TEXT.indexOf(quote, from), end: TEXT.indexOf(quote, from) + quote.length, quote });
-const suggestion = (id: string, labelId: string, range: { start: number; end: number; quote: string }): WireSuggestion => ({
+const suggestion = (id: string, labelId: string, range: { start: number; end: number; quote: string }): ServerSuggestion => ({
   id,
   labelId,
   label: labelId.toUpperCase(),

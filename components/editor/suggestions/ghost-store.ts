@@ -5,7 +5,7 @@ export interface GhostState {
   selectedId: string | null;
 }
 
-export interface GhostActions {
+interface GhostActions {
   accept(ghost: Ghost): void;
   reject(ghost: Ghost): void;
   /** A ghost was selected (keyboard or click): the editor closes its own popover and shows the ghost. */

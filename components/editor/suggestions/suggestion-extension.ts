@@ -34,7 +34,7 @@ function ghostDecorations(doc: EditorState['doc'], state: GhostState, classes: O
  * Enter accepts it, Backspace or Delete rejects it, Escape lets it go; Alt+↓ and Alt+↑ go from
  * ghost to ghost. Any other key lets the ghost go and goes on to the editor as usual.
  */
-export const SuggestionExtension = Extension.create<Options>({
+const SuggestionExtension = Extension.create<Options>({
   name: 'glossaSuggestions',
   priority: 1001,
 

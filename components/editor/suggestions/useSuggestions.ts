@@ -1,9 +1,10 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
-import { API_V1, apiFetch, errorMessage } from '@/components/api';
+import { api, errorMessage } from '@/components/api';
+import type * as contract from '@/lib/api/contracts/suggestions';
 import type { Catalog } from '@/lib/editor/catalog';
-import { ghostsOf, type Ghost, type WireSuggestion } from '@/lib/editor/suggestions';
+import { ghostsOf, type Ghost } from '@/lib/editor/suggestions';
 import type { SegmentTable } from '@/lib/offsets';
 import type { TextController } from '../TextView';
 import type { Notice } from '../types';
@@ -34,7 +35,7 @@ export function useSuggestions({ documentId, table, catalog, readOnly, textRef, 
   tableRef.current = { table, catalog };
 
   const load = useCallback(async () => {
-    const { items } = await apiFetch<{ items: WireSuggestion[] }>(`${API_V1}/documents/${documentId}/suggestions`);
+    const { items } = await api<typeof contract.listSuggestions>('GET /documents/{id}/suggestions', { params: { id: documentId } });
     store.setGhosts(ghostsOf(items, tableRef.current.table, tableRef.current.catalog.labels));
   }, [documentId, store]);
 
@@ -64,20 +65,20 @@ export function useSuggestions({ documentId, table, catalog, readOnly, textRef, 
 
   const accept = (ghost: Ghost) =>
     decide(ghost, async () => {
-      await apiFetch(`${API_V1}/suggestions/${ghost.id}/accept`, { method: 'POST' });
+      await api<typeof contract.acceptSuggestion>('POST /suggestions/{id}/accept', { params: { id: ghost.id } });
       return `Accepted: ${ghost.labelName} “${ghost.quote}”`;
     });
   const reject = (ghost: Ghost) =>
     decide(ghost, async () => {
-      await apiFetch(`${API_V1}/suggestions/${ghost.id}/reject`, { method: 'POST' });
+      await api<typeof contract.rejectSuggestion>('POST /suggestions/{id}/reject', { params: { id: ghost.id } });
       return `Rejected: ${ghost.labelName} “${ghost.quote}”`;
     });
   const acceptAll = (ghost: Ghost) =>
     decide(null, async () => {
-      const result = await apiFetch<{ accepted: number; skippedOverlaps: number; remaining: number }>(
-        `${API_V1}/documents/${documentId}/suggestions/accept-all`,
-        { method: 'POST', body: { label: ghost.label } },
-      );
+      const result = await api<typeof contract.acceptAllSuggestions>('POST /documents/{id}/suggestions/accept-all', {
+        params: { id: documentId },
+        body: { label: ghost.label },
+      });
       const skipped = result.skippedOverlaps ? `; ${result.skippedOverlaps} overlapping a span of yours left as suggestions` : '';
       const remaining = result.remaining ? `; ${result.remaining} more remain, accept all again for them` : '';
       return `Accepted ${result.accepted} ${ghost.labelName} suggestion${result.accepted === 1 ? '' : 's'}${skipped}${remaining}`;

@@ -50,7 +50,7 @@ const modelReport = z.object({
   }),
 });
 
-export const agreementReportSchema = z.object({
+const agreementReportSchema = z.object({
   scope: z.object({
     documentRule: z.string(),
     documents: z.number().int(),

@@ -1,81 +1,13 @@
-import { z } from 'zod';
 import { authorizeProject, type ProjectAccess } from '@/lib/access/project-access';
 import type { ProjectAction } from '@/lib/access/policy';
 import type { Caller } from '@/lib/auth/caller';
 import type { PrismaClient } from '@/lib/db/client';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { HttpError, notFound, unsupportedMediaType } from '@/lib/http/errors';
-import { LAYERS } from '@/lib/schema/types';
 import { readGazetteer } from '@/lib/recommenders/gazetteer';
 import { cancelRun, createRun, findRun } from '@/lib/recommenders/runs';
 import { createRecommender, deleteRecommender, findRecommender, listRecommenders, updateRecommender } from '@/lib/recommenders/store';
-import { KINDS } from '@/lib/recommenders/types';
-
-/** Recommenders (issue #18): managers configure and run them; every member sees them and where they send text. */
-const layer = z.enum(LAYERS.filter((l) => l !== 'RELATION') as [string, ...string[]]);
-const name = z.string().trim().min(1).max(200);
-const labels = z.array(z.string().min(1).max(100)).max(500);
-const config = z.record(z.string(), z.unknown());
-
-const recommender = z.object({
-  id,
-  projectId: id,
-  kind: z.enum(KINDS),
-  name: z.string(),
-  layers: z.array(z.string()),
-  labels: z.array(z.string()),
-  config: config.describe('the kind’s settings; an API key is only ever named (apiKeyEnv), never stored'),
-  enabled: z.boolean(),
-  gazetteerEntries: z.number().int(),
-  sendsTextTo: z.string().nullable().describe('where this recommender sends document text (openai, http); null for the offline kinds'),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-});
-
-const recommenderCreate = z
-  .object({
-    kind: z
-      .enum(KINDS)
-      .describe(
-        'string-match, compromise (offline), openai (Chat Completions), or http: Glossa POSTs {text, schema} to config.url and expects ' +
-          '{spans:[{start,end,label,target?,score?}]} with code-point offsets',
-      ),
-    name,
-    layers: z.array(layer).max(4).optional(),
-    labels: labels.optional(),
-    config: config.optional(),
-  })
-  .strict();
-
-const recommenderUpdate = z
-  .object({
-    name: name.optional(),
-    layers: z.array(layer).max(4).optional(),
-    labels: labels.optional(),
-    config: config.optional(),
-    enabled: z.boolean().optional(),
-  })
-  .strict();
-
-const run = z.object({
-  id,
-  recommenderId: id,
-  projectId: id,
-  trigger: z.string(),
-  status: z.enum(['QUEUED', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED']),
-  documents: z.number().int(),
-  documentsDone: z.number().int(),
-  documentsFailed: z.number().int(),
-  suggestionsCount: z.number().int(),
-  dropped: z.record(z.string(), z.number()).describe('proposals not kept, by reason'),
-  promptTokens: z.number().int(),
-  completionTokens: z.number().int(),
-  message: z.string().nullable(),
-  createdAt: timestamp,
-  startedAt: timestamp.nullable(),
-  finishedAt: timestamp.nullable(),
-});
+import * as contract from '@/lib/api/contracts/recommenders';
 
 /** A recommender's project and the caller's rights there; one you cannot see does not exist. */
 async function authorizeRecommender(db: PrismaClient, caller: Caller, recommenderId: string, action: ProjectAction): Promise<ProjectAccess> {
@@ -99,13 +31,7 @@ async function asNotFound<T>(what: string, check: () => Promise<T>): Promise<T> 
 }
 
 export const listRecommendersEndpoint = defineEndpoint({
-  method: 'GET',
-  path: '/projects/{id}/recommenders',
-  tag: 'recommenders',
-  summary: "The project's recommenders, with where each sends document text",
-  params: idParams,
-  response: z.object({ items: z.array(recommender), nextCursor: z.null() }),
-  errors: [403, 404],
+  ...contract.listRecommenders,
   async handle({ db, caller, params }) {
     await authorizeProject(db, caller, params.id, 'recommenders:read');
     return { items: await listRecommenders(db, params.id), nextCursor: null };
@@ -113,15 +39,7 @@ export const listRecommendersEndpoint = defineEndpoint({
 });
 
 export const createRecommenderEndpoint = defineEndpoint({
-  method: 'POST',
-  path: '/projects/{id}/recommenders',
-  tag: 'recommenders',
-  summary: 'Add a recommender (managers). A URL outside GLOSSA_RECOMMENDER_HOSTS, when set, is refused (422)',
-  params: idParams,
-  body: recommenderCreate,
-  response: recommender,
-  status: 201,
-  errors: [403, 404, 422],
+  ...contract.createRecommender,
   async handle({ db, caller, params, body }) {
     await authorizeProject(db, caller, params.id, 'recommenders:manage');
     return createRecommender(db, params.id, caller.userId, body as Parameters<typeof createRecommender>[3]);
@@ -129,14 +47,7 @@ export const createRecommenderEndpoint = defineEndpoint({
 });
 
 export const updateRecommenderEndpoint = defineEndpoint({
-  method: 'PATCH',
-  path: '/recommenders/{id}',
-  tag: 'recommenders',
-  summary: 'Change a recommender (managers); config is replaced whole',
-  params: idParams,
-  body: recommenderUpdate,
-  response: recommender,
-  errors: [403, 404, 422],
+  ...contract.updateRecommender,
   async handle({ db, caller, params, body }) {
     await authorizeRecommender(db, caller, params.id, 'recommenders:manage');
     return updateRecommender(db, params.id, caller.userId, body as Parameters<typeof updateRecommender>[3]);
@@ -144,13 +55,7 @@ export const updateRecommenderEndpoint = defineEndpoint({
 });
 
 export const deleteRecommenderEndpoint = defineEndpoint({
-  method: 'DELETE',
-  path: '/recommenders/{id}',
-  tag: 'recommenders',
-  summary: 'Delete a recommender (managers); its runs stay for evaluation',
-  params: idParams,
-  status: 204,
-  errors: [403, 404],
+  ...contract.deleteRecommender,
   async handle({ db, caller, params }) {
     await authorizeRecommender(db, caller, params.id, 'recommenders:manage');
     await deleteRecommender(db, params.id, caller.userId);
@@ -158,14 +63,7 @@ export const deleteRecommenderEndpoint = defineEndpoint({
 });
 
 export const uploadGazetteerEndpoint = defineEndpoint({
-  method: 'POST',
-  path: '/recommenders/{id}/gazetteer',
-  tag: 'recommenders',
-  summary: 'Replace a string-match recommender’s gazetteer: CSV text,label (header optional), at most 100,000 entries, 8 MB',
-  params: idParams,
-  rawBody: { 'text/csv': 'binary' },
-  response: z.object({ entries: z.number().int(), duplicates: z.number().int().describe('repeated rows, kept once') }),
-  errors: [403, 404, 409, 413, 415, 422],
+  ...contract.uploadGazetteer,
   async handle({ db, caller, params, request }) {
     await authorizeRecommender(db, caller, params.id, 'recommenders:manage');
     const found = await findRecommender(db, params.id);
@@ -184,15 +82,7 @@ export const uploadGazetteerEndpoint = defineEndpoint({
 });
 
 export const createRunEndpoint = defineEndpoint({
-  method: 'POST',
-  path: '/recommenders/{id}/runs',
-  tag: 'recommenders',
-  summary: 'Start a batch run over the project, or over documentIds (managers); answers the run to poll',
-  params: idParams,
-  body: z.object({ documentIds: z.array(id).min(1).max(200_000).optional() }).strict(),
-  response: run,
-  status: 201,
-  errors: [403, 404, 409],
+  ...contract.createRun,
   async handle({ db, caller, params, body }) {
     await authorizeRecommender(db, caller, params.id, 'recommenders:manage');
     const created = await createRun(db, params.id, caller.userId, body.documentIds);
@@ -201,13 +91,7 @@ export const createRunEndpoint = defineEndpoint({
 });
 
 export const getRunEndpoint = defineEndpoint({
-  method: 'GET',
-  path: '/runs/{id}',
-  tag: 'recommenders',
-  summary: 'A run’s progress: documents done and failed, suggestions, proposals dropped by reason, tokens, message',
-  params: idParams,
-  response: run,
-  errors: [403, 404],
+  ...contract.getRun,
   async handle({ db, caller, params }) {
     await authorizeRun(db, caller, params.id, 'recommenders:read');
     return findRun(db, params.id);
@@ -215,13 +99,7 @@ export const getRunEndpoint = defineEndpoint({
 });
 
 export const cancelRunEndpoint = defineEndpoint({
-  method: 'POST',
-  path: '/runs/{id}/cancel',
-  tag: 'recommenders',
-  summary: 'Cancel a queued or running run (managers); what was stored stays',
-  params: idParams,
-  response: run,
-  errors: [403, 404, 409],
+  ...contract.cancelRun,
   async handle({ db, caller, params }) {
     await authorizeRun(db, caller, params.id, 'recommenders:manage');
     return cancelRun(db, params.id);

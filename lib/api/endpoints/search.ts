@@ -1,51 +1,10 @@
-import { z } from 'zod';
 import { authorizeProject } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
-import { id, idParams } from '@/lib/api/schemas';
-import { concordance, CONTEXT, MAX_HITS } from '@/lib/search/concordance';
-
-const searchQuery = z
-  .object({
-    label: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9_]{0,63}$/, 'a label key')
-      .optional()
-      .describe('spans of this label key (any layer)'),
-    quote: z.string().trim().min(1).max(200).optional().describe('spans whose quote contains this text, ignoring case'),
-    limit: z.coerce.number().int().min(1).max(MAX_HITS).default(200),
-  })
-  .strict()
-  .refine((query) => query.label !== undefined || query.quote !== undefined, { path: ['label'], message: 'give a label, a quote, or both' });
+import { concordance } from '@/lib/search/concordance';
+import * as contract from '@/lib/api/contracts/search';
 
 export const searchEndpoint = defineEndpoint({
-  method: 'GET',
-  path: '/projects/{id}/search',
-  tag: 'documents',
-  summary:
-    `Spans of a label and/or containing a text, across the project, as a concordance (${CONTEXT} code points of context each side); in ` +
-    `blind mode an annotator finds only their own`,
-  params: idParams,
-  query: searchQuery,
-  response: z.object({
-    items: z.array(
-      z.object({
-        annotationId: id,
-        documentId: id,
-        documentName: z.string(),
-        label: z.string(),
-        labelName: z.string(),
-        layer: z.string(),
-        author: z.string().describe('the author\'s name, or "gold"'),
-        start: z.number().int(),
-        end: z.number().int(),
-        left: z.string(),
-        match: z.string(),
-        right: z.string(),
-      }),
-    ),
-    truncated: z.boolean().describe('more spans matched than limit'),
-  }),
-  errors: [400, 404],
+  ...contract.search,
   async handle({ db, caller, params, query }) {
     const access = await authorizeProject(db, caller, params.id, 'documents:read');
     return concordance(db, { projectId: params.id, userId: caller.userId, ownOnly: !access.seesOthersWork, ...query });
