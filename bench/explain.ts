@@ -24,6 +24,7 @@ import { migrate } from '@/lib/db/migrate';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation, type Actor } from '@/lib/annotations/service';
 import { parseAuthorFilter } from '@/lib/annotations/visibility';
 import { nextDocument, projectProgress } from '@/lib/assignments/store';
+import { projectDashboard } from '@/lib/dashboard/dashboard';
 import { searchDocuments } from '@/lib/documents/search';
 import { exportProject } from '@/lib/export/run';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -285,6 +286,16 @@ function scenarios(db: PrismaClient, world: World): Scenario[] {
     { name: 'Curator: one document, all annotators', narrow: true, run: () => reviewView(db, documentId) },
     { name: 'Progress dashboard (one project)', narrow: false, run: () => projectProgress(db, projectId) },
     { name: 'Review queue (one project)', narrow: false, run: () => reviewQueue(db, projectId, 'open') },
+    {
+      name: 'Overview charts, curator (one project)',
+      narrow: false,
+      run: () => projectDashboard(db, projectId, { userId: owner.userId, seesOthersWork: true }),
+    },
+    {
+      name: 'Overview charts, blind annotator (one project)',
+      narrow: false,
+      run: () => projectDashboard(db, projectId, { userId: annotator.userId, seesOthersWork: false }),
+    },
     {
       name: 'Export: first batch of gold jsonl',
       narrow: false,

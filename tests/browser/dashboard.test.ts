@@ -70,7 +70,10 @@ describe.skipIf(!BASE)('project dashboard charts (Chromium)', () => {
       expect(await progress.locator('desc').textContent()).toMatch(/: 1 submitted, 1 adjudicated in all\.$/);
 
       // The figures as a table, opened from the keyboard.
-      const toggle = dashboard.locator('figure', { has: bars }).getByText('Show the figures as a table');
+      const toggle = dashboard
+        .locator('figure')
+        .filter({ has: page.getByRole('img', { name: 'Spans per label: Entities' }) })
+        .getByText('Show the figures as a table');
       await toggle.focus();
       await page.keyboard.press('Enter');
       const row = dashboard.getByRole('row', { name: new RegExp(`^${second.name} 1 1$`) });
