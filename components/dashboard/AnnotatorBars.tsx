@@ -12,12 +12,12 @@ const ID = 'annotator-bars';
  * One stacked bar per annotator: a segment per label in the label's colour, in schema order, on a
  * common scale so that the bars' lengths compare annotators' output.
  */
-export function AnnotatorBars({ annotators, layers }: { annotators: AnnotatorCounts[]; layers: LayerDistribution[] }) {
+export function AnnotatorBars({ annotators, layers, own }: { annotators: AnnotatorCounts[]; layers: LayerDistribution[]; own: boolean }) {
   const labels = layers.flatMap((l) => l.labels);
   const used = labels.filter((l) => annotators.some((a) => (a.labels[l.id] ?? 0) > 0));
   const max = Math.max(1, ...annotators.map((a) => a.total));
   const length = (n: number) => (n / max) * (WIDTH - NAME - COUNT);
-  const title = annotators.length === 1 ? `Your spans per label` : 'Spans per label per annotator';
+  const title = own ? 'Your spans per label' : 'Spans per label per annotator';
   const chart = (
     <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${annotators.length * ROW}`} role="img" aria-labelledby={`${ID}-title ${ID}-desc`} data-chart={ID}>
       <title id={`${ID}-title`}>{title}</title>

@@ -12,7 +12,11 @@ export function Dashboard({ dashboard }: { dashboard: ProjectDashboard }) {
       {dashboard.layers.map((layer) => (
         <LabelBars key={layer.layer} distribution={layer} />
       ))}
-      {dashboard.annotators.length > 0 ? <AnnotatorBars annotators={dashboard.annotators} layers={dashboard.layers} /> : <p className="muted">No spans yet.</p>}
+      {dashboard.annotators.length > 0 ? (
+        <AnnotatorBars annotators={dashboard.annotators} layers={dashboard.layers} own={own} />
+      ) : (
+        <p className="muted">No spans yet.</p>
+      )}
       {dashboard.timeline.length > 0 ? (
         <ProgressChart timeline={dashboard.timeline} showsAdjudication={!own} />
       ) : (

@@ -59,7 +59,7 @@ describe.skipIf(!BASE)('project dashboard charts (Chromium)', () => {
       expect(description).toContain(`${second.name}: 1 by annotators, 1 gold`);
 
       // One annotator (the demo owner) with a segment for each label used.
-      const perAnnotator = dashboard.getByRole('img', { name: 'Your spans per label' });
+      const perAnnotator = dashboard.getByRole('img', { name: 'Spans per label per annotator' });
       expect(await perAnnotator.locator('rect[data-segment]').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-segment')))).toEqual([
         first.key,
         second.key,
