@@ -2,6 +2,7 @@ import { accountEndpoints } from './endpoints/account';
 import { agreementEndpoint, agreementMethodsEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
+import { dashboardEndpoint } from './endpoints/dashboard';
 import { documentEndpoints } from './endpoints/documents';
 import { exportEndpoints } from './endpoints/export';
 import { invitationEndpoints } from './endpoints/invitations';
@@ -26,6 +27,7 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   searchEndpoint,
   ...annotationEndpoints,
   ...assignmentEndpoints,
+  dashboardEndpoint,
   agreementEndpoint,
   agreementMethodsEndpoint,
   ...reviewEndpoints,

@@ -90,6 +90,7 @@ const CASES: Case[] = [
   { endpoint: 'DELETE /documents/{id}/assignments/{userId}', expect: [204, 204, 403, 403, 404] },
   { endpoint: 'POST /projects/{id}/assignments', body: () => ({ mode: 'round-robin' }), expect: [201, 201, 403, 403, 404] },
   { endpoint: 'GET /projects/{id}/progress', expect: [200, 200, 200, 403, 404] },
+  { endpoint: 'GET /projects/{id}/dashboard', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/queue/next', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /projects/{id}/agreement', expect: [200, 200, 200, 403, 404] },
   { endpoint: 'GET /projects/{id}/agreement/methods', expect: [200, 200, 200, 403, 404] },

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Dashboard } from '@/components/dashboard/Dashboard';
 import { DocumentFilters } from '@/components/projects/DocumentFilters';
 import { DocumentList } from '@/components/projects/DocumentList';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
@@ -10,6 +11,7 @@ import { Markdown } from '@/components/ui/Markdown';
 import { can } from '@/lib/access/policy';
 import { getPrisma } from '@/lib/db/client';
 import { nextDocument } from '@/lib/assignments/store';
+import { projectDashboard } from '@/lib/dashboard/dashboard';
 import { documentQueryString, hasActiveFilters, parseDocumentQuery, searchDocuments } from '@/lib/documents/search';
 import { listMembers } from '@/lib/members/store';
 import { listRecommenders } from '@/lib/recommenders/store';
@@ -33,12 +35,13 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
   const defaultMine = access.role === 'ANNOTATOR';
   const { filters, page } = parseDocumentQuery(await searchParams, { defaultMine });
   // Each part is loaded only if the role may read it, as the API would decide.
-  const [listing, members, schema, next, recommenders] = await Promise.all([
+  const [listing, members, schema, next, recommenders, dashboard] = await Promise.all([
     can(access.role, 'documents:read') ? searchDocuments(db, id, filters, { page, callerId: caller.userId, ownOnly: !access.seesOthersWork }) : null,
     can(access.role, 'members:read') ? listMembers(db, id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: 500 }) : [],
     can(access.role, 'schema:read') ? getSchema(db, id) : null,
     nextDocument(db, id, caller.userId),
     can(access.role, 'recommenders:read') ? listRecommenders(db, id) : null,
+    projectDashboard(db, id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }),
   ]);
   const mayEdit = can(access.role, 'project:update');
   const home = `/projects/${id}`;
@@ -102,6 +105,11 @@ export default async function ProjectPage({ params, searchParams }: ProjectHomeP
           )}
         </section>
       </div>
+
+      <section aria-labelledby="dashboard-heading" className="panel">
+        <h2 id="dashboard-heading">Dashboard</h2>
+        <Dashboard dashboard={dashboard} />
+      </section>
 
       {recommenders && (
         <section aria-labelledby="recommenders-heading" className="panel">
