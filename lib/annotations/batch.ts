@@ -1,0 +1,79 @@
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { PrismaClient } from '@/lib/db/client';
+import { HttpError, payloadTooLarge } from '@/lib/http/errors';
+import { MAX_BATCH_OPS } from './batch-limit';
+import { replaceAnswersIn } from './document-labels';
+import { createRelationIn, deleteRelationIn } from './relations';
+import type { TargetRef } from './rules';
+import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor } from './service';
+
+/**
+ * A batch of annotation changes from one client, applied in order in ONE transaction holding the
+ * document's lock, each through the same step its single endpoint runs (blind rules, invariants,
+ * version check, its own events). All or nothing: a batch stands for a burst of edits the user
+ * made in sequence, and later ones often build on earlier ones, so keeping a prefix would leave
+ * a state the user never saw. The first refused operation rolls everything back and its error
+ * names it: the message starts with `ops.<i>:` and `details.op` is `i` (a 409's `current` stays
+ * in the details beside it, so the client can show the conflict; it is the item as that operation
+ * met it, which is the stored state unless an earlier operation of the same batch changed it).
+ */
+type Json = Prisma.InputJsonObject;
+type NewSpan = { labelId: string; start: number; end: number; quote?: string; target: TargetRef | null; attributes?: Json; gold?: boolean };
+type SpanChange = { version: number; labelId?: string; start?: number; end?: number; quote?: string; target?: TargetRef | null; attributes?: Json };
+type Answer = { labelId: string; targetId?: string | null; values: string[] };
+
+export type Operation =
+  | { op: 'createAnnotation'; body: NewSpan }
+  | { op: 'updateAnnotation'; id: string; body: SpanChange }
+  | { op: 'deleteAnnotation'; id: string; version?: number }
+  | { op: 'createRelation'; body: { labelId: string; sourceId: string; targetId: string; attributes?: Json; gold?: boolean } }
+  | { op: 'deleteRelation'; id: string; version?: number }
+  | { op: 'replaceAnswers'; author: 'me' | 'gold'; body: { answers: Answer[] } };
+
+export async function applyOperations(db: PrismaClient, actor: Actor, documentId: string, ops: readonly Operation[]) {
+  if (ops.length > MAX_BATCH_OPS) {
+    throw payloadTooLarge(`A batch holds at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); this one has ${ops.length}. Split it.`);
+  }
+  return inDocument(db, documentId, async (tx, document) => {
+    const results = [];
+    for (const [index, operation] of ops.entries()) {
+      try {
+        results.push(await applyOne(operation));
+      } catch (error) {
+        throw error instanceof HttpError ? naming(index, error) : error;
+      }
+    }
+    return results;
+
+    async function applyOne(operation: Operation) {
+      switch (operation.op) {
+        case 'createAnnotation':
+          return { op: operation.op, item: await createSpanIn(tx, document, actor, operation.body) };
+        case 'updateAnnotation':
+          return { op: operation.op, item: await updateSpanIn(tx, document, actor, operation.id, operation.body) };
+        case 'deleteAnnotation':
+          await deleteSpanIn(tx, document, actor, operation.id, operation.version);
+          return { op: operation.op };
+        case 'createRelation':
+          return { op: operation.op, item: await createRelationIn(tx, document, actor, operation.body) };
+        case 'deleteRelation':
+          await deleteRelationIn(tx, document, actor, operation.id, operation.version);
+          return { op: operation.op };
+        case 'replaceAnswers':
+          return { op: operation.op, items: await replaceAnswersIn(tx, document, actor, operation.body.answers, operation.author === 'gold') };
+      }
+    }
+  });
+}
+
+/** The operation's own error, with its index in the message and the details. */
+function naming(index: number, error: HttpError): HttpError {
+  const details = error.details;
+  const merged =
+    details === undefined
+      ? { op: index }
+      : details !== null && typeof details === 'object' && !Array.isArray(details)
+        ? { op: index, ...details }
+        : { op: index, details };
+  return new HttpError(error.status, error.code, `ops.${index}: ${error.message}`, merged);
+}
