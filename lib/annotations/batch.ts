@@ -1,11 +1,18 @@
-import type { Prisma } from '@/lib/generated/prisma/client';
 import type { PrismaClient } from '@/lib/db/client';
 import { HttpError, payloadTooLarge } from '@/lib/http/errors';
 import { MAX_BATCH_OPS } from './batch-limit';
-import { replaceAnswersIn } from './document-labels';
-import { createRelationIn, deleteRelationIn } from './relations';
-import type { TargetRef } from './rules';
-import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor } from './service';
+import { replaceAnswersIn, type Answer } from './document-labels';
+import { createRelationIn, deleteRelationIn, type NewRelation } from './relations';
+import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor, type NewSpan, type SpanChange } from './service';
+
+/** One operation of a batch: what the single endpoint of that change takes (its body, and the id and version it addresses). */
+export type Operation =
+  | { op: 'createAnnotation'; body: NewSpan }
+  | { op: 'updateAnnotation'; id: string; body: SpanChange }
+  | { op: 'deleteAnnotation'; id: string; version?: number }
+  | { op: 'createRelation'; body: NewRelation }
+  | { op: 'deleteRelation'; id: string; version?: number }
+  | { op: 'replaceAnswers'; author: 'me' | 'gold'; body: { answers: Answer[] } };
 
 /**
  * A batch of annotation changes from one client, applied in order in ONE transaction holding the
@@ -17,19 +24,6 @@ import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor } from
  * in the details beside it, so the client can show the conflict; it is the item as that operation
  * met it, which is the stored state unless an earlier operation of the same batch changed it).
  */
-type Json = Prisma.InputJsonObject;
-type NewSpan = { labelId: string; start: number; end: number; quote?: string; target: TargetRef | null; attributes?: Json; gold?: boolean };
-type SpanChange = { version: number; labelId?: string; start?: number; end?: number; quote?: string; target?: TargetRef | null; attributes?: Json };
-type Answer = { labelId: string; targetId?: string | null; values: string[] };
-
-export type Operation =
-  | { op: 'createAnnotation'; body: NewSpan }
-  | { op: 'updateAnnotation'; id: string; body: SpanChange }
-  | { op: 'deleteAnnotation'; id: string; version?: number }
-  | { op: 'createRelation'; body: { labelId: string; sourceId: string; targetId: string; attributes?: Json; gold?: boolean } }
-  | { op: 'deleteRelation'; id: string; version?: number }
-  | { op: 'replaceAnswers'; author: 'me' | 'gold'; body: { answers: Answer[] } };
-
 export async function applyOperations(db: PrismaClient, actor: Actor, documentId: string, ops: readonly Operation[]) {
   if (ops.length > MAX_BATCH_OPS) {
     throw payloadTooLarge(`A batch holds at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); this one has ${ops.length}. Split it.`);

@@ -26,7 +26,7 @@ const answerSelect = {
 } as const;
 type AnswerRow = Prisma.DocumentLabelGetPayload<{ select: typeof answerSelect }>;
 
-interface Answer {
+export interface Answer {
   labelId: string;
   targetId?: string | null;
   values: string[];

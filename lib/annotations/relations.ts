@@ -34,7 +34,7 @@ function relationToWire({ authorId, label, ...rest }: RelationRow) {
   return { ...rest, author: authorId ?? 'gold', label: label.key };
 }
 
-interface NewRelation {
+export interface NewRelation {
   labelId: string;
   sourceId: string;
   targetId: string;

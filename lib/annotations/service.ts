@@ -21,12 +21,12 @@ export interface Actor {
   access: ProjectAccess;
 }
 
-interface NewSpan extends SpanDraft {
+export interface NewSpan extends SpanDraft {
   attributes?: Prisma.InputJsonObject;
   gold?: boolean;
 }
 
-interface SpanChange {
+export interface SpanChange {
   version: number;
   labelId?: string;
   start?: number;
