@@ -5,6 +5,13 @@ import { replaceAnswersIn, type Answer } from './document-labels';
 import { createRelationIn, deleteRelationIn, type NewRelation } from './relations';
 import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor, type NewSpan, type SpanChange } from './service';
 
+/**
+ * How long a batch's transaction may run: the single requests' 5 s plus 500 ms an operation, at
+ * most 30 s. A batch runs each operation's queries in turn, so on a saturated machine (bench:load,
+ * bench/RESULTS.md) eight operations outran the default 5 s and the batch failed as a whole.
+ */
+const batchTimeoutMs = (ops: number) => Math.min(30_000, 5_000 + 500 * ops);
+
 /** One operation of a batch: what the single endpoint of that change takes (its body, and the id and version it addresses). */
 export type Operation =
   | { op: 'createAnnotation'; body: NewSpan }
@@ -28,36 +35,41 @@ export async function applyOperations(db: PrismaClient, actor: Actor, documentId
   if (ops.length > MAX_BATCH_OPS) {
     throw payloadTooLarge(`A batch holds at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); this one has ${ops.length}. Split it.`);
   }
-  return inDocument(db, documentId, async (tx, document) => {
-    const results = [];
-    for (const [index, operation] of ops.entries()) {
-      try {
-        results.push(await applyOne(operation));
-      } catch (error) {
-        throw error instanceof HttpError ? naming(index, error) : error;
+  return inDocument(
+    db,
+    documentId,
+    async (tx, document) => {
+      const results = [];
+      for (const [index, operation] of ops.entries()) {
+        try {
+          results.push(await applyOne(operation));
+        } catch (error) {
+          throw error instanceof HttpError ? naming(index, error) : error;
+        }
       }
-    }
-    return results;
+      return results;
 
-    async function applyOne(operation: Operation) {
-      switch (operation.op) {
-        case 'createAnnotation':
-          return { op: operation.op, item: await createSpanIn(tx, document, actor, operation.body) };
-        case 'updateAnnotation':
-          return { op: operation.op, item: await updateSpanIn(tx, document, actor, operation.id, operation.body) };
-        case 'deleteAnnotation':
-          await deleteSpanIn(tx, document, actor, operation.id, operation.version);
-          return { op: operation.op };
-        case 'createRelation':
-          return { op: operation.op, item: await createRelationIn(tx, document, actor, operation.body) };
-        case 'deleteRelation':
-          await deleteRelationIn(tx, document, actor, operation.id, operation.version);
-          return { op: operation.op };
-        case 'replaceAnswers':
-          return { op: operation.op, items: await replaceAnswersIn(tx, document, actor, operation.body.answers, operation.author === 'gold') };
+      async function applyOne(operation: Operation) {
+        switch (operation.op) {
+          case 'createAnnotation':
+            return { op: operation.op, item: await createSpanIn(tx, document, actor, operation.body) };
+          case 'updateAnnotation':
+            return { op: operation.op, item: await updateSpanIn(tx, document, actor, operation.id, operation.body) };
+          case 'deleteAnnotation':
+            await deleteSpanIn(tx, document, actor, operation.id, operation.version);
+            return { op: operation.op };
+          case 'createRelation':
+            return { op: operation.op, item: await createRelationIn(tx, document, actor, operation.body) };
+          case 'deleteRelation':
+            await deleteRelationIn(tx, document, actor, operation.id, operation.version);
+            return { op: operation.op };
+          case 'replaceAnswers':
+            return { op: operation.op, items: await replaceAnswersIn(tx, document, actor, operation.body.answers, operation.author === 'gold') };
+        }
       }
-    }
-  });
+    },
+    batchTimeoutMs(ops.length),
+  );
 }
 
 /** The operation's own error, with its index in the message and the details. */

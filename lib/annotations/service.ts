@@ -195,18 +195,26 @@ export interface DocumentContext {
   allowOverlap: boolean;
 }
 
-/** Runs `work` in a transaction that holds the document's write lock. */
-export async function inDocument<T>(db: PrismaClient, documentId: string, work: (tx: DbClient, document: DocumentContext) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    // Lock and document in one round trip. Reading the row in the statement that takes the lock
-    // is safe: the lock guards the document's annotations, and the text never changes.
-    const [document] = await tx.$queryRaw<Array<{ projectId: string; text: string; allowOverlap: boolean }>>`
+/** Runs `work` in a transaction that holds the document's write lock (`timeoutMs`: Prisma's interactive default, 5 s, unless given). */
+export async function inDocument<T>(
+  db: PrismaClient,
+  documentId: string,
+  work: (tx: DbClient, document: DocumentContext) => Promise<T>,
+  timeoutMs?: number,
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      // Lock and document in one round trip. Reading the row in the statement that takes the lock
+      // is safe: the lock guards the document's annotations, and the text never changes.
+      const [document] = await tx.$queryRaw<Array<{ projectId: string; text: string; allowOverlap: boolean }>>`
       SELECT d."projectId", d.text, p."allowOverlap"
       FROM (SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))) AS locked, "Document" d JOIN "Project" p ON p.id = d."projectId"
       WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
-    if (!document) throw notFound('Document');
-    return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.allowOverlap });
-  });
+      if (!document) throw notFound('Document');
+      return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.allowOverlap });
+    },
+    timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+  );
 }
 
 async function markStarted(db: DbClient, documentId: string, userId: string): Promise<void> {
