@@ -15,6 +15,11 @@
  * spread over the annotators, reopening one every 100 ms, while GET /api/health is
  * timed; reports their answers, one stream beyond each limit (429 expected), the
  * health latency, and the presence rows left once they are all closed (0 expected).
+ * BATCH (default 1): when above 1, first compares the two write paths (then the usual
+ * measurement follows, with single requests): ROUNDS (default 3) × alternately DURATION s of single requests and
+ * DURATION s of batches of BATCH span operations (POST /documents/{id}/operations),
+ * printing span operations/s acknowledged and errors per phase and the medians; the
+ * ledger check at the end covers the writes of both.
  */
 import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,6 +46,8 @@ const RATE = setting('RATE', 0);
 const AGREEMENT_SHARE = setting('AGREEMENT_SHARE', 0.005);
 const DOCUMENTS_EACH = setting('DOCUMENTS_EACH', 4);
 const STREAMS = setting('STREAMS', 0);
+const BATCH = setting('BATCH', 1);
+const ROUNDS = setting('ROUNDS', 3);
 // What a health check may take while the streams are open (issue #14: 4 s before the hub's rework).
 const HEALTH_LIMIT_MS = 500;
 
@@ -88,6 +95,7 @@ try {
     uncertain: new Set(),
     uncertainCreates: { count: 0 },
     agreementShare: AGREEMENT_SHARE,
+    batch: 1,
   };
   const clients = project.annotators.map((annotator) => new Client(annotator, shared));
   const interval = RATE > 0 ? (1000 * CLIENTS) / RATE : 0;
@@ -109,6 +117,7 @@ try {
 
   log(`warm-up ${WARMUP} s, then ${DURATION} s with ${CLIENTS} clients (${RATE > 0 ? `${RATE} operations/s offered` : 'back to back'})`);
   await runAll(WARMUP);
+  if (BATCH > 1) await compareBatched(shared, runAll);
   shared.recorder.measuring = true;
   const cpuBefore = sampleCpu(server.pid!, database.dataDir);
   const health = crowd ? timeHealth(shared.baseUrl) : null;
@@ -157,6 +166,36 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
   await exited;
+}
+
+/**
+ * Alternates single requests and batches of BATCH span operations, DURATION s each, ROUNDS
+ * times, and prints span operations/s acknowledged and errors per phase, then the medians.
+ */
+async function compareBatched(shared: Shared, runAll: (seconds: number) => Promise<unknown>): Promise<void> {
+  const rates: Record<'single' | 'batched', number[]> = { single: [], batched: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const mode of ['single', 'batched'] as const) {
+      shared.batch = mode === 'single' ? 1 : BATCH;
+      const { recorder } = shared;
+      for (const kind of Object.keys(recorder.latencies) as Kind[]) recorder.latencies[kind].length = 0;
+      recorder.spanOps = 0;
+      const errorsBefore = recorder.failures.length;
+      recorder.measuring = true;
+      const started = performance.now();
+      await runAll(DURATION);
+      const seconds = (performance.now() - started) / 1000;
+      recorder.measuring = false;
+      const rate = recorder.spanOps / seconds;
+      rates[mode].push(rate);
+      log(`round ${round} ${mode.padEnd(7)}: ${rate.toFixed(0)} span operations/s acknowledged, ${recorder.failures.length - errorsBefore} error(s)`);
+      printResults(recorder, seconds);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const medians = `single ${median(rates.single).toFixed(0)}, batches of ${BATCH} ${median(rates.batched).toFixed(0)}`;
+  log(`medians over ${ROUNDS} rounds: ${medians} span operations/s acknowledged`);
+  shared.batch = 1;
 }
 
 function describeAnswers(answers: Map<string, number>): string {
@@ -222,7 +261,7 @@ function printResults(recorder: Recorder, seconds: number): void {
   console.log(
     `${'kind'.padEnd(10)} ${'count'.padStart(7)} ${'per s'.padStart(8)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}`,
   );
-  for (const kind of ['create', 'update', 'delete', 'agreement'] as Kind[]) row(kind, recorder.latencies[kind]);
+  for (const kind of ['create', 'update', 'delete', 'batch', 'agreement'] as Kind[]) row(kind, recorder.latencies[kind]);
   row('writes', writes);
   const byStatus = new Map<string, number>();
   for (const f of recorder.failures) byStatus.set(`${f.kind} ${f.status}`, (byStatus.get(`${f.kind} ${f.status}`) ?? 0) + 1);

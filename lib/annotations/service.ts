@@ -21,12 +21,12 @@ export interface Actor {
   access: ProjectAccess;
 }
 
-interface NewSpan extends SpanDraft {
+export interface NewSpan extends SpanDraft {
   attributes?: Prisma.InputJsonObject;
   gold?: boolean;
 }
 
-interface SpanChange {
+export interface SpanChange {
   version: number;
   labelId?: string;
   start?: number;
@@ -49,6 +49,11 @@ export async function listAnnotations(db: PrismaClient, actor: Actor, documentId
 export async function createAnnotation(db: PrismaClient, actor: Actor, documentId: string, input: NewSpan) {
   const authorId = layerOwner(actor, input.gold ?? false);
   return inDocument(db, documentId, (tx, document) => writeSpan(tx, document, actor, authorId, input));
+}
+
+/** Creating a span inside a transaction that already holds the document (a batch of operations). */
+export function createSpanIn(tx: DbClient, document: DocumentContext, actor: Actor, input: NewSpan) {
+  return writeSpan(tx, document, actor, layerOwner(actor, input.gold ?? false), input);
 }
 
 /** Where a new span came from: typed by hand, or accepted from a suggestion (provenance in `sourceIds`). */
@@ -83,41 +88,43 @@ export async function writeSpan(
 }
 
 export async function updateAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, change: SpanChange) {
-  return inDocument(db, documentId, async (tx, document) => {
-    const current = await loadOwned(tx, actor, documentId, annotationId);
-    await assertLayerWritable(tx, actor, documentId, current.authorId);
-    if (current.version !== change.version) {
-      throw versionConflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, await wireOf(tx, current));
-    }
-    const draft: SpanDraft = {
-      labelId: change.labelId ?? current.labelId,
-      start: change.start ?? current.start,
-      end: change.end ?? current.end,
-      quote: change.quote,
-      target: change.target !== undefined ? change.target : currentTarget(current),
-    };
-    const { label, ...fields } = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
-    if (draft.labelId !== current.labelId)
-      await checkDependents(tx, {
-        id: current.id,
-        authorId: current.authorId,
-        layer: label.layer,
-        labelKey: label.key,
-        start: fields.start,
-        end: fields.end,
-        quote: fields.quote,
-      });
-    const updated = await tx.annotation.update({
-      where: { id: annotationId },
-      data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
-      select: annotationFields,
+  return inDocument(db, documentId, (tx, document) => updateSpanIn(tx, document, actor, annotationId, change));
+}
+
+/** The update itself, in a transaction holding the document's lock (one request, or one operation of a batch). */
+export async function updateSpanIn(tx: DbClient, document: DocumentContext, actor: Actor, annotationId: string, change: SpanChange) {
+  const { documentId } = document;
+  const current = await loadOwned(tx, actor, documentId, annotationId);
+  await assertLayerWritable(tx, actor, documentId, current.authorId);
+  if (current.version !== change.version) {
+    throw versionConflict(`This annotation changed since you loaded it (version ${current.version}, you sent ${change.version}).`, await wireOf(tx, current));
+  }
+  const draft: SpanDraft = {
+    labelId: change.labelId ?? current.labelId,
+    start: change.start ?? current.start,
+    end: change.end ?? current.end,
+    quote: change.quote,
+    target: change.target !== undefined ? change.target : currentTarget(current),
+  };
+  const { label, ...fields } = await checkSpan(tx, draft, { ...document, authorId: current.authorId, selfId: current.id });
+  if (draft.labelId !== current.labelId)
+    await checkDependents(tx, {
+      id: current.id,
+      authorId: current.authorId,
+      layer: label.layer,
+      labelKey: label.key,
+      start: fields.start,
+      end: fields.end,
+      quote: fields.quote,
     });
-    const row = { ...updated, label };
-    await recordEvents(tx, [
-      { ...about(document.projectId, actor, row), action: 'UPDATE', before: annotationSnapshot(current), after: annotationSnapshot(row) },
-    ]);
-    return toWire(row);
+  const updated = await tx.annotation.update({
+    where: { id: annotationId },
+    data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
+    select: annotationFields,
   });
+  const row = { ...updated, label };
+  await recordEvents(tx, [{ ...about(document.projectId, actor, row), action: 'UPDATE', before: annotationSnapshot(current), after: annotationSnapshot(row) }]);
+  return toWire(row);
 }
 
 /**
@@ -125,34 +132,37 @@ export async function updateAnnotation(db: PrismaClient, actor: Actor, documentI
  * spans point at must be released first, so no stance loses its target silently.
  */
 export async function deleteAnnotation(db: PrismaClient, actor: Actor, documentId: string, annotationId: string, version?: number): Promise<void> {
-  await inDocument(db, documentId, async (tx, document) => {
-    const current = await loadOwned(tx, actor, documentId, annotationId);
-    await assertLayerWritable(tx, actor, documentId, current.authorId);
-    if (version !== undefined && current.version !== version) {
-      throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
-    }
-    const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
-    const deletable = checkDeletable(stances);
-    if (!deletable.ok) throw conflict(deletable.violation.message);
-    const now = new Date();
-    const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ sourceId: annotationId }, { targetId: annotationId }] } });
-    if (relations.length > 0) {
-      await tx.relation.updateMany({ where: { id: { in: relations.map((r) => r.id) } }, data: { deletedAt: now } });
-    }
-    await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: now } });
-    await recordEvents(tx, [
-      ...relations.map((r) => ({
-        projectId: document.projectId,
-        documentId,
-        actorId: actor.userId,
-        entity: 'RELATION' as const,
-        entityId: r.id,
-        action: 'DELETE' as const,
-        before: relationSnapshot(r),
-      })),
-      { ...about(document.projectId, actor, current), action: 'DELETE' as const, before: annotationSnapshot(current) },
-    ]);
-  });
+  await inDocument(db, documentId, (tx, document) => deleteSpanIn(tx, document, actor, annotationId, version));
+}
+
+export async function deleteSpanIn(tx: DbClient, document: DocumentContext, actor: Actor, annotationId: string, version?: number): Promise<void> {
+  const { documentId } = document;
+  const current = await loadOwned(tx, actor, documentId, annotationId);
+  await assertLayerWritable(tx, actor, documentId, current.authorId);
+  if (version !== undefined && current.version !== version) {
+    throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, await wireOf(tx, current));
+  }
+  const stances = await tx.annotation.count({ where: { targetAnnotationId: annotationId, deletedAt: null } });
+  const deletable = checkDeletable(stances);
+  if (!deletable.ok) throw conflict(deletable.violation.message);
+  const now = new Date();
+  const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ sourceId: annotationId }, { targetId: annotationId }] } });
+  if (relations.length > 0) {
+    await tx.relation.updateMany({ where: { id: { in: relations.map((r) => r.id) } }, data: { deletedAt: now } });
+  }
+  await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: now } });
+  await recordEvents(tx, [
+    ...relations.map((r) => ({
+      projectId: document.projectId,
+      documentId,
+      actorId: actor.userId,
+      entity: 'RELATION' as const,
+      entityId: r.id,
+      action: 'DELETE' as const,
+      before: relationSnapshot(r),
+    })),
+    { ...about(document.projectId, actor, current), action: 'DELETE' as const, before: annotationSnapshot(current) },
+  ]);
 }
 
 /** Writers may touch their own layer; gold needs the curator's permission. */
@@ -185,18 +195,26 @@ export interface DocumentContext {
   allowOverlap: boolean;
 }
 
-/** Runs `work` in a transaction that holds the document's write lock. */
-export async function inDocument<T>(db: PrismaClient, documentId: string, work: (tx: DbClient, document: DocumentContext) => Promise<T>): Promise<T> {
-  return db.$transaction(async (tx) => {
-    // Lock and document in one round trip. Reading the row in the statement that takes the lock
-    // is safe: the lock guards the document's annotations, and the text never changes.
-    const [document] = await tx.$queryRaw<Array<{ projectId: string; text: string; allowOverlap: boolean }>>`
+/** Runs `work` in a transaction that holds the document's write lock (`timeoutMs`: Prisma's interactive default, 5 s, unless given). */
+export async function inDocument<T>(
+  db: PrismaClient,
+  documentId: string,
+  work: (tx: DbClient, document: DocumentContext) => Promise<T>,
+  timeoutMs?: number,
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      // Lock and document in one round trip. Reading the row in the statement that takes the lock
+      // is safe: the lock guards the document's annotations, and the text never changes.
+      const [document] = await tx.$queryRaw<Array<{ projectId: string; text: string; allowOverlap: boolean }>>`
       SELECT d."projectId", d.text, p."allowOverlap"
       FROM (SELECT pg_advisory_xact_lock(hashtextextended(${documentId}, 0))) AS locked, "Document" d JOIN "Project" p ON p.id = d."projectId"
       WHERE d.id = ${documentId} AND d."deletedAt" IS NULL`;
-    if (!document) throw notFound('Document');
-    return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.allowOverlap });
-  });
+      if (!document) throw notFound('Document');
+      return work(tx, { projectId: document.projectId, documentId, text: new OffsetIndex(document.text), allowOverlap: document.allowOverlap });
+    },
+    timeoutMs === undefined ? undefined : { timeout: timeoutMs },
+  );
 }
 
 async function markStarted(db: DbClient, documentId: string, userId: string): Promise<void> {

@@ -1,12 +1,15 @@
 import { applyOp, applyOps, isApplicable, type DocState, type Op, type Span } from './model';
 import type { ApiRequest } from '@/lib/api/client';
-import { requestFor, UnsavedDependency } from './requests';
+import { batchFor, requestFor, UnsavedDependency } from './requests';
 import { keyOfId, spanFromServer, type ServerAnnotation, type ServerRef } from './server';
 
 /**
  * Optimistic autosave. Every change is applied to the view at once and queued; the queue
- * sends one operation at a time, in order, so a span is always created before it is
- * updated, linked or used as a stance target. The view is always `confirmed` (what the
+ * sends its operations in order, so a span is always created before it is updated, linked
+ * or used as a stance target. When several are waiting (a burst of hotkeys while a request
+ * was out) they go as one batch request (one transaction on the server, all or nothing);
+ * a refused batch names the operation that failed, and the queue then sends the operations
+ * before it as a batch and that one alone, so it meets exactly the outcomes below. The view is always `confirmed` (what the
  * server acknowledged) with the queued operations applied on top, so dropping a rejected
  * operation rolls it back by recomputing that fold.
  *
@@ -83,10 +86,17 @@ function errorOf(body: unknown): { message?: unknown; details?: unknown } | unde
   return (body as { error?: { message?: unknown; details?: unknown } } | null)?.error;
 }
 
+/** Why a request that got `status` is worth sending again, or null when it is not. */
+function retryReason(status: number): string | null {
+  if (status === 503) return 'the server is temporarily unavailable';
+  if (status >= 500 || status === 408 || status === 429) return `the server answered ${status}`;
+  return null;
+}
+
 function classify(op: Op, { status, body }: ApiResponse): Outcome {
   if (status >= 200 && status < 300) return { kind: 'success', body };
-  if (status === 503) return { kind: 'retry', reason: 'the server is temporarily unavailable' };
-  if (status >= 500 || status === 408 || status === 429) return { kind: 'retry', reason: `the server answered ${status}` };
+  const reason = retryReason(status);
+  if (reason) return { kind: 'retry', reason };
   const isDelete = op.type === 'deleteSpan' || op.type === 'deleteRelation';
   // Already gone is what a delete wanted.
   if (status === 404 && isDelete) return { kind: 'success', body: null };
@@ -107,6 +117,8 @@ export class SyncEngine {
   private attempt = 0;
   private inFlight = false;
   private cancelRetry: (() => void) | null = null;
+  /** The operation a refused batch named: it is sent on its own, and batches stop before it. */
+  private suspect: Op | null = null;
   private current: SyncSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly backoff: (attempt: number) => number;
@@ -186,10 +198,28 @@ export class SyncEngine {
     }
     this.inFlight = true;
     if (this.status.kind !== 'retrying') this.setStatus({ kind: 'saving' });
-    const outcome = await this.send(op);
-    this.inFlight = false;
-    this.settle(op, outcome);
+    const batch = this.nextBatch();
+    if (batch) {
+      const answer = await this.sendBatch(batch.request);
+      this.inFlight = false;
+      this.settleBatch(this.pending.slice(0, batch.count), answer);
+    } else {
+      const outcome = await this.send(op);
+      this.inFlight = false;
+      if (outcome.kind !== 'retry' && op === this.suspect) this.suspect = null;
+      this.settle(op, outcome);
+    }
     void this.pump();
+  }
+
+  /** The batch to send now, or null when the head goes alone (nothing else waiting, or it is the suspect). */
+  private nextBatch(): ReturnType<typeof batchFor> | null {
+    const stop = this.suspect ? this.pending.indexOf(this.suspect) : -1;
+    if (stop < 0) this.suspect = null;
+    const candidates = stop >= 0 ? this.pending.slice(0, stop) : this.pending;
+    if (candidates.length < 2) return null;
+    const batch = batchFor(candidates, this.options.documentId, this.refs);
+    return batch.count > 1 ? batch : null;
   }
 
   private async send(op: Op): Promise<Outcome> {
@@ -201,6 +231,48 @@ export class SyncEngine {
     }
   }
 
+  private async sendBatch(request: ApiRequest): Promise<ApiResponse | null> {
+    try {
+      return await this.options.transport.send(request);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * A batch's answer: all acknowledged, all retried later, or (refused, nothing saved) the
+   * operation it names becomes the suspect, so the next requests send the ones before it and
+   * then it alone. An answer naming no operation (the whole request refused) suspects the head.
+   */
+  private settleBatch(ops: readonly Op[], answer: ApiResponse | null): void {
+    const reason = answer === null ? 'the server could not be reached' : retryReason(answer.status);
+    if (reason) {
+      this.scheduleRetry(reason);
+    } else if (answer!.status >= 200 && answer!.status < 300) {
+      this.attempt = 0;
+      const { results } = answer!.body as { results: Array<{ item?: { id: string; version: number } }> };
+      ops.forEach((op, index) => this.acknowledge(op, results[index]?.item ?? null));
+      this.pending.splice(0, ops.length);
+      this.status = { kind: 'saving' };
+    } else {
+      const named = (errorOf(answer!.body)?.details as { op?: unknown } | undefined)?.op;
+      this.suspect = ops[typeof named === 'number' && named < ops.length ? named : 0]!;
+      this.attempt = 0;
+      this.status = { kind: 'saving' };
+    }
+    this.emit();
+  }
+
+  private scheduleRetry(reason: string): void {
+    this.attempt += 1;
+    const delayMs = this.backoff(this.attempt);
+    this.status = { kind: 'retrying', attempt: this.attempt, delayMs, reason };
+    this.cancelRetry = this.schedule(() => {
+      this.cancelRetry = null;
+      void this.pump();
+    }, delayMs);
+  }
+
   private settle(op: Op, outcome: Outcome): void {
     switch (outcome.kind) {
       case 'success':
@@ -209,16 +281,9 @@ export class SyncEngine {
         this.pending.shift();
         this.status = { kind: 'saving' };
         break;
-      case 'retry': {
-        this.attempt += 1;
-        const delayMs = this.backoff(this.attempt);
-        this.status = { kind: 'retrying', attempt: this.attempt, delayMs, reason: outcome.reason };
-        this.cancelRetry = this.schedule(() => {
-          this.cancelRetry = null;
-          void this.pump();
-        }, delayMs);
+      case 'retry':
+        this.scheduleRetry(outcome.reason);
         break;
-      }
       case 'rejected':
         this.attempt = 0;
         if (outcome.gone && op.type === 'updateSpan') this.confirmed = applyOp(this.confirmed, { type: 'deleteSpan', key: op.key });

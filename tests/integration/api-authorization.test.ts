@@ -73,6 +73,11 @@ const CASES: Case[] = [
   { endpoint: 'POST /documents/{id}/annotations', body: (f) => ({ labelId: f.labels.GPE, start: 0, end: 4 }), expect: [201, 201, 201, 201, 404] },
   { endpoint: 'PATCH /annotations/{id}', body: (f) => ({ version: 1, labelId: f.labels.NORP }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'DELETE /annotations/{id}', expect: [204, 204, 204, 204, 404] },
+  {
+    endpoint: 'POST /documents/{id}/operations',
+    body: (f) => ({ ops: [{ op: 'createAnnotation', body: { labelId: f.labels.GPE, start: 0, end: 4 } }] }),
+    expect: [200, 200, 200, 200, 404],
+  },
   { endpoint: 'GET /documents/{id}/relations', expect: [200, 200, 200, 200, 404] },
   {
     endpoint: 'POST /documents/{id}/relations',

@@ -45,10 +45,19 @@ class ServerLikeTransport {
 
   async send(request: ApiRequest): Promise<ApiResponse> {
     this.sent.push(request);
+    if (request.path.endsWith('/operations')) {
+      const { ops } = request.body as { ops: Array<{ op: string; id?: string }> };
+      return { status: 200, body: { results: ops.map((op) => ({ op: op.op, item: this.item(op.op, op.id) })) } };
+    }
     if (request.method === 'POST') return { status: 201, body: { id: `srv${++this.created}`, version: 1 } };
     if (request.method === 'PATCH') return { status: 200, body: { id: request.path.split('/')[2], version: 2 } };
     if (request.method === 'PUT') return { status: 200, body: { items: [], nextCursor: null } };
     return { status: 204, body: null };
+  }
+
+  private item(op: string, id: string | undefined) {
+    if (op.startsWith('create')) return { id: `srv${++this.created}`, version: 1 };
+    return op === 'updateAnnotation' ? { id, version: 2 } : undefined;
   }
 }
 
@@ -71,12 +80,15 @@ const OPS: Op[] = [
 ];
 
 describe('requests the editor sends', () => {
-  it('each fits its endpoint’s params, query and body schema', async () => {
+  it('each single request fits its endpoint’s params, query and body schema', async () => {
     const transport = new ServerLikeTransport();
     const { doc, refs } = stateFromServer([], [], []);
     const engine = new SyncEngine({ documentId: 'doc 1/ü', doc, refs, transport });
-    engine.apply(OPS);
-    await expect.poll(() => engine.snapshot().pending).toBe(0);
+    // One at a time, so nothing is batched.
+    for (const op of OPS) {
+      engine.apply([op]);
+      await expect.poll(() => engine.snapshot().pending).toBe(0);
+    }
 
     expect(engine.snapshot().rejection).toBeNull();
     expect(transport.sent).toHaveLength(OPS.length);
@@ -93,6 +105,33 @@ describe('requests the editor sends', () => {
       'deleteRelation',
       'deleteAnnotation',
     ]);
+  });
+
+  it('batches of queued operations fit the batch endpoint, carrying every kind of operation in order', async () => {
+    const transport = new ServerLikeTransport();
+    const { doc, refs } = stateFromServer([], [], []);
+    const engine = new SyncEngine({ documentId: 'doc 1/ü', doc, refs, transport });
+    engine.apply(OPS);
+    await expect.poll(() => engine.snapshot().pending).toBe(0);
+
+    expect(engine.snapshot().rejection).toBeNull();
+    const names = transport.sent.map(parseAsServer);
+    expect(names).toContain('applyOperations');
+    const sentOps = transport.sent.flatMap((request, i) =>
+      names[i] === 'applyOperations' ? (request.body as { ops: Array<{ op: string }> }).ops.map((op) => op.op) : [names[i]],
+    );
+    expect(sentOps).toEqual([
+      'createAnnotation',
+      'createAnnotation',
+      'createAnnotation',
+      'updateAnnotation',
+      'updateAnnotation',
+      'createRelation',
+      'replaceAnswers',
+      'deleteRelation',
+      'deleteAnnotation',
+    ]);
+    expect(transport.sent.length).toBeLessThan(OPS.length);
   });
 
   it('a body the endpoint would refuse fails the check', () => {

@@ -1,83 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Span } from '@/lib/editor/model';
-import type { ApiRequest } from '@/lib/api/client';
-import { SyncEngine, defaultBackoff, type ApiResponse } from '@/lib/editor/sync';
-import { stateFromServer, type ServerAnnotation, type ServerRef } from '@/lib/editor/server';
-
-/** A transport whose answers the test releases one at a time. */
-class FakeTransport {
-  readonly sent: ApiRequest[] = [];
-  private waiting: { resolve: (r: ApiResponse) => void; reject: (e: Error) => void }[] = [];
-
-  send = (request: ApiRequest) => {
-    this.sent.push(request);
-    return new Promise<ApiResponse>((resolve, reject) => this.waiting.push({ resolve, reject }));
-  };
-
-  async answer(status: number, body: unknown = null) {
-    const next = this.waiting.shift();
-    if (!next) throw new Error('no request is waiting');
-    next.resolve({ status, body });
-    await flush();
-  }
-
-  async failNetwork() {
-    this.waiting.shift()!.reject(new TypeError('Failed to fetch'));
-    await flush();
-  }
-
-  get inFlight() {
-    return this.waiting.length;
-  }
-}
-
-/** A clock the test advances by hand. */
-class FakeClock {
-  timers: { at: number; run: () => void }[] = [];
-  now = 0;
-  schedule = (run: () => void, ms: number) => {
-    const timer = { at: this.now + ms, run };
-    this.timers.push(timer);
-    return () => (this.timers = this.timers.filter((t) => t !== timer));
-  };
-  async advance(ms: number) {
-    this.now += ms;
-    const due = this.timers.filter((t) => t.at <= this.now);
-    this.timers = this.timers.filter((t) => t.at > this.now);
-    due.forEach((t) => t.run());
-    await flush();
-  }
-}
-
-const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-const span = (key: string, labelId = 'PERSON', start = 0, end = 5): Span => ({
-  key,
-  labelId,
-  start,
-  end,
-  quote: 'Hafiz'.slice(0, end - start),
-  target: null,
-  attributes: {},
-});
-const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnnotation => ({
-  id,
-  labelId,
-  start: 0,
-  end: 5,
-  quote: 'Hafiz',
-  attributes: {},
-  target: null,
-  version,
-});
-
-function setup(initial: ServerAnnotation[] = []) {
-  const transport = new FakeTransport();
-  const clock = new FakeClock();
-  const { doc, refs } = stateFromServer(initial, [], []);
-  const engine = new SyncEngine({ documentId: 'doc1', doc, refs, transport, schedule: clock.schedule });
-  return { transport, clock, engine, refs: refs as Map<string, ServerRef> };
-}
+import { stateFromServer } from '@/lib/editor/server';
+import { defaultBackoff } from '@/lib/editor/sync';
+import { setup, span, wire } from '../support/sync-fakes';
 
 describe('sync queue', () => {
   it('applies changes at once and sends them one at a time, in order', async () => {
@@ -136,9 +60,23 @@ describe('sync queue', () => {
     expect(transport.inFlight).toBe(0);
     engine.retryNow();
     expect(transport.sent).toHaveLength(3);
-    await transport.answer(201, wire('srv1', 1));
-    expect(transport.sent[3]?.body).toMatchObject({ labelId: 'ORG' });
-    await transport.answer(201, wire('srv2', 1, 'ORG'));
+    // Both waiting now, so they go in one batch, in order.
+    expect(transport.sent[2]).toMatchObject({
+      method: 'POST',
+      path: '/documents/doc1/operations',
+      body: {
+        ops: [
+          { op: 'createAnnotation', body: { labelId: 'PERSON' } },
+          { op: 'createAnnotation', body: { labelId: 'ORG' } },
+        ],
+      },
+    });
+    await transport.answer(200, {
+      results: [
+        { op: 'createAnnotation', item: wire('srv1', 1) },
+        { op: 'createAnnotation', item: wire('srv2', 1, 'ORG') },
+      ],
+    });
     expect(engine.snapshot()).toMatchObject({ pending: 0, status: { kind: 'saved' } });
   });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract } from '@/lib/api/contract';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
+import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
 import { SPAN_LAYERS } from '@/lib/schema/types';
 
 const layer = z.enum(SPAN_LAYERS);
@@ -81,23 +82,47 @@ export const listAnnotations = defineContract({
   errors: [403, 404],
 });
 
+const newSpan = z
+  .object({
+    labelId: id,
+    start: offset,
+    end: offset,
+    quote: z.string().max(1_000_000).optional(),
+    target: targetRef.nullable().default(null),
+    attributes: attributes.optional(),
+    gold: z.boolean().optional(),
+  })
+  .strict();
+
+const spanChange = z
+  .object({
+    version: z.number().int().min(1),
+    labelId: id.optional(),
+    start: offset.optional(),
+    end: offset.optional(),
+    quote: z.string().max(1_000_000).optional(),
+    target: targetRef.nullable().optional(),
+    attributes: attributes.optional(),
+  })
+  .strict();
+
+const newRelation = z.object({ labelId: id, sourceId: id, targetId: id, attributes: attributes.optional(), gold: z.boolean().optional() }).strict();
+
+const answersBody = z
+  .object({
+    answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000),
+  })
+  .strict();
+
+const answersAuthor = z.enum(['me', 'gold']).default('me');
+
 export const createAnnotation = defineContract({
   method: 'POST',
   path: '/documents/{id}/annotations',
   tag: 'annotations',
   summary: 'Create a span (code point offsets); STANCE spans need a target; "gold": true writes the gold layer (curators)',
   params: idParams,
-  body: z
-    .object({
-      labelId: id,
-      start: offset,
-      end: offset,
-      quote: z.string().max(1_000_000).optional(),
-      target: targetRef.nullable().default(null),
-      attributes: attributes.optional(),
-      gold: z.boolean().optional(),
-    })
-    .strict(),
+  body: newSpan,
   response: annotation,
   status: 201,
   errors: [403, 404, 409],
@@ -109,17 +134,7 @@ export const updateAnnotation = defineContract({
   tag: 'annotations',
   summary: 'Change label, offsets, target or attributes; send the version you have (a stale one gets 409 with the current state)',
   params: idParams,
-  body: z
-    .object({
-      version: z.number().int().min(1),
-      labelId: id.optional(),
-      start: offset.optional(),
-      end: offset.optional(),
-      quote: z.string().max(1_000_000).optional(),
-      target: targetRef.nullable().optional(),
-      attributes: attributes.optional(),
-    })
-    .strict(),
+  body: spanChange,
   response: annotation,
   errors: [403, 404, 409],
 });
@@ -152,7 +167,7 @@ export const createRelation = defineContract({
   tag: 'relations',
   summary: 'Link two of your spans with a relation type allowed for their entity labels',
   params: idParams,
-  body: z.object({ labelId: id, sourceId: id, targetId: id, attributes: attributes.optional(), gold: z.boolean().optional() }).strict(),
+  body: newRelation,
   response: relation,
   status: 201,
   errors: [403, 404, 409],
@@ -186,12 +201,44 @@ export const replaceAnswers = defineContract({
   tag: 'document labels',
   summary: "Replace the caller's document-level answers (?author=gold for the gold layer, curators)",
   params: idParams,
-  query: z.object({ author: z.enum(['me', 'gold']).default('me') }).strict(),
-  body: z
-    .object({
-      answers: z.array(z.object({ labelId: id, targetId: id.nullable().optional(), values: z.array(z.string().max(64)).max(100) }).strict()).max(1000),
-    })
-    .strict(),
+  query: z.object({ author: answersAuthor }).strict(),
+  body: answersBody,
   response: list(answer),
   errors: [403, 404, 409],
+});
+
+const itemVersion = z.number().int().min(1).optional().describe('the version you have; a newer one on the server refuses the batch (409)');
+
+/** One operation of a batch: the body (and id, version) the single endpoint of that change takes. */
+const batchOp = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('createAnnotation'), body: newSpan }).strict(),
+  z.object({ op: z.literal('updateAnnotation'), id, body: spanChange }).strict(),
+  z.object({ op: z.literal('deleteAnnotation'), id, version: itemVersion }).strict(),
+  z.object({ op: z.literal('createRelation'), body: newRelation }).strict(),
+  z.object({ op: z.literal('deleteRelation'), id, version: itemVersion }).strict(),
+  z.object({ op: z.literal('replaceAnswers'), author: answersAuthor, body: answersBody }).strict(),
+]);
+
+export type BatchOp = z.input<typeof batchOp>;
+
+const batchResult = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('createAnnotation'), item: annotation }),
+  z.object({ op: z.literal('updateAnnotation'), item: annotation }),
+  z.object({ op: z.literal('deleteAnnotation') }),
+  z.object({ op: z.literal('createRelation'), item: relation }),
+  z.object({ op: z.literal('deleteRelation') }),
+  z.object({ op: z.literal('replaceAnswers'), items: z.array(answer) }),
+]);
+
+export const applyOperations = defineContract({
+  method: 'POST',
+  path: '/documents/{id}/operations',
+  tag: 'annotations',
+  summary:
+    'Apply several span, relation and answer changes in order, in one transaction, each checked and logged as its own request would be. ' +
+    'All or nothing: the first refused operation rolls the batch back, and its error names it (message prefixed "ops.<i>:", details.op = i).',
+  params: idParams,
+  body: z.object({ ops: z.array(batchOp).min(1).describe(`at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); more is refused with 413`) }).strict(),
+  response: z.object({ results: z.array(batchResult).describe('one per operation, in the order sent') }),
+  errors: [403, 404, 409, 413],
 });

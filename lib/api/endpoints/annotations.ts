@@ -1,5 +1,6 @@
 import { authorizeDocument, authorizeItem } from '@/lib/access/project-access';
 import { defineEndpoint } from '@/lib/api/endpoint';
+import { applyOperations } from '@/lib/annotations/batch';
 import { replaceAnswers, listAnswers } from '@/lib/annotations/document-labels';
 import { createRelation, deleteRelation, listRelations } from '@/lib/annotations/relations';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '@/lib/annotations/service';
@@ -89,6 +90,14 @@ export const replaceAnswersEndpoint = defineEndpoint({
   },
 });
 
+export const applyOperationsEndpoint = defineEndpoint({
+  ...contract.applyOperations,
+  async handle({ db, caller, params, body }) {
+    const actor = await actorFor(params.id, caller.userId, 'annotations:write', caller);
+    return { results: await applyOperations(db, actor, params.id, body.ops as never) };
+  },
+});
+
 export const annotationEndpoints = [
   listAnnotationsEndpoint,
   createAnnotationEndpoint,
@@ -99,4 +108,5 @@ export const annotationEndpoints = [
   deleteRelationEndpoint,
   listAnswersEndpoint,
   replaceAnswersEndpoint,
+  applyOperationsEndpoint,
 ];

@@ -1,0 +1,85 @@
+import type { PrismaClient } from '@/lib/db/client';
+import { HttpError, payloadTooLarge } from '@/lib/http/errors';
+import { MAX_BATCH_OPS } from './batch-limit';
+import { replaceAnswersIn, type Answer } from './document-labels';
+import { createRelationIn, deleteRelationIn, type NewRelation } from './relations';
+import { createSpanIn, deleteSpanIn, inDocument, updateSpanIn, type Actor, type NewSpan, type SpanChange } from './service';
+
+/**
+ * How long a batch's transaction may run: the single requests' 5 s plus 500 ms an operation, at
+ * most 30 s. A batch runs each operation's queries in turn, so on a saturated machine (bench:load,
+ * bench/RESULTS.md) eight operations outran the default 5 s and the batch failed as a whole.
+ */
+const batchTimeoutMs = (ops: number) => Math.min(30_000, 5_000 + 500 * ops);
+
+/** One operation of a batch: what the single endpoint of that change takes (its body, and the id and version it addresses). */
+export type Operation =
+  | { op: 'createAnnotation'; body: NewSpan }
+  | { op: 'updateAnnotation'; id: string; body: SpanChange }
+  | { op: 'deleteAnnotation'; id: string; version?: number }
+  | { op: 'createRelation'; body: NewRelation }
+  | { op: 'deleteRelation'; id: string; version?: number }
+  | { op: 'replaceAnswers'; author: 'me' | 'gold'; body: { answers: Answer[] } };
+
+/**
+ * A batch of annotation changes from one client, applied in order in ONE transaction holding the
+ * document's lock, each through the same step its single endpoint runs (blind rules, invariants,
+ * version check, its own events). All or nothing: a batch stands for a burst of edits the user
+ * made in sequence, and later ones often build on earlier ones, so keeping a prefix would leave
+ * a state the user never saw. The first refused operation rolls everything back and its error
+ * names it: the message starts with `ops.<i>:` and `details.op` is `i` (a 409's `current` stays
+ * in the details beside it, so the client can show the conflict; it is the item as that operation
+ * met it, which is the stored state unless an earlier operation of the same batch changed it).
+ */
+export async function applyOperations(db: PrismaClient, actor: Actor, documentId: string, ops: readonly Operation[]) {
+  if (ops.length > MAX_BATCH_OPS) {
+    throw payloadTooLarge(`A batch holds at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); this one has ${ops.length}. Split it.`);
+  }
+  return inDocument(
+    db,
+    documentId,
+    async (tx, document) => {
+      const results = [];
+      for (const [index, operation] of ops.entries()) {
+        try {
+          results.push(await applyOne(operation));
+        } catch (error) {
+          throw error instanceof HttpError ? naming(index, error) : error;
+        }
+      }
+      return results;
+
+      async function applyOne(operation: Operation) {
+        switch (operation.op) {
+          case 'createAnnotation':
+            return { op: operation.op, item: await createSpanIn(tx, document, actor, operation.body) };
+          case 'updateAnnotation':
+            return { op: operation.op, item: await updateSpanIn(tx, document, actor, operation.id, operation.body) };
+          case 'deleteAnnotation':
+            await deleteSpanIn(tx, document, actor, operation.id, operation.version);
+            return { op: operation.op };
+          case 'createRelation':
+            return { op: operation.op, item: await createRelationIn(tx, document, actor, operation.body) };
+          case 'deleteRelation':
+            await deleteRelationIn(tx, document, actor, operation.id, operation.version);
+            return { op: operation.op };
+          case 'replaceAnswers':
+            return { op: operation.op, items: await replaceAnswersIn(tx, document, actor, operation.body.answers, operation.author === 'gold') };
+        }
+      }
+    },
+    batchTimeoutMs(ops.length),
+  );
+}
+
+/** The operation's own error, with its index in the message and the details. */
+function naming(index: number, error: HttpError): HttpError {
+  const details = error.details;
+  const merged =
+    details === undefined
+      ? { op: index }
+      : details !== null && typeof details === 'object' && !Array.isArray(details)
+        ? { op: index, ...details }
+        : { op: index, details };
+  return new HttpError(error.status, error.code, `ops.${index}: ${error.message}`, merged);
+}

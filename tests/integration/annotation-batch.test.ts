@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
+import { getPrisma } from '@/lib/db/client';
+import { call } from '../support/api';
+import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+
+const db = getPrisma();
+const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
+const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+
+let annotator: TestUser, other: TestUser, curator: TestUser;
+let documentId: string;
+let labels: Record<string, string>;
+
+beforeEach(async () => {
+  annotator = await makeUser(db, 'annotator');
+  other = await makeUser(db, 'other');
+  curator = await makeUser(db, 'curator');
+  const owner = await makeUser(db, 'owner');
+  const project = await makeProject(db, { OWNER: owner, ANNOTATOR: annotator, CURATOR: curator });
+  await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
+  documentId = (await db.document.create({ data: { projectId: project.id, name: 'd', text: TEXT, sha256: 'x', position: 0 } })).id;
+  labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+});
+
+const batch = (user: TestUser, ops: unknown[]) => call('POST', '/documents/{id}/operations', { id: documentId }, { token: user.token, body: { ops } });
+const createOp = (label: string, needle: string) => ({ op: 'createAnnotation', body: { labelId: labels[label], ...at(needle) } });
+const spansOf = (user: TestUser) => db.annotation.findMany({ where: { documentId, authorId: user.id, deletedAt: null }, orderBy: { start: 'asc' } });
+
+describe('POST /documents/{id}/operations', () => {
+  it('applies every kind of operation in order, answering one result per operation and logging each as its own event', async () => {
+    const first = await batch(annotator, [
+      createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group'),
+      createOp('ENTITY:GPE', 'Bannu'),
+      createOp('ENTITY:PERSON', 'Hafiz'),
+      { op: 'replaceAnswers', author: 'me', body: { answers: [{ labelId: labels['DOCUMENT:PRIMARY_FRAME'], values: ['CRIME_PUNISHMENT'] }] } },
+    ]);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const [org, gpe, person, answers] = first.body.results;
+    expect(first.body.results.map((r: { op: string }) => r.op)).toEqual(['createAnnotation', 'createAnnotation', 'createAnnotation', 'replaceAnswers']);
+    expect([org.item.quote, gpe.item.quote, person.item.quote]).toEqual(['Hafiz Gul Bahadur group', 'Bannu', 'Hafiz']);
+    expect(answers.items).toEqual([expect.objectContaining({ question: 'PRIMARY_FRAME', values: ['CRIME_PUNISHMENT'] })]);
+
+    const second = await batch(annotator, [
+      { op: 'updateAnnotation', id: person.item.id, body: { version: 1, labelId: labels['ENTITY:NORP'] } },
+      // The same span twice in one batch: the second change sees the version the first one made.
+      { op: 'updateAnnotation', id: person.item.id, body: { version: 2, ...at('Hafiz Gul') } },
+      { op: 'createRelation', body: { labelId: labels['RELATION:ATTACKED'], sourceId: org.item.id, targetId: gpe.item.id } },
+      { op: 'deleteAnnotation', id: gpe.item.id, version: 1 },
+    ]);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.results[1].item).toMatchObject({ label: 'NORP', quote: 'Hafiz Gul', version: 3 });
+    expect(second.body.results[2].item).toMatchObject({ label: 'ATTACKED', sourceId: org.item.id });
+    expect(second.body.results[3]).toEqual({ op: 'deleteAnnotation' });
+    expect((await spansOf(annotator)).map((s) => s.quote)).toEqual(['Hafiz Gul Bahadur group', 'Hafiz Gul']);
+
+    const events = await db.event.findMany({ where: { documentId, entity: { in: ['ANNOTATION', 'RELATION', 'DOCUMENT_LABEL'] } }, orderBy: { id: 'asc' } });
+    expect(events.map((e) => `${e.entity} ${e.action}`)).toEqual([
+      'ANNOTATION CREATE',
+      'ANNOTATION CREATE',
+      'ANNOTATION CREATE',
+      'DOCUMENT_LABEL CREATE',
+      'ANNOTATION UPDATE',
+      'ANNOTATION UPDATE',
+      'RELATION CREATE',
+      // Deleting the span takes its relation with it, each with its own event.
+      'RELATION DELETE',
+      'ANNOTATION DELETE',
+    ]);
+    expect(events[5]!.before).toMatchObject({ start: 0, end: 5 });
+    expect(events[5]!.after).toMatchObject({ start: 0, end: 9 });
+  });
+
+  it('rolls the whole batch back when one operation fails, naming its index, and a stale version names the operation with the current state', async () => {
+    const created = await batch(annotator, [createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group')]);
+    const org = created.body.results[0].item;
+
+    // Someone else (another tab of the same user) changes the span after this client loaded it.
+    await call('PATCH', '/annotations/{id}', { id: org.id }, { token: annotator.token, body: { version: 1, labelId: labels['ENTITY:NORP'] } });
+    const eventsBefore = await db.event.count({ where: { documentId } });
+    const stale = await batch(annotator, [
+      createOp('ENTITY:GPE', 'Bannu'),
+      { op: 'updateAnnotation', id: org.id, body: { version: 1, labelId: labels['ENTITY:PERSON'] } },
+    ]);
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('version_conflict');
+    expect(stale.body.error.message).toBe('ops.1: This annotation changed since you loaded it (version 2, you sent 1).');
+    expect(stale.body.error.details).toMatchObject({ op: 1, current: { id: org.id, version: 2, label: 'NORP' } });
+
+    const invalid = await batch(annotator, [
+      createOp('ENTITY:GPE', 'Bannu'),
+      { op: 'createAnnotation', body: { labelId: labels['ENTITY:GPE'], start: 30, end: 400 } },
+    ]);
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.message).toMatch(/^ops\.1: .*outside the text/);
+    expect(invalid.body.error.details).toMatchObject({ op: 1 });
+
+    expect((await spansOf(annotator)).map((s) => [s.quote, s.version])).toEqual([['Hafiz Gul Bahadur group', 2]]);
+    expect(await db.event.count({ where: { documentId } })).toBe(eventsBefore);
+  });
+
+  it('keeps the blind rules: another annotator’s span is not found, and submitted work is read-only', async () => {
+    const theirs = await batch(other, [createOp('ENTITY:GPE', 'Bannu')]);
+    const hidden = await batch(annotator, [createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group'), { op: 'deleteAnnotation', id: theirs.body.results[0].item.id }]);
+    expect(hidden.status).toBe(404);
+    expect(hidden.body.error.message).toBe('ops.1: Annotation not found.');
+
+    await db.assignment.create({ data: { documentId, userId: annotator.id, status: 'SUBMITTED' } });
+    const submitted = await batch(annotator, [createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group')]);
+    expect(submitted.status).toBe(409);
+    expect(submitted.body.error.message).toMatch(/^ops\.0: This document is SUBMITTED/);
+
+    const gold = await batch(annotator, [{ op: 'createAnnotation', body: { labelId: labels['ENTITY:GPE'], ...at('Bannu'), gold: true } }]);
+    expect(gold.status).toBe(403);
+    expect(await spansOf(annotator)).toEqual([]);
+    expect(await db.annotation.count({ where: { documentId, authorId: null } })).toBe(0);
+  });
+
+  it(`refuses more than MAX_BATCH_OPS (${MAX_BATCH_OPS}) operations with 413 naming the limit, writing nothing`, async () => {
+    const ops = Array.from({ length: MAX_BATCH_OPS + 1 }, () => createOp('ENTITY:GPE', 'Bannu'));
+    const response = await batch(annotator, ops);
+    expect(response.status).toBe(413);
+    expect(response.body.error.message).toBe(`A batch holds at most ${MAX_BATCH_OPS} operations (MAX_BATCH_OPS); this one has ${MAX_BATCH_OPS + 1}. Split it.`);
+    expect(await db.annotation.count({ where: { documentId } })).toBe(0);
+    const empty = await batch(annotator, []);
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.details).toEqual([expect.objectContaining({ path: 'body.ops' })]);
+  });
+
+  it('rejects an unknown operation naming its index in the path', async () => {
+    const response = await batch(annotator, [createOp('ENTITY:GPE', 'Bannu'), { op: 'renameDocument', name: 'x' }]);
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body.error.details)).toContain('body.ops.1');
+  });
+});
