@@ -19,7 +19,8 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('archive limits (zip and docx, inflated in the parser worker)', () => {
+// Each case starts a parser worker and inflates tens of megabytes: 5 s is not enough on a loaded 2-core machine.
+describe('archive limits (zip and docx, inflated in the parser worker)', { timeout: 30_000 }, () => {
   it('refuses a brat zip entry that inflates past the entry limit, from its declared size', async () => {
     const error = await failure(parseSource(sourceOf('corpus.zip', bratZipBomb(33 * MB), 64 * 1024), 'brat'));
     expect(error).toBeInstanceOf(ImportError);
