@@ -1,4 +1,5 @@
 import { getPrisma } from '@/lib/db/client';
+import { recordRunChange, updateRunOnRecord } from './run-events';
 import { processDocument } from './run-document';
 import { settingsOf } from './store';
 import { FAST_KINDS, type Kind } from './types';
@@ -50,27 +51,29 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
       select: { id: true },
     });
     if (current) continue;
-    const run = await db.recommenderRun.create({
-      data: {
-        recommenderId: recommender.id,
-        projectId: recommender.projectId,
-        trigger: 'open',
-        status: 'RUNNING',
-        startedAt: new Date(),
-        settings: settingsOf(recommender) as object,
-        documentIds: [documentId],
-        requestedById: userId,
-      },
-      select: { id: true },
+    const run = await db.$transaction(async (tx) => {
+      const created = await tx.recommenderRun.create({
+        data: {
+          recommenderId: recommender.id,
+          projectId: recommender.projectId,
+          trigger: 'open',
+          status: 'RUNNING',
+          startedAt: new Date(),
+          settings: settingsOf(recommender) as object,
+          documentIds: [documentId],
+          requestedById: userId,
+        },
+        select: { id: true },
+      });
+      await recordRunChange(tx, created.id, userId, null);
+      return created;
     });
     try {
       await processDocument(db, run.id, documentId);
     } catch (error) {
       // Only the database can fail here (processDocument keeps a recommender's failures on the run); the editor opens regardless.
       console.error(`[glossa] open run ${run.id} of recommender ${recommender.id} failed:`, error);
-      await db.recommenderRun
-        .update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' } })
-        .catch(() => {});
+      await updateRunOnRecord(db, run.id, null, { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' }).catch(() => {});
     }
   }
 }

@@ -224,7 +224,7 @@ export const cancelRunEndpoint = defineEndpoint({
   errors: [403, 404, 409],
   async handle({ db, caller, params }) {
     await authorizeRun(db, caller, params.id, 'recommenders:manage');
-    return cancelRun(db, params.id);
+    return cancelRun(db, params.id, caller.userId);
   },
 });
 
