@@ -35,7 +35,12 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
     },
   });
   if (recommenders.length === 0) return;
-  const lastEvent = await db.event.findFirst({ where: { projectId: document.projectId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  // What a matcher learns from changed; a run's own events (RUN) change nothing it learns from, and counting them would start a run on every open.
+  const lastEvent = await db.event.findFirst({
+    where: { projectId: document.projectId, entity: { not: 'RUN' } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
   for (const recommender of recommenders) {
     const learns = (recommender.kind as Kind) === 'string-match';
     const since = learns && lastEvent && lastEvent.createdAt > recommender.updatedAt ? lastEvent.createdAt : recommender.updatedAt;
