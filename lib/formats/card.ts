@@ -207,7 +207,7 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
           ),
         ]
       : []),
-    ...provenanceMarkdown(card.provenance),
+    ...provenanceMarkdown(card.provenance, card.format),
     ...section('Agreement', card.agreement, 'Measure'),
     ...section('Format notes', card.formatNotes, 'Note'),
   ];
@@ -217,14 +217,22 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
 const ORIGIN_COLUMNS = ['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED', UNKNOWN];
 const figure = (count: number) => count.toLocaleString('en-US');
 
-function provenanceMarkdown(provenance: ReturnType<typeof provenanceJson>): string[] {
+/** Where each format keeps a span's provenance; the others have no field for it. */
+const PROVENANCE_FIELDS: Record<string, string> = {
+  jsonl: 'Each span has it in `origin` and `source_ids`.',
+  w3c: "Each annotation has it in `glossa:origin` and `glossa:sourceIds`; an accepted suggestion's body names the recommender as its `creator`.",
+  brat: 'Each span has an `Origin` attribute, and its source ids are in its AnnotatorNotes under `glossa:sourceIds`.',
+};
+
+function provenanceMarkdown(provenance: ReturnType<typeof provenanceJson>, format: string): string[] {
   if (provenance.spans === 0) return [];
   const suggested = provenance.origins.SUGGESTED ?? 0;
   const byWhom = provenance.recommenders.map((r) => `${figure(r.spans)} from recommender ${r.name}`).join(', ');
   return [
     '## Provenance',
     `${figure(suggested)} of ${figure(provenance.spans)} spans were accepted model suggestions${byWhom ? ` (${byWhom})` : ''}. ` +
-      "MANUAL spans were drawn by an annotator, IMPORTED ones came in with the data, ADJUDICATED ones are gold made from the annotators' spans.",
+      "MANUAL spans were drawn by an annotator, IMPORTED ones came in with the data, ADJUDICATED ones are gold made from the annotators' spans. " +
+      (PROVENANCE_FIELDS[format] ?? `${format} has no field for it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.`),
     table(
       ['Layer', ...ORIGIN_COLUMNS],
       provenance.layers.map(({ layer, origins }) => [layer, ...ORIGIN_COLUMNS.map((origin) => origins[origin] ?? 0)]),

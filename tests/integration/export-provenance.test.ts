@@ -1,6 +1,8 @@
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { exportProject, type ExportRequest } from '@/lib/export/run';
+import { parseSource } from '@/lib/import/parsers';
 import { importBatch } from '@/lib/import/service';
 import { sourceOf } from '../fixtures/import/source';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
@@ -71,6 +73,36 @@ describe('provenance in exports', () => {
     ]);
   });
 
+  it('brat declares an Origin attribute, gives each span one, and keeps sourceIds in its note; the brat import reads both back', async () => {
+    const { stream } = await exportProject(db, projectId, { format: 'brat', source: { kind: 'gold' }, baseUrl: 'http://localhost' });
+    const files = unzipSync(new Uint8Array(await new Response(stream).arrayBuffer()));
+    const ann = strFromU8(files['d1.ann']!);
+    const id = (quote: string) => new RegExp(`^(T\\d+)\\t\\S+ [\\d ]+\\t${quote}$`, 'm').exec(ann)![1];
+    expect(ann).toMatch(new RegExp(`^A\\d+\\tOrigin ${id('Paris')} SUGGESTED$`, 'm'));
+    expect(ann).toMatch(new RegExp(`^A\\d+\\tOrigin ${id('Bob')} IMPORTED$`, 'm'));
+    expect(ann).toContain(`AnnotatorNotes ${id('Alice')}\t{"glossa:sourceIds":["${typed}"]}`);
+    expect(strFromU8(files['annotation.conf']!)).toMatch(/^Origin\tArg:<ANY>, Value:(ADJUDICATED|IMPORTED|SUGGESTED)(\|(ADJUDICATED|IMPORTED|SUGGESTED)){2}$/m);
+    const read = [];
+    for await (const doc of parseSource(sourceOf('d1.zip', zipSync(files), 1 << 20), 'brat')) read.push(doc);
+    const spans = read[0]!.spans.map(({ quote, origin, sourceIds, attributes }) => ({ quote, origin, sourceIds, attributes }));
+    expect(spans.sort((a, b) => a.quote!.localeCompare(b.quote!))).toEqual([
+      { quote: 'Alice', origin: 'ADJUDICATED', sourceIds: [typed], attributes: undefined },
+      { quote: 'Bob', origin: 'IMPORTED', sourceIds: undefined, attributes: undefined },
+      { quote: 'Paris', origin: 'SUGGESTED', sourceIds: ['suggestion:s1', 'run:r1', `recommender:${recommenderId}`], attributes: undefined },
+    ]);
+  });
+
+  it('w3c states origin and sourceIds, and makes the recommender (Software) the creator of an accepted suggestion’s body', async () => {
+    const collection = JSON.parse(await exported({ format: 'w3c' }));
+    const items = collection.first.items as { body: { value: string; creator?: unknown }[]; 'glossa:origin': string; 'glossa:sourceIds'?: string[] }[];
+    const of = (label: string) => items.find((item) => item.body[0]!.value === label)!;
+    expect(of('GPE')).toMatchObject({ 'glossa:origin': 'SUGGESTED', 'glossa:sourceIds': ['suggestion:s1', 'run:r1', `recommender:${recommenderId}`] });
+    expect(of('GPE').body[0]!.creator).toEqual({ id: `http://localhost/recommenders/${recommenderId}`, type: 'Software' });
+    expect(of('PERSON')).toMatchObject({ 'glossa:origin': 'ADJUDICATED', 'glossa:sourceIds': [typed], creator: 'http://localhost/annotators/gold' });
+    expect(of('PERSON').body[0]!.creator).toBeUndefined();
+    expect(of('ORG')['glossa:sourceIds']).toBeUndefined();
+  });
+
   it('the dataset card counts spans per origin, per layer, and accepted suggestions per recommender by name', async () => {
     const card = JSON.parse(await exported({ format: 'card-json', source: { kind: 'all' } }));
     expect(card.provenance).toEqual({
@@ -82,5 +114,9 @@ describe('provenance in exports', () => {
     const markdown = await exported({ format: 'card', source: { kind: 'all' } });
     expect(markdown).toContain('2 of 5 spans were accepted model suggestions (2 from recommender Llama).');
     expect(markdown).toContain('| ENTITY | 1 | 1 | 2 | 1 | 0 |');
+    expect(markdown).toContain('Each span has it in `origin` and `source_ids`.');
+    const conll = await exported({ format: 'card', cardOf: 'conll' });
+    expect(conll).toContain('1 of 3 spans were accepted model suggestions (1 from recommender Llama).');
+    expect(conll).toContain('conll has no field for it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.');
   });
 });
