@@ -217,7 +217,7 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
 const ORIGIN_COLUMNS = ['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED', UNKNOWN];
 const figure = (count: number) => count.toLocaleString('en-US');
 
-/** Where each format keeps a span's provenance; the others have no field for it. */
+/** Where each format keeps a span's provenance; the others do not carry it (CoNLL, CoNLL-U, spaCy and HF have no field for it). */
 const PROVENANCE_FIELDS: Record<string, string> = {
   jsonl: 'Each span has it in `origin` and `source_ids`.',
   w3c: "Each annotation has it in `glossa:origin` and `glossa:sourceIds`; an accepted suggestion's body names the recommender as its `creator`.",
@@ -232,7 +232,7 @@ function provenanceMarkdown(provenance: ReturnType<typeof provenanceJson>, forma
     '## Provenance',
     `${figure(suggested)} of ${figure(provenance.spans)} spans were accepted model suggestions${byWhom ? ` (${byWhom})` : ''}. ` +
       "MANUAL spans were drawn by an annotator, IMPORTED ones came in with the data, ADJUDICATED ones are gold made from the annotators' spans. " +
-      (PROVENANCE_FIELDS[format] ?? `${format} has no field for it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.`),
+      (PROVENANCE_FIELDS[format] ?? `${format} does not carry it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.`),
     table(
       ['Layer', ...ORIGIN_COLUMNS],
       provenance.layers.map(({ layer, origins }) => [layer, ...ORIGIN_COLUMNS.map((origin) => origins[origin] ?? 0)]),

@@ -117,6 +117,6 @@ describe('provenance in exports', () => {
     expect(markdown).toContain('Each span has it in `origin` and `source_ids`.');
     const conll = await exported({ format: 'card', cardOf: 'conll' });
     expect(conll).toContain('1 of 3 spans were accepted model suggestions (1 from recommender Llama).');
-    expect(conll).toContain('conll has no field for it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.');
+    expect(conll).toContain('conll does not carry it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.');
   });
 });
