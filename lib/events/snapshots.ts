@@ -71,3 +71,22 @@ export const documentLabelSnapshot = (row: Row<(typeof DOCUMENT_LABEL)[number]>)
 export const projectSnapshot = (row: Row<(typeof PROJECT)[number]>) => pick(row, PROJECT);
 export const labelSnapshot = (row: Row<(typeof LABEL)[number]>) => pick(row, LABEL);
 export const targetSnapshot = (row: Row<(typeof TARGET)[number]>) => pick(row, TARGET);
+
+// A run's outcome as a paper reports it: status, counts, tokens and who asked. Its document ids
+// (up to 200,000) are left out; their number is kept as `documents` (lib/recommenders/run-events.ts).
+const RUN = [
+  'id',
+  'recommenderId',
+  'trigger',
+  'status',
+  'documents',
+  'documentsDone',
+  'documentsFailed',
+  'suggestionsCount',
+  'dropped',
+  'promptTokens',
+  'completionTokens',
+  'message',
+  'requestedById',
+] as const;
+export const runSnapshot = (row: Row<(typeof RUN)[number]>) => pick(row, RUN);

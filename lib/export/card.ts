@@ -47,8 +47,9 @@ type Tally = ReturnType<typeof createTally>;
 
 export async function buildCard(db: PrismaClient, facts: CardFacts, tally: Tally, writerNotes: Record<string, number | string>): Promise<DatasetCard> {
   const userIds = [...tally.authors].filter((author) => author !== GOLD_AUTHOR);
-  const [users, agreement] = await Promise.all([
+  const [users, recommenders, agreement] = await Promise.all([
     db.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] }),
+    db.recommender.findMany({ where: { id: { in: Object.keys(tally.counts.recommenders) } }, select: { id: true, name: true } }),
     facts.agreement?.(db, facts.projectId),
   ]);
   const gold = tally.authors.has(GOLD_AUTHOR) ? [{ id: GOLD_AUTHOR, name: 'Gold (adjudicated)' }] : [];
@@ -59,6 +60,7 @@ export async function buildCard(db: PrismaClient, facts: CardFacts, tally: Tally
     counts: tally.counts,
     source: sourceName(facts.source),
     annotators: [...gold, ...users],
+    recommenderNames: Object.fromEntries(recommenders.map((r) => [r.id, r.name])),
     ...(agreement && { agreement }),
     exportedAt: facts.exportedAt.toISOString(),
     glossaVersion: packageJson.version,

@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { ExportSpan } from '@/lib/formats/model';
+import type { ExportSpan, Origin } from '@/lib/formats/model';
 import type { LabelIndex } from './label-index';
 
 /**
@@ -8,9 +8,10 @@ import type { LabelIndex } from './label-index';
  * client, or `json_build_array`/`concat`, whose variadic arguments look up their output
  * functions on every call. `||` over typed columns is about as cheap as COPY's own formatting.
  *
- * Each span is `id␟author␟start␟end␟labelId␟targetId␟targetSpanId␟attributes␟quote␞`
- * (␟ = U+001F, ␞ = U+001E). Ids are cuids or UUIDs and attributes are jsonb text, which escapes
- * control characters, so none of them holds a separator. The quote may hold anything, so it is
+ * Each span is `id␟author␟start␟end␟labelId␟targetId␟targetSpanId␟origin␟sourceIds␟attributes␟quote␞`
+ * (␟ = U+001F, ␞ = U+001E), sourceIds joined by spaces. Ids are cuids or UUIDs (provenance ids
+ * are `kind:<id>`) and attributes are jsonb text, which escapes control characters, so none of
+ * them holds a separator or a space. The quote may hold anything, so it is
  * read by length, end − start code points, and must be followed by ␞: a quote of another length
  * breaks the invariant quote = text[start:end] and is reported, never misread.
  *
@@ -23,12 +24,13 @@ const FIELD_CODE = 0x1f;
 const RECORD_CODE = 0x1e;
 const EMPTY_ATTRIBUTES = `{}${FIELD}`;
 const NO_ATTRIBUTES: Record<string, unknown> = Object.freeze({});
+const NO_SOURCES: readonly string[] = Object.freeze([]);
 
 /** The aggregate over `"Annotation" a`. */
 export const PACKED_SPANS = Prisma.sql`string_agg(
   a.id || E'\\x1f' || coalesce(a."authorId", '') || E'\\x1f' || a.start::text || E'\\x1f' || a."end"::text || E'\\x1f' ||
   a."labelId" || E'\\x1f' || coalesce(a."targetId", '') || E'\\x1f' || coalesce(a."targetAnnotationId", '') || E'\\x1f' ||
-  a.attributes::text || E'\\x1f' || a.quote || E'\\x1e', '')`;
+  a.origin::text || E'\\x1f' || array_to_string(a."sourceIds", ' ') || E'\\x1f' || a.attributes::text || E'\\x1f' || a.quote || E'\\x1e', '')`;
 
 export function unpackSpans(packed: string, index: LabelIndex, authorOf: (id: string) => string): ExportSpan[] {
   const spans: ExportSpan[] = [];
@@ -41,7 +43,10 @@ export function unpackSpans(packed: string, index: LabelIndex, authorOf: (id: st
     const label = index.spanLabel(reader.field());
     const targetId = reader.optional();
     const targetSpanId = reader.optional();
-    const span: ExportSpan = { id, start, end, label: label.key, layer: label.layer, quote: '', author, attributes: reader.attributes() };
+    const origin = reader.field() as Origin;
+    const sources = reader.optional();
+    const sourceIds = sources === '' ? NO_SOURCES : sources.split(' ');
+    const span: ExportSpan = { id, start, end, label: label.key, layer: label.layer, quote: '', author, attributes: reader.attributes(), origin, sourceIds };
     span.quote = reader.quote(id, start, end);
     if (targetId) span.target = { kind: 'target', key: index.target(targetId) };
     else if (targetSpanId) span.target = { kind: 'span', spanId: targetSpanId };

@@ -12,20 +12,25 @@ import { codePoints, sliceCodePoints } from './text';
  *   R lines  `R1<TAB>TYPE Arg1:T1 Arg2:T2` for relations, then `StanceTarget` relations from a
  *            stance span to the entity span it is about.
  *   A lines  `A1<TAB>Target T3 <target key>` (a stance span's project target),
- *            `A2<TAB>Author T3 <user id>` (only when not the default author, 'gold'), and every
+ *            `A2<TAB>Author T3 <user id>` (only when not the default author, 'gold'),
+ *            `A3<TAB>Origin T3 SUGGESTED` (a span's provenance, declared in annotation.conf), and every
  *            attribute brat can hold: a brat type name with the value `true` (binary) or a string
  *            without whitespace, ',' or '|' (multi-valued).
  *   # lines  `#1<TAB>AnnotatorNotes T3<TAB>{"confidence":0.8}`: the attributes brat cannot hold, as
- *            a JSON object, so values keep their type. A note that is not a JSON object (written in
- *            brat by a person) is imported as the attribute `note`.
+ *            a JSON object, so values keep their type; a span's `sourceIds` (several values, which
+ *            an A line cannot hold) go into the same object under `glossa:sourceIds`. A note that is
+ *            not a JSON object (written in brat by a person) is imported as the attribute `note`.
  * Document ids, metadata and document-level answers have no place in brat and are not written.
  */
 
 export const STANCE_TARGET_RELATION = 'StanceTarget';
 export const TARGET_ATTRIBUTE = 'Target';
 export const AUTHOR_ATTRIBUTE = 'Author';
+export const ORIGIN_ATTRIBUTE = 'Origin';
+/** The key of a span's sourceIds in its AnnotatorNotes object. */
+export const SOURCE_IDS_NOTE = 'glossa:sourceIds';
 const NOTES = 'AnnotatorNotes';
-const RESERVED_ATTRIBUTES = new Set([TARGET_ATTRIBUTE, AUTHOR_ATTRIBUTE]);
+const RESERVED_ATTRIBUTES = new Set([TARGET_ATTRIBUTE, AUTHOR_ATTRIBUTE, ORIGIN_ATTRIBUTE]);
 // brat's storage form of type names (projectconfig.normalize_to_storage_form).
 const TYPE_NAME = /^[A-Za-z0-9_-]+$/;
 // annotation.conf separates values with '|' and arguments with ','.
@@ -84,7 +89,7 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
     if (!id) throw new Error(`document ${doc.id}: span ${spanId} does not exist`);
     return id;
   };
-  const annotate = (id: string, author: string, values: Record<string, unknown>, reserved: [string, string][]) => {
+  const annotate = (id: string, author: string, values: Record<string, unknown>, reserved: [string, string][], sourceIds: readonly string[] = []) => {
     const written: [string, string | true][] = reserved.map(([name, value]) => [name, bratAttributeValue(name, value)]);
     if (author !== defaultAuthor) written.push([AUTHOR_ATTRIBUTE, bratAttributeValue('author', author)]);
     const rest: [string, unknown][] = [];
@@ -93,6 +98,7 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
       if (fits) written.push([name, value]);
       else rest.push([name, value]);
     }
+    if (sourceIds.length > 0) rest.push([SOURCE_IDS_NOTE, sourceIds]);
     for (const [name, value] of written) {
       attributes.push(`A${attributes.length + 1}\t${name} ${id}${value === true ? '' : ` ${value}`}`);
       recordAttributeUse(used, name, value === true ? [] : [value]);
@@ -107,7 +113,9 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
     const offsets = fragments.map(([start, end]) => `${start} ${end}`).join(';');
     const quote = fragments.map(([start, end]) => sliceCodePoints(points, start, end)).join(' ');
     textBound.push(`${id}\t${bratTypeName(span.label)} ${offsets}\t${quote}`);
-    annotate(id, span.author, span.attributes, span.target?.kind === 'target' ? [[TARGET_ATTRIBUTE, span.target.key]] : []);
+    const reserved: [string, string][] = span.target?.kind === 'target' ? [[TARGET_ATTRIBUTE, span.target.key]] : [];
+    if (span.origin) reserved.push([ORIGIN_ATTRIBUTE, span.origin]);
+    annotate(id, span.author, span.attributes, reserved, span.sourceIds);
   });
   doc.relations.forEach((relation) => {
     const id = `R${relations.length + 1}`;

@@ -1,5 +1,5 @@
 import { LAYERS } from '@/lib/schema/types';
-import { ACTIVE_SECONDS_KEY, type ExportDocument, type ExportSchema, type Layer } from './model';
+import { ACTIVE_SECONDS_KEY, recommenderOf, type ExportDocument, type ExportSchema, type Layer } from './model';
 
 /**
  * The dataset card shipped with every export: what was exported, from which source and
@@ -18,11 +18,23 @@ interface CardCounts {
   targets: Record<string, number>;
   /** Active annotation time by annotator id: documents timed and seconds in all. */
   activeTime: Record<string, { documents: number; seconds: number }>;
+  /** Spans by layer and origin (MANUAL, IMPORTED, SUGGESTED, ADJUDICATED; 'unknown' when the source does not say). */
+  origins: Record<Layer, Record<string, number>>;
+  /** Accepted suggestions (SUGGESTED spans) by the recommender id their provenance names ('unknown' when none). */
+  recommenders: Record<string, number>;
 }
 
 export function emptyCardCounts(): CardCounts {
   const perLayer = <T>(make: () => T) => Object.fromEntries(LAYERS.map((layer) => [layer, make()])) as Record<Layer, T>;
-  return { documents: 0, layers: perLayer(() => 0), labels: perLayer(() => ({})), targets: {}, activeTime: {} };
+  return {
+    documents: 0,
+    layers: perLayer(() => 0),
+    labels: perLayer(() => ({})),
+    targets: {},
+    activeTime: {},
+    origins: perLayer(() => ({})),
+    recommenders: {},
+  };
 }
 
 /** Adds one document's annotations to running counts, so a streamed export can count as it goes. */
@@ -37,6 +49,13 @@ export function countDocument(counts: CardCounts, doc: ExportDocument): void {
   counts.documents++;
   for (const span of doc.spans) {
     add(span.layer, span.label);
+    const origin = span.origin ?? UNKNOWN;
+    const origins = counts.origins[span.layer];
+    origins[origin] = (origins[origin] ?? 0) + 1;
+    if (origin === 'SUGGESTED') {
+      const recommender = recommenderOf(span) ?? UNKNOWN;
+      counts.recommenders[recommender] = (counts.recommenders[recommender] ?? 0) + 1;
+    }
     if (span.target?.kind === 'target') addTarget(span.target.key);
   }
   for (const relation of doc.relations) add('RELATION', relation.label);
@@ -52,6 +71,8 @@ export function countDocument(counts: CardCounts, doc: ExportDocument): void {
   }
 }
 
+const UNKNOWN = 'unknown';
+
 export interface DatasetCardInput {
   project: { name: string; description?: string; license?: string };
   schema: ExportSchema;
@@ -60,6 +81,8 @@ export interface DatasetCardInput {
   /** What was exported: 'gold', 'all' or 'annotator:<id>'. */
   source: string;
   annotators: { id: string; name?: string }[];
+  /** Names of the recommenders counted in `counts.recommenders`, by id (a deleted one keeps its id). */
+  recommenderNames?: Record<string, string>;
   /** Agreement figures by measure name, as computed elsewhere. */
   agreement?: Record<string, number>;
   exportedAt: string;
@@ -104,8 +127,25 @@ function cardJson(input: DatasetCardInput) {
     targets: input.schema.targets.filter((target) => !target.retired).map(({ key, name, aliases }) => ({ key, name, aliases })),
     retiredTargetAnnotations: input.schema.targets.reduce((sum, target) => sum + (target.retired ? (input.counts.targets[target.key] ?? 0) : 0), 0),
     activeTime: Object.entries(input.counts.activeTime).map(([annotator, { documents, seconds }]) => ({ annotator, documents, seconds })),
+    provenance: provenanceJson(input),
     agreement: input.agreement ?? {},
     formatNotes: input.formatNotes ?? {},
+  };
+}
+
+/** Where the spans came from: per origin in all and per layer, and the accepted suggestions per recommender. */
+function provenanceJson(input: DatasetCardInput) {
+  const { origins, recommenders } = input.counts;
+  const total: Record<string, number> = {};
+  const layers = LAYERS.filter((layer) => Object.keys(origins[layer]).length > 0).map((layer) => {
+    for (const [origin, count] of Object.entries(origins[layer])) total[origin] = (total[origin] ?? 0) + count;
+    return { layer, origins: origins[layer] };
+  });
+  return {
+    spans: Object.values(total).reduce((sum, count) => sum + count, 0),
+    origins: total,
+    layers,
+    recommenders: Object.entries(recommenders).map(([id, spans]) => ({ id, name: input.recommenderNames?.[id] ?? id, spans })),
   };
 }
 
@@ -167,10 +207,37 @@ function cardMarkdown(card: ReturnType<typeof cardJson>): string {
           ),
         ]
       : []),
+    ...provenanceMarkdown(card.provenance, card.format),
     ...section('Agreement', card.agreement, 'Measure'),
     ...section('Format notes', card.formatNotes, 'Note'),
   ];
   return `${sections.join('\n\n')}\n`;
+}
+
+const ORIGIN_COLUMNS = ['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED', UNKNOWN];
+const figure = (count: number) => count.toLocaleString('en-US');
+
+/** Where each format keeps a span's provenance; the others do not carry it (CoNLL, CoNLL-U, spaCy and HF have no field for it). */
+const PROVENANCE_FIELDS: Record<string, string> = {
+  jsonl: 'Each span has it in `origin` and `source_ids`.',
+  w3c: "Each annotation has it in `glossa:origin` and `glossa:sourceIds`; an accepted suggestion's body names the recommender as its `creator`.",
+  brat: 'Each span has an `Origin` attribute, and its source ids are in its AnnotatorNotes under `glossa:sourceIds`.',
+};
+
+function provenanceMarkdown(provenance: ReturnType<typeof provenanceJson>, format: string): string[] {
+  if (provenance.spans === 0) return [];
+  const suggested = provenance.origins.SUGGESTED ?? 0;
+  const byWhom = provenance.recommenders.map((r) => `${figure(r.spans)} from recommender ${r.name}`).join(', ');
+  return [
+    '## Provenance',
+    `${figure(suggested)} of ${figure(provenance.spans)} spans were accepted model suggestions${byWhom ? ` (${byWhom})` : ''}. ` +
+      "MANUAL spans were drawn by an annotator, IMPORTED ones came in with the data, ADJUDICATED ones are gold made from the annotators' spans. " +
+      (PROVENANCE_FIELDS[format] ?? `${format} does not carry it, so the counts here are all it says; export as jsonl, w3c or brat to have it per span.`),
+    table(
+      ['Layer', ...ORIGIN_COLUMNS],
+      provenance.layers.map(({ layer, origins }) => [layer, ...ORIGIN_COLUMNS.map((origin) => origins[origin] ?? 0)]),
+    ),
+  ];
 }
 
 function nameOf(annotators: { id: string; name?: string }[], id: string): string {

@@ -1,10 +1,13 @@
 import { jsonPart } from './json-line';
-import type { ExportDocument, StanceTarget } from './model';
+import type { ExportDocument, ExportSpan, StanceTarget } from './model';
 
 /**
  * Glossa JSON Lines: one document per line with its text, metadata, spans, relations and
  * document-level answers. The extra `label: [[start, end, labelKey], …]` field (every span, all
  * layers, code point offsets) lets doccano import the file as sequence labelling as it is.
+ * Each span carries its provenance when known: `origin` (MANUAL, IMPORTED, SUGGESTED,
+ * ADJUDICATED) and `source_ids` (`suggestion:<id>`, `run:<id>`, `recommender:<id>` for an accepted
+ * suggestion; the annotator spans a gold span was adjudicated from).
  * Field names are snake_case, as in the other Python-facing exports.
  */
 
@@ -26,7 +29,7 @@ export function writeJsonlDocument(doc: ExportDocument, sink: (piece: string) =>
     labels += `${comma}[${start},${end}${labelEnd(span.label)}`;
     spans +=
       `${comma}{"id":"${unquoted(span.id)}","start":${start},"end":${end}${labelFields(span.label, span.layer)}"${unquoted(span.quote)}"` +
-      `${authorFields(span.author)}${objectPart(span.attributes)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
+      `${authorFields(span.author)}${objectPart(span.attributes)}${provenance(span)}${span.target ? `,"target":${stanceTarget(span.target)}` : ''}}`;
   }
   const relations =
     doc.relations.length === 0
@@ -48,6 +51,11 @@ export function jsonlDocument(doc: ExportDocument): string {
   let line = '';
   writeJsonlDocument(doc, (piece) => (line += piece));
   return line;
+}
+
+function provenance({ origin, sourceIds }: ExportSpan): string {
+  if (origin === undefined) return '';
+  return `${originField(origin)}${sourceIds === undefined || sourceIds.length === 0 ? '[]' : jsonPart(sourceIds)}`;
 }
 
 function stanceTarget(target: StanceTarget): string {
@@ -95,6 +103,7 @@ function cached<K, V>(make: (key: K) => V): (key: K) => V {
 
 const quotedKey = cached((key: string) => jsonPart(key));
 const labelEnd = cached((label: string) => `,${jsonPart(label)}]`);
+const originField = cached((origin: string) => `,"origin":${jsonPart(origin)},"source_ids":`);
 const authorFields = cached((author: string) => `,"author":${jsonPart(author)},"attributes":`);
 // By layer, then label: no key string is built per lookup.
 const labelFieldsIn = cached((layer: string) => cached((label: string) => `,"label":${jsonPart(label)},"layer":${jsonPart(layer)},"quote":`));

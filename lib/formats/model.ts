@@ -41,6 +41,10 @@ export interface ExportSchema {
 /** The document metadata key under which exports give active annotation seconds by annotator id. */
 export const ACTIVE_SECONDS_KEY = 'glossa_active_seconds';
 
+/** Where an annotation came from (the `Origin` column): typed, imported, an accepted model suggestion, or adjudicated into gold. */
+export const ORIGINS = ['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
 export type StanceTarget = { kind: 'target'; key: string } | { kind: 'span'; spanId: string };
 
 export interface ExportSpan {
@@ -54,7 +58,21 @@ export interface ExportSpan {
   author: string;
   target?: StanceTarget;
   attributes: Record<string, unknown>;
+  /**
+   * Provenance, when the source knows it (an export from the database always does): the origin and
+   * its `sourceIds` — for an accepted suggestion `suggestion:<id>`, `run:<id>`, `recommender:<id>`;
+   * for gold, the annotator spans it was adjudicated from.
+   */
+  origin?: Origin;
+  sourceIds?: readonly string[];
 }
+
+/** The recommender an accepted suggestion names in its provenance, if any. */
+export function recommenderOf(span: Pick<ExportSpan, 'sourceIds'>): string | undefined {
+  for (const id of span.sourceIds ?? []) if (id.startsWith(RECOMMENDER_PREFIX)) return id.slice(RECOMMENDER_PREFIX.length);
+  return undefined;
+}
+const RECOMMENDER_PREFIX = 'recommender:';
 
 export interface ExportRelation {
   id: string;

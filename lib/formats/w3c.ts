@@ -1,4 +1,4 @@
-import type { ExportDocument, ExportDocumentLabel, ExportSpan } from './model';
+import { recommenderOf, type ExportDocument, type ExportDocumentLabel, type ExportSpan } from './model';
 import { codePoints, sliceCodePoints } from './text';
 
 /**
@@ -19,6 +19,10 @@ import { codePoints, sliceCodePoints } from './text';
  * `glossa:stanceTarget` (a project target or a span annotation), `glossa:relationSource` and
  * `glossa:relationTarget` (a relation's direction, which a JSON-LD set of targets loses),
  * `glossa:question`, and `glossa:attributes` (typed @json, so attribute values stay JSON).
+ * A span's provenance: `glossa:origin` (MANUAL, IMPORTED, SUGGESTED, ADJUDICATED) and
+ * `glossa:sourceIds`; and for an accepted model suggestion the body's `creator` is the recommender,
+ * an agent of the model's class `Software` (§3.3.1: a body may have its own creator), while the
+ * annotation's `creator` stays the person who accepted it.
  * Creation times are not in the export model and are not written.
  */
 
@@ -47,6 +51,7 @@ function names(options: W3cOptions) {
     answer: (docId: string, answer: ExportDocumentLabel) =>
       iri('documents', docId, 'answers', answer.author, answer.question, ...(answer.target === undefined ? [] : [answer.target])),
     annotator: (author: string) => iri('annotators', author),
+    recommender: (id: string) => iri('recommenders', id),
     target: (key: string) => iri('targets', key),
   };
 }
@@ -60,6 +65,12 @@ function quoteSelector(points: readonly string[], span: ExportSpan): JsonObject 
   return { type: 'TextQuoteSelector', exact: span.quote, ...(prefix && { prefix }), ...(suffix && { suffix }) };
 }
 
+/** The label; proposed by a recommender when the span is an accepted suggestion. */
+function spanBody(span: ExportSpan, recommenderIri: (id: string) => string): JsonObject {
+  const recommender = span.origin === 'SUGGESTED' ? recommenderOf(span) : undefined;
+  return recommender === undefined ? tag(span.label) : { ...tag(span.label), creator: { id: recommenderIri(recommender), type: 'Software' } };
+}
+
 /** The annotations of one document, as objects (without @context: the collection supplies it). */
 export function w3cAnnotations(doc: ExportDocument, options: W3cOptions): JsonObject[] {
   const iri = names(options);
@@ -71,7 +82,7 @@ export function w3cAnnotations(doc: ExportDocument, options: W3cOptions): JsonOb
     type: 'Annotation',
     motivation: span.layer === 'STANCE' ? 'classifying' : 'tagging',
     creator: iri.annotator(span.author),
-    body: [tag(span.label)],
+    body: [spanBody(span, iri.recommender)],
     target: {
       type: 'SpecificResource',
       source,
@@ -79,6 +90,8 @@ export function w3cAnnotations(doc: ExportDocument, options: W3cOptions): JsonOb
     },
     'glossa:layer': span.layer,
     ...(span.target && { 'glossa:stanceTarget': span.target.kind === 'target' ? iri.target(span.target.key) : spanIri(span.target.spanId) }),
+    ...(span.origin && { 'glossa:origin': span.origin }),
+    ...(span.sourceIds && span.sourceIds.length > 0 && { 'glossa:sourceIds': span.sourceIds }),
     ...extensionAttributes(span.attributes),
   }));
   const relations = doc.relations.map((relation) => ({

@@ -123,7 +123,8 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       end,
       quote,
       attributes: (span.attributes ?? {}) as Prisma.InputJsonObject,
-      origin: context.origin,
+      origin: span.origin ?? context.origin,
+      ...(span.sourceIds && { sourceIds: span.sourceIds }),
       layer: label.layer,
     };
     const fact: SpanFact = { id: row.id, authorId, layer: label.layer, labelKey: label.key, start, end, quote };

@@ -1,3 +1,4 @@
+import type { Origin } from '@/lib/formats/model';
 import type { SpanLayer } from '@/lib/schema/types';
 
 /**
@@ -48,6 +49,9 @@ export interface ImportedSpan {
   attributes?: Record<string, unknown>;
   /** Who made it, when the source records several annotators (Glossa `author`). */
   author?: string;
+  /** Provenance as a Glossa export states it (`origin`, `source_ids`); kept instead of the import's own origin. */
+  origin?: Origin;
+  sourceIds?: string[];
   location: SourceLocation;
 }
 

@@ -1,4 +1,5 @@
 import { getPrisma } from '@/lib/db/client';
+import { recordRunChange, updateRunOnRecord } from './run-events';
 import { processDocument } from './run-document';
 import { settingsOf } from './store';
 import { FAST_KINDS, type Kind } from './types';
@@ -34,7 +35,12 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
     },
   });
   if (recommenders.length === 0) return;
-  const lastEvent = await db.event.findFirst({ where: { projectId: document.projectId }, orderBy: { createdAt: 'desc' }, select: { createdAt: true } });
+  // What a matcher learns from changed; a run's own events (RUN) change nothing it learns from, and counting them would start a run on every open.
+  const lastEvent = await db.event.findFirst({
+    where: { projectId: document.projectId, entity: { not: 'RUN' } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  });
   for (const recommender of recommenders) {
     const learns = (recommender.kind as Kind) === 'string-match';
     const since = learns && lastEvent && lastEvent.createdAt > recommender.updatedAt ? lastEvent.createdAt : recommender.updatedAt;
@@ -50,27 +56,29 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
       select: { id: true },
     });
     if (current) continue;
-    const run = await db.recommenderRun.create({
-      data: {
-        recommenderId: recommender.id,
-        projectId: recommender.projectId,
-        trigger: 'open',
-        status: 'RUNNING',
-        startedAt: new Date(),
-        settings: settingsOf(recommender) as object,
-        documentIds: [documentId],
-        requestedById: userId,
-      },
-      select: { id: true },
+    const run = await db.$transaction(async (tx) => {
+      const created = await tx.recommenderRun.create({
+        data: {
+          recommenderId: recommender.id,
+          projectId: recommender.projectId,
+          trigger: 'open',
+          status: 'RUNNING',
+          startedAt: new Date(),
+          settings: settingsOf(recommender) as object,
+          documentIds: [documentId],
+          requestedById: userId,
+        },
+        select: { id: true },
+      });
+      await recordRunChange(tx, created.id, userId, null);
+      return created;
     });
     try {
       await processDocument(db, run.id, documentId);
     } catch (error) {
       // Only the database can fail here (processDocument keeps a recommender's failures on the run); the editor opens regardless.
       console.error(`[glossa] open run ${run.id} of recommender ${recommender.id} failed:`, error);
-      await db.recommenderRun
-        .update({ where: { id: run.id }, data: { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' } })
-        .catch(() => {});
+      await updateRunOnRecord(db, run.id, null, { status: 'FAILED', finishedAt: new Date(), message: 'The run could not be stored.' }).catch(() => {});
     }
   }
 }

@@ -4,6 +4,7 @@ import { OffsetIndex } from '@/lib/offsets';
 import { admit, type AdmittedSuggestion } from './admit';
 import { createRecommender } from './kinds';
 import { loadAcceptance, loadLearned } from './learn';
+import { recordRunChange, runState } from './run-events';
 import { loadSchemaView } from './schema-view';
 import { RecommenderError, type Dropped, type RecommenderSettings, type Tokens } from './types';
 
@@ -71,6 +72,7 @@ async function record(db: PrismaClient, runId: string, documentId: string, outco
       ${failed ? outcome.failure : null})
       ON CONFLICT DO NOTHING`;
     if (marked === 0) return 'skipped' as const;
+    const before = await runState(tx, runId);
     if (!failed && outcome.items.length > 0) {
       await tx.suggestion.createMany({
         data: outcome.items.map((item) => ({ ...item, documentId, runId, recommenderId: outcome.settings.id })),
@@ -90,13 +92,15 @@ async function record(db: PrismaClient, runId: string, documentId: string, outco
           SELECT k, SUM(v::int) AS n FROM (SELECT * FROM jsonb_each_text(dropped) UNION ALL SELECT * FROM jsonb_each_text(${dropped}::jsonb)) e(k, v)
           GROUP BY k) t)
       WHERE id = ${runId}`;
-    await tx.$executeRaw`
+    const finished = await tx.$executeRaw`
       UPDATE "RecommenderRun" SET
         status = (CASE WHEN "documentsDone" = 0 AND "documentsFailed" > 0 THEN 'FAILED' ELSE 'SUCCEEDED' END)::"RunStatus",
         "finishedAt" = now(),
         message = CASE WHEN "documentsFailed" > 0 THEN "documentsFailed" || ' of ' || cardinality("documentIds") || ' document(s) failed: ' ||
         message ELSE message END
       WHERE id = ${runId} AND "documentsDone" + "documentsFailed" >= cardinality("documentIds")`;
+    // The end is on record, from the state before this last document to the outcome; the worker ends it, no person.
+    if (finished > 0) await recordRunChange(tx, runId, null, before);
     return failed ? ('failed' as const) : ('done' as const);
   });
 }

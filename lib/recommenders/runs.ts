@@ -1,6 +1,7 @@
 import type { PrismaClient } from '@/lib/db/client';
 import { conflict, notFound, validationFailed } from '@/lib/http/errors';
 import { enqueueRun } from './queue';
+import { recordRunChange, runState, updateRunOnRecord } from './run-events';
 import { findRecommender, settingsOf } from './store';
 
 /**
@@ -14,25 +15,30 @@ export async function createRun(db: PrismaClient, recommenderId: string, request
   const recommender = await findRecommender(db, recommenderId);
   if (!recommender.enabled) throw conflict(`Recommender ${recommender.name} is disabled; enable it before running it.`);
   const documents = await resolveDocuments(db, recommender.projectId, documentIds);
-  const run = await db.recommenderRun.create({
-    data: {
-      recommenderId,
-      projectId: recommender.projectId,
-      trigger: 'batch',
-      settings: settingsOf(recommender) as object,
-      documentIds: documents,
-      requestedById,
-      ...(documents.length === 0 ? { status: 'SUCCEEDED', finishedAt: new Date(), message: 'No documents to process.' } : {}),
-    },
-    select: { id: true },
+  const run = await db.$transaction(async (tx) => {
+    const created = await tx.recommenderRun.create({
+      data: {
+        recommenderId,
+        projectId: recommender.projectId,
+        trigger: 'batch',
+        settings: settingsOf(recommender) as object,
+        documentIds: documents,
+        requestedById,
+        ...(documents.length === 0 ? { status: 'SUCCEEDED', finishedAt: new Date(), message: 'No documents to process.' } : {}),
+      },
+      select: { id: true },
+    });
+    await recordRunChange(tx, created.id, requestedById, null);
+    return created;
   });
   if (documents.length === 0) return run;
   try {
     await enqueueRun(run.id, documents);
   } catch (error) {
-    await db.recommenderRun.update({
-      where: { id: run.id },
-      data: { status: 'FAILED', finishedAt: new Date(), message: `The run could not be queued: ${(error as Error).message}` },
+    await updateRunOnRecord(db, run.id, null, {
+      status: 'FAILED',
+      finishedAt: new Date(),
+      message: `The run could not be queued: ${(error as Error).message}`,
     });
     throw error;
   }
@@ -91,12 +97,14 @@ export async function findRun(db: PrismaClient, runId: string) {
 }
 
 /** Stops a queued or running run: documents already stored stay; jobs still queued find it cancelled and skip. */
-export async function cancelRun(db: PrismaClient, runId: string) {
+export async function cancelRun(db: PrismaClient, runId: string, actorId: string) {
   await db.$transaction(async (tx) => {
     const [run] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "RecommenderRun" WHERE id = ${runId} FOR UPDATE`;
     if (!run) throw notFound('Run');
     if (run.status !== 'QUEUED' && run.status !== 'RUNNING') throw conflict(`The run has already ended (${run.status}).`);
+    const before = await runState(tx, runId);
     await tx.recommenderRun.update({ where: { id: runId }, data: { status: 'CANCELLED', finishedAt: new Date(), message: 'Cancelled.' } });
+    await recordRunChange(tx, runId, actorId, before);
   });
   return findRun(db, runId);
 }

@@ -11,7 +11,9 @@ export type ModelSelection = 'none' | 'all' | string[];
  * Loads the selected runs and their suggestions. Only finished runs (SUCCEEDED) are evaluated:
  * a running or failed run has not covered its documents, and would count as a coder who missed
  * what it never looked at. A run names its documents; one that names none ran over the whole
- * project, so it covered every document that existed when it was started.
+ * project, so it covered every document that existed when it was started. Documents the
+ * recommender failed on (RecommenderRunDocument.failed) are not covered either: the model gave
+ * no answer there, which is not the same as finding no spans.
  */
 export async function loadModels(db: PrismaClient, projectId: string, selection: ModelSelection): Promise<ModelWork> {
   const none: ModelWork = { coders: [], spans: new Map(), answers: new Map() };
@@ -32,7 +34,7 @@ export async function loadModels(db: PrismaClient, projectId: string, selection:
   });
   if (selection !== 'all') assertSelectable(selection, runs);
   if (runs.length === 0) return none;
-  const [documents, labels, targets, suggestions] = await Promise.all([
+  const [documents, labels, targets, suggestions, failures] = await Promise.all([
     db.document.findMany({ where: { projectId, deletedAt: null }, select: { id: true, createdAt: true } }),
     db.label.findMany({ where: { projectId }, select: { id: true, key: true, layer: true } }),
     db.target.findMany({ where: { projectId }, select: { id: true, key: true } }),
@@ -40,10 +42,13 @@ export async function loadModels(db: PrismaClient, projectId: string, selection:
       where: { runId: { in: runs.map((r) => r.id) } },
       select: { runId: true, documentId: true, labelId: true, targetId: true, start: true, end: true, values: true },
     }),
+    db.recommenderRunDocument.findMany({ where: { runId: { in: runs.map((r) => r.id) }, failed: true }, select: { runId: true, documentId: true } }),
   ]);
+  const failed = new Set(failures.map((f) => `${f.runId}|${f.documentId}`));
   const coders: ModelCoder[] = runs.map((run) => {
     const began = run.startedAt ?? run.createdAt;
-    const documentIds = run.documentIds.length > 0 ? run.documentIds : documents.filter((d) => d.createdAt <= began).map((d) => d.id);
+    const named = run.documentIds.length > 0 ? run.documentIds : documents.filter((d) => d.createdAt <= began).map((d) => d.id);
+    const documentIds = named.filter((id) => !failed.has(`${run.id}|${id}`));
     return { id: modelCoderId(run.id), name: modelCoderName(run.recommender.name, run), runId: run.id, recommenderId: run.recommenderId, documentIds };
   });
   const labelById = new Map(labels.map((l) => [l.id, l]));

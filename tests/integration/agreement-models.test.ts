@@ -137,6 +137,29 @@ describe('the model as an annotator', () => {
     );
   });
 
+  it('leaves the documents a run failed on out of its coverage rather than scoring them as "no spans"', async () => {
+    const one = 'Alice met Bob';
+    const d1 = await document('d1', one, { a: [['PERSON', 'Alice']], b: [['PERSON', 'Alice']], gold: [['PERSON', 'Alice']] });
+    const d2 = await document('d2', 'Carol left Rome', {
+      a: [['PERSON', 'Carol']],
+      b: [['PERSON', 'Carol']],
+      gold: [
+        ['PERSON', 'Carol'],
+        ['GPE', 'Rome'],
+      ],
+    });
+    const run = await makeRun(db, await makeRecommender(db, projectId, 'Llama'), [d1.id, d2.id]);
+    await suggest(db, run, d1.id, [{ label: 'PERSON', ...at(one, 'Alice') }]);
+    // The model timed out on d2: it gave no answer there, which is not an answer of "nothing".
+    await db.recommenderRunDocument.create({ data: { runId: run.id, documentId: d2.id, failed: true, message: 'The model did not answer within 60000 ms.' } });
+    const response = await call('GET', '/projects/{id}/agreement?interval=none&models=all', { id: projectId }, { token: owner.token });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    const [scored] = response.body.models;
+    // Counted as "no spans", d2 would add Carol and Rome as misses: fn 2, recall 1/3.
+    expect(scored).toMatchObject({ runId: run.id, documents: 1, gold: { documents: 1 } });
+    expect(scored.gold.layers.ENTITY.exact).toMatchObject({ tp: 1, fp: 0, fn: 0, recall: { value: 1 } });
+  });
+
   it('names a run that is not this project’s or not finished, and evaluates only the runs named', async () => {
     const recommender = await makeRecommender(db, projectId, 'Matcher');
     const finished = await makeRun(db, recommender, []);

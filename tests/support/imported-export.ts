@@ -27,6 +27,8 @@ export function asExportDocument(doc: ImportedDocument): ExportDocument {
       quote: sliceByCodePoints(doc.text, span.start, span.end),
       author: 'gold',
       attributes: span.attributes ?? {},
+      ...(span.origin && { origin: span.origin }),
+      ...(span.sourceIds && { sourceIds: span.sourceIds }),
     })),
     relations: doc.relations.map((relation, index) => ({
       id: `r${index}`,
@@ -55,7 +57,7 @@ export function keptOfExport(doc: ExportDocument) {
     name: doc.name,
     text: doc.text,
     metadata: doc.metadata,
-    spans: doc.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }) => ({
+    spans: doc.spans.map(({ id, start, end, label, layer, quote, author, attributes, origin, sourceIds, target }) => ({
       id,
       start,
       end,
@@ -64,6 +66,8 @@ export function keptOfExport(doc: ExportDocument) {
       quote,
       author,
       attributes,
+      origin,
+      sourceIds: sourceIds && [...sourceIds],
       target: target === undefined ? undefined : target.kind === 'target' ? target.key : { span: target.spanId },
     })),
     relations: doc.relations.map(({ label, source, target, author, attributes }) => ({ label, source, target, author, attributes })),
@@ -76,7 +80,7 @@ export function keptOfImport(doc: ImportedDocument): ReturnType<typeof keptOfExp
     name: doc.name,
     text: doc.text,
     metadata: doc.metadata,
-    spans: doc.spans.map(({ ref, start, end, label, layer, quote, author, attributes, target }) => ({
+    spans: doc.spans.map(({ ref, start, end, label, layer, quote, author, attributes, origin, sourceIds, target }) => ({
       id: ref ?? '',
       start,
       end,
@@ -85,6 +89,8 @@ export function keptOfImport(doc: ImportedDocument): ReturnType<typeof keptOfExp
       quote: quote ?? '',
       author: author ?? '',
       attributes: attributes ?? {},
+      origin,
+      sourceIds,
       target,
     })),
     relations: doc.relations.map(({ label, source, target, author, attributes }) => ({

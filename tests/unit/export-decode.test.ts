@@ -21,18 +21,20 @@ function packed(fields: {
   label: string;
   target?: string;
   targetSpan?: string;
+  origin?: string;
+  sourceIds?: string;
   attributes?: string;
   quote: string;
 }): string {
-  const { id, author = '', start, end, label, target = '', targetSpan = '', attributes = '{}', quote } = fields;
-  return `${[id, author, start, end, label, target, targetSpan, attributes, quote].join('\u001f')}\u001e`;
+  const { id, author = '', start, end, label, target = '', targetSpan = '', origin = 'MANUAL', sourceIds = '', attributes = '{}', quote } = fields;
+  return `${[id, author, start, end, label, target, targetSpan, origin, sourceIds, attributes, quote].join('\u001f')}\u001e`;
 }
 
 describe('packed spans', () => {
   it('reads quotes by code point length, whatever they contain, and sorts by start, longest first, id', () => {
     const tricky = 'a\u001fb\u001ec 👩‍👩‍👧';
     const spans = unpackSpans(
-      packed({ id: 's3', start: 10, end: 12, label: 'gpe', quote: 'ok' }) +
+      packed({ id: 's3', start: 10, end: 12, label: 'gpe', origin: 'SUGGESTED', sourceIds: 'suggestion:x run:y recommender:z', quote: 'ok' }) +
         packed({ id: 's2', author: 'user-1', start: 0, end: Array.from(tricky).length, label: 'org', attributes: '{"note": "x"}', quote: tricky }) +
         packed({ id: 's1', start: 0, end: 2, label: 'against', target: 't1', quote: 'a\u001f' }) +
         packed({ id: 's0', start: 0, end: 2, label: 'against', targetSpan: 's2', quote: 'a\u001f' }),
@@ -40,7 +42,18 @@ describe('packed spans', () => {
       authorOf,
     );
     expect(spans).toEqual([
-      { id: 's2', start: 0, end: Array.from(tricky).length, label: 'ORG', layer: 'ENTITY', quote: tricky, author: 'user-1', attributes: { note: 'x' } },
+      {
+        id: 's2',
+        start: 0,
+        end: Array.from(tricky).length,
+        label: 'ORG',
+        layer: 'ENTITY',
+        quote: tricky,
+        author: 'user-1',
+        attributes: { note: 'x' },
+        origin: 'MANUAL',
+        sourceIds: [],
+      },
       {
         id: 's0',
         start: 0,
@@ -50,6 +63,8 @@ describe('packed spans', () => {
         quote: 'a\u001f',
         author: 'gold',
         attributes: {},
+        origin: 'MANUAL',
+        sourceIds: [],
         target: { kind: 'span', spanId: 's2' },
       },
       {
@@ -61,9 +76,22 @@ describe('packed spans', () => {
         quote: 'a\u001f',
         author: 'gold',
         attributes: {},
+        origin: 'MANUAL',
+        sourceIds: [],
         target: { kind: 'target', key: 'TARGET_t1' },
       },
-      { id: 's3', start: 10, end: 12, label: 'GPE', layer: 'ENTITY', quote: 'ok', author: 'gold', attributes: {} },
+      {
+        id: 's3',
+        start: 10,
+        end: 12,
+        label: 'GPE',
+        layer: 'ENTITY',
+        quote: 'ok',
+        author: 'gold',
+        attributes: {},
+        origin: 'SUGGESTED',
+        sourceIds: ['suggestion:x', 'run:y', 'recommender:z'],
+      },
     ]);
   });
 

@@ -16,8 +16,9 @@ function reference(doc: ExportDocument): string {
     text: doc.text,
     metadata: doc.metadata,
     label: doc.spans.map((span) => [span.start, span.end, span.label]),
-    spans: doc.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }) => ({
+    spans: doc.spans.map(({ id, start, end, label, layer, quote, author, attributes, origin, sourceIds, target }) => ({
       ...{ id, start, end, label, layer, quote, author, attributes },
+      ...(origin && { origin, source_ids: sourceIds ?? [] }),
       ...(target && { target: target.kind === 'target' ? { kind: 'target', key: target.key } : { kind: 'span', span_id: target.spanId } }),
     })),
     relations: doc.relations.map(({ id, label, source, target, author, attributes }) => ({ id, label, source, target, author, attributes })),
@@ -39,6 +40,8 @@ const span = fc.record({
   quote: text,
   author: text,
   attributes: json,
+  origin: fc.option(fc.constantFrom('MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED' as const), { nil: undefined }),
+  sourceIds: fc.option(fc.array(text, { maxLength: 3 }), { nil: undefined }),
   target: fc.option(fc.oneof(fc.record({ kind: fc.constant('target' as const), key: text }), fc.record({ kind: fc.constant('span' as const), spanId: text })), {
     nil: undefined,
   }),
@@ -65,7 +68,15 @@ describe('jsonlDocument', () => {
       fc.property(documentArbitrary, (generated) => {
         const doc: ExportDocument = {
           ...generated,
-          spans: generated.spans.map(({ length, target, ...rest }): ExportSpan => ({ ...rest, end: rest.start + length, ...(target && { target }) })),
+          spans: generated.spans.map(
+            ({ length, target, origin, sourceIds, ...rest }): ExportSpan => ({
+              ...rest,
+              end: rest.start + length,
+              ...(origin && { origin }),
+              ...(sourceIds && { sourceIds }),
+              ...(target && { target }),
+            }),
+          ),
           documentLabels: generated.documentLabels.map(({ target, ...rest }) => ({ ...rest, ...(target !== undefined && { target }) })),
         };
         const line = jsonlDocument(doc);

@@ -102,7 +102,7 @@ export const cancelRunEndpoint = defineEndpoint({
   ...contract.cancelRun,
   async handle({ db, caller, params }) {
     await authorizeRun(db, caller, params.id, 'recommenders:manage');
-    return cancelRun(db, params.id);
+    return cancelRun(db, params.id, caller.userId);
   },
 });
 

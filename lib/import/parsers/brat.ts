@@ -1,4 +1,5 @@
-import { AUTHOR_ATTRIBUTE, noteAttributes, STANCE_TARGET_RELATION, TARGET_ATTRIBUTE } from '@/lib/formats/brat';
+import { AUTHOR_ATTRIBUTE, noteAttributes, ORIGIN_ATTRIBUTE, SOURCE_IDS_NOTE, STANCE_TARGET_RELATION, TARGET_ATTRIBUTE } from '@/lib/formats/brat';
+import { ORIGINS, type Origin } from '@/lib/formats/model';
 import { ImportError, type ImportedDocument, type ImportedRelation, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, describeSpan, newDocument, SpanChecker } from './document';
 import { parseBinary } from './binary';
@@ -24,7 +25,8 @@ import { readRecord } from './json';
  *   trigger and argument T lines are spans like any other.
  * - A/M `A1<TAB>Name T1 [Value]` (M is brat's older name for the same line): attribute Name
  *   (value true when absent) on a span or relation; `Target`/`target` sets a span's stance
- *   target key, `Author` its author.
+ *   target key, `Author` its author, `Origin` its provenance (MANUAL, IMPORTED, SUGGESTED,
+ *   ADJUDICATED; kept instead of the import's own origin).
  * - N `N1<TAB>Reference T1 Wikipedia:534366<TAB>Barack Obama`: the attribute `norm` holds the
  *   `RID:EID` ("Wikipedia:534366"), a list when an annotation has several; the entry's display
  *   name after the TAB is not kept (the id names the entry).
@@ -32,7 +34,8 @@ import { readRecord } from './json';
  *   next (T1→T2, T2→T3). Kept when the schema has that RELATION label (or labelMap maps it to
  *   one), otherwise skipped and counted by the import (ImportedRelation.unlessLabelMissing).
  * - `#1<TAB>AnnotatorNotes T1<TAB>note`: a JSON object note is merged into the attributes (how
- *   Glossa exports what brat attributes cannot hold); any other note is the attribute `note`.
+ *   Glossa exports what brat attributes cannot hold), except `glossa:sourceIds`, a span's
+ *   provenance ids; any other note is the attribute `note`.
  *   Other note types (`#2<TAB>AnnotationError T1<TAB>…`) become the attribute of that name.
  * - Any line about an annotation that was skipped (an event, a discontinuous span) is skipped
  *   with it and counted (BRAT_SKIPPED.dependent).
@@ -202,6 +205,11 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
     // Defined, not assigned: assigning "__proto__" would replace the object's prototype and lose the attribute.
     Object.defineProperty(item.attributes, key, { value, enumerable: true, writable: true, configurable: true });
   };
+  const sourceIdsOf = (value: unknown, id: string, line: number): string[] => {
+    if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry !== ''))
+      throw new ImportError(at(line), `${id}: ${SOURCE_IDS_NOTE} must be a list of non-empty strings`);
+    return value as string[];
+  };
   each(
     (id) => id.startsWith('A') || id.startsWith('M'),
     ({ line, id, body }) => {
@@ -219,6 +227,11 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
         if (value === undefined || item.author !== undefined)
           throw new ImportError(at(line), `${id}: ${AUTHOR_ATTRIBUTE} needs one value per annotation ("${AUTHOR_ATTRIBUTE} T1 member@example.org")`);
         item.author = value;
+      } else if (attribute === ORIGIN_ATTRIBUTE && spans.has(ref)) {
+        const span = spans.get(ref)!;
+        if (value === undefined || !ORIGINS.includes(value as Origin) || span.origin !== undefined)
+          throw new ImportError(at(line), `${id}: ${ORIGIN_ATTRIBUTE} needs one of ${ORIGINS.join(', ')} per span ("${ORIGIN_ATTRIBUTE} T1 MANUAL")`);
+        span.origin = value as Origin;
       } else {
         setAttribute(item, attribute, value ?? true, id, line);
       }
@@ -231,7 +244,10 @@ function readLines(name: string, text: string, ann: string, file: string, onProb
     if (aboutSkipped(ref)) return;
     const item = owner(id, line, ref);
     const attributes = type === NOTE_TYPE ? noteAttributes(note) : [[type, note] as const];
-    for (const [key, value] of attributes) setAttribute(item, key, value, id, line);
+    for (const [key, value] of attributes) {
+      if (key === SOURCE_IDS_NOTE && spans.has(ref)) spans.get(ref)!.sourceIds = sourceIdsOf(value, id, line);
+      else setAttribute(item, key, value, id, line);
+    }
   });
   const norms = new Map<ImportedSpan | ImportedRelation, { values: string[]; id: string; line: number }>();
   each(kind('N'), ({ line, id, body }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORIGINS } from '@/lib/formats/model';
 import { SPAN_LAYERS } from '@/lib/schema/types';
 import { ImportError, type ImportedDocument, type ImportedSpan, type ImportSource, type SourceLocation } from '../types';
 import { checkReferences, newDocument, SpanChecker } from './document';
@@ -11,7 +12,8 @@ import { jsonLines, jsonObject, parseWith, readRecord } from './json';
  * required and checked, a stance
  * target is `{ kind: "target", key }` or `{ kind: "span", span_id }` (`spanId` is accepted too),
  * and the doccano-style `label` field, when present, must agree with `spans`. Unknown fields are
- * errors rather than silently dropped data. The document `id` names the document in the
+ * errors rather than silently dropped data. A span's provenance (`origin`, `source_ids`) is kept as
+ * the file states it, so a dataset moved between instances still says which spans a model suggested. The document `id` names the document in the
  * exporting project only, so it is not carried over; span ids link relations and stance targets.
  */
 
@@ -39,6 +41,8 @@ const lineSchema = z.strictObject({
       quote: z.string(),
       author: key.optional(),
       attributes: jsonObject.optional(),
+      origin: z.enum(ORIGINS).optional(),
+      source_ids: z.array(key).optional(),
       target: spanTarget.optional(),
     }),
   ),
@@ -59,7 +63,7 @@ function glossaLine(value: unknown, location: SourceLocation): ImportedDocument 
   const record = parseWith(lineSchema, value, location);
   const doc = newDocument(record.name, record.text, location, record.metadata ?? {});
   const checker = new SpanChecker(record.text);
-  doc.spans = record.spans.map(({ id, start, end, label, layer, quote, author, attributes, target }): ImportedSpan => {
+  doc.spans = record.spans.map(({ id, start, end, label, layer, quote, author, attributes, origin, source_ids, target }): ImportedSpan => {
     checker.check(start, end, label, quote, location);
     return {
       ...(id !== undefined && { ref: id }),
@@ -71,6 +75,8 @@ function glossaLine(value: unknown, location: SourceLocation): ImportedDocument 
       ...(target !== undefined && { target }),
       ...(attributes && { attributes }),
       ...(author && { author }),
+      ...(origin && { origin }),
+      ...(source_ids && { sourceIds: source_ids }),
       location,
     };
   });
