@@ -1,7 +1,7 @@
 import { getPrisma } from '@/lib/db/client';
 import { recordRunChange, updateRunOnRecord } from './run-events';
 import { processDocument } from './run-document';
-import { settingsOf } from './store';
+import { recommenderSelect, settingsOf } from './store';
 import { FAST_KINDS, type Kind } from './types';
 
 /**
@@ -20,19 +20,7 @@ export async function ensureOpenRun(documentId: string, userId: string): Promise
   if (!document) return;
   const recommenders = await db.recommender.findMany({
     where: { projectId: document.projectId, deletedAt: null, enabled: true, kind: { in: [...FAST_KINDS] } },
-    select: {
-      id: true,
-      projectId: true,
-      kind: true,
-      name: true,
-      layers: true,
-      labels: true,
-      config: true,
-      gazetteer: true,
-      enabled: true,
-      createdAt: true,
-      updatedAt: true,
-    },
+    select: recommenderSelect,
   });
   if (recommenders.length === 0) return;
   // What a matcher learns from changed; a run's own events (RUN) change nothing it learns from, and counting them would start a run on every open.

@@ -11,7 +11,8 @@ import type { Kind, RecommenderSettings } from './types';
  * named by its environment variable (`apiKeyEnv`) — so every member may read them; what they
  * most need to read is where each recommender sends document text (`sendsTextTo`).
  */
-const select = {
+/** A recommender as the store reads it; the open-run path reads the same columns. */
+export const recommenderSelect = {
   id: true,
   projectId: true,
   kind: true,
@@ -91,13 +92,13 @@ export function settingsOf(row: Row): RecommenderSettings {
 }
 
 export async function listRecommenders(db: PrismaClient, projectId: string) {
-  const rows = await db.recommender.findMany({ where: { projectId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select });
+  const rows = await db.recommender.findMany({ where: { projectId, deletedAt: null }, orderBy: { createdAt: 'asc' }, select: recommenderSelect });
   return rows.map(present);
 }
 
 /** A live recommender by id, with its project (for authorization); 404 when deleted or unknown. */
 export async function findRecommender(db: DbClient, id: string): Promise<Row> {
-  const row = await db.recommender.findFirst({ where: { id, deletedAt: null }, select });
+  const row = await db.recommender.findFirst({ where: { id, deletedAt: null }, select: recommenderSelect });
   if (!row) throw notFound('Recommender');
   return row;
 }
@@ -117,7 +118,7 @@ export async function createRecommender(db: PrismaClient, projectId: string, act
   return db.$transaction(async (tx) => {
     const row = await tx.recommender.create({
       data: { projectId, kind: input.kind, name: input.name, layers: input.layers ?? [], labels: input.labels ?? [], config: config as object },
-      select,
+      select: recommenderSelect,
     });
     await recordEvents(tx, [{ projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: row.id, ...changeOf(null, snapshot(row)) }]);
     return present(row);
@@ -144,7 +145,7 @@ export async function updateRecommender(
         config: config as object | undefined,
         gazetteer: change.gazetteer,
       },
-      select,
+      select: recommenderSelect,
     });
     await recordEvents(tx, [
       { projectId: before.projectId, documentId: null, actorId, entity: 'RECOMMENDER', entityId: id, ...changeOf(snapshot(before), snapshot(after)) },
