@@ -140,7 +140,7 @@ describe('POST /documents/{id}/operations', () => {
 describe('POST /documents/{id}/operations: one writer over the batch', () => {
   const ids = (response: { body: { results: Array<{ item: { id: string } }> } }) => response.body.results.map((r) => r.item.id);
 
-  it('applies several changes of one span in order, each its own version bump and event with before and after, and the ledger replays to the rows', async () => {
+  it('applies several changes of one span in order, each its own version bump and event (before and after); the ledger replays to the rows', async () => {
     const [span, other] = ids(await batch(annotator, [createOp('ENTITY:PERSON', 'Hafiz'), createOp('ENTITY:GPE', 'Bannu')]));
     const response = await batch(annotator, [
       { op: 'updateAnnotation', id: span, body: { version: 1, labelId: labels['ENTITY:ORG'] } },
