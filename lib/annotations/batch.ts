@@ -8,8 +8,10 @@ import type { NewSpan, SpanChange, SpanWriter } from './span-writer';
 
 /**
  * How long a batch's transaction may run: the single requests' 5 s plus 500 ms an operation, at
- * most 30 s. A batch runs each operation's queries in turn, so on a saturated machine (bench:load,
- * bench/RESULTS.md) eight operations outran the default 5 s and the batch failed as a whole.
+ * most 30 s. When each operation ran its own queries, eight of them outran the default 5 s on a
+ * saturated machine (bench:load, bench/RESULTS.md) and the batch failed as a whole; span operations
+ * now share their statements, but relation and answer operations, and a machine starved of CPU,
+ * still make a long batch take longer than a single request.
  */
 const batchTimeoutMs = (ops: number) => Math.min(30_000, 5_000 + 500 * ops);
 
