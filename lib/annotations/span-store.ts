@@ -14,7 +14,7 @@ import { annotationFields, type AnnotationFields } from './serialize';
 /** An annotation as a writer holds it: its columns, and when it was deleted (null while live). */
 export type SpanRow = AnnotationFields & { deletedAt: Date | null };
 
-/** What a delete cascades to and its event records: the columns of relationSnapshot. */
+/** A relation's own columns (relationSnapshot's): what a span's delete cascades to and records, and the base of relations.ts's select. */
 export const relationFields = {
   id: true,
   documentId: true,
