@@ -172,6 +172,7 @@ export class SpanWriter {
     if (version !== undefined && current.version !== version) {
       throw versionConflict(`This annotation changed since you loaded it (version ${current.version}).`, this.wire(current));
     }
+    // A stance targets a span of its own layer (checkStanceTarget, for every writer), so the layer holds them all.
     const layer = await this.layer(current.authorId);
     const deletable = checkDeletable(layer.filter((span) => span.targetAnnotationId === id).length);
     if (!deletable.ok) throw conflict(deletable.violation.message);
