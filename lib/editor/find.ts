@@ -1,0 +1,108 @@
+import { OffsetIndex, type CodePointRange } from '@/lib/offsets';
+
+export interface FindOptions {
+  /** Off by default: "taliban" finds "Taliban". */
+  readonly matchCase: boolean;
+  /** Only matches that start and end on Unicode word boundaries. */
+  readonly wholeWord: boolean;
+}
+
+export interface FindResult {
+  /** Code point ranges, ascending, never overlapping. */
+  readonly matches: readonly CodePointRange[];
+  /** True when matching stopped at `limit`: the count shown is then "at least". */
+  readonly truncated: boolean;
+}
+
+/** Enough for any sensible search; a one-letter query on a 100,000-character text stops here rather than draw 30,000 highlights. */
+export const MAX_MATCHES = 5000;
+
+// Root locale, as in lib/offsets/boundaries.ts: the same boundaries whatever the browser's language.
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+const words = new Intl.Segmenter('und', { granularity: 'word' });
+// The syntax characters of a `u` regex: escaping anything else (a hyphen, say) is itself a syntax error there.
+const METACHARACTERS = /[.*+?^${}()|[\]\\/]/g;
+
+// Segmenting one long string costs time quadratic in its length in V8 (40,000 characters: seconds),
+// so the text is segmented in short pieces of about this many UTF-16 units (the total cost grows with their length), cut only where UAX #29 always
+// breaks for graphemes and words alike: after a line break, or between a space and a letter.
+const PIECE = 256;
+const SAFE_CUT = /\n|[ ](?=\p{L})/gu;
+
+/** UTF-16 offsets where a segment starts, and the text's end. */
+function boundariesOf(segmenter: Intl.Segmenter, text: string): Set<number> {
+  const set = new Set<number>([text.length]);
+  for (let from = 0; from < text.length; ) {
+    SAFE_CUT.lastIndex = Math.min(from + PIECE, text.length);
+    const cut = SAFE_CUT.exec(text);
+    const to = cut ? cut.index + 1 : text.length;
+    for (const segment of segmenter.segment(text.slice(from, to))) set.add(from + segment.index);
+    from = to;
+  }
+  return set;
+}
+
+/**
+ * One document's text prepared for finding: grapheme and word boundaries are computed once per
+ * text, when first needed, not per keystroke.
+ */
+export class FindText {
+  readonly index: OffsetIndex;
+  private graphemeStarts?: Set<number>;
+  private wordStarts?: Set<number>;
+
+  constructor(text: string | OffsetIndex) {
+    this.index = OffsetIndex.from(text);
+  }
+
+  /** A match never starts or ends inside a grapheme cluster: it would strand a combining mark or half an emoji. */
+  isGraphemeBoundary(utf16: number): boolean {
+    this.graphemeStarts ??= boundariesOf(graphemes, this.index.text);
+    return this.graphemeStarts.has(utf16);
+  }
+
+  isWordBoundary(utf16: number): boolean {
+    this.wordStarts ??= boundariesOf(words, this.index.text);
+    return this.wordStarts.has(utf16);
+  }
+}
+
+/**
+ * Every occurrence of `query` in the text, as code point ranges (the document's offset unit).
+ * The query is taken literally (regex metacharacters included) and NFC-normalised like the text;
+ * case-insensitive matching uses Unicode simple case folding, which never changes lengths, so
+ * offsets stay exact. Matches do not overlap: after a match the search goes on at its end, as a
+ * browser's find does, so that labelling every match never stacks spans on one another. An empty
+ * query finds nothing.
+ */
+export function findMatches(source: FindText, query: string, options: FindOptions, limit = MAX_MATCHES): FindResult {
+  const needle = query.normalize('NFC');
+  const text = source.index.text;
+  if (needle === '' || needle.length > text.length) return { matches: [], truncated: false };
+  const pattern = new RegExp(needle.replace(METACHARACTERS, '\\$&'), options.matchCase ? 'gu' : 'giu');
+  const matches: CodePointRange[] = [];
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    const from = found.index;
+    const to = from + found[0].length;
+    const fits = source.isGraphemeBoundary(from) && source.isGraphemeBoundary(to);
+    if (!fits || (options.wholeWord && !(source.isWordBoundary(from) && source.isWordBoundary(to)))) {
+      // Not a match here, but one may start inside it ("aab" in "aaab"): try again one code point on.
+      pattern.lastIndex = from + (found[0].codePointAt(0)! > 0xffff ? 2 : 1);
+      continue;
+    }
+    if (matches.length === limit) return { matches, truncated: true };
+    matches.push({ start: source.index.toCodePoint(from), end: source.index.toCodePoint(to) });
+  }
+  return { matches, truncated: false };
+}
+
+/** The match to show first: the first one at or after the caret, else the first of the text. */
+export function firstMatchFrom(matches: readonly CodePointRange[], caret: number): number {
+  const index = matches.findIndex((match) => match.start >= caret);
+  return index === -1 ? 0 : index;
+}
+
+/** The index `step` matches on from `current`, wrapping around at either end. */
+export function stepMatch(count: number, current: number, step: 1 | -1): number {
+  return count === 0 ? -1 : (current + step + count) % count;
+}
