@@ -79,6 +79,14 @@ const REASON_WORDS: Record<LeftOutReason, string> = {
   refused: 'refused',
 };
 
+/** Each reason in a sentence, for the confirmation (the refusal adds the rule's own words). */
+export const LEFT_OUT_EXPLAINED: Record<LeftOutReason, string> = {
+  'already labelled': 'a span with this label is already there',
+  overlap: 'a span of the same layer is there, and this project forbids overlapping spans',
+  snapping: 'not whole words, and this project snaps spans to whole words',
+  refused: 'the annotation rules refuse them',
+};
+
 /** "2 overlap, 1 already labelled", largest first; empty when nothing is left out. */
 export function leftOutSummary(leftOut: ReadonlyMap<LeftOutReason, number>): string {
   return [...leftOut]
