@@ -9,16 +9,28 @@ interface Options {
   store: () => FindStore | null;
 }
 
-/** All matches, rebuilt only when the matches change (a new query), not when the current one moves. */
-const matchesKey = new PluginKey<{ ranges: readonly FindRange[]; set: DecorationSet }>('glossaFindMatches');
-/** The current match alone: moving to the next match redraws two decorations, whatever the number of matches. */
-const currentKey = new PluginKey<DecorationSet>('glossaFindCurrent');
+interface Drawn {
+  readonly ranges: readonly FindRange[];
+  readonly current: number;
+  readonly set: DecorationSet;
+}
 
-function highlight(doc: EditorState['doc'], ranges: readonly FindRange[], className: string): DecorationSet {
-  return DecorationSet.create(
-    doc,
-    ranges.map((range) => Decoration.inline(range.from, range.to, { nodeName: 'mark', class: className })),
-  );
+const findKey = new PluginKey<Drawn>('glossaFind');
+
+function highlight(range: FindRange, className: string, spec?: { current: true }): Decoration {
+  return Decoration.inline(range.from, range.to, { nodeName: 'mark', class: className }, spec);
+}
+
+/** The decorations for `next`: all matches rebuilt only for new matches (a new query); a move of the current match swaps one decoration. */
+function draw(doc: EditorState['doc'], previous: Drawn, next: FindState): Drawn {
+  const range = next.ranges[next.current];
+  const currentMark = range ? [highlight(range, styles.current!, { current: true })] : [];
+  if (next.ranges !== previous.ranges) {
+    return { ...next, set: DecorationSet.create(doc, [...next.ranges.map((r) => highlight(r, styles.match!)), ...currentMark]) };
+  }
+  if (next.current === previous.current) return previous;
+  const stale = previous.set.find(undefined, undefined, (spec: { current?: true }) => spec.current === true);
+  return { ...next, set: previous.set.remove(stale).add(doc, currentMark) };
 }
 
 /**
@@ -35,42 +47,30 @@ const FindExtension = Extension.create<Options>({
 
   addProseMirrorPlugins() {
     const { store } = this.options;
-    const matches = new Plugin({
-      key: matchesKey,
-      state: {
-        init: () => ({ ranges: [] as readonly FindRange[], set: DecorationSet.empty }),
-        apply(tr, previous, _old, state) {
-          const next = tr.getMeta(matchesKey) as FindState | undefined;
-          if (!next || next.ranges === previous.ranges) return previous;
-          return { ranges: next.ranges, set: highlight(state.doc, next.ranges, styles.match!) };
+    return [
+      new Plugin<Drawn>({
+        key: findKey,
+        state: {
+          init: () => ({ ranges: [], current: -1, set: DecorationSet.empty }),
+          apply(tr, previous, _old, state) {
+            const next = tr.getMeta(findKey) as FindState | undefined;
+            return next ? draw(state.doc, previous, next) : previous;
+          },
         },
-      },
-      props: { decorations: (state) => matchesKey.getState(state)?.set },
-      view(view) {
-        const find = store();
-        if (!find) return {};
-        const draw = () => {
-          if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(matchesKey, find.snapshot()).setMeta(currentKey, find.snapshot()));
-        };
-        queueMicrotask(draw);
-        const unsubscribe = find.subscribe(draw);
-        return { destroy: unsubscribe };
-      },
-    });
-    const current = new Plugin<DecorationSet>({
-      key: currentKey,
-      state: {
-        init: () => DecorationSet.empty,
-        apply(tr, previous, _old, state) {
-          const next = tr.getMeta(currentKey) as FindState | undefined;
-          if (!next) return previous;
-          const range = next.ranges[next.current];
-          return range ? highlight(state.doc, [range], styles.current!) : DecorationSet.empty;
+        props: { decorations: (state) => findKey.getState(state)?.set },
+        view(view) {
+          const find = store();
+          if (!find) return {};
+          const redraw = () => {
+            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(findKey, find.snapshot()));
+          };
+          // Not while the view is being built: the first drawing waits for it.
+          queueMicrotask(redraw);
+          const unsubscribe = find.subscribe(redraw);
+          return { destroy: unsubscribe };
         },
-      },
-      props: { decorations: (state) => currentKey.getState(state) },
-    });
-    return [matches, current];
+      }),
+    ];
   },
 });
 
