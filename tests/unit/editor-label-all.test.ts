@@ -85,6 +85,16 @@ describe('label all matches', () => {
     expect(labelAllReport(plan, 'Person')).toBe('Labelled 3 matches as Person; 3 left out: 2 overlap, 1 already labelled');
   });
 
+  it('leaves out every match a long span covers, and only those', () => {
+    const spans = [span('long', 'ORG', 2, 20), span('late', 'ORG', 50, 52)];
+    const plan = planLabelAll(context(spans), matches, 'PERSON', { snapToWords: false, find, newKey });
+    expect(createdRanges(plan)).toEqual([
+      [36, 40],
+      [42, 46],
+    ]);
+    expect(Object.fromEntries(plan.leftOut)).toEqual({ overlap: 4 });
+  });
+
   it('lets spans of another layer and, when the project allows, overlapping spans be', () => {
     const spans = [span('b', 'PERSON', 30, 40), span('f', 'SECURITY', 0, 14)];
     expect(planLabelAll(context(spans), matches, 'ORG', { snapToWords: false, find, newKey }).ops).toHaveLength(5);
