@@ -17,11 +17,21 @@ describe.skipIf(!BASE)('find in the document (Chromium)', () => {
   const findBar = () => page().getByRole('search', { name: 'Find in the document' });
   const spanRows = () => page().getByRole('button', { name: 'Delete GPE “Pakistan”' });
   const statusLine = () => page().getByRole('status').first();
-  /** The text of the highlighted matches, the current one marked with a star. */
+  /**
+   * The text of each highlighted match, the current one marked with a star. The current match's
+   * decoration is a <mark> of its own, nested with the match's, so matches are the outermost marks.
+   */
   const highlighted = () =>
     text()
       .locator('mark')
-      .evaluateAll((marks) => marks.map((mark) => `${mark.textContent}${getComputedStyle(mark).outlineStyle === 'solid' ? '*' : ''}`));
+      .evaluateAll((marks) =>
+        marks
+          .filter((mark) => !mark.parentElement?.closest('mark'))
+          .map((mark) => {
+            const current = [mark, ...mark.querySelectorAll('mark')].some((m) => getComputedStyle(m).outlineStyle === 'solid');
+            return `${mark.textContent}${current ? '*' : ''}`;
+          }),
+      );
 
   it(
     'finds, jumps, labels every match after confirming, and undoes that in one step',
