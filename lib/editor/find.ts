@@ -42,9 +42,16 @@ function boundariesOf(segmenter: Intl.Segmenter, text: string): Set<number> {
   return set;
 }
 
+// Characters that UAX #29 may join to a neighbour into one grapheme cluster: marks, format and
+// control characters (ZWJ, CR LF, Arabic prepended number signs), Hangul jamo, emoji and regional
+// indicators, the one Prepend letter of the BMP (U+0D4E), and surrogates (anything astral).
+const MAY_JOIN = /[\p{M}\p{Cf}\p{Cc}\p{Script=Hangul}\p{Extended_Pictographic}\u0D4E\uD800-\uDFFF]/u;
+const BLANK = /\p{White_Space}/u;
+
 /**
- * One document's text prepared for finding: grapheme and word boundaries are computed once per
- * text, when first needed, not per keystroke.
+ * One document's text prepared for finding. Segmenting 100,000 characters takes hundreds of
+ * milliseconds, so the common cases are decided by the two characters around a position (no
+ * rule joins them), and the text is segmented — once, when first needed — only for the others.
  */
 export class FindText {
   readonly index: OffsetIndex;
@@ -57,12 +64,21 @@ export class FindText {
 
   /** A match never starts or ends inside a grapheme cluster: it would strand a combining mark or half an emoji. */
   isGraphemeBoundary(utf16: number): boolean {
-    this.graphemeStarts ??= boundariesOf(graphemes, this.index.text);
+    const { text } = this.index;
+    if (utf16 === 0 || utf16 === text.length) return true;
+    if (!MAY_JOIN.test(text[utf16 - 1]!) && !MAY_JOIN.test(text[utf16]!)) return true;
+    this.graphemeStarts ??= boundariesOf(graphemes, text);
     return this.graphemeStarts.has(utf16);
   }
 
   isWordBoundary(utf16: number): boolean {
-    this.wordStarts ??= boundariesOf(words, this.index.text);
+    const { text } = this.index;
+    if (utf16 === 0 || utf16 === text.length) return true;
+    const before = text[utf16 - 1]!;
+    const after = text[utf16]!;
+    // Blank against non-blank is a word boundary unless a mark or joiner attaches to the blank.
+    if (BLANK.test(before) !== BLANK.test(after) && !MAY_JOIN.test(before) && !MAY_JOIN.test(after)) return true;
+    this.wordStarts ??= boundariesOf(words, text);
     return this.wordStarts.has(utf16);
   }
 }

@@ -113,6 +113,19 @@ describe('find in the document', () => {
 });
 
 describe('find on a long text', () => {
+  it('decides every position as one pass of the segmenter does, whether by its neighbours or by segmenting', () => {
+    const unit = "The Taliban's  3.5 km, co-op\r\nبِلال 👨‍👩‍👧 🇵🇰 کہ\u200cپاکستان 한국어 \u0600١٢ e\u0301 क्षत्रिय ab\n\ncd  ef. ";
+    const text = unit.repeat(30);
+    const find = new FindText(text);
+    for (const granularity of ['grapheme', 'word'] as const) {
+      const expected = new Set([...new Intl.Segmenter('und', { granularity }).segment(text)].map((s) => s.index));
+      expected.add(text.length);
+      const decide = (at: number) => (granularity === 'word' ? find.isWordBoundary(at) : find.isGraphemeBoundary(at));
+      const wrong = Array.from({ length: text.length + 1 }, (_, at) => at).filter((at) => decide(at) !== expected.has(at));
+      expect(wrong, granularity).toEqual([]);
+    }
+  });
+
   it('sees the same boundaries as one pass of the segmenter would, though it segments in pieces', () => {
     // Pieces are cut after a line break or between a space and a letter; these repeat across many cuts.
     const unit = 'The  Taliban said بِلال 👨‍👩‍👧 کہ\u200cپاکستان ab\ncd  ef ';
