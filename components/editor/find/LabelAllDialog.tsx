@@ -45,6 +45,7 @@ function Pick({ labelAll, labels, query, matches }: Omit<LabelAllDialogProps, 't
       onCancel={labelAll.cancel}
       inputRef={null}
       autoFocus
+      placeholder="Type a label’s name, then Enter"
     />
   );
 }
