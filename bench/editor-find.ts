@@ -11,6 +11,7 @@ import { FindText, findMatches } from '@/lib/editor/find';
 import { planLabelAll } from '@/lib/editor/label-all';
 import { applyOps, emptyDoc, type Span } from '@/lib/editor/model';
 import { OffsetIndex } from '@/lib/offsets';
+import { summary, time } from './support/timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SPANS = 5000;
@@ -45,16 +46,6 @@ const doc = applyOps(
   emptyDoc,
   spans.map((span) => ({ type: 'createSpan' as const, span })),
 );
-
-function time(work: () => void): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
-const summary = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms (${sorted[0]!.toFixed(1)}–${sorted.at(-1)!.toFixed(1)})`;
-};
 
 const first: number[] = [];
 const firstWhole: number[] = [];
