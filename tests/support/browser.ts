@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
@@ -114,4 +115,27 @@ export async function openFirstDocument(page: Page): Promise<void> {
   const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
   await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
   await page.getByRole('textbox', { name: /^Text of / }).waitFor();
+}
+
+/**
+ * For a file of editor tests (called inside its describe): Chromium signed in on the first
+ * document's editor before the tests, closed after them. `page` is there once they start.
+ */
+export function editorSession(timeout: number): { readonly page: Page } {
+  const session: { browser?: Browser; page?: Page } = {};
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(session.page);
+    await openFirstDocument(session.page);
+  }, timeout);
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return {
+    get page() {
+      if (!session.page) throw new Error('editorSession: the page is opened in beforeAll');
+      return session.page;
+    },
+  };
 }
