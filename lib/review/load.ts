@@ -60,6 +60,7 @@ export async function loadReportInput(
       documents: 0,
       spans: 0,
     },
+    danglingRelations: { relations: 0, documents: 0 },
   };
 
   return {
@@ -109,15 +110,16 @@ export async function loadReportInput(
             target: stanceTarget(a, byId, labelById, targetKey),
           };
         }),
-        // An endpoint is a live span of the same author (deleting a span deletes its relations).
-        relations: (relations.get(document.id) ?? [])
-          .filter((r) => left(r.authorId))
-          .map((r) => ({
-            author: r.authorId,
-            label: labelById.get(r.labelId)!.key,
-            source: endpoint(byId.get(r.sourceId)!, labelById),
-            target: endpoint(byId.get(r.targetId)!, labelById),
-          })),
+        relations: liveRelations(
+          (relations.get(document.id) ?? []).filter((r) => left(r.authorId)),
+          byId,
+          excluded.danglingRelations,
+        ).map((r) => ({
+          author: r.authorId,
+          label: labelById.get(r.labelId)!.key,
+          source: endpoint(r.source, labelById),
+          target: endpoint(r.target, labelById),
+        })),
         gold: gold.get(document.id)?.flatMap((g) => {
           const label = labelById.get(g.labelId)!;
           return isSpanLayer(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer }] : [];
@@ -164,6 +166,28 @@ async function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<
       OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
   return groupByDocument(rows);
+}
+
+/**
+ * The relations whose endpoints are both live spans, with those spans. Deleting a span deletes
+ * its relations, but rows written around the service (generated bench data, old imports) can
+ * point at a deleted span: such a relation is left out of every figure and counted in `dangling`.
+ */
+function liveRelations<R extends { sourceId: string; targetId: string }>(
+  relations: R[],
+  spans: Map<string, SpanRow>,
+  dangling: ExcludedWork['danglingRelations'],
+): (R & { source: SpanRow; target: SpanRow })[] {
+  const live = relations.flatMap((r) => {
+    const source = spans.get(r.sourceId);
+    const target = spans.get(r.targetId);
+    return source && target ? [{ ...r, source, target }] : [];
+  });
+  if (live.length < relations.length) {
+    dangling.relations += relations.length - live.length;
+    dangling.documents += 1;
+  }
+  return live;
 }
 
 /** Span targets differ in id between annotators, so they are compared by label and text. */
