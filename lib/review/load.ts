@@ -3,7 +3,7 @@ import { withCurrentTokens } from '@/lib/documents/tokens';
 import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 import type { ExcludedWork, ReportInput } from './input';
 import { adjudicatedGold } from './load-gold';
-import { annotatorRelations, groupByDocument } from './load-relations';
+import { annotatorRelations, groupByDocument, liveRelations } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
@@ -62,6 +62,13 @@ export async function loadReportInput(
     },
     danglingRelations: { relations: 0, documents: 0 },
   };
+  const countDangling = <R>({ live, dangling }: { live: R[]; dangling: number }): R[] => {
+    if (dangling > 0) {
+      excluded.danglingRelations.relations += dangling;
+      excluded.danglingRelations.documents += 1;
+    }
+    return live;
+  };
 
   return {
     annotators: members.map((m) => m.user),
@@ -110,10 +117,11 @@ export async function loadReportInput(
             target: stanceTarget(a, byId, labelById, targetKey),
           };
         }),
-        relations: liveRelations(
-          (relations.get(document.id) ?? []).filter((r) => left(r.authorId)),
-          byId,
-          excluded.danglingRelations,
+        relations: countDangling(
+          liveRelations(
+            (relations.get(document.id) ?? []).filter((r) => left(r.authorId)),
+            byId,
+          ),
         ).map((r) => ({
           author: r.authorId,
           label: labelById.get(r.labelId)!.key,
@@ -166,28 +174,6 @@ async function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<
       OFFSET 0) a
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
   return groupByDocument(rows);
-}
-
-/**
- * The relations whose endpoints are both live spans, with those spans. Deleting a span deletes
- * its relations, but rows written around the service (generated bench data, old imports) can
- * point at a deleted span: such a relation is left out of every figure and counted in `dangling`.
- */
-function liveRelations<R extends { sourceId: string; targetId: string }>(
-  relations: R[],
-  spans: Map<string, SpanRow>,
-  dangling: ExcludedWork['danglingRelations'],
-): (R & { source: SpanRow; target: SpanRow })[] {
-  const live = relations.flatMap((r) => {
-    const source = spans.get(r.sourceId);
-    const target = spans.get(r.targetId);
-    return source && target ? [{ ...r, source, target }] : [];
-  });
-  if (live.length < relations.length) {
-    dangling.relations += relations.length - live.length;
-    dangling.documents += 1;
-  }
-  return live;
 }
 
 /** Span targets differ in id between annotators, so they are compared by label and text. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { loadReportInput } from '@/lib/review/load';
+import { reviewView } from '@/lib/review/view';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
@@ -47,5 +48,12 @@ describe('loading review data with a relation to a deleted span', () => {
     ]);
     expect(document.relations?.map((r) => [r.source.start, r.target.start])).toEqual([[0, 8]]);
     expect(input.excluded.danglingRelations).toEqual({ relations: 1, documents: 1 });
+  });
+
+  it('shows the curator the live relation as a candidate and counts the other', async () => {
+    const documentId = await documentWithDanglingRelation();
+    const view = await reviewView(db, documentId);
+    expect(view.relations.map((r) => [r.source, r.target])).toEqual([[expect.stringMatching(/^0:3:/), expect.stringMatching(/^8:13:/)]]);
+    expect(view.danglingRelations).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { FinishToggle } from '@/components/review/adjudication/FinishToggle';
 import { ReviewWorkbench } from '@/components/review/adjudication/ReviewWorkbench';
 import type { ReviewLabel } from '@/components/review/adjudication/types';
 import styles from '@/components/review/adjudication/review.module.css';
+import { plural } from '@/components/review/format';
 import { StatusChip } from '@/components/review/progress/StatusChip';
 import { DateText } from '@/components/ui/DateText';
 import { can } from '@/lib/access/policy';
@@ -67,6 +68,11 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
                 ? 'Nobody is assigned to this document.'
                 : `${submitted} of ${view.annotators.length} assigned annotators submitted; only submitted work is compared.`}
             </p>
+            {view.danglingRelations > 0 && (
+              <p className="note" role="note">
+                Left out: {plural(view.danglingRelations, 'relation')} whose source or target span is deleted or missing.
+              </p>
+            )}
             {view.annotators.length > 0 && (
               <ul className={styles.people} aria-label="Annotators">
                 {view.annotators.map((annotator) => (
