@@ -11,6 +11,7 @@ import { plural } from '@/components/review/format';
 import { StatusChip } from '@/components/review/progress/StatusChip';
 import { DateText } from '@/components/ui/DateText';
 import { can } from '@/lib/access/policy';
+import { schemaLabelOf } from '@/lib/editor/schema';
 import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { reviewView } from '@/lib/review/view';
@@ -36,15 +37,7 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
   const [view, schema] = await Promise.all([reviewView(db, documentId), getSchema(db, id)]);
   const mayWriteGold = can(access.role, 'gold:write');
   const submitted = view.submitted.length;
-  const labels: ReviewLabel[] = schema.labels.map((l) => ({
-    id: l.id,
-    key: l.key,
-    name: l.name,
-    layer: l.layer,
-    color: l.color,
-    retired: l.retired,
-    options: Array.isArray(l.options) ? (l.options as ReviewLabel['options']) : [],
-  }));
+  const labels: ReviewLabel[] = schema.labels.map((label) => schemaLabelOf(label));
 
   return (
     <>
@@ -92,7 +85,13 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
           </>
         )}
       </section>
-      <ReviewWorkbench view={view} labels={labels} targets={schema.targets.map((t) => ({ id: t.id, name: t.name }))} mayWriteGold={mayWriteGold} />
+      <ReviewWorkbench
+        view={view}
+        labels={labels}
+        targets={schema.targets.map((t) => ({ id: t.id, name: t.name, retired: t.retired }))}
+        mayWriteGold={mayWriteGold}
+        snapToWords={project.snapToWords}
+      />
     </>
   );
 }
