@@ -115,3 +115,16 @@ export async function openFirstDocument(page: Page): Promise<void> {
   await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
   await page.getByRole('textbox', { name: /^Text of / }).waitFor();
 }
+
+/** A new account made through the sign-up page, in a context of its own (a second annotator, say). */
+export async function signUp(browser: Browser, name: string, password = 'a long enough passphrase'): Promise<{ page: Page; email: string }> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const email = `${name.toLowerCase()}-${Date.now().toString(36)}@example.org`;
+  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
+  return { page, email };
+}

@@ -75,6 +75,7 @@ export function ReviewText({ index, marks, activeKey, onSelect, onTextSelect }: 
           className={classes}
           style={{ '--lane': lanes[k], '--color': mark.color } as CSSProperties}
           data-key={mark.key}
+          data-active={mark.key === activeKey || undefined}
           data-label={piece.start === mark.start ? mark.label : undefined}
           title={k === piece.covering[0] ? piece.covering.map((c) => describe(marks[c]!)).join('\n') : undefined}
         >
