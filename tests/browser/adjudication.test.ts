@@ -149,7 +149,7 @@ describe.skipIf(!BASE)('adjudication in Chromium', () => {
       // Add “Monday”, which nobody proposed, with the label picker.
       await dragOver(page, 'Monday', 0);
       await page.keyboard.press('g');
-      await page.getByRole('combobox').fill(other.name);
+      await page.getByRole('combobox', { name: 'Filter labels' }).fill(other.name);
       await page.keyboard.press('Enter');
       await status.getByText(`Gold span “Monday” added as ${other.name}.`).waitFor();
       await screenshot(page, 'adjudication');

@@ -60,7 +60,8 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold, snapToWor
   const [selection, setSelection] = useState<CodePointRange | null>(null);
   const [picking, setPicking] = useState(false);
   const activeRow = rows.find((row) => row.key === roving.activeKey);
-  // A gold span written from the selection is focused once the refreshed list shows its row.
+  // The gold span written from the selection: its row (a candidate it now matches, or a gold-only
+  // row) is focused when the refreshed list arrives, so the keys act on it next.
   const focusWhenListed = useRef<string | null>(null);
   const onTextSelect = useCallback((range: CodePointRange | null) => {
     setSelection(range);
@@ -68,12 +69,12 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold, snapToWor
   }, []);
 
   useEffect(() => {
-    const key = focusWhenListed.current;
-    if (key && keys.includes(key)) {
-      focusWhenListed.current = null;
-      roving.focus(key);
-    }
-  }, [keys, roving.focus]);
+    const goldId = focusWhenListed.current;
+    if (!goldId) return;
+    focusWhenListed.current = null;
+    const row = rows.find((r) => r.gold === goldId);
+    if (row) roving.focus(row.key);
+  }, [rows, roving.focus]);
 
   // Refreshed after failures too: a 409 means someone else changed gold, and the view should show it.
   const perform = (work: () => Promise<string>) => {
@@ -102,7 +103,7 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold, snapToWor
     if (pending || !selection || !mayWriteGold) return;
     perform(async () => {
       const { id, message } = await write(selection);
-      focusWhenListed.current = `gold:${id}`;
+      focusWhenListed.current = id;
       setSelection(null);
       window.getSelection()?.removeAllRanges();
       return message;
