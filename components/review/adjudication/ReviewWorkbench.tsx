@@ -17,6 +17,7 @@ import { addGoldSpan, moveGoldToSelection } from './gold-selection';
 import { buildRows, unitItems, type ReviewRow } from './rows';
 import { SelectionBar } from './SelectionBar';
 import { SpanEditor } from './SpanEditor';
+import { KeyHelp } from './KeyHelp';
 import { TextLegend } from './TextLegend';
 import type { ReviewData, ReviewLabel, ReviewTarget } from './types';
 import { useRovingRows } from './useRovingRows';
@@ -212,26 +213,6 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold, snapToWor
       </section>
     </div>
   );
-}
-
-/** The keys, always on screen: a curator learns them while working. */
-function KeyHelp({ mayWriteGold }: { mayWriteGold: boolean }) {
-  return (
-    <p className={`note ${styles.keys}`}>
-      In the list: <Key>j</Key> / <Key>k</Key> next / previous row, <Key>n</Key> / <Key>p</Key> next / previous disagreement, <Key>u</Key> next unresolved one
-      {mayWriteGold && (
-        <>
-          , <Key>a</Key> accept into gold, <Key>x</Key> remove from gold, <Key>e</Key> edit the gold label. With text selected: <Key>b</Key> sets the focused
-          gold span’s boundaries to it, <Key>g</Key> adds it as a gold span
-        </>
-      )}
-      . The buttons do the same.
-    </p>
-  );
-}
-
-function Key({ children }: { children: string }) {
-  return <kbd className={styles.kbd}>{children}</kbd>;
 }
 
 function toMark(row: ReviewRow, span: NonNullable<ReviewRow['span']>): TextMark {

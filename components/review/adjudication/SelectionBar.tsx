@@ -32,10 +32,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
   const active = targets.filter((target) => !target.retired);
   const [targetId, setTargetId] = useState(active[0]?.id ?? '');
 
-  if (!selection) {
-    return <p className={`note ${styles.selectionBar}`}>Select text to move the focused gold span there or to add a gold span.</p>;
-  }
-  const quote = text.slice(selection.start, selection.end);
+  const quote = selection ? text.slice(selection.start, selection.end) : '';
   const close = () => {
     setStance(null);
     setQuery('');
@@ -52,15 +49,22 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
 
   return (
     <section className={styles.selectionBar} aria-label="Selected text">
+      {/* The same height with or without a selection: the text below must not move under a dragging pointer. */}
       <p className={styles.selectionQuote}>
-        Selected: <q>{quote.length > 80 ? `${quote.slice(0, 80)}…` : quote}</q>
+        {selection ? (
+          <>
+            Selected: <q>{quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}</q>
+          </>
+        ) : (
+          <span className="muted">Select text to move the focused gold span there or to add a gold span.</span>
+        )}
       </p>
       <div className={styles.actions}>
         <button
           type="button"
           className={`button button--secondary ${styles.small}`}
           aria-keyshortcuts="b"
-          disabled={pending || goldTarget === null}
+          disabled={pending || selection === null || goldTarget === null}
           title={goldTarget === null ? 'Focus a span in the candidate list first' : undefined}
           onMouseDown={keepSelection}
           onClick={onMove}
@@ -73,14 +77,14 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           className={`button button--secondary ${styles.small}`}
           aria-keyshortcuts="g"
           aria-expanded={picking}
-          disabled={pending}
+          disabled={pending || selection === null}
           onMouseDown={keepSelection}
           onClick={() => onPicking(!picking)}
         >
           Add gold span… <kbd className={styles.kbd}>g</kbd>
         </button>
       </div>
-      {picking && !stance && (
+      {selection && picking && !stance && (
         <div className={styles.picker}>
           <LabelPicker
             labels={labels}
@@ -96,7 +100,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           />
         </div>
       )}
-      {picking && stance && (
+      {selection && picking && stance && (
         <form
           className={styles.picker}
           onSubmit={(event) => {
