@@ -159,15 +159,6 @@ describe.skipIf(!BASE)('adjudication in Chromium', () => {
       await page.keyboard.press('g');
       await page.getByRole('combobox', { name: 'Filter labels' }).fill(other.name);
       await page.keyboard.press('Enter');
-      await page.waitForTimeout(3000);
-      console.log(
-        'DEBUG',
-        await page.locator('.form-error, [role=alert], [role=status]').allInnerTexts(),
-        await page
-          .locator('section[aria-label="Selected text"]')
-          .innerText()
-          .catch(() => 'none'),
-      );
       await status.getByText(`Gold span “Monday” added as ${other.name}.`).waitFor();
       await screenshot(page, 'adjudication');
       expect(await accessibilityProblems(page)).toEqual([]);
