@@ -148,7 +148,7 @@ describe.skipIf(!BASE)('adjudication in Chromium', () => {
       // The raw selection is shown; the gold span gets it snapped to whole words.
       const selected = page.getByRole('region', { name: 'Selected text' }).locator('q');
       await selected.waitFor();
-      expect(await selected.innerText()).toBe('ila');
+      expect(await selected.textContent()).toBe('ila');
       await page.keyboard.press('b');
       await status.getByText('Gold span moved to “Bilal”.').waitFor();
       await row('Bilal').getByText('✓ in gold').waitFor();
