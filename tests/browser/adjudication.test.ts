@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, screenshot, signedIn, signUp } from '../support/browser';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { accessibilityProblems, api, BASE, chromiumPerFile, screenshot, signedIn, signUp } from '../support/browser';
 
 /**
  * Adjudication in Chromium (issue #17): a curator moves through the disagreements of a document
@@ -85,17 +85,12 @@ async function dragOver(page: Page, phrase: string, inset: number) {
 const focusedRow = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('tr')?.cells[0]?.textContent ?? null);
 
 describe.skipIf(!BASE)('adjudication in Chromium', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const chromium = chromiumPerFile(TIMEOUT);
 
   it(
     'walks disagreements by keyboard, accepts, moves gold by selecting text, adds a gold span, and keeps it all after a reload',
     async () => {
+      const browser = chromium();
       const { page } = await signedIn(browser);
       await page.setViewportSize({ width: 1366, height: 768 });
       const { projectId, documentId, other } = await twoSubmittedAnnotators(browser, page);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
@@ -28,6 +29,24 @@ export async function signedIn(
   const page = await context.newPage();
   await signIn(page, who);
   return { context, page };
+}
+
+/**
+ * Chromium for the test file that calls this at the top of its describe block: launched before
+ * its tests, closed after them. Returns a getter, as the browser exists only once they run.
+ */
+export function chromiumPerFile(timeout = 60_000): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call chromiumPerFile inside a describe block');
+    return browser;
+  };
 }
 
 /** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them); `base` for an app of a test's own. */
