@@ -56,7 +56,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
             Selected: <q>{quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}</q>
           </>
         ) : (
-          <span className="muted">Select text to move the focused gold span there or to add a gold span.</span>
+          <span className="muted">No text selected.</span>
         )}
       </p>
       <div className={styles.actions}>
