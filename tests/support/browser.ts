@@ -31,6 +31,24 @@ export async function signedIn(
   return { context, page };
 }
 
+/**
+ * Chromium for the test file that calls this at the top of its describe block: launched before
+ * its tests, closed after them. Returns a getter, as the browser exists only once they run.
+ */
+export function chromiumPerFile(timeout = 60_000): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call chromiumPerFile inside a describe block');
+    return browser;
+  };
+}
+
 /** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them); `base` for an app of a test's own. */
 export async function signIn(page: Page, who = CREDENTIALS, base = BASE): Promise<void> {
   await page.goto(`${base}/signin`, { waitUntil: 'networkidle' });
@@ -138,4 +156,17 @@ export function editorSession(timeout: number): { readonly page: Page } {
       return session.page;
     },
   };
+}
+
+/** A new account made through the sign-up page, in a context of its own (a second annotator, say). */
+export async function signUp(browser: Browser, name: string, password = 'a long enough passphrase'): Promise<{ page: Page; email: string }> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const email = `${name.toLowerCase()}-${Date.now().toString(36)}@example.org`;
+  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
+  return { page, email };
 }
