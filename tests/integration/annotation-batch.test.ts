@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
 import { annotationSnapshot } from '@/lib/events/snapshots';
 import { getPrisma } from '@/lib/db/client';
+import { annotationFields } from '@/lib/annotations/serialize';
+import { storeSpans } from '@/lib/annotations/span-store';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -216,5 +218,20 @@ describe('POST /documents/{id}/operations: one writer over the batch', () => {
     const retargeted = await batch(annotator, [{ ...stance, body: { ...stance.body, target: { kind: 'target', id: target.id } } }, relabel]);
     expect(retargeted.status, JSON.stringify(retargeted.body)).toBe(200);
     expect((await spansOf(annotator)).map((s) => s.quote)).toEqual(['Hafiz', 'attacked', 'Bannu']);
+  });
+
+  it('stores a changed span only where it still has the version it was loaded with, refusing the write otherwise', async () => {
+    const [span] = ids(await batch(annotator, [createOp('ENTITY:PERSON', 'Hafiz')]));
+    const loaded = { ...(await db.annotation.findUniqueOrThrow({ where: { id: span }, select: annotationFields })), deletedAt: null };
+    // A writer that did not hold the document's lock changes the span after it was loaded.
+    await db.annotation.update({ where: { id: span }, data: { version: 2, quote: 'Hafiz', labelId: labels['ENTITY:NORP'] } });
+    const write = storeSpans(db, {
+      created: [],
+      changed: [{ row: { ...loaded, version: 2, end: 9, quote: 'Hafiz Gul' }, storedVersion: 1 }],
+      deletedRelations: [],
+      at: new Date(),
+    });
+    await expect(write).rejects.toMatchObject({ status: 409, message: '1 of these annotations changed while this request ran; reload and try again.' });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: span } })).toMatchObject({ version: 2, end: 5, labelId: labels['ENTITY:NORP'] });
   });
 });
