@@ -68,7 +68,8 @@ interface Tracked {
  * operation then runs the invariants (invariants.ts) over the writer's state in memory, so a later
  * operation sees what earlier ones did, and appends its own events (before/after, its own version
  * bump). `flush` stores it all in a few statements (span-store.ts) and the events in one insert.
- * Nothing is written before `flush`, so a refused operation leaves nothing behind.
+ * Adding a column to spans: annotationFields (serialize.ts) and the snapshot, the input types
+ * here and the row `createIn` and `update` build; span-store.ts writes every column a row holds.
  */
 export class SpanWriter {
   /** One clock for the run, like the events of one recordEvents call. */

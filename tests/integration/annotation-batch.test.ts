@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
 import { annotationSnapshot } from '@/lib/events/snapshots';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { authorizeDocument } from '@/lib/access/project-access';
+import { applyOperations, type Operation } from '@/lib/annotations/batch';
 import { getPrisma } from '@/lib/db/client';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { annotationFields } from '@/lib/annotations/serialize';
+import { storeSpans } from '@/lib/annotations/span-store';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -216,5 +222,55 @@ describe('POST /documents/{id}/operations: one writer over the batch', () => {
     const retargeted = await batch(annotator, [{ ...stance, body: { ...stance.body, target: { kind: 'target', id: target.id } } }, relabel]);
     expect(retargeted.status, JSON.stringify(retargeted.body)).toBe(200);
     expect((await spansOf(annotator)).map((s) => s.quote)).toEqual(['Hafiz', 'attacked', 'Bannu']);
+  });
+
+  it('stores a changed span only where it still has the version it was loaded with, refusing the write otherwise', async () => {
+    const [span] = ids(await batch(annotator, [createOp('ENTITY:PERSON', 'Hafiz')]));
+    const loaded = { ...(await db.annotation.findUniqueOrThrow({ where: { id: span }, select: annotationFields })), deletedAt: null };
+    // A writer that did not hold the document's lock changes the span after it was loaded.
+    await db.annotation.update({ where: { id: span }, data: { version: 2, quote: 'Hafiz', labelId: labels['ENTITY:NORP'] } });
+    const write = storeSpans(db, {
+      created: [],
+      changed: [{ row: { ...loaded, version: 2, end: 9, quote: 'Hafiz Gul' }, storedVersion: 1 }],
+      deletedRelations: [],
+      at: new Date(),
+    });
+    await expect(write).rejects.toMatchObject({ status: 409, message: '1 of these annotations changed while this request ran; reload and try again.' });
+    expect(await db.annotation.findUniqueOrThrow({ where: { id: span } })).toMatchObject({ version: 2, end: 5, labelId: labels['ENTITY:NORP'] });
+  });
+
+  it('runs the same statements for 30 span operations as for 3: what is per document is read once, rows and events stored together', async () => {
+    const counted = new PrismaClient({ adapter: new PrismaPg({ connectionString: process.env.DATABASE_URL! }), log: [{ emit: 'event', level: 'query' }] });
+    let statements = 0;
+    counted.$on('query', () => statements++);
+    const actor = {
+      userId: annotator.id,
+      access: await authorizeDocument(db, { userId: annotator.id, isAdmin: false, via: 'token' }, documentId, 'annotations:write'),
+    };
+    const statementsFor = async (each: number) => {
+      const existing = ids(
+        await batch(
+          annotator,
+          Array.from({ length: each }, () => createOp('ENTITY:PERSON', 'Hafiz')),
+        ),
+      );
+      const ops: Operation[] = [
+        ...Array.from({ length: each }, () => ({ op: 'createAnnotation' as const, body: { labelId: labels['ENTITY:GPE']!, ...at('Bannu'), target: null } })),
+        ...existing.map((id) => ({ op: 'updateAnnotation' as const, id, body: { version: 1, labelId: labels['ENTITY:NORP'] } })),
+        ...existing.map((id) => ({ op: 'deleteAnnotation' as const, id, version: 2 })),
+      ];
+      statements = 0;
+      const results = await applyOperations(counted, actor, documentId, ops);
+      expect(results).toHaveLength(3 * each);
+      return statements;
+    };
+    try {
+      const few = await statementsFor(1);
+      expect(await statementsFor(10)).toBe(few);
+      // Lock and document, the caller's layer, labels, blind rules, the layer's relations, INSERT, UPDATE, events, COMMIT (Prisma logs no BEGIN).
+      expect(few).toBe(9);
+    } finally {
+      await counted.$disconnect();
+    }
   });
 });
