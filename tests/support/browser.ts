@@ -135,6 +135,29 @@ export async function openFirstDocument(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: /^Text of / }).waitFor();
 }
 
+/**
+ * For a file of editor tests (called inside its describe): Chromium signed in on the first
+ * document's editor before the tests, closed after them. `page` is there once they start.
+ */
+export function editorSession(timeout: number): { readonly page: Page } {
+  const session: { browser?: Browser; page?: Page } = {};
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(session.page);
+    await openFirstDocument(session.page);
+  }, timeout);
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return {
+    get page() {
+      if (!session.page) throw new Error('editorSession: the page is opened in beforeAll');
+      return session.page;
+    },
+  };
+}
+
 /** A new account made through the sign-up page, in a context of its own (a second annotator, say). */
 export async function signUp(browser: Browser, name: string, password = 'a long enough passphrase'): Promise<{ page: Page; email: string }> {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
