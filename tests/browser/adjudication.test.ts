@@ -155,6 +155,8 @@ describe.skipIf(!BASE)('adjudication in Chromium', () => {
       await page.getByRole('combobox', { name: 'Filter labels' }).fill(other.name);
       await page.keyboard.press('Enter');
       await status.getByText(`Gold span “Monday” added as ${other.name}.`).waitFor();
+      await row('Monday').getByText('✓ in gold').waitFor();
+      expect(await focusedRow(page)).toBe('Monday');
       await screenshot(page, 'adjudication');
       expect(await accessibilityProblems(page)).toEqual([]);
 
