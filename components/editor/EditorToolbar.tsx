@@ -16,11 +16,13 @@ interface EditorToolbarProps {
     submitAndNext(): void;
     reopen(): void;
   };
+  /** Relations drawn as arcs over the text: on or off, and why they are hidden when there are too many. */
+  arcs: { drawn: boolean; available: boolean; note: string | null; toggle(): void };
   onGuidelines(): void;
   onShortcuts(): void;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, arcs, onGuidelines, onShortcuts }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -49,6 +51,16 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
         {status}
       </div>
       <div className={styles.group}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={arcs.toggle}
+          disabled={!arcs.available}
+          aria-pressed={arcs.drawn}
+          title={arcs.available ? (arcs.note ?? (arcs.drawn ? 'Hide the relation arcs' : 'Draw relations as arcs over the text')) : 'No relations to draw'}
+        >
+          Arcs
+        </button>
         <button type="button" className="button button--secondary" onClick={onGuidelines}>
           Guidelines
         </button>
