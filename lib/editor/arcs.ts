@@ -35,14 +35,15 @@ export interface Arc {
 }
 
 /** Height of the lowest arc above the top of its spans: clears the text's ascenders. */
-export const BASE_HEIGHT = 10;
+export const BASE_HEIGHT = 8;
 /** Extra height per lane, enough for a label's line of small text between stacked arcs. */
-export const LANE_STEP = 11;
+export const LANE_STEP = 10;
 /**
- * Arcs above this lane are drawn at it: with line spacing of under 2em, higher arcs would
- * climb over several lines of text, and an overlapping arc still shows its own label.
+ * Arcs above this lane are drawn at it: the 18 px added to the line spacing while arcs are shown
+ * (components/editor/arcs.module.css) hold three lanes, and higher arcs would run through the
+ * line above, where a click meant for a word would land on an arc.
  */
-export const MAX_LANE = 3;
+export const MAX_LANE = 2;
 const CORNER = 4;
 const ARROW = { half: 3.5, length: 6 };
 /** Ends on one line: their tops differ by less than this (spans of different lanes or fonts). */
