@@ -14,8 +14,8 @@ interface RelationListProps {
   spans: ReadonlyMap<string, Span>;
   relations: ReadonlyMap<string, Relation>;
   readOnly: boolean;
-  /** The selected relation; a new `request` (an arc clicked) moves focus to its row. */
-  selection: { key: string | null; request: number };
+  /** The selected relation; `focus` when an arc was clicked, to move focus to its row. */
+  selection: { key: string | null; focus: boolean };
   onSelect(key: string | null): void;
   onFocusSpan(key: string): void;
   onDelete(key: string): void;
@@ -37,22 +37,21 @@ export const RelationList = memo(function RelationList({ catalog, spans, relatio
   const counts = useMemo(() => typeCounts(rows), [rows]);
   // A filter on a type whose last relation went shows everything rather than an empty list.
   const filter = counts.some((count) => count.labelId === typeFilter) ? typeFilter : 'ALL';
-  const shown = filter === 'ALL' ? rows : rows.filter((row) => row.relation.labelId === filter);
+  const shown = useMemo(() => (filter === 'ALL' ? rows : rows.filter((row) => row.relation.labelId === filter)), [rows, filter]);
 
   const rowElement = useCallback((key: string) => listRef.current?.querySelector<HTMLElement>(`li[data-relation="${CSS.escape(key)}"]`) ?? null, []);
 
-  // An arc was clicked: show its row (clearing a filter or page that hides it) and focus it, so Delete removes it.
-  const requested = useRef(selection.request);
+  // An arc was clicked: show its row (clearing a filter or page that hides it), then focus it, so Delete removes it.
+  // Focusing the row selects it (onSelect), which ends the request.
   useEffect(() => {
-    if (selection.request === requested.current || !selection.key) return;
-    requested.current = selection.request;
-    const index = rows.findIndex((row) => row.relation.key === selection.key);
-    if (index < 0) return;
-    if (filter !== 'ALL' && rows[index]!.relation.labelId !== filter) setTypeFilter('ALL');
-    if (index >= PAGE) setExpanded(true);
-    // After the render those state changes cause, when the row exists.
-    requestAnimationFrame(() => rowElement(selection.key!)?.focus());
-  }, [selection, rows, filter, rowElement]);
+    const key = selection.focus ? selection.key : null;
+    if (!key) return;
+    const index = shown.findIndex((row) => row.relation.key === key);
+    if (index < 0) {
+      if (filter !== 'ALL' && rows.some((row) => row.relation.key === key)) setTypeFilter('ALL');
+    } else if (index >= PAGE && !expanded) setExpanded(true);
+    else rowElement(key)?.focus();
+  }, [selection, rows, shown, filter, expanded, rowElement]);
 
   if (relations.size === 0) {
     return <p className={styles.empty}>No relations yet. Select a span, press r (or “Link…”), then pick the other span.</p>;

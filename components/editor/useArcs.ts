@@ -34,7 +34,7 @@ export function useArcs(relationCount: number) {
   const [preference, setPreference] = useState<ArcPreference>(null);
   useEffect(() => setPreference(storedPreference()), []);
   const [forced, setForced] = useState(false);
-  const [selection, setSelection] = useState<{ key: string | null; request: number }>({ key: null, request: 0 });
+  const [selection, setSelection] = useState<{ key: string | null; focus: boolean }>({ key: null, focus: false });
   const { drawn, tooMany } = arcVisibility(preference, relationCount, forced);
 
   const toggle = () => {
@@ -56,8 +56,8 @@ export function useArcs(relationCount: number) {
     toggle,
     selection,
     /** An arc was clicked: select its relation and ask the relation list to focus it. */
-    pick: (key: string) => setSelection((current) => ({ key, request: current.request + 1 })),
+    pick: (key: string) => setSelection({ key, focus: true }),
     /** The relation list moved to a relation: highlight its arc, leaving focus where it is. */
-    select: (key: string | null) => setSelection((current) => (current.key === key ? current : { ...current, key })),
+    select: (key: string | null) => setSelection((current) => (current.key === key && !current.focus ? current : { key, focus: false })),
   };
 }
