@@ -56,11 +56,12 @@ export const ArcLayer = memo(function ArcLayer({ catalog, relations, layout, sel
     if (!force && bandCovers(measured.current, view)) return;
     const band = bandAround(view);
     measured.current = band;
-    // ProseMirror replaces the elements of spans it redraws (the selected span's highlight splits them): look them up again then.
+    // Looked up in the whole text only when needed: ProseMirror replaces the elements of spans it redraws (a new span's
+    // neighbours, the selected span's highlight splits them), and a new relation may link spans not looked up yet.
     const cached = elements.current;
-    const gone = (key: string) => cached?.get(key)?.isConnected === false;
-    const stale = !cached || [...relations.values()].some((relation) => gone(relation.sourceKey) || gone(relation.targetKey));
-    const spanElements = stale ? firstElements(area) : cached;
+    const missing = (key: string) => !cached?.get(key)?.isConnected;
+    const stale = [...relations.values()].some((relation) => missing(relation.sourceKey) || missing(relation.targetKey));
+    const spanElements = stale || !cached ? firstElements(area) : cached;
     elements.current = spanElements;
     const relative = (rect: DOMRect): Box => ({
       left: rect.left - origin.left,
@@ -97,12 +98,18 @@ export const ArcLayer = memo(function ArcLayer({ catalog, relations, layout, sel
     );
   });
 
-  // Spans or relations changed: measure again once ProseMirror has drawn the spans (TextView's effect runs after this one).
+  // Spans or relations changed: measure again once ProseMirror has drawn the spans (TextView's effect runs after this one),
+  // after that frame is painted, so a new label shows at once and its arcs follow a frame later.
   // biome-ignore lint/correctness/useExhaustiveDependencies: relations, layout and catalog signal that arcs moved or changed; measure reads them itself.
   useEffect(() => {
-    elements.current = null;
-    const frame = requestAnimationFrame(() => measure(true));
-    return () => cancelAnimationFrame(frame);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => measure(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [measure, relations, layout, catalog]);
 
   useEffect(() => {
@@ -123,7 +130,6 @@ export const ArcLayer = memo(function ArcLayer({ catalog, relations, layout, sel
       const current = area.querySelector('[contenteditable]');
       if (current === root) return;
       root = current;
-      elements.current = null;
       later(true)();
     });
     mounted.observe(area, { childList: true });

@@ -75,7 +75,6 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
       expect(end[0]).toBeCloseTo(targetX, 0);
       expect(end[1]).toBeCloseTo(targetY, 0);
       expect(await accessibilityProblems(page)).toEqual([]);
-      await screenshot(page, 'editor-arcs');
 
       // Off, and still off after a reload: the choice is remembered.
       await arcsButton().click();
@@ -87,6 +86,7 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
       expect(await arcs().count()).toBe(0);
       await arcsButton().click();
       await expect.poll(() => arcs().count()).toBe(1);
+      await screenshot(page, 'editor-arcs');
 
       // Clicking the arc opens the relation list on its relation, focused: Delete removes it.
       const key = await arcs().first().getAttribute('data-relation');
