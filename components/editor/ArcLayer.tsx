@@ -90,8 +90,11 @@ export const ArcLayer = memo(function ArcLayer({ catalog, relations, layout, sel
       const [targetBox] = target.getClientRects();
       if (sourceBox && targetBox) inputs.push({ key: relation.key, source: relative(sourceBox), target: relative(targetBox) });
     }
+    // Paragraphs span the text's width: where an arc across lines leaves one line and enters the next.
+    const column = area.querySelector('[contenteditable] > p')?.getBoundingClientRect();
+    const edges = column ? { left: column.left - origin.left, right: column.right - origin.left } : { left: 0, right: origin.width };
     setArcs(
-      layoutArcs(inputs).map((arc) => {
+      layoutArcs(inputs, edges).map((arc) => {
         const type = catalog.labels.get(relations.get(arc.key)!.labelId);
         return { ...arc, color: type?.color ?? NEUTRAL, name: type?.name ?? 'Unknown type' };
       }),

@@ -1,6 +1,7 @@
 /**
  * Relations drawn as arcs over the text, brat style: from the top of the source span up to a
- * level above the line, across, and down onto the target span with an arrowhead. Positions
+ * level above the line, across, and down onto the target span with an arrowhead (across lines,
+ * in two halves, one over each line). Positions
  * are in the text area's own coordinates (not the viewport's), so scrolling moves the arcs
  * with the text and needs no recomputation. Plain maths, no DOM: the overlay
  * (components/editor/ArcLayer.tsx) measures the spans and draws what this returns.
@@ -26,11 +27,11 @@ export interface Arc {
   readonly path: string;
   /** The arrowhead on the target, a closed triangle. */
   readonly arrow: string;
-  /** Where the relation type's name goes: the middle of the arc's top. */
+  /** Where the relation type's name goes: the middle of the top of the arc's source part. */
   readonly label: { readonly x: number; readonly y: number };
-  /** 0 for the lowest arc above a line; arcs that would cross the same stretch of a line stack up. */
+  /** The source part's lane: 0 for the lowest arc above a line; arcs over the same stretch of a line stack up. */
   readonly lane: number;
-  /** The arc's top, in pixels: BASE_HEIGHT + lane × LANE_STEP above the higher end. */
+  /** The top of the arc's source part, in pixels: BASE_HEIGHT + lane × LANE_STEP above the source's line. */
   readonly peak: number;
 }
 
@@ -78,84 +79,122 @@ export function arcVisibility(preference: ArcPreference, relationCount: number, 
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
-interface Placed {
-  readonly input: ArcInput;
-  readonly x1: number;
-  readonly y1: number;
-  readonly x2: number;
-  readonly y2: number;
-  /** The top of the higher end: the line the arc rises above. */
+/** A stretch of sky over one line that an arc (or one half of an arc across lines) takes. */
+interface Piece {
+  readonly key: string;
+  /** The top of the line it rises above. */
   readonly line: number;
   readonly low: number;
   readonly high: number;
 }
 
-function place(input: ArcInput): Placed {
+/** The left and right edges of the text, where the halves of an arc across lines leave and arrive. */
+export interface Edges {
+  readonly left: number;
+  readonly right: number;
+}
+
+interface Placed {
+  readonly key: string;
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  /** One piece on one line; across lines, the source's half then the target's. */
+  readonly pieces: readonly Piece[];
+  /** Across lines: the edge the source's half runs to, and the one the target's half comes from. */
+  readonly exit: number;
+  readonly entry: number;
+}
+
+/**
+ * Where an arc goes. On one line, from end to end over it. Across lines, in two halves as brat
+ * draws them, each over its own line: from the source to the edge of the text the target lies
+ * towards, and from the other edge to the target. One arc over both lines would come down
+ * through the text of the upper line, over words meant to be clicked.
+ */
+function place(input: ArcInput, edges: Edges): Placed {
   const x1 = (input.source.left + input.source.right) / 2;
   const x2 = (input.target.left + input.target.right) / 2;
   const y1 = input.source.top;
   const y2 = input.target.top;
-  return { input, x1, y1, x2, y2, line: Math.min(y1, y2), low: Math.min(x1, x2), high: Math.max(x1, x2) };
+  const piece = (line: number, a: number, b: number): Piece => ({ key: input.key, line, low: Math.min(a, b), high: Math.max(a, b) });
+  if (Math.abs(y1 - y2) < SAME_LINE) return { key: input.key, x1, y1, x2, y2, pieces: [piece(Math.min(y1, y2), x1, x2)], exit: x2, entry: x1 };
+  const [exit, entry] = y2 > y1 ? [edges.right, edges.left] : [edges.left, edges.right];
+  return { key: input.key, x1, y1, x2, y2, pieces: [piece(y1, x1, exit), piece(y2, entry, x2)], exit, entry };
 }
 
 /**
- * Lanes per line: the narrowest arcs first, each into the lowest lane where it overlaps no arc
+ * Lanes per line: the narrowest pieces first, each into the lowest lane where it overlaps no piece
  * already there, so an arc spanning others goes over them and nested relations read inside out.
- * Arcs over different lines never share a stretch of sky, whatever their x.
+ * Pieces over different lines never share a stretch of sky, whatever their x.
  */
-function assignArcLanes(placed: readonly Placed[]): number[] {
-  const order = placed
+function assignLanes(pieces: readonly Piece[]): number[] {
+  const order = pieces
     .map((_, i) => i)
     .sort((a, b) => {
-      const x = placed[a]!;
-      const y = placed[b]!;
-      return x.high - x.low - (y.high - y.low) || x.low - y.low || (x.input.key < y.input.key ? -1 : x.input.key > y.input.key ? 1 : 0);
+      const x = pieces[a]!;
+      const y = pieces[b]!;
+      return x.high - x.low - (y.high - y.low) || x.low - y.low || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0);
     });
-  const lanes = new Array<number>(placed.length).fill(0);
-  const taken: Placed[][] = [];
+  const lanes = new Array<number>(pieces.length).fill(0);
+  const taken: Piece[][] = [];
   for (const i of order) {
-    const arc = placed[i]!;
-    const onLine = (other: Placed) => Math.abs(other.line - arc.line) < SAME_LINE;
+    const piece = pieces[i]!;
     // Arcs sharing an end (two relations from one span) overlap at that end too.
-    const overlaps = (other: Placed) => onLine(other) && other.low <= arc.high && arc.low <= other.high;
+    const overlaps = (other: Piece) => Math.abs(other.line - piece.line) < SAME_LINE && other.low <= piece.high && piece.low <= other.high;
     let lane = 0;
     while (taken[lane]?.some(overlaps)) lane++;
-    (taken[lane] ??= []).push(arc);
+    (taken[lane] ??= []).push(piece);
     lanes[i] = lane;
   }
   return lanes;
 }
 
-function arcPath({ x1, y1, x2, y2 }: Placed, peak: number): string {
-  const direction = x2 >= x1 ? 1 : -1;
-  const r = Math.min(CORNER, Math.abs(x2 - x1) / 2);
-  return [
-    `M ${round(x1)} ${round(y1)}`,
-    `L ${round(x1)} ${round(peak + r)}`,
-    `Q ${round(x1)} ${round(peak)} ${round(x1 + direction * r)} ${round(peak)}`,
-    `L ${round(x2 - direction * r)} ${round(peak)}`,
-    `Q ${round(x2)} ${round(peak)} ${round(x2)} ${round(peak + r)}`,
-    `L ${round(x2)} ${round(y2)}`,
-  ].join(' ');
+const heightOf = (line: number, lane: number) => line - BASE_HEIGHT - Math.min(lane, MAX_LANE) * LANE_STEP;
+
+/** Up from (x, y) to `peak`, turning towards `to` with a rounded corner. */
+function rise(x: number, y: number, peak: number, to: number): string {
+  const r = Math.min(CORNER, Math.abs(to - x) / 2);
+  const direction = to >= x ? 1 : -1;
+  return `M ${round(x)} ${round(y)} L ${round(x)} ${round(peak + r)} Q ${round(x)} ${round(peak)} ${round(x + direction * r)} ${round(peak)}`;
+}
+
+/** From `from` along `peak`, turning down onto (x, y) with a rounded corner. */
+function descend(from: number, peak: number, x: number, y: number): string {
+  const r = Math.min(CORNER, Math.abs(x - from) / 2);
+  const direction = x >= from ? 1 : -1;
+  return `L ${round(x - direction * r)} ${round(peak)} Q ${round(x)} ${round(peak)} ${round(x)} ${round(peak + r)} L ${round(x)} ${round(y)}`;
 }
 
 function arrowPath(x: number, y: number): string {
   return `M ${round(x - ARROW.half)} ${round(y - ARROW.length)} L ${round(x)} ${round(y)} L ${round(x + ARROW.half)} ${round(y - ARROW.length)} Z`;
 }
 
-/** The arcs of `inputs`, stacked in lanes where they would cross the same part of a line. */
-export function layoutArcs(inputs: readonly ArcInput[]): Arc[] {
-  const placed = inputs.map(place);
-  const lanes = assignArcLanes(placed);
-  return placed.map((arc, i) => {
-    const lane = lanes[i]!;
-    const peak = arc.line - BASE_HEIGHT - Math.min(lane, MAX_LANE) * LANE_STEP;
+/**
+ * The arcs of `inputs`, stacked in lanes where they would cross the same part of a line; an arc
+ * across lines leaves towards and arrives from `edges`. The label sits on the source's part.
+ */
+export function layoutArcs(inputs: readonly ArcInput[], edges: Edges): Arc[] {
+  const placed = inputs.map((input) => place(input, edges));
+  const pieces = placed.flatMap((arc) => arc.pieces);
+  const lanes = assignLanes(pieces);
+  let next = 0;
+  return placed.map((arc) => {
+    const own = arc.pieces.map((piece) => ({ piece, lane: lanes[next++]! }));
+    const [first, second] = own;
+    const peak = heightOf(first!.piece.line, first!.lane);
+    const path = second
+      ? `${rise(arc.x1, arc.y1, peak, arc.exit)} L ${round(arc.exit)} ${round(peak)} ` +
+        `M ${round(arc.entry)} ${round(heightOf(second.piece.line, second.lane))} ` +
+        descend(arc.entry, heightOf(second.piece.line, second.lane), arc.x2, arc.y2)
+      : `${rise(arc.x1, arc.y1, peak, arc.x2)} ${descend(arc.x1, peak, arc.x2, arc.y2)}`;
     return {
-      key: arc.input.key,
-      path: arcPath(arc, peak),
+      key: arc.key,
+      path,
       arrow: arrowPath(arc.x2, arc.y2),
-      label: { x: round((arc.x1 + arc.x2) / 2), y: round(peak) },
-      lane,
+      label: { x: round((arc.x1 + (second ? arc.exit : arc.x2)) / 2), y: round(peak) },
+      lane: first!.lane,
       peak: round(peak),
     };
   });
