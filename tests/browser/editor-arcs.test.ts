@@ -88,6 +88,12 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
       await expect.poll(() => arcs().count()).toBe(1);
       await screenshot(page, 'editor-arcs');
 
+      // An end of a relation in the list leads to its span in the text.
+      await page.getByRole('tab', { name: /Relations/ }).click();
+      await page.getByRole('button', { name: new RegExp(`^“${org}” Organi`) }).click();
+      await page.getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: org }).waitFor();
+      await page.keyboard.press('Escape');
+
       // Clicking the arc opens the relation list on its relation, focused: Delete removes it.
       const key = await arcs().first().getAttribute('data-relation');
       await arcs().first().locator('text').click();
@@ -96,6 +102,7 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
       expect(await row.getAttribute('aria-current')).toBe('true');
       expect(await row.getAttribute('aria-label')).toBe(`Member of from “${person}” to “${org}”`);
       expect(await page.getByRole('tab', { name: /Relations/ }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByLabel('Type', { exact: true }).locator('option').allTextContents()).toEqual(['All types (1)', 'Member of (1)']);
       expect(await accessibilityProblems(page)).toEqual([]);
       await page.keyboard.press('Delete');
       await expect.poll(() => row.count()).toBe(0);
