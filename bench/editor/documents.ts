@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ARC_CAP } from '@/lib/editor/arcs';
 
 /**
  * The documents of issue #17's measurements, generated deterministically: text in paragraphs
@@ -10,6 +11,8 @@ export interface BenchDocument {
   name: string;
   text: string;
   spans: Array<{ start: number; end: number }>;
+  /** Relations as [source, target] indexes into `spans`, drawn as arcs when the document opens. */
+  relations?: Array<[number, number]>;
 }
 
 const SENTENCES = [
@@ -66,6 +69,12 @@ export function benchDocuments(log: (line: string) => void): BenchDocument[] {
   documents[0]!.spans = spreadSpans(documents[0]!.text, 15, false);
   documents[1]!.spans = spreadSpans(documents[1]!.text, 300, false);
   documents[2]!.spans = spreadSpans(documents[2]!.text, 5000, true);
+  // The large document again with as many relations as arcs are drawn for by default (lib/editor/arcs.ts ARC_CAP), each
+  // from a span to the one two further on (on its line or the next), so opening and labelling it pays for the arcs.
+  const relations = Array.from({ length: ARC_CAP }, (_, i): [number, number] => [i * 5, i * 5 + 2]);
+  // A sentence more at the end, after every span: the import skips a text it already holds.
+  const text = `${documents[2]!.text} Relations drawn as arcs.`;
+  documents.push({ ...documents[2]!, text, name: `100,000 chars, 5,000 spans, ${ARC_CAP.toLocaleString('en')} relations (arcs)`, relations });
   if (existsSync(OP_ED)) {
     const text = readFileSync(OP_ED, 'utf8');
     // Capitalised words: names, places and groups, as a first annotation pass would mark them.

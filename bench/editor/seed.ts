@@ -12,7 +12,7 @@ export interface SeededDocument extends BenchDocument {
   id: string;
 }
 
-/** One owner, one project (news preset, overlap allowed), the documents with the owner's spans on them, assigned to the owner. */
+/** One owner, one project (news preset, overlap allowed), the documents with the owner's spans and relations on them, assigned to the owner. */
 export async function seedEditorProject(db: PrismaClient, documents: BenchDocument[]): Promise<{ projectId: string; documents: SeededDocument[] }> {
   const owner = await createUser(db, { email: BENCH_USER.email, name: 'Editor bench', password: BENCH_USER.password });
   const project = await createProject(db, { name: 'editor bench', presetId: 'news-stance-framing', ownerId: owner.id, allowOverlap: true });
@@ -27,8 +27,21 @@ export async function seedEditorProject(db: PrismaClient, documents: BenchDocume
           name: d.name,
           text: d.text,
           metadata: {},
-          spans: d.spans.map(({ start, end }, i) => ({ start, end, label: i % 3 ? 'ORG' : 'GPE', layer: 'ENTITY' as const, location: { file: 'bench' } })),
-          relations: [],
+          spans: d.spans.map(({ start, end }, i) => ({
+            ref: `s${i}`,
+            start,
+            end,
+            label: i % 3 ? 'ORG' : 'GPE',
+            layer: 'ENTITY' as const,
+            location: { file: 'bench' },
+          })),
+          // ORG and GPE are both actors, which ALLY_OF links.
+          relations: (d.relations ?? []).map(([source, target]) => ({
+            label: 'ALLY_OF',
+            source: `s${source}`,
+            target: `s${target}`,
+            location: { file: 'bench' },
+          })),
           documentLabels: [],
           location: { file: 'bench' },
         })),
@@ -44,5 +57,8 @@ export async function seedEditorProject(db: PrismaClient, documents: BenchDocume
   const stored = await db.annotation.count({ where: { document: { projectId: project.id } } });
   const expected = documents.reduce((sum, d) => sum + d.spans.length, 0);
   if (stored !== expected) throw new Error(`stored ${stored} of ${expected} bench spans`);
+  const storedRelations = await db.relation.count({ where: { document: { projectId: project.id } } });
+  const expectedRelations = documents.reduce((sum, d) => sum + (d.relations?.length ?? 0), 0);
+  if (storedRelations !== expectedRelations) throw new Error(`stored ${storedRelations} of ${expectedRelations} bench relations`);
   return { projectId: project.id, documents: seeded };
 }

@@ -4,6 +4,7 @@ import dynamic from 'next/dynamic';
 import { Suspense, use, useMemo, type CSSProperties } from 'react';
 import { shortQuote, spanTitle } from '@/lib/editor/catalog';
 import { buildSegmentTable } from '@/lib/offsets';
+import { ArcLayer } from './ArcLayer';
 import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
 import { DocumentQuestions } from './DocumentQuestions';
@@ -89,6 +90,7 @@ function LoadedEditor({ data, work }: EditorProps) {
     activeSpan,
     layout,
     anchor,
+    arcs,
     undo,
     redo,
     panel,
@@ -127,6 +129,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           submitAndNext: () => void submitAndNext(),
           reopen: () => void changeStatus('reopen'),
         }}
+        arcs={arcs}
         onGuidelines={() => setDialog('guidelines')}
         onShortcuts={() => setDialog('shortcuts')}
         onFind={find.show}
@@ -152,6 +155,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           : 'Select text, then press a label’s hotkey, or press / and type its name, then Enter. Click a span ' +
             'to change, link or delete it. Press ? for all shortcuts.'}
       </p>
+      {arcs.note && <p className={styles.hint}>{arcs.note}</p>}
       {submission.submitted && data.goldComparable !== false && (
         <GoldCompareToggle
           on={gold.compare.on}
@@ -180,6 +184,9 @@ function LoadedEditor({ data, work }: EditorProps) {
               ghosts={suggestions.store}
               found={find.store}
             >
+              {arcs.drawn && (
+                <ArcLayer catalog={catalog} relations={view.relations} layout={layout} selectedKey={arcs.selection.key} onSelect={panel.pickRelation} />
+              )}
               <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />
               <SuggestionPopover suggestions={suggestions} textRef={textRef} />
             </TextView>
@@ -204,6 +211,8 @@ function LoadedEditor({ data, work }: EditorProps) {
                 spans={view.spans}
                 relations={view.relations}
                 readOnly={readOnly}
+                selection={arcs.selection}
+                onSelect={panel.selectRelation}
                 onFocusSpan={panel.focus}
                 onDelete={panel.unlink}
               />

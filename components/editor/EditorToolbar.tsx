@@ -16,6 +16,8 @@ interface EditorToolbarProps {
     submitAndNext(): void;
     reopen(): void;
   };
+  /** Relations drawn as arcs over the text: on or off, and why they are hidden when there are too many. */
+  arcs: { drawn: boolean; available: boolean; note: string | null; toggle(): void };
   onGuidelines(): void;
   onShortcuts(): void;
   onFind(): void;
@@ -23,7 +25,7 @@ interface EditorToolbarProps {
   findBar?: ReactNode;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, arcs, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -60,6 +62,16 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
           title="Find in the document (Ctrl/⌘+F)"
         >
           Find
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={arcs.toggle}
+          disabled={!arcs.available}
+          aria-pressed={arcs.drawn}
+          title={arcs.available ? (arcs.note ?? (arcs.drawn ? 'Hide the relation arcs' : 'Draw relations as arcs over the text')) : 'No relations to draw'}
+        >
+          Arcs
         </button>
         <button type="button" className="button button--secondary" onClick={onGuidelines}>
           Guidelines

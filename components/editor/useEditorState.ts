@@ -10,6 +10,7 @@ import { useSubmitAndNext } from '@/components/queue/useSubmitAndNext';
 import { useActiveTime } from '@/components/time/useActiveTime';
 import { useComparison, useGoldCompare } from './GoldCompare';
 import { activeKeyOf, anchorRangeOf } from './mode';
+import { useArcs } from './useArcs';
 import type { PanelTab } from './SidePanel';
 import type { TextController } from './TextView';
 import type { EditorData, EditorWork, Notice } from './types';
@@ -102,6 +103,7 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     return next;
   }, [view.spans, table, catalog]);
   const anchor = useAnchor(textRef, anchorRangeOf(mode, view), layout);
+  const arcs = useArcs(view.relations.size);
 
   const step = (direction: 'undo' | 'redo') => {
     if (readOnly) return;
@@ -119,6 +121,12 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     relabel: useStable((key: string) => interaction.relabel(key, true)),
     remove: useStable(interaction.remove),
     unlink: useStable((key: string) => run(commands.unlink(context(), key))),
+    // A clicked arc: its relation in the relation list, focused there so Delete removes it.
+    pickRelation: useStable((key: string) => {
+      setPanelTab('relations');
+      arcs.pick(key);
+    }),
+    selectRelation: useStable(arcs.select),
     answer: useStable((answers: Answer[]) => run(commands.answer(answers))),
     // A gold-only span has no key of the caller's: show its text as the span list shows a span.
     revealGold: useStable((range: { start: number; end: number }) => {
@@ -182,6 +190,7 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     activeSpan,
     layout,
     anchor,
+    arcs,
     undo,
     redo,
     panel,

@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectFreeWord, signIn } from '../support/browser';
+import { accessibilityProblems, BASE, launchChromium, openFirstDocument, signIn } from '../support/browser';
+import { editorText, labelFreeWord, linkSpans, selectSpan, spansOn as spansOfWord } from '../support/editor-page';
 
 /**
  * Issue #17 bug 3: deleting a span that relations use asks first, saying how many go with it;
@@ -23,37 +24,21 @@ describe.skipIf(!BASE)('deleting a span with relations (Chromium)', () => {
     await browser?.close();
   });
 
-  const text = () => page.getByRole('textbox', { name: /^Text of / });
-  const spansOn = (word: string): Locator => text().locator('[data-span]', { hasText: word });
+  const text = () => editorText(page);
+  const spansOn = (word: string): Locator => spansOfWord(page, word);
   const statusLine = () => page.getByRole('status').first();
   const saved = () => statusLine().getByText('All changes saved').waitFor();
   const relationsFrom = (word: string) => page.getByRole('button', { name: new RegExp(`^Delete relation MEMBER_OF from “${word}”`) });
   const confirmation = () => page.getByRole('dialog', { name: 'Delete span and its relations' });
-
-  async function spanWith(hotkey: string): Promise<string> {
-    const word = await selectFreeWord(page);
-    await page.getByRole('dialog', { name: 'Choose a label' }).waitFor();
-    await page.keyboard.press(hotkey);
-    await expect.poll(() => spansOn(word).count()).toBe(1);
-    return word;
-  }
-
-  async function select(word: string) {
-    await spansOn(word).click();
-    await page.getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: word }).waitFor();
-  }
+  const spanWith = (hotkey: string) => labelFreeWord(page, hotkey);
+  const select = (word: string) => selectSpan(page, word);
 
   it(
     'says how many relations go with the span, keeps everything on Escape, and deletes both on confirmation',
     async () => {
       const person = await spanWith('p');
       const org = await spanWith('o');
-      await select(person);
-      await page.keyboard.press('r');
-      await page.getByRole('dialog', { name: 'Link to another span' }).waitFor();
-      await spansOn(org).click();
-      await page.getByRole('combobox', { name: 'Filter relation types' }).fill('member');
-      await page.keyboard.press('Enter');
+      await linkSpans(page, person, org, 'member');
       await page.getByRole('tab', { name: /Relations/ }).click();
       await expect.poll(() => relationsFrom(person).count()).toBe(1);
       await saved();
