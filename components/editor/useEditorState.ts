@@ -118,6 +118,8 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     focus: useStable(interaction.focusSpan),
     relabel: useStable((key: string) => interaction.relabel(key, true)),
     remove: useStable(interaction.remove),
+    applyLabel: useStable(interaction.applyLabel),
+    toText: useStable(() => textRef.current?.focus()),
     unlink: useStable((key: string) => run(commands.unlink(context(), key))),
     answer: useStable((answers: Answer[]) => run(commands.answer(answers))),
     // A gold-only span has no key of the caller's: show its text as the span list shows a span.

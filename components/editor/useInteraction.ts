@@ -4,6 +4,7 @@ import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
+import { neighbourSpan } from '@/lib/editor/palette';
 import { relationCount, relationsOfSpan, type DocState, type SpanTarget } from '@/lib/editor/model';
 import { activeLabels, type SchemaLabel } from '@/lib/editor/schema';
 import type { SegmentTable } from '@/lib/offsets';
@@ -130,6 +131,32 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
       if (caret === null || caret === undefined) return;
       const next = nextInCycle(spansAtCaret(view.spans.values(), caret), activeKeyOf(mode));
       if (next) setMode({ kind: 'span', spanKey: next.key });
+    },
+    /** "]" and "[" in the text: selects the next or previous span (see neighbourSpan). */
+    stepSpan(direction: 1 | -1) {
+      const caret = textRef.current?.caretOffset() ?? 0;
+      const next = neighbourSpan(view.spans.values(), { activeKey: activeKeyOf(state.latest.current.mode), caret }, direction);
+      if (next) showSpan(next.key, { kind: 'span', spanKey: next.key });
+    },
+    /**
+     * A label chosen in the palette: for the selected text, or to relabel the selected span when
+     * it is of the span's layer (a span does not change layer; other layers label new text).
+     */
+    applyLabel(label: SchemaLabel) {
+      const current = state.latest.current.mode;
+      if (current.kind === 'label' && 'range' in current.subject) return chooseLabel(current.subject, label);
+      const key = current.kind === 'span' ? current.spanKey : current.kind === 'label' && 'spanKey' in current.subject ? current.subject.spanKey : null;
+      const span = key ? view.spans.get(key) : undefined;
+      if (!span) return notify({ tone: 'error', text: `Select text first (or a span to relabel), then choose ${label.name}.` });
+      const layer = layerOf(catalog, span);
+      if (layer !== label.layer) {
+        const [labelLayer, spanLayer] = [label.layer, layer ?? ''].map((l) => layerName(l).toLowerCase());
+        return notify({
+          tone: 'error',
+          text: `${label.name} is a ${labelLayer} label; the selected span is in the ${spanLayer} layer and keeps it. Select text to add a new span.`,
+        });
+      }
+      chooseLabel({ spanKey: span.key }, label);
     },
     cancel() {
       if (mode.kind === 'linkTarget' || mode.kind === 'linkType') return backToText({ kind: 'span', spanKey: mode.sourceKey });
