@@ -44,6 +44,8 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
   const spanOn = (word: string) => text().locator('[data-span]', { hasText: word });
   const picker = () => page.getByRole('dialog', { name: 'Choose a label' });
   const statusLine = () => page.getByRole('status').first();
+  // The selected span in words, as screen readers hear it (visually hidden, so read rather than waited for).
+  const selected = () => page.locator('p.visually-hidden[aria-live="polite"]').textContent();
 
   /** Keys only: the caret to the start of the text, `offset` characters right, then Shift+→ `length` times. */
   async function selectWithKeys(offset: number, length: number) {
@@ -112,17 +114,17 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
       await text().focus();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press(']');
-      await page.getByText('Selected: Geo-political entity (GPE), “Pakistan”').waitFor();
+      await expect.poll(selected).toBe('Selected: Geo-political entity (GPE), “Pakistan”');
       await page.keyboard.press(']');
-      await page.getByText('Selected: Quantity (QUANTITY), “Doha”').waitFor();
+      await expect.poll(selected).toBe('Selected: Quantity (QUANTITY), “Doha”');
       await page.keyboard.press('[');
-      await page.getByText('Selected: Geo-political entity (GPE), “Pakistan”').waitFor();
+      await expect.poll(selected).toBe('Selected: Geo-political entity (GPE), “Pakistan”');
 
       await paletteLabel('Organization').click();
       await expect.poll(() => spanOn('Pakistan').getAttribute('title')).toContain('(ORG)');
       await expect.poll(() => statusLine().textContent()).toContain('Organization (entity) applied to “Pakistan”');
       // Still selected: a frame label cannot relabel an entity span, and nothing changes.
-      await page.getByText('Selected: Organization (ORG), “Pakistan”').waitFor();
+      await expect.poll(selected).toBe('Selected: Organization (ORG), “Pakistan”');
       await paletteLabel('Cultural identity').click();
       await page
         .getByRole('alert')
@@ -174,7 +176,7 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
       await text().focus();
       await page.keyboard.press('Control+Home');
       await page.keyboard.press(']');
-      await page.getByText('Selected: Organization (ORG), “Pakistan”').waitFor();
+      await expect.poll(selected).toBe('Selected: Organization (ORG), “Pakistan”');
       expect(await accessibilityProblems(page)).toEqual([]);
     },
     TIMEOUT,
