@@ -45,7 +45,7 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
   const picker = () => page.getByRole('dialog', { name: 'Choose a label' });
   const statusLine = () => page.getByRole('status').first();
   // The selected span in words, as screen readers hear it (visually hidden, so read rather than waited for).
-  const selected = () => page.locator('p.visually-hidden[aria-live="polite"]').textContent();
+  const selected = () => page.locator('p.visually-hidden[aria-live="polite"]').first().textContent();
 
   /** Keys only: the caret to the start of the text, `offset` characters right, then Shift+→ `length` times. */
   async function selectWithKeys(offset: number, length: number) {
