@@ -118,7 +118,7 @@ export const LabelPalette = memo(function LabelPalette({ labels, readOnly, onApp
                   disabled={readOnly}
                   tabIndex={index === tabStop ? 0 : -1}
                   aria-keyshortcuts={label.hotkey ?? undefined}
-                  title={label.description || label.name}
+                  title={label.description ? `${label.name}: ${label.description}` : label.name}
                   // Focus and the selection stay in the text when clicking.
                   onMouseDown={(event) => event.preventDefault()}
                   onFocus={() => setFocusIndex(index)}
