@@ -4,24 +4,9 @@ import { changeSpan, createSpan, deleteSpan, linkSpans, unlink, type CommandCont
 import { applyOps, emptyDoc, type DocState, type Span } from '@/lib/editor/model';
 import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
+import { schemaLabel } from '../support/schema-labels';
 
-const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}): SchemaLabel => ({
-  id: key,
-  layer,
-  key,
-  name: key,
-  description: '',
-  color: '#000000',
-  hotkey: null,
-  position: 0,
-  retired: false,
-  sourceTypes: [],
-  targetTypes: [],
-  options: [],
-  multiple: false,
-  perTarget: false,
-  ...extra,
-});
+const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}) => schemaLabel(layer, key, key, { id: key, position: 0, ...extra });
 const catalog = catalogOf(
   [
     label('ENTITY', 'PERSON'),

@@ -2,27 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Span } from '@/lib/editor/model';
 import { neighbourSpan, paletteOf } from '@/lib/editor/palette';
 import type { SchemaLabel } from '@/lib/editor/schema';
+import { schemaLabel } from '../support/schema-labels';
 
-let position = 0;
-function label(layer: SchemaLabel['layer'], key: string, name: string, extra: Partial<SchemaLabel> = {}): SchemaLabel {
-  return {
-    id: `id-${key}`,
-    layer,
-    key,
-    name,
-    description: '',
-    color: '#000000',
-    hotkey: null,
-    position: position++,
-    retired: false,
-    sourceTypes: [],
-    targetTypes: [],
-    options: [],
-    multiple: false,
-    perTarget: false,
-    ...extra,
-  };
-}
+const label = schemaLabel;
 
 const labels = [
   label('FRAME', 'ECONOMIC', 'Economic', { hotkey: '1' }),
