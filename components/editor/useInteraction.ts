@@ -3,8 +3,7 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
-import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
-import { neighbourSpan } from '@/lib/editor/palette';
+import { neighbourSpan, nextInCycle, spansAtCaret } from '@/lib/editor/hit';
 import { relationCount, relationsOfSpan, type DocState, type SpanTarget } from '@/lib/editor/model';
 import { activeLabels, type SchemaLabel } from '@/lib/editor/schema';
 import type { SegmentTable } from '@/lib/offsets';
