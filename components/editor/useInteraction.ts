@@ -143,8 +143,10 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
      */
     applyLabel(label: SchemaLabel) {
       const current = state.latest.current.mode;
-      if (current.kind === 'label' && 'range' in current.subject) return chooseLabel(current.subject, label);
-      const key = current.kind === 'span' ? current.spanKey : current.kind === 'label' && 'spanKey' in current.subject ? current.subject.spanKey : null;
+      // While a stance target is being chosen, another label is still for the same text or span.
+      const subject = current.kind === 'label' || current.kind === 'target' ? current.subject : null;
+      if (subject && 'range' in subject) return chooseLabel(subject, label);
+      const key = current.kind === 'span' ? current.spanKey : subject ? subject.spanKey : null;
       const span = key ? view.spans.get(key) : undefined;
       if (!span) return notify({ tone: 'error', text: `Select text first (or a span to relabel), then choose ${label.name}.` });
       const layer = layerOf(catalog, span);
