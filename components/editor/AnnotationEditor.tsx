@@ -15,6 +15,7 @@ import { useFind } from './find/useFind';
 import { useLabelAll } from './find/useLabelAll';
 import { GoldCompare } from './GoldCompare';
 import { GoldCompareToggle } from './GoldCompareToggle';
+import { LabelPalette, PaletteSpace } from './LabelPalette';
 import { draftOf } from './mode';
 import { ModePopover } from './ModePopover';
 import { Presence } from './Presence';
@@ -54,6 +55,7 @@ function TextOnly({ text }: { text: string }) {
   const table = useMemo(() => buildSegmentTable(text), [text]);
   return (
     <div className={styles.layout}>
+      <PaletteSpace />
       <section className={styles.textPanel} aria-label="Document text">
         <div className={textStyles.area} style={{ '--lanes': 1 } as CSSProperties}>
           <PlainText table={table} />
@@ -152,8 +154,8 @@ function LoadedEditor({ data, work }: EditorProps) {
       <p className={styles.hint}>
         {readOnly
           ? readOnlyReason
-          : 'Select text, then press a label’s hotkey, or press / and type its name, then Enter. Click a span ' +
-            'to change, link or delete it. Press ? for all shortcuts.'}
+          : 'Select text (mouse, or Shift + arrow keys), then press a label’s hotkey or click it in the palette, or press / and type ' +
+            'its name, then Enter. Click a span (or press ] and [) to change, link or delete it. Press ? for all shortcuts.'}
       </p>
       {arcs.note && <p className={styles.hint}>{arcs.note}</p>}
       {submission.submitted && data.goldComparable !== false && (
@@ -169,6 +171,7 @@ function LoadedEditor({ data, work }: EditorProps) {
         />
       )}
       <div className={styles.layout}>
+        <LabelPalette labels={labels} readOnly={readOnly} onApply={panel.applyLabel} onLeave={panel.toText} />
         <section className={styles.textPanel} aria-label="Document text">
           {table.paragraphs.length === 0 ? (
             <p className={styles.empty}>This document has no text to annotate.</p>

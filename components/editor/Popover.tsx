@@ -4,11 +4,14 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import type { Anchor } from './TextView';
 import styles from './popover.module.css';
 
+/** Presses inside an element with this attribute leave popovers open: the label palette applies to their selection. */
+export const KEEPS_SELECTION = 'data-keeps-selection';
+
 interface PopoverProps {
   anchor: Anchor;
   /** Accessible name of the popover. */
   label: string;
-  /** A press outside the popover and outside the text (clicks in the text have their own meaning). */
+  /** A press outside the popover, the text (clicks there have their own meaning) and the label palette. */
   onDismiss(): void;
   children: ReactNode;
 }
@@ -29,7 +32,9 @@ export function Popover({ anchor, label, onDismiss, children }: PopoverProps) {
   useEffect(() => {
     const dismiss = (event: PointerEvent) => {
       const area = ref.current?.parentElement;
-      if (area && event.target instanceof Node && !area.contains(event.target)) onDismiss();
+      const target = event.target;
+      if (!area || !(target instanceof Node) || area.contains(target)) return;
+      if (!(target instanceof Element && target.closest(`[${KEEPS_SELECTION}]`))) onDismiss();
     };
     document.addEventListener('pointerdown', dismiss);
     return () => document.removeEventListener('pointerdown', dismiss);

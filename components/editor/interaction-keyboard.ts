@@ -44,6 +44,7 @@ export function keyboardHandler(core: InteractionCore): (event: KeyboardEvent) =
     else if (key === 'r') actions.startLink(spanKey);
     else if (key === 'Delete' || key === 'Backspace') actions.remove(spanKey);
     else if (key === 'Enter') actions.selectAtCaret();
+    else if (key === ']' || key === '[') actions.stepSpan(key === ']' ? 1 : -1);
     else return false;
     return true;
   };
@@ -51,12 +52,14 @@ export function keyboardHandler(core: InteractionCore): (event: KeyboardEvent) =
   return (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return false;
     const key = event.key;
-    if (readOnly && key !== 'Escape' && key !== 'Enter') return false;
+    // Selecting and stepping through spans only reads: it works on read-only text too.
+    if (readOnly && !['Escape', 'Enter', ']', '['].includes(key)) return false;
     const current = latest.current.mode;
     if (current.kind === 'label') return onLabelKey(event, current.subject, current.typing || latest.current.query !== '');
     if (current.kind === 'span') return onSpanKey(key, current.spanKey);
     if (current.kind !== 'idle' && key === 'Escape') actions.cancel();
     else if (key === 'Enter') actions.selectAtCaret();
+    else if (key === ']' || key === '[') actions.stepSpan(key === ']' ? 1 : -1);
     else return false;
     return true;
   };

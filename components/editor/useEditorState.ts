@@ -120,6 +120,8 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     focus: useStable(interaction.focusSpan),
     relabel: useStable((key: string) => interaction.relabel(key, true)),
     remove: useStable(interaction.remove),
+    applyLabel: useStable(interaction.applyLabel),
+    toText: useStable(() => textRef.current?.focus()),
     unlink: useStable((key: string) => run(commands.unlink(context(), key))),
     // A clicked arc: its relation in the relation list, focused there so Delete removes it.
     pickRelation: useStable((key: string) => {

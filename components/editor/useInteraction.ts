@@ -3,7 +3,7 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { layerOf, shortQuote, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
-import { nextInCycle, spansAtCaret } from '@/lib/editor/hit';
+import { neighbourSpan, nextInCycle, spansAtCaret } from '@/lib/editor/hit';
 import { relationCount, relationsOfSpan, type DocState, type SpanTarget } from '@/lib/editor/model';
 import { activeLabels, type SchemaLabel } from '@/lib/editor/schema';
 import type { SegmentTable } from '@/lib/offsets';
@@ -130,6 +130,34 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
       if (caret === null || caret === undefined) return;
       const next = nextInCycle(spansAtCaret(view.spans.values(), caret), activeKeyOf(mode));
       if (next) setMode({ kind: 'span', spanKey: next.key });
+    },
+    /** "]" and "[" in the text: selects the next or previous span (see neighbourSpan). */
+    stepSpan(direction: 1 | -1) {
+      const caret = textRef.current?.caretOffset() ?? 0;
+      const next = neighbourSpan(view.spans.values(), { activeKey: activeKeyOf(state.latest.current.mode), caret }, direction);
+      if (next) showSpan(next.key, { kind: 'span', spanKey: next.key });
+    },
+    /**
+     * A label chosen in the palette: for the selected text, or to relabel the selected span when
+     * it is of the span's layer (a span does not change layer; other layers label new text).
+     */
+    applyLabel(label: SchemaLabel) {
+      const current = state.latest.current.mode;
+      // While a stance target is being chosen, another label is still for the same text or span.
+      const subject = current.kind === 'label' || current.kind === 'target' ? current.subject : null;
+      if (subject && 'range' in subject) return chooseLabel(subject, label);
+      const key = current.kind === 'span' ? current.spanKey : subject ? subject.spanKey : null;
+      const span = key ? view.spans.get(key) : undefined;
+      if (!span) return notify({ tone: 'error', text: `Select text first (or a span to relabel), then choose ${label.name}.` });
+      const layer = layerOf(catalog, span);
+      if (layer !== label.layer) {
+        const [labelLayer, spanLayer] = [label.layer, layer ?? ''].map((l) => layerName(l).toLowerCase());
+        return notify({
+          tone: 'error',
+          text: `${label.name} is a ${labelLayer} label; the selected span is in the ${spanLayer} layer and keeps it. Select text to add a new span.`,
+        });
+      }
+      chooseLabel({ spanKey: span.key }, label);
     },
     cancel() {
       if (mode.kind === 'linkTarget' || mode.kind === 'linkType') return backToText({ kind: 'span', spanKey: mode.sourceKey });

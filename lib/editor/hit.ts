@@ -28,3 +28,20 @@ export function nextInCycle(candidates: readonly Span[], activeKey: string | nul
   const at = sorted.findIndex((span) => span.key === activeKey);
   return sorted[(at + 1) % sorted.length];
 }
+
+/** Document order for stepping through spans: by start, an enclosing span before those inside it. */
+function byPosition(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/**
+ * The span a "next" or "previous" key moves to: the neighbour of the selected span in document
+ * order, or, with none selected, the first span starting at or after the caret (the last one
+ * starting before it). Undefined at either end: the keys do not wrap around, so the end is felt.
+ */
+export function neighbourSpan(spans: Iterable<Span>, from: { activeKey: string | null; caret: number }, direction: 1 | -1): Span | undefined {
+  const sorted = [...spans].sort(byPosition);
+  const at = from.activeKey === null ? -1 : sorted.findIndex((span) => span.key === from.activeKey);
+  if (at >= 0) return sorted[at + direction];
+  return direction === 1 ? sorted.find((span) => span.start >= from.caret) : sorted.findLast((span) => span.start < from.caret);
+}
