@@ -7,8 +7,8 @@ import { conflict, forbidden, notFound, versionConflict } from '@/lib/http/error
 import { OffsetIndex } from '@/lib/offsets';
 import { annotationSnapshot, relationSnapshot } from '@/lib/events/snapshots';
 import { annotationFields, annotationSelect, toWire, type AnnotationFields } from './serialize';
-import { checkDeletable } from './invariants';
-import { checkDependents, checkSpan, type SpanDraft, type TargetRef } from './rules';
+import { checkDeletable, checkSpanNote } from './invariants';
+import { checkDependents, checkSpan, violationError, type SpanDraft, type TargetRef } from './rules';
 import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
 
 /**
@@ -21,12 +21,18 @@ export interface Actor {
   access: ProjectAccess;
 }
 
-export interface NewSpan extends SpanDraft {
+/** The author's flag and note on a span (invariants.ts, checkSpanNote). */
+export interface SpanRemarks {
+  unsure?: boolean;
+  note?: string | null;
+}
+
+export interface NewSpan extends SpanDraft, SpanRemarks {
   attributes?: Prisma.InputJsonObject;
   gold?: boolean;
 }
 
-export interface SpanChange {
+export interface SpanChange extends SpanRemarks {
   version: number;
   labelId?: string;
   start?: number;
@@ -78,7 +84,15 @@ export async function writeSpan(
   await assertLayerWritable(tx, actor, document.documentId, authorId);
   const { label, ...fields } = await checkSpan(tx, input, { ...document, authorId });
   const created = await tx.annotation.create({
-    data: { ...fields, documentId: document.documentId, authorId, attributes: input.attributes ?? {}, origin: from.origin, sourceIds: from.sourceIds ?? [] },
+    data: {
+      ...fields,
+      ...remarks(input),
+      documentId: document.documentId,
+      authorId,
+      attributes: input.attributes ?? {},
+      origin: from.origin,
+      sourceIds: from.sourceIds ?? [],
+    },
     select: annotationFields,
   });
   const row = { ...created, label };
@@ -119,7 +133,7 @@ export async function updateSpanIn(tx: DbClient, document: DocumentContext, acto
     });
   const updated = await tx.annotation.update({
     where: { id: annotationId },
-    data: { ...fields, ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
+    data: { ...fields, ...remarks(change), ...(change.attributes ? { attributes: change.attributes } : {}), version: { increment: 1 } },
     select: annotationFields,
   });
   const row = { ...updated, label };
@@ -219,6 +233,14 @@ export async function inDocument<T>(
 
 async function markStarted(db: DbClient, documentId: string, userId: string): Promise<void> {
   await db.assignment.updateMany({ where: { documentId, userId, status: 'ASSIGNED' }, data: { status: 'IN_PROGRESS', startedAt: new Date() } });
+}
+
+/** The flag and note to store, of those sent (a blank note clears it; a long one is refused naming `note`). */
+function remarks({ unsure, note }: SpanRemarks): { unsure?: boolean; note?: string | null } {
+  if (note === undefined) return unsure === undefined ? {} : { unsure };
+  const checked = checkSpanNote(note);
+  if (!checked.ok) throw violationError(checked.violation);
+  return { ...(unsure === undefined ? {} : { unsure }), note: checked.value };
 }
 
 function currentTarget(row: AnnotationFields): TargetRef | null {

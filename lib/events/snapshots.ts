@@ -17,6 +17,8 @@ const ANNOTATION = [
   'end',
   'quote',
   'attributes',
+  'unsure',
+  'note',
   'targetId',
   'targetAnnotationId',
   'origin',
