@@ -40,7 +40,7 @@ interface DocumentWork {
   submitted: string[];
   /** Submitted annotators who changed their work after gold was shown to them: not independent votes. */
   afterGold: string[];
-  spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue })[];
+  spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue; unsure: boolean; note: string | null })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
   gold: {
@@ -66,6 +66,8 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
         targetAnnotationId: true,
         quote: true,
         attributes: true,
+        unsure: true,
+        note: true,
         sourceIds: true,
       },
     }),

@@ -120,4 +120,18 @@ describe('unsure flag and note on a span', () => {
     expect(submitted.status).toBe(409);
     expect(await stored(span.id)).toEqual({ unsure: false, note: null, version: 1 });
   });
+
+  it('a curator sees each proposer’s flag and note on the candidate in the review view', async () => {
+    await createSpan(annotator, { unsure: true, note: 'Town or district?' });
+    await createSpan(other);
+    for (const user of [annotator, other]) {
+      const submitted = await call('PATCH', '/documents/{id}/assignment', { id: documentId }, { token: user.token, body: { status: 'SUBMITTED' } });
+      expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    }
+    const view = await call('GET', '/documents/{id}/review', { id: documentId }, { token: curator.token });
+    expect(view.status).toBe(200);
+    expect(view.body.spans).toHaveLength(1);
+    expect(view.body.spans[0]).toMatchObject({ authors: expect.arrayContaining([annotator.id, other.id]) });
+    expect(view.body.spans[0].remarks).toEqual([{ author: annotator.id, unsure: true, note: 'Town or district?' }]);
+  });
 });
