@@ -38,7 +38,7 @@ interface PrepareContext {
 }
 
 /** A note attribute becomes the span's note when it is one the API would store as given; others stay attributes. */
-const fitsNote = (text: string) => text.trim() !== '' && checkSpanNote(text).ok;
+export const fitsNote = (text: string) => text.trim() !== '' && checkSpanNote(text).ok;
 
 export interface PreparedDocument {
   document: Prisma.DocumentCreateManyInput;

@@ -168,7 +168,7 @@ describe('annotation rules, the editor’s pre-checks', () => {
         ? { kind: 'target' as const, id: spec.target.target }
         : { kind: 'span' as const, key: spec.target.span }
       : null;
-    return { key: spec.ref, labelId: spec.label, start, end, quote: text.slice(start, end), target, attributes: {} };
+    return { key: spec.ref, labelId: spec.label, start, end, quote: text.slice(start, end), target, attributes: {}, unsure: false, note: null };
   };
 
   it.each(CASES.filter((c) => reaches(c, 'editor') === null).map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
@@ -189,9 +189,39 @@ describe('annotation rules, the editor’s pre-checks', () => {
 
 describe('relabelling and deleting in the editor', () => {
   it('refuses a label that breaks a relation, and deleting a stance target', () => {
-    const person: Span = { key: 'p', labelId: 'ENTITY:PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
-    const org: Span = { key: 'o', labelId: 'ENTITY:ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
-    const stance: Span = { key: 's', labelId: 'STANCE:AGAINST', start: 28, end: 36, quote: 'attacked', target: { kind: 'span', key: 'o' }, attributes: {} };
+    const person: Span = {
+      key: 'p',
+      labelId: 'ENTITY:PERSON',
+      start: 4,
+      end: 21,
+      quote: 'Hafiz Gul Bahadur',
+      target: null,
+      attributes: {},
+      unsure: false,
+      note: null,
+    };
+    const org: Span = {
+      key: 'o',
+      labelId: 'ENTITY:ORG',
+      start: 4,
+      end: 27,
+      quote: 'Hafiz Gul Bahadur group',
+      target: null,
+      attributes: {},
+      unsure: false,
+      note: null,
+    };
+    const stance: Span = {
+      key: 's',
+      labelId: 'STANCE:AGAINST',
+      start: 28,
+      end: 36,
+      quote: 'attacked',
+      target: { kind: 'span', key: 'o' },
+      attributes: {},
+      unsure: false,
+      note: null,
+    };
     const doc = applyOps(emptyDoc, [
       ...[person, org, stance].map((span) => ({ type: 'createSpan' as const, span })),
       { type: 'createRelation', relation: { key: 'r', labelId: 'RELATION:MEMBER_OF', sourceKey: 'p', targetKey: 'o' } },
