@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommentThread } from '@/components/comments/CommentThread';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { AcceptThresholdForm } from '@/components/review/AcceptThresholdForm';
 import { FinishToggle } from '@/components/review/adjudication/FinishToggle';
@@ -87,6 +88,10 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
         )}
       </section>
       <ReviewWorkbench view={view} labels={labels} targets={schema.targets.map((t) => ({ id: t.id, name: t.name }))} mayWriteGold={mayWriteGold} />
+      <section aria-labelledby="comments-heading" className="panel">
+        <h2 id="comments-heading">Comments</h2>
+        <CommentThread documentId={documentId} />
+      </section>
     </>
   );
 }
