@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
 
 /**
@@ -38,63 +38,64 @@ async function ownProject(page: Page) {
 }
 
 describe.skipIf(!BASE)('span flags and notes, and the comment thread (Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'flags a span unsure with a note, lists and filters it, posts a comment, and shows both to the curator in adjudication',
     async () => {
-      const { page } = await signedIn(browser);
-      const project = await ownProject(page);
-      await page.goto(project.editor);
-      const text = page.getByRole('textbox', { name: /^Text of / });
-      await text.waitFor();
-
-      const word = await selectFreeWord(page);
-      await page.getByRole('dialog', { name: 'Choose a label' }).waitFor();
-      await page.keyboard.press(project.hotkey);
-      const span = text.locator('[data-span]', { hasText: word });
-      await expect.poll(() => span.count()).toBe(1);
-      await outsideMultiClickWindow(page);
-      await span.click();
-      const actions = page.getByRole('dialog', { name: 'Selected span' });
-      await actions.getByRole('button', { name: /^Unsure/ }).click();
-      await expect.poll(() => actions.getByRole('button', { name: /^Unsure/ }).getAttribute('aria-pressed')).toBe('true');
-      await actions.getByRole('button', { name: /^Note…/ }).click();
-      const note = page.getByRole('dialog', { name: 'Note for the curators' });
-      await note.getByRole('textbox').fill(NOTE);
-      await note.getByRole('button', { name: 'Save note' }).click();
-      await page.getByRole('status').first().getByText('All changes saved').waitFor();
-
-      // The span list marks the span, and "Unsure only" keeps it.
-      const row = page.getByRole('button', { name: new RegExp(`${word}.*marked unsure, has a note`) });
-      await row.waitFor();
-      await page.getByRole('checkbox', { name: 'Unsure only' }).check();
-      await row.waitFor();
-      expect(await page.getByRole('complementary', { name: 'Annotations' }).getByRole('listitem').count()).toBe(1);
-
-      await page.getByRole('tab', { name: 'Comments' }).click();
-      await page.getByRole('textbox', { name: 'New comment' }).fill(COMMENT);
-      await page.getByRole('button', { name: 'Post comment' }).click();
-      await page.getByRole('region', { name: 'Comments on this document' }).getByText(COMMENT).waitFor();
-      expect(await accessibilityProblems(page)).toEqual([]);
-
-      const stored = await api<{ items: { quote: string; unsure: boolean; note: string | null }[] }>(page, `/documents/${project.documentId}/annotations`);
-      expect(stored.items.map(({ quote, unsure, note }) => ({ quote, unsure, note }))).toEqual([{ quote: word, unsure: true, note: NOTE }]);
-
-      await api(page, `/documents/${project.documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
-      await page.goto(project.review);
-      const remarks = page.getByRole('list', { name: "Annotators' flags and notes" });
-      await remarks.getByText(NOTE).waitFor();
-      expect(await remarks.getByText('unsure', { exact: true }).count()).toBe(1);
-      await page.getByRole('region', { name: 'Comments on this document' }).getByText(COMMENT).waitFor();
-      expect(await accessibilityProblems(page)).toEqual([]);
+      const browser = await launchChromium();
+      try {
+        await flagNoteAndComment(browser);
+      } finally {
+        await browser.close();
+      }
     },
     TIMEOUT,
   );
 });
+
+async function flagNoteAndComment(browser: Browser) {
+  const { page } = await signedIn(browser);
+  const project = await ownProject(page);
+  await page.goto(project.editor);
+  const text = page.getByRole('textbox', { name: /^Text of / });
+  await text.waitFor();
+
+  const word = await selectFreeWord(page);
+  await page.getByRole('dialog', { name: 'Choose a label' }).waitFor();
+  await page.keyboard.press(project.hotkey);
+  const span = text.locator('[data-span]', { hasText: word });
+  await expect.poll(() => span.count()).toBe(1);
+  await outsideMultiClickWindow(page);
+  await span.click();
+  const actions = page.getByRole('dialog', { name: 'Selected span' });
+  await actions.getByRole('button', { name: /^Unsure/ }).click();
+  await expect.poll(() => actions.getByRole('button', { name: /^Unsure/ }).getAttribute('aria-pressed')).toBe('true');
+  await actions.getByRole('button', { name: /^Note…/ }).click();
+  const note = page.getByRole('dialog', { name: 'Note for the curators' });
+  await note.getByRole('textbox').fill(NOTE);
+  await note.getByRole('button', { name: 'Save note' }).click();
+  await page.getByRole('status').first().getByText('All changes saved').waitFor();
+
+  // The span list marks the span, and "Unsure only" keeps it.
+  const row = page.getByRole('button', { name: new RegExp(`${word}.*marked unsure, has a note`) });
+  await row.waitFor();
+  await page.getByRole('checkbox', { name: 'Unsure only' }).check();
+  await row.waitFor();
+  expect(await page.getByRole('complementary', { name: 'Annotations' }).getByRole('listitem').count()).toBe(1);
+
+  await page.getByRole('tab', { name: 'Comments' }).click();
+  await page.getByRole('textbox', { name: 'New comment' }).fill(COMMENT);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  await page.getByRole('region', { name: 'Comments on this document' }).getByText(COMMENT).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+
+  const stored = await api<{ items: { quote: string; unsure: boolean; note: string | null }[] }>(page, `/documents/${project.documentId}/annotations`);
+  expect(stored.items.map(({ quote, unsure, note }) => ({ quote, unsure, note }))).toEqual([{ quote: word, unsure: true, note: NOTE }]);
+
+  await api(page, `/documents/${project.documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
+  await page.goto(project.review);
+  const remarks = page.getByRole('list', { name: "Annotators' flags and notes" });
+  await remarks.getByText(NOTE).waitFor();
+  expect(await remarks.getByText('unsure', { exact: true }).count()).toBe(1);
+  await page.getByRole('region', { name: 'Comments on this document' }).getByText(COMMENT).waitFor();
+  expect(await accessibilityProblems(page)).toEqual([]);
+}

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_COMMENT } from '@/lib/comments/rules';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import type { TestUser } from '../support/fixtures';
+import { twoAnnotatorDocument } from '../support/two-annotators';
 
 /** A document's comment thread (issue #17): blind mode decides who reads what; authors edit, curators may delete; every change is an event. */
 const db = getPrisma();
@@ -11,11 +12,8 @@ let projectId: string;
 let documentId: string;
 
 beforeEach(async () => {
-  [owner, curator, a, b] = [await makeUser(db, 'owner'), await makeUser(db, 'curator'), await makeUser(db, 'a'), await makeUser(db, 'b')];
-  projectId = (await makeProject(db, { OWNER: owner, CURATOR: curator, ANNOTATOR: a })).id;
-  await db.membership.create({ data: { projectId, userId: b.id, role: 'ANNOTATOR' } });
+  ({ owner, curator, a, b, projectId, documentId } = await twoAnnotatorDocument(db, 'Some text.'));
   await db.project.update({ where: { id: projectId }, data: { blindMode: true } });
-  documentId = (await db.document.create({ data: { projectId, name: 'd', text: 'Some text.', sha256: 'x', position: 0 } })).id;
 });
 
 const post = async (user: TestUser, body: string) => {

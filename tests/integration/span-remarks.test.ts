@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SPAN_NOTE } from '@/lib/annotations/invariants';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import type { TestUser } from '../support/fixtures';
+import { twoAnnotatorDocument } from '../support/two-annotators';
 
 /** A span's "unsure" flag and note (issue #17): written by the span's author through the single PATCH and the batch. */
 const db = getPrisma();
@@ -14,14 +15,9 @@ let documentId: string;
 let orgLabel: string;
 
 beforeEach(async () => {
-  annotator = await makeUser(db, 'annotator');
-  other = await makeUser(db, 'other');
-  curator = await makeUser(db, 'curator');
-  const owner = await makeUser(db, 'owner');
-  const project = await makeProject(db, { OWNER: owner, ANNOTATOR: annotator, CURATOR: curator });
-  await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
-  documentId = (await db.document.create({ data: { projectId: project.id, name: 'd', text: TEXT, sha256: 'x', position: 0 } })).id;
-  orgLabel = (await db.label.findFirstOrThrow({ where: { projectId: project.id, layer: 'ENTITY', key: 'ORG' } })).id;
+  const fixture = await twoAnnotatorDocument(db, TEXT);
+  ({ a: annotator, b: other, curator, documentId } = fixture);
+  orgLabel = (await db.label.findFirstOrThrow({ where: { projectId: fixture.projectId, layer: 'ENTITY', key: 'ORG' } })).id;
 });
 
 const createSpan = async (user: TestUser, extra: Record<string, unknown> = {}) => {

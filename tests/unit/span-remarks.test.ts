@@ -8,6 +8,7 @@ import { spanSections } from '@/lib/editor/sections';
 import { takeRemarks } from '@/lib/formats/span-remarks';
 import { fitsNote } from '@/lib/import/prepare';
 import { OffsetIndex } from '@/lib/offsets';
+import { schemaLabel } from '../support/schema-label';
 
 /** A span's "unsure" flag and note (issue #17): the note rule, the editor's command and its undo, the list filter, the import's reading. */
 const text = new OffsetIndex('Hafiz Gul Bahadur group attacked Bannu.');
@@ -23,27 +24,7 @@ const span = (key: string, start: number, end: number, remarks: Partial<Pick<Spa
   note: null,
   ...remarks,
 });
-const catalog = catalogOf(
-  [
-    {
-      id: 'ORG',
-      layer: 'ENTITY',
-      key: 'ORG',
-      name: 'Organisation',
-      description: '',
-      color: '#000000',
-      hotkey: null,
-      position: 0,
-      retired: false,
-      sourceTypes: [],
-      targetTypes: [],
-      options: [],
-      multiple: false,
-      perTarget: false,
-    },
-  ],
-  [],
-);
+const catalog = catalogOf([schemaLabel('ENTITY', 'ORG')], []);
 const docOf = (...spans: Span[]): DocState =>
   applyOps(
     emptyDoc,
