@@ -2,8 +2,8 @@
  * A span's "unsure" flag and note (its author's remarks for the curators) travel in exports as two
  * span attributes, so every format that carries attributes carries them without a field of its
  * own: `unsure: true` (absent when not flagged) and `note: "<text>"`. The import takes them back
- * out of the attributes into the span's flag and note; a value of another type (a brat note
- * written by hand is always a string, but a JSONL file may say anything) stays an attribute.
+ * out of the attributes into the span's flag and note (the flag as a boolean, or as the text
+ * "true"/"false" of formats whose values are text); a value of another type stays an attribute.
  */
 export const UNSURE_ATTRIBUTE = 'unsure';
 export const NOTE_ATTRIBUTE = 'note';
@@ -19,10 +19,12 @@ export function takeRemarks(
   fitsNote: (note: string) => boolean,
 ): SpanRemarkValues & { attributes: Record<string, unknown> } {
   const { [UNSURE_ATTRIBUTE]: unsure, [NOTE_ATTRIBUTE]: note, ...rest } = attributes;
-  const flagTaken = typeof unsure === 'boolean';
+  // Formats whose values are text (WebAnno TSV features) give the flag back as "true".
+  const flag = unsure === 'true' ? true : unsure === 'false' ? false : unsure;
+  const flagTaken = typeof flag === 'boolean';
   const noteTaken = typeof note === 'string' && fitsNote(note);
   return {
-    unsure: flagTaken ? unsure : false,
+    unsure: flagTaken ? flag : false,
     note: noteTaken ? note : null,
     attributes: {
       ...rest,

@@ -77,6 +77,15 @@ describe('unsure flags and notes in exports', () => {
     expect(await reimported('d1.zip', file)).toEqual(EXPECTED);
   });
 
+  it('webanno-tsv writes them as features, and its import reads them back', async () => {
+    const file = unzipSync(await exported({ format: 'webanno-tsv' }))['d1.tsv']!;
+    expect(strFromU8(file)).toContain('first name only');
+    expect(strFromU8(file)).toContain('Two readings:\\nthe city or the club');
+    // TSV features are text, so the number comes back as one; the flag and note come back as they were.
+    const [alice, ...rest] = EXPECTED;
+    expect(await reimported('d1.tsv', file)).toEqual([{ ...alice, attributes: { confidence: '0.5' } }, ...rest]);
+  });
+
   it('formats without span attributes count the flags and notes they leave out in the card', async () => {
     for (const format of ['conll', 'stance-csv'] as const) {
       const card = JSON.parse(strFromU8(await exported({ format: 'card-json', cardOf: format })));

@@ -92,6 +92,8 @@ describe('takeRemarks (import)', () => {
   it('takes the unsure flag and the note out of the attributes', () => {
     expect(takeRemarks({ unsure: true, note: 'maybe', confidence: 0.5 }, fitsNote)).toEqual({ unsure: true, note: 'maybe', attributes: { confidence: 0.5 } });
     expect(takeRemarks({}, fitsNote)).toEqual({ unsure: false, note: null, attributes: {} });
+    // WebAnno TSV features are text.
+    expect(takeRemarks({ unsure: 'true' }, fitsNote)).toEqual({ unsure: true, note: null, attributes: {} });
   });
 
   it('leaves values that are not a flag or a storable note as attributes, so nothing is lost', () => {
