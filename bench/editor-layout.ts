@@ -13,6 +13,7 @@ import { spanDecorations } from '@/components/editor/annotation-extension';
 import { layoutSpans } from '@/lib/editor/layout';
 import type { Span } from '@/lib/editor/model';
 import { buildSegmentTable } from '@/lib/offsets';
+import { summary, time } from './support/timing';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const SPANS = 5000;
@@ -29,17 +30,6 @@ const spans: Span[] = Array.from({ length: SPANS }, (_, i) => {
   return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {}, unsure: false, note: null };
 });
 const look = () => ({ color: '#123456', title: 'Label (KEY)' });
-
-function time(work: () => void): number {
-  const started = performance.now();
-  work();
-  return performance.now() - started;
-}
-
-const summary = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return `${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms (${sorted[0]!.toFixed(1)}–${sorted.at(-1)!.toFixed(1)})`;
-};
 
 spanDecorations(doc, layoutSpans(spans, table, look).marks, 'span'); // warm-up
 const layout: number[] = [];

@@ -117,7 +117,7 @@ try {
 
   log(`warm-up ${WARMUP} s, then ${DURATION} s with ${CLIENTS} clients (${RATE > 0 ? `${RATE} operations/s offered` : 'back to back'})`);
   await runAll(WARMUP);
-  if (BATCH > 1) await compareBatched(shared, runAll);
+  if (BATCH > 1) await compareBatched(shared, runAll, () => sampleCpu(server!.pid!, database.dataDir));
   shared.recorder.measuring = true;
   const cpuBefore = sampleCpu(server.pid!, database.dataDir);
   const health = crowd ? timeHealth(shared.baseUrl) : null;
@@ -171,9 +171,13 @@ async function stop(child: ChildProcess): Promise<void> {
 /**
  * Alternates single requests and batches of BATCH span operations, DURATION s each, ROUNDS
  * times, and prints span operations/s acknowledged and errors per phase, then the medians.
+ * Each phase also prints the CPU the server and PostgreSQL spent per acknowledged span
+ * operation: on a machine shared with other work the rate says how much CPU Glossa got, the
+ * cost per operation what it needs, and from it the rate two idle cores would allow.
  */
-async function compareBatched(shared: Shared, runAll: (seconds: number) => Promise<unknown>): Promise<void> {
+async function compareBatched(shared: Shared, runAll: (seconds: number) => Promise<unknown>, sample: () => CpuSample): Promise<void> {
   const rates: Record<'single' | 'batched', number[]> = { single: [], batched: [] };
+  const costs: Record<'single' | 'batched', number[]> = { single: [], batched: [] };
   for (let round = 1; round <= ROUNDS; round++) {
     for (const mode of ['single', 'batched'] as const) {
       shared.batch = mode === 'single' ? 1 : BATCH;
@@ -182,19 +186,34 @@ async function compareBatched(shared: Shared, runAll: (seconds: number) => Promi
       recorder.spanOps = 0;
       const errorsBefore = recorder.failures.length;
       recorder.measuring = true;
+      const cpuBefore = sample();
       const started = performance.now();
       await runAll(DURATION);
       const seconds = (performance.now() - started) / 1000;
+      const cpu = cpuBetween(cpuBefore, sample());
       recorder.measuring = false;
       const rate = recorder.spanOps / seconds;
       rates[mode].push(rate);
-      log(`round ${round} ${mode.padEnd(7)}: ${rate.toFixed(0)} span operations/s acknowledged, ${recorder.failures.length - errorsBefore} error(s)`);
+      const perOp = (cpuSeconds: number) => (1000 * cpuSeconds) / Math.max(1, recorder.spanOps);
+      costs[mode].push(perOp(cpu.server + cpu.postgres));
+      log(
+        `round ${round} ${mode.padEnd(7)}: ${rate.toFixed(0)} span operations/s acknowledged, ${recorder.failures.length - errorsBefore} error(s); ` +
+          `CPU per span operation: server ${perOp(cpu.server).toFixed(1)} ms, PostgreSQL ${perOp(cpu.postgres).toFixed(1)} ms`,
+      );
+      printCpu(cpu, seconds);
       printResults(recorder, seconds);
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const medians = `single ${median(rates.single).toFixed(0)}, batches of ${BATCH} ${median(rates.batched).toFixed(0)}`;
   log(`medians over ${ROUNDS} rounds: ${medians} span operations/s acknowledged`);
+  for (const mode of ['single', 'batched'] as const) {
+    const cost = median(costs[mode]);
+    log(
+      `${mode}: median server + PostgreSQL CPU ${cost.toFixed(1)} ms a span operation, ` +
+        `${((cpus().length * 1000) / cost).toFixed(0)} span operations/s if they had all ${cpus().length} cores`,
+    );
+  }
   shared.batch = 1;
 }
 

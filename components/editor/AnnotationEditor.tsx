@@ -8,6 +8,10 @@ import { ConflictDialog } from './ConflictDialog';
 import { Dialog } from './Dialog';
 import { DocumentQuestions } from './DocumentQuestions';
 import { EditorToolbar } from './EditorToolbar';
+import { FindBar } from './find/FindBar';
+import { LabelAllDialog } from './find/LabelAllDialog';
+import { useFind } from './find/useFind';
+import { useLabelAll } from './find/useLabelAll';
 import { GoldCompare } from './GoldCompare';
 import { GoldCompareToggle } from './GoldCompareToggle';
 import { draftOf } from './mode';
@@ -74,6 +78,7 @@ function LoadedEditor({ data, work }: EditorProps) {
     submission,
     readOnly,
     readOnlyReason,
+    context,
     tab,
     dialog,
     notice,
@@ -94,6 +99,8 @@ function LoadedEditor({ data, work }: EditorProps) {
   const setNotice = notice.set;
   const setDialog = dialog.set;
   const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
+  const find = useFind({ text, table, textRef });
+  const labelAll = useLabelAll({ findText: find.findText, snapToWords: project.snapToWords, context, perform: changes.perform, notify: setNotice });
 
   return (
     <div className={styles.editor}>
@@ -123,6 +130,8 @@ function LoadedEditor({ data, work }: EditorProps) {
         }}
         onGuidelines={() => setDialog('guidelines')}
         onShortcuts={() => setDialog('shortcuts')}
+        onFind={find.show}
+        findBar={find.open && <FindBar find={find} onLabelAll={readOnly ? undefined : labelAll.start} />}
       />
       <div role="alert" className={styles.alert}>
         {notice.current?.tone === 'error' && (
@@ -170,6 +179,7 @@ function LoadedEditor({ data, work }: EditorProps) {
               handlers={interaction.textHandlers}
               controller={textRef}
               ghosts={suggestions.store}
+              found={find.store}
             >
               <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />
               <SuggestionPopover suggestions={suggestions} textRef={textRef} />
@@ -221,6 +231,7 @@ function LoadedEditor({ data, work }: EditorProps) {
       <Dialog open={dialog.open === 'shortcuts'} title="Keyboard shortcuts" onClose={() => setDialog(null)}>
         <ShortcutSheet />
       </Dialog>
+      <LabelAllDialog labelAll={labelAll} labels={labels} query={find.query} matches={find.result.matches} truncated={find.result.truncated} />
       <ConflictDialog
         conflict={snapshot.status.kind === 'conflict' ? snapshot.status.conflict : null}
         catalog={catalog}

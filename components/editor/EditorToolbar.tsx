@@ -18,9 +18,12 @@ interface EditorToolbarProps {
   };
   onGuidelines(): void;
   onShortcuts(): void;
+  onFind(): void;
+  /** The find bar, when open: a row of its own under the buttons, so it stays in view with the toolbar. */
+  findBar?: ReactNode;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -49,6 +52,15 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
         {status}
       </div>
       <div className={styles.group}>
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={onFind}
+          aria-keyshortcuts="Control+F Meta+F"
+          title="Find in the document (Ctrl/⌘+F)"
+        >
+          Find
+        </button>
         <button type="button" className="button button--secondary" onClick={onGuidelines}>
           Guidelines
         </button>
@@ -89,6 +101,7 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
           </button>
         )}
       </div>
+      {findBar}
     </div>
   );
 }

@@ -20,6 +20,8 @@ interface LabelPickerProps {
   onCancel(): void;
   inputRef: Ref<HTMLInputElement>;
   autoFocus: boolean;
+  /** Where hotkeys do not apply (label all), the filter says so instead. */
+  placeholder?: string;
 }
 
 /**
@@ -27,7 +29,19 @@ interface LabelPickerProps {
  * list is the tab's labels; typing searches every layer, so a label is found without
  * knowing its layer. Hotkeys themselves are handled in the text, where focus stays.
  */
-export function LabelPicker({ labels, title, layer, onLayerChange, query, onQueryChange, onChoose, onCancel, inputRef, autoFocus }: LabelPickerProps) {
+export function LabelPicker({
+  labels,
+  title,
+  layer,
+  onLayerChange,
+  query,
+  onQueryChange,
+  onChoose,
+  onCancel,
+  inputRef,
+  autoFocus,
+  placeholder,
+}: LabelPickerProps) {
   const searching = query.trim() !== '';
   const items = useMemo(() => pickerLabels(labels, layer, query), [labels, layer, query]);
 
@@ -74,7 +88,7 @@ export function LabelPicker({ labels, title, layer, onLayerChange, query, onQuer
         onCancel={onCancel}
         query={query}
         onQueryChange={onQueryChange}
-        placeholder="A hotkey applies its label; / searches by name"
+        placeholder={placeholder ?? 'A hotkey applies its label; / searches by name'}
         empty="No active label matches."
         inputRef={inputRef}
         autoFocus={autoFocus}

@@ -25,6 +25,15 @@ const SECTIONS: { title: string; keys: [string[], string][] }[] = [
     ],
   },
   {
+    title: 'Find in the document',
+    keys: [
+      [['Ctrl/⌘', 'F'], 'Open the find bar (again in the find field: the browser’s own find)'],
+      [['Enter'], 'Next match (also F3)'],
+      [['Shift', 'Enter'], 'Previous match (also Shift + F3)'],
+      [['Esc'], 'Close the find bar, caret at the current match'],
+    ],
+  },
+  {
     title: 'Everywhere',
     keys: [
       [['Ctrl/⌘', 'Z'], 'Undo'],

@@ -9,6 +9,8 @@ import { useEffect, useImperativeHandle, useRef, type CSSProperties, type ReactN
 import type { SpanLayout } from '@/lib/editor/layout';
 import type { CodePointRange, SegmentTable } from '@/lib/offsets';
 import { AnnotationExtension, drawSpans, MAX_DRAWN_LANE, type TextHandlers } from './annotation-extension';
+import { findExtension } from './find/find-extension';
+import type { FindStore } from './find/find-store';
 import type { GhostStore } from './suggestions/ghost-store';
 import { suggestionExtension } from './suggestions/suggestion-extension';
 import styles from './text.module.css';
@@ -44,6 +46,8 @@ interface TextViewProps {
   controller: Ref<TextController>;
   /** Pending suggestions, drawn as ghost spans (components/editor/suggestions). */
   ghosts?: GhostStore;
+  /** The find bar's matches, highlighted (components/editor/find). */
+  found?: FindStore;
   /** Popovers, positioned against the text area. */
   children?: ReactNode;
 }
@@ -63,7 +67,7 @@ export function PlainText({ table }: { table: SegmentTable }) {
   );
 }
 
-export function TextView({ table, label, layout, active, draft, handlers, controller, ghosts, children }: TextViewProps) {
+export function TextView({ table, label, layout, active, draft, handlers, controller, ghosts, found, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   // The spans of the render that creates the editor, drawn with the text so it is laid out once.
   const initialLayout = useRef(layout);
@@ -76,6 +80,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
         Text,
         AnnotationExtension.configure({ handlers, classes, initialMarks: () => initialLayout.current.marks }),
         ...(ghosts ? [suggestionExtension(ghosts)] : []),
+        ...(found ? [findExtension(found)] : []),
       ],
       content: {
         type: 'doc',

@@ -170,6 +170,7 @@ export function useEditorState(data: EditorData, work: EditorWork) {
     submission,
     readOnly,
     readOnlyReason,
+    context,
     tab: { shown: shownTab, set: setPanelTab },
     dialog: { open: dialog, set: setDialog },
     notice: { current: notice, set: setNotice },

@@ -19,7 +19,7 @@ import { useModeState, type ModeState } from './useModeState';
 
 let keySequence = 0;
 /** Client keys for new entities (randomUUID needs a secure context, which a LAN address is not). */
-function newKey(): string {
+export function newKey(): string {
   keySequence += 1;
   return `new:${Date.now().toString(36)}:${keySequence}`;
 }

@@ -7,22 +7,14 @@ import { forbidden, notFound, versionConflict } from '@/lib/http/errors';
 import { checkRelation } from './invariants';
 import { spanFact, violationError } from './rules';
 import { inDocument, type Actor, type DocumentContext } from './service';
+import { relationFields } from './span-store';
 import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
 import { assertGoldWriter } from '@/lib/access/project-access';
 
 /** Directed relations between two spans of the same layer owner, typed by a RELATION label. */
 const relationSelect = {
-  id: true,
-  documentId: true,
-  authorId: true,
-  labelId: true,
-  sourceId: true,
-  targetId: true,
-  attributes: true,
-  origin: true,
-  version: true,
-  sourceIds: true,
+  ...relationFields,
   createdAt: true,
   updatedAt: true,
   label: { select: { key: true } },

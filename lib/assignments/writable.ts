@@ -1,6 +1,7 @@
 import { can } from '@/lib/access/policy';
 import type { DbClient } from '@/lib/db/client';
 import { recordEvents } from '@/lib/events/log';
+import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
 import { conflict } from '@/lib/http/errors';
 import { assignmentEvent, assignmentFields } from './events';
 import { loadLayerState, selfAssign, type LayerActor } from './state';
@@ -14,15 +15,14 @@ import { loadLayerState, selfAssign, type LayerActor } from './state';
  * - the first change after gold (or another annotator's work) was shown to them flags the
  *   assignment `afterGoldAt`, so agreement no longer counts the work as independent.
  * The gold layer (authorId null) has no assignment: writers check `gold:write` themselves.
+ * Answers the assignment's status (null for gold), so a writer knows whether its first change
+ * starts the assignment without asking again.
  */
-export async function assertLayerWritable(tx: DbClient, actor: LayerActor, documentId: string, authorId: string | null): Promise<void> {
-  if (authorId === null) return;
+export async function assertLayerWritable(tx: DbClient, actor: LayerActor, documentId: string, authorId: string | null): Promise<AssignmentStatus | null> {
+  if (authorId === null) return null;
   const state = await loadLayerState(tx, documentId, authorId);
   const current = state.assignment;
-  if (!current) {
-    await selfAssign(tx, actor, documentId, state, 'IN_PROGRESS');
-    return;
-  }
+  if (!current) return (await selfAssign(tx, actor, documentId, state, 'IN_PROGRESS')).status;
   if (current.status === 'SUBMITTED' && !can(actor.access.role, 'work:read-others')) {
     throw conflict('This document is SUBMITTED: your work on it is read-only. Reopen it to change it.', { status: current.status });
   }
@@ -30,4 +30,5 @@ export async function assertLayerWritable(tx: DbClient, actor: LayerActor, docum
     const flagged = await tx.assignment.update({ where: { id: current.id }, data: { afterGoldAt: new Date() }, select: assignmentFields });
     await recordEvents(tx, [assignmentEvent(state.projectId, actor.userId, current, flagged)]);
   }
+  return current.status;
 }

@@ -14,6 +14,13 @@ const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient }
  */
 export const CONNECT_TIMEOUT_MS = 5_000;
 
+/*
+ * pg prints one DeprecationWarning per process ("client.query() when the client is already
+ * executing a query"): inside an interactive transaction, Prisma's query interpreter reads the
+ * relations of a nested select concurrently on the transaction's one connection (prisma/orm
+ * PR #29979 and #29468, still open). pg 8 queues those queries, so results are right; pg 9 will
+ * refuse them, which is why package.json keeps pg on ^8 until the adapter serialises them.
+ */
 export function createPrismaClient(url: string): PrismaClient {
   return new PrismaClient({
     adapter: new PrismaPg({ connectionString: url, max: poolSize(), connectionTimeoutMillis: CONNECT_TIMEOUT_MS }),

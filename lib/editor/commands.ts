@@ -8,6 +8,7 @@ import {
   checkStanceTarget,
   type SpanFact,
   type TargetRef,
+  type Violation,
 } from '@/lib/annotations/invariants';
 import { layerOf, type Catalog } from './catalog';
 import type { Answer, DocState, Op, Span, SpanChange, SpanTarget } from './model';
@@ -20,7 +21,7 @@ import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
  * state, so the usual mistakes are explained at once instead of after a rollback; the
  * server still has the last word.
  */
-export type Command = { ok: true; ops: Op[]; description: string } | { ok: false; error: string };
+export type Command = { ok: true; ops: Op[]; description: string } | { ok: false; error: string; overlapsWith?: string };
 
 export interface CommandContext {
   doc: DocState;
@@ -30,6 +31,8 @@ export interface CommandContext {
 }
 
 const fail = (error: string): Command => ({ ok: false, error });
+/** A refusal that keeps the span an overlap clashes with, so that label-all can count overlaps apart from other refusals. */
+const refuse = ({ message, overlapsWith }: Violation): Command => ({ ok: false, error: message, ...(overlapsWith === undefined ? {} : { overlapsWith }) });
 
 /** The editor holds one layer, the caller's, and addresses spans by key: facts use the key as id and one owner for all. */
 const OWN_LAYER = 'own';
@@ -61,12 +64,12 @@ function targetFact(context: CommandContext, target: SpanTarget | null) {
 }
 
 /** The first rule the span would break: its stance target, then the overlap policy. */
-function spanProblem(context: CommandContext, span: SpanFact, target: SpanTarget | null): string | null {
+function spanProblem(context: CommandContext, span: SpanFact, target: SpanTarget | null): Violation | null {
   const ref: TargetRef | null = target && (target.kind === 'target' ? target : { kind: 'span', id: target.key });
   const stance = checkStanceTarget(span, ref, targetFact(context, target));
-  if (!stance.ok) return stance.violation.message;
+  if (!stance.ok) return stance.violation;
   const overlap = checkOverlap(context.allowOverlap, span, facts(context));
-  return overlap.ok ? null : overlap.violation.message;
+  return overlap.ok ? null : overlap.violation;
 }
 
 export function createSpan(context: CommandContext, key: string, range: CodePointRange, labelId: string, target: SpanTarget | null): Command {
@@ -75,7 +78,7 @@ export function createSpan(context: CommandContext, key: string, range: CodePoin
   const quote = context.text.slice(range.start, range.end);
   const span = { key, labelId, start: range.start, end: range.end, quote, target, attributes: {}, unsure: false, note: null };
   const problem = spanProblem(context, factOf(context, span)!, target);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   return { ok: true, ops: [{ type: 'createSpan', span }], description: `create ${label.value.key}` };
 }
 
@@ -96,7 +99,7 @@ export function changeSpan(context: CommandContext, key: string, labelId: string
   const dependents = checkRelabel(relabelled, stancesTargeting(context.doc.spans.values(), key).length, relations);
   if (!dependents.ok) return fail(dependents.violation.message);
   const problem = spanProblem(context, relabelled, target);
-  if (problem) return fail(problem);
+  if (problem) return refuse(problem);
   const description = labelId === span.labelId ? `change target of ${label.value.key}` : `change label to ${label.value.key}`;
   return { ok: true, ops: [{ type: 'updateSpan', key, change: { labelId, target } }], description };
 }

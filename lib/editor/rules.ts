@@ -15,6 +15,15 @@ export function selectionRange(text: string, table: SegmentTable, from: number, 
     // A browser left the selection inside a surrogate pair; there is nothing sensible to snap.
     return null;
   }
+  return snapRange(text, start, end, wholeWords);
+}
+
+/**
+ * A code point range [start, end) snapped as the editor snaps selections (whole words, or at
+ * least whole grapheme clusters); null when nothing would remain. Other views that let people
+ * select text (adjudication) snap through this, so a selection means the same everywhere.
+ */
+export function snapRange(text: string, start: number, end: number, wholeWords: boolean): CodePointRange | null {
   if (start >= end) return null;
   const snapped = wholeWords ? snapToWords(text, start, end) : snapToGraphemes(text, start, end);
   return snapped.start < snapped.end ? snapped : null;

@@ -27,6 +27,11 @@ export interface SchemaTarget {
   readonly retired: boolean;
 }
 
+/** A stored label as the client receives it: `options` is JSON, an array of { key, name } for document questions. */
+export function schemaLabelOf<L extends Omit<SchemaLabel, 'options'> & { options: unknown }>(label: L): Omit<L, 'options'> & Pick<SchemaLabel, 'options'> {
+  return { ...label, options: Array.isArray(label.options) ? (label.options as SchemaLabel['options']) : [] };
+}
+
 /** Labels that may be chosen for new work: retired ones only describe existing spans. */
 export function activeLabels(labels: readonly SchemaLabel[], layer: Layer): SchemaLabel[] {
   return labels.filter((label) => label.layer === layer && isActive(label)).sort((a, b) => a.position - b.position);

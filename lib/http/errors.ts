@@ -54,6 +54,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof message === 'string' && PG_UNREACHABLE_MESSAGE.test(message)) return true;
     // Prisma's interactive transaction found no free pooled connection within its maxWait.
     if (code === 'P2028' && typeof message === 'string' && message.includes('Unable to start a transaction in the given time')) return true;
+    // A transaction that outlived its time limit: the database is too slow to answer in time now, so
+    // the client may retry later (nothing of the transaction was committed).
+    if (code === 'P2028' && typeof message === 'string' && message.includes('expired transaction')) return true;
     const adapter = (meta?.driverAdapterError as { cause?: { kind?: unknown; originalCode?: unknown } } | undefined)?.cause;
     if (adapter && (ADAPTER_UNREACHABLE.has(String(adapter.kind)) || SQLSTATE_UNAVAILABLE.test(String(adapter.originalCode ?? '')))) return true;
     current = cause;

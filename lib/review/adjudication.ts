@@ -22,6 +22,7 @@ import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/l
 import { conflict, validationFailed } from '@/lib/http/errors';
 import type { OffsetIndex } from '@/lib/offsets';
 import { align, answerKey, relationKey, spanKey, type AlignAnswer, type AlignRelation, type AlignSpan } from './alignment';
+import { liveRelations } from './load-relations';
 
 /**
  * Adjudication into the gold layer (authorId null). Accepting is idempotent: an item
@@ -40,6 +41,8 @@ interface DocumentWork {
   submitted: string[];
   /** Submitted annotators who changed their work after gold was shown to them: not independent votes. */
   afterGold: string[];
+  /** Relations (annotators' or gold) left out because an endpoint span is deleted or missing. */
+  danglingRelations: number;
   spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue; unsure: boolean; note: string | null })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
@@ -86,13 +89,15 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
     return { ...s, authorId: s.authorId ?? 'gold', targetSpan: target ? { start: target.start, end: target.end, labelId: target.labelId } : null };
   });
   const alignedById = new Map(aligned.map((s) => [s.id, s]));
-  const rels = relations.map((r) => ({ ...r, authorId: r.authorId ?? 'gold', source: alignedById.get(r.sourceId)!, target: alignedById.get(r.targetId)! }));
+  const { live, dangling } = liveRelations(relations, alignedById);
+  const rels = live.map((r) => ({ ...r, authorId: r.authorId ?? 'gold' }));
   const answersAligned = answers.map((a) => ({ ...a, authorId: a.authorId ?? 'gold' }));
   const submitted = assignments.map((a) => a.userId);
   const counts = (authorId: string) => submitted.includes(authorId);
   return {
     submitted,
     afterGold: assignments.filter((a) => a.afterGoldAt !== null).map((a) => a.userId),
+    danglingRelations: dangling,
     spans: aligned.filter((s) => counts(s.authorId)),
     relations: rels.filter((r) => counts(r.authorId)),
     answers: answersAligned.filter((a) => counts(a.authorId)),

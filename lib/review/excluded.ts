@@ -9,7 +9,7 @@ export function withExcluded<R extends object>(report: R, excluded: ExcludedWork
 }
 
 /** One sentence for people: how much after-gold work there is and what became of it, or null when there is none. */
-export function describeExcluded({ afterGold }: ExcludedWork): string | null {
+export function describeExcluded({ afterGold }: Pick<ExcludedWork, 'afterGold'>): string | null {
   if (afterGold.documentAnnotators === 0) return null;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
   const pairs =
@@ -17,4 +17,13 @@ export function describeExcluded({ afterGold }: ExcludedWork): string | null {
   return afterGold.excluded
     ? `Left out: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`
     : `Counted on request: ${pairs} changed after gold or another annotator’s work was shown to the annotator.`;
+}
+
+/** One sentence for people about relations left out for pointing at a span that is gone, or null when there are none. */
+export function describeDangling({ danglingRelations: { relations, documents } }: Pick<ExcludedWork, 'danglingRelations'>): string | null {
+  if (relations === 0) return null;
+  return (
+    `Left out: ${relations} annotator relation${relations === 1 ? '' : 's'} in ${documents} document${documents === 1 ? '' : 's'} ` +
+    'whose source or target span is deleted or missing.'
+  );
 }

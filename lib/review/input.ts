@@ -85,4 +85,9 @@ export interface ExcludedWork {
     documents: number;
     spans: number;
   };
+  /**
+   * Annotator relations left out because an endpoint is not among the author's live spans
+   * (deleting a span deletes its relations, but data written around the service can break that).
+   */
+  danglingRelations: { relations: number; documents: number };
 }

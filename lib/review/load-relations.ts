@@ -31,3 +31,20 @@ export function groupByDocument<T extends { documentId: string }>(rows: T[]): Ma
   }
   return byDocument;
 }
+
+/**
+ * The relations whose endpoints are both among `spans`, with those spans, and how many are not.
+ * Deleting a span deletes its relations, but rows written around the service (generated bench
+ * data, old imports) can point at a deleted span: callers leave such a relation out and say so.
+ */
+export function liveRelations<R extends { sourceId: string; targetId: string }, S>(
+  relations: readonly R[],
+  spans: ReadonlyMap<string, S>,
+): { live: (R & { source: S; target: S })[]; dangling: number } {
+  const live = relations.flatMap((r) => {
+    const source = spans.get(r.sourceId);
+    const target = spans.get(r.targetId);
+    return source && target ? [{ ...r, source, target }] : [];
+  });
+  return { live, dangling: relations.length - live.length };
+}

@@ -3,7 +3,7 @@ import { withCurrentTokens } from '@/lib/documents/tokens';
 import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 import type { ExcludedWork, ReportInput } from './input';
 import { adjudicatedGold } from './load-gold';
-import { annotatorRelations, groupByDocument } from './load-relations';
+import { annotatorRelations, groupByDocument, liveRelations } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
@@ -60,6 +60,14 @@ export async function loadReportInput(
       documents: 0,
       spans: 0,
     },
+    danglingRelations: { relations: 0, documents: 0 },
+  };
+  const countDangling = <R>({ live, dangling }: { live: R[]; dangling: number }): R[] => {
+    if (dangling > 0) {
+      excluded.danglingRelations.relations += dangling;
+      excluded.danglingRelations.documents += 1;
+    }
+    return live;
   };
 
   return {
@@ -109,15 +117,17 @@ export async function loadReportInput(
             target: stanceTarget(a, byId, labelById, targetKey),
           };
         }),
-        // An endpoint is a live span of the same author (deleting a span deletes its relations).
-        relations: (relations.get(document.id) ?? [])
-          .filter((r) => left(r.authorId))
-          .map((r) => ({
-            author: r.authorId,
-            label: labelById.get(r.labelId)!.key,
-            source: endpoint(byId.get(r.sourceId)!, labelById),
-            target: endpoint(byId.get(r.targetId)!, labelById),
-          })),
+        relations: countDangling(
+          liveRelations(
+            (relations.get(document.id) ?? []).filter((r) => left(r.authorId)),
+            byId,
+          ),
+        ).map((r) => ({
+          author: r.authorId,
+          label: labelById.get(r.labelId)!.key,
+          source: endpoint(r.source, labelById),
+          target: endpoint(r.target, labelById),
+        })),
         gold: gold.get(document.id)?.flatMap((g) => {
           const label = labelById.get(g.labelId)!;
           return isSpanLayer(label.layer) ? [{ start: g.start, end: g.end, label: label.key, layer: label.layer }] : [];

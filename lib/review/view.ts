@@ -49,6 +49,8 @@ export async function reviewView(db: PrismaClient, documentId: string) {
     // afterGold: changed after gold was shown to them, so their candidates are not independent votes.
     annotators: users.map((u) => ({ ...u.user, status: u.status, afterGold: u.afterGoldAt !== null })),
     submitted: work.submitted,
+    // Relations pointing at a deleted span: left out of the candidates, and the page says how many.
+    danglingRelations: work.danglingRelations,
     spans: spans.sort((a, b) => a.start - b.start || b.end - a.end),
     goldOnly: work.gold.spans
       .filter((g) => !matched.has(g.id))

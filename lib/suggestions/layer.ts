@@ -1,4 +1,5 @@
-import { layerOwner, type Actor } from '@/lib/annotations/service';
+import type { Actor } from '@/lib/annotations/service';
+import { layerOwner } from '@/lib/annotations/span-writer';
 
 /** Which layer a suggestion is decided for: the caller's own, or gold (curators adjudicating). */
 export type DecisionLayer = 'own' | 'gold';

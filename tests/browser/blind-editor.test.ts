@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, launchChromium, selectFreeWord, signedIn } from '../support/browser';
+import { api, BASE, launchChromium, selectFreeWord, signedIn, signUp } from '../support/browser';
 
 /**
  * The editor's read-only states in Chromium (issue #14 item 1): after submitting, hotkeys
@@ -10,7 +10,6 @@ import { api, BASE, launchChromium, selectFreeWord, signedIn } from '../support/
  */
 const TIMEOUT = 240_000;
 const unique = Date.now().toString(36);
-const password = 'a long enough passphrase';
 const TEXT = 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday. An attack in Bannu killed eleven soldiers.';
 
 interface Label {
@@ -19,18 +18,6 @@ interface Label {
   key: string;
   hotkey: string | null;
   retired: boolean;
-}
-
-async function signUp(browser: Browser, name: string): Promise<{ page: Page; email: string }> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  const email = `${name.toLowerCase()}-${unique}@example.org`;
-  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
-  return { page, email };
 }
 
 describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {

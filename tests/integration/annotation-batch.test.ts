@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
+import { annotationSnapshot } from '@/lib/events/snapshots';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
@@ -10,6 +11,7 @@ const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf
 
 let annotator: TestUser, other: TestUser, curator: TestUser;
 let documentId: string;
+let projectId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {
@@ -19,6 +21,7 @@ beforeEach(async () => {
   const owner = await makeUser(db, 'owner');
   const project = await makeProject(db, { OWNER: owner, ANNOTATOR: annotator, CURATOR: curator });
   await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
+  projectId = project.id;
   documentId = (await db.document.create({ data: { projectId: project.id, name: 'd', text: TEXT, sha256: 'x', position: 0 } })).id;
   labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
 });
@@ -131,5 +134,87 @@ describe('POST /documents/{id}/operations', () => {
     const response = await batch(annotator, [createOp('ENTITY:GPE', 'Bannu'), { op: 'renameDocument', name: 'x' }]);
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.body.error.details)).toContain('body.ops.1');
+  });
+});
+
+describe('POST /documents/{id}/operations: one writer over the batch', () => {
+  const ids = (response: { body: { results: Array<{ item: { id: string } }> } }) => response.body.results.map((r) => r.item.id);
+
+  it('applies several changes of one span in order, each its own version bump and event (before and after); the ledger replays to the rows', async () => {
+    const [span, other] = ids(await batch(annotator, [createOp('ENTITY:PERSON', 'Hafiz'), createOp('ENTITY:GPE', 'Bannu')]));
+    const response = await batch(annotator, [
+      { op: 'updateAnnotation', id: span, body: { version: 1, labelId: labels['ENTITY:ORG'] } },
+      { op: 'updateAnnotation', id: span, body: { version: 2, ...at('Hafiz Gul Bahadur group') } },
+      createOp('ENTITY:NORP', 'attacked'),
+      { op: 'updateAnnotation', id: other, body: { version: 1, attributes: { unsure: true } } },
+      { op: 'deleteAnnotation', id: span, version: 3 },
+    ]);
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body.results.map((r: { item?: { version: number } }) => r.item?.version)).toEqual([2, 3, 1, 2, undefined]);
+
+    const events = await db.event.findMany({ where: { documentId, entity: 'ANNOTATION' }, orderBy: { id: 'asc' } });
+    const ofSpan = events.filter((e) => e.entityId === span);
+    expect(ofSpan.map((e) => [e.action, (e.before as { version?: number } | null)?.version, (e.after as { version?: number } | null)?.version])).toEqual([
+      ['CREATE', undefined, 1],
+      ['UPDATE', 1, 2],
+      ['UPDATE', 2, 3],
+      ['DELETE', 3, undefined],
+    ]);
+    // Each event's state before is the one the previous event left: the changes chain.
+    expect(ofSpan[2]!.before).toEqual(ofSpan[1]!.after);
+    expect(ofSpan[3]!.before).toMatchObject({ labelId: labels['ENTITY:ORG'], quote: 'Hafiz Gul Bahadur group', version: 3 });
+
+    // Replaying the ledger gives every stored row, deleted ones included.
+    const replayed = new Map<string, unknown>();
+    for (const event of events) replayed.set(event.entityId, event.action === 'DELETE' ? 'deleted' : event.after);
+    const rows = await db.annotation.findMany({ where: { documentId } });
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(replayed.get(row.id), row.quote).toEqual(row.deletedAt ? 'deleted' : annotationSnapshot(row));
+    const stored = rows.find((row) => row.id === span)!;
+    expect([stored.version, stored.deletedAt !== null]).toEqual([3, true]);
+  });
+
+  it('rolls back ops 0–4 when op 5 meets a stale version, naming ops.5, and writes nothing', async () => {
+    const [span] = ids(await batch(annotator, [createOp('ENTITY:PERSON', 'Hafiz')]));
+    const eventsBefore = await db.event.count({ where: { documentId } });
+    const response = await batch(annotator, [
+      createOp('ENTITY:GPE', 'Bannu'),
+      { op: 'updateAnnotation', id: span, body: { version: 1, ...at('Hafiz Gul') } },
+      createOp('ENTITY:NORP', 'group'),
+      { op: 'updateAnnotation', id: span, body: { version: 2, labelId: labels['ENTITY:ORG'] } },
+      createOp('ENTITY:NORP', 'attacked'),
+      { op: 'deleteAnnotation', id: span, version: 2 },
+    ]);
+    expect(response.status).toBe(409);
+    expect(response.body.error.message).toBe('ops.5: This annotation changed since you loaded it (version 3).');
+    // The conflict shows the span as op 5 met it: ops 1 and 3 of this batch had changed it.
+    expect(response.body.error.details).toMatchObject({ op: 5, current: { id: span, version: 3, label: 'ORG', quote: 'Hafiz Gul' } });
+    expect((await spansOf(annotator)).map((s) => [s.quote, s.version, s.labelId])).toEqual([['Hafiz', 1, labels['ENTITY:PERSON']]]);
+    expect(await db.event.count({ where: { documentId } })).toBe(eventsBefore);
+  });
+
+  it('checks each operation against the spans earlier operations of the batch left: overlap, stance targets and relabelling', async () => {
+    await db.project.update({ where: { id: projectId }, data: { allowOverlap: false } });
+    const overlapping = await batch(annotator, [createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group'), createOp('ENTITY:PERSON', 'Gul')]);
+    expect(overlapping.status).toBe(409);
+    expect(overlapping.body.error.message).toMatch(
+      /^ops\.1: This project forbids overlapping ENTITY spans: \[6,9\) overlaps "Hafiz Gul Bahadur group" \[0,23\)/,
+    );
+    expect(overlapping.body.error.details.overlapsWith).toEqual(expect.any(String));
+
+    // A span moved away earlier in the batch no longer blocks the place it left.
+    const [org] = ids(await batch(annotator, [createOp('ENTITY:ORG', 'Hafiz Gul Bahadur group')]));
+    const moved = await batch(annotator, [{ op: 'updateAnnotation', id: org, body: { version: 1, ...at('Bannu') } }, createOp('ENTITY:PERSON', 'Hafiz')]);
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+
+    const target = await db.target.findFirstOrThrow({ where: { projectId, key: 'TTP' } });
+    const stance = { op: 'createAnnotation', body: { labelId: labels['STANCE:AGAINST'], ...at('attacked'), target: { kind: 'span', id: org } } };
+    const relabel = { op: 'updateAnnotation', id: org, body: { version: 2, labelId: labels['FRAME:MORALITY'] } };
+    const kept = await batch(annotator, [stance, relabel]);
+    expect(kept.status).toBe(400);
+    expect(kept.body.error.message).toMatch(/^ops\.1: 1 stance span\(s\) have this span as their target, so it must stay an entity/);
+    const retargeted = await batch(annotator, [{ ...stance, body: { ...stance.body, target: { kind: 'target', id: target.id } } }, relabel]);
+    expect(retargeted.status, JSON.stringify(retargeted.body)).toBe(200);
+    expect((await spansOf(annotator)).map((s) => s.quote)).toEqual(['Hafiz', 'attacked', 'Bannu']);
   });
 });

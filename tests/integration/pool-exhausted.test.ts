@@ -39,10 +39,21 @@ it('a request that finds every pooled connection busy past the connect timeout g
   const transaction503 = await failed(db.$transaction((tx) => tx.user.count(), { maxWait: 500 }));
   release();
   await transaction;
+  // A transaction that outlives its own time limit is refused the same way (Prisma's P2028 "expired transaction").
+  const expired = await failed(
+    db.$transaction(
+      async (tx) => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return tx.user.count();
+      },
+      { timeout: 100 },
+    ),
+  );
   expect(response.status, JSON.stringify(response.body)).toBe(503);
   expect(response.body.error.code).toBe('database_unavailable');
   expect(response.headers.get('retry-after')).toBe('5');
-  for (const error of [direct, transaction503]) {
+  expect(String(expired)).toContain('expired transaction');
+  for (const error of [direct, transaction503, expired]) {
     expect(error).toBeInstanceOf(Error);
     const rendered = errorResponse(error);
     expect(rendered.status, String(error)).toBe(503);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /**
  * Shared pieces of the browser tests: Debian's Chromium driven by playwright-core,
@@ -28,6 +29,24 @@ export async function signedIn(
   const page = await context.newPage();
   await signIn(page, who);
   return { context, page };
+}
+
+/**
+ * Chromium for the test file that calls this at the top of its describe block: launched before
+ * its tests, closed after them. Returns a getter, as the browser exists only once they run.
+ */
+export function chromiumPerFile(timeout = 60_000): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call chromiumPerFile inside a describe block');
+    return browser;
+  };
 }
 
 /** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them); `base` for an app of a test's own. */
@@ -114,4 +133,40 @@ export async function openFirstDocument(page: Page): Promise<void> {
   const documents = await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`);
   await page.goto(`${BASE}/projects/${projectId}/documents/${documents.items[0]!.id}`);
   await page.getByRole('textbox', { name: /^Text of / }).waitFor();
+}
+
+/**
+ * For a file of editor tests (called inside its describe): Chromium signed in on the first
+ * document's editor before the tests, closed after them. `page` is there once they start.
+ */
+export function editorSession(timeout: number): { readonly page: Page } {
+  const session: { browser?: Browser; page?: Page } = {};
+  beforeAll(async () => {
+    session.browser = await launchChromium();
+    session.page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await signIn(session.page);
+    await openFirstDocument(session.page);
+  }, timeout);
+  afterAll(async () => {
+    await session.browser?.close();
+  });
+  return {
+    get page() {
+      if (!session.page) throw new Error('editorSession: the page is opened in beforeAll');
+      return session.page;
+    },
+  };
+}
+
+/** A new account made through the sign-up page, in a context of its own (a second annotator, say). */
+export async function signUp(browser: Browser, name: string, password = 'a long enough passphrase'): Promise<{ page: Page; email: string }> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const email = `${name.toLowerCase()}-${Date.now().toString(36)}@example.org`;
+  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
+  return { page, email };
 }

@@ -1,6 +1,6 @@
 import type { SchemaLabel } from '@/lib/editor/schema';
 
-/** A schema label as the editor receives it, active, with no hotkey or types unless `extra` gives them. */
+/** An active label of the editor's schema with every field at its plain default; `key` is its id and name too. */
 export const schemaLabel = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}): SchemaLabel => ({
   id: key,
   layer,

@@ -1,9 +1,10 @@
 'use client';
 
 import { Fragment, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
-import type { OffsetIndex } from '@/lib/offsets';
+import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
 import { cutIntoPieces, type Piece } from './pieces';
 import styles from './review.module.css';
+import { selectedRange } from './text-selection';
 
 export interface TextMark {
   key: string;
@@ -23,23 +24,40 @@ interface ReviewTextProps {
   activeKey: string | null;
   /** Clicking a mark selects its row; keyboard users select rows in the list instead. */
   onSelect: (key: string) => void;
+  /** The text selected in the panel (code points, not yet snapped), or null when a click there collapses it. */
+  onTextSelect: (range: CodePointRange | null) => void;
 }
 
-export function ReviewText({ index, marks, activeKey, onSelect }: ReviewTextProps) {
+export function ReviewText({ index, marks, activeKey, onSelect, onTextSelect }: ReviewTextProps) {
   const { pieces, lanes, laneCount } = useMemo(() => cutIntoPieces(index, marks), [index, marks]);
   const container = useRef<HTMLDivElement>(null);
 
-  // Scrolls the panel, never the page: the page keeps the focused row in view.
+  // Scrolls the panel, never the page, so the focused row stays where it is in the list.
   useEffect(() => {
     const box = container.current;
     const mark = activeKey ? [...(box?.querySelectorAll<HTMLElement>('[data-key]') ?? [])].find((el) => el.dataset.key === activeKey) : undefined;
     if (!box || !mark) return;
-    if (mark.offsetTop < box.scrollTop || mark.offsetTop + mark.offsetHeight > box.scrollTop + box.clientHeight) {
-      box.scrollTop = mark.offsetTop - box.clientHeight / 3;
-    }
+    // Rectangles, not offsetTop: marks are positioned, so a nested mark's offsetTop counts from its parent mark.
+    const panel = box.getBoundingClientRect();
+    const at = mark.getBoundingClientRect();
+    if (at.top < panel.top || at.bottom > panel.bottom) box.scrollTop += at.top - panel.top - box.clientHeight / 3;
   }, [activeKey]);
 
+  // A selection that collapses elsewhere (focus moving to a button) keeps the last one: the buttons act on it.
+  useEffect(() => {
+    const onChange = () => {
+      const box = container.current;
+      const selection = window.getSelection();
+      if (!box || !selection?.anchorNode || !box.contains(selection.anchorNode)) return;
+      onTextSelect(selectedRange(box, index));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [index, onTextSelect]);
+
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    // The end of a drag selecting text, not a click on a mark.
+    if (!window.getSelection()?.isCollapsed) return;
     // The innermost mark under the pointer: the shortest candidate there.
     const key = (event.target as HTMLElement).closest<HTMLElement>('[data-key]')?.dataset.key;
     if (key) onSelect(key);
@@ -57,6 +75,7 @@ export function ReviewText({ index, marks, activeKey, onSelect }: ReviewTextProp
           className={classes}
           style={{ '--lane': lanes[k], '--color': mark.color } as CSSProperties}
           data-key={mark.key}
+          data-active={mark.key === activeKey || undefined}
           data-label={piece.start === mark.start ? mark.label : undefined}
           title={k === piece.covering[0] ? piece.covering.map((c) => describe(marks[c]!)).join('\n') : undefined}
         >
@@ -77,6 +96,7 @@ export function ReviewText({ index, marks, activeKey, onSelect }: ReviewTextProp
       tabIndex={0}
       role="region"
       aria-label="Document text, candidates marked"
+      aria-keyshortcuts="b g"
     >
       {pieces.map((piece) => (
         <Fragment key={piece.start}>

@@ -1,19 +1,23 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
 import { useAction } from '@/components/forms/useAction';
 import type { GoldSpan } from './row-actions';
 import { EmptyState } from '@/components/ui/EmptyState';
-import { OffsetIndex } from '@/lib/offsets';
+import { OffsetIndex, type CodePointRange } from '@/lib/offsets';
+import { disagreementUnits, nextDisagreement } from '@/lib/review/disagreements';
 import { CandidateGroups } from './CandidateGroups';
 import type { RowAction } from './CandidateRow';
 import { ReviewText, type TextMark } from './ReviewText';
-import { acceptRow, goldSpanFor, rejectRow } from './row-actions';
-import { buildRows, type ReviewRow } from './rows';
+import { acceptRow, goldSpanFor, mayEdit, rejectRow } from './row-actions';
+import { addGoldSpan, moveGoldToSelection } from './gold-selection';
+import { buildRows, unitItems, type ReviewRow } from './rows';
+import { SelectionBar } from './SelectionBar';
 import { SpanEditor } from './SpanEditor';
+import { KeyHelp } from './KeyHelp';
 import { TextLegend } from './TextLegend';
 import type { ReviewData, ReviewLabel, ReviewTarget } from './types';
 import { useRovingRows } from './useRovingRows';
@@ -24,12 +28,25 @@ interface ReviewWorkbenchProps {
   labels: ReviewLabel[];
   targets: ReviewTarget[];
   mayWriteGold: boolean;
+  /** The project's rule for selections, which the editor applies too. */
+  snapToWords: boolean;
 }
 
 const ACTION_KEYS: Record<string, RowAction> = { a: 'accept', x: 'reject', e: 'edit' };
 
-/** The text with every candidate drawn on it, and the candidate list that accepts, removes and edits gold. */
-export function ReviewWorkbench({ view, labels, targets, mayWriteGold }: ReviewWorkbenchProps) {
+/** Keys that move between disagreements: next, previous, next unresolved (wrapping around). */
+const DISAGREEMENT_KEYS: Record<string, { step: 1 | -1; unresolved: boolean }> = {
+  n: { step: 1, unresolved: false },
+  p: { step: -1, unresolved: false },
+  u: { step: 1, unresolved: true },
+};
+
+/**
+ * The text with every candidate drawn on it beside the candidate list, each filling the
+ * viewport and scrolling on its own. Rows accept, remove and edit gold; text selected in the
+ * text moves the focused gold span or becomes a new gold span.
+ */
+export function ReviewWorkbench({ view, labels, targets, mayWriteGold, snapToWords }: ReviewWorkbenchProps) {
   const router = useRouter();
   const documentId = view.document.id;
   const text = useMemo(() => new OffsetIndex(view.document.text), [view.document.text]);
@@ -40,6 +57,25 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold }: ReviewW
   const { pending, error, run } = useAction();
   const [status, setStatus] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ rowKey: string; span: GoldSpan } | null>(null);
+  const units = useMemo(() => disagreementUnits(unitItems(rows)), [rows]);
+  const [selection, setSelection] = useState<CodePointRange | null>(null);
+  const [picking, setPicking] = useState(false);
+  const activeRow = rows.find((row) => row.key === roving.activeKey);
+  // The gold span written from the selection: its row (a candidate it now matches, or a gold-only
+  // row) is focused when the refreshed list arrives, so the keys act on it next.
+  const focusWhenListed = useRef<string | null>(null);
+  const onTextSelect = useCallback((range: CodePointRange | null) => {
+    setSelection(range);
+    if (!range) setPicking(false);
+  }, []);
+
+  useEffect(() => {
+    const goldId = focusWhenListed.current;
+    if (!goldId) return;
+    focusWhenListed.current = null;
+    const row = rows.find((r) => r.gold === goldId);
+    if (row) roving.focus(row.key);
+  }, [rows, roving.focus]);
 
   // Refreshed after failures too: a 409 means someone else changed gold, and the view should show it.
   const perform = (work: () => Promise<string>) => {
@@ -60,8 +96,39 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold }: ReviewW
     else
       perform(async () => {
         setEditing({ rowKey: row.key, span: await goldSpanFor(documentId, row) });
-        return 'Editing the gold span: change its label or offsets, then save (Escape cancels).';
+        return 'Editing the gold span: change its label (or type offsets; selecting text and pressing b is quicker), then save (Escape cancels).';
       });
+  };
+
+  const fromSelection = (write: (range: CodePointRange) => Promise<{ id: string; message: string }>) => {
+    if (pending || !selection || !mayWriteGold) return;
+    perform(async () => {
+      const { id, message } = await write(selection);
+      focusWhenListed.current = id;
+      setSelection(null);
+      window.getSelection()?.removeAllRanges();
+      return message;
+    });
+  };
+  const moveGold = () => fromSelection((range) => moveGoldToSelection(documentId, activeRow, text, range, snapToWords));
+  const addGold = (label: ReviewLabel, targetId: string | null) => fromSelection((range) => addGoldSpan(documentId, label, text, range, snapToWords, targetId));
+
+  const goToDisagreement = (step: 1 | -1, unresolved: boolean) => {
+    const key = nextDisagreement(units, roving.activeKey, step, unresolved);
+    if (key) roving.focus(key);
+    else setStatus(unresolved ? 'No unresolved disagreement left.' : `No ${step === 1 ? 'later' : 'earlier'} disagreement.`);
+  };
+
+  // Keys that work wherever focus is in the workbench (rows, text), but not while typing.
+  const onWorkbenchKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+    if ((event.target as HTMLElement).closest('input, select, textarea, [role="listbox"], [role="dialog"]')) return;
+    const jump = DISAGREEMENT_KEYS[event.key];
+    if (jump) goToDisagreement(jump.step, jump.unresolved);
+    else if (event.key === 'b' && selection && mayWriteGold) moveGold();
+    else if (event.key === 'g' && selection && mayWriteGold) setPicking(true);
+    else return;
+    event.preventDefault();
   };
 
   const onRowKey = (event: KeyboardEvent<HTMLElement>, row: ReviewRow) => {
@@ -101,24 +168,31 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold }: ReviewW
       : null;
 
   return (
-    <>
+    // Shortcut keys bubble up here from the rows and the text, which are the focusable elements.
+    <div className={styles.workbench} onKeyDown={onWorkbenchKey}>
       <div className={styles.textPanel}>
-        <ReviewText index={text} marks={marks} activeKey={roving.activeKey} onSelect={roving.focus} />
+        {mayWriteGold && (
+          <SelectionBar
+            text={text}
+            selection={selection}
+            goldTarget={activeRow?.span && mayEdit(activeRow) ? activeRow.text : null}
+            pending={pending}
+            labels={labels}
+            targets={targets}
+            picking={picking}
+            onPicking={setPicking}
+            onMove={moveGold}
+            onAdd={addGold}
+          />
+        )}
+        <ReviewText index={text} marks={marks} activeKey={roving.activeKey} onSelect={roving.focus} onTextSelect={onTextSelect} />
         <TextLegend />
         <FormError message={error} />
         <FormStatus message={status} />
       </div>
-      <section aria-labelledby="candidates-heading" className="panel">
+      <section aria-labelledby="candidates-heading" className={styles.listPanel}>
         <h2 id="candidates-heading">Candidates</h2>
-        <p className={`note ${styles.keys}`}>
-          Click a row or Tab into the list, then <Key>j</Key> / <Key>k</Key> move to the next / previous row
-          {mayWriteGold && (
-            <>
-              , <Key>a</Key> accepts into gold, <Key>x</Key> removes from gold, <Key>e</Key> edits the gold span
-            </>
-          )}
-          . The buttons do the same.
-        </p>
+        <KeyHelp mayWriteGold={mayWriteGold} />
         {rows.length === 0 ? (
           <EmptyState title="No candidates yet.">
             <p>Candidates appear when annotators submit this document.</p>
@@ -137,12 +211,8 @@ export function ReviewWorkbench({ view, labels, targets, mayWriteGold }: ReviewW
           />
         )}
       </section>
-    </>
+    </div>
   );
-}
-
-function Key({ children }: { children: string }) {
-  return <kbd className={styles.kbd}>{children}</kbd>;
 }
 
 function toMark(row: ReviewRow, span: NonNullable<ReviewRow['span']>): TextMark {

@@ -1,4 +1,5 @@
 import { LAYER_TITLES } from '@/components/projects/layers';
+import type { UnitItem } from '@/lib/review/disagreements';
 import type { OffsetIndex } from '@/lib/offsets';
 import type { Layer } from '@/lib/schema/types';
 import type { ReviewData, ReviewLabel, ReviewTarget } from './types';
@@ -130,4 +131,18 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
   });
   const all = [...spans, ...relations, ...answers, ...goldOnly];
   return GROUPS.flatMap((group) => all.filter((row) => row.group === group.id));
+}
+
+/** The rows as disagreement units see them (lib/review/disagreements.ts). */
+export function unitItems(rows: readonly ReviewRow[]): UnitItem[] {
+  return rows.map((row) => ({
+    key: row.key,
+    layer: row.span?.layer ?? row.group,
+    extent: row.span && { start: row.span.start, end: row.span.end },
+    // Relations compete when they link the same quotes; answers when they answer the same question about the same target.
+    about: row.kind === 'relation' ? row.text : `${row.label}|${row.about ?? ''}`,
+    split: row.agreement !== null && !row.unanimous,
+    gold: row.gold !== null,
+    goldOnly: row.kind === 'gold',
+  }));
 }

@@ -81,6 +81,9 @@ const agreementReportSchema = z.object({
         documents: z.number().int(),
         spans: z.number().int(),
       }),
+      danglingRelations: z
+        .object({ relations: z.number().int(), documents: z.number().int() })
+        .describe('annotator relations whose source or target span is deleted or missing'),
     })
     .describe('work left out of every figure above, and how much'),
   annotators: z

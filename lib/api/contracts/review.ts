@@ -18,6 +18,7 @@ const reviewSchema = z.object({
     z.object({ id, name: z.string(), status: z.string(), afterGold: z.boolean().describe('changed the document after gold was shown to them') }),
   ),
   submitted: z.array(id),
+  danglingRelations: z.number().int().describe('relations left out of the candidates because their source or target span is deleted or missing'),
   spans: z.array(
     z.object({
       ...candidateBase,

@@ -1,5 +1,5 @@
 import type { Figure } from '../figure';
-import { describeExcluded } from '../excluded';
+import { describeDangling, describeExcluded } from '../excluded';
 import type { SpanLayer } from '@/lib/schema/types';
 import type { ExcludedWork } from '../input';
 import { intervalRule, percent } from '../intervals';
@@ -59,6 +59,8 @@ export function methodsParagraph(report: AgreementReport & { excluded?: Excluded
   // Work an annotator changed after seeing gold is not independent: the text says what became of it.
   const afterGold = report.excluded && describeExcluded(report.excluded);
   if (afterGold) sentences.push(afterGold);
+  const dangling = report.excluded && describeDangling(report.excluded);
+  if (dangling) sentences.push(dangling);
   for (const [layer, r] of Object.entries(report.layers) as [SpanLayer, NonNullable<AgreementReport['layers'][SpanLayer]>][]) {
     const name = LAYER_NAMES[layer];
     const parts = [`Krippendorff’s α for ${name} tokens (nominal; ${r.tokens.toLocaleString('en')} tokens) was ${withInterval(r.tokenAlpha)}`];

@@ -10,7 +10,7 @@ import { readOwnAssignment } from '@/lib/assignments/status';
 import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getDocument } from '@/lib/documents/store';
-import type { SchemaLabel } from '@/lib/editor/schema';
+import { schemaLabelOf, type SchemaLabel } from '@/lib/editor/schema';
 import { encodeSpanColumns } from '@/lib/editor/span-columns';
 import { getProject } from '@/lib/projects/store';
 import { getSchema } from '@/lib/schema/store';
@@ -45,10 +45,7 @@ export const loadDocument = cache(async (projectId: string, documentId: string):
   return {
     project: { id: project.id, name: project.name, guidelines: project.guidelines, allowOverlap: project.allowOverlap, snapToWords: project.snapToWords },
     document: { id: document.id, name: document.name, text: document.text },
-    // options is JSON: an array of { key, name } for document questions, empty otherwise.
-    labels: schema.labels.map(
-      (label): SchemaLabel => ({ ...label, options: Array.isArray(label.options) ? (label.options as unknown as SchemaLabel['options']) : [] }),
-    ),
+    labels: schema.labels.map((label): SchemaLabel => schemaLabelOf(label)),
     targets: schema.targets.map(({ id, key, name, aliases, retired }) => ({ id, key, name, aliases, retired })),
     assignment: assignment && { status: assignment.status, submittedAt: assignment.submittedAt?.toISOString() ?? null, mayReopen: assignment.mayReopen },
     // The server refuses work on an unassigned document unless the caller may take it on.

@@ -8,9 +8,11 @@ import { FinishToggle } from '@/components/review/adjudication/FinishToggle';
 import { ReviewWorkbench } from '@/components/review/adjudication/ReviewWorkbench';
 import type { ReviewLabel } from '@/components/review/adjudication/types';
 import styles from '@/components/review/adjudication/review.module.css';
+import { plural } from '@/components/review/format';
 import { StatusChip } from '@/components/review/progress/StatusChip';
 import { DateText } from '@/components/ui/DateText';
 import { can } from '@/lib/access/policy';
+import { schemaLabelOf } from '@/lib/editor/schema';
 import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { reviewView } from '@/lib/review/view';
@@ -36,15 +38,7 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
   const [view, schema] = await Promise.all([reviewView(db, documentId), getSchema(db, id)]);
   const mayWriteGold = can(access.role, 'gold:write');
   const submitted = view.submitted.length;
-  const labels: ReviewLabel[] = schema.labels.map((l) => ({
-    id: l.id,
-    key: l.key,
-    name: l.name,
-    layer: l.layer,
-    color: l.color,
-    retired: l.retired,
-    options: Array.isArray(l.options) ? (l.options as ReviewLabel['options']) : [],
-  }));
+  const labels: ReviewLabel[] = schema.labels.map((label) => schemaLabelOf(label));
 
   return (
     <>
@@ -68,6 +62,11 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
                 ? 'Nobody is assigned to this document.'
                 : `${submitted} of ${view.annotators.length} assigned annotators submitted; only submitted work is compared.`}
             </p>
+            {view.danglingRelations > 0 && (
+              <p className="note" role="note">
+                Left out: {plural(view.danglingRelations, 'relation')} whose source or target span is deleted or missing.
+              </p>
+            )}
             {view.annotators.length > 0 && (
               <ul className={styles.people} aria-label="Annotators">
                 {view.annotators.map((annotator) => (
@@ -87,7 +86,13 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
           </>
         )}
       </section>
-      <ReviewWorkbench view={view} labels={labels} targets={schema.targets.map((t) => ({ id: t.id, name: t.name }))} mayWriteGold={mayWriteGold} />
+      <ReviewWorkbench
+        view={view}
+        labels={labels}
+        targets={schema.targets.map((t) => ({ id: t.id, name: t.name, retired: t.retired }))}
+        mayWriteGold={mayWriteGold}
+        snapToWords={project.snapToWords}
+      />
       <section aria-labelledby="comments-heading" className="panel">
         <h2 id="comments-heading">Comments</h2>
         <CommentThread documentId={documentId} />
