@@ -8,6 +8,7 @@ import { spanDecorations, updateSpanDecorations } from '@/components/editor/anno
 import { changedMarks, layoutSpans } from '@/lib/editor/layout';
 import type { Span } from '@/lib/editor/model';
 import { buildSegmentTable } from '@/lib/offsets';
+import { editorSpan } from '../support/editor-span';
 
 const schema = getSchema([Document, Paragraph, Text]);
 
@@ -67,17 +68,7 @@ describe('span decorations', () => {
     const first = layoutSpans(spans, table, look);
     const set = spanDecorations(doc, first.marks, 'span');
     // The ORG encloses the PERSON: it takes lane 0 and pushes the PERSON to lane 1; the GPEs stay.
-    const org: Span = {
-      key: 'org',
-      labelId: 'ORG',
-      start: 4,
-      end: 27,
-      quote: 'Hafiz Gul Bahadur group',
-      target: null,
-      attributes: {},
-      unsure: false,
-      note: null,
-    };
+    const org = editorSpan('org', 'ORG', 4, 27, text);
     const second = layoutSpans([...spans, org], table, look, first);
     expect(second.marks.filter((mark) => first.marks.includes(mark)).map((mark) => mark.key)).toEqual(['gpe', 'doha']);
     const changes = changedMarks(first.marks, second.marks);

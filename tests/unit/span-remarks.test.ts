@@ -9,21 +9,13 @@ import { takeRemarks } from '@/lib/formats/span-remarks';
 import { fitsNote } from '@/lib/import/prepare';
 import { OffsetIndex } from '@/lib/offsets';
 import { schemaLabel } from '../support/schema-label';
+import { editorSpan } from '../support/editor-span';
 
 /** A span's "unsure" flag and note (issue #17): the note rule, the editor's command and its undo, the list filter, the import's reading. */
-const text = new OffsetIndex('Hafiz Gul Bahadur group attacked Bannu.');
-const span = (key: string, start: number, end: number, remarks: Partial<Pick<Span, 'unsure' | 'note'>> = {}): Span => ({
-  key,
-  labelId: 'ORG',
-  start,
-  end,
-  quote: text.slice(start, end),
-  target: null,
-  attributes: {},
-  unsure: false,
-  note: null,
-  ...remarks,
-});
+const SOURCE = 'Hafiz Gul Bahadur group attacked Bannu.';
+const text = new OffsetIndex(SOURCE);
+const span = (key: string, start: number, end: number, remarks: Partial<Pick<Span, 'unsure' | 'note'>> = {}): Span =>
+  editorSpan(key, 'ORG', start, end, SOURCE, remarks);
 const catalog = catalogOf([schemaLabel('ENTITY', 'ORG')], []);
 const docOf = (...spans: Span[]): DocState =>
   applyOps(
