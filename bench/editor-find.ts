@@ -40,7 +40,7 @@ const catalog = catalogOf(
 const doha = findMatches(new FindText(text), 'Doha', { matchCase: true, wholeWord: true }).matches;
 const spans: Span[] = Array.from({ length: SPANS }, (_, i) => {
   const start = i < doha.length ? doha[i]!.start : (i * 37) % (text.length - 60);
-  return { key: `s${i}`, labelId: 'L', start, end: start + 4, quote: text.slice(start, start + 4), target: null, attributes: {} };
+  return { key: `s${i}`, labelId: 'L', start, end: start + 4, quote: text.slice(start, start + 4), target: null, attributes: {}, unsure: false, note: null };
 });
 const doc = applyOps(
   emptyDoc,

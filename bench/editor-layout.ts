@@ -27,7 +27,7 @@ const doc = schema.nodeFromJSON({ type: 'doc', content: table.paragraphs.map((p)
 const length = [...text].length;
 const spans: Span[] = Array.from({ length: SPANS }, (_, i) => {
   const start = (i * 37) % (length - 60);
-  return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {} };
+  return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {}, unsure: false, note: null };
 });
 const look = () => ({ color: '#123456', title: 'Label (KEY)' });
 

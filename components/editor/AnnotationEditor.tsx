@@ -23,6 +23,7 @@ import { RelationList } from './RelationList';
 import { SaveStatus } from './SaveStatus';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
+import { CommentThread } from '@/components/comments/CommentThread';
 import { SpanList } from './SpanList';
 import { PlainText, TextView } from './TextView';
 import type { EditorData, EditorWork } from './types';
@@ -223,6 +224,7 @@ function LoadedEditor({ data, work }: EditorProps) {
             {tab.shown === 'document' && (
               <DocumentQuestions labels={labels} targets={targets} answers={view.answers} readOnly={readOnly} onChange={panel.answer} />
             )}
+            {tab.shown === 'comments' && <CommentThread documentId={document.id} />}
             {tab.shown === 'gold' && (
               <GoldCompare
                 catalog={catalog}

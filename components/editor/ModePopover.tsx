@@ -7,6 +7,7 @@ import type { OffsetIndex } from '@/lib/offsets';
 import { ConfirmDelete } from './ConfirmDelete';
 import { LabelPicker } from './LabelPicker';
 import { LinkChooser } from './LinkChooser';
+import { NoteEditor } from './NoteEditor';
 import { Popover } from './Popover';
 import { SpanActions } from './SpanActions';
 import { TargetChooser } from './TargetChooser';
@@ -23,7 +24,7 @@ interface ModePopoverProps {
   readOnly: boolean;
 }
 
-/** The popover of the current mode, next to what it is about: label picker, stance target, span actions, delete confirmation, link chooser. */
+/** The popover of the current mode, next to what it is about: label picker, stance target, span actions, note, delete confirmation, link chooser. */
 export function ModePopover({ interaction: it, anchor, labels, catalog, view, text, readOnly }: ModePopoverProps) {
   const { mode } = it;
   if (!anchor || mode.kind === 'idle') return null;
@@ -75,8 +76,18 @@ export function ModePopover({ interaction: it, anchor, labels, catalog, view, te
             onRelabel={() => it.relabel(span.key, true)}
             onRetarget={() => it.retarget(span.key)}
             onLink={() => it.startLink(span.key)}
+            onToggleUnsure={() => it.toggleUnsure(span.key)}
+            onNote={() => it.editNote(span.key)}
             onDelete={() => it.remove(span.key)}
           />
+        </Popover>
+      );
+    }
+    case 'note': {
+      const span = view.spans.get(mode.spanKey)!;
+      return (
+        <Popover anchor={anchor} label="Note for the curators" onDismiss={it.dismiss}>
+          <NoteEditor span={span} onSave={(note) => it.saveNote(span.key, note)} onCancel={it.cancel} />
         </Popover>
       );
     }

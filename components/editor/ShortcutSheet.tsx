@@ -29,6 +29,8 @@ const SECTIONS: { title: string; keys: [string[], string][] }[] = [
       [['c'], 'Change the selected span’s label'],
       [['t'], 'Change a stance span’s target'],
       [['r'], 'Link the selected span to another span (relation)'],
+      [['u'], 'Mark the selected span unsure, or not'],
+      [['n'], 'Write a note on the selected span for the curators'],
       [['Delete'], 'Delete the selected span'],
       [['Esc'], 'Deselect'],
     ],

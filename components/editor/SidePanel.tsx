@@ -3,7 +3,7 @@
 import { useId, type KeyboardEvent, type ReactNode } from 'react';
 import styles from './panel.module.css';
 
-export type PanelTab = 'spans' | 'relations' | 'document' | 'gold';
+export type PanelTab = 'spans' | 'relations' | 'document' | 'comments' | 'gold';
 
 interface SidePanelProps {
   counts: { spans: number; relations: number };
@@ -18,6 +18,7 @@ const TABS: { id: PanelTab; name: string }[] = [
   { id: 'spans', name: 'Spans' },
   { id: 'relations', name: 'Relations' },
   { id: 'document', name: 'Document' },
+  { id: 'comments', name: 'Comments' },
 ];
 const GOLD_TAB: { id: PanelTab; name: string } = { id: 'gold', name: 'Gold' };
 

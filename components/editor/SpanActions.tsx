@@ -13,18 +13,22 @@ interface SpanActionsProps {
   onRelabel(): void;
   onRetarget(): void;
   onLink(): void;
+  onToggleUnsure(): void;
+  onNote(): void;
   onDelete(): void;
 }
 
 /** What can be done with the selected span; each button names the key that does the same in the text. */
-export function SpanActions({ catalog, spans, span, isStance, readOnly, onRelabel, onRetarget, onLink, onDelete }: SpanActionsProps) {
-  const action = (label: string, key: string, run: () => void, danger = false) => (
+export function SpanActions(props: SpanActionsProps) {
+  const { catalog, spans, span, isStance, readOnly, onRelabel, onRetarget, onLink, onToggleUnsure, onNote, onDelete } = props;
+  const action = (label: string, key: string, run: () => void, danger = false, pressed?: boolean) => (
     <button
       type="button"
       className={`button ${danger ? 'button--danger-quiet' : 'button--secondary'}`}
       disabled={readOnly}
       onClick={run}
       aria-keyshortcuts={key}
+      aria-pressed={pressed}
     >
       {label} <kbd className={styles.kbd}>{key === 'Delete' ? 'Del' : key}</kbd>
     </button>
@@ -38,8 +42,11 @@ export function SpanActions({ catalog, spans, span, isStance, readOnly, onRelabe
         {action('Change label', 'c', onRelabel)}
         {isStance && action('Target', 't', onRetarget)}
         {action('Link…', 'r', onLink)}
+        {action('Unsure', 'u', onToggleUnsure, false, span.unsure)}
+        {action(span.note ? 'Edit note…' : 'Note…', 'n', onNote)}
         {action('Delete', 'Delete', onDelete, true)}
       </div>
+      {span.note && <p className={styles.spanNote}>{span.note}</p>}
       <p className={styles.hint}>Enter selects the next span here · Esc closes</p>
     </>
   );

@@ -36,7 +36,11 @@ export const SpanList = memo(function SpanList({ catalog, spans, activeKey, read
       <div className={styles.filters}>
         <div>
           <label htmlFor={`${id}-layer`}>Layer</label>
-          <select id={`${id}-layer`} value={filter.layer} onChange={(event) => setFilter({ layer: event.target.value as SpanLayer | 'ALL', labelId: 'ALL' })}>
+          <select
+            id={`${id}-layer`}
+            value={filter.layer}
+            onChange={(event) => setFilter({ ...filter, layer: event.target.value as SpanLayer | 'ALL', labelId: 'ALL' })}
+          >
             <option value="ALL">All layers</option>
             {SPAN_LAYERS.map((layer) => (
               <option key={layer} value={layer}>
@@ -56,6 +60,10 @@ export const SpanList = memo(function SpanList({ catalog, spans, activeKey, read
             ))}
           </select>
         </div>
+        <label className={styles.filterCheck}>
+          <input type="checkbox" checked={filter.unsureOnly === true} onChange={(event) => setFilter({ ...filter, unsureOnly: event.target.checked })} />
+          Unsure only
+        </label>
       </div>
       {sections.length === 0 && (
         <p className={styles.empty}>{spans.size === 0 ? 'No spans yet. Select text and press a label’s hotkey.' : 'No span matches the filter.'}</p>

@@ -19,6 +19,18 @@ interface SpanRowProps extends SpanRowActions {
   readOnly: boolean;
 }
 
+/** Small marks for a span its author flagged unsure or wrote a note on (the note itself on hover). */
+function SpanRemarkMarks({ span }: { span: Span }) {
+  if (!span.unsure && span.note === null) return null;
+  return (
+    <span className={styles.rowMarks} title={span.note ?? undefined}>
+      {span.unsure && <span aria-hidden="true">?</span>}
+      {span.note !== null && <span aria-hidden="true">✎</span>}
+      <span className="visually-hidden">{[span.unsure && 'marked unsure', span.note !== null && 'has a note'].filter(Boolean).join(', ')}</span>
+    </span>
+  );
+}
+
 /** Memoised: with thousands of spans, only the rows whose span or selection changed re-render. */
 export const SpanRow = memo(function SpanRow({ catalog, span, title, active, readOnly, onFocus, onRelabel, onDelete }: SpanRowProps) {
   const label = catalog.labels.get(span.labelId);
@@ -33,6 +45,7 @@ export const SpanRow = memo(function SpanRow({ catalog, span, title, active, rea
             {quote}
           </span>
         </span>
+        <SpanRemarkMarks span={span} />
       </button>
       <button type="button" className={styles.rowAction} disabled={readOnly} aria-label={`Change label of “${quote}”`} onClick={() => onRelabel(span.key)}>
         Change

@@ -42,6 +42,8 @@ export function keyboardHandler(core: InteractionCore): (event: KeyboardEvent) =
     else if (key === 'c') actions.relabel(spanKey, false);
     else if (key === 't') actions.retarget(spanKey);
     else if (key === 'r') actions.startLink(spanKey);
+    else if (key === 'u') actions.toggleUnsure(spanKey);
+    else if (key === 'n') actions.editNote(spanKey);
     else if (key === 'Delete' || key === 'Backspace') actions.remove(spanKey);
     else if (key === 'Enter') actions.selectAtCaret();
     else if (key === ']' || key === '[') actions.stepSpan(key === ']' ? 1 : -1);

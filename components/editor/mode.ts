@@ -6,7 +6,7 @@ export type Subject = { readonly range: CodePointRange } | { readonly spanKey: s
 
 /**
  * What the editor is doing. Keys typed in the text mean different things in each mode:
- * label hotkeys while labelling a selection, span commands (c, t, r, Delete) while a span
+ * label hotkeys while labelling a selection, span commands (c, t, r, u, n, Delete) while a span
  * is selected.
  */
 export type Mode =
@@ -17,6 +17,8 @@ export type Mode =
   | { readonly kind: 'span'; readonly spanKey: string }
   /** Deleting a span that relations use: they go with it, so the user is asked first. */
   | { readonly kind: 'confirmDelete'; readonly spanKey: string }
+  /** Writing the span's note for the curators. */
+  | { readonly kind: 'note'; readonly spanKey: string }
   | { readonly kind: 'linkTarget'; readonly sourceKey: string }
   | { readonly kind: 'linkType'; readonly sourceKey: string; readonly targetKey: string };
 
@@ -27,6 +29,7 @@ export function activeKeyOf(mode: Mode): string | null {
   switch (mode.kind) {
     case 'span':
     case 'confirmDelete':
+    case 'note':
       return mode.spanKey;
     case 'label':
     case 'target':

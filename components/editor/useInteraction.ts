@@ -40,7 +40,7 @@ interface InteractionOptions {
 
 /**
  * The actions a popover, the side panel or a key can take, each moving the mode on: label,
- * relabel, retarget, delete (asking first when relations go with it), link, cancel.
+ * relabel, retarget, mark unsure, write a note, delete (asking first when relations go with it), link, cancel.
  */
 function interactionActions({ data, catalog, view, textRef, context, run, notify }: InteractionOptions, state: ModeState) {
   const { labels, document } = data;
@@ -113,6 +113,16 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
       if (relationsOfSpan(view, key).length > 0) showSpan(key, { kind: 'confirmDelete', spanKey: key });
       else confirmRemove(key);
     },
+    /** Flips the span's "unsure" flag, and says so in the status line. */
+    toggleUnsure(key: string) {
+      const span = view.spans.get(key);
+      if (span && run(commands.remarkSpan(context(), key, { unsure: !span.unsure })))
+        notify({ tone: 'info', text: `“${shortQuote(span.quote, 40)}” ${span.unsure ? 'is no longer marked unsure' : 'marked unsure'}; Ctrl+Z undoes it.` });
+    },
+    editNote: (key: string) => showSpan(key, { kind: 'note', spanKey: key }),
+    saveNote(key: string, note: string) {
+      if (run(commands.remarkSpan(context(), key, { note }))) backToText({ kind: 'span', spanKey: key });
+    },
     startLink(key: string) {
       if (activeLabels(labels, 'RELATION').length === 0) notify({ tone: 'error', text: 'This project has no relation types.' });
       else setMode({ kind: 'linkTarget', sourceKey: key });
@@ -161,7 +171,7 @@ function interactionActions({ data, catalog, view, textRef, context, run, notify
     },
     cancel() {
       if (mode.kind === 'linkTarget' || mode.kind === 'linkType') return backToText({ kind: 'span', spanKey: mode.sourceKey });
-      if (mode.kind === 'confirmDelete') return backToText({ kind: 'span', spanKey: mode.spanKey });
+      if (mode.kind === 'confirmDelete' || mode.kind === 'note') return backToText({ kind: 'span', spanKey: mode.spanKey });
       if ((mode.kind === 'label' || mode.kind === 'target') && 'spanKey' in mode.subject) return backToText({ kind: 'span', spanKey: mode.subject.spanKey });
       backToText(idle, draftOf(mode)?.end);
     },

@@ -16,6 +16,8 @@ export type ProjectAction =
   | 'documents:write'
   | 'assignments:manage'
   | 'annotations:write'
+  | 'comments:write'
+  | 'comments:moderate'
   | 'suggestions:read'
   | 'suggestions:decide'
   | 'work:read-others'
@@ -34,12 +36,14 @@ const ANNOTATOR: ProjectAction[] = [
   'schema:read',
   'documents:read',
   'annotations:write',
+  'comments:write',
   'suggestions:read',
   'suggestions:decide',
   'recommenders:read',
 ];
-// Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision.
-const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export'];
+// Reopening someone's submitted work (or one's own after seeing gold) is a curator's decision;
+// so is deleting someone else's comment on a document's thread.
+const CURATOR: ProjectAction[] = [...ANNOTATOR, 'work:read-others', 'work:reopen', 'gold:write', 'agreement:read', 'export', 'comments:moderate'];
 const MANAGER: ProjectAction[] = [
   ...CURATOR,
   'project:update',

@@ -72,10 +72,11 @@ export async function authorizeDocument(
   return { ...grant(membership, action, 'Document'), documentId };
 }
 
-const ITEM_TABLES = { annotation: Prisma.raw('"Annotation"'), relation: Prisma.raw('"Relation"') };
+const ITEM_TABLES = { annotation: Prisma.raw('"Annotation"'), relation: Prisma.raw('"Relation"'), comment: Prisma.raw('"DocumentComment"') };
+const ITEM_NAMES = { annotation: 'Annotation', relation: 'Relation', comment: 'Comment' } as const;
 
 /**
- * For routes addressed by annotation or relation id: the item's document and the
+ * For routes addressed by annotation, relation or comment id: the item's document and the
  * caller's rights there, in one query. An item in a document you cannot see answers
  * like that document: not found.
  */
@@ -93,6 +94,6 @@ export async function authorizeItem(
     LEFT JOIN "Project" p ON p.id = d."projectId"
     LEFT JOIN "Membership" m ON m."projectId" = d."projectId" AND m."userId" = ${caller.userId}
     WHERE i.id = ${id} AND i."deletedAt" IS NULL`;
-  if (!item) throw notFound(kind === 'annotation' ? 'Annotation' : 'Relation');
+  if (!item) throw notFound(ITEM_NAMES[kind]);
   return { ...grant(item, action, 'Document'), documentId: item.documentId };
 }

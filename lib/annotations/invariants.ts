@@ -293,3 +293,18 @@ export function checkRelabel(
   }
   return ok(null);
 }
+
+/**
+ * A span's note is the author's word to the curators, so it is capped like other free text
+ * (long enough for a paragraph, short enough to show on an adjudication row). A blank note is no
+ * note: clearing the field in the editor sends '' and stores null.
+ */
+export const MAX_SPAN_NOTE = 2_000;
+
+export function checkSpanNote(note: string | null): Checked<string | null> {
+  if (note === null || note.trim() === '') return ok(null);
+  if (note.length > MAX_SPAN_NOTE) {
+    return violated('note', `A span's note holds at most ${MAX_SPAN_NOTE} characters; this one has ${note.length}.`, `longer than ${MAX_SPAN_NOTE} characters`);
+  }
+  return ok(note);
+}

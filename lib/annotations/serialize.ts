@@ -11,6 +11,8 @@ export const annotationFields = {
   end: true,
   quote: true,
   attributes: true,
+  unsure: true,
+  note: true,
   targetId: true,
   targetAnnotationId: true,
   origin: true,

@@ -14,6 +14,7 @@ import {
   checkOverlap,
   checkRelabel,
   checkSpanLabel,
+  checkSpanNote,
   checkStanceTarget,
   type Checked,
   type LabelFact,
@@ -26,12 +27,18 @@ import { toWire } from './serialize';
 import type { Actor, DocumentContext } from './service';
 import { loadLabels, loadLayer, loadRelations, loadSpan, loadSpans, loadTargets, storeSpans, type RelationFields, type SpanRow } from './span-store';
 
-export interface NewSpan extends SpanDraft {
+/** The author's flag and note on a span (invariants.ts, checkSpanNote). */
+export interface SpanRemarks {
+  unsure?: boolean;
+  note?: string | null;
+}
+
+export interface NewSpan extends SpanDraft, SpanRemarks {
   attributes?: Prisma.InputJsonObject;
   gold?: boolean;
 }
 
-export interface SpanChange {
+export interface SpanChange extends SpanRemarks {
   version: number;
   labelId?: string;
   start?: number;
@@ -121,6 +128,9 @@ export class SpanWriter {
       ...fields,
       // What the client sent, stored as sent (the column's JSON type, as Prisma reads it back).
       attributes: (input.attributes ?? {}) as Prisma.JsonObject,
+      unsure: false,
+      note: null,
+      ...remarks(input),
       origin: from.origin,
       sourceIds: from.sourceIds ?? [],
       version: 1,
@@ -153,6 +163,7 @@ export class SpanWriter {
       ...current,
       ...fields,
       ...(change.attributes ? { attributes: change.attributes as Prisma.JsonObject } : {}),
+      ...remarks(change),
       version: current.version + 1,
       updatedAt: this.now,
     };
@@ -357,6 +368,14 @@ export class SpanWriter {
 function valueOf<T>(checked: Checked<T>): T {
   if (!checked.ok) throw violationError(checked.violation);
   return checked.value;
+}
+
+/** The flag and note to store, of those sent (a blank note clears it; a long one is refused naming `note`). */
+function remarks({ unsure, note }: SpanRemarks): { unsure?: boolean; note?: string | null } {
+  if (note === undefined) return unsure === undefined ? {} : { unsure };
+  const checked = checkSpanNote(note);
+  if (!checked.ok) throw violationError(checked.violation);
+  return { ...(unsure === undefined ? {} : { unsure }), note: checked.value };
 }
 
 function currentTarget(row: SpanRow): TargetRef | null {

@@ -2,6 +2,7 @@ import { accountEndpoints } from './endpoints/account';
 import { agreementEndpoint, agreementMethodsEndpoint } from './endpoints/agreement';
 import { annotationEndpoints } from './endpoints/annotations';
 import { assignmentEndpoints } from './endpoints/assignment';
+import { commentEndpoints } from './endpoints/comments';
 import { dashboardEndpoint } from './endpoints/dashboard';
 import { documentEndpoints } from './endpoints/documents';
 import { exportEndpoints } from './endpoints/export';
@@ -26,6 +27,7 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...documentEndpoints,
   searchEndpoint,
   ...annotationEndpoints,
+  ...commentEndpoints,
   ...assignmentEndpoints,
   dashboardEndpoint,
   agreementEndpoint,

@@ -4,13 +4,14 @@ import {
   checkRelabel,
   checkRelation,
   checkSpanLabel,
+  checkSpanNote,
   checkStanceTarget,
   type SpanFact,
   type TargetRef,
   type Violation,
 } from '@/lib/annotations/invariants';
 import { layerOf, type Catalog } from './catalog';
-import type { Answer, DocState, Op, Span, SpanTarget } from './model';
+import type { Answer, DocState, Op, Span, SpanChange, SpanTarget } from './model';
 import { stancesTargeting } from './rules';
 import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
 
@@ -74,7 +75,8 @@ function spanProblem(context: CommandContext, span: SpanFact, target: SpanTarget
 export function createSpan(context: CommandContext, key: string, range: CodePointRange, labelId: string, target: SpanTarget | null): Command {
   const label = checkSpanLabel(context.catalog.labels.get(labelId), labelId);
   if (!label.ok) return fail(label.violation.message);
-  const span = { key, labelId, start: range.start, end: range.end, quote: context.text.slice(range.start, range.end), target, attributes: {} };
+  const quote = context.text.slice(range.start, range.end);
+  const span = { key, labelId, start: range.start, end: range.end, quote, target, attributes: {}, unsure: false, note: null };
   const problem = spanProblem(context, factOf(context, span)!, target);
   if (problem) return refuse(problem);
   return { ok: true, ops: [{ type: 'createSpan', span }], description: `create ${label.value.key}` };
@@ -100,6 +102,16 @@ export function changeSpan(context: CommandContext, key: string, labelId: string
   if (problem) return refuse(problem);
   const description = labelId === span.labelId ? `change target of ${label.value.key}` : `change label to ${label.value.key}`;
   return { ok: true, ops: [{ type: 'updateSpan', key, change: { labelId, target } }], description };
+}
+
+/** Marks a span unsure (or not), or sets its note; a blank note removes it, as the server would. */
+export function remarkSpan(context: CommandContext, key: string, change: Pick<SpanChange, 'unsure' | 'note'>): Command {
+  const span = context.doc.spans.get(key);
+  if (!span) return fail('That span no longer exists.');
+  if (change.note === undefined) return { ok: true, ops: [{ type: 'updateSpan', key, change }], description: change.unsure ? 'mark unsure' : 'clear unsure' };
+  const note = checkSpanNote(change.note);
+  if (!note.ok) return fail(note.violation.message);
+  return { ok: true, ops: [{ type: 'updateSpan', key, change: { ...change, note: note.value } }], description: note.value ? 'edit note' : 'remove note' };
 }
 
 export function deleteSpan(context: CommandContext, key: string): Command {

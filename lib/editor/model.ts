@@ -18,6 +18,9 @@ export interface Span {
   readonly target: SpanTarget | null;
   /** Kept so that undoing a delete restores notes or confidence written by other tools. */
   readonly attributes: Readonly<Record<string, unknown>>;
+  /** The author's own doubt and note for the curators (lib/annotations/invariants.ts, checkSpanNote). */
+  readonly unsure: boolean;
+  readonly note: string | null;
 }
 
 export interface Relation {
@@ -39,7 +42,7 @@ export interface DocState {
   readonly answers: readonly Answer[];
 }
 
-export type SpanChange = Partial<Pick<Span, 'labelId' | 'start' | 'end' | 'quote' | 'target'>>;
+export type SpanChange = Partial<Pick<Span, 'labelId' | 'start' | 'end' | 'quote' | 'target' | 'unsure' | 'note'>>;
 
 export type Op =
   | { readonly type: 'createSpan'; readonly span: Span }

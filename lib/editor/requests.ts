@@ -28,8 +28,8 @@ function changeBody(refs: Refs, change: SpanChange) {
   return target === undefined ? rest : { ...rest, target: targetBody(refs, target) };
 }
 
-function newSpanBody(refs: Refs, { labelId, start, end, quote, target, attributes }: Extract<Op, { type: 'createSpan' }>['span']) {
-  return { labelId, start, end, quote, target: targetBody(refs, target), attributes };
+function newSpanBody(refs: Refs, { labelId, start, end, quote, target, attributes, unsure, note }: Extract<Op, { type: 'createSpan' }>['span']) {
+  return { labelId, start, end, quote, target: targetBody(refs, target), attributes, unsure, note };
 }
 
 function newRelationBody(refs: Refs, { labelId, sourceKey, targetKey }: Extract<Op, { type: 'createRelation' }>['relation']) {

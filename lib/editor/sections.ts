@@ -5,6 +5,8 @@ import type { Span } from './model';
 export interface SpanFilter {
   readonly layer: SpanLayer | 'ALL';
   readonly labelId: string | 'ALL';
+  /** Only the spans their author marked "unsure" (to go back over them before submitting). */
+  readonly unsureOnly?: boolean;
 }
 
 interface SpanGroup {
@@ -48,6 +50,7 @@ export function spanSections(spans: ReadonlyMap<string, Span>, catalog: Catalog,
     const layer = layerOf(catalog, span);
     if (!layer || (filter.layer !== 'ALL' && layer !== filter.layer)) continue;
     if (filter.labelId !== 'ALL' && span.labelId !== filter.labelId) continue;
+    if (filter.unsureOnly && !span.unsure) continue;
     byLayer.get(layer)!.push(span);
   }
   const sections: SpanSection[] = [];

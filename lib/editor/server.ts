@@ -8,7 +8,7 @@ import type { Answer, DocState, Relation, Span, SpanTarget } from './model';
  */
 export type ServerAnnotation = Pick<
   ResponseOf<typeof contracts.updateAnnotation>,
-  'id' | 'labelId' | 'start' | 'end' | 'quote' | 'attributes' | 'target' | 'version'
+  'id' | 'labelId' | 'start' | 'end' | 'quote' | 'attributes' | 'unsure' | 'note' | 'target' | 'version'
 >;
 export type ServerRelation = Pick<ResponseOf<typeof contracts.createRelation>, 'id' | 'labelId' | 'sourceId' | 'targetId' | 'version'>;
 export type ServerAnswer = Pick<ResponseOf<typeof contracts.listAnswers>['items'][number], 'labelId' | 'targetId' | 'values'>;
@@ -41,6 +41,8 @@ export function spanFromServer(annotation: ServerAnnotation, key: string, keyOf:
     quote: annotation.quote,
     target,
     attributes: attributesOf(annotation.attributes),
+    unsure: annotation.unsure,
+    note: annotation.note,
   };
 }
 

@@ -14,8 +14,8 @@ export interface SpanColumns {
   starts: number[];
   ends: number[];
   versions: number[];
-  /** Stance targets and attributes of the few spans that have them, by row. */
-  extras: Record<number, { target: ServerAnnotation['target']; attributes: unknown }>;
+  /** Stance targets, attributes, unsure flags and notes of the few spans that have them, by row. */
+  extras: Record<number, Pick<ServerAnnotation, 'target' | 'attributes' | 'unsure' | 'note'>>;
 }
 
 function isEmptyObject(value: unknown): boolean {
@@ -36,8 +36,8 @@ export function encodeSpanColumns(annotations: readonly Omit<ServerAnnotation, '
     columns.starts.push(annotation.start);
     columns.ends.push(annotation.end);
     columns.versions.push(annotation.version);
-    if (annotation.target !== null || !isEmptyObject(annotation.attributes))
-      columns.extras[row] = { target: annotation.target, attributes: annotation.attributes };
+    const { target, attributes, unsure, note } = annotation;
+    if (target !== null || !isEmptyObject(attributes) || unsure || note !== null) columns.extras[row] = { target, attributes, unsure, note };
   });
   return columns;
 }
@@ -56,6 +56,8 @@ export function decodeSpanColumns(columns: SpanColumns, text: OffsetIndex): Serv
       quote: text.slice(start, end),
       attributes: extra?.attributes ?? {},
       target: extra?.target ?? null,
+      unsure: extra?.unsure ?? false,
+      note: extra?.note ?? null,
       version: columns.versions[row]!,
     };
   });

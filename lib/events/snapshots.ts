@@ -17,6 +17,8 @@ const ANNOTATION = [
   'end',
   'quote',
   'attributes',
+  'unsure',
+  'note',
   'targetId',
   'targetAnnotationId',
   'origin',
@@ -59,6 +61,8 @@ const LABEL = [
   'perTarget',
 ] as const;
 const TARGET = ['id', 'key', 'name', 'aliases', 'position', 'retired'] as const;
+// A comment's words and who wrote them where; its edit and deletion times are the events' own.
+const COMMENT = ['id', 'documentId', 'authorId', 'body'] as const;
 
 function pick<K extends string>(row: Row<K>, keys: readonly K[]): Prisma.InputJsonObject {
   return Object.fromEntries(keys.map((key) => [key, row[key] ?? null])) as Prisma.InputJsonObject;
@@ -71,6 +75,7 @@ export const documentLabelSnapshot = (row: Row<(typeof DOCUMENT_LABEL)[number]>)
 export const projectSnapshot = (row: Row<(typeof PROJECT)[number]>) => pick(row, PROJECT);
 export const labelSnapshot = (row: Row<(typeof LABEL)[number]>) => pick(row, LABEL);
 export const targetSnapshot = (row: Row<(typeof TARGET)[number]>) => pick(row, TARGET);
+export const commentSnapshot = (row: Row<(typeof COMMENT)[number]>) => pick(row, COMMENT);
 
 // A run's outcome as a paper reports it: status, counts, tokens and who asked. Its document ids
 // (up to 200,000) are left out; their number is kept as `documents` (lib/recommenders/run-events.ts).

@@ -10,7 +10,7 @@ import type { LabelIndex } from './label-index';
  *
  * Each span is `id␟author␟start␟end␟labelId␟targetId␟targetSpanId␟origin␟sourceIds␟attributes␟quote␞`
  * (␟ = U+001F, ␞ = U+001E), sourceIds joined by spaces. Ids are cuids or UUIDs (provenance ids
- * are `kind:<id>`) and attributes are jsonb text, which escapes control characters, so none of
+ * are `kind:<id>`) and attributes (with the span's flag and note) are jsonb text, which escapes control characters, so none of
  * them holds a separator or a space. The quote may hold anything, so it is
  * read by length, end − start code points, and must be followed by ␞: a quote of another length
  * breaks the invariant quote = text[start:end] and is reported, never misread.
@@ -26,11 +26,20 @@ const EMPTY_ATTRIBUTES = `{}${FIELD}`;
 const NO_ATTRIBUTES: Record<string, unknown> = Object.freeze({});
 const NO_SOURCES: readonly string[] = Object.freeze([]);
 
+/**
+ * A span's attributes with its author's flag and note added as the attributes `unsure` and `note`
+ * (lib/formats/span-remarks.ts; the columns win over stored attributes of those names). Built
+ * only for the few spans that have them, so the rest keep the cheap cast (and the `{}` fast path).
+ */
+const ATTRIBUTES = Prisma.sql`CASE WHEN a.unsure OR a.note IS NOT NULL
+  THEN (a.attributes || jsonb_strip_nulls(jsonb_build_object('unsure', CASE WHEN a.unsure THEN true END, 'note', a.note)))::text
+  ELSE a.attributes::text END`;
+
 /** The aggregate over `"Annotation" a`. */
 export const PACKED_SPANS = Prisma.sql`string_agg(
   a.id || E'\\x1f' || coalesce(a."authorId", '') || E'\\x1f' || a.start::text || E'\\x1f' || a."end"::text || E'\\x1f' ||
   a."labelId" || E'\\x1f' || coalesce(a."targetId", '') || E'\\x1f' || coalesce(a."targetAnnotationId", '') || E'\\x1f' ||
-  a.origin::text || E'\\x1f' || array_to_string(a."sourceIds", ' ') || E'\\x1f' || a.attributes::text || E'\\x1f' || a.quote || E'\\x1e', '')`;
+  a.origin::text || E'\\x1f' || array_to_string(a."sourceIds", ' ') || E'\\x1f' || ${ATTRIBUTES} || E'\\x1f' || a.quote || E'\\x1e', '')`;
 
 export function unpackSpans(packed: string, index: LabelIndex, authorOf: (id: string) => string): ExportSpan[] {
   const spans: ExportSpan[] = [];

@@ -9,6 +9,7 @@ import { hfClassNames, hfDatasetInfo, hfDocument } from '@/lib/formats/hf';
 import { writeJsonlDocument } from '@/lib/formats/jsonl';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
 import { withSourceLabels, type LabelSpelling } from '@/lib/formats/source-labels';
+import { hasRemarks } from '@/lib/formats/span-remarks';
 import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
 import { createSemevalRows, SEMEVAL_HEADER } from '@/lib/formats/semeval';
 import { createCsvCells, STANCE_CSV_HEADER, stanceCsvRows, type CsvEscape } from '@/lib/formats/stance-csv';
@@ -80,7 +81,36 @@ function bioWriter(
   };
 }
 
+/** The formats with a place for span attributes, and so for the author's unsure flags and notes (lib/formats/span-remarks.ts). */
+const CARRIES_ATTRIBUTES: ReadonlySet<ExportFormat> = new Set(['jsonl', 'brat', 'w3c', 'webanno-tsv']);
+
 export function createWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
+  const writer = formatWriter(format, context, sink);
+  return CARRIES_ATTRIBUTES.has(format) ? writer : countingDroppedRemarks(writer);
+}
+
+/**
+ * A format with no place for attributes leaves out the flags and notes annotators wrote for the
+ * curators; the card and the export page say how many (`unsureFlagsDropped`, `notesDropped`).
+ */
+function countingDroppedRemarks(writer: ExportWriter): ExportWriter {
+  let unsure = 0;
+  let notes = 0;
+  return {
+    document(doc) {
+      for (const span of doc.spans) {
+        const has = hasRemarks(span.attributes);
+        if (has.unsure) unsure++;
+        if (has.note) notes++;
+      }
+      writer.document(doc);
+    },
+    end: (card) => writer.end(card),
+    notes: () => ({ ...writer.notes(), ...(unsure > 0 && { unsureFlagsDropped: unsure }), ...(notes > 0 && { notesDropped: notes }) }),
+  };
+}
+
+function formatWriter(format: ExportFormat, context: WriterContext, sink: Sink): ExportWriter {
   switch (format) {
     case 'jsonl':
       return { document: (doc) => writeJsonlDocument(doc, sink), end: () => {}, notes: noNotes };

@@ -1,4 +1,5 @@
 import { GOLD_AUTHOR, type ExportDocument } from './model';
+import { NOTE_ATTRIBUTE } from './span-remarks';
 import { codePoints, sliceCodePoints } from './text';
 
 /**
@@ -19,7 +20,9 @@ import { codePoints, sliceCodePoints } from './text';
  *   # lines  `#1<TAB>AnnotatorNotes T3<TAB>{"confidence":0.8}`: the attributes brat cannot hold, as
  *            a JSON object, so values keep their type; a span's `sourceIds` (several values, which
  *            an A line cannot hold) go into the same object under `glossa:sourceIds`. A note that is
- *            not a JSON object (written in brat by a person) is imported as the attribute `note`.
+ *            not a JSON object (written in brat by a person) is imported as the attribute `note`,
+ *            which is the span's note (span-remarks.ts); so a span's note is written as such a line
+ *            when it fits one, and its `unsure` flag is a binary A line `A4<TAB>unsure T3`.
  * Document ids, metadata and document-level answers have no place in brat and are not written.
  */
 
@@ -93,7 +96,12 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
     const written: [string, string | true][] = reserved.map(([name, value]) => [name, bratAttributeValue(name, value)]);
     if (author !== defaultAuthor) written.push([AUTHOR_ATTRIBUTE, bratAttributeValue('author', author)]);
     const rest: [string, unknown][] = [];
+    let plainNote: string | undefined;
     for (const [name, value] of Object.entries(values)) {
+      if (name === NOTE_ATTRIBUTE && isPlainNote(value)) {
+        plainNote = value;
+        continue;
+      }
       const fits = TYPE_NAME.test(name) && !RESERVED_ATTRIBUTES.has(name) && (value === true || (typeof value === 'string' && ATTRIBUTE_VALUE.test(value)));
       if (fits) written.push([name, value]);
       else rest.push([name, value]);
@@ -103,6 +111,7 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
       attributes.push(`A${attributes.length + 1}\t${name} ${id}${value === true ? '' : ` ${value}`}`);
       recordAttributeUse(used, name, value === true ? [] : [value]);
     }
+    if (plainNote !== undefined) notes.push(`#${notes.length + 1}\t${NOTES} ${id}\t${plainNote}`);
     if (rest.length > 0) notes.push(`#${notes.length + 1}\t${NOTES} ${id}\t${JSON.stringify(Object.fromEntries(rest))}`);
   };
 
@@ -128,6 +137,15 @@ export function bratDocument(doc: ExportDocument, options: BratOptions = {}): { 
   }
   const ann = [...textBound, ...relations, ...attributes, ...notes].map((line) => `${line}\n`).join('');
   return { txt: doc.text, ann, attributes: used };
+}
+
+/**
+ * A span's note (lib/formats/span-remarks.ts) is written as brat shows notes, as text, when the
+ * import would read it back as written: on one line, not taken for a JSON object, no edge spaces.
+ * Any other note goes into the JSON object with the attributes brat cannot hold.
+ */
+function isPlainNote(value: unknown): value is string {
+  return typeof value === 'string' && !/[\r\n]/.test(value) && !value.startsWith('{') && value === value.trim();
 }
 
 /** A `#` note's attributes: Glossa writes them as a JSON object; any other note is kept as `note`. */

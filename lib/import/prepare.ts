@@ -8,6 +8,7 @@ import {
   checkOffsets,
   checkRelation,
   checkSpanLabel,
+  checkSpanNote,
   checkStanceTarget,
   checkTarget,
   findOverlaps,
@@ -15,6 +16,7 @@ import {
   type SpanFact,
   type Violation,
 } from '@/lib/annotations/invariants';
+import { takeRemarks } from '@/lib/formats/span-remarks';
 import { normalizeText } from '@/lib/offsets';
 import { remapperFor } from './remap';
 import type { SchemaLookup } from './schema-lookup';
@@ -34,6 +36,9 @@ interface PrepareContext {
   /** Maps a source author (or undefined) to an author id; null = gold. Returns a reason string when it cannot. */
   author(source: string | undefined): string | null | { error: string };
 }
+
+/** A note attribute becomes the span's note when it is one the API would store as given; others stay attributes. */
+export const fitsNote = (text: string) => text.trim() !== '' && checkSpanNote(text).ok;
 
 export interface PreparedDocument {
   document: Prisma.DocumentCreateManyInput;
@@ -114,6 +119,7 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
     if (quote === undefined) continue;
     const authorId = authorOf(span.author, span.location);
     if (authorId === undefined) continue;
+    const { attributes, unsure, note } = takeRemarks(span.attributes ?? {}, fitsNote);
     const row = {
       id: randomUUID(),
       documentId,
@@ -122,7 +128,9 @@ export function prepareDocument(doc: ImportedDocument, context: PrepareContext):
       start,
       end,
       quote,
-      attributes: (span.attributes ?? {}) as Prisma.InputJsonObject,
+      attributes: attributes as Prisma.InputJsonObject,
+      unsure,
+      note,
       origin: span.origin ?? context.origin,
       ...(span.sourceIds && { sourceIds: span.sourceIds }),
       layer: label.layer,

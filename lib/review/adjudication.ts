@@ -43,7 +43,7 @@ interface DocumentWork {
   afterGold: string[];
   /** Relations (annotators' or gold) left out because an endpoint span is deleted or missing. */
   danglingRelations: number;
-  spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue })[];
+  spans: (AlignSpan & { quote: string; attributes: Prisma.JsonValue; unsure: boolean; note: string | null })[];
   relations: AlignRelation[];
   answers: AlignAnswer[];
   gold: {
@@ -69,6 +69,8 @@ export async function loadWork(db: DbClient, documentId: string, submittedOnly =
         targetAnnotationId: true,
         quote: true,
         attributes: true,
+        unsure: true,
+        note: true,
         sourceIds: true,
       },
     }),

@@ -37,6 +37,8 @@ export async function reviewView(db: PrismaClient, documentId: string) {
       targetSpan: first.targetSpan,
       authors: c.authors,
       annotationIds: c.items.map((i) => i.id),
+      // What each proposer flagged or noted on their span, for the curator deciding on it.
+      remarks: c.items.filter((i) => i.unsure || i.note !== null).map((i) => ({ author: i.authorId, unsure: i.unsure, note: i.note })),
       agreement: `${c.authors.length}/${n}`,
       unanimous: c.authors.length === n,
       gold,

@@ -28,8 +28,8 @@ interface Fixture {
   users: Record<'OWNER' | 'MANAGER' | 'CURATOR' | 'ANNOTATOR' | 'non-member' | 'outsider', TestUser>;
   documentId: string;
   labels: Record<string, string>;
-  /** The acting member's own spans and relation (the annotator's, for callers outside the project). */
-  work: { org: string; gpe: string; relation: string };
+  /** The acting member's own spans, relation and comment (the annotator's, for callers outside the project). */
+  work: { org: string; gpe: string; relation: string; comment: string };
   /** A pending invitation to the project addressed to the acting user (the outsider, for callers without an account). */
   invitationId: string;
   /** A pending suggestion (PERSON on "Some") for everyone. */
@@ -85,6 +85,10 @@ const CASES: Case[] = [
     expect: [201, 201, 201, 201, 404],
   },
   { endpoint: 'DELETE /relations/{id}', expect: [204, 204, 204, 204, 404] },
+  { endpoint: 'GET /documents/{id}/comments', expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'POST /documents/{id}/comments', body: () => ({ body: 'Please check the second line.' }), expect: [201, 201, 201, 201, 404] },
+  { endpoint: 'PATCH /comments/{id}', body: () => ({ body: 'Edited.' }), expect: [200, 200, 200, 200, 404] },
+  { endpoint: 'DELETE /comments/{id}', expect: [204, 204, 204, 204, 404] },
   { endpoint: 'GET /documents/{id}/labels', expect: [200, 200, 200, 200, 404] },
   { endpoint: 'PUT /documents/{id}/labels', body: () => ({ answers: [] }), expect: [200, 200, 200, 200, 404] },
   { endpoint: 'GET /documents/{id}/assignment', expect: [200, 200, 200, 200, 404] },
@@ -147,7 +151,8 @@ async function ownWork(documentId: string, userId: string, labels: Record<string
   const org = await span(labels.ORG!, 0, 4, 'Some');
   const gpe = await span(labels.GPE!, 5, 9, 'text');
   const relation = await db.relation.create({ data: { documentId, authorId: userId, labelId: labels.ATTACKED!, sourceId: org.id, targetId: gpe.id } });
-  return { org: org.id, gpe: gpe.id, relation: relation.id };
+  const comment = await db.documentComment.create({ data: { documentId, authorId: userId, body: 'Is "Some" an organisation?' } });
+  return { org: org.id, gpe: gpe.id, relation: relation.id, comment: comment.id };
 }
 
 async function fixture(caller?: Caller): Promise<Fixture> {
@@ -210,6 +215,7 @@ describe('authorization matrix: every API route × every caller', () => {
             documents: f.documentId,
             annotations: f.work.org,
             relations: f.work.relation,
+            comments: f.work.comment,
             projects: f.projectId,
             invitations: f.invitationId,
             recommenders: f.recommenderId,

@@ -215,10 +215,12 @@ describe('webanno tsv → import → webanno tsv', () => {
     const projectId = await project('TSV round trip', 'wire.tsv', input);
     const stored = await db.annotation.findMany({
       where: { document: { projectId } },
-      select: { quote: true, label: { select: { key: true } }, attributes: true, target: { select: { key: true } } },
+      select: { quote: true, label: { select: { key: true } }, attributes: true, note: true, target: { select: { key: true } } },
       orderBy: { start: 'asc' },
     });
-    expect(stored.map((a) => [a.quote, a.label.key, a.attributes, a.target?.key ?? null])).toEqual(
+    // A `note` feature is read as the span's note (lib/formats/span-remarks.ts), and exported as that feature again.
+    const features = (a: (typeof stored)[number]) => ({ ...(a.attributes as object), ...(a.note !== null && { note: a.note }) });
+    expect(stored.map((a) => [a.quote, a.label.key, features(a), a.target?.key ?? null])).toEqual(
       [...spans]
         .sort((a, b) => a.start - b.start)
         .map((span) => [span.quote, span.label, span.attributes, span.target?.kind === 'target' ? span.target.key : null]),

@@ -59,6 +59,8 @@ export const span = (key: string, labelId = 'PERSON', start = 0, end = 5): Span 
   quote: 'Hafiz'.slice(0, end - start),
   target: null,
   attributes: {},
+  unsure: false,
+  note: null,
 });
 export const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnnotation => ({
   id,
@@ -67,6 +69,8 @@ export const wire = (id: string, version: number, labelId = 'PERSON'): ServerAnn
   end: 5,
   quote: 'Hafiz',
   attributes: {},
+  unsure: false,
+  note: null,
   target: null,
   version,
 });

@@ -20,6 +20,7 @@ import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
 import { findPreset } from '@/lib/schema/presets';
 import { CASES, offsetsOf, reaches, RETIRED_LABEL, RETIRED_TARGET, TEXT, type InvariantCase, type SpanSpec } from '../support/invariant-cases';
+import { editorSpan } from '../support/editor-span';
 
 /** The world of the case table in memory: the preset's labels by LAYER:KEY (one retired), two targets. */
 const preset = findPreset('news-stance-framing')!;
@@ -168,7 +169,7 @@ describe('annotation rules, the editor’s pre-checks', () => {
         ? { kind: 'target' as const, id: spec.target.target }
         : { kind: 'span' as const, key: spec.target.span }
       : null;
-    return { key: spec.ref, labelId: spec.label, start, end, quote: text.slice(start, end), target, attributes: {} };
+    return { key: spec.ref, labelId: spec.label, start, end, quote: text.slice(start, end), target, attributes: {}, unsure: false, note: null };
   };
 
   it.each(CASES.filter((c) => reaches(c, 'editor') === null).map((c) => [c.name, c] as const))('%s', (_name, testCase) => {
@@ -193,9 +194,9 @@ describe('annotation rules, the editor’s pre-checks', () => {
 
 describe('relabelling and deleting in the editor', () => {
   it('refuses a label that breaks a relation, and deleting a stance target', () => {
-    const person: Span = { key: 'p', labelId: 'ENTITY:PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
-    const org: Span = { key: 'o', labelId: 'ENTITY:ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
-    const stance: Span = { key: 's', labelId: 'STANCE:AGAINST', start: 28, end: 36, quote: 'attacked', target: { kind: 'span', key: 'o' }, attributes: {} };
+    const person = editorSpan('p', 'ENTITY:PERSON', 4, 21, TEXT);
+    const org = editorSpan('o', 'ENTITY:ORG', 4, 27, TEXT);
+    const stance = editorSpan('s', 'STANCE:AGAINST', 28, 36, TEXT, { target: { kind: 'span', key: 'o' } });
     const doc = applyOps(emptyDoc, [
       ...[person, org, stance].map((span) => ({ type: 'createSpan' as const, span })),
       { type: 'createRelation', relation: { key: 'r', labelId: 'RELATION:MEMBER_OF', sourceKey: 'p', targetKey: 'o' } },

@@ -30,8 +30,8 @@ function withSpans(...spans: Span[]): DocState {
   );
 }
 
-const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
-const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null };
+const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {}, unsure: false, note: null };
 
 describe('editor commands', () => {
   it('creates a span with the quote cut by code points', () => {
@@ -54,7 +54,17 @@ describe('editor commands', () => {
   });
 
   it('keeps a stance target span an entity and undeletable while stance spans point at it', () => {
-    const stance: Span = { key: 's', labelId: 'AGAINST', start: 0, end: 3, quote: 'The', target: { kind: 'span', key: 'o' }, attributes: {} };
+    const stance: Span = {
+      key: 's',
+      labelId: 'AGAINST',
+      start: 0,
+      end: 3,
+      quote: 'The',
+      target: { kind: 'span', key: 'o' },
+      attributes: {},
+      unsure: false,
+      note: null,
+    };
     const doc = withSpans(org, stance);
     expect(deleteSpan(context(doc), 'o').ok).toBe(false);
     expect(changeSpan(context(doc), 'o', 'SECURITY', null).ok).toBe(false);

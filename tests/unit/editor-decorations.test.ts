@@ -8,6 +8,7 @@ import { spanDecorations, updateSpanDecorations } from '@/components/editor/anno
 import { changedMarks, layoutSpans } from '@/lib/editor/layout';
 import type { Span } from '@/lib/editor/model';
 import { buildSegmentTable } from '@/lib/offsets';
+import { editorSpan } from '../support/editor-span';
 
 const schema = getSchema([Document, Paragraph, Text]);
 
@@ -23,9 +24,9 @@ describe('span decorations', () => {
     const { table, doc } = documentOf(text);
     expect(doc.content.size).toBe(table.size);
     const spans: Span[] = [
-      { key: 'org', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} },
-      { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} },
-      { key: 'ur', labelId: 'GPE', start: 29, end: 32, quote: 'امن', target: null, attributes: {} },
+      { key: 'org', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {}, unsure: false, note: null },
+      { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null },
+      { key: 'ur', labelId: 'GPE', start: 29, end: 32, quote: 'امن', target: null, attributes: {}, unsure: false, note: null },
     ];
     const { marks } = layoutSpans(spans, table, (span) => ({ color: span.key === 'org' ? '#4363d8' : '#e6194b', title: span.labelId }));
     const set = spanDecorations(doc, marks, 'span');
@@ -47,7 +48,7 @@ describe('span decorations', () => {
     const length = [...text].length;
     const spans: Span[] = Array.from({ length: 5000 }, (_, i) => {
       const start = (i * 37) % (length - 60);
-      return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {} };
+      return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {}, unsure: false, note: null };
     });
     const look = () => ({ color: '#123456', title: 'Label (KEY)' });
     const { marks } = layoutSpans(spans, table, look);
@@ -60,14 +61,14 @@ describe('span decorations', () => {
     const { table, doc } = documentOf(text);
     const look = (span: Span) => ({ color: '#4363d8', title: span.labelId });
     const spans: Span[] = [
-      { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} },
-      { key: 'gpe', labelId: 'GPE', start: 35, end: 40, quote: 'Bannu', target: null, attributes: {} },
-      { key: 'doha', labelId: 'GPE', start: 57, end: 61, quote: 'Doha', target: null, attributes: {} },
+      { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null },
+      { key: 'gpe', labelId: 'GPE', start: 35, end: 40, quote: 'Bannu', target: null, attributes: {}, unsure: false, note: null },
+      { key: 'doha', labelId: 'GPE', start: 57, end: 61, quote: 'Doha', target: null, attributes: {}, unsure: false, note: null },
     ];
     const first = layoutSpans(spans, table, look);
     const set = spanDecorations(doc, first.marks, 'span');
     // The ORG encloses the PERSON: it takes lane 0 and pushes the PERSON to lane 1; the GPEs stay.
-    const org: Span = { key: 'org', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+    const org = editorSpan('org', 'ORG', 4, 27, text);
     const second = layoutSpans([...spans, org], table, look, first);
     expect(second.marks.filter((mark) => first.marks.includes(mark)).map((mark) => mark.key)).toEqual(['gpe', 'doha']);
     const changes = changedMarks(first.marks, second.marks);

@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { emptyHistory, prepare, record, redo, undo, type History } from '@/lib/editor/history';
 import { applyOps, emptyDoc, type DocState, type Op, type Relation, type Span } from '@/lib/editor/model';
 
-const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: { note: 'kept' } };
-const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+const person: Span = {
+  key: 'p',
+  labelId: 'PERSON',
+  start: 4,
+  end: 21,
+  quote: 'Hafiz Gul Bahadur',
+  target: null,
+  attributes: { note: 'kept' },
+  unsure: false,
+  note: null,
+};
+const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {}, unsure: false, note: null };
 const memberOf: Relation = { key: 'r', labelId: 'MEMBER_OF', sourceKey: 'p', targetKey: 'o' };
 
 /** Does `ops` as one undoable change, the way the editor does. */

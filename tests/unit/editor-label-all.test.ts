@@ -6,6 +6,7 @@ import { labelAllReport, planLabelAll } from '@/lib/editor/label-all';
 import { applyOps, emptyDoc, type DocState, type Span } from '@/lib/editor/model';
 import { OffsetIndex } from '@/lib/offsets';
 import { schemaLabel } from '../support/schema-label';
+import { editorSpan } from '../support/editor-span';
 
 const catalog = catalogOf(
   [
@@ -34,15 +35,7 @@ function context(spans: Span[] = [], allowOverlap = false): CommandContext {
   return { doc, catalog, text, allowOverlap };
 }
 
-const span = (key: string, labelId: string, start: number, end: number): Span => ({
-  key,
-  labelId,
-  start,
-  end,
-  quote: text.slice(start, end),
-  target: null,
-  attributes: {},
-});
+const span = (key: string, labelId: string, start: number, end: number): Span => editorSpan(key, labelId, start, end, source);
 
 const createdRanges = (plan: ReturnType<typeof planLabelAll>) => plan.ops.map((op) => (op.type === 'createSpan' ? [op.span.start, op.span.end] : null));
 

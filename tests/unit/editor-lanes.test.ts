@@ -9,7 +9,7 @@ import { buildSegmentTable } from '@/lib/offsets';
 const overlaps = (a: Interval, b: Interval) => a.start < b.end && b.start < a.end;
 
 function span(key: string, start: number, end: number): Span {
-  return { key, labelId: 'L', start, end, quote: '', target: null, attributes: {} };
+  return { key, labelId: 'L', start, end, quote: '', target: null, attributes: {}, unsure: false, note: null };
 }
 
 describe('assignLanes', () => {

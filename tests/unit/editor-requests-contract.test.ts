@@ -62,9 +62,18 @@ class ServerLikeTransport {
 }
 
 const OPS: Op[] = [
-  { type: 'createSpan', span: { key: 'e1', labelId: 'PERSON', start: 0, end: 5, quote: 'Hafiz', target: null, attributes: { note: 'check' } } },
-  { type: 'createSpan', span: { key: 's1', labelId: 'FAVOR', start: 6, end: 12, quote: 'argues', target: { kind: 'target', id: 'T1' }, attributes: {} } },
-  { type: 'createSpan', span: { key: 's2', labelId: 'AGAINST', start: 13, end: 17, quote: 'that', target: { kind: 'span', key: 'e1' }, attributes: {} } },
+  {
+    type: 'createSpan',
+    span: { key: 'e1', labelId: 'PERSON', start: 0, end: 5, quote: 'Hafiz', target: null, attributes: { note: 'check' }, unsure: false, note: null },
+  },
+  {
+    type: 'createSpan',
+    span: { key: 's1', labelId: 'FAVOR', start: 6, end: 12, quote: 'argues', target: { kind: 'target', id: 'T1' }, attributes: {}, unsure: false, note: null },
+  },
+  {
+    type: 'createSpan',
+    span: { key: 's2', labelId: 'AGAINST', start: 13, end: 17, quote: 'that', target: { kind: 'span', key: 'e1' }, attributes: {}, unsure: false, note: null },
+  },
   { type: 'updateSpan', key: 's1', change: { labelId: 'AGAINST', start: 7, end: 12, quote: 'rgues', target: { kind: 'span', key: 'e1' } } },
   { type: 'updateSpan', key: 's2', change: { target: null } },
   { type: 'createRelation', relation: { key: 'r1', labelId: 'KNOWS', sourceKey: 'e1', targetKey: 's1' } },

@@ -3,8 +3,8 @@ import type { Span } from '@/lib/editor/model';
 import { selectionRange, stancesTargeting } from '@/lib/editor/rules';
 import { buildSegmentTable } from '@/lib/offsets';
 
-const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {} };
-const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {} };
+const person: Span = { key: 'p', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null };
+const org: Span = { key: 'o', labelId: 'ORG', start: 4, end: 27, quote: 'Hafiz Gul Bahadur group', target: null, attributes: {}, unsure: false, note: null };
 
 describe('span rules', () => {
   it('lists the stance spans that target a span', () => {

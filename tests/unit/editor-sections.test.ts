@@ -17,6 +17,8 @@ describe('side panel sections', () => {
     quote: key,
     target,
     attributes: {},
+    unsure: false,
+    note: null,
   });
   const spans = new Map(
     [

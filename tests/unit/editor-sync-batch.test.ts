@@ -19,7 +19,7 @@ describe('sync queue batches', () => {
       ...BATCH,
       body: {
         ops: [
-          { op: 'createAnnotation', body: { labelId: 'GPE', start: 6, end: 9, quote: 'Haf', target: null, attributes: {} } },
+          { op: 'createAnnotation', body: { labelId: 'GPE', start: 6, end: 9, quote: 'Haf', target: null, attributes: {}, unsure: false, note: null } },
           { op: 'deleteAnnotation', id: 'b', version: 1 },
           { op: 'updateAnnotation', id: 'a', body: { version: 4, labelId: 'NORP' } },
         ],

@@ -104,12 +104,14 @@ describe('brat writer', () => {
         'A4\tAuthor T7 user-1',
         'A5\tsource T7 model-x',
         'A6\tAuthor R2 user-1',
-        '#1\tAnnotatorNotes T7\t{"confidence":0.8,"note":"quote, \\"verbatim\\""}',
-        '#2\tAnnotatorNotes T9\t{"reviewed":false}',
-        '#3\tAnnotatorNotes R2\t{"evidence":"line 5"}',
+        // A one-line note is the span's note as brat shows it (lib/formats/span-remarks.ts); the rest stays JSON.
+        '#1\tAnnotatorNotes T7\tquote, "verbatim"',
+        '#2\tAnnotatorNotes T7\t{"confidence":0.8}',
+        '#3\tAnnotatorNotes T9\t{"reviewed":false}',
+        '#4\tAnnotatorNotes R2\t{"evidence":"line 5"}',
       ]),
     );
-    expect(lines).toHaveLength(9 + 3 + 6 + 3);
+    expect(lines).toHaveLength(9 + 3 + 6 + 4);
     expect(attributes).toEqual(
       new Map([
         ['flagged', new Set()],

@@ -1,6 +1,7 @@
 'use client';
 
 import type { KeyboardEvent, RefCallback } from 'react';
+import { CandidateRemarks } from './CandidateRemarks';
 import { mayAccept, mayEdit, mayReject } from './row-actions';
 import type { ReviewRow } from './rows';
 import styles from './review.module.css';
@@ -35,6 +36,7 @@ export function CandidateRow({ row, active, mayWriteGold, pending, rowRef, onFoc
         {row.span && <span className={styles.swatch} style={{ background: row.span.color }} aria-hidden="true" />}
         {row.label}
         {row.about && <div className="note">about {row.about}</div>}
+        <CandidateRemarks remarks={row.remarks} />
       </td>
       <td>{row.authors.length > 0 ? row.authors.join(', ') : <span className="muted">a curator</span>}</td>
       <td>

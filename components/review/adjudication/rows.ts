@@ -25,6 +25,14 @@ export interface ReviewRow {
   /** The annotator item accepting copies into gold (the first proposer's). */
   source: string | null;
   span: { start: number; end: number; labelId: string; layer: string; color: string } | null;
+  /** Proposers' own unsure flags and notes on a span candidate, by name. */
+  remarks: CandidateRemark[];
+}
+
+export interface CandidateRemark {
+  author: string;
+  unsure: boolean;
+  note: string | null;
 }
 
 /** The list's groups in order, with what the text and label columns hold in each. */
@@ -67,6 +75,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
     gold: s.gold,
     source: s.annotationIds[0] ?? null,
     span: { start: s.start, end: s.end, labelId: s.labelId, layer: s.layer, color: label.get(s.labelId)?.color ?? FALLBACK_COLOR },
+    remarks: s.remarks.map((r) => ({ ...r, author: authorName.get(r.author) ?? r.author })),
   }));
   const relations: ReviewRow[] = view.relations.map((r) => ({
     key: `relation:${r.key}`,
@@ -81,6 +90,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
     gold: r.gold,
     source: r.relationIds[0] ?? null,
     span: null,
+    remarks: [],
   }));
   const answers: ReviewRow[] = view.answers.map((a) => {
     const question = label.get(a.labelId);
@@ -98,6 +108,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
       gold: a.gold,
       source: a.answerIds[0] ?? null,
       span: null,
+      remarks: [],
     };
   });
   const goldOnly: ReviewRow[] = view.goldOnly.map((g) => {
@@ -115,6 +126,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
       gold: g.id,
       source: null,
       span: { start: g.start, end: g.end, labelId: g.labelId, layer: goldLabel?.layer ?? 'ENTITY', color: goldLabel?.color ?? FALLBACK_COLOR },
+      remarks: [],
     };
   });
   const all = [...spans, ...relations, ...answers, ...goldOnly];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineContract } from '@/lib/api/contract';
 import { id, idParams, timestamp } from '@/lib/api/schemas';
 import { MAX_BATCH_OPS } from '@/lib/annotations/batch-limit';
+import { MAX_SPAN_NOTE } from '@/lib/annotations/invariants';
 import { SPAN_LAYERS } from '@/lib/schema/types';
 
 const layer = z.enum(SPAN_LAYERS);
@@ -9,6 +10,13 @@ const layer = z.enum(SPAN_LAYERS);
 const targetRef = z.discriminatedUnion('kind', [z.object({ kind: z.literal('target'), id }).strict(), z.object({ kind: z.literal('span'), id }).strict()]);
 
 const attributes = z.record(z.string().max(100), z.unknown()).refine((a) => JSON.stringify(a).length <= 20_000, 'attributes are limited to 20 kB of JSON');
+
+const unsure = z.boolean().describe("the author's own doubt about the span, shown to curators");
+const note = z
+  .string()
+  .max(MAX_SPAN_NOTE)
+  .nullable()
+  .describe(`the author's note to the curators, at most ${MAX_SPAN_NOTE} characters; null or blank removes it`);
 
 const origin = z.enum(['MANUAL', 'IMPORTED', 'SUGGESTED', 'ADJUDICATED']);
 
@@ -25,6 +33,8 @@ export const annotation = z.object({
   end: z.number().int().describe('code point offset, exclusive'),
   quote: z.string(),
   attributes: z.unknown(),
+  unsure,
+  note: z.string().nullable(),
   target: targetRef.nullable(),
   origin,
   version: z.number().int(),
@@ -90,6 +100,8 @@ const newSpan = z
     quote: z.string().max(1_000_000).optional(),
     target: targetRef.nullable().default(null),
     attributes: attributes.optional(),
+    unsure: unsure.optional(),
+    note: note.optional(),
     gold: z.boolean().optional(),
   })
   .strict();
@@ -103,6 +115,8 @@ const spanChange = z
     quote: z.string().max(1_000_000).optional(),
     target: targetRef.nullable().optional(),
     attributes: attributes.optional(),
+    unsure: unsure.optional(),
+    note: note.optional(),
   })
   .strict();
 
@@ -132,7 +146,7 @@ export const updateAnnotation = defineContract({
   method: 'PATCH',
   path: '/annotations/{id}',
   tag: 'annotations',
-  summary: 'Change label, offsets, target or attributes; send the version you have (a stale one gets 409 with the current state)',
+  summary: 'Change label, offsets, target, attributes, the unsure flag or the note; send the version you have (a stale one gets 409 with the current state)',
   params: idParams,
   body: spanChange,
   response: annotation,

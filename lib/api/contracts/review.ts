@@ -30,6 +30,9 @@ const reviewSchema = z.object({
       targetId: id.nullable(),
       targetSpan: spanIdentity,
       annotationIds: z.array(id),
+      remarks: z
+        .array(z.object({ author: id, unsure: z.boolean(), note: z.string().nullable() }))
+        .describe("each proposer's own unsure flag and note on their span, when they left one"),
       unanimous: z.boolean(),
     }),
   ),

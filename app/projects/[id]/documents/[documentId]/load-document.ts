@@ -66,7 +66,17 @@ export async function loadOwnWork(projectId: string, documentId: string): Promis
   ]);
   return {
     spans: encodeSpanColumns(
-      annotations.map(({ id, labelId, start, end, attributes, target, version }) => ({ id, labelId, start, end, attributes, target, version })),
+      annotations.map(({ id, labelId, start, end, attributes, unsure, note, target, version }) => ({
+        id,
+        labelId,
+        start,
+        end,
+        attributes,
+        unsure,
+        note,
+        target,
+        version,
+      })),
     ),
     relations: relations.map(({ id, labelId, sourceId, targetId, version }) => ({ id, labelId, sourceId, targetId, version })),
     answers: answers.map(({ labelId, targetId, values }) => ({ labelId, targetId, values })),

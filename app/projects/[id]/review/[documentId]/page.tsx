@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { CommentThread } from '@/components/comments/CommentThread';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { AcceptThresholdForm } from '@/components/review/AcceptThresholdForm';
 import { FinishToggle } from '@/components/review/adjudication/FinishToggle';
@@ -92,6 +93,10 @@ export default async function DocumentReviewPage({ params }: DocumentReviewProps
         mayWriteGold={mayWriteGold}
         snapToWords={project.snapToWords}
       />
+      <section aria-labelledby="comments-heading" className="panel">
+        <h2 id="comments-heading">Comments</h2>
+        <CommentThread documentId={documentId} />
+      </section>
     </>
   );
 }
