@@ -3,7 +3,7 @@ import { neighbourSpan } from '@/lib/editor/hit';
 import type { Span } from '@/lib/editor/model';
 
 function span(key: string, start: number, end: number): Span {
-  return { key, labelId: 'id-PERSON', start, end, quote: '', target: null, attributes: {} };
+  return { key, labelId: 'id-PERSON', start, end, quote: '', target: null, attributes: {}, unsure: false, note: null };
 }
 
 describe('neighbourSpan', () => {
