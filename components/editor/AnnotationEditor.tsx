@@ -10,6 +10,7 @@ import { DocumentQuestions } from './DocumentQuestions';
 import { EditorToolbar } from './EditorToolbar';
 import { GoldCompare } from './GoldCompare';
 import { GoldCompareToggle } from './GoldCompareToggle';
+import { LayerLegend } from './LayerLegend';
 import { draftOf } from './mode';
 import { ModePopover } from './ModePopover';
 import { Presence } from './Presence';
@@ -18,11 +19,13 @@ import { SaveStatus } from './SaveStatus';
 import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { SpanList } from './SpanList';
+import { TagsSwitch } from './TagsSwitch';
 import { PlainText, TextView } from './TextView';
 import type { EditorData, EditorWork } from './types';
 import { SuggestionPopover } from './suggestions/SuggestionPopover';
 import { useSuggestions } from './suggestions/useSuggestions';
 import { useEditorState } from './useEditorState';
+import { useTagsShown } from './useTagsShown';
 import styles from './editor.module.css';
 import textStyles from './text.module.css';
 
@@ -92,6 +95,7 @@ function LoadedEditor({ data, work }: EditorProps) {
   } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
+  const tags = useTagsShown();
   const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
 
   return (
@@ -120,6 +124,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           submitAndNext: () => void submitAndNext(),
           reopen: () => void changeStatus('reopen'),
         }}
+        display={<TagsSwitch shown={tags.shown} onChange={tags.set} />}
         onGuidelines={() => setDialog('guidelines')}
         onShortcuts={() => setDialog('shortcuts')}
       />
@@ -155,6 +160,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           onChange={gold.toggle}
         />
       )}
+      <LayerLegend />
       <div className={styles.layout}>
         <section className={styles.textPanel} aria-label="Document text">
           {table.paragraphs.length === 0 ? (
@@ -168,6 +174,7 @@ function LoadedEditor({ data, work }: EditorProps) {
               draft={draftOf(mode)}
               handlers={interaction.textHandlers}
               controller={textRef}
+              tags={tags.shown}
               ghosts={suggestions.store}
             >
               <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />

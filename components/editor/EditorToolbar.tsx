@@ -16,11 +16,13 @@ interface EditorToolbarProps {
     submitAndNext(): void;
     reopen(): void;
   };
+  /** How the text is drawn (the Tags switch). */
+  display: ReactNode;
   onGuidelines(): void;
   onShortcuts(): void;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, onGuidelines, onShortcuts }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, display, onGuidelines, onShortcuts }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -49,6 +51,7 @@ export function EditorToolbar({ undo, redo, status, submission, onGuidelines, on
         {status}
       </div>
       <div className={styles.group}>
+        {display}
         <button type="button" className="button button--secondary" onClick={onGuidelines}>
           Guidelines
         </button>

@@ -42,6 +42,8 @@ interface TextViewProps {
   draft: CodePointRange | null;
   handlers: () => TextHandlers;
   controller: Ref<TextController>;
+  /** Whether each span shows its tag (the toolbar's Tags switch). */
+  tags: boolean;
   /** Pending suggestions, drawn as ghost spans (components/editor/suggestions). */
   ghosts?: GhostStore;
   /** Popovers, positioned against the text area. */
@@ -63,7 +65,7 @@ export function PlainText({ table }: { table: SegmentTable }) {
   );
 }
 
-export function TextView({ table, label, layout, active, draft, handlers, controller, ghosts, children }: TextViewProps) {
+export function TextView({ table, label, layout, active, draft, handlers, controller, tags, ghosts, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   // The spans of the render that creates the editor, drawn with the text so it is laid out once.
   const initialLayout = useRef(layout);
@@ -134,7 +136,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
 
   const lanes = Math.min(layout.laneCount, MAX_DRAWN_LANE + 1);
   return (
-    <div ref={areaRef} className={styles.area} style={{ '--lanes': Math.max(lanes, RESERVED_LANES) } as CSSProperties}>
+    <div ref={areaRef} className={tags ? `${styles.area} ${styles.tags}` : styles.area} style={{ '--lanes': Math.max(lanes, RESERVED_LANES) } as CSSProperties}>
       {editor ? (
         <EditorContent editor={editor} />
       ) : (
