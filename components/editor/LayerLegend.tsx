@@ -7,6 +7,7 @@ import styles from './text.module.css';
 export function LayerLegend() {
   return (
     <ul className={styles.legend} aria-label="How each layer is drawn">
+      <li aria-hidden="true">Lines:</li>
       {SPAN_LAYERS.map((layer) => (
         <li key={layer} title={LAYER_LOOKS[layer].style}>
           <span className={styles.sample} data-layer={layer} style={{ '--lane': 0, '--color': 'var(--muted)' } as CSSProperties}>
