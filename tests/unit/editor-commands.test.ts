@@ -2,26 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { catalogOf } from '@/lib/editor/catalog';
 import { changeSpan, createSpan, deleteSpan, linkSpans, unlink, type CommandContext } from '@/lib/editor/commands';
 import { applyOps, emptyDoc, type DocState, type Span } from '@/lib/editor/model';
-import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
+import { schemaLabel as label } from '../support/schema-label';
 
-const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}): SchemaLabel => ({
-  id: key,
-  layer,
-  key,
-  name: key,
-  description: '',
-  color: '#000000',
-  hotkey: null,
-  position: 0,
-  retired: false,
-  sourceTypes: [],
-  targetTypes: [],
-  options: [],
-  multiple: false,
-  perTarget: false,
-  ...extra,
-});
 const catalog = catalogOf(
   [
     label('ENTITY', 'PERSON'),

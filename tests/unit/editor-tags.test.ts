@@ -6,23 +6,9 @@ import type { SchemaLabel } from '@/lib/editor/schema';
 import { LAYER_LOOKS, spanLook, spanTag } from '@/lib/editor/tags';
 import { buildSegmentTable } from '@/lib/offsets';
 import { SPAN_LAYERS } from '@/lib/schema/types';
+import { schemaLabel } from '../support/schema-label';
 
-const label = (layer: SchemaLabel['layer'], key: string, name: string, color: string): SchemaLabel => ({
-  id: `id-${key}`,
-  layer,
-  key,
-  name,
-  description: '',
-  color,
-  hotkey: null,
-  position: 0,
-  retired: false,
-  sourceTypes: [],
-  targetTypes: [],
-  options: [],
-  multiple: false,
-  perTarget: false,
-});
+const label = (layer: SchemaLabel['layer'], key: string, name: string, color: string) => schemaLabel(layer, key, { id: `id-${key}`, name, color });
 const catalog = catalogOf(
   [
     label('ENTITY', 'ORG', 'Organization', '#4363d8'),
