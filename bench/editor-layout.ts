@@ -29,7 +29,7 @@ const spans: Span[] = Array.from({ length: SPANS }, (_, i) => {
   const start = (i * 37) % (length - 60);
   return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {}, unsure: false, note: null };
 });
-const look = () => ({ color: '#123456', title: 'Label (KEY)' });
+const look = () => ({ color: '#123456', title: 'Label (KEY)', tag: 'KEY', layer: 'ENTITY' as const });
 
 spanDecorations(doc, layoutSpans(spans, table, look).marks, 'span'); // warm-up
 const layout: number[] = [];

@@ -10,7 +10,8 @@
  * opening. Medians over ROUNDS rounds, each visiting every document once per build in turn.
  *
  * Environment: BENCH_ROUNDS (default 5); EDITOR_BUILDS, comma-separated Next.js build folders
- * to compare side by side (default: the current sources, built into .next-bench when stale);
+ * to compare side by side (default: the current sources, built into .next-bench when stale), a
+ * folder followed by ":tags-off" visited with the editor's Tags switch off (the cost of the tags);
  * BENCH_PROFILE, a folder for a CPU profile of each document's first visit with each build,
  * summarised by function on the console (it slows those visits, which are then not counted).
  */
@@ -60,14 +61,18 @@ try {
 
   const apps = [];
   for (const build of builds) {
+    const [folder, variant] = build.split(':');
+    if (variant !== undefined && variant !== 'tags-off') throw new Error(`EDITOR_BUILDS: "${build}" has the unknown variant "${variant}" (known: tags-off)`);
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
-    const env = { DATABASE_URL: database.url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'editor-bench-secret-0123456789abcdef', GLOSSA_NEXT_DIST_DIR: build };
+    const env = { DATABASE_URL: database.url, NEXTAUTH_URL: base, NEXTAUTH_SECRET: 'editor-bench-secret-0123456789abcdef', GLOSSA_NEXT_DIST_DIR: folder };
     const server = spawnNext(['start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     servers.push(server);
     await waitForHealth(base, server);
     // CSP forbids eval, which the bench's waitForFunction(string) uses; the app's own scripts are unaffected.
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
+    // The switch's stored choice (components/editor/useTagsShown.ts), set before the page's scripts read it.
+    if (variant === 'tags-off') await context.addInitScript(() => window.localStorage.setItem('glossa.editor.tags', 'off'));
     const page = await context.newPage();
     await signIn(page, BENCH_USER, base);
     await page.close();

@@ -16,6 +16,7 @@ import { useLabelAll } from './find/useLabelAll';
 import { GoldCompare } from './GoldCompare';
 import { GoldCompareToggle } from './GoldCompareToggle';
 import { LabelPalette, PaletteSpace } from './LabelPalette';
+import { LayerLegend } from './LayerLegend';
 import { draftOf } from './mode';
 import { ModePopover } from './ModePopover';
 import { Presence } from './Presence';
@@ -25,11 +26,13 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { CommentThread } from '@/components/comments/CommentThread';
 import { SpanList } from './SpanList';
+import { TagsSwitch } from './TagsSwitch';
 import { PlainText, TextView } from './TextView';
 import type { EditorData, EditorWork } from './types';
 import { SuggestionPopover } from './suggestions/SuggestionPopover';
 import { useSuggestions } from './suggestions/useSuggestions';
 import { useEditorState } from './useEditorState';
+import { useTagsShown } from './useTagsShown';
 import styles from './editor.module.css';
 import textStyles from './text.module.css';
 
@@ -102,6 +105,7 @@ function LoadedEditor({ data, work }: EditorProps) {
   } = useEditorState(data, use(work));
   const setNotice = notice.set;
   const setDialog = dialog.set;
+  const tags = useTagsShown();
   const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
   const find = useFind({ text, table, textRef });
   const labelAll = useLabelAll({ findText: find.findText, snapToWords: project.snapToWords, context, perform: changes.perform, notify: setNotice });
@@ -133,6 +137,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           reopen: () => void changeStatus('reopen'),
         }}
         arcs={arcs}
+        display={<TagsSwitch shown={tags.shown} onChange={tags.set} />}
         onGuidelines={() => setDialog('guidelines')}
         onShortcuts={() => setDialog('shortcuts')}
         onFind={find.show}
@@ -171,6 +176,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           onChange={gold.toggle}
         />
       )}
+      <LayerLegend />
       <div className={styles.layout}>
         <LabelPalette labels={labels} readOnly={readOnly} onApply={panel.applyLabel} onLeave={panel.toText} />
         <section className={styles.textPanel} aria-label="Document text">
@@ -185,6 +191,7 @@ function LoadedEditor({ data, work }: EditorProps) {
               draft={draftOf(mode)}
               handlers={interaction.textHandlers}
               controller={textRef}
+              tags={tags.shown}
               ghosts={suggestions.store}
               found={find.store}
             >

@@ -18,6 +18,8 @@ interface EditorToolbarProps {
   };
   /** Relations drawn as arcs over the text: on or off, and why they are hidden when there are too many. */
   arcs: { drawn: boolean; available: boolean; note: string | null; toggle(): void };
+  /** How the text is drawn (the Tags switch). */
+  display: ReactNode;
   onGuidelines(): void;
   onShortcuts(): void;
   onFind(): void;
@@ -25,7 +27,7 @@ interface EditorToolbarProps {
   findBar?: ReactNode;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, arcs, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, arcs, display, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -54,6 +56,7 @@ export function EditorToolbar({ undo, redo, status, submission, arcs, onGuidelin
         {status}
       </div>
       <div className={styles.group}>
+        {display}
         <button
           type="button"
           className="button button--secondary"

@@ -44,6 +44,8 @@ interface TextViewProps {
   draft: CodePointRange | null;
   handlers: () => TextHandlers;
   controller: Ref<TextController>;
+  /** Whether each span shows its tag (the toolbar's Tags switch). */
+  tags: boolean;
   /** Pending suggestions, drawn as ghost spans (components/editor/suggestions). */
   ghosts?: GhostStore;
   /** The find bar's matches, highlighted (components/editor/find). */
@@ -67,7 +69,7 @@ export function PlainText({ table }: { table: SegmentTable }) {
   );
 }
 
-export function TextView({ table, label, layout, active, draft, handlers, controller, ghosts, found, children }: TextViewProps) {
+export function TextView({ table, label, layout, active, draft, handlers, controller, tags, ghosts, found, children }: TextViewProps) {
   const areaRef = useRef<HTMLDivElement>(null);
   // The spans of the render that creates the editor, drawn with the text so it is laid out once.
   const initialLayout = useRef(layout);
@@ -139,7 +141,7 @@ export function TextView({ table, label, layout, active, draft, handlers, contro
 
   const lanes = Math.min(layout.laneCount, MAX_DRAWN_LANE + 1);
   return (
-    <div ref={areaRef} className={styles.area} style={{ '--lanes': Math.max(lanes, RESERVED_LANES) } as CSSProperties}>
+    <div ref={areaRef} className={tags ? `${styles.area} ${styles.tags}` : styles.area} style={{ '--lanes': Math.max(lanes, RESERVED_LANES) } as CSSProperties}>
       {editor ? (
         <EditorContent editor={editor} />
       ) : (

@@ -60,6 +60,9 @@ function spanDecoration(mark: SpanMark, className: string): Decoration {
       style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
       title: mark.title,
       'data-span': mark.key,
+      // The tag is drawn by CSS from this attribute (text.module.css): generated content is neither selectable nor part of the text's offsets.
+      'data-tag': mark.tag,
+      ...(mark.layer && { 'data-layer': mark.layer }),
     },
     { mark },
   );

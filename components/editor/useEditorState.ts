@@ -1,10 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { catalogOf, spanTitle, type Catalog } from '@/lib/editor/catalog';
+import { catalogOf, type Catalog } from '@/lib/editor/catalog';
 import * as commands from '@/lib/editor/commands';
 import { layoutSpans, type SpanLayout } from '@/lib/editor/layout';
 import type { Answer, Span } from '@/lib/editor/model';
+import { spanLook } from '@/lib/editor/tags';
 import { buildSegmentTable, OffsetIndex, type SegmentTable } from '@/lib/offsets';
 import { useSubmitAndNext } from '@/components/queue/useSubmitAndNext';
 import { useActiveTime } from '@/components/time/useActiveTime';
@@ -95,7 +96,7 @@ export function useEditorState(data: EditorData, work: EditorWork) {
   // The previous layout (of this text and catalog) lends its unchanged lanes and marks, so the text view redraws only what changed.
   const lastLayout = useRef<{ table: SegmentTable; catalog: Catalog; layout: SpanLayout } | null>(null);
   const layout = useMemo(() => {
-    const look = (span: Span) => ({ color: catalog.labels.get(span.labelId)?.color ?? '#888888', title: spanTitle(catalog, view.spans, span) });
+    const look = (span: Span) => spanLook(catalog, view.spans, span);
     const last = lastLayout.current;
     const previous = last && last.table === table && last.catalog === catalog ? last.layout : undefined;
     const next = layoutSpans([...view.spans.values()], table, look, previous);

@@ -1,6 +1,7 @@
 import type { SegmentTable } from '@/lib/offsets';
 import { assignLanes, updateLanes, type PlacedInterval } from './lanes';
 import type { Span } from './model';
+import type { SpanLook } from './tags';
 
 /** One span as the text view draws it: editor positions, its lane and what describes it. */
 export interface SpanMark {
@@ -10,6 +11,9 @@ export interface SpanMark {
   readonly lane: number;
   readonly color: string;
   readonly title: string;
+  /** The short text drawn at the span's start (lib/editor/tags.ts). */
+  readonly tag: string;
+  readonly layer: SpanLook['layer'];
 }
 
 /** A span as last laid out: where it was, its lane, and its mark (null for a span over a paragraph gap only). */
@@ -26,14 +30,8 @@ export interface SpanLayout {
   readonly placed: ReadonlyMap<string, Placed>;
 }
 
-interface SpanLook {
-  readonly color: string;
-  /** Label name (and stance target): the text that makes colour not the only cue. */
-  readonly title: string;
-}
-
 function sameMark(a: SpanMark, b: Omit<SpanMark, 'key'>): boolean {
-  return a.from === b.from && a.to === b.to && a.lane === b.lane && a.color === b.color && a.title === b.title;
+  return a.from === b.from && a.to === b.to && a.lane === b.lane && a.color === b.color && a.title === b.title && a.tag === b.tag && a.layer === b.layer;
 }
 
 /**

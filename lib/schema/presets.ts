@@ -68,8 +68,9 @@ const frame = (key: string, name: string, description: string, color: string, ho
 });
 
 // The 15 framing dimensions of the Media Frames Corpus codebook (Boydstun et al. 2014; Card et al. 2015).
+// Colours kept apart from every entity and stance colour (OKLab distance ≥ 0.06), as the combined preset draws all three layers over one text.
 const mfc: LabelDefinition[] = [
-  frame('ECONOMIC', 'Economic', 'Costs, benefits, or other financial implications.', '#1b9e77', '1'),
+  frame('ECONOMIC', 'Economic', 'Costs, benefits, or other financial implications.', '#d16a7d', '1'),
   frame('CAPACITY_RESOURCES', 'Capacity and resources', 'Availability or lack of time, physical, human or financial resources.', '#d95f02', '2'),
   frame('MORALITY', 'Morality', 'Religious or ethical implications.', '#7570b3', '3'),
   frame(
@@ -83,16 +84,16 @@ const mfc: LabelDefinition[] = [
     'LEGALITY',
     'Legality, constitutionality and jurisprudence',
     'Rights, freedoms and authority of individuals, corporations and government.',
-    '#66a61e',
+    '#3093ec',
     '5',
   ),
   frame('POLICY', 'Policy prescription and evaluation', 'Discussion of specific policies aimed at addressing problems.', '#e6ab02', '6'),
-  frame('CRIME_PUNISHMENT', 'Crime and punishment', 'Effectiveness and implications of laws and their enforcement.', '#a6761d', '7'),
-  frame('SECURITY_DEFENSE', 'Security and defense', 'Threats to the welfare of the individual, community or nation.', '#b2182b', '8'),
+  frame('CRIME_PUNISHMENT', 'Crime and punishment', 'Effectiveness and implications of laws and their enforcement.', '#793d67', '7'),
+  frame('SECURITY_DEFENSE', 'Security and defense', 'Threats to the welfare of the individual, community or nation.', '#80421a', '8'),
   frame('HEALTH_SAFETY', 'Health and safety', 'Health care, sanitation, public safety.', '#2166ac', '9'),
-  frame('QUALITY_OF_LIFE', 'Quality of life', 'Threats and opportunities for the individual’s wealth, happiness and well-being.', '#5aae61', '0'),
+  frame('QUALITY_OF_LIFE', 'Quality of life', 'Threats and opportunities for the individual’s wealth, happiness and well-being.', '#583da6', '0'),
   frame('CULTURAL_IDENTITY', 'Cultural identity', 'Traditions, customs or values of a social group in relation to a policy issue.', '#9970ab', 'q'),
-  frame('PUBLIC_OPINION', 'Public opinion', 'Attitudes and opinions of the general public, including polling and demographics.', '#35978f', 'w'),
+  frame('PUBLIC_OPINION', 'Public opinion', 'Attitudes and opinions of the general public, including polling and demographics.', '#b2417f', 'w'),
   frame('POLITICAL', 'Political', 'Considerations related to politics and politicians: lobbying, elections, partisanship.', '#bf812d', 'r'),
   frame(
     'EXTERNAL_REGULATION',

@@ -28,14 +28,28 @@ describe('span decorations', () => {
       { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null },
       { key: 'ur', labelId: 'GPE', start: 29, end: 32, quote: 'امن', target: null, attributes: {}, unsure: false, note: null },
     ];
-    const { marks } = layoutSpans(spans, table, (span) => ({ color: span.key === 'org' ? '#4363d8' : '#e6194b', title: span.labelId }));
+    const { marks } = layoutSpans(spans, table, (span) => ({
+      color: span.key === 'org' ? '#4363d8' : '#e6194b',
+      title: span.labelId,
+      tag: span.labelId,
+      layer: span.key === 'ur' ? null : 'ENTITY',
+    }));
     const set = spanDecorations(doc, marks, 'span');
     const found = set
       .find()
       .map((d) => ({ text: doc.textBetween(d.from, d.to), attrs: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs }));
     expect(found.map((f) => f.text).sort()).toEqual(['Hafiz Gul Bahadur', 'Hafiz Gul Bahadur group', 'امن']);
     const org = found.find((f) => f.attrs['data-span'] === 'org')!;
-    expect(org.attrs).toMatchObject({ nodeName: 'span', class: 'span', title: 'ORG', style: '--lane:0;--color:#4363d8' });
+    expect(org.attrs).toMatchObject({
+      nodeName: 'span',
+      class: 'span',
+      title: 'ORG',
+      'data-tag': 'ORG',
+      'data-layer': 'ENTITY',
+      style: '--lane:0;--color:#4363d8',
+    });
+    // A span of an unknown label has no layer: it is drawn with the default (solid) line, not a layer's look.
+    expect(found.find((f) => f.attrs['data-span'] === 'ur')!.attrs).not.toHaveProperty('data-layer');
     expect(found.find((f) => f.attrs['data-span'] === 'per')!.attrs.style).toBe('--lane:1;--color:#e6194b');
   });
 
@@ -50,7 +64,7 @@ describe('span decorations', () => {
       const start = (i * 37) % (length - 60);
       return { key: `s${i}`, labelId: 'L', start, end: start + 3 + (i % 50), quote: '', target: null, attributes: {}, unsure: false, note: null };
     });
-    const look = () => ({ color: '#123456', title: 'Label (KEY)' });
+    const look = () => ({ color: '#123456', title: 'Label (KEY)', tag: 'KEY', layer: 'ENTITY' as const });
     const { marks } = layoutSpans(spans, table, look);
     const set = spanDecorations(doc, marks, 'span');
     expect(set.find().length).toBeGreaterThanOrEqual(5000);
@@ -59,7 +73,7 @@ describe('span decorations', () => {
   it('after a new span, keeps every unchanged mark and decoration and replaces only those whose lane moved', () => {
     const text = 'The Hafiz Gul Bahadur group met in Bannu\n\nTalks ended in Doha';
     const { table, doc } = documentOf(text);
-    const look = (span: Span) => ({ color: '#4363d8', title: span.labelId });
+    const look = (span: Span) => ({ color: '#4363d8', title: span.labelId, tag: span.labelId, layer: 'ENTITY' as const });
     const spans: Span[] = [
       { key: 'per', labelId: 'PERSON', start: 4, end: 21, quote: 'Hafiz Gul Bahadur', target: null, attributes: {}, unsure: false, note: null },
       { key: 'gpe', labelId: 'GPE', start: 35, end: 40, quote: 'Bannu', target: null, attributes: {}, unsure: false, note: null },

@@ -129,7 +129,7 @@ describe('updateLanes', () => {
 describe('layoutSpans', () => {
   const text = 'Hafiz Gul Bahadur group\n\nامن ہمارا حق ہے 👩‍👩‍👧 end';
   const table = buildSegmentTable(text);
-  const look = () => ({ color: '#123456', title: 'T' });
+  const look = () => ({ color: '#123456', title: 'T', tag: 'T', layer: 'ENTITY' as const });
 
   it('maps code points to editor positions, across the paragraph gap and astral characters', () => {
     const emoji = [...text].indexOf('👩');

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { colorDistance, LABEL_PALETTE, nextLabelColor } from '@/lib/schema/colors';
 import { keyFromName } from '@/lib/schema/keys';
 import { PRESETS } from '@/lib/schema/presets';
+import { isSpanLayer } from '@/lib/schema/types';
+
+// Below this OKLab distance two underlines read as one colour (PUBLIC_OPINION #35978f and LANGUAGE #469990 were 0.014 apart).
+const MIN_CROSS_LAYER_DISTANCE = 0.06;
 
 describe('keyFromName', () => {
   it('turns a name into a key the schema accepts', () => {
@@ -42,6 +46,18 @@ describe('presets', () => {
     for (const preset of PRESETS) {
       const colors = preset.labels.map((label) => label.color.toLowerCase());
       expect(new Set(colors).size, preset.id).toBe(colors.length);
+    }
+  });
+
+  it('keep labels of different span layers in colours that are not confusable, as all three are drawn over one text', () => {
+    for (const preset of PRESETS) {
+      const spanLabels = preset.labels.filter((label) => isSpanLayer(label.layer));
+      const close = spanLabels.flatMap((a, i) =>
+        spanLabels
+          .slice(i + 1)
+          .flatMap((b) => (a.layer !== b.layer && colorDistance(a.color, b.color) < MIN_CROSS_LAYER_DISTANCE ? [`${a.key}/${b.key}`] : [])),
+      );
+      expect(close, preset.id).toEqual([]);
     }
   });
 
