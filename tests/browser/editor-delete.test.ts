@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectFreeWord, signIn } from '../support/browser';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, BASE, openFirstDocument, selectFreeWord, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17 bug 3: deleting a span that relations use asks first, saying how many go with it;
@@ -9,38 +9,28 @@ import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectF
 const TIMEOUT = 120_000;
 
 describe.skipIf(!BASE)('deleting a span with relations (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await signIn(page);
+  const page = signedInForSuite(async (page) => {
     await openFirstDocument(page);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const text = () => page.getByRole('textbox', { name: /^Text of / });
+  const text = () => page().getByRole('textbox', { name: /^Text of / });
   const spansOn = (word: string): Locator => text().locator('[data-span]', { hasText: word });
-  const statusLine = () => page.getByRole('status').first();
+  const statusLine = () => page().getByRole('status').first();
   const saved = () => statusLine().getByText('All changes saved').waitFor();
-  const relationsFrom = (word: string) => page.getByRole('button', { name: new RegExp(`^Delete relation MEMBER_OF from “${word}”`) });
-  const confirmation = () => page.getByRole('dialog', { name: 'Delete span and its relations' });
+  const relationsFrom = (word: string) => page().getByRole('button', { name: new RegExp(`^Delete relation MEMBER_OF from “${word}”`) });
+  const confirmation = () => page().getByRole('dialog', { name: 'Delete span and its relations' });
 
   async function spanWith(hotkey: string): Promise<string> {
-    const word = await selectFreeWord(page);
-    await page.getByRole('dialog', { name: 'Choose a label' }).waitFor();
-    await page.keyboard.press(hotkey);
+    const word = await selectFreeWord(page());
+    await page().getByRole('dialog', { name: 'Choose a label' }).waitFor();
+    await page().keyboard.press(hotkey);
     await expect.poll(() => spansOn(word).count()).toBe(1);
     return word;
   }
 
   async function select(word: string) {
     await spansOn(word).click();
-    await page.getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: word }).waitFor();
+    await page().getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: word }).waitFor();
   }
 
   it(
@@ -49,51 +39,55 @@ describe.skipIf(!BASE)('deleting a span with relations (Chromium)', () => {
       const person = await spanWith('p');
       const org = await spanWith('o');
       await select(person);
-      await page.keyboard.press('r');
-      await page.getByRole('dialog', { name: 'Link to another span' }).waitFor();
+      await page().keyboard.press('r');
+      await page().getByRole('dialog', { name: 'Link to another span' }).waitFor();
       await spansOn(org).click();
-      await page.getByRole('combobox', { name: 'Filter relation types' }).fill('member');
-      await page.keyboard.press('Enter');
-      await page.getByRole('tab', { name: /Relations/ }).click();
+      await page().getByRole('combobox', { name: 'Filter relation types' }).fill('member');
+      await page().keyboard.press('Enter');
+      await page()
+        .getByRole('tab', { name: /Relations/ })
+        .click();
       await expect.poll(() => relationsFrom(person).count()).toBe(1);
       await saved();
 
       await select(person);
-      await page.keyboard.press('Delete');
+      await page().keyboard.press('Delete');
       await confirmation().waitFor();
       expect(await confirmation().textContent()).toContain('1 relation uses it and will be deleted with it');
-      expect(await accessibilityProblems(page)).toEqual([]);
-      await page.keyboard.press('Escape');
+      expect(await accessibilityProblems(page())).toEqual([]);
+      await page().keyboard.press('Escape');
       await expect.poll(() => confirmation().count()).toBe(0);
       expect(await spansOn(person).count()).toBe(1);
       expect(await relationsFrom(person).count()).toBe(1);
 
       await select(person);
-      await page.keyboard.press('Delete');
+      await page().keyboard.press('Delete');
       await confirmation().getByRole('button', { name: 'Delete span and 1 relation' }).waitFor();
-      await page.keyboard.press('Enter');
+      await page().keyboard.press('Enter');
       await expect.poll(() => spansOn(person).count()).toBe(0);
       expect(await relationsFrom(person).count()).toBe(0);
       await expect.poll(() => statusLine().textContent()).toContain(`Deleted “${person}” and 1 relation; Ctrl+Z brings them back.`);
 
-      await page.keyboard.press('Control+z');
+      await page().keyboard.press('Control+z');
       await expect.poll(() => spansOn(person).count()).toBe(1);
       await expect.poll(() => relationsFrom(person).count()).toBe(1);
       await saved();
 
       // Leave the text as it was: the person span (asked again) and the organisation span (no relation left, no question).
-      // The server has both back too (and the page its ids rather than the client's).
-      await page.reload();
+      // The server has both back too (and the page() its ids rather than the client's).
+      await page().reload();
       await text().waitFor();
-      await page.getByRole('tab', { name: /Relations/ }).click();
+      await page()
+        .getByRole('tab', { name: /Relations/ })
+        .click();
       await expect.poll(() => relationsFrom(person).count()).toBe(1);
 
       await select(person);
-      await page.keyboard.press('Delete');
+      await page().keyboard.press('Delete');
       await confirmation().getByRole('button', { name: 'Delete span and 1 relation' }).click();
       await expect.poll(() => spansOn(person).count()).toBe(0);
       await select(org);
-      await page.keyboard.press('Delete');
+      await page().keyboard.press('Delete');
       await expect.poll(() => spansOn(org).count()).toBe(0);
       expect(await confirmation().count()).toBe(0);
       await saved();
