@@ -17,12 +17,14 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
 }
 
-interface DataTableProps<Row> {
+export interface DataTableProps<Row> {
   /** What the table shows; `hideCaption` when a visible heading already says it. Omitted: the section's heading names the table. */
   caption?: string;
   hideCaption?: boolean;
   /** A class beside the global `table` one. */
   className?: string;
+  /** Without the app's table look and scrolling wrapper: a table inside a chart's disclosure, styled by the chart. */
+  plain?: boolean;
   /** `false` entries are columns left out for this viewer or this data (e.g. a review link only curators get). */
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
@@ -30,41 +32,40 @@ interface DataTableProps<Row> {
 }
 
 /** The app's data table: a scrolling wrapper, a caption, column headers with scope, and one row per item. */
-export function DataTable<Row>({ caption, hideCaption = false, className, columns, rows, rowKey }: DataTableProps<Row>) {
+export function DataTable<Row>({ caption, hideCaption = false, className, plain = false, columns, rows, rowKey }: DataTableProps<Row>) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
-  return (
-    <div className="table-wrap">
-      <table className={className ? `table ${className}` : 'table'}>
-        {caption !== undefined && <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>}
-        <thead>
-          <tr>
-            {shown.map((column) => (
-              <th key={column.header} scope="col" className={classes(column)}>
-                {column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, index) => (
-            <tr key={rowKey(row, index)}>
-              {shown.map((column) =>
-                column.rowHeader ? (
-                  <th key={column.header} scope="row" className={classes(column, 'row-header')}>
-                    {column.cell(row)}
-                  </th>
-                ) : (
-                  <td key={column.header} className={classes(column)} dir={column.autoDirection ? 'auto' : undefined}>
-                    {column.cell(row)}
-                  </td>
-                ),
-              )}
-            </tr>
+  const table = (
+    <table className={[plain ? '' : 'table', className ?? ''].join(' ').trim() || undefined}>
+      {caption !== undefined && <caption className={hideCaption ? 'visually-hidden' : undefined}>{caption}</caption>}
+      <thead>
+        <tr>
+          {shown.map((column) => (
+            <th key={column.header} scope="col" className={classes(column)}>
+              {column.hideHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
+            </th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={rowKey(row, index)}>
+            {shown.map((column) =>
+              column.rowHeader ? (
+                <th key={column.header} scope="row" className={classes(column, 'row-header')}>
+                  {column.cell(row)}
+                </th>
+              ) : (
+                <td key={column.header} className={classes(column)} dir={column.autoDirection ? 'auto' : undefined}>
+                  {column.cell(row)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
+  return plain ? table : <div className="table-wrap">{table}</div>;
 }
 
 function classes(column: Pick<Column<unknown>, 'numeric' | 'className'>, ...more: string[]): string | undefined {
