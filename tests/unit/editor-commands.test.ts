@@ -4,24 +4,10 @@ import { changeSpan, createSpan, deleteSpan, linkSpans, unlink, type CommandCont
 import { applyOps, emptyDoc, type DocState, type Span } from '@/lib/editor/model';
 import type { SchemaLabel } from '@/lib/editor/schema';
 import { OffsetIndex } from '@/lib/offsets';
+import { editorLabel } from '../support/editor-labels';
 
-const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}): SchemaLabel => ({
-  id: key,
-  layer,
-  key,
-  name: key,
-  description: '',
-  color: '#000000',
-  hotkey: null,
-  position: 0,
-  retired: false,
-  sourceTypes: [],
-  targetTypes: [],
-  options: [],
-  multiple: false,
-  perTarget: false,
-  ...extra,
-});
+// Ids are the keys here: the commands are checked against label ids.
+const label = (layer: SchemaLabel['layer'], key: string, extra: Partial<SchemaLabel> = {}) => editorLabel(layer, key, { id: key, ...extra });
 const catalog = catalogOf(
   [
     label('ENTITY', 'PERSON'),

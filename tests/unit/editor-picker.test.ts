@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { choose, valuesFor, withValues } from '@/lib/editor/answers';
 import { filterByQuery, labelTexts, pickerLabels } from '@/lib/editor/picker';
 import { activeLabels, relationTypesFor, spanLabelForHotkey, type SchemaLabel } from '@/lib/editor/schema';
+import { editorLabel } from '../support/editor-labels';
 
 let position = 0;
 function label(layer: SchemaLabel['layer'], key: string, name: string, extra: Partial<SchemaLabel> = {}): SchemaLabel {
-  return {
-    id: `id-${key}`,
-    layer,
-    key,
-    name,
-    description: '',
-    color: '#000000',
-    hotkey: null,
-    position: position++,
-    retired: false,
-    sourceTypes: [],
-    targetTypes: [],
-    options: [],
-    multiple: false,
-    perTarget: false,
-    ...extra,
-  };
+  return editorLabel(layer, key, { name, position: position++, ...extra });
 }
 
 const labels = [

@@ -3,23 +3,9 @@ import { catalogOf } from '@/lib/editor/catalog';
 import type { Span } from '@/lib/editor/model';
 import type { SchemaLabel } from '@/lib/editor/schema';
 import { spanSections } from '@/lib/editor/sections';
+import { editorLabel } from '../support/editor-labels';
 
-const label = (layer: SchemaLabel['layer'], key: string, position: number): SchemaLabel => ({
-  id: `id-${key}`,
-  layer,
-  key,
-  name: key,
-  description: '',
-  color: '#000000',
-  hotkey: null,
-  position,
-  retired: false,
-  sourceTypes: [],
-  targetTypes: [],
-  options: [],
-  multiple: false,
-  perTarget: false,
-});
+const label = (layer: SchemaLabel['layer'], key: string, position: number) => editorLabel(layer, key, { position });
 const labels = [label('ENTITY', 'PERSON', 0), label('ENTITY', 'ORG', 1), label('STANCE', 'AGAINST', 2), label('FRAME', 'ECONOMIC', 3)];
 describe('side panel sections', () => {
   const catalog = catalogOf(labels, [{ id: 't1', key: 'AFGHAN_TALIBAN', name: 'Afghan Taliban', aliases: [], retired: false }]);
