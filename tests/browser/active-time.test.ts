@@ -26,7 +26,7 @@ describe.skipIf(!BASE)('active annotation time (Chromium)', () => {
   const mine = async () => (await api<Progress>(page(), `/projects/${projectId}/progress`)).annotators.find((a) => a.id === me)!.activeSeconds;
 
   it(
-    'counts the seconds the tab was visible and used, not those it was hidden, and shows them on the progress page()',
+    'counts the seconds the tab was visible and used, not those it was hidden, and shows them on the progress page',
     async () => {
       const opened = Date.now();
       await page().goto(`${BASE}/projects/${projectId}/documents/${documentId}`);

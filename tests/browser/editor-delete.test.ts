@@ -74,7 +74,7 @@ describe.skipIf(!BASE)('deleting a span with relations (Chromium)', () => {
       await saved();
 
       // Leave the text as it was: the person span (asked again) and the organisation span (no relation left, no question).
-      // The server has both back too (and the page() its ids rather than the client's).
+      // The server has both back too (and the page its ids rather than the client's).
       await page().reload();
       await text().waitFor();
       await page()

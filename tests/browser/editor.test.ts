@@ -11,7 +11,7 @@ const TIMEOUT = 120_000;
 describe.skipIf(!BASE)('annotation editor (Chromium)', () => {
   const page = signedInForSuite(undefined, TIMEOUT);
 
-  /** The API, with the page()'s session cookie. */
+  /** The API, with the page's session cookie. */
   async function api<T>(path: string): Promise<T> {
     const response = await page().request.get(`${BASE}/api/v1${path}`);
     expect(response.ok(), `${path} answered ${response.status()}`).toBe(true);

@@ -35,7 +35,7 @@ describe.skipIf(!BASE)('first-hour polish (Chromium)', () => {
   }, TIMEOUT);
 
   it(
-    'serves /favicon.ico and the page() icon, and loads no page() resource that answers 404',
+    'serves /favicon.ico and the page icon, and loads no page resource that answers 404',
     async () => {
       const missing: string[] = [];
       page().on('response', (response) => {

@@ -24,13 +24,13 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
     { section: 'agreement', tab: 'Agreement', heading: 'What is compared' },
     { section: 'review', tab: 'Review', heading: 'Review queue' },
   ])(
-    'renders the $tab page()',
+    'renders the $tab page',
     async ({ section, tab, heading }) => {
       await page().goto(`${BASE}${project}/${section}`);
       await page().getByRole('heading', { level: 2, name: heading }).waitFor();
       expect(
         await page().getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: tab, exact: true }).getAttribute('aria-current'),
-      ).toBe('page()');
+      ).toBe('page');
       await page().screenshot({ path: `${SHOTS}/review-${section}.png`, fullPage: true });
       expect(await accessibilityProblems(page())).toEqual([]);
     },
@@ -47,7 +47,7 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
 
   /**
    * A project of its own whose one document carries two submitted ENTITY spans, so the
-   * review page() lists two candidates and j/k have somewhere to go (the demo document has none).
+   * review page lists two candidates and j/k have somewhere to go (the demo document has none).
    * Returns the project's id; the caller deletes it, so other browser tests see only the demo.
    */
   async function projectWithTwoCandidates(): Promise<string> {

@@ -49,7 +49,7 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
       const stored = await api<Schema>(page(), `/projects/${projectId}/schema`);
       expect(stored.targets.map((target) => target.name)).not.toContain('afghan  TALIBAN');
       expect(await accessibilityProblems(page())).toEqual([]);
-      // Leave no unsaved draft behind: its "leave this page()?" prompt would keep the next test here.
+      // Leave no unsaved draft behind: its "leave this page?" prompt would keep the next test here.
       await targets.getByRole('button', { name: /^Remove afghan\s+TALIBAN$/ }).click();
     },
     TIMEOUT,
@@ -70,7 +70,7 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
           .click();
       }
       await page().getByRole('button', { name: 'Save schema' }).click();
-      // What the page() says after saving: "Schema saved.", or the problems that stopped it.
+      // What the page says after saving: "Schema saved.", or the problems that stopped it.
       await expect.poll(() => page().locator('.form-status, .form-error, .field__error').allTextContents(), { timeout: 30_000 }).toContain('Schema saved.');
       await expect
         .poll(async () =>

@@ -98,7 +98,7 @@ describe.skipIf(!BASE)('suggestions in the editor (Chromium)', () => {
   );
 
   it(
-    'shows the run beside the humans on the report page(), and the acceptance of its suggestions',
+    'shows the run beside the humans on the report page, and the acceptance of its suggestions',
     async () => {
       await page().goto(`${BASE}/projects/${projectId}/agreement?interval=none`);
       await page().getByRole('navigation', { name: 'Coders' }).getByRole('link', { name: 'Humans and models' }).click();
