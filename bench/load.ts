@@ -33,7 +33,7 @@ import { freePort, startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 import { buildIsCurrent, recordBuild } from '../scripts/build-state';
 import { root, runNext, spawnNext, waitForHealth } from '../scripts/next-process';
-import { Client, Recorder, type Kind, type Shared } from './load/client';
+import { Client, Recorder, type Expected, type Kind, type Shared } from './load/client';
 import { cpuBetween, sampleCpu, type CpuSample } from './load/cpu';
 import { seedLoadProject, type LoadProject } from './load/seed';
 import { StreamCrowd, timeHealth, type HealthTimes } from './load/streams';
@@ -303,17 +303,7 @@ async function checkLedger(url: string, project: LoadProject, shared: Shared, ac
   await client.connect();
   try {
     const documentIds = project.annotators.flatMap((a) => a.documents.map((d) => d.id));
-    const { rows } = await client.query<{
-      id: string;
-      documentId: string;
-      labelId: string;
-      start: number;
-      end: number;
-      version: number;
-      deleted: boolean;
-      quote: string;
-      text: string;
-    }>(
+    const { rows } = await client.query<Expected & { id: string; quote: string; text: string }>(
       `SELECT a.id, a."documentId", a."labelId", a.start, a."end", a.version, a."deletedAt" IS NOT NULL AS deleted, a.quote, d.text
          FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId" WHERE a."documentId" = ANY($1)`,
       [documentIds],

@@ -1,4 +1,5 @@
 import type { Method } from '@/lib/api/contract';
+import { HttpError } from '@/lib/http/errors';
 import { requestTo, type AnyContract, type RequestArgs, type ResponseOf, type RouteOf } from '@/lib/api/client';
 
 /**
@@ -7,17 +8,9 @@ import { requestTo, type AnyContract, type RequestArgs, type ResponseOf, type Ro
  */
 export const API_V1 = '/api/v1';
 
-/** A non-2xx answer; `message` is the server's own text, written to be shown to users. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
+/** A non-2xx answer: the server's HttpError as it arrived; `message` is the server's own text, written to be shown to users. */
+export class ApiError extends HttpError {
+  override name = 'ApiError';
 }
 
 /**

@@ -1,26 +1,41 @@
 import type { ReactNode } from 'react';
+import { DataTable, type DataTableProps } from '@/components/ui/DataTable';
 import styles from './charts.module.css';
 
+/** The charts' drawing width, in SVG units (they scale to the figure's width). */
+export const CHART_WIDTH = 640;
+
+interface ChartFigureProps<Row> extends Pick<DataTableProps<Row>, 'columns' | 'rows' | 'rowKey'> {
+  /** Names the chart: its SVG's data-chart, and the ids its title and description are referred to by. */
+  id: string;
+  title: string;
+  legend?: string | undefined;
+  /** What the chart shows, in words: the SVG's description for screen readers. */
+  description: string;
+  height: number;
+  /** The drawing inside the SVG. */
+  children: ReactNode;
+}
+
 /**
- * One chart with its text alternatives: the SVG names itself through <title>/<desc> (given by the
- * chart), and the figures behind it sit in a table behind a native disclosure, which the keyboard
- * reaches without any script.
+ * One chart with its text alternatives: the SVG names itself through <title>/<desc>, and the
+ * figures behind it (`columns` of `rows`) sit in a table behind a native disclosure, which the
+ * keyboard reaches without any script.
  */
-export function ChartFigure({ title, legend, chart, table }: { title: string; legend?: string; chart: ReactNode; table: ReactNode }) {
+export function ChartFigure<Row>({ id, title, legend, description, height, children, columns, rows, rowKey }: ChartFigureProps<Row>) {
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>{title}</figcaption>
       {legend && <p className={styles.legend}>{legend}</p>}
-      {chart}
+      <svg className={styles.chart} viewBox={`0 0 ${CHART_WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} data-chart={id}>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {children}
+      </svg>
       <details className={styles.data}>
         <summary>Show the figures as a table</summary>
-        {table}
+        <DataTable plain columns={columns} rows={rows} rowKey={rowKey} />
       </details>
     </figure>
   );
-}
-
-/** Long label names would run into the bars; the full name stays in the description and the table. */
-export function shorten(name: string, length = 24): string {
-  return name.length > length ? `${name.slice(0, length - 1)}…` : name;
 }

@@ -1,14 +1,12 @@
 import type { TimelineDay } from '@/lib/dashboard/timeline';
-import { ChartFigure } from './ChartFigure';
+import { CHART_WIDTH, ChartFigure } from './ChartFigure';
 import styles from './charts.module.css';
 
-const WIDTH = 640;
 const HEIGHT = 200;
 const LEFT = 40;
 const BOTTOM = 24;
 const TOP = 10;
 const DAY_MS = 86_400_000;
-const ID = 'progress-chart';
 const SERIES = [
   { key: 'cumulativeSubmitted', name: 'Submitted', stroke: 'var(--accent)', dash: undefined },
   { key: 'cumulativeAdjudicated', name: 'Adjudicated', stroke: 'var(--fg)', dash: '6 4' },
@@ -25,17 +23,31 @@ export function ProgressChart({ timeline, showsAdjudication }: { timeline: Timel
   const first = dayNumber(timeline[0]!.day) - 1;
   const span = Math.max(1, dayNumber(timeline.at(-1)!.day) - first);
   const max = Math.max(1, ...timeline.map((d) => Math.max(d.cumulativeSubmitted, d.cumulativeAdjudicated)));
-  const x = (day: string) => LEFT + ((dayNumber(day) - first) / span) * (WIDTH - LEFT - 10);
+  const x = (day: string) => LEFT + ((dayNumber(day) - first) / span) * (CHART_WIDTH - LEFT - 10);
   const y = (n: number) => HEIGHT - BOTTOM - (n / max) * (HEIGHT - BOTTOM - TOP);
   const path = (key: (typeof SERIES)[number]['key']) => `M ${LEFT} ${y(0)} ${timeline.map((d) => `H ${x(d.day)} V ${y(d[key])}`).join(' ')}`;
   const last = timeline.at(-1)!;
-  const chart = (
-    <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${ID}-title ${ID}-desc`} data-chart={ID}>
-      <title id={`${ID}-title`}>Documents over time</title>
-      <desc id={`${ID}-desc`}>
-        {`From ${timeline[0]!.day} to ${last.day}: ${series.map((s) => `${last[s.key]} ${s.name.toLowerCase()}`).join(', ')} in all.`}
-      </desc>
-      <line className={styles.axis} x1={LEFT} y1={y(0)} x2={WIDTH - 10} y2={y(0)} />
+  const legend = showsAdjudication
+    ? 'Solid line: documents submitted by all their annotators; dashed line: documents adjudicated.'
+    : 'Documents you submitted.';
+  return (
+    <ChartFigure
+      id="progress-chart"
+      title="Documents over time"
+      legend={legend}
+      description={`From ${timeline[0]!.day} to ${last.day}: ${series.map((s) => `${last[s.key]} ${s.name.toLowerCase()}`).join(', ')} in all.`}
+      height={HEIGHT}
+      rows={timeline}
+      rowKey={(d) => d.day}
+      columns={[
+        { header: 'Day (UTC)', rowHeader: true, cell: (d) => d.day },
+        { header: 'Submitted', cell: (d) => d.submitted },
+        showsAdjudication && { header: 'Adjudicated', cell: (d) => d.adjudicated },
+        { header: 'Submitted in all', cell: (d) => d.cumulativeSubmitted },
+        showsAdjudication && { header: 'Adjudicated in all', cell: (d) => d.cumulativeAdjudicated },
+      ]}
+    >
+      <line className={styles.axis} x1={LEFT} y1={y(0)} x2={CHART_WIDTH - 10} y2={y(0)} />
       <line className={styles.axis} x1={LEFT} y1={y(0)} x2={LEFT} y2={TOP} />
       <text x={LEFT - 6} y={y(max)} textAnchor="end" dominantBaseline="middle">
         {max}
@@ -46,40 +58,12 @@ export function ProgressChart({ timeline, showsAdjudication }: { timeline: Timel
       <text x={LEFT} y={HEIGHT - 6}>
         {timeline[0]!.day}
       </text>
-      <text x={WIDTH - 10} y={HEIGHT - 6} textAnchor="end">
+      <text x={CHART_WIDTH - 10} y={HEIGHT - 6} textAnchor="end">
         {last.day}
       </text>
       {series.map((s) => (
         <path key={s.key} data-series={s.key} d={path(s.key)} fill="none" stroke={s.stroke} strokeWidth={2} strokeDasharray={s.dash} />
       ))}
-    </svg>
+    </ChartFigure>
   );
-  const table = (
-    <table>
-      <thead>
-        <tr>
-          <th scope="col">Day (UTC)</th>
-          <th scope="col">Submitted</th>
-          {showsAdjudication && <th scope="col">Adjudicated</th>}
-          <th scope="col">Submitted in all</th>
-          {showsAdjudication && <th scope="col">Adjudicated in all</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {timeline.map((d) => (
-          <tr key={d.day}>
-            <th scope="row">{d.day}</th>
-            <td>{d.submitted}</td>
-            {showsAdjudication && <td>{d.adjudicated}</td>}
-            <td>{d.cumulativeSubmitted}</td>
-            {showsAdjudication && <td>{d.cumulativeAdjudicated}</td>}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-  const legend = showsAdjudication
-    ? 'Solid line: documents submitted by all their annotators; dashed line: documents adjudicated.'
-    : 'Documents you submitted.';
-  return <ChartFigure title="Documents over time" legend={legend} chart={chart} table={table} />;
 }

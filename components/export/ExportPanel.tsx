@@ -89,7 +89,7 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
     <>
       <section aria-labelledby="export-choices-heading" className="panel">
         <h2 id="export-choices-heading">What to export</h2>
-        <div className={styles.choices}>
+        <div className="split split--wide-first">
           <RadioGroup<ExportFormat>
             legend="Format"
             value={choice.format}
@@ -97,7 +97,7 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
             onChange={(format) => change({ format })}
             disabled={downloading}
           />
-          <div className={styles.filters}>
+          <div className="field-stack">
             <Field label="Annotations" hint="Gold is the adjudicated layer; everyone's export marks each annotation with its author.">
               {(control) => (
                 <select {...control} value={choice.source} onChange={(event) => change({ source: event.target.value })} disabled={downloading}>

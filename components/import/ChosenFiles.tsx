@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import type { ImportFormat } from '@/lib/import/types';
 import { bratPartner, FORMAT_NAMES, type Detection } from './formats';
-import styles from './Import.module.css';
 
 export interface ChosenFile {
   /** Name, size and date: the same file chosen twice is listed once. */
@@ -32,39 +32,26 @@ function formatSize(bytes: number): string {
 export function ChosenFiles({ files, format, disabled, onRemove }: ChosenFilesProps) {
   const names = files.map((chosen) => chosen.file.name);
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Files to import</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col" className="numeric">
-              Size
-            </th>
-            <th scope="col">Read as</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {files.map(({ id, file, detection }) => (
-            <tr key={id}>
-              <td>{file.name}</td>
-              <td className={`numeric ${styles.size}`}>{formatSize(file.size)}</td>
-              <td>
-                <FormatCell name={file.name} names={names} detection={detection} format={format} />
-              </td>
-              <td>
-                <button type="button" className="button button--link" disabled={disabled} onClick={() => onRemove(id)}>
-                  Remove<span className="visually-hidden"> {file.name}</span>
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Files to import"
+      hideCaption
+      rows={files}
+      rowKey={(chosen) => chosen.id}
+      columns={[
+        { header: 'File', cell: ({ file }) => file.name },
+        { header: 'Size', numeric: true, cell: ({ file }) => formatSize(file.size) },
+        { header: 'Read as', cell: ({ file, detection }) => <FormatCell name={file.name} names={names} detection={detection} format={format} /> },
+        {
+          header: 'Actions',
+          hideHeader: true,
+          cell: ({ id, file }) => (
+            <button type="button" className="button button--link" disabled={disabled} onClick={() => onRemove(id)}>
+              Remove<span className="visually-hidden"> {file.name}</span>
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }
 

@@ -74,7 +74,7 @@ export function ImportForm({ projectId, labels, mayImportGold }: ImportFormProps
         </section>
         <section aria-labelledby="options-heading" className="panel">
           <h2 id="options-heading">Options</h2>
-          <div className={styles.optionColumns}>
+          <div className="split">
             <ImportOptionsFields
               options={options}
               onChange={(patch) => setOptions((current) => ({ ...current, ...patch }))}

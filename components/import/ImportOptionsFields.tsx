@@ -4,7 +4,6 @@ import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
 import { IMPORT_ENCODINGS, IMPORT_FORMATS, OFFSET_UNITS, type ImportEncoding, type OffsetUnit } from '@/lib/import/types';
 import { FORMAT_NAMES } from './formats';
-import styles from './Import.module.css';
 import type { SchemaLabelChoice } from './LabelMapEditor';
 import type { FormatOption, ImportOptions } from './options';
 import { RadioGroup } from './RadioGroup';
@@ -34,7 +33,7 @@ const OFFSET_UNIT_NAMES: Record<OffsetUnit, string> = {
 
 export function ImportOptionsFields({ options, onChange, mayImportGold, applicable, questions, disabled }: ImportOptionsFieldsProps) {
   return (
-    <div className={styles.options}>
+    <div className="field-stack">
       <Field label="Format" hint="Leave on “Detect” unless a file is misread, e.g. a .txt that is really Markdown.">
         {(control) => (
           <select

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { unknownLabelIn } from './options';
 import type { ImportProblem } from './upload';
 
@@ -19,42 +20,19 @@ export function ImportProblems({ message, problems, problemsTotal, mapped, onMap
       <p>{problemCount(problemsTotal, problems.length)}</p>
       {/* The table says it all; the server's summary matters only when it sent no details. */}
       {problems.length === 0 && <p>{message}</p>}
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Problems that stopped the import</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Where</th>
-              <th scope="col">Problem</th>
-              <th scope="col">
-                <span className="visually-hidden">Fix</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((problem, index) => {
-              const label = unknownLabelIn(problem.reason);
-              return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: the server may report one reason twice for a line; its position identifies a row.
-                <tr key={index}>
-                  <td>{problem.file}</td>
-                  <td>{where(problem)}</td>
-                  <td>{problem.reason}</td>
-                  <td>
-                    {label !== undefined && (
-                      <button type="button" className="button button--secondary" disabled={mapped.has(label)} onClick={() => onMap(label)}>
-                        {mapped.has(label) ? 'Mapping added' : 'Map this label'}
-                        <span className="visually-hidden"> {label}</span>
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Problems that stopped the import"
+        hideCaption
+        rows={problems}
+        // The server may report one reason twice for a line: a row's position identifies it.
+        rowKey={(_, index) => index}
+        columns={[
+          { header: 'File', cell: (problem) => problem.file },
+          { header: 'Where', cell: where },
+          { header: 'Problem', cell: (problem) => problem.reason },
+          { header: 'Fix', hideHeader: true, cell: (problem) => <MapLabelButton label={unknownLabelIn(problem.reason)} mapped={mapped} onMap={onMap} /> },
+        ]}
+      />
     </>
   );
 }
@@ -70,4 +48,15 @@ function problemCount(total: number, listed: number): string {
   const found = total === 1 ? '1 problem was found' : `${total} problems were found`;
   const more = total - listed;
   return more > 0 ? `${found}; the first ${listed} are listed below, ${more} more ${more === 1 ? 'is' : 'are'} not.` : `${found}.`;
+}
+
+/** For a problem naming an unknown label: adds that label to the mapping editor. */
+function MapLabelButton({ label, mapped, onMap }: { label: string | undefined } & Pick<ImportProblemsProps, 'mapped' | 'onMap'>) {
+  if (label === undefined) return null;
+  return (
+    <button type="button" className="button button--secondary" disabled={mapped.has(label)} onClick={() => onMap(label)}>
+      {mapped.has(label) ? 'Mapping added' : 'Map this label'}
+      <span className="visually-hidden"> {label}</span>
+    </button>
+  );
 }

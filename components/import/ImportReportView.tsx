@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/DataTable';
 import Link from 'next/link';
 import type { ImportReport } from './upload';
 
@@ -20,49 +21,22 @@ export function ImportReportView({ projectId, report }: { projectId: string; rep
           `; ${skipped} already in the project ${skipped === 1 ? 'was' : 'were'} skipped${lost > 0 ? ` with ${lost} annotation(s) they carried` : ''}`}
         .
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <caption className="visually-hidden">Import report per file</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Read as</th>
-              <th scope="col" className="numeric">
-                Documents
-              </th>
-              <th scope="col" className="numeric">
-                Spans
-              </th>
-              <th scope="col" className="numeric">
-                Relations
-              </th>
-              <th scope="col" className="numeric">
-                Answers
-              </th>
-              <th scope="col">Skipped</th>
-              <th scope="col">Notes</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.files.map((file) => (
-              <tr key={file.file}>
-                <td>{file.file}</td>
-                <td>{readAs(file)}</td>
-                <td className="numeric">{file.documents}</td>
-                <td className="numeric">{file.spans}</td>
-                <td className="numeric">{file.relations}</td>
-                <td className="numeric">{file.documentLabels}</td>
-                <td>
-                  <SkippedCell projectId={projectId} file={file} />
-                </td>
-                <td>
-                  <CountList counts={file.notes} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Import report per file"
+        hideCaption
+        rows={report.files}
+        rowKey={(file) => file.file}
+        columns={[
+          { header: 'File', cell: (file) => file.file },
+          { header: 'Read as', cell: readAs },
+          { header: 'Documents', numeric: true, cell: (file) => file.documents },
+          { header: 'Spans', numeric: true, cell: (file) => file.spans },
+          { header: 'Relations', numeric: true, cell: (file) => file.relations },
+          { header: 'Answers', numeric: true, cell: (file) => file.documentLabels },
+          { header: 'Skipped', cell: (file) => <SkippedCell projectId={projectId} file={file} /> },
+          { header: 'Notes', cell: (file) => <CountList counts={file.notes} /> },
+        ]}
+      />
       {report.documents.length > 0 && (
         <>
           <h3>Open the new documents</h3>

@@ -34,7 +34,7 @@ export function LabelMapEditor({ rows, labels, disabled, onAdd, onChange, onRemo
         When a file says <code>PER</code> where this project says <code>PERSON</code>. Labels are matched to keys without regard to case.
       </p>
       {rows.length > 0 && (
-        <ul className={styles.mapping}>
+        <ul className="row-list">
           {rows.map((row, index) => {
             const duplicate = row.source.trim() !== '' && sources.indexOf(row.source.trim()) !== index;
             const errorId = `${mappingSourceId(row.uid)}-error`;

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { RoleBadge } from '@/components/projects/RoleBadge';
 import { mayChangeMember, rolesAssignableBy } from '@/components/projects/roles';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -18,47 +19,41 @@ interface MembersTableProps {
 
 export function MembersTable({ projectId, members, viewer }: MembersTableProps) {
   const roles = rolesAssignableBy(viewer.role);
+  const editable = (role: Role) => viewer.mayManage && mayChangeMember(viewer.role, role);
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            {viewer.mayManage && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map(({ role, user }) => {
-            const isSelf = user.id === viewer.userId;
-            const editable = viewer.mayManage && mayChangeMember(viewer.role, role);
-            const member = { userId: user.id, name: user.name, role };
-            return (
-              <tr key={user.id}>
-                <td>
-                  {user.name}
-                  {isSelf && <span className="muted"> (you)</span>}
-                </td>
-                <td>{user.email ?? <span className="muted">hidden in blind mode</span>}</td>
-                <td>
-                  {editable ? (
-                    // Keyed by role so the select starts from the new role after a refresh.
-                    <RoleChanger key={role} projectId={projectId} member={member} roles={roles} />
-                  ) : (
-                    <RoleBadge role={role} />
-                  )}
-                </td>
-                {viewer.mayManage && <td>{editable && <RemoveMemberButton projectId={projectId} member={member} isSelf={isSelf} />}</td>}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      rows={members}
+      rowKey={({ user }) => user.id}
+      columns={[
+        {
+          header: 'Name',
+          cell: ({ user }) => (
+            <>
+              {user.name}
+              {user.id === viewer.userId && <span className="muted"> (you)</span>}
+            </>
+          ),
+        },
+        { header: 'E-mail', cell: ({ user }) => user.email ?? <span className="muted">hidden in blind mode</span> },
+        {
+          header: 'Role',
+          cell: ({ role, user }) =>
+            editable(role) ? (
+              // Keyed by role so the select starts from the new role after a refresh.
+              <RoleChanger key={role} projectId={projectId} member={memberOf(role, user)} roles={roles} />
+            ) : (
+              <RoleBadge role={role} />
+            ),
+        },
+        viewer.mayManage && {
+          header: 'Actions',
+          hideHeader: true,
+          cell: ({ role, user }) =>
+            editable(role) && <RemoveMemberButton projectId={projectId} member={memberOf(role, user)} isSelf={user.id === viewer.userId} />,
+        },
+      ]}
+    />
   );
 }
+
+const memberOf = (role: Role, user: MemberRow['user']) => ({ userId: user.id, name: user.name, role });

@@ -40,7 +40,9 @@ function IntervalValue({ interval, alpha }: { interval: NonNullable<Figure['inte
   );
 }
 
+const TONE = { reliable: 'badge--success', tentative: 'badge--warning', unreliable: styles.unreliable };
+
 function ReliabilityTag({ alpha }: { alpha: number }) {
   const level = reliability(alpha);
-  return <span className={`badge ${styles[level]}`}>{level}</span>;
+  return <span className={`badge ${TONE[level]}`}>{level}</span>;
 }

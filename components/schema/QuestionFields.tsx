@@ -52,7 +52,7 @@ function OptionsEditor({ label }: { label: DraftLabel }) {
     <fieldset id={listId} className="fieldset" aria-describedby={listError ? `${listId}-error` : undefined}>
       <legend>Answer options</legend>
       {label.options.length > 0 && (
-        <ol className={styles.options}>
+        <ol className="row-list">
           {label.options.map((option, index) => (
             <OptionRow
               key={option.uid}

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { LabelChip } from '@/components/projects/LabelChip';
 import { groupByLayer, LAYER_TITLES } from '@/components/projects/layers';
 import type { StoredSchema } from './model';
@@ -23,33 +24,30 @@ export function SchemaReadOnly({ schema, roleName }: { schema: StoredSchema; rol
           <h2 id={`readonly-${layer}`}>
             {LAYER_TITLES[layer]} <span className="muted">({items.length})</span>
           </h2>
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Label</th>
-                  <th scope="col">Hotkey</th>
-                  <th scope="col">Guidance</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((label) => (
-                  <tr key={label.id}>
-                    <td>
-                      <ul className="chips">
-                        <LabelChip name={label.name} labelKey={label.key} color={label.color} description="" />
-                      </ul>
-                    </td>
-                    <td>{label.hotkey ? <kbd>{label.hotkey}</kbd> : <span className="muted">—</span>}</td>
-                    <td>
-                      {label.description || <span className="muted">No description.</span>}
-                      <LayerDetails label={label} names={names} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={items}
+            rowKey={(label) => label.id}
+            columns={[
+              {
+                header: 'Label',
+                cell: (label) => (
+                  <ul className="chips">
+                    <LabelChip name={label.name} labelKey={label.key} color={label.color} description="" />
+                  </ul>
+                ),
+              },
+              { header: 'Hotkey', cell: (label) => (label.hotkey ? <kbd>{label.hotkey}</kbd> : <span className="muted">—</span>) },
+              {
+                header: 'Guidance',
+                cell: (label) => (
+                  <>
+                    {label.description || <span className="muted">No description.</span>}
+                    <LayerDetails label={label} names={names} />
+                  </>
+                ),
+              },
+            ]}
+          />
         </section>
       ))}
       {targets.length > 0 && (

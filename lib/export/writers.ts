@@ -1,4 +1,5 @@
-import { addBioStats, emptyBioStats, type BioStats } from '@/lib/formats/bio';
+import { addCounts } from '@/lib/formats/counts';
+import { emptyBioStats, type BioStats } from '@/lib/formats/bio';
 import { bratDocument, recordAttributeUse, type BratAttributeUse } from '@/lib/formats/brat';
 import { BRAT_CONF_FILE, bratAnnotationConf } from '@/lib/formats/brat-conf';
 import type { DatasetCard } from '@/lib/formats/card';
@@ -14,7 +15,7 @@ import { SPACY_FOOTER, SPACY_HEADER, spacyDocument } from '@/lib/formats/spacy';
 import { createSemevalRows, SEMEVAL_HEADER } from '@/lib/formats/semeval';
 import { createCsvCells, STANCE_CSV_HEADER, stanceCsvRows, type CsvEscape } from '@/lib/formats/stance-csv';
 import { createW3cCollection } from '@/lib/formats/w3c';
-import { addTsvStats, emptyTsvStats, webannoTsvDocument, type TsvStats } from '@/lib/formats/webanno-tsv';
+import { emptyTsvStats, webannoTsvDocument, type TsvStats } from '@/lib/formats/webanno-tsv';
 import type { ExportFormat } from './options';
 import { createZipStream } from './zip';
 
@@ -55,7 +56,7 @@ const noNotes = () => ({});
 function bioCounter() {
   let stats: BioStats = emptyBioStats();
   return {
-    add: (more: BioStats) => void (stats = addBioStats(stats, more)),
+    add: (more: BioStats) => void (stats = addCounts(stats, more)),
     notes: (): Record<string, number> => ({ ...stats }),
   };
 }
@@ -191,7 +192,7 @@ function webannoTsvWriter({ exportedAt }: WriterContext, sink: Sink): ExportWrit
   return {
     document(doc) {
       const written = webannoTsvDocument(doc);
-      stats = addTsvStats(stats, written.stats);
+      stats = addCounts(stats, written.stats);
       zip.file(`${fileName(doc.name)}.tsv`, written.text);
     },
     end(card) {

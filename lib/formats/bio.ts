@@ -45,16 +45,6 @@ export function emptyBioStats(): BioStats {
   return { boundaryAdjusted: 0, droppedNested: 0, droppedUntokenized: 0, tokensSplit: 0, sentencesMerged: 0 };
 }
 
-export function addBioStats(total: BioStats, more: BioStats): BioStats {
-  return {
-    boundaryAdjusted: total.boundaryAdjusted + more.boundaryAdjusted,
-    droppedNested: total.droppedNested + more.droppedNested,
-    droppedUntokenized: total.droppedUntokenized + more.droppedUntokenized,
-    tokensSplit: total.tokensSplit + more.tokensSplit,
-    sentencesMerged: total.sentencesMerged + more.sentencesMerged,
-  };
-}
-
 interface Candidate {
   span: ExportSpan;
   order: number;

@@ -51,15 +51,6 @@ export function emptyTsvStats(): TsvStats {
   return { attributesDropped: 0, stanceSpanTargetsDropped: 0, droppedUntokenized: 0, tokensSplit: 0 };
 }
 
-export function addTsvStats(total: TsvStats, more: TsvStats): TsvStats {
-  return {
-    attributesDropped: total.attributesDropped + more.attributesDropped,
-    stanceSpanTargetsDropped: total.stanceSpanTargetsDropped + more.stanceSpanTargetsDropped,
-    droppedUntokenized: total.droppedUntokenized + more.droppedUntokenized,
-    tokensSplit: total.tokensSplit + more.tokensSplit,
-  };
-}
-
 const RESERVED = /\\|->|[[\]|_;*\t\n\r]/g;
 const CONTROL: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 

@@ -1,4 +1,5 @@
 import { badRequest, HttpError } from './errors';
+import { readCapped } from './read-capped';
 
 /**
  * Reading a request body without trusting it: the size limit is enforced on the stream (a
@@ -9,22 +10,7 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit)
     throw tooLarge(limit, `(Content-Length: ${Number(declared)} bytes) exceeds`);
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      // Stops the upload instead of draining it; the rest of the body is never read.
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit, 'exceeds');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
+  return readCapped(request.body, limit, () => tooLarge(limit, 'exceeds'));
 }
 
 function tooLarge(limit: number, what: string): HttpError {

@@ -1,3 +1,4 @@
+import { readCapped } from '@/lib/http/read-capped';
 import { hostRefusal } from './hosts';
 import { RecommenderError } from './types';
 
@@ -26,7 +27,7 @@ export async function postJson(url: string, body: unknown, options: CallOptions)
   const payload = JSON.stringify(body);
   for (let attempt = 0; ; attempt++) {
     const response = await send(url, payload, options);
-    if (response.ok) return parse(url, await readCapped(url, response));
+    if (response.ok) return parse(url, await readAnswer(url, response));
     const retryable = response.status === 429 || response.status >= 500;
     if (!retryable || attempt >= options.retries) {
       const text = (await response.text().catch(() => '')).slice(0, 300);
@@ -70,24 +71,11 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-async function readCapped(url: string, response: Response): Promise<string> {
+async function readAnswer(url: string, response: Response): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > MAX_ANSWER_BYTES) throw new RecommenderError(`${url} answered ${declared} bytes, over the ${MAX_ANSWER_BYTES}-byte limit.`);
-  const reader = response.body?.getReader();
-  if (!reader) return '';
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_ANSWER_BYTES) {
-      await reader.cancel();
-      throw new RecommenderError(`${url} answered more than ${MAX_ANSWER_BYTES} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+  const bytes = await readCapped(response.body, MAX_ANSWER_BYTES, () => new RecommenderError(`${url} answered more than ${MAX_ANSWER_BYTES} bytes.`));
+  return Buffer.from(bytes).toString('utf8');
 }
 
 function parse(url: string, text: string): unknown {

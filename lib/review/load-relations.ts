@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 interface RelationRow {
   documentId: string;
@@ -9,14 +10,30 @@ interface RelationRow {
 }
 
 /** The annotators' live relations of the project's documents, by document (read as the spans are, document by document). */
-export async function annotatorRelations(db: PrismaClient, projectId: string): Promise<Map<string, RelationRow[]>> {
-  const rows = await db.$queryRaw<RelationRow[]>`
-    SELECT r."documentId", r."authorId", r."labelId", r."sourceId", r."targetId"
+export function annotatorRelations(db: PrismaClient, projectId: string): Promise<Map<string, RelationRow[]>> {
+  return liveAnnotatorRows<RelationRow>(db, projectId, 'Relation', ['documentId', 'authorId', 'labelId', 'sourceId', 'targetId']);
+}
+
+/**
+ * The annotators' live rows of `table` (spans or relations) in the project's documents, by document.
+ * Read document by document through the (documentId, authorId) index: a list of the project's
+ * document ids lets PostgreSQL scan the whole table instead (2 s for a 250,000-span project among
+ * 10 million, against 0.2 s this way; bench/RESULTS.md). OFFSET 0 keeps the subquery from being
+ * flattened into a join the planner would cost the same way. `columns` are code constants, never input.
+ */
+export async function liveAnnotatorRows<T extends { documentId: string }>(
+  db: PrismaClient,
+  projectId: string,
+  table: 'Annotation' | 'Relation',
+  columns: readonly (keyof T & string)[],
+): Promise<Map<string, T[]>> {
+  const rows = await db.$queryRaw<T[]>`
+    SELECT ${Prisma.raw(columns.map((column) => `x."${column}"`).join(', '))}
     FROM "Document" d
     CROSS JOIN LATERAL (
-      SELECT * FROM "Relation" r
-      WHERE r."documentId" = d.id AND r."authorId" IS NOT NULL AND r."deletedAt" IS NULL
-      OFFSET 0) r
+      SELECT * FROM ${Prisma.raw(`"${table}"`)} x
+      WHERE x."documentId" = d.id AND x."authorId" IS NOT NULL AND x."deletedAt" IS NULL
+      OFFSET 0) x
     WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
   return groupByDocument(rows);
 }

@@ -3,7 +3,7 @@ import { withCurrentTokens } from '@/lib/documents/tokens';
 import { isSpanLayer, type SpanLayer } from '@/lib/schema/types';
 import type { ExcludedWork, ReportInput } from './input';
 import { adjudicatedGold } from './load-gold';
-import { annotatorRelations, groupByDocument, liveRelations } from './load-relations';
+import { annotatorRelations, liveAnnotatorRows, liveRelations } from './load-relations';
 
 export type DocumentScope = 'submitted' | 'all';
 /** Whether work flagged after-gold counts (`include`) or is left out (`exclude`, the default). */
@@ -157,23 +157,19 @@ interface SpanRow {
   targetAnnotationId: string | null;
 }
 
-/**
- * The annotators' live spans of the project's documents, by document. Read document by document
- * through the (documentId, authorId) index: a list of the project's document ids lets PostgreSQL
- * scan the whole Annotation table instead (2 s for a 250,000-span project among 10 million,
- * against 0.2 s this way; bench/RESULTS.md). OFFSET 0 keeps the subquery from being flattened
- * into a join the planner would cost the same way.
- */
-async function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<string, SpanRow[]>> {
-  const rows = await db.$queryRaw<SpanRow[]>`
-    SELECT a."documentId", a.id, a."authorId", a.start, a."end", a.quote, a."labelId", a."targetId", a."targetAnnotationId"
-    FROM "Document" d
-    CROSS JOIN LATERAL (
-      SELECT * FROM "Annotation" a
-      WHERE a."documentId" = d.id AND a."authorId" IS NOT NULL AND a."deletedAt" IS NULL
-      OFFSET 0) a
-    WHERE d."projectId" = ${projectId} AND d."deletedAt" IS NULL`;
-  return groupByDocument(rows);
+/** The annotators' live spans of the project's documents, by document. */
+function annotatorSpans(db: PrismaClient, projectId: string): Promise<Map<string, SpanRow[]>> {
+  return liveAnnotatorRows<SpanRow>(db, projectId, 'Annotation', [
+    'documentId',
+    'id',
+    'authorId',
+    'start',
+    'end',
+    'quote',
+    'labelId',
+    'targetId',
+    'targetAnnotationId',
+  ]);
 }
 
 /** Span targets differ in id between annotators, so they are compared by label and text. */

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, addDocuments, api, assignToMe, BASE, documentIds, newProject, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17, annotation time: the editor beats while the annotator works; hiding the tab stops the
@@ -13,37 +12,30 @@ interface Progress {
 }
 
 describe.skipIf(!BASE)('active annotation time (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
   let projectId: string;
   let documentId: string;
   let me: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
-    projectId = (await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Timed ${Date.now()}` } })).id;
-    await api(page, `/projects/${projectId}/documents`, { method: 'POST', data: { documents: [{ name: 'timed', text: 'A text read for a few seconds.' }] } });
-    documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items[0]!.id;
-    me = (await api<{ items: { user: { id: string } }[] }>(page, `/projects/${projectId}/members`)).items[0]!.user.id;
-    await api(page, `/projects/${projectId}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [me] } });
+  const page = signedInForSuite(async (page) => {
+    projectId = await newProject(page, { name: `Timed ${Date.now()}` });
+    await addDocuments(page, projectId, [{ name: 'timed', text: 'A text read for a few seconds.' }]);
+    documentId = (await documentIds(page, projectId))[0]!;
+    me = await assignToMe(page, projectId, [documentId]);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const mine = async () => (await api<Progress>(page, `/projects/${projectId}/progress`)).annotators.find((a) => a.id === me)!.activeSeconds;
+  const mine = async () => (await api<Progress>(page(), `/projects/${projectId}/progress`)).annotators.find((a) => a.id === me)!.activeSeconds;
 
   it(
     'counts the seconds the tab was visible and used, not those it was hidden, and shows them on the progress page',
     async () => {
       const opened = Date.now();
-      await page.goto(`${BASE}/projects/${projectId}/documents/${documentId}`);
-      await page.getByRole('textbox', { name: /^Text of / }).click();
-      await page.waitForTimeout(3_000);
+      await page().goto(`${BASE}/projects/${projectId}/documents/${documentId}`);
+      await page()
+        .getByRole('textbox', { name: /^Text of / })
+        .click();
+      await page().waitForTimeout(3_000);
       // The tab goes to the background: the editor sends its last beat.
-      await page.evaluate(() => {
+      await page().evaluate(() => {
         Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
         document.dispatchEvent(new Event('visibilitychange'));
       });
@@ -52,14 +44,14 @@ describe.skipIf(!BASE)('active annotation time (Chromium)', () => {
       const counted = await mine();
       expect(counted).toBeLessThanOrEqual(Math.ceil((hiddenAt - opened) / 1000));
       // Hidden for longer than a heartbeat: nothing more counts.
-      await page.waitForTimeout(16_000);
+      await page().waitForTimeout(16_000);
       expect(await mine()).toBe(counted);
 
-      await page.goto(`${BASE}/projects/${projectId}/progress`, { waitUntil: 'networkidle' });
-      const table = page.getByRole('table').first();
+      await page().goto(`${BASE}/projects/${projectId}/progress`, { waitUntil: 'networkidle' });
+      const table = page().getByRole('table').first();
       expect(await table.getByRole('columnheader', { name: 'Active time' }).count()).toBe(1);
       expect(await table.getByRole('cell', { name: `${counted} s`, exact: true }).count()).toBe(1);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     TIMEOUT,
   );

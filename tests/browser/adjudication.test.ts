@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { accessibilityProblems, api, BASE, chromiumPerFile, screenshot, signedIn, signUp } from '../support/browser';
+import { accessibilityProblems, api, BASE, chromiumForSuite, screenshot, signedIn, signUp } from '../support/browser';
 
 /**
  * Adjudication in Chromium (issue #17): a curator moves through the disagreements of a document
@@ -85,7 +85,7 @@ async function dragOver(page: Page, phrase: string, inset: number) {
 const focusedRow = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest('tr')?.cells[0]?.textContent ?? null);
 
 describe.skipIf(!BASE)('adjudication in Chromium', () => {
-  const chromium = chromiumPerFile(TIMEOUT);
+  const chromium = chromiumForSuite(undefined, TIMEOUT);
 
   it(
     'walks disagreements by keyboard, accepts, moves gold by selecting text, adds a gold span, and keeps it all after a reload',

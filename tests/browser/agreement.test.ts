@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPrismaClient } from '@/lib/db/client';
 import { seedAgreementProject } from '../support/agreement-project';
-import { accessibilityProblems, BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '../support/browser';
+import { accessibilityProblems, BASE, CREDENTIALS, screenshot, signedInForSuite } from '../support/browser';
 
 /**
  * The agreement page's main path in Chromium, on a study seeded into the served database
@@ -13,11 +12,9 @@ import { accessibilityProblems, BASE, CREDENTIALS, launchChromium, screenshot, s
 const DATABASE = process.env.GLOSSA_TEST_DATABASE_URL;
 
 describe.skipIf(!BASE || !DATABASE)('agreement page in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
   let url = '';
 
-  beforeAll(async () => {
+  const page = signedInForSuite(async () => {
     const db = createPrismaClient(DATABASE!);
     try {
       const owner = await db.user.findFirstOrThrow({ where: { email: CREDENTIALS.email } });
@@ -25,18 +22,12 @@ describe.skipIf(!BASE || !DATABASE)('agreement page in Chromium', () => {
     } finally {
       await db.$disconnect();
     }
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
   });
 
   it('shows intervals, the annotators, label usage, relations and agreement over time', async () => {
-    await page.goto(url);
-    await page.getByRole('heading', { level: 2, name: 'Entities' }).waitFor();
-    const main = page.getByRole('main');
+    await page().goto(url);
+    await page().getByRole('heading', { level: 2, name: 'Entities' }).waitFor();
+    const main = page().getByRole('main');
     // Every α and κ carries its bootstrap interval, e.g. "0.912 [0.801, 1.000]".
     const chart = main.getByLabel('Entities: agreement coefficients');
     expect(await chart.textContent()).toMatch(/\d\.\d{3}\s*\[-?\d\.\d{3}, \d\.\d{3}\]/);
@@ -55,18 +46,18 @@ describe.skipIf(!BASE || !DATABASE)('agreement page in Chromium', () => {
     await main.getByRole('heading', { level: 2, name: 'Agreement over time' }).waitFor();
     expect(await main.getByLabel('Entities: token α per week').textContent()).toMatch(/2026-W47.*2026-W48.*2026-W49/s);
 
-    await screenshot(page, 'agreement-study');
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page(), 'agreement-study');
+    expect(await accessibilityProblems(page())).toEqual([]);
   });
 
   it('switches to jackknife intervals and downloads the methods text of the report as shown', async () => {
-    await page.goto(url);
-    await page.getByRole('link', { name: 'Jackknife intervals' }).click();
-    await page.waitForURL(/interval=jackknife/);
-    expect(await page.getByRole('link', { name: 'Jackknife intervals' }).getAttribute('aria-current')).toBe('true');
-    const href = await page.getByRole('link', { name: 'Methods (Markdown)' }).getAttribute('href');
+    await page().goto(url);
+    await page().getByRole('link', { name: 'Jackknife intervals' }).click();
+    await page().waitForURL(/interval=jackknife/);
+    expect(await page().getByRole('link', { name: 'Jackknife intervals' }).getAttribute('aria-current')).toBe('true');
+    const href = await page().getByRole('link', { name: 'Methods (Markdown)' }).getAttribute('href');
     expect(href).toMatch(/\/agreement\/methods\?scope=submitted&interval=jackknife&format=markdown$/);
-    const response = await page.request.get(`${BASE}${href}`);
+    const response = await page().request.get(`${BASE}${href}`);
     expect(response.status()).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/Two annotators \(Ana, Ben\) coded six documents/);

@@ -5,7 +5,7 @@ import { createPrismaClient, type PrismaClient } from '@/lib/db/client';
 import { createProject } from '@/lib/projects/store';
 import { BASE, CREDENTIALS, launchChromium, signedIn } from '../support/browser';
 import { makeUser, TEST_PASSWORD, type TestUser } from '../support/fixtures';
-import { corruptLastDocument, fillForExport } from '../support/export-failure';
+import { corruptLastDocument, fillForExport, readUntilFailure } from '../support/export-failure';
 
 /**
  * What the production server (tests/setup/browser-app.ts) answers where Next.js would
@@ -123,15 +123,7 @@ describe.skipIf(!BASE)('answers of the production server', () => {
     await corruptLastDocument(db, project.id);
     const response = await send('GET', `/api/v1/projects/${project.id}/export?format=jsonl&source=all`, owner.token);
     expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    let lines = 0;
-    const failure = await (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return null;
-        for (const byte of value) if (byte === 10) lines += 1;
-      }
-    })().catch((error: Error) => error);
+    const { lines, failure } = await readUntilFailure(response.body!);
     expect(failure, 'the body must not end cleanly').toBeInstanceOf(Error);
     expect(lines, 'documents before the broken one were sent').toBeGreaterThan(100);
     expect(lines).toBeLessThan(documents);

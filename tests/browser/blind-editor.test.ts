@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, launchChromium, selectFreeWord, signedIn, signUp } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { addDocuments, api, BASE, chromiumForSuite, selectFreeWord, signedIn, signUp, type SchemaLabel } from '../support/browser';
 
 /**
  * The editor's read-only states in Chromium (issue #14 item 1): after submitting, hotkeys
@@ -12,42 +11,23 @@ const TIMEOUT = 240_000;
 const unique = Date.now().toString(36);
 const TEXT = 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday. An attack in Bannu killed eleven soldiers.';
 
-interface Label {
-  id: string;
-  layer: string;
-  key: string;
-  hotkey: string | null;
-  retired: boolean;
-}
-
 describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, TIMEOUT);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it(
     'makes submitted work read-only, offers reopening only until gold was shown, and keeps unassigned documents read-only',
     async () => {
-      const { page: owner } = await signedIn(browser);
+      const { page: owner } = await signedIn(browser());
       const project = await api<{ id: string; allowSelfAssignment: boolean }>(owner, '/projects', { method: 'POST', data: { name: `Blind ${unique}` } });
       expect(project.allowSelfAssignment).toBe(false);
-      await api(owner, `/projects/${project.id}/documents`, {
-        method: 'POST',
-        data: {
-          documents: [
-            { name: 'assigned', text: TEXT },
-            { name: 'not assigned', text: `${TEXT} Again.` },
-          ],
-        },
-      });
+      await addDocuments(owner, project.id, [
+        { name: 'assigned', text: TEXT },
+        { name: 'not assigned', text: `${TEXT} Again.` },
+      ]);
       const documents = (await api<{ items: { id: string; name: string }[] }>(owner, `/projects/${project.id}/documents`)).items;
       const assignedId = documents.find((d) => d.name === 'assigned')!.id;
       const otherId = documents.find((d) => d.name === 'not assigned')!.id;
-      const { page, email } = await signUp(browser, 'Blinda');
+      const { page, email } = await signUp(browser(), 'Blinda', unique);
       await api(owner, `/projects/${project.id}/members`, { method: 'POST', data: { email, role: 'ANNOTATOR' } });
       await api(owner, `/projects/${project.id}/assignments`, {
         method: 'POST',
@@ -61,7 +41,7 @@ describe.skipIf(!BASE)('blind annotation in the editor (Chromium)', () => {
           ],
         },
       });
-      const label = (await api<{ labels: Label[] }>(owner, `/projects/${project.id}/schema`)).labels.find(
+      const label = (await api<{ labels: SchemaLabel[] }>(owner, `/projects/${project.id}/schema`)).labels.find(
         (l) => l.layer === 'ENTITY' && l.hotkey && !l.retired,
       )!;
 

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, addDocuments, api, assignToMe, BASE, documentIds, newProject, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17, the project dashboard: on the project overview, bars of spans per label per layer
@@ -13,19 +12,14 @@ const TEXT = 'Alpha Beta Gamma Delta.';
 type Label = { id: string; layer: string; name: string; key: string };
 
 describe.skipIf(!BASE)('project dashboard charts (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
   let projectId: string;
   let entities: Label[];
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
-    projectId = (await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Dashboard ${Date.now()}`, preset: 'news-stance-framing' } })).id;
-    await api(page, `/projects/${projectId}/documents`, { method: 'POST', data: { documents: [{ name: 'Only', text: TEXT }] } });
-    const [documentId] = (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items.map((d) => d.id);
-    const me = (await api<{ items: { user: { id: string } }[] }>(page, `/projects/${projectId}/members`)).items[0]!.user.id;
-    await api(page, `/projects/${projectId}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [me] } });
+  const page = signedInForSuite(async (page) => {
+    projectId = await newProject(page, { name: `Dashboard ${Date.now()}`, preset: 'news-stance-framing' });
+    await addDocuments(page, projectId, [{ name: 'Only', text: TEXT }]);
+    const [documentId] = await documentIds(page, projectId);
+    await assignToMe(page, projectId, [documentId!]);
     entities = (await api<{ labels: Label[] }>(page, `/projects/${projectId}/schema`)).labels.filter((l) => l.layer === 'ENTITY');
     const [first, second] = entities as [Label, Label];
     const span = (labelId: string, start: number, end: number, gold = false) =>
@@ -38,15 +32,11 @@ describe.skipIf(!BASE)('project dashboard charts (Chromium)', () => {
     await api(page, `/documents/${documentId}/review`, { method: 'PATCH', data: { adjudicated: true } });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'draws the label bars, the annotator bar and the progress steps, with their text alternatives',
     async () => {
-      await page.goto(`${BASE}/projects/${projectId}`);
-      const dashboard = page.getByRole('region', { name: 'Dashboard' });
+      await page().goto(`${BASE}/projects/${projectId}`);
+      const dashboard = page().getByRole('region', { name: 'Dashboard' });
       const [first, second] = entities as [Label, Label];
 
       // Entities: an annotators' bar and a gold bar for every entity label of the schema.
@@ -72,13 +62,13 @@ describe.skipIf(!BASE)('project dashboard charts (Chromium)', () => {
       // The figures as a table, opened from the keyboard.
       const toggle = dashboard
         .locator('figure')
-        .filter({ has: page.getByRole('img', { name: 'Spans per label: Entities' }) })
+        .filter({ has: page().getByRole('img', { name: 'Spans per label: Entities' }) })
         .getByText('Show the figures as a table');
       await toggle.focus();
-      await page.keyboard.press('Enter');
+      await page().keyboard.press('Enter');
       const row = dashboard.getByRole('row', { name: new RegExp(`^${second.name} 1 1$`) });
       await row.waitFor();
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     TIMEOUT,
   );

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, addDocuments, api, BASE, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17 bug 4: the assign panel offers every member who may annotate (here, on a project of
@@ -11,43 +10,36 @@ import { accessibilityProblems, api, BASE, launchChromium, signIn } from '../sup
 const TIMEOUT = 120_000;
 
 describe.skipIf(!BASE)('assign panel (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await signIn(page);
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = signedInForSuite(undefined, TIMEOUT);
 
   it(
     'lists the owner with their role and keeps the project default of annotators per document',
     async () => {
-      const project = await api<{ id: string; annotatorsPerDocument: number }>(page, '/projects', {
+      const project = await api<{ id: string; annotatorsPerDocument: number }>(page(), '/projects', {
         method: 'POST',
         data: { name: `Assign panel ${Date.now().toString(36)}` },
       });
       const projectId = project.id;
       expect(project.annotatorsPerDocument, 'a new project asks for agreement by default').toBe(2);
-      await api(page, `/projects/${projectId}/documents`, { method: 'POST', data: { documents: [{ name: 'one', text: 'Talks in Doha ended on Tuesday.' }] } });
+      await addDocuments(page(), projectId, [{ name: 'one', text: 'Talks in Doha ended on Tuesday.' }]);
 
-      await page.goto(`${BASE}/projects/${projectId}/progress`);
-      const panel = page.getByRole('region', { name: 'Assign documents' });
+      await page().goto(`${BASE}/projects/${projectId}/progress`);
+      const panel = page().getByRole('region', { name: 'Assign documents' });
       const owner = panel.getByRole('group', { name: /^Annotators/ }).getByRole('checkbox', { name: 'Demo Owner (owner)' });
       await owner.waitFor();
       expect(await panel.getByRole('spinbutton', { name: 'Annotators per document' }).inputValue()).toBe('2');
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
 
       // One person chosen against a default of two: said, and nothing is sent.
       await owner.check();
       await panel.getByRole('button', { name: 'Assign documents' }).click();
       await panel.getByText('Annotators per document (2) must be between 1 and the 1 chosen: choose more annotators or lower it.').waitFor();
-      expect(await page.getByText(/^Created \d+ assignment/).count()).toBe(0);
-      await api(page, `/projects/${projectId}`, { method: 'DELETE' });
+      expect(
+        await page()
+          .getByText(/^Created \d+ assignment/)
+          .count(),
+      ).toBe(0);
+      await api(page(), `/projects/${projectId}`, { method: 'DELETE' });
     },
     TIMEOUT,
   );

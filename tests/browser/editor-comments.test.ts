@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, chromiumPerFile, CREDENTIALS, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
+import { accessibilityProblems, api, BASE, chromiumForSuite, CREDENTIALS, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
 
 /**
  * Issue #17: an annotator marks a span unsure and writes a note (both shown in the span list, which
@@ -38,7 +38,7 @@ async function ownProject(page: Page) {
 }
 
 describe.skipIf(!BASE)('span flags and notes, and the comment thread (Chromium)', () => {
-  const browser = chromiumPerFile(TIMEOUT);
+  const browser = chromiumForSuite(undefined, TIMEOUT);
   it(
     'flags a span unsure with a note, lists and filters it, posts a comment, and shows both to the curator in adjudication',
     () => flagNoteAndComment(browser()),

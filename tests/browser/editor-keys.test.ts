@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectFreeWord, signIn } from '../support/browser';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, BASE, openFirstDocument, selectFreeWord, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17 bug 1: keys typed right after a selection, before the picker has rendered. The rule:
@@ -11,36 +11,26 @@ import { accessibilityProblems, BASE, launchChromium, openFirstDocument, selectF
 const TIMEOUT = 120_000;
 
 describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await signIn(page);
+  const page = signedInForSuite(async (page) => {
     // A slow laptop: React renders the picker well after the keys typed right after the selection.
     await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 8 });
     await openFirstDocument(page);
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const text = () => page.getByRole('textbox', { name: /^Text of / });
+  const text = () => page().getByRole('textbox', { name: /^Text of / });
   const spansOn = (word: string): Locator => text().locator('[data-span]', { hasText: word });
-  const statusLine = () => page.getByRole('status').first();
+  const statusLine = () => page().getByRole('status').first();
 
   /** Selects a free word, types `keys` at once, and returns the title of the one span made on it. */
   async function labelWith(keys: string): Promise<{ word: string; title: string }> {
-    const word = await selectFreeWord(page);
-    await page.keyboard.type(keys);
+    const word = await selectFreeWord(page());
+    await page().keyboard.type(keys);
     await expect.poll(() => spansOn(word).count()).toBe(1);
     return { word, title: (await spansOn(word).getAttribute('title')) ?? '' };
   }
 
   async function undo(word: string) {
-    await page.keyboard.press('Control+z');
+    await page().keyboard.press('Control+z');
     await expect.poll(() => spansOn(word).count()).toBe(0);
     await statusLine().getByText('All changes saved').waitFor();
   }
@@ -59,13 +49,13 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
   it(
     'searches by name after "/" even when the name starts with a hotkey ("q" is Cultural identity)',
     async () => {
-      const word = await selectFreeWord(page);
-      await page.keyboard.type('/quantity');
-      const picker = page.getByRole('dialog', { name: 'Choose a label' });
+      const word = await selectFreeWord(page());
+      await page().keyboard.type('/quantity');
+      const picker = page().getByRole('dialog', { name: 'Choose a label' });
       await expect.poll(() => picker.getByRole('combobox').inputValue()).toBe('quantity');
       expect(await spansOn(word).count(), 'no hotkey fired while the name was typed').toBe(0);
-      expect(await accessibilityProblems(page)).toEqual([]);
-      await page.keyboard.press('Enter');
+      expect(await accessibilityProblems(page())).toEqual([]);
+      await page().keyboard.press('Enter');
       await expect.poll(() => spansOn(word).count()).toBe(1);
       expect(await spansOn(word).getAttribute('title')).toContain('QUANTITY');
       await expect.poll(() => statusLine().textContent()).toContain(`Quantity (entity) applied to “${word}”`);

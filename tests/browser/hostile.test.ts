@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, launchChromium, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { api, BASE, chromiumForSuite, signedIn } from '../support/browser';
 
 /**
  * Script payloads in every user-controlled text that pages render — document text,
@@ -10,16 +9,10 @@ import { api, BASE, launchChromium, signedIn } from '../support/browser';
 const PAYLOAD = `<img src=x onerror="window.__xss=1"><script>window.__xss=1</script><svg onload="window.__xss=1">`;
 
 describe.skipIf(!BASE)('hostile content is rendered inert (Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it('runs no script from project, schema, document or metadata text', async () => {
-    const { context, page } = await signedIn(browser);
+    const { context, page } = await signedIn(browser());
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, screenshot, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, api, BASE, screenshot, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #16: the import form asks for every option the API has, each only for the formats that
@@ -19,32 +18,23 @@ const STANCE_CSV = [
 ].join('\n');
 
 describe.skipIf(!BASE)('import form options (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await signIn(page);
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const page = signedInForSuite(undefined, TIMEOUT);
 
   it(
     'imports a CSV stance file with the question column set and shows the report’s counts',
     async () => {
-      const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Import options ${Date.now().toString(36)}` } });
-      await page.goto(`${BASE}/projects/${project.id}/import`);
-      const options = page.getByRole('region', { name: 'Options' });
+      const project = await api<{ id: string }>(page(), '/projects', { method: 'POST', data: { name: `Import options ${Date.now().toString(36)}` } });
+      await page().goto(`${BASE}/projects/${project.id}/import`);
+      const options = page().getByRole('region', { name: 'Options' });
       await options.getByLabel('Format').waitFor();
       // Nothing chosen yet: no format-specific option is asked.
       expect(await options.getByLabel(/^Question column/).count()).toBe(0);
       expect(await options.getByLabel(/^Text encoding/).count()).toBe(0);
 
-      await page.locator('input[type="file"]').setInputFiles({ name: 'semeval.csv', mimeType: 'text/csv', buffer: Buffer.from(STANCE_CSV) });
-      await page.getByRole('cell', { name: 'CSV, one document per row' }).waitFor();
+      await page()
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'semeval.csv', mimeType: 'text/csv', buffer: Buffer.from(STANCE_CSV) });
+      await page().getByRole('cell', { name: 'CSV, one document per row' }).waitFor();
       // A CSV reads the columns and the encoding; the Label Studio offset unit and source authors are not its options.
       expect(await options.getByLabel(/^Label Studio offsets/).count()).toBe(0);
       expect(await options.getByLabel('Keep the annotators named in the files').count()).toBe(0);
@@ -53,16 +43,16 @@ describe.skipIf(!BASE)('import form options (Chromium)', () => {
       await options.getByLabel(/^Question column/).fill('Stance');
       await options.getByLabel(/^Question it answers/).selectOption('OVERALL_STANCE');
       await options.getByLabel(/^Target column/).fill('Target');
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
 
-      await page.getByRole('button', { name: 'Import 1 file' }).click();
-      const outcome = page.getByRole('region', { name: 'Import finished' });
+      await page().getByRole('button', { name: 'Import 1 file' }).click();
+      const outcome = page().getByRole('region', { name: 'Import finished' });
       await outcome.waitFor();
       expect(await outcome.getByText('3 documents were imported').isVisible()).toBe(true);
       const row = outcome.getByRole('row', { name: /semeval\.csv/ });
       // File, read as, documents, spans, relations, answers, skipped, notes.
       expect(await row.getByRole('cell').allInnerTexts()).toEqual(['semeval.csv', 'csv, utf-8', '3', '0', '0', '2', '1 × blank Stance cells', '—']);
-      await screenshot(page, 'import-options-stance-csv');
+      await screenshot(page(), 'import-options-stance-csv');
 
       // The documents it lists are the rows, named after the file and row (the CSV has no name column).
       expect(await outcome.getByRole('link', { name: /^semeval#/ }).allInnerTexts()).toEqual(['semeval#1', 'semeval#2', 'semeval#3']);
@@ -73,13 +63,15 @@ describe.skipIf(!BASE)('import form options (Chromium)', () => {
   it(
     'shows how many problems a rejected import had when there are more than the server lists',
     async () => {
-      const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Import problems ${Date.now().toString(36)}` } });
-      await page.goto(`${BASE}/projects/${project.id}/import`);
+      const project = await api<{ id: string }>(page(), '/projects', { method: 'POST', data: { name: `Import problems ${Date.now().toString(36)}` } });
+      await page().goto(`${BASE}/projects/${project.id}/import`);
       const rows = Array.from({ length: 101 }, (_, i) => `Row ${i},extra`);
-      await page.locator('input[type="file"]').setInputFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(`text\n${rows.join('\n')}\n`) });
-      await page.getByRole('cell', { name: 'CSV, one document per row' }).waitFor();
-      await page.getByRole('button', { name: 'Import 1 file' }).click();
-      const outcome = page.getByRole('region', { name: 'Nothing was imported' });
+      await page()
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'ragged.csv', mimeType: 'text/csv', buffer: Buffer.from(`text\n${rows.join('\n')}\n`) });
+      await page().getByRole('cell', { name: 'CSV, one document per row' }).waitFor();
+      await page().getByRole('button', { name: 'Import 1 file' }).click();
+      const outcome = page().getByRole('region', { name: 'Nothing was imported' });
       await outcome.waitFor();
       expect(await outcome.getByText('101 problems were found; the first 100 are listed below, 1 more is not.').isVisible()).toBe(true);
       const problems = outcome.getByRole('table', { name: 'Problems that stopped the import' }).getByRole('row');
@@ -98,16 +90,18 @@ describe.skipIf(!BASE)('import form options (Chromium)', () => {
   it(
     'asks for the offset unit and source authors only when a Label Studio file is chosen',
     async () => {
-      const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Import options LS ${Date.now().toString(36)}` } });
-      await page.goto(`${BASE}/projects/${project.id}/import`);
+      const project = await api<{ id: string }>(page(), '/projects', { method: 'POST', data: { name: `Import options LS ${Date.now().toString(36)}` } });
+      await page().goto(`${BASE}/projects/${project.id}/import`);
       const task = [{ id: 1, data: { text: 'Talks in Doha 🙂 ended.' }, annotations: [] }];
-      await page.locator('input[type="file"]').setInputFiles({ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(task)) });
-      await page.getByRole('cell', { name: 'Label Studio JSON' }).waitFor();
-      const options = page.getByRole('region', { name: 'Options' });
+      await page()
+        .locator('input[type="file"]')
+        .setInputFiles({ name: 'tasks.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(task)) });
+      await page().getByRole('cell', { name: 'Label Studio JSON' }).waitFor();
+      const options = page().getByRole('region', { name: 'Options' });
       expect(await options.getByLabel(/^Label Studio offsets/).isVisible()).toBe(true);
       expect(await options.getByLabel('Keep the annotators named in the files').isVisible()).toBe(true);
       expect(await options.getByLabel(/^Question column/).count()).toBe(0);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     TIMEOUT,
   );

@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '../support/browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BASE, CREDENTIALS, screenshot, signedInForSuite } from '../support/browser';
 
 /**
  * The import and schema pages in a real browser, against the app that
@@ -11,13 +11,9 @@ import { BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '../supp
 const TIMEOUT = 60_000;
 
 describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import and schema pages', () => {
-  let browser: Browser;
-  let page: Page;
   let project: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
+  const page = signedInForSuite(async (page) => {
     await page.goto(`${BASE}/`);
     const links = await page.locator('a[href^="/projects/"]').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
     const first = links.find((href) => /^\/projects\/(?!new$)[^/]+$/.test(href));
@@ -25,28 +21,24 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
     project = `${BASE}${first}`;
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'imports a text file and reports it',
     async () => {
-      await page.goto(`${project}/import`);
+      await page().goto(`${project}/import`);
       const name = `browser-test-${Date.now()}.txt`;
-      await page
+      await page()
         .locator('input[type="file"]')
         .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`A short note written at ${new Date().toISOString()}.\n`) });
-      await page.getByRole('cell', { name: 'Plain text' }).waitFor();
+      await page().getByRole('cell', { name: 'Plain text' }).waitFor();
 
-      await page.getByRole('button', { name: 'Import 1 file' }).click();
+      await page().getByRole('button', { name: 'Import 1 file' }).click();
 
-      const outcome = page.getByRole('region', { name: 'Import finished' });
+      const outcome = page().getByRole('region', { name: 'Import finished' });
       await outcome.waitFor();
       expect(await outcome.getByText('1 document was imported').isVisible()).toBe(true);
       expect(await outcome.getByRole('cell', { name }).isVisible()).toBe(true);
       expect(await outcome.getByRole('link', { name: name.replace(/\.txt$/, '') }).getAttribute('href')).toMatch(/\/documents\//);
-      await screenshot(page, 'import-report');
+      await screenshot(page(), 'import-report');
     },
     TIMEOUT,
   );
@@ -54,9 +46,9 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
   it(
     'flags a duplicate hotkey on its field, then saves a new entity label',
     async () => {
-      await page.goto(`${project}/schema`);
-      const entities = page.getByRole('region', { name: /^Entities/ });
-      const taken = await usedHotkeys(page);
+      await page().goto(`${project}/schema`);
+      const entities = page().getByRole('region', { name: /^Entities/ });
+      const taken = await usedHotkeys(page());
       const duplicate = [...taken][0];
       if (duplicate === undefined) throw new Error('The project has no hotkey to duplicate.');
       const free = [...'abcdefghijklmnopqrstuvwxyz0123456789'].find((key) => !taken.has(key));
@@ -73,15 +65,15 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
       await row.getByText(`“${duplicate}” is also the hotkey of`).waitFor();
       expect(await hotkey.getAttribute('aria-invalid')).toBe('true');
       expect(await describedText(hotkey)).toContain('is also the hotkey of');
-      await screenshot(page, 'schema-duplicate-hotkey');
+      await screenshot(page(), 'schema-duplicate-hotkey');
 
       await hotkey.fill(free);
       await row.getByText('is also the hotkey of').waitFor({ state: 'detached' });
-      await page.getByRole('button', { name: 'Save schema' }).click();
-      await page.getByText('Schema saved.').waitFor();
+      await page().getByRole('button', { name: 'Save schema' }).click();
+      await page().getByText('Schema saved.').waitFor();
 
-      await page.reload();
-      const saved = page
+      await page().reload();
+      const saved = page()
         .getByRole('region', { name: /^Entities/ })
         .getByRole('listitem')
         .filter({ hasText: key });
@@ -92,9 +84,9 @@ describe.skipIf(!BASE || !CREDENTIALS.email || !CREDENTIALS.password)('import an
       // Retiring it again keeps the demo schema (and its free hotkeys) as it was for the next run.
       await saved.getByRole('button', { name: 'Retire Browser test label' }).click();
       await saved.getByRole('button', { name: 'Retire', exact: true }).click();
-      await page.getByRole('button', { name: 'Save schema' }).click();
-      await page.getByText('Schema saved.').waitFor();
-      await page
+      await page().getByRole('button', { name: 'Save schema' }).click();
+      await page().getByText('Schema saved.').waitFor();
+      await page()
         .getByRole('region', { name: /^Retired/ })
         .getByText(key)
         .waitFor();

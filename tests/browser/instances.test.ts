@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '@/lib/db/embedded';
 import { spawnNext, waitForHealth } from '../../scripts/next-process';
-import { api, BASE, launchChromium, signedIn } from '../support/browser';
+import { api, BASE, documentIds, launchChromium, signedIn } from '../support/browser';
 
 /**
  * Beyond one machine: a second app instance on the same database. A change made
@@ -35,7 +35,7 @@ describe.skipIf(!BASE || !DATABASE)('two app instances on one database', () => {
     const { token } = await api<{ token: string }>(page, '/tokens', { method: 'POST', data: { name: 'two instances' } });
     const headers = { authorization: `Bearer ${token}` };
     const projectId = (await api<{ items: { id: string }[] }>(page, '/projects')).items[0]!.id;
-    const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items[0]!.id;
+    const documentId = (await documentIds(page, projectId))[0]!;
     const label = (await api<{ labels: { id: string; key: string }[] }>(page, `/projects/${projectId}/schema`)).labels.find((l) => l.key === 'GPE')!;
 
     const events = await fetch(`${secondUrl}/api/v1/documents/${documentId}/events`, { headers });

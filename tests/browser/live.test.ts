@@ -1,24 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, BASE, launchChromium, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { api, BASE, chromiumForSuite, outsideMultiClickWindow, selectFreeWord, signedIn } from '../support/browser';
 
 /** Two browser contexts on one document: an edit in one shows up in the other within 2 s, also after live updates were refused for a while. */
 const text = (page: Page) => page.getByRole('textbox', { name: /^Text of / });
 
 describe.skipIf(!BASE)('live collaboration (Chromium)', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   /** Two signed-in contexts and the demo project's first document; neither has opened it yet. */
   async function twoViewers() {
-    const first = await signedIn(browser);
-    const second = await signedIn(browser);
+    const first = await signedIn(browser());
+    const second = await signedIn(browser());
     const projectId = (await api<{ items: { id: string }[] }>(first.page, '/projects')).items[0]!.id;
     const documentId = (await api<{ items: { id: string }[] }>(first.page, `/projects/${projectId}/documents`)).items[0]!.id;
     const schema = await api<{ labels: { layer: string; key: string; hotkey: string | null; retired: boolean }[] }>(

@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE, launchChromium, signedIn, signIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { BASE, chromiumForSuite, signedIn, signIn } from '../support/browser';
 
 /**
  * Issue #17 bug 8: a lost password (the demo's scrolled away under the build output) is reset
@@ -21,22 +20,15 @@ function glossa(args: string[], stdin?: string) {
 }
 
 describe.skipIf(!BASE || !DATABASE_URL)('glossa user password (Chromium)', () => {
-  let browser: Browser;
   const email = `reset-${Date.now()}@example.org`;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
+  const browser = chromiumForSuite(async () => {
     await glossa(['user', 'create', '--email', email, '--name', 'Reset Me', '--password', 'the first passphrase']);
   }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it(
     'signs the user out everywhere and lets the new password in',
     async () => {
-      const { page } = await signedIn(browser, { email, password: 'the first passphrase' });
+      const { page } = await signedIn(browser(), { email, password: 'the first passphrase' });
       const reset = await glossa(['user', 'password', '--email', email, '--password-stdin'], 'the second passphrase\n');
       expect(reset.stderr).toContain(`Password of ${email} reset; 1 session(s) signed out.`);
 

@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startFakeOpenai, type FakeOpenai } from '../support/fake-openai';
-import { accessibilityProblems, api, BASE, launchChromium, signIn } from '../support/browser';
+import { accessibilityProblems, api, BASE, signedInForSuite } from '../support/browser';
 
 /**
  * The project page's Recommenders section, main path: a manager adds a string-match
@@ -12,30 +11,24 @@ import { accessibilityProblems, api, BASE, launchChromium, signIn } from '../sup
 const TIMEOUT = 120_000;
 
 describe.skipIf(!BASE)('recommenders on the project page (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
   let fake: FakeOpenai;
 
-  beforeAll(async () => {
+  const page = signedInForSuite(async () => {
     fake = await startFakeOpenai();
-    browser = await launchChromium();
-    page = await browser.newPage();
-    await signIn(page);
   }, TIMEOUT);
 
   afterAll(async () => {
-    await browser?.close();
     await fake?.close();
   });
 
   it(
     'adds recommenders, says where each sends text, and runs one over the project with a progress bar',
     async () => {
-      const project = await api<{ id: string }>(page, '/projects', {
+      const project = await api<{ id: string }>(page(), '/projects', {
         method: 'POST',
         data: { name: `Recommenders ${Date.now().toString(36)}`, blindMode: false },
       });
-      const created = await api<{ documents: { id: string }[] }>(page, `/projects/${project.id}/documents`, {
+      const created = await api<{ documents: { id: string }[] }>(page(), `/projects/${project.id}/documents`, {
         method: 'POST',
         data: {
           documents: [
@@ -44,12 +37,12 @@ describe.skipIf(!BASE)('recommenders on the project page (Chromium)', () => {
           ],
         },
       });
-      const schema = await api<{ labels: { id: string; key: string; layer: string }[] }>(page, `/projects/${project.id}/schema`);
+      const schema = await api<{ labels: { id: string; key: string; layer: string }[] }>(page(), `/projects/${project.id}/schema`);
       const gpe = schema.labels.find((l) => l.key === 'GPE' && l.layer === 'ENTITY')!;
-      await api(page, `/documents/${created.documents[0]!.id}/annotations`, { method: 'POST', data: { labelId: gpe.id, start: 0, end: 4 } });
+      await api(page(), `/documents/${created.documents[0]!.id}/annotations`, { method: 'POST', data: { labelId: gpe.id, start: 0, end: 4 } });
 
-      await page.goto(`${BASE}/projects/${project.id}`);
-      const section = page.getByRole('region', { name: 'Recommenders' });
+      await page().goto(`${BASE}/projects/${project.id}`);
+      const section = page().getByRole('region', { name: 'Recommenders' });
       await section.getByText('No recommenders: no document text leaves this server for suggestions.').waitFor();
 
       await section.getByRole('button', { name: 'Add a recommender' }).click();
@@ -66,13 +59,13 @@ describe.skipIf(!BASE)('recommenders on the project page (Chromium)', () => {
       await form.getByLabel('Config (JSON)').fill(JSON.stringify({ baseUrl: fake.baseUrl, model: 'test' }));
       await form.getByRole('button', { name: 'Add recommender' }).click();
       await section.getByRole('listitem', { name: 'Local model' }).getByText(`sends text to ${fake.baseUrl}/chat/completions`).waitFor();
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
 
       await matcher.getByRole('button', { name: 'Run over the project' }).click();
       await matcher.getByRole('status').getByText('succeeded: 2 of 2 documents, 3 suggestions').waitFor({ timeout: 60_000 });
       expect(await matcher.getByRole('progressbar').getAttribute('value')).toBe('2');
       expect(fake.requests).toEqual([]);
-      await api(page, `/projects/${project.id}`, { method: 'DELETE' });
+      await api(page(), `/projects/${project.id}`, { method: 'DELETE' });
     },
     TIMEOUT,
   );

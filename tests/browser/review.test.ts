@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium, SCREENSHOTS, signIn } from '../support/browser';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { accessibilityProblems, addDocuments, api, BASE, CREDENTIALS, documentIds, SCREENSHOTS, signedIn, signedInForSuite } from '../support/browser';
 
 /**
  * The curator pages in a real browser, against a running Glossa (GLOSSA_URL) and an
@@ -10,24 +9,15 @@ import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium, SCREENSH
 const SHOTS = SCREENSHOTS;
 
 describe.skipIf(!BASE)('review pages in Chromium', () => {
-  let browser: Browser;
-  let page: Page;
   let project = '';
 
-  beforeAll(async () => {
+  const page = signedInForSuite(async (page) => {
     mkdirSync(SHOTS, { recursive: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(page);
     await page.goto(`${BASE}/`);
     const href = await page.locator('main a[href^="/projects/"]:not([href="/projects/new"])').first().getAttribute('href');
     project = /^\/projects\/[^/?#]+/.exec(href ?? '')?.[0] ?? '';
     expect(project, 'the account needs a project').not.toBe('');
   }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
 
   it.each([
     { section: 'progress', tab: 'Progress', heading: 'Annotators' },
@@ -36,23 +26,23 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
   ])(
     'renders the $tab page',
     async ({ section, tab, heading }) => {
-      await page.goto(`${BASE}${project}/${section}`);
-      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: tab, exact: true }).getAttribute('aria-current')).toBe(
-        'page',
-      );
-      await page.screenshot({ path: `${SHOTS}/review-${section}.png`, fullPage: true });
-      expect(await accessibilityProblems(page)).toEqual([]);
+      await page().goto(`${BASE}${project}/${section}`);
+      await page().getByRole('heading', { level: 2, name: heading }).waitFor();
+      expect(
+        await page().getByRole('navigation', { name: 'Project sections' }).getByRole('link', { name: tab, exact: true }).getAttribute('aria-current'),
+      ).toBe('page');
+      await page().screenshot({ path: `${SHOTS}/review-${section}.png`, fullPage: true });
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     60_000,
   );
 
   it('switches the agreement scope', async () => {
-    await page.goto(`${BASE}${project}/agreement`);
-    await page.getByRole('link', { name: 'All work so far' }).click();
-    await page.waitForURL(/scope=all/);
-    expect(await page.getByRole('link', { name: 'All work so far' }).getAttribute('aria-current')).toBe('true');
-    expect(await page.getByRole('link', { name: 'Download JSON' }).getAttribute('href')).toMatch(/\/agreement\?scope=all&interval=bootstrap$/);
+    await page().goto(`${BASE}${project}/agreement`);
+    await page().getByRole('link', { name: 'All work so far' }).click();
+    await page().waitForURL(/scope=all/);
+    expect(await page().getByRole('link', { name: 'All work so far' }).getAttribute('aria-current')).toBe('true');
+    expect(await page().getByRole('link', { name: 'Download JSON' }).getAttribute('href')).toMatch(/\/agreement\?scope=all&interval=bootstrap$/);
   }, 60_000);
 
   /**
@@ -61,58 +51,52 @@ describe.skipIf(!BASE)('review pages in Chromium', () => {
    * Returns the project's id; the caller deletes it, so other browser tests see only the demo.
    */
   async function projectWithTwoCandidates(): Promise<string> {
-    const { id } = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Review keys ${Date.now()}` } });
+    const { id } = await api<{ id: string }>(page(), '/projects', { method: 'POST', data: { name: `Review keys ${Date.now()}` } });
     const text = 'Ana met Bilal in Bannu.';
-    await api(page, `/projects/${id}/documents`, {
-      method: 'POST',
-      data: {
-        documents: [
-          {
-            name: 'j and k',
-            text,
-            spans: [
-              { start: 0, end: 3, label: 'PERSON' },
-              { start: 8, end: 13, label: 'PERSON' },
-            ],
-          },
+    await addDocuments(page(), id, [
+      {
+        name: 'j and k',
+        text,
+        spans: [
+          { start: 0, end: 3, label: 'PERSON' },
+          { start: 8, end: 13, label: 'PERSON' },
         ],
       },
-    });
-    const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${id}/documents`)).items[0]!.id;
-    const owner = (await api<{ items: { user: { id: string; email: string | null } }[] }>(page, `/projects/${id}/members`)).items.find(
+    ]);
+    const documentId = (await documentIds(page(), id))[0]!;
+    const owner = (await api<{ items: { user: { id: string; email: string | null } }[] }>(page(), `/projects/${id}/members`)).items.find(
       (m) => m.user.email === CREDENTIALS.email,
     )!;
-    await api(page, `/projects/${id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [owner.user.id] } });
-    await api(page, `/documents/${documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
+    await api(page(), `/projects/${id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [owner.user.id] } });
+    await api(page(), `/documents/${documentId}/assignment`, { method: 'PATCH', data: { status: 'SUBMITTED' } });
     return id;
   }
 
   it('walks the candidates of the first queued document with j and k', async () => {
     const seeded = await projectWithTwoCandidates();
-    onTestFinished(() => api(page, `/projects/${seeded}`, { method: 'DELETE' }));
-    await page.goto(`${BASE}/projects/${seeded}/review?status=all`);
+    onTestFinished(() => api(page(), `/projects/${seeded}`, { method: 'DELETE' }));
+    await page().goto(`${BASE}/projects/${seeded}/review?status=all`);
     // The queue streams in after the loading state.
-    await page.getByRole('heading', { level: 2, name: 'Review queue' }).waitFor();
-    await page.locator('main table a[href*="/review/"]').first().click();
-    await page.getByRole('heading', { level: 2, name: 'Candidates' }).waitFor();
-    const rows = page.locator('main tbody tr[tabindex]');
+    await page().getByRole('heading', { level: 2, name: 'Review queue' }).waitFor();
+    await page().locator('main table a[href*="/review/"]').first().click();
+    await page().getByRole('heading', { level: 2, name: 'Candidates' }).waitFor();
+    const rows = page().locator('main tbody tr[tabindex]');
     expect(await rows.allInnerTexts()).toEqual([expect.stringContaining('Ana'), expect.stringContaining('Bilal')]);
     await rows.first().focus();
-    await page.keyboard.press('j');
+    await page().keyboard.press('j');
     expect(await rows.nth(1).evaluate((row) => row === document.activeElement)).toBe(true);
-    await page.keyboard.press('k');
+    await page().keyboard.press('k');
     expect(await rows.first().evaluate((row) => row === document.activeElement)).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/review-document.png`, fullPage: true });
-    expect(await accessibilityProblems(page)).toEqual([]);
+    await page().screenshot({ path: `${SHOTS}/review-document.png`, fullPage: true });
+    expect(await accessibilityProblems(page())).toEqual([]);
   }, 60_000);
 
   it('stays readable in dark mode', async () => {
-    const dark = await browser.newPage({ viewport: { width: 1366, height: 900 }, colorScheme: 'dark' });
-    await signIn(dark);
+    const { context, page: dark } = await signedIn(page().context().browser()!, CREDENTIALS, { colorScheme: 'dark' });
     await dark.goto(`${BASE}${project}/agreement`);
     await dark.getByRole('heading', { level: 2, name: 'What is compared' }).waitFor();
     await dark.screenshot({ path: `${SHOTS}/review-agreement-dark.png`, fullPage: true });
     expect(await accessibilityProblems(dark)).toEqual([]);
-    await dark.close();
+    await context.close();
   }, 60_000);
 });

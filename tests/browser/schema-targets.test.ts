@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, launchChromium, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, addDocuments, api, BASE, documentIds, newProject, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17 bug 2: a second stance target whose name differs from another only in case and
@@ -15,17 +14,13 @@ interface Schema {
 }
 
 describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of the export schema (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
   let projectId: string;
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
-    projectId = (await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Targets ${Date.now()}` } })).id;
+  const page = signedInForSuite(async (page) => {
+    projectId = await newProject(page, { name: `Targets ${Date.now()}` });
     const text = 'The Pakistani Taliban attacked the post.';
-    await api(page, `/projects/${projectId}/documents?author=gold`, { method: 'POST', data: { documents: [{ name: 'post', text }] } });
-    const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items[0]!.id;
+    await addDocuments(page, projectId, [{ name: 'post', text }], '?author=gold');
+    const documentId = (await documentIds(page, projectId))[0]!;
     const schema = await api<Schema>(page, `/projects/${projectId}/schema`);
     const against = schema.labels.find((label) => label.layer === 'STANCE' && label.key === 'AGAINST')!;
     const ttp = schema.targets.find((target) => target.key === 'TTP')!;
@@ -35,27 +30,25 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
     });
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it(
     'refuses "afghan  TALIBAN" next to "Afghan Taliban" at the name field',
     async () => {
-      await page.goto(`${BASE}/projects/${projectId}/schema`, { waitUntil: 'networkidle' });
-      const targets = page.getByRole('region', { name: /^Stance targets/ });
+      await page().goto(`${BASE}/projects/${projectId}/schema`, { waitUntil: 'networkidle' });
+      const targets = page().getByRole('region', { name: /^Stance targets/ });
       await targets.getByRole('button', { name: 'Add target' }).click();
       const name = targets.getByRole('textbox', { name: 'Name' }).last();
       await name.fill('afghan  TALIBAN');
       await targets.getByRole('textbox', { name: 'Key' }).last().fill('TALIBAN_2');
-      await page.getByRole('button', { name: 'Save schema' }).click();
+      await page().getByRole('button', { name: 'Save schema' }).click();
       const described = await name.getAttribute('aria-describedby');
       expect(described, 'the name field names its error').toMatch(/error/);
-      const message = await page.locator(`[id="${described!.split(' ').find((id) => id.endsWith('error'))}"]`).textContent();
+      const message = await page()
+        .locator(`[id="${described!.split(' ').find((id) => id.endsWith('error'))}"]`)
+        .textContent();
       expect(message).toContain('duplicate target name "afghan  TALIBAN" (also targets[0]; names are compared ignoring case and spacing)');
-      const stored = await api<Schema>(page, `/projects/${projectId}/schema`);
+      const stored = await api<Schema>(page(), `/projects/${projectId}/schema`);
       expect(stored.targets.map((target) => target.name)).not.toContain('afghan  TALIBAN');
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
       // Leave no unsaved draft behind: its "leave this page?" prompt would keep the next test here.
       await targets.getByRole('button', { name: /^Remove afghan\s+TALIBAN$/ }).click();
     },
@@ -65,31 +58,33 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
   it(
     'leaves a retired target out of the brat card and annotation.conf, keeping the annotation that names it',
     async () => {
-      await page.goto(`${BASE}/projects/${projectId}/schema`, { waitUntil: 'networkidle' });
+      await page().goto(`${BASE}/projects/${projectId}/schema`, { waitUntil: 'networkidle' });
       // TTP has the gold stance span; nothing names the Pakistani state.
       for (const name of ['Tehreek-e-Taliban Pakistan', 'Pakistani state and military']) {
-        await page.getByRole('button', { name: `Retire ${name}` }).click();
-        await page
+        await page()
+          .getByRole('button', { name: `Retire ${name}` })
+          .click();
+        await page()
           .getByRole('group', { name: `Retire ${name}?` })
           .getByRole('button', { name: 'Retire', exact: true })
           .click();
       }
-      await page.getByRole('button', { name: 'Save schema' }).click();
+      await page().getByRole('button', { name: 'Save schema' }).click();
       // What the page says after saving: "Schema saved.", or the problems that stopped it.
-      await expect.poll(() => page.locator('.form-status, .form-error, .field__error').allTextContents(), { timeout: 30_000 }).toContain('Schema saved.');
+      await expect.poll(() => page().locator('.form-status, .form-error, .field__error').allTextContents(), { timeout: 30_000 }).toContain('Schema saved.');
       await expect
         .poll(async () =>
-          (await api<Schema>(page, `/projects/${projectId}/schema`)).targets
+          (await api<Schema>(page(), `/projects/${projectId}/schema`)).targets
             .filter((t) => t.retired)
             .map((t) => t.key)
             .sort(),
         )
         .toEqual(['PAKISTAN_STATE', 'TTP']);
 
-      await page.goto(`${BASE}/projects/${projectId}/export`);
-      await page.getByLabel('brat standoff (zip)').check();
-      const preview = page.getByRole('region', { name: /^Preview/ });
-      const entry = (name: string) => preview.locator('figure', { has: page.locator('figcaption', { hasText: name }) }).locator('pre');
+      await page().goto(`${BASE}/projects/${projectId}/export`);
+      await page().getByLabel('brat standoff (zip)').check();
+      const preview = page().getByRole('region', { name: /^Preview/ });
+      const entry = (name: string) => preview.locator('figure', { has: page().locator('figcaption', { hasText: name }) }).locator('pre');
       await entry('annotation.conf').waitFor();
       const conf = await entry('annotation.conf').textContent();
       const card = await entry('README.md').textContent();
@@ -102,7 +97,7 @@ describe.skipIf(!BASE)('stance targets: duplicates refused, retired ones out of 
       expect(card).not.toContain('Tehreek-e-Taliban Pakistan');
       expect(card).not.toContain('Pakistani state and military');
       expect(card).toContain("1 stance annotation or answer names a target retired from the schema since; it is in this file with the target's key.");
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     TIMEOUT,
   );

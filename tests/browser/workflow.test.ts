@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { tokenize } from '@/lib/tokenize';
-import { accessibilityProblems, api, BASE, launchChromium, screenshot } from '../support/browser';
+import { accessibilityProblems, api, BASE, chromiumForSuite, screenshot, signUp, type SchemaLabel } from '../support/browser';
 
 /**
  * The whole research workflow in Chromium: an owner signs up, creates a project from
@@ -20,28 +20,7 @@ const OWN_DOCUMENT =
 Talks between Pakistan and the Afghan Taliban ended in Doha ` +
   `on Tuesday. An attack in Bannu killed eleven soldiers. Islamabad blames the Hafiz Gul Bahadur ` +
   `group, led by Hafiz Gul Bahadur.`;
-const password = 'a long enough passphrase';
 const unique = Date.now().toString(36);
-
-interface Label {
-  id: string;
-  layer: string;
-  key: string;
-  hotkey: string | null;
-  retired: boolean;
-}
-
-async function signUp(browser: Browser, name: string) {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('E-mail').fill(`${name.toLowerCase()}-${unique}@example.org`);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
-  return { context, page, email: `${name.toLowerCase()}-${unique}@example.org` };
-}
 
 /** Selects `needle` in the editor text by dragging the mouse across it, as a person would. */
 async function dragSelect(page: Page, needle: string, occurrence = 0): Promise<void> {
@@ -78,17 +57,11 @@ async function dragSelect(page: Page, needle: string, occurrence = 0): Promise<v
 }
 
 describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = chromiumForSuite();
 
   it('goes from sign-up to exported gold', async () => {
     // Owner: sign up, create a project from the default preset.
-    const owner = await signUp(browser, 'Owner');
+    const owner = await signUp(browser(), 'Owner', unique);
     await owner.page.goto(`${BASE}/projects/new`, { waitUntil: 'networkidle' });
     expect(await accessibilityProblems(owner.page)).toEqual([]);
     await owner.page.getByRole('textbox', { name: 'Name' }).fill(`Op-ed study ${unique}`);
@@ -106,7 +79,7 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
     const documentId = (await api<{ items: { id: string }[] }>(owner.page, `/projects/${projectId}/documents`)).items[0]!.id;
 
     // Two annotators; assign the document to both.
-    const annotators = [await signUp(browser, 'Ana'), await signUp(browser, 'Bilal')];
+    const annotators = [await signUp(browser(), 'Ana', unique), await signUp(browser(), 'Bilal', unique)];
     // Membership is by invitation, which each annotator accepts.
     for (const annotator of annotators) {
       const invitation = await api<{ id: string }>(owner.page, `/projects/${projectId}/invitations`, {
@@ -121,7 +94,7 @@ describe.skipIf(!BASE)('the research workflow (Chromium)', () => {
     });
     expect(assigned.created).toBe(2);
 
-    const schema = await api<{ labels: Label[]; targets: { id: string; key: string }[] }>(owner.page, `/projects/${projectId}/schema`);
+    const schema = await api<{ labels: SchemaLabel[]; targets: { id: string; key: string }[] }>(owner.page, `/projects/${projectId}/schema`);
     const label = (layer: string, key: string) => schema.labels.find((l) => l.layer === layer && l.key === key)!;
     const taliban = schema.targets.find((t) => t.key === 'AFGHAN_TALIBAN')!;
 

@@ -2,17 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { recordHeartbeat } from '@/lib/assignments/heartbeat';
 import { getPrisma } from '@/lib/db/client';
 import { call, routeModule } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, makeUser, type TestUser } from '../support/fixtures';
 
 /** POST /documents/{id}/time: heartbeats accumulate on the caller's assignment; gaps of idleness do not. */
 const db = getPrisma();
-let annotator: TestUser;
-let documentId: string;
-let projectId: string;
+let annotator: TestUser, documentId: string, projectId: string;
 
 beforeAll(async () => {
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: await makeUser(db, 'owner'), ANNOTATOR: annotator })).id;
+  ({ annotator, projectId } = await makeTeam(db, { annotator: 'ANNOTATOR' }));
   documentId = (await db.document.create({ data: { projectId, name: 'timed', text: 'A timed text.', sha256: 'timed', position: 0 } })).id;
   await db.assignment.create({ data: { documentId, userId: annotator.id } });
 });

@@ -1,17 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
-let owner: TestUser;
-let annotator: TestUser;
-let projectId: string;
+let owner: TestUser, annotator: TestUser, projectId: string;
 
 beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: annotator })).id;
+  ({ owner, annotator, projectId } = await makeTeam(db, { annotator: 'ANNOTATOR' }));
 });
 
 /** Snapshot of everything a failed request must leave untouched. */

@@ -5,22 +5,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 /** `glossa import` with the options of issue #16 item 12, run as the real command against the test database. */
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/glossa.mjs');
 const db = getPrisma();
-let owner: TestUser;
-let annotator: TestUser;
-let projectId: string;
+let annotator: TestUser, projectId: string;
 let folder: string;
 
 beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: annotator })).id;
+  ({ annotator, projectId } = await makeTeam(db, { annotator: 'ANNOTATOR' }));
   folder = mkdtempSync(path.join(tmpdir(), 'glossa-cli-import-'));
 });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 /**
  * Issue #17, documents: a manager renames and withdraws a document through the API, each an
@@ -9,15 +9,9 @@ import { makeProject, makeUser, type TestUser } from '../support/fixtures';
  * after its first line.
  */
 const db = getPrisma();
-let projectId: string;
-let manager: TestUser;
-let annotator: TestUser;
+let projectId: string, manager: TestUser, annotator: TestUser;
 
-beforeAll(async () => {
-  manager = await makeUser(db, 'manager');
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: await makeUser(db, 'owner'), MANAGER: manager, ANNOTATOR: annotator })).id;
-});
+beforeAll(async () => ({ projectId, manager, annotator } = await makeTeam(db, { manager: 'MANAGER', annotator: 'ANNOTATOR' })));
 
 async function importText(body: unknown) {
   const response = await call('POST', '/projects/{id}/documents', { id: projectId }, { token: manager.token, body });

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { corruptLastDocument, fillForExport } from '../support/export-failure';
+import { corruptLastDocument, fillForExport, readUntilFailure } from '../support/export-failure';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 /**
@@ -49,15 +49,7 @@ describe('an export failing midway', () => {
       },
     );
     expect(response.status).toBe(200);
-    const reader = response.body!.getReader();
-    let lines = 0;
-    const failure = await (async () => {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return null;
-        lines += new TextDecoder().decode(value).split('\n').length - 1;
-      }
-    })().catch((error: Error) => error);
+    const { lines, failure } = await readUntilFailure(response.body!);
     expect(failure?.message).toMatch(/^Document \S+ cannot be exported: span \S+ has a quote that differs from the text/);
     expect(lines).toBeGreaterThan(100);
     // The request's own failures still answer with a status, before any byte.

@@ -8,20 +8,12 @@ import { HttpError } from '@/lib/http/errors';
 import { StagingWriter } from '@/lib/import/staging';
 import { writeStaged } from '@/lib/import/write';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
-let owner: TestUser;
-let first: TestUser;
-let second: TestUser;
-let projectId: string;
+let owner: TestUser, first: TestUser, second: TestUser, projectId: string;
 
-beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  first = await makeUser(db, 'first');
-  second = await makeUser(db, 'second');
-  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: first, CURATOR: second })).id;
-});
+beforeEach(async () => ({ owner, first, second, projectId } = await makeTeam(db, { first: 'ANNOTATOR', second: 'CURATOR' })));
 
 const BANNU = 'Attack in Bannu by the Hafiz Gul Bahadur group.';
 const KABUL = 'Talks in Kabul resumed on Monday.';

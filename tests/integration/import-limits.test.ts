@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { CHANGES_CHANNEL } from '@/lib/live/channel';
 import { call, routeModule } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 /**
  * The import route against a real PostgreSQL under hostile and slow uploads: no database
@@ -12,13 +12,9 @@ import { makeProject, makeUser, type TestUser } from '../support/fixtures';
  * written, and what is written is announced like any other change.
  */
 const db = getPrisma();
-let owner: TestUser;
-let projectId: string;
+let owner: TestUser, projectId: string;
 
-beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  projectId = (await makeProject(db, { OWNER: owner })).id;
-});
+beforeEach(async () => ({ owner, projectId } = await makeTeam(db, {})));
 
 afterEach(() => {
   vi.unstubAllEnvs();

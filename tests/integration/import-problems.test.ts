@@ -7,16 +7,12 @@ import { ENDPOINTS } from '@/lib/api/registry';
 import { HttpError } from '@/lib/http/errors';
 import type { RejectionDetails } from '@/lib/import/problems';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
-let owner: TestUser;
-let projectId: string;
+let owner: TestUser, projectId: string;
 
-beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  projectId = (await makeProject(db, { OWNER: owner })).id;
-});
+beforeEach(async () => ({ owner, projectId } = await makeTeam(db, {})));
 
 function postJsonl(lines: string[], format: string) {
   return call(

@@ -4,18 +4,14 @@ import { getPrisma } from '@/lib/db/client';
 import { detectFormat } from '@/lib/import/parsers';
 import { importBatch, type ImportOptions } from '@/lib/import/service';
 import { sourceOf } from '../fixtures/import/source';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 /** Files other tools write, imported into a news-stance-framing project (issue #16 items 6–9). */
 
 const db = getPrisma();
-let owner: TestUser;
-let projectId: string;
+let owner: TestUser, projectId: string;
 
-beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  projectId = (await makeProject(db, { OWNER: owner })).id;
-});
+beforeEach(async () => ({ owner, projectId } = await makeTeam(db, {})));
 
 const run = (name: string, content: string | Uint8Array, options: Partial<ImportOptions> = {}) =>
   importBatch(db, [{ kind: 'file', source: sourceOf(name, content, 4096) }], { projectId, actorId: owner.id, author: { kind: 'gold' }, ...options });

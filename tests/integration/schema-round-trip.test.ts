@@ -1,18 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 // GET /schema's answer is valid PUT input (issue #14 item 5): a script can fetch
 // the schema, change one thing and send it back.
 const db = getPrisma();
-let owner: TestUser;
-let projectId: string;
+let owner: TestUser, projectId: string;
 
-beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  projectId = (await makeProject(db, { OWNER: owner })).id;
-});
+beforeEach(async () => ({ owner, projectId } = await makeTeam(db, {})));
 
 type Item = { id: string; key: string; name: string; layer?: string; retired: boolean; position: number; hotkey?: string | null };
 const read = () => call('GET', '/projects/{id}/schema', { id: projectId }, { token: owner.token });

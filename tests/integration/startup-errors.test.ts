@@ -35,20 +35,19 @@ describe('start-up stops with one clear message', () => {
     expect(error.fix).toContain('running and reachable');
   });
 
-  it('for a wrong password', async () => {
+  it.each([
+    { what: 'a wrong password', wrong: (url: URL) => (url.password = 'wrong-password'), fix: 'Check the user name and password in DATABASE_URL.' },
+    {
+      what: 'a database that does not exist',
+      wrong: (url: URL) => (url.pathname = '/no_such_database'),
+      fix: expect.stringContaining('createdb no_such_database'),
+    },
+  ])('for $what', async ({ wrong, fix }) => {
     const url = new URL(inject('adminDatabaseUrl'));
-    url.password = 'wrong-password';
+    wrong(url);
     process.env.DATABASE_URL = url.toString();
     const error = await startupError(resolveDatabase());
-    expect(error.fix).toBe('Check the user name and password in DATABASE_URL.');
-  });
-
-  it('for a database that does not exist', async () => {
-    const url = new URL(inject('adminDatabaseUrl'));
-    url.pathname = '/no_such_database';
-    process.env.DATABASE_URL = url.toString();
-    const error = await startupError(resolveDatabase());
-    expect(error.fix).toContain('createdb no_such_database');
+    expect(error.fix).toEqual(fix);
   });
 
   it('for a data directory that cannot be created or written', async () => {

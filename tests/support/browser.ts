@@ -12,11 +12,54 @@ export const BASE = process.env.GLOSSA_URL?.replace(/\/$/, '');
 export const CREDENTIALS = { email: process.env.GLOSSA_EMAIL ?? '', password: process.env.GLOSSA_PASSWORD ?? '' };
 export const SCREENSHOTS = 'test-results/screenshots';
 
+/** A label of a project's schema, as `GET /projects/:id/schema` lists it (the fields the editor tests read). */
+export interface SchemaLabel {
+  id: string;
+  layer: string;
+  key: string;
+  hotkey: string | null;
+  retired: boolean;
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * Registers, in the calling describe block, one Chromium for all of its tests and closes it after
+ * them; `ready` runs right after the launch (to start or seed what the tests use) within `timeout`.
+ * Returns a getter, since the browser exists only once the block's beforeAll has run.
+ */
+export function chromiumForSuite(ready?: (browser: Browser) => Promise<void>, timeout = 120_000): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    await ready?.(browser);
+  }, timeout);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched in beforeAll: use it inside a hook or a test');
+    return browser;
+  };
+}
+
+/** chromiumForSuite with one page signed in as the demo owner, handed to `ready` (to seed data with); returns its getter. */
+export function signedInForSuite(ready?: (page: Page) => Promise<void>, timeout = 120_000): () => Page {
+  let page: Page | undefined;
+  chromiumForSuite(async (browser) => {
+    const signedInPage = (await signedIn(browser)).page;
+    page = signedInPage;
+    await ready?.(signedInPage);
+  }, timeout);
+  return () => {
+    if (!page) throw new Error('the page is signed in in beforeAll: use it inside a hook or a test');
+    return page;
+  };
 }
 
 /** A fresh browser context (its own cookies) signed in as `who`. */
@@ -32,21 +75,24 @@ export async function signedIn(
 }
 
 /**
- * Chromium for the test file that calls this at the top of its describe block: launched before
- * its tests, closed after them. Returns a getter, as the browser exists only once they run.
+ * Creates the account `name` (e-mail `<name>-<unique>@example.org`) on the sign-up page, in a fresh
+ * context, and waits for the home page it lands on.
  */
-export function chromiumPerFile(timeout = 60_000): () => Browser {
-  let browser: Browser | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, timeout);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  return () => {
-    if (!browser) throw new Error('Chromium is not running: call chromiumPerFile inside a describe block');
-    return browser;
-  };
+export async function signUp(
+  browser: Browser,
+  name: string,
+  unique = Date.now().toString(36),
+): Promise<{ context: BrowserContext; page: Page; email: string }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const email = `${name.toLowerCase()}-${unique}@example.org`;
+  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill('a long enough passphrase');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
+  return { context, page, email };
 }
 
 /** Signs in on the sign-in page, after its scripts have loaded (so the form submits through them); `base` for an app of a test's own. */
@@ -135,38 +181,34 @@ export async function openFirstDocument(page: Page): Promise<void> {
   await page.getByRole('textbox', { name: /^Text of / }).waitFor();
 }
 
-/**
- * For a file of editor tests (called inside its describe): Chromium signed in on the first
- * document's editor before the tests, closed after them. `page` is there once they start.
- */
+/** For a file of editor tests (called inside its describe): signed in on the first document's editor before the tests. */
 export function editorSession(timeout: number): { readonly page: Page } {
-  const session: { browser?: Browser; page?: Page } = {};
-  beforeAll(async () => {
-    session.browser = await launchChromium();
-    session.page = await session.browser.newPage({ viewport: { width: 1366, height: 900 } });
-    await signIn(session.page);
-    await openFirstDocument(session.page);
-  }, timeout);
-  afterAll(async () => {
-    await session.browser?.close();
-  });
+  const page = signedInForSuite(openFirstDocument, timeout);
   return {
     get page() {
-      if (!session.page) throw new Error('editorSession: the page is opened in beforeAll');
-      return session.page;
+      return page();
     },
   };
 }
 
-/** A new account made through the sign-up page, in a context of its own (a second annotator, say). */
-export async function signUp(browser: Browser, name: string, password = 'a long enough passphrase'): Promise<{ page: Page; email: string }> {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  const email = `${name.toLowerCase()}-${Date.now().toString(36)}@example.org`;
-  await page.goto(`${BASE}/signup`, { waitUntil: 'networkidle' });
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL((url) => url.pathname === '/', { timeout: 30_000 });
-  return { page, email };
+/** Creates a project through the API (`data`: its name and any other creation option) and returns its id. */
+export async function newProject(page: Page, data: { name: string; [option: string]: unknown }): Promise<string> {
+  return (await api<{ id: string }>(page, '/projects', { method: 'POST', data })).id;
+}
+
+/** Imports `documents` ({ name, text, spans? }) into a project through the API; `query` for import options (`?author=gold`). */
+export async function addDocuments(page: Page, projectId: string, documents: unknown[], query = ''): Promise<void> {
+  await api(page, `/projects/${projectId}/documents${query}`, { method: 'POST', data: { documents } });
+}
+
+/** The ids of a project's documents, in the API's order. */
+export async function documentIds(page: Page, projectId: string): Promise<string[]> {
+  return (await api<{ items: { id: string }[] }>(page, `/projects/${projectId}/documents`)).items.map((document) => document.id);
+}
+
+/** Assigns `documents` to the signed-in user (a project's first member: its owner) and returns that user's id. */
+export async function assignToMe(page: Page, projectId: string, documents: string[]): Promise<string> {
+  const me = (await api<{ items: { user: { id: string } }[] }>(page, `/projects/${projectId}/members`)).items[0]!.user.id;
+  await api(page, `/projects/${projectId}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: documents, userIds: [me] } });
+  return me;
 }

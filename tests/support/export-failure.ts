@@ -33,3 +33,21 @@ export async function corruptLastDocument(db: PrismaClient, projectId: string): 
       SELECT a.id FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
       WHERE d."projectId" = ${projectId} ORDER BY d.position DESC, a.start LIMIT 1)`;
 }
+
+/**
+ * Reads an export's body to its end, counting the lines that arrived: `failure` is the error the
+ * transfer broke with, or null when the body ended cleanly (which would pass for a complete file).
+ */
+export async function readUntilFailure(body: ReadableStream<Uint8Array>): Promise<{ lines: number; failure: Error | null }> {
+  const reader = body.getReader();
+  let lines = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return { lines, failure: null };
+      for (const byte of value) if (byte === 10) lines += 1;
+    }
+  } catch (error) {
+    return { lines, failure: error as Error };
+  }
+}

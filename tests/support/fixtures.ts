@@ -33,3 +33,18 @@ export async function makeProject(
   }
   return project;
 }
+
+/**
+ * A project with a new owner and one new user per other member of `roles`, named by its key
+ * (`{ annotator: 'ANNOTATOR' }`): the set-up most tests of one project start from.
+ */
+export async function makeTeam<Name extends string>(db: PrismaClient, roles: Record<Name, Exclude<Role, 'OWNER'>>) {
+  const owner = await makeUser(db, 'owner');
+  const projectId = (await makeProject(db, { OWNER: owner })).id;
+  const members = {} as Record<Name, TestUser>;
+  for (const [name, role] of Object.entries(roles) as [Name, Role][]) {
+    members[name] = await makeUser(db, name);
+    await db.membership.create({ data: { projectId, userId: members[name].id, role } });
+  }
+  return { projectId, owner, ...members };
+}

@@ -9,7 +9,17 @@ const relationType = (id: string, name: string): SchemaLabel => ({
   ...{ sourceTypes: [], targetTypes: [], options: [], multiple: false, perTarget: false },
 });
 const catalog = catalogOf([relationType('ALLY', 'Ally of'), relationType('OPP', 'Opposes')], []);
-const span = (key: string, start: number): Span => ({ key, labelId: 'PER', start, end: start + 3, quote: key, target: null, attributes: {}, unsure: false, note: null });
+const span = (key: string, start: number): Span => ({
+  key,
+  labelId: 'PER',
+  start,
+  end: start + 3,
+  quote: key,
+  target: null,
+  attributes: {},
+  unsure: false,
+  note: null,
+});
 const spans = new Map([span('a', 0), span('b', 10), span('c', 20), span('d', 30)].map((s) => [s.key, s]));
 const relation = (key: string, labelId: string, sourceKey: string, targetKey: string): Relation => ({ key, labelId, sourceKey, targetKey });
 

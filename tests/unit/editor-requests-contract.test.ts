@@ -88,6 +88,19 @@ const OPS: Op[] = [
   { type: 'deleteSpan', key: 's2' },
 ];
 
+/** The request each of OPS becomes, in order: every kind of operation the editor has. */
+const REQUESTS_OF_OPS = [
+  'createAnnotation',
+  'createAnnotation',
+  'createAnnotation',
+  'updateAnnotation',
+  'updateAnnotation',
+  'createRelation',
+  'replaceAnswers',
+  'deleteRelation',
+  'deleteAnnotation',
+];
+
 describe('requests the editor sends', () => {
   it('each single request fits its endpoint’s params, query and body schema', async () => {
     const transport = new ServerLikeTransport();
@@ -103,17 +116,7 @@ describe('requests the editor sends', () => {
     expect(transport.sent).toHaveLength(OPS.length);
     const names = transport.sent.map(parseAsServer);
     // Every kind of operation the editor has, so a new one cannot slip past this test unparsed.
-    expect(names).toEqual([
-      'createAnnotation',
-      'createAnnotation',
-      'createAnnotation',
-      'updateAnnotation',
-      'updateAnnotation',
-      'createRelation',
-      'replaceAnswers',
-      'deleteRelation',
-      'deleteAnnotation',
-    ]);
+    expect(names).toEqual(REQUESTS_OF_OPS);
   });
 
   it('batches of queued operations fit the batch endpoint, carrying every kind of operation in order', async () => {
@@ -129,17 +132,7 @@ describe('requests the editor sends', () => {
     const sentOps = transport.sent.flatMap((request, i) =>
       names[i] === 'applyOperations' ? (request.body as { ops: Array<{ op: string }> }).ops.map((op) => op.op) : [names[i]],
     );
-    expect(sentOps).toEqual([
-      'createAnnotation',
-      'createAnnotation',
-      'createAnnotation',
-      'updateAnnotation',
-      'updateAnnotation',
-      'createRelation',
-      'replaceAnswers',
-      'deleteRelation',
-      'deleteAnnotation',
-    ]);
+    expect(sentOps).toEqual(REQUESTS_OF_OPS);
     expect(transport.sent.length).toBeLessThan(OPS.length);
   });
 

@@ -1,5 +1,6 @@
+import { addCounts } from '@/lib/formats/counts';
 import { describe, expect, it } from 'vitest';
-import { addBioStats, emptyBioStats } from '@/lib/formats/bio';
+import { emptyBioStats } from '@/lib/formats/bio';
 import { countDocument, datasetCard, emptyCardCounts, type DatasetCardInput } from '@/lib/formats/card';
 import { conllDocument } from '@/lib/formats/conll';
 import { SAMPLE_DOCUMENTS, SAMPLE_SCHEMA } from '../support/formats-sample';
@@ -9,7 +10,7 @@ function input(): DatasetCardInput {
   let stats = emptyBioStats();
   for (const doc of SAMPLE_DOCUMENTS) {
     countDocument(counts, doc);
-    stats = addBioStats(stats, conllDocument(doc).stats);
+    stats = addCounts(stats, conllDocument(doc).stats);
   }
   return {
     project: { name: 'Border | talks', description: 'Stance and framing in news about the border.', license: 'cc-by-4.0' },

@@ -1,6 +1,7 @@
+import { addCounts } from '@/lib/formats/counts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addBioStats, emptyBioStats } from '@/lib/formats/bio';
+import { emptyBioStats } from '@/lib/formats/bio';
 import { CONLL_DOCSTART, conllDocument } from '@/lib/formats/conll';
 import { ImportError } from '@/lib/import/types';
 import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
@@ -97,7 +98,7 @@ describe('conll writer', () => {
     expect(result.text).toContain('P\tB-PER\n.\tI-PER\nSimmons\tI-PER\n');
     expect(result.text).toContain('Louis\tB-PER\nD\tI-PER\n.\tI-PER\nBoccardi\tI-PER\n');
     expect(result.stats.sentencesMerged).toBeGreaterThan(0);
-    expect(addBioStats(emptyBioStats(), result.stats)).toEqual(result.stats);
+    expect(addCounts(emptyBioStats(), result.stats)).toEqual(result.stats);
   });
 
   it('keeps the longer of two crossing spans and separates adjacent entities of one type', () => {

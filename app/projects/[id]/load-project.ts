@@ -1,4 +1,6 @@
+import type { Metadata } from 'next';
 import { cache } from 'react';
+import type { ProjectAction } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { getProject } from '@/lib/projects/store';
@@ -19,4 +21,17 @@ export type ProjectPageProps = { params: Promise<{ id: string }> };
 export async function projectTitle({ params }: ProjectPageProps, section?: string): Promise<string> {
   const { project } = await loadProject((await params).id);
   return section ? `${section} · ${project.name}` : project.name;
+}
+
+/** generateMetadata for a project section's page: "<section> · <project name>". */
+export function sectionMetadata(section: string): (props: ProjectPageProps) => Promise<Metadata> {
+  return async (props) => ({ title: await projectTitle(props, section) });
+}
+
+/** A project section's page: the project id from the URL, the caller authorized for `action`, and the project. */
+export async function loadSection({ params }: ProjectPageProps, action: ProjectAction) {
+  const { id } = await params;
+  const { caller, access } = await requireProjectPage(id, action);
+  const { project } = await loadProject(id);
+  return { id, caller, access, project };
 }

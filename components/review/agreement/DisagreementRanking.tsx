@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import Link from 'next/link';
 import { DisagreementValue } from '@/components/review/DisagreementValue';
-import shared from '@/components/review/shared.module.css';
 import type { AgreementReport } from '@/lib/review/report';
 import styles from './agreement.module.css';
 
@@ -13,32 +13,20 @@ interface DisagreementRankingProps {
 
 export function DisagreementRanking({ projectId, documents, mayReview }: DisagreementRankingProps) {
   return (
-    <div className="table-wrap">
-      <table className={`table ${styles.table}`}>
-        <caption>Documents, most disagreement first (1 − mean pairwise span F1, overlap)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col" className="numeric">
-              Annotators
-            </th>
-            <th scope="col">Disagreement</th>
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => (
-            <tr key={document.id}>
-              <th scope="row" className={shared.rowHeader}>
-                {mayReview ? <Link href={`/projects/${projectId}/review/${document.id}`}>{document.name}</Link> : document.name}
-              </th>
-              <td className={shared.numericCell}>{document.annotators}</td>
-              <td>
-                <DisagreementValue value={document.disagreement} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Documents, most disagreement first (1 − mean pairwise span F1, overlap)"
+      className={styles.table}
+      rows={documents}
+      rowKey={(document) => document.id}
+      columns={[
+        {
+          header: 'Document',
+          rowHeader: true,
+          cell: (document) => (mayReview ? <Link href={`/projects/${projectId}/review/${document.id}`}>{document.name}</Link> : document.name),
+        },
+        { header: 'Annotators', numeric: true, cell: (document) => document.annotators },
+        { header: 'Disagreement', cell: (document) => <DisagreementValue value={document.disagreement} /> },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { FigureValue } from '@/components/review/FigureValue';
 import { plural } from '@/components/review/format';
-import shared from '@/components/review/shared.module.css';
 import type { LabelReport } from '@/lib/review/report';
 import styles from './agreement.module.css';
 import { PairTable } from './PairTable';
@@ -33,47 +33,47 @@ export function LabelTable({ labels, labelName, nameOf }: LabelTableProps) {
 
 function UsedLabels({ labels, labelName, nameOf }: { labels: [string, LabelReport][] } & Omit<LabelTableProps, 'labels'>) {
   return (
-    <div className="table-wrap">
-      <table className={`table ${styles.table}`}>
-        <caption>Per label</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Token α</th>
-            <th scope="col">Unitizing α_u</th>
-            <th scope="col">Annotator pairs</th>
-          </tr>
-        </thead>
-        <tbody>
-          {labels.map(([key, report]) => (
-            <tr key={key}>
-              <th scope="row" className={shared.rowHeader}>
-                {labelName(key)} <code>{key}</code>
-              </th>
-              <td>
-                <FigureValue figure={report.tokenAlpha} interpret />
-              </td>
-              <td>
-                <FigureValue figure={report.unitizingAlpha} interpret />
-                <div className="note">over {plural(report.unitizingAlpha.documents, 'document')}</div>
-              </td>
-              <td>
-                {report.pairs.length === 0 ? (
-                  <span className="muted">none</span>
-                ) : (
-                  <details className={styles.details}>
-                    <summary>
-                      κ and F1 for {plural(report.pairs.length, 'pair')}
-                      <span className="visually-hidden"> on {key}</span>
-                    </summary>
-                    <PairTable caption={`${labelName(key)}: annotator pairs`} pairs={report.pairs} nameOf={nameOf} />
-                  </details>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Per label"
+      className={styles.table}
+      rows={labels}
+      rowKey={([key]) => key}
+      columns={[
+        {
+          header: 'Label',
+          rowHeader: true,
+          cell: ([key]) => (
+            <>
+              {labelName(key)} <code>{key}</code>
+            </>
+          ),
+        },
+        { header: 'Token α', cell: ([, report]) => <FigureValue figure={report.tokenAlpha} interpret /> },
+        {
+          header: 'Unitizing α_u',
+          cell: ([, report]) => (
+            <>
+              <FigureValue figure={report.unitizingAlpha} interpret />
+              <div className="note">over {plural(report.unitizingAlpha.documents, 'document')}</div>
+            </>
+          ),
+        },
+        {
+          header: 'Annotator pairs',
+          cell: ([key, report]) =>
+            report.pairs.length === 0 ? (
+              <span className="muted">none</span>
+            ) : (
+              <details className={styles.details}>
+                <summary>
+                  κ and F1 for {plural(report.pairs.length, 'pair')}
+                  <span className="visually-hidden"> on {key}</span>
+                </summary>
+                <PairTable caption={`${labelName(key)}: annotator pairs`} pairs={report.pairs} nameOf={nameOf} />
+              </details>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { LAYER_TITLES } from '@/components/projects/layers';
 import { FigureValue } from '@/components/review/FigureValue';
 import { formatCoefficient, plural } from '@/components/review/format';
@@ -24,41 +25,19 @@ export function ModelSection({ report, labelName }: ModelSectionProps) {
           <p>
             Ran on {plural(model.documents, 'document')}; compared with gold on {plural(model.gold.documents, 'document')}.
           </p>
-          <div className="table-wrap">
-            <table className={`table ${styles.table}`}>
-              <caption>{model.name}: agreement beside the humans’ (mean over pairs)</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Layer</th>
-                  <th scope="col">κ human–human</th>
-                  <th scope="col">κ model–human</th>
-                  <th scope="col">Span F1 human–human</th>
-                  <th scope="col">Span F1 model–human</th>
-                </tr>
-              </thead>
-              <tbody>
-                {modelBesideHumans(report, model.id).map((row) => (
-                  <tr key={row.layer}>
-                    <th scope="row" className={shared.rowHeader}>
-                      {LAYER_TITLES[row.layer]}
-                    </th>
-                    <td>
-                      <Mean mean={row.humans.kappa} />
-                    </td>
-                    <td>
-                      <Mean mean={row.model.kappa} />
-                    </td>
-                    <td>
-                      <Mean mean={row.humans.f1Overlap} />
-                    </td>
-                    <td>
-                      <Mean mean={row.model.f1Overlap} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={`${model.name}: agreement beside the humans’ (mean over pairs)`}
+            className={styles.table}
+            rows={modelBesideHumans(report, model.id)}
+            rowKey={(row) => row.layer}
+            columns={[
+              { header: 'Layer', rowHeader: true, cell: (row) => LAYER_TITLES[row.layer] },
+              { header: 'κ human–human', cell: (row) => <Mean mean={row.humans.kappa} /> },
+              { header: 'κ model–human', cell: (row) => <Mean mean={row.model.kappa} /> },
+              { header: 'Span F1 human–human', cell: (row) => <Mean mean={row.humans.f1Overlap} /> },
+              { header: 'Span F1 model–human', cell: (row) => <Mean mean={row.model.f1Overlap} /> },
+            ]}
+          />
           <GoldTable model={model} labelName={labelName} />
         </div>
       ))}
@@ -86,42 +65,22 @@ function GoldTable({ model, labelName }: { model: ModelReport; labelName: ModelS
   ]);
   if (rows.length === 0) return <p>No adjudicated document among those it ran on: nothing to compare with gold.</p>;
   return (
-    <div className="table-wrap">
-      <table className={`table ${styles.table}`}>
-        <caption>{model.name} against gold (exact spans)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Precision</th>
-            <th scope="col">Recall</th>
-            <th scope="col">F1</th>
-            <th scope="col" className="numeric">
-              Matched / model / gold
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" className={shared.rowHeader}>
-                {row.name}
-              </th>
-              <td>
-                <FigureValue figure={row.scores.precision} />
-              </td>
-              <td>
-                <FigureValue figure={row.scores.recall} />
-              </td>
-              <td>
-                <FigureValue figure={row.scores.f1} />
-              </td>
-              <td className={shared.numericCell}>
-                {row.scores.tp} / {row.scores.tp + row.scores.fp} / {row.scores.tp + row.scores.fn}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={`${model.name} against gold (exact spans)`}
+      className={styles.table}
+      rows={rows}
+      rowKey={(row) => row.key}
+      columns={[
+        { header: 'Label', rowHeader: true, cell: (row) => row.name },
+        { header: 'Precision', cell: (row) => <FigureValue figure={row.scores.precision} /> },
+        { header: 'Recall', cell: (row) => <FigureValue figure={row.scores.recall} /> },
+        { header: 'F1', cell: (row) => <FigureValue figure={row.scores.f1} /> },
+        {
+          header: 'Matched / model / gold',
+          numeric: true,
+          cell: ({ scores }) => `${scores.tp} / ${scores.tp + scores.fp} / ${scores.tp + scores.fn}`,
+        },
+      ]}
+    />
   );
 }

@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { FigureValue } from '@/components/review/FigureValue';
 import { plural } from '@/components/review/format';
-import shared from '@/components/review/shared.module.css';
 import type { RelationReport } from '@/lib/review/relation-measures';
 import styles from './agreement.module.css';
 
@@ -17,45 +17,23 @@ export function RelationSection({ relations, nameOf }: { relations: RelationRepo
         α on the relation type over {plural(relations.typeAlpha.units, 'pair')} of spans related by two or more annotators:{' '}
         <FigureValue figure={relations.typeAlpha} interpret />
       </p>
-      <div className="table-wrap">
-        <table className={`table ${styles.table}`}>
-          <caption>Relation F1 per annotator pair</caption>
-          <thead>
-            <tr>
-              <th scope="col">Annotators</th>
-              <th scope="col" className="numeric">
-                Shared documents
-              </th>
-              <th scope="col">F1, exact endpoints</th>
-              <th scope="col">F1, overlapping endpoints</th>
-              {types.map((type) => (
-                <th key={type} scope="col">
-                  {type} (exact)
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {relations.pairs.map((pair) => (
-              <tr key={`${pair.a}|${pair.b}`}>
-                <th scope="row" className={shared.rowHeader}>
-                  {nameOf(pair.a)} × {nameOf(pair.b)}
-                </th>
-                <td className={shared.numericCell}>{pair.documents}</td>
-                <td>
-                  <FigureValue figure={pair.f1Exact} />
-                </td>
-                <td>
-                  <FigureValue figure={pair.f1Overlap} />
-                </td>
-                {types.map((type) => (
-                  <td key={type}>{pair.types[type] ? <FigureValue figure={pair.types[type].f1Exact} /> : <span className="muted">none</span>}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption="Relation F1 per annotator pair"
+        className={styles.table}
+        rows={relations.pairs}
+        rowKey={(pair) => `${pair.a}|${pair.b}`}
+        columns={[
+          { header: 'Annotators', rowHeader: true, cell: (pair) => `${nameOf(pair.a)} × ${nameOf(pair.b)}` },
+          { header: 'Shared documents', numeric: true, cell: (pair) => pair.documents },
+          { header: 'F1, exact endpoints', cell: (pair) => <FigureValue figure={pair.f1Exact} /> },
+          { header: 'F1, overlapping endpoints', cell: (pair) => <FigureValue figure={pair.f1Overlap} /> },
+          ...types.map((type) => ({
+            header: `${type} (exact)`,
+            cell: (pair: RelationReport['pairs'][number]) =>
+              pair.types[type] ? <FigureValue figure={pair.types[type].f1Exact} /> : <span className="muted">none</span>,
+          })),
+        ]}
+      />
     </section>
   );
 }

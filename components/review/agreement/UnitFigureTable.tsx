@@ -1,5 +1,5 @@
+import { DataTable } from '@/components/ui/DataTable';
 import { FigureValue } from '@/components/review/FigureValue';
-import shared from '@/components/review/shared.module.css';
 import type { UnitFigure } from '@/lib/review/unit-measures';
 import styles from './agreement.module.css';
 
@@ -13,32 +13,16 @@ interface UnitFigureTableProps {
 /** α over (document, target) or (document, question) units: stance per target, document questions. */
 export function UnitFigureTable({ caption, subject, figures, describe }: UnitFigureTableProps) {
   return (
-    <div className="table-wrap">
-      <table className={`table ${styles.table}`}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{subject}</th>
-            <th scope="col">Krippendorff’s α (nominal)</th>
-            <th scope="col" className="numeric">
-              Units
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(figures).map(([key, figure]) => (
-            <tr key={key}>
-              <th scope="row" className={shared.rowHeader}>
-                {describe(key)}
-              </th>
-              <td>
-                <FigureValue figure={figure} interpret />
-              </td>
-              <td className={shared.numericCell}>{figure.units}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      className={styles.table}
+      rows={Object.entries(figures)}
+      rowKey={([key]) => key}
+      columns={[
+        { header: subject, rowHeader: true, cell: ([key]) => describe(key) },
+        { header: 'Krippendorff’s α (nominal)', cell: ([, figure]) => <FigureValue figure={figure} interpret /> },
+        { header: 'Units', numeric: true, cell: ([, figure]) => figure.units },
+      ]}
+    />
   );
 }

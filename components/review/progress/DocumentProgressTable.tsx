@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import Link from 'next/link';
 import { EmptyState } from '@/components/ui/EmptyState';
-import shared from '@/components/review/shared.module.css';
 import { StatusChip } from './StatusChip';
 import styles from './progress.module.css';
 
@@ -21,61 +21,41 @@ interface DocumentProgressTableProps {
 export function DocumentProgressTable({ projectId, documents, nameOf, mayReview }: DocumentProgressTableProps) {
   if (documents.length === 0) return <EmptyState title="No documents yet." />;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Who is done with each document</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col">Annotators</th>
-            <th scope="col" className="numeric">
-              Submitted
-            </th>
-            {mayReview && (
-              <th scope="col">
-                <span className="visually-hidden">Review</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {documents.map((document) => {
-            const submitted = document.annotators.filter((a) => a.status === 'SUBMITTED').length;
-            return (
-              <tr key={document.id}>
-                <th scope="row" className={shared.rowHeader}>
-                  {document.name}
-                </th>
-                <td>
-                  {document.annotators.length === 0 ? (
-                    <span className="muted">Not assigned</span>
-                  ) : (
-                    <ul className={styles.chips}>
-                      {document.annotators.map((a) => (
-                        <li key={a.userId}>
-                          <StatusChip name={nameOf(a.userId)} status={a.status} afterGold={a.afterGold} />
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td className={shared.numericCell}>
-                  {submitted} of {document.annotators.length}
-                </td>
-                {mayReview && (
-                  <td>
-                    {submitted > 0 && (
-                      <Link href={`/projects/${projectId}/review/${document.id}`}>
-                        Review<span className="visually-hidden"> {document.name}</span>
-                      </Link>
-                    )}
-                  </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Who is done with each document"
+      hideCaption
+      rows={documents}
+      rowKey={(document) => document.id}
+      columns={[
+        { header: 'Document', rowHeader: true, cell: (document) => document.name },
+        { header: 'Annotators', cell: (document) => <AnnotatorChips annotators={document.annotators} nameOf={nameOf} /> },
+        { header: 'Submitted', numeric: true, cell: (document) => `${submittedOf(document)} of ${document.annotators.length}` },
+        mayReview && {
+          header: 'Review',
+          hideHeader: true,
+          cell: (document) =>
+            submittedOf(document) > 0 && (
+              <Link href={`/projects/${projectId}/review/${document.id}`}>
+                Review<span className="visually-hidden"> {document.name}</span>
+              </Link>
+            ),
+        },
+      ]}
+    />
+  );
+}
+
+const submittedOf = (document: DocumentProgress) => document.annotators.filter((a) => a.status === 'SUBMITTED').length;
+
+function AnnotatorChips({ annotators, nameOf }: Pick<DocumentProgress, 'annotators'> & Pick<DocumentProgressTableProps, 'nameOf'>) {
+  if (annotators.length === 0) return <span className="muted">Not assigned</span>;
+  return (
+    <ul className={styles.chips}>
+      {annotators.map((a) => (
+        <li key={a.userId}>
+          <StatusChip name={nameOf(a.userId)} status={a.status} afterGold={a.afterGold} />
+        </li>
+      ))}
+    </ul>
   );
 }

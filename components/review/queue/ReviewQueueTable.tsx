@@ -1,6 +1,6 @@
+import { DataTable } from '@/components/ui/DataTable';
 import Link from 'next/link';
 import { DisagreementValue } from '@/components/review/DisagreementValue';
-import shared from '@/components/review/shared.module.css';
 import { DateText } from '@/components/ui/DateText';
 import styles from './queue.module.css';
 
@@ -15,48 +15,33 @@ interface QueueRow {
 
 export function ReviewQueueTable({ projectId, rows }: { projectId: string; rows: QueueRow[] }) {
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <caption className="visually-hidden">Documents to review, most disagreement first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Document</th>
-            <th scope="col" className="numeric">
-              Submitted
-            </th>
-            <th scope="col">Disagreement</th>
-            <th scope="col" className="numeric">
-              Gold spans
-            </th>
-            <th scope="col">Review</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row" className={shared.rowHeader}>
-                <Link href={`/projects/${projectId}/review/${row.id}`}>{row.name}</Link>
-              </th>
-              <td className={shared.numericCell}>{row.submitted}</td>
-              <td>
-                <DisagreementValue value={row.disagreement} />
-              </td>
-              <td className={shared.numericCell}>{row.goldSpans}</td>
-              <td>
-                {row.adjudicatedAt ? (
-                  <span className={`badge ${styles.finished}`}>
-                    <span aria-hidden="true">✓</span> Finished <DateText value={row.adjudicatedAt} />
-                  </span>
-                ) : (
-                  <span className={`badge ${styles.open}`}>
-                    <span aria-hidden="true">○</span> Open
-                  </span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption="Documents to review, most disagreement first"
+      hideCaption
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        { header: 'Document', rowHeader: true, cell: (row) => <Link href={`/projects/${projectId}/review/${row.id}`}>{row.name}</Link> },
+        { header: 'Submitted', numeric: true, cell: (row) => row.submitted },
+        { header: 'Disagreement', cell: (row) => <DisagreementValue value={row.disagreement} /> },
+        { header: 'Gold spans', numeric: true, cell: (row) => row.goldSpans },
+        { header: 'Review', cell: (row) => <ReviewState adjudicatedAt={row.adjudicatedAt} /> },
+      ]}
+    />
+  );
+}
+
+function ReviewState({ adjudicatedAt }: { adjudicatedAt: Date | null }) {
+  if (!adjudicatedAt) {
+    return (
+      <span className={`badge ${styles.open}`}>
+        <span aria-hidden="true">○</span> Open
+      </span>
+    );
+  }
+  return (
+    <span className={`badge ${styles.finished}`}>
+      <span aria-hidden="true">✓</span> Finished <DateText value={adjudicatedAt} />
+    </span>
   );
 }

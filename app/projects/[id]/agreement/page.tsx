@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { LAYER_TITLES } from '@/components/projects/layers';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { AfterGoldNote } from '@/components/review/agreement/AfterGoldNote';
@@ -23,15 +22,13 @@ import { projectReport } from '@/lib/review/methods/export';
 import { intervalOptions, intervalQuery } from '@/lib/review/report-options';
 import { getSchema } from '@/lib/schema/store';
 import { suggestionStats } from '@/lib/suggestions/stats';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadProject, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
 type AgreementPageProps = ProjectPageProps & { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Agreement') };
-}
+export const generateMetadata = sectionMetadata('Agreement');
 
 export default async function ProjectAgreementPage({ params, searchParams }: AgreementPageProps) {
   const { id } = await params;

@@ -1,24 +1,18 @@
-import type { Metadata } from 'next';
 import { ExportPanel } from '@/components/export/ExportPanel';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
-import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listMembers } from '@/lib/members/store';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadSection, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
 // Annotation teams are small; this only guards against an unbounded query.
 const MEMBER_LIMIT = 500;
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Export') };
-}
+export const generateMetadata = sectionMetadata('Export');
 
-export default async function ProjectExportPage({ params }: ProjectPageProps) {
-  const { id } = await params;
-  const { caller, access } = await requireProjectPage(id, 'export');
-  const { project } = await loadProject(id);
+export default async function ProjectExportPage(props: ProjectPageProps) {
+  const { id, caller, access, project } = await loadSection(props, 'export');
   const members = await listMembers(getPrisma(), id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: MEMBER_LIMIT });
 
   return (

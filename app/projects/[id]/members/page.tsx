@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { InviteMemberForm } from '@/components/members/InviteMemberForm';
 import { MembersTable } from '@/components/members/MembersTable';
 import { PendingInvitations } from '@/components/members/PendingInvitations';
@@ -6,25 +5,20 @@ import { RoleGuide } from '@/components/members/RoleGuide';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { rolesAssignableBy } from '@/components/projects/roles';
 import { can } from '@/lib/access/policy';
-import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listProjectInvitations } from '@/lib/members/invitations';
 import { listMembers } from '@/lib/members/store';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadSection, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
 // Annotation teams are small; this only guards against an unbounded query.
 const MEMBER_LIMIT = 500;
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Members') };
-}
+export const generateMetadata = sectionMetadata('Members');
 
-export default async function ProjectMembersPage({ params }: ProjectPageProps) {
-  const { id } = await params;
-  const { caller, access } = await requireProjectPage(id, 'members:read');
-  const { project } = await loadProject(id);
+export default async function ProjectMembersPage(props: ProjectPageProps) {
+  const { id, caller, access, project } = await loadSection(props, 'members:read');
   const mayManage = can(access.role, 'members:manage');
   const [members, invitations] = await Promise.all([
     listMembers(getPrisma(), id, { userId: caller.userId, seesOthersWork: access.seesOthersWork }, { take: MEMBER_LIMIT }),

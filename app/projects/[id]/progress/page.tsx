@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { ROLE_NAMES } from '@/components/projects/roles';
@@ -9,24 +8,19 @@ import { namesOf } from '@/components/review/format';
 import { EmptyState } from '@/components/ui/EmptyState';
 import { can } from '@/lib/access/policy';
 import { projectProgress } from '@/lib/assignments/store';
-import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { listDocuments } from '@/lib/documents/store';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadSection, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
 // Guards against an unbounded query; the assign panel lists every document it covers.
 const DOCUMENT_LIMIT = 1000;
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Progress') };
-}
+export const generateMetadata = sectionMetadata('Progress');
 
-export default async function ProjectProgressPage({ params }: ProjectPageProps) {
-  const { id } = await params;
-  const { access } = await requireProjectPage(id, 'agreement:read');
-  const { project } = await loadProject(id);
+export default async function ProjectProgressPage(props: ProjectPageProps) {
+  const { id, access, project } = await loadSection(props, 'agreement:read');
   const db = getPrisma();
   const [progress, documents] = await Promise.all([projectProgress(db, id), listDocuments(db, id, { take: DOCUMENT_LIMIT })]);
   const mayAssign = can(access.role, 'assignments:manage');

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { AcceptThresholdForm } from '@/components/review/AcceptThresholdForm';
 import { plural } from '@/components/review/format';
@@ -11,16 +10,14 @@ import { can } from '@/lib/access/policy';
 import { requireProjectPage } from '@/lib/next/page-access';
 import { getPrisma } from '@/lib/db/client';
 import { reviewQueue, type ReviewStatusFilter } from '@/lib/review/view';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadProject, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 type ReviewQueuePageProps = ProjectPageProps & { searchParams: Promise<SearchParams> };
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Review') };
-}
+export const generateMetadata = sectionMetadata('Review');
 
 /** Unknown or malformed filter values fall back to the defaults rather than failing the page. */
 function readFilters(query: SearchParams): { status: ReviewStatusFilter; minDisagreement: number } {

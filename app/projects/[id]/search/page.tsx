@@ -1,4 +1,3 @@
-import type { Metadata } from 'next';
 import { Field } from '@/components/forms/Field';
 import { ProjectHeader } from '@/components/projects/ProjectHeader';
 import { Concordance } from '@/components/search/Concordance';
@@ -8,13 +7,11 @@ import { getPrisma } from '@/lib/db/client';
 import { getSchema } from '@/lib/schema/store';
 import { isSpanLayer } from '@/lib/schema/types';
 import { concordance, MAX_HITS } from '@/lib/search/concordance';
-import { loadProject, projectTitle, type ProjectPageProps } from '../load-project';
+import { loadProject, sectionMetadata, type ProjectPageProps } from '../load-project';
 
 export const dynamic = 'force-dynamic';
 
-export async function generateMetadata(props: ProjectPageProps): Promise<Metadata> {
-  return { title: await projectTitle(props, 'Search') };
-}
+export const generateMetadata = sectionMetadata('Search');
 
 type SearchPageProps = ProjectPageProps & { searchParams: Promise<{ label?: string; quote?: string }> };
 
