@@ -49,29 +49,29 @@ const overlayKey = new PluginKey<DecorationSet>('glossaOverlay');
 /** Deeper lanes are drawn at the deepest one, so line spacing stays bounded. */
 export const MAX_DRAWN_LANE = 5;
 
-function spanDecoration(mark: SpanMark, className: string): Decoration {
+/**
+ * A span's decorations: one over its first drawn piece, which carries the tag, and one over the
+ * rest when it is drawn in more pieces (see SpanMark.cut), so the tag appears once per span.
+ */
+function spanDecoration(mark: SpanMark, className: string): Decoration[] {
   // nodeName gives every span its own element, so nested spans keep their own --lane and --color.
-  return Decoration.inline(
-    mark.from,
-    mark.to,
-    {
-      nodeName: 'span',
-      class: className,
-      style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
-      title: mark.title,
-      'data-span': mark.key,
-      // The tag is drawn by CSS from this attribute (text.module.css): generated content is neither selectable nor part of the text's offsets.
-      'data-tag': mark.tag,
-      ...(mark.layer && { 'data-layer': mark.layer }),
-    },
-    { mark },
-  );
+  const attrs = {
+    nodeName: 'span',
+    class: className,
+    style: `--lane:${Math.min(mark.lane, MAX_DRAWN_LANE)};--color:${mark.color}`,
+    title: mark.title,
+    'data-span': mark.key,
+    ...(mark.layer && { 'data-layer': mark.layer }),
+  };
+  // The tag is drawn by CSS from data-tag (text.module.css): generated content is neither selectable nor part of the text's offsets.
+  const first = Decoration.inline(mark.from, mark.cut ?? mark.to, { ...attrs, 'data-tag': mark.tag }, { mark });
+  return mark.cut === null ? [first] : [first, Decoration.inline(mark.cut, mark.to, attrs, { mark })];
 }
 
 export function spanDecorations(doc: EditorState['doc'], marks: readonly SpanMark[], className: string): DecorationSet {
   return DecorationSet.create(
     doc,
-    marks.map((mark) => spanDecoration(mark, className)),
+    marks.flatMap((mark) => spanDecoration(mark, className)),
   );
 }
 
@@ -92,7 +92,7 @@ export function updateSpanDecorations(
   );
   return previous.remove(stale).add(
     doc,
-    changes.added.map((mark) => spanDecoration(mark, className)),
+    changes.added.flatMap((mark) => spanDecoration(mark, className)),
   );
 }
 
@@ -127,15 +127,16 @@ function spanKeysAt(target: EventTarget | null, root: HTMLElement): string[] {
  * keyboard selection (Shift+arrows) work; every route to a text change is refused.
  */
 /**
- * The state with the browser's selection: right after a mouse selection ProseMirror may not
- * have read it yet when a key arrives, and the key is meant for what the user sees selected.
+ * The state with the browser's selection: ProseMirror reads a selection made with the mouse or the
+ * keyboard (Ctrl+Home, Shift+arrows) on the browser's next selectionchange event, which a key
+ * typed right after can beat; the key is meant for the caret or selection the user sees.
  */
 function withBrowserSelection(view: EditorView): EditorState {
   const selection = view.dom.ownerDocument.getSelection();
   const { anchorNode, focusNode } = selection ?? {};
-  if (!selection || selection.isCollapsed || !anchorNode || !focusNode || !view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return view.state;
+  if (!selection || !anchorNode || !focusNode || !view.dom.contains(anchorNode) || !view.dom.contains(focusNode)) return view.state;
   const anchor = view.posAtDOM(anchorNode, selection.anchorOffset);
-  const head = view.posAtDOM(focusNode, selection.focusOffset);
+  const head = selection.isCollapsed ? anchor : view.posAtDOM(focusNode, selection.focusOffset);
   const current = view.state.selection;
   if (current.anchor !== anchor || current.head !== head) view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, anchor, head)));
   return view.state;
@@ -224,8 +225,10 @@ export const AnnotationExtension = Extension.create<Options>({
     const interaction = new Plugin({
       props: {
         handleKeyDown: (view, event) => {
-          // A key pressed before the selection settled (a hotkey right after a double-click) is for that selection.
-          if (settling !== undefined) settle(withBrowserSelection(view));
+          // A key pressed before ProseMirror read the selection (a hotkey right after a double-click,
+          // ] right after Ctrl+Home) is for the selection the browser shows.
+          const state = withBrowserSelection(view);
+          if (settling !== undefined) settle(state);
           return handlers().keyDown(event);
         },
         handleClick: (view, _pos, event) => {

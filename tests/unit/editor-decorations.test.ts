@@ -38,7 +38,12 @@ describe('span decorations', () => {
     const found = set
       .find()
       .map((d) => ({ text: doc.textBetween(d.from, d.to), attrs: (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs }));
-    expect(found.map((f) => f.text).sort()).toEqual(['Hafiz Gul Bahadur', 'Hafiz Gul Bahadur group', 'امن']);
+    // The ORG is drawn in two pieces (the PERSON ends inside it): its tag goes on the first only.
+    expect(found.map((f) => f.text).sort()).toEqual([' group', 'Hafiz Gul Bahadur', 'Hafiz Gul Bahadur', 'امن']);
+    expect(found.filter((f) => f.attrs['data-span'] === 'org').map((f) => [f.text, f.attrs['data-tag']])).toEqual([
+      ['Hafiz Gul Bahadur', 'ORG'],
+      [' group', undefined],
+    ]);
     const org = found.find((f) => f.attrs['data-span'] === 'org')!;
     expect(org.attrs).toMatchObject({
       nodeName: 'span',
@@ -51,6 +56,35 @@ describe('span decorations', () => {
     // A span of an unknown label has no layer: it is drawn with the default (solid) line, not a layer's look.
     expect(found.find((f) => f.attrs['data-span'] === 'ur')!.attrs).not.toHaveProperty('data-layer');
     expect(found.find((f) => f.attrs['data-span'] === 'per')!.attrs.style).toBe('--lane:1;--color:#e6194b');
+  });
+
+  it('tag a span once: on its first drawn piece, cut where a nested span or a paragraph ends, and again whole when the nested span goes', () => {
+    const text = 'The Hafiz Gul Bahadur group met.\n\nTalks ended.';
+    const { table, doc } = documentOf(text);
+    const look = (span: Span) => ({ color: '#4363d8', title: span.labelId, tag: span.labelId, layer: 'ENTITY' as const });
+    const org = editorSpan('org', 'ORG', 4, 27, text);
+    const per = editorSpan('per', 'PERSON', 10, 13, text);
+    const across = editorSpan('across', 'EVENT', 28, 39, text);
+    const first = layoutSpans([org, per, across], table, look);
+    const cutText = (key: string, marks = first.marks) => {
+      const mark = marks.find((m) => m.key === key)!;
+      return mark.cut === null ? null : doc.textBetween(mark.from, mark.cut);
+    };
+    // The PERSON starts inside the ORG, so the ORG's first piece is "Hafiz "; the EVENT's ends with its paragraph.
+    expect([cutText('org'), cutText('per'), cutText('across')]).toEqual(['Hafiz ', null, 'met.']);
+    const tagged = (marks: typeof first.marks) =>
+      spanDecorations(doc, marks, 'span')
+        .find()
+        .filter((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-tag'] !== undefined)
+        .map((d) => doc.textBetween(d.from, d.to))
+        .sort();
+    expect(tagged(first.marks)).toEqual(['Gul', 'Hafiz ', 'met.']);
+
+    // Without the PERSON the ORG is one piece again: a new mark, so the delta redraws it.
+    const second = layoutSpans([org, across], table, look, first);
+    expect(cutText('org', second.marks)).toBeNull();
+    expect(changedMarks(first.marks, second.marks).added.map((mark) => mark.key)).toEqual(['org']);
+    expect(tagged(second.marks)).toEqual(['Hafiz Gul Bahadur group', 'met.']);
   });
 
   // Its time is measured by npm run bench:editor-layout, not asserted here.
