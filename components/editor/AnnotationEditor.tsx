@@ -26,7 +26,6 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { SidePanel } from './SidePanel';
 import { CommentThread } from '@/components/comments/CommentThread';
 import { SpanList } from './SpanList';
-import { TagsSwitch } from './TagsSwitch';
 import { PlainText, TextView } from './TextView';
 import type { EditorData, EditorWork } from './types';
 import { SuggestionPopover } from './suggestions/SuggestionPopover';
@@ -137,7 +136,7 @@ function LoadedEditor({ data, work }: EditorProps) {
           reopen: () => void changeStatus('reopen'),
         }}
         arcs={arcs}
-        display={<TagsSwitch shown={tags.shown} onChange={tags.set} />}
+        tags={tags}
         onGuidelines={() => setDialog('guidelines')}
         onShortcuts={() => setDialog('shortcuts')}
         onFind={find.show}

@@ -18,8 +18,8 @@ interface EditorToolbarProps {
   };
   /** Relations drawn as arcs over the text: on or off, and why they are hidden when there are too many. */
   arcs: { drawn: boolean; available: boolean; note: string | null; toggle(): void };
-  /** How the text is drawn (the Tags switch). */
-  display: ReactNode;
+  /** Each span's tag in the text (lib/editor/tags.ts): shown or hidden, remembered by useTagsShown. */
+  tags: { shown: boolean; set(shown: boolean): void };
   onGuidelines(): void;
   onShortcuts(): void;
   onFind(): void;
@@ -27,7 +27,7 @@ interface EditorToolbarProps {
   findBar?: ReactNode;
 }
 
-export function EditorToolbar({ undo, redo, status, submission, arcs, display, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
+export function EditorToolbar({ undo, redo, status, submission, arcs, tags, onGuidelines, onShortcuts, onFind, findBar }: EditorToolbarProps) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
@@ -56,7 +56,16 @@ export function EditorToolbar({ undo, redo, status, submission, arcs, display, o
         {status}
       </div>
       <div className={styles.group}>
-        {display}
+        {/* Toggles look pressed while on (aria-pressed), not only say so. */}
+        <button
+          type="button"
+          className="button button--secondary"
+          aria-pressed={tags.shown}
+          title={tags.shown ? 'Hide the label tags in the text' : 'Show each span’s label at its start'}
+          onClick={() => tags.set(!tags.shown)}
+        >
+          Tags
+        </button>
         <button
           type="button"
           className="button button--secondary"

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { LabelPicker } from '@/components/editor/LabelPicker';
+import { shortQuote } from '@/lib/editor/catalog';
 import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
 import type { SpanLayer } from '@/lib/schema/types';
 import type { ReviewLabel, ReviewTarget } from './types';
@@ -53,7 +54,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
       <p className={styles.selectionQuote}>
         {selection ? (
           <>
-            Selected: <q>{quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}</q>
+            Selected: <q>{shortQuote(quote)}</q>
           </>
         ) : (
           <span className="muted">No text selected.</span>
@@ -88,7 +89,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
         <div className={styles.picker}>
           <LabelPicker
             labels={labels}
-            title={`Gold label for “${quote.length > 40 ? `${quote.slice(0, 40)}…` : quote}”`}
+            title={`Gold label for “${shortQuote(quote, 40)}”`}
             layer={layer}
             onLayerChange={setLayer}
             query={query}
