@@ -30,6 +30,16 @@ function packed(fields: {
   return `${[id, author, start, end, label, target, targetSpan, origin, sourceIds, attributes, quote].join('\u001f')}\u001e`;
 }
 
+type Span = ExportDocument['spans'][number];
+/** One span as unpackSpans returns it: a manual gold span with no attributes unless the fields say otherwise. */
+const unpacked = (fields: Pick<Span, 'id' | 'start' | 'end' | 'label' | 'layer' | 'quote'> & Partial<Span>): Span => ({
+  author: 'gold',
+  attributes: {},
+  origin: 'MANUAL',
+  sourceIds: [],
+  ...fields,
+});
+
 describe('packed spans', () => {
   it('reads quotes by code point length, whatever they contain, and sorts by start, longest first, id', () => {
     const tricky = 'a\u001fb\u001ec 👩‍👩‍👧';
@@ -42,7 +52,7 @@ describe('packed spans', () => {
       authorOf,
     );
     expect(spans).toEqual([
-      {
+      unpacked({
         id: 's2',
         start: 0,
         end: Array.from(tricky).length,
@@ -51,47 +61,19 @@ describe('packed spans', () => {
         quote: tricky,
         author: 'user-1',
         attributes: { note: 'x' },
-        origin: 'MANUAL',
-        sourceIds: [],
-      },
-      {
-        id: 's0',
-        start: 0,
-        end: 2,
-        label: 'AGAINST',
-        layer: 'STANCE',
-        quote: 'a\u001f',
-        author: 'gold',
-        attributes: {},
-        origin: 'MANUAL',
-        sourceIds: [],
-        target: { kind: 'span', spanId: 's2' },
-      },
-      {
-        id: 's1',
-        start: 0,
-        end: 2,
-        label: 'AGAINST',
-        layer: 'STANCE',
-        quote: 'a\u001f',
-        author: 'gold',
-        attributes: {},
-        origin: 'MANUAL',
-        sourceIds: [],
-        target: { kind: 'target', key: 'TARGET_t1' },
-      },
-      {
+      }),
+      unpacked({ id: 's0', start: 0, end: 2, label: 'AGAINST', layer: 'STANCE', quote: 'a\u001f', target: { kind: 'span', spanId: 's2' } }),
+      unpacked({ id: 's1', start: 0, end: 2, label: 'AGAINST', layer: 'STANCE', quote: 'a\u001f', target: { kind: 'target', key: 'TARGET_t1' } }),
+      unpacked({
         id: 's3',
         start: 10,
         end: 12,
         label: 'GPE',
         layer: 'ENTITY',
         quote: 'ok',
-        author: 'gold',
-        attributes: {},
         origin: 'SUGGESTED',
         sourceIds: ['suggestion:x', 'run:y', 'recommender:z'],
-      },
+      }),
     ]);
   });
 
