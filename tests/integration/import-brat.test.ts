@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { BRAT_SKIPPED, equivalenceSkipped } from '@/lib/import/parsers/brat';
 import { importBatch } from '@/lib/import/service';
+import { WIRE_ANN_LINES, WIRE_TEXT } from '../support/brat-wire';
 import { makeProject, makeUser } from '../support/fixtures';
 import { sourceOf } from '../fixtures/import/source';
 
@@ -14,28 +15,9 @@ import { sourceOf } from '../fixtures/import/source';
 const db = getPrisma();
 let ownerId: string;
 
-const TEXT = 'Sony and Ericsson merged.\nBarack Obama visited Kabul; the Ericsson board met.';
-const offsets = (quote: string, from = 0) => {
-  const start = TEXT.indexOf(quote, from);
-  return `${start} ${start + quote.length}`;
-};
-const ANN = [
-  `T1\tOrganization ${offsets('Sony')}\tSony`,
-  `T2\tOrganization ${offsets('Ericsson')}\tEricsson`,
-  `T3\tMerge-org ${offsets('merged')}\tmerged`,
-  'E1\tMerge-org:T3 Org1:T1 Org2:T2',
-  'A1\tNegation E1',
-  `T4\tPerson ${offsets('Barack Obama')}\tBarack Obama`,
-  'N1\tReference T4 Wikipedia:534366\tBarack Obama',
-  `T5\tGPE ${offsets('Kabul')}\tKabul`,
-  'R1\tLocated Arg1:T4 Arg2:T5\t',
-  `T6\tOrganization ${offsets('Ericsson', 30)}\tEricsson`,
-  '*\tEquiv T2 T6',
-  `T7\tOrganization ${offsets('Sony')};${offsets('Ericsson')}\tSony Ericsson`,
-  '',
-].join('\n');
+const ANN = [...WIRE_ANN_LINES, ''].join('\n');
 const ZIP = zipSync({
-  'wire/wire.txt': strToU8(TEXT),
+  'wire/wire.txt': strToU8(WIRE_TEXT),
   'wire/wire.ann': strToU8(ANN),
   'wire/annotation.conf': strToU8('[entities]\n'),
   LICENSE: strToU8('CC BY'),
@@ -73,7 +55,7 @@ describe('a brat zip as brat writes it', () => {
       [BRAT_SKIPPED.dependent]: 1,
       [equivalenceSkipped('Equiv')]: 1,
     });
-    expect(relations).toEqual([['LOCATED_IN', 'Barack Obama', 'Kabul', TEXT.indexOf('Kabul')]]);
+    expect(relations).toEqual([['LOCATED_IN', 'Barack Obama', 'Kabul', WIRE_TEXT.indexOf('Kabul')]]);
     const obama = await db.annotation.findFirstOrThrow({ where: { document: { projectId: id }, quote: 'Barack Obama' }, select: { attributes: true } });
     expect(obama.attributes).toMatchObject({ norm: 'Wikipedia:534366' });
   });
@@ -83,8 +65,8 @@ describe('a brat zip as brat writes it', () => {
     expect(report.files[0]).toMatchObject({ spans: 6, relations: 2 });
     expect(report.files[0]?.formatSkipped).not.toHaveProperty(equivalenceSkipped('Equiv'));
     expect(relations).toEqual([
-      ['ALLY_OF', 'Ericsson', 'Ericsson', TEXT.indexOf('Ericsson', 30)],
-      ['LOCATED_IN', 'Barack Obama', 'Kabul', TEXT.indexOf('Kabul')],
+      ['ALLY_OF', 'Ericsson', 'Ericsson', WIRE_TEXT.indexOf('Ericsson', 30)],
+      ['LOCATED_IN', 'Barack Obama', 'Kabul', WIRE_TEXT.indexOf('Kabul')],
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { parseBratPair, parseSource } from '@/lib/import/parsers';
 import { BRAT_SKIPPED, equivalenceSkipped, IGNORED_FILE } from '@/lib/import/parsers/brat';
 import { ImportError } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
+import { WIRE_ANN_LINES, WIRE_TEXT } from '../support/brat-wire';
 
 // Before every span: a ZWJ family emoji (5 code points, 8 UTF-16 units), Urdu, and a
 // decomposed "ã" (a + U+0303), so UTF-16, code point and grapheme counts all differ.
@@ -386,28 +387,12 @@ describe('brat', () => {
     expect(doc?.skipped).toBeUndefined();
   });
 
-  // The shapes of brat's own example data (example-data/ in nlplab/brat) and of the files brat writes.
+  // brat's example wire (tests/support/brat-wire.ts) with the rest of brat's grammar after it: a second attribute and norm, notes, lines on T7.
   it("reads brat's whole grammar: R lines ending in a TAB, N, *, other # notes; events and discontinuous spans skipped and counted", async () => {
-    const text = 'Sony and Ericsson merged.\nBarack Obama visited Kabul; the Ericsson board met.';
-    const offsets = (quote: string, from = 0) => {
-      const start = text.indexOf(quote, from);
-      return `${start} ${start + quote.length}`;
-    };
     const brat = [
-      `T1\tOrganization ${offsets('Sony')}\tSony`,
-      `T2\tOrganization ${offsets('Ericsson')}\tEricsson`,
-      `T3\tMerge-org ${offsets('merged')}\tmerged`,
-      'E1\tMerge-org:T3 Org1:T1 Org2:T2',
-      'A1\tNegation E1',
+      ...WIRE_ANN_LINES,
       'M2\tSpeculation E1',
-      `T4\tPerson ${offsets('Barack Obama')}\tBarack Obama`,
-      'N1\tReference T4 Wikipedia:534366\tBarack Obama',
       'N2\tReference T4 Wikidata:Q76\tBarack Obama',
-      `T5\tGPE ${offsets('Kabul')}\tKabul`,
-      'R1\tLocated Arg1:T4 Arg2:T5\t',
-      `T6\tOrganization ${offsets('Ericsson', 30)}\tEricsson`,
-      '*\tEquiv T2 T6',
-      `T7\tOrganization ${offsets('Sony')};${offsets('Ericsson')}\tSony Ericsson`,
       'A3\tCategory T7 Merged',
       'R2\tPart-of Arg1:T6 Arg2:T7\t',
       '#1\tAnnotatorNotes T4\tthe 44th president',
@@ -415,7 +400,7 @@ describe('brat', () => {
       'N3\tReference T5 GeoNames:1138958\tKabul',
       '',
     ].join('\n');
-    const [doc] = await collect(parseBratPair(sourceOf('wire.txt', text), sourceOf('wire.ann', brat)));
+    const [doc] = await collect(parseBratPair(sourceOf('wire.txt', WIRE_TEXT), sourceOf('wire.ann', brat)));
     expect(covered(doc!)).toEqual([
       ['Sony', 'Organization'],
       ['Ericsson', 'Organization'],
