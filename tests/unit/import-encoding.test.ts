@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, parseSource } from '@/lib/import/parsers';
+import { parseSource } from '@/lib/import/parsers';
 import { decodedSource } from '@/lib/import/parsers/encoding';
 import type { ImportEncoding } from '@/lib/import/types';
 import { collect, failure, sourceOf } from '../fixtures/import/source';
+import { bytes } from '../support/bytes';
 
 /** Encodings other than UTF-8 and tab-separated files (issue #16 items 8 and 9). */
-
-const bytes = (text: string) => new TextEncoder().encode(text);
 
 async function decode(content: Uint8Array, stated?: ImportEncoding, chunkSize = 1) {
   const decoded = decodedSource(sourceOf('f.csv', content, chunkSize), stated);
@@ -48,12 +47,6 @@ describe('decodedSource', () => {
 });
 
 describe('tab-separated files', () => {
-  it('are WebAnno TSV with its #FORMAT header, CSV with tabs otherwise', () => {
-    expect(detectFormat('a.tsv', bytes('#FORMAT=WebAnno TSV 3.3\n#T_SP=x'))).toBe('webanno-tsv');
-    expect(detectFormat('a.tsv', bytes('\uFEFF#FORMAT=WebAnno TSV 3.2\n'))).toBe('webanno-tsv');
-    expect(detectFormat('a.tsv', bytes('ID\tTarget\tTweet\tStance\n'))).toBe('csv');
-  });
-
   it('read tabs as separators and quotes as text', async () => {
     const file = 'ID\tTweet\n1\tHe said "no" to the "deal\n2\tsecond\n';
     const docs = await collect(parseSource(sourceOf('s.tsv', file), 'csv', { textColumn: 'Tweet', nameColumn: 'ID' }));

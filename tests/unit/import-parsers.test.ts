@@ -1,33 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parseSource } from '@/lib/import/parsers';
 import { readLines } from '@/lib/import/parsers/input';
-import { ImportError } from '@/lib/import/types';
+import { ImportError, type ImportFormat } from '@/lib/import/types';
 import { collect, failure, sourceOf } from '../fixtures/import/source';
-
-const bytes = (text: string) => new TextEncoder().encode(text);
+import { bytes } from '../support/bytes';
 
 describe('detectFormat', () => {
-  it('goes by extension, case-insensitively', () => {
-    expect(detectFormat('a.txt', bytes(''))).toBe('txt');
-    expect(detectFormat('notes.MD', bytes(''))).toBe('md');
-    expect(detectFormat('x.markdown', bytes(''))).toBe('md');
-    expect(detectFormat('page.htm', bytes(''))).toBe('html');
-    expect(detectFormat('r.docx', bytes(''))).toBe('docx');
-    expect(detectFormat('r.pdf', bytes(''))).toBe('pdf');
-    expect(detectFormat('t.csv', bytes(''))).toBe('csv');
-    expect(detectFormat('export.json', bytes('[{"data":{}}]'))).toBe('label-studio');
-    expect(detectFormat('corpus.zip', bytes(''))).toBe('brat');
-    expect(detectFormat('doc.ann', bytes(''))).toBe('brat');
-    expect(detectFormat('A.CONLLU', bytes(''))).toBe('conllu');
-    for (const name of ['a.conll', 'a.bio', 'a.iob']) expect(detectFormat(name, bytes(''))).toBe('conll');
-  });
-
-  it('tells the JSONL formats apart by the first record', () => {
-    expect(detectFormat('a.jsonl', bytes('{"id":"d1","name":"n","text":"t","label":[[0,1,"X"]],"spans":[]}\n'))).toBe('glossa');
-    expect(detectFormat('a.jsonl', bytes('\n{"text":"t","label":[[0,1,"X"]]}\n'))).toBe('doccano');
-    expect(detectFormat('a.ndjson', bytes('{"text":"t","entities":[],"relations":[]}'))).toBe('doccano');
-    expect(detectFormat('a.jsonl', bytes('{"id":1,"annotations":[],"data":{"text":"t"}}\n'))).toBe('label-studio');
-    expect(detectFormat('a.jsonl', bytes('\uFEFF{"text":"just text","source":"web"}\n{"text":"more"}'))).toBe('jsonl');
+  // Every file shape detectFormat tells apart, as [file name, head of its content, the format it must name].
+  it.each<[string, string, ImportFormat]>([
+    // By extension, case-insensitively.
+    ['a.txt', '', 'txt'],
+    ['notes.MD', '', 'md'],
+    ['x.markdown', '', 'md'],
+    ['page.htm', '', 'html'],
+    ['r.docx', '', 'docx'],
+    ['r.pdf', '', 'pdf'],
+    ['t.csv', '', 'csv'],
+    ['export.json', '[{"data":{}}]', 'label-studio'],
+    ['corpus.zip', '', 'brat'],
+    ['doc.ann', '', 'brat'],
+    ['A.CONLLU', '', 'conllu'],
+    ['a.conll', '', 'conll'],
+    ['a.bio', '', 'conll'],
+    ['a.iob', '', 'conll'],
+    // The JSONL formats apart by the first record.
+    ['a.jsonl', '{"id":"d1","name":"n","text":"t","label":[[0,1,"X"]],"spans":[]}\n', 'glossa'],
+    ['a.jsonl', '\n{"text":"t","label":[[0,1,"X"]]}\n', 'doccano'],
+    ['a.ndjson', '{"text":"t","entities":[],"relations":[]}', 'doccano'],
+    ['a.jsonl', '{"id":1,"annotations":[],"data":{"text":"t"}}\n', 'label-studio'],
+    ['a.jsonl', '\uFEFF{"text":"just text","source":"web"}\n{"text":"more"}', 'jsonl'],
+    // doccano 1.x lines (text in "data", "annotations" without results) are doccano, not Label Studio.
+    ['a.jsonl', '{"id":1,"data":"Apple buys Beats","label":[[0,5,"ORG"]]}\n', 'doccano'],
+    ['a.jsonl', '{"id":1,"text":"t","annotations":[{"label":3,"start_offset":0,"end_offset":1,"user":1}]}\n', 'doccano'],
+    ['a.jsonl', '{"text":"t","cats":{"positive":1}}\n', 'doccano'],
+    // Tab-separated files are WebAnno TSV with its #FORMAT header, CSV with tabs otherwise.
+    ['a.tsv', '#FORMAT=WebAnno TSV 3.3\n#T_SP=x', 'webanno-tsv'],
+    ['a.tsv', '\uFEFF#FORMAT=WebAnno TSV 3.2\n', 'webanno-tsv'],
+    ['a.tsv', 'ID\tTarget\tTweet\tStance\n', 'csv'],
+  ])('names %s starting %j as %s', (name, head, format) => {
+    expect(detectFormat(name, bytes(head))).toBe(format);
   });
 
   it('reads a first record cut off by the chunk as far as it goes', () => {

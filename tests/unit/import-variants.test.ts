@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { detectFormat, parseSource } from '@/lib/import/parsers';
 import { ImportError } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
+import { bytes } from '../support/bytes';
 
 /** Format variants other tools really write (issue #16 items 6, 7, 11), in small files of their shape. */
 
-const bytes = (text: string) => new TextEncoder().encode(text);
 const jsonl = (...records: unknown[]) => `${records.map((record) => JSON.stringify(record)).join('\n')}\n`;
 const region = (id: string, start: number, end: number, label: string, text?: string) => ({
   id,
@@ -123,13 +123,6 @@ describe('Label Studio variants', () => {
 });
 
 describe('doccano variants', () => {
-  it('detects doccano 1.x lines (text in "data", "annotations" without results) as doccano, not Label Studio', () => {
-    expect(detectFormat('a.jsonl', bytes('{"id":1,"data":"Apple buys Beats","label":[[0,5,"ORG"]]}\n'))).toBe('doccano');
-    expect(detectFormat('a.jsonl', bytes('{"id":1,"text":"t","annotations":[{"label":3,"start_offset":0,"end_offset":1,"user":1}]}\n'))).toBe('doccano');
-    expect(detectFormat('a.jsonl', bytes('{"text":"t","cats":{"positive":1}}\n'))).toBe('doccano');
-    expect(detectFormat('a.jsonl', bytes('{"id":1,"annotations":[],"data":{"text":"t"}}\n'))).toBe('label-studio');
-  });
-
   it('reads the text from "data" and spans from "label", naming the variant', async () => {
     const [doc] = await collect(
       parseSource(
