@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectFormat, parseSource } from '@/lib/import/parsers';
-import { ImportError } from '@/lib/import/types';
+import { ImportError, type ParseOptions } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 import { bytes } from '../support/bytes';
 
@@ -123,29 +123,25 @@ describe('Label Studio variants', () => {
 });
 
 describe('doccano variants', () => {
-  it('reads the text from "data" and spans from "label", naming the variant', async () => {
-    const [doc] = await collect(
-      parseSource(
-        sourceOf(
-          'd.jsonl',
-          jsonl({
-            id: 4,
-            data: 'Apple buys Beats',
-            label: [
-              [0, 5, 'ORG'],
-              [11, 16, 'ORG'],
-            ],
-          }),
-        ),
-        'doccano',
-      ),
-    );
+  /** `records` as one JSON Lines file named `name`, through the doccano parser. */
+  const doccano = (name: string, records: unknown[], options?: ParseOptions) => parseSource(sourceOf(name, jsonl(...records)), 'doccano', options);
+
+  // doccano 1.x writes spans as [start, end, label] triples, under "label" (its text then in "data") or under "entities".
+  const triples = [
+    [0, 5, 'ORG'],
+    [11, 16, 'ORG'],
+  ];
+  it.each([
+    { variant: 'doccano 1.x ("data", "label")', record: { id: 4, data: 'Apple buys Beats', label: triples }, metadata: { id: 4 } },
+    { variant: 'doccano 1.x ("text", "entities" triples)', record: { text: 'Apple buys Beats', entities: triples }, metadata: {} },
+  ])('reads the text and the span triples of $variant, naming the variant', async ({ variant, record, metadata }) => {
+    const [doc] = await collect(doccano('d.jsonl', [record]));
     expect(covered(doc!)).toEqual([
       ['Apple', 'ORG'],
       ['Beats', 'ORG'],
     ]);
-    expect(doc!.variant).toBe('doccano 1.x ("data", "label")');
-    expect(doc!.metadata).toEqual({ id: 4 });
+    expect(doc!.variant).toBe(variant);
+    expect(doc!.metadata).toEqual(metadata);
   });
 
   it('reads "annotations" with numeric label ids through the label map, and says so', async () => {
@@ -158,7 +154,7 @@ describe('doccano variants', () => {
       ],
       meta: {},
     };
-    const [doc] = await collect(parseSource(sourceOf('v1.jsonl', jsonl(line)), 'doccano', { labelMap: { '3': 'PERSON', '5': 'GPE' } }));
+    const [doc] = await collect(doccano('v1.jsonl', [line], { labelMap: { '3': 'PERSON', '5': 'GPE' } }));
     // The ids stay as labels: the schema lookup applies the same map.
     expect(covered(doc!)).toEqual([
       ['Nawaz Sharif', '3'],
@@ -177,7 +173,7 @@ describe('doccano variants', () => {
         { label: 7, start_offset: 17, end_offset: 19, user: 1 },
       ],
     };
-    const error = await failure(parseSource(sourceOf('v1.jsonl', jsonl(line)), 'doccano', { labelMap: { '3': 'PERSON' } }));
+    const error = await failure(doccano('v1.jsonl', [line], { labelMap: { '3': 'PERSON' } }));
     expect(error.message).toBe(
       'v1.jsonl:1: annotations[1]: label 7 is a doccano 1.x label id, not a label name; map every id to ' +
         'a schema key with the label map, e.g. labelMap={"7": "ORG"} (CLI: --label-map)',
@@ -193,51 +189,28 @@ describe('doccano variants', () => {
         { label: 'neutral', user: 2 },
       ],
     };
-    const [doc] = await collect(parseSource(sourceOf('c.jsonl', jsonl(line)), 'doccano'));
+    const [doc] = await collect(doccano('c.jsonl', [line]));
     expect(doc!.documentLabels.map(({ question, values, author }) => ({ question, values, author }))).toEqual([
       { question: 'label', values: ['negative', 'economy'], author: '1' },
       { question: 'label', values: ['neutral'], author: '2' },
     ]);
   });
 
-  it('reads "entities" as [start, end, label] triples', async () => {
-    const [doc] = await collect(
-      parseSource(
-        sourceOf(
-          't.jsonl',
-          jsonl({
-            text: 'Karachi and Lahore',
-            entities: [
-              [0, 7, 'GPE'],
-              [12, 18, 'GPE'],
-            ],
-          }),
-        ),
-        'doccano',
-      ),
-    );
-    expect(covered(doc!)).toEqual([
-      ['Karachi', 'GPE'],
-      ['Lahore', 'GPE'],
-    ]);
-    expect(doc!.variant).toBe('doccano 1.x ("text", "entities" triples)');
-  });
-
   it('reads "cats" as a list and as a class → 0/1 object', async () => {
     const docs = await collect(
-      parseSource(
-        sourceOf('cats.jsonl', jsonl({ text: 'Good.', cats: ['positive'] }, { text: 'Bad.', cats: { positive: 0, negative: 1, neutral: false } })),
-        'doccano',
-      ),
+      doccano('cats.jsonl', [
+        { text: 'Good.', cats: ['positive'] },
+        { text: 'Bad.', cats: { positive: 0, negative: 1, neutral: false } },
+      ]),
     );
     expect(docs.map((doc) => doc.documentLabels.map((answer) => answer.values))).toEqual([[['positive']], [['negative']]]);
   });
 
   it('refuses a line giving two kinds of labels, and a "data" that is not text', async () => {
-    expect((await failure(parseSource(sourceOf('x.jsonl', jsonl({ text: 'a b', label: [[0, 1, 'X']], annotations: [] })), 'doccano'))).message).toBe(
+    expect((await failure(doccano('x.jsonl', [{ text: 'a b', label: [[0, 1, 'X']], annotations: [] }]))).message).toBe(
       'x.jsonl:1: both "label" and "annotations" are given; keep one',
     );
-    expect((await failure(parseSource(sourceOf('x.jsonl', jsonl({ data: { text: 'a' }, label: [] })), 'doccano'))).message).toBe(
+    expect((await failure(doccano('x.jsonl', [{ data: { text: 'a' }, label: [] }]))).message).toBe(
       'x.jsonl:1: data: expected a string (the doccano 1.x text field)',
     );
   });
