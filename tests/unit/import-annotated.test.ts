@@ -2,7 +2,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseBratPair, parseSource } from '@/lib/import/parsers';
 import { BRAT_SKIPPED, equivalenceSkipped, IGNORED_FILE } from '@/lib/import/parsers/brat';
-import { ImportError } from '@/lib/import/types';
+import { type ImportedDocument, ImportError } from '@/lib/import/types';
 import { collect, covered, failure, sourceOf } from '../fixtures/import/source';
 import { WIRE_ANN_LINES, WIRE_TEXT } from '../support/brat-wire';
 
@@ -16,6 +16,11 @@ const cp = (needle: string, text = TEXT): [number, number] => {
   return [start, start + Array.from(needle).length];
 };
 const u16 = (needle: string, text = TEXT): [number, number] => [text.indexOf(needle), text.indexOf(needle) + needle.length];
+/** A span as a parser reads it: `ref`, `label`, the first `quote` in `text` with its code point offsets, and the other fields given. */
+const spanOf = (text: string, ref: string, quote: string, label: string, fields: Partial<ImportedDocument['spans'][number]>) => {
+  const [start, end] = cp(quote, text);
+  return { ref, start, end, label, quote, ...fields };
+};
 const jsonl = (...records: unknown[]) => records.map((r) => JSON.stringify(r)).join('\n');
 
 describe('glossa jsonl', () => {
@@ -79,17 +84,7 @@ describe('glossa jsonl', () => {
       ['visited Bannu', 'FAVOR'],
       ['visited Bannu', 'AGAINST'],
     ]);
-    expect(doc?.spans[1]).toEqual({
-      ref: 's2',
-      start: bannuStart,
-      end: bannuEnd,
-      label: 'LOC',
-      layer: 'ENTITY',
-      quote: 'Bannu',
-      author: 'u1',
-      attributes: { confidence: 0.8 },
-      location,
-    });
+    expect(doc?.spans[1]).toEqual(spanOf(TEXT, 's2', 'Bannu', 'LOC', { layer: 'ENTITY', author: 'u1', attributes: { confidence: 0.8 }, location }));
     expect(doc?.spans[2]?.target).toBe('pti');
     expect(doc?.spans[3]?.target).toEqual({ span: 's1' });
     expect(doc?.relations).toEqual([{ label: 'LOCATED_IN', source: 's1', target: 's2', author: 'gold', attributes: {}, location }]);
@@ -261,15 +256,7 @@ describe('label studio', () => {
         ['Bannu', 'LOC'],
         ['noon 🙂', 'TIME'],
       ]);
-      expect(doc.spans[0]).toEqual({
-        ref: 'annotations[0]/a',
-        start: cp('Imran Khan')[0],
-        end: cp('Imran Khan')[1],
-        label: 'PER',
-        quote: 'Imran Khan',
-        author: '3',
-        location,
-      });
+      expect(doc.spans[0]).toEqual(spanOf(TEXT, 'annotations[0]/a', 'Imran Khan', 'PER', { author: '3', location }));
       expect(doc.spans[1]?.attributes).toEqual({ certainty: ['high'] });
       expect(doc.spans[2]).toMatchObject({ ref: 'predictions[0]/a', author: 'ner-v2' });
       expect(doc.relations).toEqual([
@@ -358,25 +345,10 @@ describe('brat', () => {
       ['Khan\nvisited', 'FAVOR'],
       ['Bannu', 'AGAINST'],
     ]);
-    expect(doc?.spans[0]).toEqual({
-      ref: 'T1',
-      start: imranStart,
-      end: imranEnd,
-      label: 'PER',
-      quote: 'Imran Khan',
-      attributes: { confidence: 0.9, norm: 'Wikipedia:123' },
-      location: location(1),
-    });
-    expect(doc?.spans[1]).toEqual({
-      ref: 'T2',
-      start: bannuStart,
-      end: bannuEnd,
-      label: 'LOC',
-      quote: 'Bannu',
-      author: 'u7',
-      attributes: { Negated: true, note: 'check the spelling' },
-      location: location(2),
-    });
+    expect(doc?.spans[0]).toEqual(spanOf(txt, 'T1', 'Imran Khan', 'PER', { attributes: { confidence: 0.9, norm: 'Wikipedia:123' }, location: location(1) }));
+    expect(doc?.spans[1]).toEqual(
+      spanOf(txt, 'T2', 'Bannu', 'LOC', { author: 'u7', attributes: { Negated: true, note: 'check the spelling' }, location: location(2) }),
+    );
     expect(doc?.spans[2]).toMatchObject({ quote: 'Khan\nvisited', target: { span: 'T1' } });
     expect(doc?.spans[3]?.target).toBe('pti');
     expect(doc?.relations).toEqual([
