@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+import type { ReportDocument, ReportSpan } from '@/lib/review/input';
 import { labelUsage } from '@/lib/review/label-usage';
 import { agreementReport } from '@/lib/review/report';
+import { reportInput } from '../support/report-input';
 
 /** Per-annotator diagnostics: which coder drags reliability down, and how each compares with gold. */
 const TEXT = 'Alpha beta gamma delta';
 const org = (author: string, start: number, end: number, label = 'ORG'): ReportSpan => ({ author, start, end, label, layer: 'ENTITY' });
 
-const input = (documents: ReportDocument[], annotators = ['a', 'b', 'c']): ReportInput => ({
-  annotators: annotators.map((id) => ({ id, name: id.toUpperCase() })),
-  labels: [],
-  targets: [],
-  questions: [],
-  documents,
-  documentRule: 'test',
-});
+const input = (documents: ReportDocument[], annotators = ['a', 'b', 'c']) => reportInput(annotators, documents);
 
 // A and B agree; C marks another word as ORG and adds a PERSON.
 const documents: ReportDocument[] = [

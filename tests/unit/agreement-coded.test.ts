@@ -21,6 +21,7 @@ import { agreementReport } from '@/lib/review/report';
 import { continuumAlpha, documentDisagreement, pairSpans } from '@/lib/review/span-measures';
 import { layerTokens, pairLabelKappa, pairTable, pairTokens, tokenAlpha, tokenCoincidences, tokenFleiss } from '@/lib/review/token-measures';
 import { storedTokens } from '@/lib/tokenize';
+import { reportInput } from '../support/report-input';
 
 /**
  * The report computes token figures on integer codes, counting coincidences and contingency
@@ -267,18 +268,8 @@ describe('stored tokens in the report', () => {
       { author, start: 62, end: 74, label: 'SECURITY', layer: 'FRAME' },
     ];
     const document: ReportDocument = { id: 'd', name: 'd', text, annotators: ['x', 'y'], spans: [...spans('x', 0), ...spans('y', 5)], answers: [] };
-    const input = {
-      annotators: [
-        { id: 'x', name: 'X' },
-        { id: 'y', name: 'Y' },
-      ],
-      labels: [],
-      targets: [],
-      questions: [],
-      documentRule: 'all',
-    };
-    const withStored = agreementReport({ ...input, documents: [{ ...document, tokenOffsets: storedTokens(text).tokenOffsets }] });
-    expect(withStored).toEqual(agreementReport({ ...input, documents: [document] }));
+    const withStored = agreementReport(reportInput(['x', 'y'], [{ ...document, tokenOffsets: storedTokens(text).tokenOffsets }]));
+    expect(withStored).toEqual(agreementReport(reportInput(['x', 'y'], [document])));
     expect(withStored.layers.ENTITY?.pairs[0]?.tokens).toBe(storedTokens(text).tokenOffsets.length / 2);
   });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+import type { ReportDocument, ReportSpan } from '@/lib/review/input';
 import { batchDocuments, isoWeek } from '@/lib/review/over-time';
 import { agreementReport } from '@/lib/review/report';
+import { reportInput } from '../support/report-input';
 
 /** Agreement over time: batches of completed documents, each with the figures the report gives for those documents alone. */
 const TEXT = 'Alpha beta gamma delta';
@@ -19,17 +20,7 @@ function document(i: number, completedAt: string | undefined, agree: boolean): R
   };
 }
 
-const input = (documents: ReportDocument[]): ReportInput => ({
-  annotators: [
-    { id: 'a', name: 'A' },
-    { id: 'b', name: 'B' },
-  ],
-  labels: [],
-  targets: [],
-  questions: [],
-  documents,
-  documentRule: 'test',
-});
+const input = (documents: ReportDocument[]) => reportInput(['a', 'b'], documents);
 
 // Week 48 of 2026: two documents with disagreement; week 49: three that agree; one not completed.
 const documents = [

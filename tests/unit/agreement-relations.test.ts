@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, ReportInput, ReportRelation } from '@/lib/review/input';
+import type { ReportRelation } from '@/lib/review/input';
 import { relationMatches } from '@/lib/review/relation-measures';
 import { agreementReport } from '@/lib/review/report';
+import { reportInput } from '../support/report-input';
 
 /** Relation agreement: endpoints matched as spans are, the type must agree. */
 const TEXT = 'Pakistan accused the Afghan Taliban of sheltering the TTP.';
@@ -16,18 +17,10 @@ const rel = (author: string, label: string, source: ReportRelation['source'], ta
   target,
 });
 
-const input = (relations: ReportRelation[]): ReportInput => ({
-  annotators: [
-    { id: 'a', name: 'A' },
-    { id: 'b', name: 'B' },
-  ],
-  labels: [],
-  relationTypes: ['ACCUSES', 'ALLY_OF'],
-  targets: [],
-  questions: [],
-  documents: [{ id: 'd1', name: 'd1', text: TEXT, annotators: ['a', 'b'], answers: [], spans: [], relations } satisfies ReportDocument],
-  documentRule: 'test',
-});
+const input = (relations: ReportRelation[]) =>
+  reportInput(['a', 'b'], [{ id: 'd1', name: 'd1', text: TEXT, annotators: ['a', 'b'], answers: [], spans: [], relations }], {
+    relationTypes: ['ACCUSES', 'ALLY_OF'],
+  });
 
 describe('relation agreement', () => {
   it('matches a relation only when both endpoints match and the type agrees, one to one', () => {

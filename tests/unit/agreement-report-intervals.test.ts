@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ReportDocument, ReportInput, ReportSpan } from '@/lib/review/input';
+import type { ReportDocument, ReportSpan } from '@/lib/review/input';
 import type { ReportInterval } from '@/lib/review/intervals';
 import { agreementReport } from '@/lib/review/report';
+import { reportInput } from '../support/report-input';
 
 /**
  * The report's intervals resample documents (span layers) and (document, target) pairs (stance):
@@ -38,14 +39,7 @@ function document(i: number): ReportDocument {
   };
 }
 
-const input = (documents: ReportDocument[]): ReportInput => ({
-  annotators: ['a', 'b', 'c'].map((id) => ({ id, name: id.toUpperCase() })),
-  labels: [],
-  targets: ['TALIBAN'],
-  questions: [],
-  documents,
-  documentRule: 'test',
-});
+const input = (documents: ReportDocument[]) => reportInput(['a', 'b', 'c'], documents, { targets: ['TALIBAN'] });
 
 const documents = Array.from({ length: 9 }, (_, i) => document(i));
 const interval = (figure: { interval?: unknown }) => figure.interval as ReportInterval;
