@@ -7,7 +7,9 @@ import { BRAT_CONF_FILE, bratAnnotationConf } from '@/lib/formats/brat-conf';
 import type { ExportDocument, ExportSchema } from '@/lib/formats/model';
 import { parseBratPair } from '@/lib/import/parsers';
 import type { ImportedDocument } from '@/lib/import/types';
+import type { SpanLayer } from '@/lib/schema/types';
 import { collect, failure, sourceOf } from '../fixtures/import/source';
+import { exportAnnotations, withEnds } from '../support/drawn-annotations';
 import { SAMPLE_DOCUMENTS, SAMPLE_SCHEMA } from '../support/formats-sample';
 import { importDocuments } from '../support/imported-export';
 
@@ -207,38 +209,9 @@ describe('brat zip', () => {
         })
         .map(({ text, name, spans, relations }): ExportDocument => {
           const points = Array.from(text);
-          const usable = spans
-            .map((span) => ({ ...span, end: Math.min(points.length, span.start + span.size) }))
-            .filter((span) => /[^\r\n]/.test(points.slice(span.start, span.end).join('')));
-          return {
-            id: name,
-            name,
-            text,
-            metadata: {},
-            spans: usable.map(({ start, end, label, author, attributes, target }, index) => ({
-              id: `s${index}`,
-              start,
-              end,
-              label,
-              layer: label === 'FAVOR' ? 'STANCE' : label === 'POLITICAL' ? 'FRAME' : 'ENTITY',
-              quote: points.slice(start, end).join(''),
-              author,
-              attributes,
-              ...(label === 'FAVOR' && { target: target ? { kind: 'target' as const, key: target } : { kind: 'span' as const, spanId: 's0' } }),
-            })),
-            relations:
-              usable.length === 0
-                ? []
-                : relations.map(([from, to, attributes], index) => ({
-                    id: `r${index}`,
-                    label: 'OPPOSES',
-                    source: `s${from % usable.length}`,
-                    target: `s${to % usable.length}`,
-                    author: 'gold',
-                    attributes,
-                  })),
-            documentLabels: [],
-          };
+          const usable = withEnds(points, spans).filter((span) => /[^\r\n]/.test(points.slice(span.start, span.end).join('')));
+          const layerOf = (label: string): SpanLayer => (label === 'FAVOR' ? 'STANCE' : label === 'POLITICAL' ? 'FRAME' : 'ENTITY');
+          return { id: name, name, text, metadata: {}, ...exportAnnotations(points, usable, relations, layerOf), documentLabels: [] };
         });
       await fc.assert(
         fc.asyncProperty(fc.array(document, { minLength: 1, maxLength: 3 }), async (docs) => {

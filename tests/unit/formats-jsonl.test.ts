@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonlDocument } from '@/lib/formats/jsonl';
-import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
+import type { ExportDocument } from '@/lib/formats/model';
 import { ImportError } from '@/lib/import/types';
 import type { SpanLayer } from '@/lib/schema/types';
+import { exportAnnotations, withEnds } from '../support/drawn-annotations';
 import { SAMPLE_DOCUMENTS } from '../support/formats-sample';
 import { importDocuments, keptOfExport, keptOfImport } from '../support/imported-export';
 
@@ -66,34 +67,12 @@ const arbitraryDocument = fc
   .map(({ text, name, spans, relations, answers }): ExportDocument => {
     const points = Array.from(text);
     const layerOf = (label: string): SpanLayer => (label === 'FAVOR' ? 'STANCE' : label === 'ECONOMIC' ? 'FRAME' : 'ENTITY');
-    const exportSpans = spans.map(({ start, size, label, author, target, attributes }, index): ExportSpan => {
-      const end = Math.min(points.length, start + size);
-      return {
-        id: `s${index}`,
-        start,
-        end,
-        label,
-        layer: layerOf(label),
-        quote: points.slice(start, end).join(''),
-        author,
-        attributes,
-        ...(layerOf(label) === 'STANCE' && { target: target ? { kind: 'target' as const, key: target } : { kind: 'span' as const, spanId: 's0' } }),
-      };
-    });
     return {
       id: `doc ${name}`,
       name,
       text,
       metadata: { name },
-      spans: exportSpans,
-      relations: relations.map(([from, to, attributes], index) => ({
-        id: `r${index}`,
-        label: 'OPPOSES',
-        source: `s${from % spans.length}`,
-        target: `s${to % spans.length}`,
-        author: 'gold',
-        attributes,
-      })),
+      ...exportAnnotations(points, withEnds(points, spans), relations, layerOf),
       documentLabels: answers.map(({ question, target, values }) => ({ question, ...(target && { target }), values, author: 'gold' })),
     };
   });
