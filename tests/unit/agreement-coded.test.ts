@@ -128,51 +128,54 @@ function stringPair(docs: TestDocument[], a: string, b: string, label?: string) 
   };
 }
 
-describe('integer-coded token measures', () => {
+/** `check` holds for 150 random sets of documents, each given with its indexed form. */
+function itHoldsForDocuments(title: string, check: (docs: TestDocument[], indexed: ReturnType<typeof indexDocument>[]) => void) {
   it(
-    'give the α, κ, confusion matrices and Fleiss’ κ of the string categories',
-    () => {
+    title,
+    () =>
       fc.assert(
-        fc.property(documents, (docs) => {
-          const indexed = docs.map(indexDocument);
-          const tokens = layerTokens(indexed, 'ENTITY', LABELS);
-          const coincidences = tokenCoincidences(tokens, ANNOTATORS);
-          expectSameFigure(tokenAlpha(coincidences, tokens.sets), stringAlpha(docs));
-          for (const label of LABELS) expectSameFigure(tokenAlpha(coincidences, tokens.sets, label), stringAlpha(docs, label));
-
-          for (const [a, b] of [
-            ['x', 'y'],
-            ['x', 'z'],
-            ['y', 'z'],
-          ] as const) {
-            const table = pairTable(tokens, a, b);
-            const expected = stringPair(docs, a, b);
-            const coded = pairTokens(table, tokens.sets);
-            expectSameFigure(coded.cohenKappa, expected.kappa);
-            expect(coded.tokens).toBe(expected.tokens);
-            expect(coded.confusion).toEqual({ categories: expected.categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix: expected.matrix });
-            for (const label of LABELS) expectSameFigure(pairLabelKappa(table, tokens.sets, label), stringPair(docs, a, b, label).kappa);
-          }
-
-          const sizes = new Set(docs.map((d) => d.annotators.length));
-          const counts = docs.flatMap((d) => {
-            const sequences = d.annotators.map((author) => categories(d.tokens, spansOf(d, author)));
-            const used = [...new Set(docs.flatMap((e) => e.annotators.flatMap((author) => categories(e.tokens, spansOf(e, author)))))];
-            return d.tokens.map((_, t) => used.map((c) => sequences.filter((s) => s[t] === c).length));
-          });
-          const fleiss = tokenFleiss(tokens);
-          if (sizes.size === 1)
-            expectSameFigure(
-              fleiss,
-              figure(() => fleissKappa(counts)),
-            );
-          else expect(fleiss.value).toBeNull();
-        }),
+        fc.property(documents, (docs) => check(docs, docs.map(indexDocument))),
         { numRuns: 150 },
-      );
-    },
+      ),
     PROPERTY_TIMEOUT,
   );
+}
+
+describe('integer-coded token measures', () => {
+  itHoldsForDocuments('give the α, κ, confusion matrices and Fleiss’ κ of the string categories', (docs, indexed) => {
+    const tokens = layerTokens(indexed, 'ENTITY', LABELS);
+    const coincidences = tokenCoincidences(tokens, ANNOTATORS);
+    expectSameFigure(tokenAlpha(coincidences, tokens.sets), stringAlpha(docs));
+    for (const label of LABELS) expectSameFigure(tokenAlpha(coincidences, tokens.sets, label), stringAlpha(docs, label));
+
+    for (const [a, b] of [
+      ['x', 'y'],
+      ['x', 'z'],
+      ['y', 'z'],
+    ] as const) {
+      const table = pairTable(tokens, a, b);
+      const expected = stringPair(docs, a, b);
+      const coded = pairTokens(table, tokens.sets);
+      expectSameFigure(coded.cohenKappa, expected.kappa);
+      expect(coded.tokens).toBe(expected.tokens);
+      expect(coded.confusion).toEqual({ categories: expected.categories.map((c) => (c === OUTSIDE ? 'O' : c)), matrix: expected.matrix });
+      for (const label of LABELS) expectSameFigure(pairLabelKappa(table, tokens.sets, label), stringPair(docs, a, b, label).kappa);
+    }
+
+    const sizes = new Set(docs.map((d) => d.annotators.length));
+    const counts = docs.flatMap((d) => {
+      const sequences = d.annotators.map((author) => categories(d.tokens, spansOf(d, author)));
+      const used = [...new Set(docs.flatMap((e) => e.annotators.flatMap((author) => categories(e.tokens, spansOf(e, author)))))];
+      return d.tokens.map((_, t) => used.map((c) => sequences.filter((s) => s[t] === c).length));
+    });
+    const fleiss = tokenFleiss(tokens);
+    if (sizes.size === 1)
+      expectSameFigure(
+        fleiss,
+        figure(() => fleissKappa(counts)),
+      );
+    else expect(fleiss.value).toBeNull();
+  });
 
   it('count coincidences of units with any number of values as krippendorffAlpha does', () => {
     const units = fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 25 });
@@ -194,45 +197,35 @@ describe('integer-coded token measures', () => {
 });
 
 describe('span measures on indexed documents', () => {
-  it(
-    'sum label-by-label matching to the layer’s span F1, per label and for the document ranking',
-    () => {
-      fc.assert(
-        fc.property(documents, (docs) => {
-          const indexed = docs.map(indexDocument);
-          const { layer, labels } = pairSpans(indexed, 'x', 'y', 'ENTITY', LABELS);
-          const shared = docs.filter((d) => d.annotators.includes('x') && d.annotators.includes('y'));
-          for (const label of [undefined, ...LABELS]) {
-            const totals = { exact: [0, 0], overlap: [0, 0] };
-            for (const d of shared) {
-              const [left, right] = [spansOf(d, 'x', label), spansOf(d, 'y', label)];
-              if (left.length + right.length === 0) continue;
-              for (const mode of ['exact', 'overlap'] as const) {
-                totals[mode][0]! += 2 * spanF1(left, right, mode).tp;
-                totals[mode][1]! += left.length + right.length;
-              }
-            }
-            const f1 = ([twiceTp, all]: number[]) => (all === 0 ? null : round(twiceTp! / all!));
-            const result = label === undefined ? layer : labels.get(label)!;
-            expect([result.f1Exact.value, result.f1Overlap.value]).toEqual([f1(totals.exact), f1(totals.overlap)]);
-            expect(result.documents).toBe(shared.length);
-          }
+  itHoldsForDocuments('sum label-by-label matching to the layer’s span F1, per label and for the document ranking', (docs, indexed) => {
+    const { layer, labels } = pairSpans(indexed, 'x', 'y', 'ENTITY', LABELS);
+    const shared = docs.filter((d) => d.annotators.includes('x') && d.annotators.includes('y'));
+    for (const label of [undefined, ...LABELS]) {
+      const totals = { exact: [0, 0], overlap: [0, 0] };
+      for (const d of shared) {
+        const [left, right] = [spansOf(d, 'x', label), spansOf(d, 'y', label)];
+        if (left.length + right.length === 0) continue;
+        for (const mode of ['exact', 'overlap'] as const) {
+          totals[mode][0]! += 2 * spanF1(left, right, mode).tp;
+          totals[mode][1]! += left.length + right.length;
+        }
+      }
+      const f1 = ([twiceTp, all]: number[]) => (all === 0 ? null : round(twiceTp! / all!));
+      const result = label === undefined ? layer : labels.get(label)!;
+      expect([result.f1Exact.value, result.f1Overlap.value]).toEqual([f1(totals.exact), f1(totals.overlap)]);
+      expect(result.documents).toBe(shared.length);
+    }
 
-          for (const d of docs) {
-            const scores = d.annotators.flatMap((a, i) =>
-              d.annotators.slice(i + 1).flatMap((b) => {
-                const [left, right] = [d.spans.filter((s) => s.author === a), d.spans.filter((s) => s.author === b)];
-                return left.length + right.length > 0 ? [spanF1(left, right, 'overlap').f1] : [];
-              }),
-            );
-            expect(documentDisagreement(d)).toBe(scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null);
-          }
+    for (const d of docs) {
+      const scores = d.annotators.flatMap((a, i) =>
+        d.annotators.slice(i + 1).flatMap((b) => {
+          const [left, right] = [d.spans.filter((s) => s.author === a), d.spans.filter((s) => s.author === b)];
+          return left.length + right.length > 0 ? [spanF1(left, right, 'overlap').f1] : [];
         }),
-        { numRuns: 150 },
       );
-    },
-    PROPERTY_TIMEOUT,
-  );
+      expect(documentDisagreement(d)).toBe(scores.length ? round(1 - scores.reduce((x, y) => x + y, 0) / scores.length) : null);
+    }
+  });
 
   it('give the layer and each label the α_u of their spans laid end to end', () => {
     fc.assert(

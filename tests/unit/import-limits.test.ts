@@ -15,6 +15,21 @@ import { collect, failure, sourceOf } from '../fixtures/import/source';
 
 const MB = 1024 * 1024;
 
+/** A file that never ends, chunks of `chunkBytes` letters "a"; `sent` counts the bytes handed out, to see where the parse stopped. */
+function endlessSource(name: string, chunkBytes: number) {
+  const source = {
+    name,
+    sent: 0,
+    async *stream() {
+      for (;;) {
+        source.sent += chunkBytes;
+        yield new Uint8Array(chunkBytes).fill(0x61);
+      }
+    },
+  };
+  return source;
+}
+
 afterEach(() => {
   vi.unstubAllEnvs();
 });
@@ -89,20 +104,11 @@ describe('pdf page limit', () => {
 describe('line, column, document and span limits', () => {
   it('refuses a line past the line limit while it streams, without waiting for its end', async () => {
     vi.stubEnv('GLOSSA_MAX_LINE_MB', '1');
-    let sent = 0;
     // An endless line: the parse must stop on its own once the limit is passed.
-    const endless = {
-      name: 'x.jsonl',
-      async *stream() {
-        for (;;) {
-          sent += 64 * 1024;
-          yield new Uint8Array(64 * 1024).fill(0x61);
-        }
-      },
-    };
+    const endless = endlessSource('x.jsonl', 64 * 1024);
     const error = await failure(parseSource(endless, 'jsonl'));
     expect(error.message).toBe('x.jsonl:1: the line is longer than the limit of 1 MB (GLOSSA_MAX_LINE_MB)');
-    expect(sent).toBe(MB + 64 * 1024);
+    expect(endless.sent).toBe(MB + 64 * 1024);
   });
 
   it('refuses a CSV header with more columns than the limit; checks a wide header in one pass', async () => {
@@ -118,20 +124,11 @@ describe('line, column, document and span limits', () => {
 
   it('refuses a .txt longer than the document limit before reading it whole', async () => {
     vi.stubEnv('GLOSSA_MAX_DOCUMENT_CHARS', '1000');
-    let sent = 0;
-    const endless = {
-      name: 'big.txt',
-      async *stream() {
-        for (;;) {
-          sent += 1000;
-          yield new Uint8Array(1000).fill(0x61);
-        }
-      },
-    };
+    const endless = endlessSource('big.txt', 1000);
     expect((await failure(parseSource(endless, 'txt'))).message).toBe(
       'big.txt: the file is longer than a document may be: over the limit of 1,000 (GLOSSA_MAX_DOCUMENT_CHARS) characters',
     );
-    expect(sent).toBe(4000);
+    expect(endless.sent).toBe(4000);
   });
 
   it('reports the byte offset of invalid UTF-8 in an uploaded text file', async () => {
