@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { api } from '@/components/api';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
+import { choicesOf } from '@/components/forms/Options';
+import { SelectField } from '@/components/forms/SelectField';
 import { useAction } from '@/components/forms/useAction';
 import type * as contract from '@/lib/api/contracts/recommenders';
 import { CONFIG_TEMPLATES, KIND_NAMES, type RecommenderItem } from './types';
@@ -48,26 +50,16 @@ export function RecommenderForm({
   return (
     <form className="recommender-form" onSubmit={save} aria-label={editing ? `Edit ${editing.name}` : 'Add a recommender'}>
       {!editing && (
-        <Field label="Kind">
-          {(control) => (
-            <select
-              {...control}
-              name="kind"
-              value={kind}
-              onChange={(event) => {
-                const next = event.target.value as RecommenderItem['kind'];
-                setKind(next);
-                setConfig(JSON.stringify(CONFIG_TEMPLATES[next], null, 2));
-              }}
-            >
-              {Object.entries(KIND_NAMES).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={(next) => {
+            setKind(next);
+            setConfig(JSON.stringify(CONFIG_TEMPLATES[next], null, 2));
+          }}
+          choices={choicesOf(KIND_NAMES)}
+        />
       )}
       <Field label="Name">{(control) => <input {...control} name="name" required maxLength={200} defaultValue={editing?.name ?? ''} />}</Field>
       <fieldset>

@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import { Field, FieldErrorText } from '@/components/forms/Field';
+import { InputField } from '@/components/forms/InputField';
 import { itemHasProblems, useSchemaEditor } from './context';
 import { addButtonId, focusSoon } from './focus';
-import { asKey, newUid, type DraftTarget } from './model';
+import { KeyField } from './KeyField';
+import { newUid, type DraftTarget } from './model';
 import { RetireConfirm } from './RetireConfirm';
 import styles from './SchemaEditor.module.css';
 import { controlId, fieldKey, TARGETS_FIELD } from './validation';
@@ -63,23 +65,15 @@ function TargetRow({ target }: { target: DraftTarget }) {
   return (
     <li className={`${styles.row} ${itemHasProblems(shown.fields, target.uid) ? styles.rowProblem : ''}`}>
       <div className={styles.targetForm}>
-        <Field {...field('name')} label="Name">
-          {(control) => <input {...control} value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
-        </Field>
-        <Field {...field('key')} label="Key" hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}>
-          {(control) => (
-            <input
-              {...control}
-              value={target.key}
-              readOnly={target.stored}
-              maxLength={64}
-              spellCheck={false}
-              autoComplete="off"
-              className={styles.code}
-              onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
-            />
-          )}
-        </Field>
+        <InputField {...field('name')} label="Name" value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />
+        <KeyField
+          {...field('key')}
+          label="Key"
+          hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}
+          value={target.key}
+          readOnly={target.stored}
+          onChange={(key) => edit({ key }, 'key')}
+        />
         <Field {...field('aliases')} label="Aliases" optional hint="One per line, or separated by commas.">
           {(control) => <textarea {...control} rows={2} value={target.aliases} onChange={(event) => edit({ aliases: event.target.value }, 'aliases')} />}
         </Field>

@@ -3,6 +3,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
+import { SelectField } from '@/components/forms/SelectField';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
 import { api } from '@/components/api';
@@ -58,19 +59,15 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
   return (
     <form className={styles.editor} onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Edit the gold span">
-      <Field label="Label">
-        {(control) => (
-          // Focused on open: the editor appears because the curator asked to change this span.
-          <select {...control} value={labelId} onChange={(event) => setLabelId(event.target.value)} autoFocus>
-            {/* Names only: they are unique in a layer, and a key after a long name ("… jurisprudence (LEGALITY)") made the list wider than the panel. */}
-            {labels.map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Label"
+        value={labelId}
+        onChange={setLabelId}
+        // Focused on open: the editor appears because the curator asked to change this span.
+        autoFocus
+        // Names only: they are unique in a layer, and a key after a long name ("… jurisprudence (LEGALITY)") made the list wider than the panel.
+        choices={labels.map((label) => ({ value: label.id, label: label.name }))}
+      />
       <OffsetField label="Start" value={start} max={text.length} onChange={setStart} />
       <OffsetField label="End" value={end} max={text.length} onChange={setEnd} />
       <SubmitButton pending={pending} pendingLabel="Saving…" disabled={unchanged || problem !== null}>
