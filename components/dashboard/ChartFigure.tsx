@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { DataTable, type DataTableProps } from '@/components/ui/DataTable';
+import { DataTable, type DataTableBase, type RowKey } from '@/components/ui/DataTable';
 import styles from './charts.module.css';
 
 /** The charts' drawing width, in SVG units (they scale to the figure's width). */
 export const CHART_WIDTH = 640;
 
-interface ChartFigureProps<Row> extends Pick<DataTableProps<Row>, 'columns' | 'rows' | 'rowKey'> {
+interface ChartFigureProps<Row> extends Pick<DataTableBase<Row>, 'columns' | 'rows'> {
+  rowKey: RowKey<Row>;
   /** Names the chart: its SVG's data-chart, and the ids its title and description are referred to by. */
   id: string;
   title: string;
