@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/components/api';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
@@ -155,11 +156,7 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
           <button type="button" className="button button--primary" onClick={start} disabled={downloading || preview.state === 'refused'}>
             {downloading ? 'Downloading…' : 'Download'}
           </button>
-          {downloading && (
-            <button type="button" className="button button--secondary" onClick={() => download.current?.abort()}>
-              Cancel
-            </button>
-          )}
+          {downloading && <CancelButton onClick={() => download.current?.abort()} />}
         </div>
         {progress && <DownloadStatus progress={progress} />}
         <FormError message={error} />

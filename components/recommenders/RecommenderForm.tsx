@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { api } from '@/components/api';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { choicesOf } from '@/components/forms/Options';
@@ -81,11 +82,7 @@ export function RecommenderForm({
         <button type="submit" className="button button--primary" disabled={pending}>
           {editing ? 'Save' : 'Add recommender'}
         </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
+        {onCancel && <CancelButton onClick={onCancel} />}
       </div>
     </form>
   );

@@ -1,8 +1,9 @@
 'use client';
 
 import { useState, type KeyboardEvent } from 'react';
-import { Field } from '@/components/forms/Field';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { FormError } from '@/components/forms/FormError';
+import { InputField } from '@/components/forms/InputField';
 import { SelectField } from '@/components/forms/SelectField';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
@@ -73,9 +74,7 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
       <SubmitButton pending={pending} pendingLabel="Saving…" disabled={unchanged || problem !== null}>
         Save gold span
       </SubmitButton>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
-        Cancel
-      </button>
+      <CancelButton onClick={onCancel} />
       <p className={`note ${styles.preview}`} aria-live="polite">
         {problem ?? (
           <>
@@ -92,19 +91,16 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
 function OffsetField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (value: number) => void }) {
   return (
-    <Field label={label} hint="Code point offset">
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          min={0}
-          max={max}
-          step={1}
-          value={Number.isNaN(value) ? '' : value}
-          onChange={(event) => onChange(event.target.valueAsNumber)}
-          required
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      hint="Code point offset"
+      type="number"
+      min={0}
+      max={max}
+      step={1}
+      value={Number.isNaN(value) ? '' : value}
+      onChange={(event) => onChange(event.target.valueAsNumber)}
+      required
+    />
   );
 }
