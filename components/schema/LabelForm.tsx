@@ -29,10 +29,8 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
       />
       <KeyField
         {...field('key')}
-        label="Key"
         hint={label.stored ? 'Fixed: exports and imports refer to labels by key.' : 'A–Z, 0–9, _. Fixed once saved: exports refer to it.'}
-        value={label.key}
-        readOnly={label.stored}
+        item={label}
         onChange={(key) => edit({ key }, 'key')}
       />
       <InputField

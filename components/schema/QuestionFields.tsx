@@ -103,7 +103,7 @@ function OptionRow({ labelUid, option, number, onEdit, onRemove }: OptionRowProp
         maxLength={120}
         onChange={(event) => onEdit({ name: event.target.value }, 'name')}
       />
-      <KeyField {...field('key')} label={`Option ${number} key`} value={option.key} onChange={(key) => onEdit({ key }, 'key')} />
+      <KeyField {...field('key')} label={`Option ${number} key`} item={option} onChange={(key) => onEdit({ key }, 'key')} />
       <button type="button" className={`button button--danger-quiet ${styles.optionRemove}`} onClick={onRemove}>
         Remove<span className="visually-hidden"> option {number}</span>
       </button>

@@ -58,7 +58,7 @@ function TargetRow({ target }: { target: DraftTarget }) {
   const field = (name: string) => ({ id: controlId(fieldKey(target.uid, name)), error: shown.fields.get(fieldKey(target.uid, name)) });
   const edit = (patch: Parameters<typeof editTarget>[1], name: string) => editTarget(target.uid, patch, fieldKey(target.uid, name));
   const retire = () => {
-    dispatch({ type: 'retireTarget', uid: target.uid });
+    dispatch({ type: 'retire', list: 'targets', uid: target.uid });
     focusSoon(addButtonId('target'));
   };
 
@@ -68,10 +68,8 @@ function TargetRow({ target }: { target: DraftTarget }) {
         <InputField {...field('name')} label="Name" value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />
         <KeyField
           {...field('key')}
-          label="Key"
           hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}
-          value={target.key}
-          readOnly={target.stored}
+          item={target}
           onChange={(key) => edit({ key }, 'key')}
         />
         <Field {...field('aliases')} label="Aliases" optional hint="One per line, or separated by commas.">

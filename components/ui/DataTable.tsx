@@ -81,8 +81,8 @@ export function DataTable<Row>({
   return plain ? table : <div className="table-wrap">{table}</div>;
 }
 
-/** The default key: the overloads let a table leave `rowKey` out only when its rows have an `id`. */
-const byId = (row: unknown) => (row as { id: string | number }).id;
+/** The default key. Only the overloads' first form may leave `rowKey` out, whose rows have an `id`. */
+export const byId = (row: unknown) => (row as { id: string | number }).id;
 
 function classes(column: Pick<Column<unknown>, 'numeric' | 'className'>, ...more: string[]): string | undefined {
   const names = [...(column.numeric ? ['numeric'] : []), ...(column.className ? [column.className] : []), ...more];
