@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { DateText } from '@/components/ui/DateText';
 import { MAX_COMMENT } from '@/lib/comments/rules';
 import styles from './comments.module.css';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { useComments, type Comment } from './useComments';
 
 /**
@@ -105,11 +106,7 @@ function CommentForm({ label, submitLabel, initial = '', onSubmit, onCancel }: C
         <button type="submit" className="button" disabled={busy || text.trim() === ''}>
           {submitLabel}
         </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
+        {onCancel && <CancelButton onClick={onCancel} />}
       </div>
     </form>
   );

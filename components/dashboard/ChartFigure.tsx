@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import { DataTable, type DataTableProps } from '@/components/ui/DataTable';
+import { byId, DataTable, type DataTableBase, type RowKey } from '@/components/ui/DataTable';
 import styles from './charts.module.css';
 
 /** The charts' drawing width, in SVG units (they scale to the figure's width). */
 export const CHART_WIDTH = 640;
 
-interface ChartFigureProps<Row> extends Pick<DataTableProps<Row>, 'columns' | 'rows' | 'rowKey'> {
+interface ChartFigureProps<Row> extends Pick<DataTableBase<Row>, 'columns' | 'rows'> {
+  rowKey?: RowKey<Row>;
   /** Names the chart: its SVG's data-chart, and the ids its title and description are referred to by. */
   id: string;
   title: string;
@@ -22,7 +23,10 @@ interface ChartFigureProps<Row> extends Pick<DataTableProps<Row>, 'columns' | 'r
  * figures behind it (`columns` of `rows`) sit in a table behind a native disclosure, which the
  * keyboard reaches without any script.
  */
-export function ChartFigure<Row>({ id, title, legend, description, height, children, columns, rows, rowKey }: ChartFigureProps<Row>) {
+export function ChartFigure<Row extends { id: string | number }>(props: ChartFigureProps<Row>): ReactNode;
+/** Rows without an `id` say what identifies them, as in DataTable. */
+export function ChartFigure<Row>(props: ChartFigureProps<Row> & { rowKey: RowKey<Row> }): ReactNode;
+export function ChartFigure<Row>({ id, title, legend, description, height, children, columns, rows, rowKey = byId }: ChartFigureProps<Row>) {
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>{title}</figcaption>

@@ -23,7 +23,6 @@ export function LabelBars({ distribution }: { distribution: LayerDistribution })
       description={describe(distribution)}
       height={labels.length * BAR_ROW}
       rows={labels}
-      rowKey={(l) => l.id}
       columns={[
         { header: 'Label', rowHeader: true, cell: (l) => l.name },
         { header: 'Annotators’ spans', cell: (l) => l.annotators },

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { api, errorMessage } from '@/components/api';
+import { CancelButton } from '@/components/forms/CancelButton';
 import type * as contract from '@/lib/api/contracts/documents';
 
 /**
@@ -47,9 +48,7 @@ export function DocumentActions({ documentId, name }: { documentId: string; name
         <button type="submit" className="button button--primary" disabled={busy}>
           Save name
         </button>
-        <button type="button" className="button button--secondary" onClick={() => setMode('idle')}>
-          Cancel
-        </button>
+        <CancelButton onClick={() => setMode('idle')} />
         {error && (
           <p className="form-error" role="alert">
             {error}

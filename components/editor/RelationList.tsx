@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Options } from '@/components/forms/Options';
 import { shortQuote, type Catalog } from '@/lib/editor/catalog';
 import type { Relation, Span } from '@/lib/editor/model';
 import { relationRows, typeCounts, type RelationRow } from '@/lib/editor/relation-rows';
@@ -95,11 +96,7 @@ export const RelationList = memo(function RelationList({ catalog, spans, relatio
           <label htmlFor={`${id}-type`}>Type</label>
           <select id={`${id}-type`} value={filter} onChange={(event) => setTypeFilter(event.target.value)}>
             <option value="ALL">All types ({rows.length})</option>
-            {counts.map((count) => (
-              <option key={count.labelId} value={count.labelId}>
-                {count.name} ({count.count})
-              </option>
-            ))}
+            <Options choices={counts.map((count) => ({ value: count.labelId, label: `${count.name} (${count.count})` }))} />
           </select>
         </div>
       </div>

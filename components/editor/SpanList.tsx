@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useId, useMemo, useState } from 'react';
+import { Options } from '@/components/forms/Options';
 import { spanTitle, type Catalog } from '@/lib/editor/catalog';
 import type { Span } from '@/lib/editor/model';
 import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
@@ -42,22 +43,14 @@ export const SpanList = memo(function SpanList({ catalog, spans, activeKey, read
             onChange={(event) => setFilter({ ...filter, layer: event.target.value as SpanLayer | 'ALL', labelId: 'ALL' })}
           >
             <option value="ALL">All layers</option>
-            {SPAN_LAYERS.map((layer) => (
-              <option key={layer} value={layer}>
-                {layerName(layer)}
-              </option>
-            ))}
+            <Options choices={SPAN_LAYERS.map((layer) => ({ value: layer, label: layerName(layer) }))} />
           </select>
         </div>
         <div>
           <label htmlFor={`${id}-label`}>Label</label>
           <select id={`${id}-label`} value={filter.labelId} onChange={(event) => setFilter({ ...filter, labelId: event.target.value })}>
             <option value="ALL">All labels</option>
-            {usedLabels.map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
+            <Options choices={usedLabels.map((label) => ({ value: label.id, label: label.name }))} />
           </select>
         </div>
         <label className={styles.filterCheck}>

@@ -2,10 +2,13 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { errorMessage } from '@/components/api';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { CheckboxField } from '@/components/forms/CheckboxField';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
+import { Options } from '@/components/forms/Options';
+import { SelectField } from '@/components/forms/SelectField';
 import { RadioGroup } from '@/components/import/RadioGroup';
 import { EXPORT_FORMATS, FORMAT_INFO, type ExportFormat } from '@/lib/export/options';
 import { downloadExport, type DownloadProgress } from './download';
@@ -104,31 +107,19 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
                   <option value="gold">Gold (adjudicated)</option>
                   <option value="all">Everyone: gold and every annotator</option>
                   <optgroup label="One annotator">
-                    {members.map((member) => (
-                      <option key={member.id} value={`annotator:${member.id}`}>
-                        {member.name}
-                      </option>
-                    ))}
+                    <Options choices={members.map((member) => ({ value: `annotator:${member.id}`, label: member.name }))} />
                   </optgroup>
                 </select>
               )}
             </Field>
-            <Field label="Documents" hint="By assignment status: for one annotator, theirs; otherwise anyone's.">
-              {(control) => (
-                <select
-                  {...control}
-                  value={choice.status}
-                  onChange={(event) => change({ status: event.target.value as ExportChoice['status'] })}
-                  disabled={downloading}
-                >
-                  {STATUS_CHOICES.map((status) => (
-                    <option key={status.value} value={status.value}>
-                      {status.label}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <SelectField
+              label="Documents"
+              hint="By assignment status: for one annotator, theirs; otherwise anyone's."
+              value={choice.status}
+              onChange={(status) => change({ status })}
+              disabled={downloading}
+              choices={STATUS_CHOICES}
+            />
             {FORMAT_INFO[choice.format].sourceLabels && (
               <CheckboxField
                 label="Labels as the imported files spelled them"
@@ -165,11 +156,7 @@ export function ExportPanel({ projectId, members }: { projectId: string; members
           <button type="button" className="button button--primary" onClick={start} disabled={downloading || preview.state === 'refused'}>
             {downloading ? 'Downloading…' : 'Download'}
           </button>
-          {downloading && (
-            <button type="button" className="button button--secondary" onClick={() => download.current?.abort()}>
-              Cancel
-            </button>
-          )}
+          {downloading && <CancelButton onClick={() => download.current?.abort()} />}
         </div>
         {progress && <DownloadStatus progress={progress} />}
         <FormError message={error} />

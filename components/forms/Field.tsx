@@ -7,7 +7,7 @@ interface ControlProps {
   'aria-invalid'?: true;
 }
 
-interface FieldProps {
+export interface FieldProps {
   label: string;
   hint?: ReactNode;
   optional?: boolean;

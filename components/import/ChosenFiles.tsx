@@ -36,7 +36,6 @@ export function ChosenFiles({ files, format, disabled, onRemove }: ChosenFilesPr
       caption="Files to import"
       hideCaption
       rows={files}
-      rowKey={(chosen) => chosen.id}
       columns={[
         { header: 'File', cell: ({ file }) => file.name },
         { header: 'Size', numeric: true, cell: ({ file }) => formatSize(file.size) },

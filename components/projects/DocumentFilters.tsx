@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { Field } from '@/components/forms/Field';
+import { choicesOf } from '@/components/forms/Options';
+import { SelectField } from '@/components/forms/SelectField';
 import type { DocumentFilters as Filters } from '@/lib/documents/search';
 
 const STATUS_LABELS = {
@@ -31,31 +33,15 @@ export function DocumentFilters({ action, filters, members, clearHref }: Documen
       <Field label="Search" hint="Name or text, any case.">
         {(control) => <input {...control} name="q" type="search" defaultValue={filters.q ?? ''} maxLength={200} />}
       </Field>
-      <Field label="Status">
-        {(control) => (
-          <select {...control} name="status" defaultValue={filters.status ?? ''}>
-            <option value="">Any status</option>
-            {Object.entries(STATUS_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Status" name="status" defaultValue={filters.status ?? ''} none="Any status" choices={choicesOf(STATUS_LABELS)} />
       {members.length > 0 && (
-        <Field label="Assignee">
-          {(control) => (
-            <select {...control} name="assignee" defaultValue={filters.assignee ?? ''}>
-              <option value="">Anyone</option>
-              {members.map((member) => (
-                <option key={member.id} value={member.id}>
-                  {member.email ? `${member.name} (${member.email})` : member.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Assignee"
+          name="assignee"
+          defaultValue={filters.assignee ?? ''}
+          none="Anyone"
+          choices={members.map((member) => ({ value: member.id, label: member.email ? `${member.name} (${member.email})` : member.name }))}
+        />
       )}
       <Field label="Metadata field" hint="For example: source">
         {(control) => <input {...control} name="metaKey" type="text" defaultValue={firstMeta?.key ?? ''} maxLength={100} autoComplete="off" />}

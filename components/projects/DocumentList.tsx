@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { DocumentActions } from '@/components/documents/DocumentActions';
+import { DataTable } from '@/components/ui/DataTable';
 import { DateText } from '@/components/ui/DateText';
 import { EmptyState } from '@/components/ui/EmptyState';
 import type { AssignmentStatus } from '@/lib/generated/prisma/enums';
@@ -86,45 +87,20 @@ export function DocumentList({ projectId, documents, total, canImport, memberNam
   const last = offset + documents.length - 1;
   return (
     <>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col" className="numeric">
-                #
-              </th>
-              <th scope="col">Name</th>
-              {showsAssignments && <th scope="col">Assignments</th>}
-              <th scope="col">Added</th>
-              {canImport && <th scope="col">Manage</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((document) => (
-              <tr key={document.id}>
-                {/* Positions are 0-based in the data; people count from 1. */}
-                <td className="numeric">{document.position + 1}</td>
-                <td>
-                  <Link href={`/projects/${projectId}/documents/${document.id}`}>{document.name}</Link>
-                </td>
-                {showsAssignments && (
-                  <td>
-                    <StatusChips assignments={document.assignments ?? []} memberNames={memberNames} />
-                  </td>
-                )}
-                <td>
-                  <DateText value={document.createdAt} />
-                </td>
-                {canImport && (
-                  <td>
-                    <DocumentActions documentId={document.id} name={document.name} />
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={documents}
+        columns={[
+          // Positions are 0-based in the data; people count from 1.
+          { header: '#', numeric: true, cell: (document) => document.position + 1 },
+          { header: 'Name', cell: (document) => <Link href={`/projects/${projectId}/documents/${document.id}`}>{document.name}</Link> },
+          showsAssignments && {
+            header: 'Assignments',
+            cell: (document) => <StatusChips assignments={document.assignments ?? []} memberNames={memberNames} />,
+          },
+          { header: 'Added', cell: (document) => <DateText value={document.createdAt} /> },
+          canImport && { header: 'Manage', cell: (document) => <DocumentActions documentId={document.id} name={document.name} /> },
+        ]}
+      />
       <p className="muted" aria-live="polite">
         {total > documents.length || offset > 1
           ? `Showing ${offset}–${last} of ${total} ${clearHref ? 'matching ' : ''}documents.`

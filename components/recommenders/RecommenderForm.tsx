@@ -2,8 +2,11 @@
 
 import { useState } from 'react';
 import { api } from '@/components/api';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { Field } from '@/components/forms/Field';
 import { FormError } from '@/components/forms/FormError';
+import { choicesOf } from '@/components/forms/Options';
+import { SelectField } from '@/components/forms/SelectField';
 import { useAction } from '@/components/forms/useAction';
 import type * as contract from '@/lib/api/contracts/recommenders';
 import { CONFIG_TEMPLATES, KIND_NAMES, type RecommenderItem } from './types';
@@ -48,26 +51,16 @@ export function RecommenderForm({
   return (
     <form className="recommender-form" onSubmit={save} aria-label={editing ? `Edit ${editing.name}` : 'Add a recommender'}>
       {!editing && (
-        <Field label="Kind">
-          {(control) => (
-            <select
-              {...control}
-              name="kind"
-              value={kind}
-              onChange={(event) => {
-                const next = event.target.value as RecommenderItem['kind'];
-                setKind(next);
-                setConfig(JSON.stringify(CONFIG_TEMPLATES[next], null, 2));
-              }}
-            >
-              {Object.entries(KIND_NAMES).map(([value, name]) => (
-                <option key={value} value={value}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Kind"
+          name="kind"
+          value={kind}
+          onChange={(next) => {
+            setKind(next);
+            setConfig(JSON.stringify(CONFIG_TEMPLATES[next], null, 2));
+          }}
+          choices={choicesOf(KIND_NAMES)}
+        />
       )}
       <Field label="Name">{(control) => <input {...control} name="name" required maxLength={200} defaultValue={editing?.name ?? ''} />}</Field>
       <fieldset>
@@ -89,11 +82,7 @@ export function RecommenderForm({
         <button type="submit" className="button button--primary" disabled={pending}>
           {editing ? 'Save' : 'Add recommender'}
         </button>
-        {onCancel && (
-          <button type="button" className="button button--secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
+        {onCancel && <CancelButton onClick={onCancel} />}
       </div>
     </form>
   );

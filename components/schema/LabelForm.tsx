@@ -1,9 +1,11 @@
 'use client';
 
 import { Field } from '@/components/forms/Field';
+import { InputField } from '@/components/forms/InputField';
 import { ColorField } from './ColorField';
 import { useSchemaEditor } from './context';
-import { asKey, type DraftLabel } from './model';
+import { KeyField } from './KeyField';
+import type { DraftLabel } from './model';
 import { QuestionFields } from './QuestionFields';
 import { RelationTypesFields } from './RelationTypesFields';
 import styles from './SchemaEditor.module.css';
@@ -17,40 +19,32 @@ export function LabelForm({ label, title }: { label: DraftLabel; title: string }
 
   return (
     <div className={styles.labelForm}>
-      <Field {...field('name')} label="Name" hint="What annotators see; rename freely.">
-        {(control) => <input {...control} value={label.name} maxLength={120} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
-      </Field>
-      <Field
+      <InputField
+        {...field('name')}
+        label="Name"
+        hint="What annotators see; rename freely."
+        value={label.name}
+        maxLength={120}
+        onChange={(event) => edit({ name: event.target.value }, 'name')}
+      />
+      <KeyField
         {...field('key')}
-        label="Key"
         hint={label.stored ? 'Fixed: exports and imports refer to labels by key.' : 'A–Z, 0–9, _. Fixed once saved: exports refer to it.'}
-      >
-        {(control) => (
-          <input
-            {...control}
-            value={label.key}
-            readOnly={label.stored}
-            maxLength={64}
-            autoComplete="off"
-            spellCheck={false}
-            className={styles.code}
-            onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
-          />
-        )}
-      </Field>
-      <Field {...field('hotkey')} label="Hotkey" optional hint="One lower-case letter or digit.">
-        {(control) => (
-          <input
-            {...control}
-            value={label.hotkey}
-            maxLength={1}
-            autoComplete="off"
-            spellCheck={false}
-            className={`${styles.code} ${styles.hotkey}`}
-            onChange={(event) => edit({ hotkey: event.target.value.toLowerCase() }, 'hotkey')}
-          />
-        )}
-      </Field>
+        item={label}
+        onChange={(key) => edit({ key }, 'key')}
+      />
+      <InputField
+        {...field('hotkey')}
+        label="Hotkey"
+        optional
+        hint="One lower-case letter or digit."
+        value={label.hotkey}
+        maxLength={1}
+        autoComplete="off"
+        spellCheck={false}
+        className={`${styles.code} ${styles.hotkey}`}
+        onChange={(event) => edit({ hotkey: event.target.value.toLowerCase() }, 'hotkey')}
+      />
       <ColorField {...field('color')} title={title} value={label.color} onChange={(color) => edit({ color }, 'color')} />
       <Field
         {...field('description')}

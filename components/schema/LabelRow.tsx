@@ -38,7 +38,7 @@ export function LabelRow({ label, position, count, announce }: LabelRowProps) {
     announce(`${title} moved to position ${position + by + 1} of ${count}.`);
   };
   const retire = () => {
-    dispatch({ type: 'retireLabel', uid: label.uid });
+    dispatch({ type: 'retire', list: 'labels', uid: label.uid });
     focusSoon(addButtonId(label.layer));
     announce(label.stored ? `${title} retired; restore it from the Retired list.` : `${title} removed.`);
   };

@@ -1,10 +1,12 @@
 'use client';
 
 import { CheckboxField } from '@/components/forms/CheckboxField';
-import { Field, FieldErrorText } from '@/components/forms/Field';
+import { FieldErrorText } from '@/components/forms/Field';
+import { InputField } from '@/components/forms/InputField';
 import { useSchemaEditor } from './context';
 import { focusSoon } from './focus';
-import { asKey, newUid, type DraftLabel, type DraftOption } from './model';
+import { KeyField } from './KeyField';
+import { newUid, type DraftLabel, type DraftOption } from './model';
 import styles from './SchemaEditor.module.css';
 import { controlId, fieldKey, optionFieldKey } from './validation';
 
@@ -94,22 +96,14 @@ function OptionRow({ labelUid, option, number, onEdit, onRemove }: OptionRowProp
   };
   return (
     <li className={styles.option}>
-      <Field {...field('name')} label={`Option ${number} name`}>
-        {(control) => <input {...control} value={option.name} maxLength={120} onChange={(event) => onEdit({ name: event.target.value }, 'name')} />}
-      </Field>
-      <Field {...field('key')} label={`Option ${number} key`}>
-        {(control) => (
-          <input
-            {...control}
-            value={option.key}
-            maxLength={64}
-            spellCheck={false}
-            autoComplete="off"
-            className={styles.code}
-            onChange={(event) => onEdit({ key: asKey(event.target.value) }, 'key')}
-          />
-        )}
-      </Field>
+      <InputField
+        {...field('name')}
+        label={`Option ${number} name`}
+        value={option.name}
+        maxLength={120}
+        onChange={(event) => onEdit({ name: event.target.value }, 'name')}
+      />
+      <KeyField {...field('key')} label={`Option ${number} key`} item={option} onChange={(key) => onEdit({ key }, 'key')} />
       <button type="button" className={`button button--danger-quiet ${styles.optionRemove}`} onClick={onRemove}>
         Remove<span className="visually-hidden"> option {number}</span>
       </button>

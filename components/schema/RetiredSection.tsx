@@ -13,11 +13,11 @@ export function RetiredSection() {
   const { retiredLabels, retiredTargets } = draft;
   // Restoring removes the clicked button; focus follows the restored item to its place in the form.
   const restoreLabel = (uid: string) => {
-    dispatch({ type: 'restoreLabel', uid });
+    dispatch({ type: 'restore', list: 'labels', uid });
     focusSoon(editButtonId(uid));
   };
   const restoreTarget = (uid: string) => {
-    dispatch({ type: 'restoreTarget', uid });
+    dispatch({ type: 'restore', list: 'targets', uid });
     focusSoon(controlId(fieldKey(uid, 'name')));
   };
   return (

@@ -26,7 +26,6 @@ export function SchemaReadOnly({ schema, roleName }: { schema: StoredSchema; rol
           </h2>
           <DataTable
             rows={items}
-            rowKey={(label) => label.id}
             columns={[
               {
                 header: 'Label',

@@ -2,9 +2,11 @@
 
 import { useState } from 'react';
 import { Field, FieldErrorText } from '@/components/forms/Field';
+import { InputField } from '@/components/forms/InputField';
 import { itemHasProblems, useSchemaEditor } from './context';
 import { addButtonId, focusSoon } from './focus';
-import { asKey, newUid, type DraftTarget } from './model';
+import { KeyField } from './KeyField';
+import { newUid, type DraftTarget } from './model';
 import { RetireConfirm } from './RetireConfirm';
 import styles from './SchemaEditor.module.css';
 import { controlId, fieldKey, TARGETS_FIELD } from './validation';
@@ -56,30 +58,20 @@ function TargetRow({ target }: { target: DraftTarget }) {
   const field = (name: string) => ({ id: controlId(fieldKey(target.uid, name)), error: shown.fields.get(fieldKey(target.uid, name)) });
   const edit = (patch: Parameters<typeof editTarget>[1], name: string) => editTarget(target.uid, patch, fieldKey(target.uid, name));
   const retire = () => {
-    dispatch({ type: 'retireTarget', uid: target.uid });
+    dispatch({ type: 'retire', list: 'targets', uid: target.uid });
     focusSoon(addButtonId('target'));
   };
 
   return (
     <li className={`${styles.row} ${itemHasProblems(shown.fields, target.uid) ? styles.rowProblem : ''}`}>
       <div className={styles.targetForm}>
-        <Field {...field('name')} label="Name">
-          {(control) => <input {...control} value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />}
-        </Field>
-        <Field {...field('key')} label="Key" hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}>
-          {(control) => (
-            <input
-              {...control}
-              value={target.key}
-              readOnly={target.stored}
-              maxLength={64}
-              spellCheck={false}
-              autoComplete="off"
-              className={styles.code}
-              onChange={(event) => edit({ key: asKey(event.target.value) }, 'key')}
-            />
-          )}
-        </Field>
+        <InputField {...field('name')} label="Name" value={target.name} maxLength={200} onChange={(event) => edit({ name: event.target.value }, 'name')} />
+        <KeyField
+          {...field('key')}
+          hint={target.stored ? 'Fixed: exports refer to it.' : 'A–Z, 0–9 and _; fixed once saved.'}
+          item={target}
+          onChange={(key) => edit({ key }, 'key')}
+        />
         <Field {...field('aliases')} label="Aliases" optional hint="One per line, or separated by commas.">
           {(control) => <textarea {...control} rows={2} value={target.aliases} onChange={(event) => edit({ aliases: event.target.value }, 'aliases')} />}
         </Field>

@@ -12,12 +12,9 @@ export type DraftAction =
   | { type: 'addLabel'; layer: Layer; uid: string }
   | { type: 'updateLabel'; uid: string; patch: Partial<Omit<DraftLabel, 'uid' | 'stored' | 'layer'>> }
   | { type: 'moveLabel'; uid: string; by: -1 | 1 }
-  | { type: 'retireLabel'; uid: string }
-  | { type: 'restoreLabel'; uid: string }
   | { type: 'addTarget'; uid: string }
   | { type: 'updateTarget'; uid: string; patch: Partial<Omit<DraftTarget, 'uid' | 'stored'>> }
-  | { type: 'retireTarget'; uid: string }
-  | { type: 'restoreTarget'; uid: string };
+  | { type: 'retire' | 'restore'; list: Retirable; uid: string };
 
 export function draftReducer(draft: Draft, action: DraftAction): Draft {
   switch (action.type) {
@@ -32,28 +29,33 @@ export function draftReducer(draft: Draft, action: DraftAction): Draft {
       return { ...draft, labels: patch(draft.labels, action.uid, action.patch) };
     case 'moveLabel':
       return { ...draft, labels: moveWithinLayer(draft.labels, action.uid, action.by) };
-    case 'retireLabel': {
-      const [moved, labels] = take(draft.labels, action.uid);
-      // A label the server never saw has no annotations to keep: it simply goes.
-      return { ...draft, labels, retiredLabels: moved?.stored ? [...draft.retiredLabels, moved] : draft.retiredLabels };
-    }
-    case 'restoreLabel': {
-      const [moved, retiredLabels] = take(draft.retiredLabels, action.uid);
-      return moved ? { ...draft, retiredLabels, labels: [...draft.labels, moved] } : draft;
-    }
     case 'addTarget':
       return { ...draft, targets: [...draft.targets, emptyTarget(action.uid)] };
     case 'updateTarget':
       return { ...draft, targets: patch(draft.targets, action.uid, action.patch) };
-    case 'retireTarget': {
-      const [moved, targets] = take(draft.targets, action.uid);
-      return { ...draft, targets, retiredTargets: moved?.stored ? [...draft.retiredTargets, moved] : draft.retiredTargets };
-    }
-    case 'restoreTarget': {
-      const [moved, retiredTargets] = take(draft.retiredTargets, action.uid);
-      return moved ? { ...draft, retiredTargets, targets: [...draft.targets, moved] } : draft;
-    }
+    case 'retire':
+      return retire(draft, action.list, action.uid);
+    case 'restore':
+      return restore(draft, action.list, action.uid);
   }
+}
+
+/** The lists whose items can be retired, each with the list its retired items wait in. */
+const RETIRED = { labels: 'retiredLabels', targets: 'retiredTargets' } as const;
+type Retirable = keyof typeof RETIRED;
+
+/** A saved item moves to its retired list; one the server never saw has no annotations to keep: it simply goes. */
+function retire(draft: Draft, list: Retirable, uid: string): Draft {
+  const retired = RETIRED[list];
+  const [moved, rest] = take<DraftLabel | DraftTarget>(draft[list], uid);
+  return { ...draft, [list]: rest, [retired]: moved?.stored ? [...draft[retired], moved] : draft[retired] };
+}
+
+/** A retired item goes back to the end of its list. */
+function restore(draft: Draft, list: Retirable, uid: string): Draft {
+  const retired = RETIRED[list];
+  const [moved, rest] = take<DraftLabel | DraftTarget>(draft[retired], uid);
+  return moved ? { ...draft, [retired]: rest, [list]: [...draft[list], moved] } : draft;
 }
 
 type Keyed = { uid: string; stored: boolean; key: string; name: string };

@@ -25,7 +25,6 @@ export function TokenList({ tokens }: { tokens: TokenRow[] }) {
   return (
     <DataTable
       rows={tokens}
-      rowKey={(token) => token.id}
       columns={[
         { header: 'Name', cell: (token) => token.name },
         { header: 'Token', cell: (token) => <code>{token.prefix}…</code> },

@@ -17,7 +17,10 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
 }
 
-export interface DataTableProps<Row> {
+/** A row's React key. */
+export type RowKey<Row> = (row: Row, index: number) => string | number;
+
+export interface DataTableBase<Row> {
   /** What the table shows; `hideCaption` when a visible heading already says it. Omitted: the section's heading names the table. */
   caption?: string;
   hideCaption?: boolean;
@@ -28,11 +31,21 @@ export interface DataTableProps<Row> {
   /** `false` entries are columns left out for this viewer or this data (e.g. a review link only curators get). */
   columns: readonly (Column<Row> | false)[];
   rows: readonly Row[];
-  rowKey: (row: Row, index: number) => string | number;
 }
 
-/** The app's data table: a scrolling wrapper, a caption, column headers with scope, and one row per item. */
-export function DataTable<Row>({ caption, hideCaption = false, className, plain = false, columns, rows, rowKey }: DataTableProps<Row>) {
+/** The app's data table: a scrolling wrapper, a caption, column headers with scope, and one row per item. Rows with an `id` are keyed by it. */
+export function DataTable<Row extends { id: string | number }>(props: DataTableBase<Row> & { rowKey?: RowKey<Row> }): ReactNode;
+/** Rows without an `id` say what identifies them. */
+export function DataTable<Row>(props: DataTableBase<Row> & { rowKey: RowKey<Row> }): ReactNode;
+export function DataTable<Row>({
+  caption,
+  hideCaption = false,
+  className,
+  plain = false,
+  columns,
+  rows,
+  rowKey = byId,
+}: DataTableBase<Row> & { rowKey?: RowKey<Row> }) {
   const shown = columns.filter((column): column is Column<Row> => column !== false);
   const table = (
     <table className={[plain ? '' : 'table', className ?? ''].join(' ').trim() || undefined}>
@@ -67,6 +80,9 @@ export function DataTable<Row>({ caption, hideCaption = false, className, plain 
   );
   return plain ? table : <div className="table-wrap">{table}</div>;
 }
+
+/** The default key. Only the overloads' first form may leave `rowKey` out, whose rows have an `id`. */
+export const byId = (row: unknown) => (row as { id: string | number }).id;
 
 function classes(column: Pick<Column<unknown>, 'numeric' | 'className'>, ...more: string[]): string | undefined {
   const names = [...(column.numeric ? ['numeric'] : []), ...(column.className ? [column.className] : []), ...more];

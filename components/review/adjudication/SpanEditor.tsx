@@ -1,8 +1,10 @@
 'use client';
 
 import { useState, type KeyboardEvent } from 'react';
-import { Field } from '@/components/forms/Field';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { FormError } from '@/components/forms/FormError';
+import { InputField } from '@/components/forms/InputField';
+import { SelectField } from '@/components/forms/SelectField';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { useAction } from '@/components/forms/useAction';
 import { api } from '@/components/api';
@@ -58,27 +60,21 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
   return (
     <form className={styles.editor} onSubmit={onSubmit} onKeyDown={onKeyDown} aria-label="Edit the gold span">
-      <Field label="Label">
-        {(control) => (
-          // Focused on open: the editor appears because the curator asked to change this span.
-          <select {...control} value={labelId} onChange={(event) => setLabelId(event.target.value)} autoFocus>
-            {/* Names only: they are unique in a layer, and a key after a long name ("… jurisprudence (LEGALITY)") made the list wider than the panel. */}
-            {labels.map((label) => (
-              <option key={label.id} value={label.id}>
-                {label.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Label"
+        value={labelId}
+        onChange={setLabelId}
+        // Focused on open: the editor appears because the curator asked to change this span.
+        autoFocus
+        // Names only: they are unique in a layer, and a key after a long name ("… jurisprudence (LEGALITY)") made the list wider than the panel.
+        choices={labels.map((label) => ({ value: label.id, label: label.name }))}
+      />
       <OffsetField label="Start" value={start} max={text.length} onChange={setStart} />
       <OffsetField label="End" value={end} max={text.length} onChange={setEnd} />
       <SubmitButton pending={pending} pendingLabel="Saving…" disabled={unchanged || problem !== null}>
         Save gold span
       </SubmitButton>
-      <button type="button" className="button button--secondary" onClick={onCancel}>
-        Cancel
-      </button>
+      <CancelButton onClick={onCancel} />
       <p className={`note ${styles.preview}`} aria-live="polite">
         {problem ?? (
           <>
@@ -95,19 +91,16 @@ export function SpanEditor({ span, text, labels, onSaved, onCancel }: SpanEditor
 
 function OffsetField({ label, value, max, onChange }: { label: string; value: number; max: number; onChange: (value: number) => void }) {
   return (
-    <Field label={label} hint="Code point offset">
-      {(control) => (
-        <input
-          {...control}
-          type="number"
-          min={0}
-          max={max}
-          step={1}
-          value={Number.isNaN(value) ? '' : value}
-          onChange={(event) => onChange(event.target.valueAsNumber)}
-          required
-        />
-      )}
-    </Field>
+    <InputField
+      label={label}
+      hint="Code point offset"
+      type="number"
+      min={0}
+      max={max}
+      step={1}
+      value={Number.isNaN(value) ? '' : value}
+      onChange={(event) => onChange(event.target.valueAsNumber)}
+      required
+    />
   );
 }

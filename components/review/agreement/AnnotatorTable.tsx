@@ -19,7 +19,6 @@ export function AnnotatorTable({ layer, rows, pairs, nameOf }: AnnotatorTablePro
       caption="Per annotator"
       className={styles.table}
       rows={rows}
-      rowKey={(row) => row.id}
       columns={[
         { header: 'Annotator', rowHeader: true, cell: (row) => nameOf(row.id) },
         { header: 'Documents', numeric: true, cell: (row) => row.documents },

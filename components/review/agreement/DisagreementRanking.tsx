@@ -17,7 +17,6 @@ export function DisagreementRanking({ projectId, documents, mayReview }: Disagre
       caption="Documents, most disagreement first (1 − mean pairwise span F1, overlap)"
       className={styles.table}
       rows={documents}
-      rowKey={(document) => document.id}
       columns={[
         {
           header: 'Document',

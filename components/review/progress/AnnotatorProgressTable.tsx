@@ -1,4 +1,4 @@
-import { DataTable } from '@/components/ui/DataTable';
+import { type Column, DataTable } from '@/components/ui/DataTable';
 import { Bar } from '@/components/review/Bar';
 import { formatPercent } from '@/components/review/format';
 import { RoleBadge } from '@/components/projects/RoleBadge';
@@ -18,26 +18,20 @@ interface AnnotatorProgress {
   activeSeconds: number;
 }
 
+const COLUMNS: readonly Column<AnnotatorProgress>[] = [
+  { header: 'Annotator', rowHeader: true, cell: (a) => a.name },
+  { header: 'Role', cell: (a) => <RoleBadge role={a.role} /> },
+  { header: 'Assigned', numeric: true, cell: (a) => a.assigned },
+  { header: 'Not started', numeric: true, cell: (a) => a.notStarted },
+  { header: 'In progress', numeric: true, cell: (a) => a.inProgress },
+  { header: 'Submitted', numeric: true, cell: (a) => a.submitted },
+  { header: 'Annotations made', numeric: true, cell: (a) => a.annotations },
+  { header: 'Active time', numeric: true, cell: (a) => formatDuration(a.activeSeconds) },
+  { header: 'Done', cell: (a) => <Done submitted={a.submitted} assigned={a.assigned} /> },
+];
+
 export function AnnotatorProgressTable({ annotators }: { annotators: AnnotatorProgress[] }) {
-  return (
-    <DataTable
-      caption="Progress per annotator"
-      hideCaption
-      rows={annotators}
-      rowKey={(a) => a.id}
-      columns={[
-        { header: 'Annotator', rowHeader: true, cell: (a) => a.name },
-        { header: 'Role', cell: (a) => <RoleBadge role={a.role} /> },
-        { header: 'Assigned', numeric: true, cell: (a) => a.assigned },
-        { header: 'Not started', numeric: true, cell: (a) => a.notStarted },
-        { header: 'In progress', numeric: true, cell: (a) => a.inProgress },
-        { header: 'Submitted', numeric: true, cell: (a) => a.submitted },
-        { header: 'Annotations made', numeric: true, cell: (a) => a.annotations },
-        { header: 'Active time', numeric: true, cell: (a) => formatDuration(a.activeSeconds) },
-        { header: 'Done', cell: (a) => <Done submitted={a.submitted} assigned={a.assigned} /> },
-      ]}
-    />
-  );
+  return <DataTable caption="Progress per annotator" hideCaption rows={annotators} columns={COLUMNS} />;
 }
 
 function Done({ submitted, assigned }: { submitted: number; assigned: number }) {

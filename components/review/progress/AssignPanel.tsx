@@ -5,7 +5,7 @@ import { useId, useState } from 'react';
 import { api } from '@/components/api';
 import type { ResponseOf } from '@/lib/api/client';
 import type * as assignment from '@/lib/api/contracts/assignment';
-import { Field } from '@/components/forms/Field';
+import { InputField } from '@/components/forms/InputField';
 import { FormError } from '@/components/forms/FormError';
 import { FormStatus } from '@/components/forms/FormStatus';
 import { SubmitButton } from '@/components/forms/SubmitButton';
@@ -69,19 +69,16 @@ export function AssignPanel({ projectId, annotators, documents, defaultPerDocume
       </fieldset>
       {mode === 'round-robin' && (
         <div className={styles.perDocument}>
-          <Field label="Annotators per document" hint={`Project default: ${defaultPerDocument}. Agreement needs at least 2.`}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                // No max: the browser's own refusal would not say that more people need choosing; `problem` does.
-                min={1}
-                value={perDocument}
-                onChange={(event) => setPerDocument(Number.parseInt(event.target.value, 10) || 0)}
-                required
-              />
-            )}
-          </Field>
+          <InputField
+            label="Annotators per document"
+            hint={`Project default: ${defaultPerDocument}. Agreement needs at least 2.`}
+            type="number"
+            // No max: the browser's own refusal would not say that more people need choosing; `problem` does.
+            min={1}
+            value={perDocument}
+            onChange={(event) => setPerDocument(Number.parseInt(event.target.value, 10) || 0)}
+            required
+          />
         </div>
       )}
       <ChoiceGroup legend="Annotators" options={annotators} selected={userIds} onChange={setUserIds} />

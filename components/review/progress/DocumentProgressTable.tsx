@@ -25,7 +25,6 @@ export function DocumentProgressTable({ projectId, documents, nameOf, mayReview 
       caption="Who is done with each document"
       hideCaption
       rows={documents}
-      rowKey={(document) => document.id}
       columns={[
         { header: 'Document', rowHeader: true, cell: (document) => document.name },
         { header: 'Annotators', cell: (document) => <AnnotatorChips annotators={document.annotators} nameOf={nameOf} /> },

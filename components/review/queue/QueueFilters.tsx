@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { Field } from '@/components/forms/Field';
+import { SelectField } from '@/components/forms/SelectField';
 import { formatCoefficient } from '@/components/review/format';
 import type { ReviewStatusFilter } from '@/lib/review/view';
 import styles from './queue.module.css';
@@ -20,17 +21,7 @@ export function QueueFilters({ status, minDisagreement }: { status: ReviewStatus
   const [minimum, setMinimum] = useState(minDisagreement);
   return (
     <form method="get" className={styles.filters} aria-label="Filter the review queue">
-      <Field label="Review status">
-        {(control) => (
-          <select {...control} name="status" defaultValue={status}>
-            {STATUSES.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Review status" name="status" defaultValue={status} choices={STATUSES} />
       <Field label="Minimum disagreement" hint="0 = all documents; 1 = only total disagreement.">
         {(control) => (
           <div className={styles.slider}>

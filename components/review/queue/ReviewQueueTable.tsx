@@ -19,7 +19,6 @@ export function ReviewQueueTable({ projectId, rows }: { projectId: string; rows:
       caption="Documents to review, most disagreement first"
       hideCaption
       rows={rows}
-      rowKey={(row) => row.id}
       columns={[
         { header: 'Document', rowHeader: true, cell: (row) => <Link href={`/projects/${projectId}/review/${row.id}`}>{row.name}</Link> },
         { header: 'Submitted', numeric: true, cell: (row) => row.submitted },
