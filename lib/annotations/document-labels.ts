@@ -8,7 +8,7 @@ import { assertGoldWriter } from '@/lib/access/project-access';
 import { checkAnswer, checkLabel, checkTarget } from './invariants';
 import { violationError } from './rules';
 import { inDocument, type Actor, type DocumentContext } from './service';
-import { assertCanRead, authorWhere, type AuthorFilter } from './visibility';
+import { readableWhere, type AuthorFilter } from './visibility';
 
 /** Document-level answers (overall stance per target, primary frame …), replaced as a whole per layer owner. */
 const answerSelect = {
@@ -37,9 +37,8 @@ function toWire({ authorId, label, ...rest }: AnswerRow) {
 }
 
 export async function listAnswers(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
-  await assertCanRead(db, actor.access, actor.userId, documentId, filter);
   const rows = await db.documentLabel.findMany({
-    where: { documentId, deletedAt: null, ...authorWhere(filter) },
+    where: await readableWhere(db, actor.access, actor.userId, documentId, filter),
     orderBy: { createdAt: 'asc' },
     select: answerSelect,
   });

@@ -8,7 +8,7 @@ import { checkRelation } from './invariants';
 import { spanFact, violationError } from './rules';
 import { inDocument, type Actor, type DocumentContext } from './service';
 import { relationFields } from './span-store';
-import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
+import { readableWhere, shownTo, type AuthorFilter } from './visibility';
 import { can } from '@/lib/access/policy';
 import { assertGoldWriter } from '@/lib/access/project-access';
 
@@ -35,9 +35,8 @@ export interface NewRelation {
 }
 
 export async function listRelations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter) {
-  await assertCanRead(db, actor.access, actor.userId, documentId, filter);
   const rows = await db.relation.findMany({
-    where: { documentId, deletedAt: null, ...authorWhere(filter) },
+    where: await readableWhere(db, actor.access, actor.userId, documentId, filter),
     orderBy: { createdAt: 'asc' },
     select: relationSelect,
   });

@@ -4,7 +4,7 @@ import { notFound } from '@/lib/http/errors';
 import { OffsetIndex } from '@/lib/offsets';
 import { annotationSelect, toWire } from './serialize';
 import { SpanWriter, type NewSpan, type SpanChange, type SpanOrigin } from './span-writer';
-import { assertCanRead, authorWhere, shownTo, type AuthorFilter } from './visibility';
+import { readableWhere, shownTo, type AuthorFilter } from './visibility';
 
 /**
  * Span annotations: every write runs in a transaction holding the document's
@@ -17,9 +17,8 @@ export interface Actor {
 }
 
 export async function listAnnotations(db: PrismaClient, actor: Actor, documentId: string, filter: AuthorFilter, layer?: string) {
-  await assertCanRead(db, actor.access, actor.userId, documentId, filter);
   const rows = await db.annotation.findMany({
-    where: { documentId, deletedAt: null, ...authorWhere(filter), ...(layer ? { label: { layer: layer as never } } : {}) },
+    where: { ...(await readableWhere(db, actor.access, actor.userId, documentId, filter)), ...(layer ? { label: { layer: layer as never } } : {}) },
     orderBy: [{ start: 'asc' }, { end: 'desc' }, { id: 'asc' }],
     select: annotationSelect,
   });

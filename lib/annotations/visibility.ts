@@ -20,7 +20,7 @@ export function parseAuthorFilter(value: string | undefined, callerId: string): 
  * annotator is shown gold or someone else's layer, the first time is recorded
  * (lib/assignments/exposure.ts): their later changes no longer count as independent.
  */
-export async function assertCanRead(db: PrismaClient, access: ProjectAccess, callerId: string, documentId: string, filter: AuthorFilter): Promise<void> {
+async function assertCanRead(db: PrismaClient, access: ProjectAccess, callerId: string, documentId: string, filter: AuthorFilter): Promise<void> {
   if (filter.kind === 'user' && filter.userId === callerId) return;
   if (filter.kind === 'gold' && !access.seesOthersWork) {
     const [project, assignment] = await Promise.all([
@@ -46,7 +46,13 @@ export function shownTo<T extends { author: string; sourceIds: string[]; attribu
   return items.map((item) => (item.author === 'gold' ? { ...item, sourceIds: [], attributes: {} } : item));
 }
 
-export function authorWhere(filter: AuthorFilter): { authorId?: string | null } {
+function authorWhere(filter: AuthorFilter): { authorId?: string | null } {
   if (filter.kind === 'all') return {};
   return { authorId: filter.kind === 'gold' ? null : filter.userId };
+}
+
+/** What every list of a document's work selects once the read is allowed (assertCanRead): its live items of the filtered layer. */
+export async function readableWhere(db: PrismaClient, access: ProjectAccess, callerId: string, documentId: string, filter: AuthorFilter) {
+  await assertCanRead(db, access, callerId, documentId, filter);
+  return { documentId, deletedAt: null, ...authorWhere(filter) };
 }

@@ -1,3 +1,5 @@
+import { countBelow } from '@/lib/offsets';
+
 export interface Interval {
   readonly start: number;
   readonly end: number;
@@ -23,14 +25,7 @@ interface LaneAssignment {
 
 /** Index of the first interval in `lane` (sorted by start) starting at or after `offset`. */
 function firstStartingFrom(lane: readonly Interval[], offset: number): number {
-  let low = 0;
-  let high = lane.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (lane[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return countBelow(lane.length, (i) => lane[i]!.start < offset);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SegmentTable } from '@/lib/offsets';
+import { countBelow, type SegmentTable } from '@/lib/offsets';
 import { assignLanes, updateLanes, type PlacedInterval } from './lanes';
 import type { Span } from './model';
 import type { SpanLook } from './tags';
@@ -64,14 +64,8 @@ function paragraphEnds(table: SegmentTable): number[] {
 
 /** The first of the sorted `boundaries` strictly inside (from, to), or null. */
 function firstInside(boundaries: Float64Array, from: number, to: number): number | null {
-  let low = 0;
-  let high = boundaries.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (boundaries[mid]! <= from) low = mid + 1;
-    else high = mid;
-  }
-  return low < boundaries.length && boundaries[low]! < to ? boundaries[low]! : null;
+  const first = countBelow(boundaries.length, (i) => boundaries[i]! <= from);
+  return first < boundaries.length && boundaries[first]! < to ? boundaries[first]! : null;
 }
 
 /**

@@ -11,3 +11,4 @@ export { snapToGraphemes, snapToWords } from './boundaries';
 export { splitParagraphs, type Paragraph } from './paragraphs';
 export { buildSegmentTable, type SegmentTable, type Bias } from './segment-table';
 export type { CodePointRange } from './types';
+export { countBelow } from './search';

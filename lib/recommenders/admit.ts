@@ -5,6 +5,7 @@ import {
   checkSpanLabel,
   checkStanceTarget,
   checkTarget,
+  type Checked,
   type LabelFact,
   type TargetFact,
 } from '@/lib/annotations/invariants';
@@ -41,13 +42,9 @@ export function admit(result: SuggestResult, schema: SchemaView, text: OffsetInd
 
   for (const span of result.spans) {
     const candidates = (labels.get(span.label) ?? []).filter((l) => l.layer !== 'RELATION' && l.layer !== 'DOCUMENT');
-    const label = checkSpanLabel(candidates.find((l) => inScope(l, scope)) ?? candidates[0], span.label);
+    const label = offered(checkSpanLabel(candidates.find((l) => inScope(l, scope)) ?? candidates[0], span.label), scope);
     if (!label.ok) {
-      countDrop(dropped, label.violation.reason);
-      continue;
-    }
-    if (!inScope(label.value, scope)) {
-      countDrop(dropped, 'label not offered by this recommender');
+      countDrop(dropped, label.reason);
       continue;
     }
     const quote = checkOffsets(text, span);
@@ -80,13 +77,9 @@ export function admit(result: SuggestResult, schema: SchemaView, text: OffsetInd
 
   for (const answer of result.answers) {
     const found = (labels.get(answer.question) ?? []).find((l) => l.layer === 'DOCUMENT');
-    const question = checkLabel(found, answer.question, 'question');
+    const question = offered(checkLabel(found, answer.question, 'question'), scope);
     if (!question.ok) {
-      countDrop(dropped, question.violation.reason);
-      continue;
-    }
-    if (!inScope(question.value, scope)) {
-      countDrop(dropped, 'label not offered by this recommender');
+      countDrop(dropped, question.reason);
       continue;
     }
     const view = schema.labels.find((l) => l.id === question.value.id)!;
@@ -110,4 +103,10 @@ export function admit(result: SuggestResult, schema: SchemaView, text: OffsetInd
     });
   }
   return { items: [...items.values()], dropped };
+}
+
+/** A label the invariants accept and this recommender may suggest, or the reason the proposal naming it is dropped. */
+function offered<T extends LabelFact>(checked: Checked<T>, scope: Scope): { ok: true; value: T } | { ok: false; reason: string } {
+  if (!checked.ok) return { ok: false, reason: checked.violation.reason };
+  return inScope(checked.value, scope) ? checked : { ok: false, reason: 'label not offered by this recommender' };
 }

@@ -1,147 +1,94 @@
-import type { LabelDefinition, Preset, TargetDefinition } from './types';
+import type { LabelDefinition, Preset, SpanLayer, TargetDefinition } from './types';
 
 /**
  * The label presets (docs/ARCHITECTURE.md §4). Ids and label keys are stable: exports and
  * scripts depend on them. Hotkeys never collide inside the combined preset.
  */
 
-const entity = (key: string, name: string, description: string, color: string, hotkey?: string): LabelDefinition => ({
-  layer: 'ENTITY',
-  key,
-  name,
-  description,
-  color,
-  hotkey,
-});
+/** One span layer's labels, keyed by label key (so no key repeats), each with its name, description, colour and an optional hotkey. */
+const spanLabels = (layer: SpanLayer, rows: Record<string, [name: string, description: string, color: string, hotkey?: string]>): LabelDefinition[] =>
+  Object.entries(rows).map(([key, [name, description, color, hotkey]]) => ({ layer, key, name, description, color, hotkey }));
 
 // OntoNotes 5.0 named-entity types (Weischedel et al. 2013), as used by spaCy and CoNLL-style corpora.
-const ontonotes: LabelDefinition[] = [
-  entity('PERSON', 'Person', 'People, including fictional ones.', '#e6194b', 'p'),
-  entity(
-    'NORP',
+const ontonotes = spanLabels('ENTITY', {
+  PERSON: ['Person', 'People, including fictional ones.', '#e6194b', 'p'],
+  NORP: [
     'Nationality / religious / political group',
     'Nationalities, religious or political groups (e.g. "Pakistani", "Pashtun", "Islamist").',
     '#f58231',
     'n',
-  ),
-  entity('FAC', 'Facility', 'Buildings, airports, highways, bridges, bases.', '#9a6324', undefined),
-  entity('ORG', 'Organization', 'Companies, agencies, institutions, parties and armed groups.', '#4363d8', 'o'),
-  entity('GPE', 'Geo-political entity', 'Countries, cities, states, provinces and districts.', '#3cb44b', 'g'),
-  entity('LOC', 'Location', 'Non-GPE locations: mountain ranges, bodies of water, regions.', '#008080', 'l'),
-  entity('PRODUCT', 'Product', 'Objects, vehicles, weapons, foods (not services).', '#808000', undefined),
-  entity('EVENT', 'Event', 'Named attacks, operations, wars, battles, elections.', '#911eb4', 'e'),
-  entity('WORK_OF_ART', 'Work of art', 'Titles of books, songs, reports.', '#f032e6', undefined),
-  entity('LAW', 'Law', 'Named documents made into laws, agreements and accords.', '#800000', undefined),
-  entity('LANGUAGE', 'Language', 'Any named language.', '#469990', undefined),
-  entity('DATE', 'Date', 'Absolute or relative dates or periods.', '#000075', 'd'),
-  entity('TIME', 'Time', 'Times smaller than a day.', '#a9a9a9', undefined),
-  entity('PERCENT', 'Percent', 'Percentage, including "%".', '#42d4f4', undefined),
-  entity('MONEY', 'Money', 'Monetary values, including unit.', '#bfef45', undefined),
-  entity('QUANTITY', 'Quantity', 'Measurements, as of weight or distance.', '#aaffc3', undefined),
-  entity('ORDINAL', 'Ordinal', '"first", "second", etc.', '#ffd8b1', undefined),
-  entity('CARDINAL', 'Cardinal', 'Numerals that do not fall under another type.', '#dcbeff', undefined),
-];
-
-const stance = (key: string, name: string, description: string, color: string, hotkey: string): LabelDefinition => ({
-  layer: 'STANCE',
-  key,
-  name,
-  description,
-  color,
-  hotkey,
+  ],
+  FAC: ['Facility', 'Buildings, airports, highways, bridges, bases.', '#9a6324'],
+  ORG: ['Organization', 'Companies, agencies, institutions, parties and armed groups.', '#4363d8', 'o'],
+  GPE: ['Geo-political entity', 'Countries, cities, states, provinces and districts.', '#3cb44b', 'g'],
+  LOC: ['Location', 'Non-GPE locations: mountain ranges, bodies of water, regions.', '#008080', 'l'],
+  PRODUCT: ['Product', 'Objects, vehicles, weapons, foods (not services).', '#808000'],
+  EVENT: ['Event', 'Named attacks, operations, wars, battles, elections.', '#911eb4', 'e'],
+  WORK_OF_ART: ['Work of art', 'Titles of books, songs, reports.', '#f032e6'],
+  LAW: ['Law', 'Named documents made into laws, agreements and accords.', '#800000'],
+  LANGUAGE: ['Language', 'Any named language.', '#469990'],
+  DATE: ['Date', 'Absolute or relative dates or periods.', '#000075', 'd'],
+  TIME: ['Time', 'Times smaller than a day.', '#a9a9a9'],
+  PERCENT: ['Percent', 'Percentage, including "%".', '#42d4f4'],
+  MONEY: ['Money', 'Monetary values, including unit.', '#bfef45'],
+  QUANTITY: ['Quantity', 'Measurements, as of weight or distance.', '#aaffc3'],
+  ORDINAL: ['Ordinal', '"first", "second", etc.', '#ffd8b1'],
+  CARDINAL: ['Cardinal', 'Numerals that do not fall under another type.', '#dcbeff'],
 });
 
 // SemEval-2016 Task 6 (Mohammad et al. 2016): stance of the author towards a named target.
-const semeval: LabelDefinition[] = [
-  stance('FAVOR', 'Favor', 'The author supports or is in favour of the target, explicitly or by inference.', '#2e7d32', 'f'),
-  stance('AGAINST', 'Against', 'The author opposes or is critical of the target, explicitly or by inference.', '#c62828', 'a'),
-  stance('NONE', 'Neither', 'The text is about the target but the author takes neither side, or the stance cannot be inferred.', '#757575', 'x'),
-];
-
-const frame = (key: string, name: string, description: string, color: string, hotkey: string): LabelDefinition => ({
-  layer: 'FRAME',
-  key,
-  name,
-  description,
-  color,
-  hotkey,
+const semeval = spanLabels('STANCE', {
+  FAVOR: ['Favor', 'The author supports or is in favour of the target, explicitly or by inference.', '#2e7d32', 'f'],
+  AGAINST: ['Against', 'The author opposes or is critical of the target, explicitly or by inference.', '#c62828', 'a'],
+  NONE: ['Neither', 'The text is about the target but the author takes neither side, or the stance cannot be inferred.', '#757575', 'x'],
 });
 
 // The 15 framing dimensions of the Media Frames Corpus codebook (Boydstun et al. 2014; Card et al. 2015).
 // Colours kept apart from every entity and stance colour (OKLab distance ≥ 0.06), as the combined preset draws all three layers over one text.
-const mfc: LabelDefinition[] = [
-  frame('ECONOMIC', 'Economic', 'Costs, benefits, or other financial implications.', '#d16a7d', '1'),
-  frame('CAPACITY_RESOURCES', 'Capacity and resources', 'Availability or lack of time, physical, human or financial resources.', '#d95f02', '2'),
-  frame('MORALITY', 'Morality', 'Religious or ethical implications.', '#7570b3', '3'),
-  frame(
-    'FAIRNESS_EQUALITY',
-    'Fairness and equality',
-    'Balance or distribution of rights, responsibilities and resources; equality or inequality.',
-    '#e7298a',
-    '4',
-  ),
-  frame(
-    'LEGALITY',
-    'Legality, constitutionality and jurisprudence',
-    'Rights, freedoms and authority of individuals, corporations and government.',
-    '#3093ec',
-    '5',
-  ),
-  frame('POLICY', 'Policy prescription and evaluation', 'Discussion of specific policies aimed at addressing problems.', '#e6ab02', '6'),
-  frame('CRIME_PUNISHMENT', 'Crime and punishment', 'Effectiveness and implications of laws and their enforcement.', '#793d67', '7'),
-  frame('SECURITY_DEFENSE', 'Security and defense', 'Threats to the welfare of the individual, community or nation.', '#80421a', '8'),
-  frame('HEALTH_SAFETY', 'Health and safety', 'Health care, sanitation, public safety.', '#2166ac', '9'),
-  frame('QUALITY_OF_LIFE', 'Quality of life', 'Threats and opportunities for the individual’s wealth, happiness and well-being.', '#583da6', '0'),
-  frame('CULTURAL_IDENTITY', 'Cultural identity', 'Traditions, customs or values of a social group in relation to a policy issue.', '#9970ab', 'q'),
-  frame('PUBLIC_OPINION', 'Public opinion', 'Attitudes and opinions of the general public, including polling and demographics.', '#b2417f', 'w'),
-  frame('POLITICAL', 'Political', 'Considerations related to politics and politicians: lobbying, elections, partisanship.', '#bf812d', 'r'),
-  frame(
-    'EXTERNAL_REGULATION',
+const mfc = spanLabels('FRAME', {
+  ECONOMIC: ['Economic', 'Costs, benefits, or other financial implications.', '#d16a7d', '1'],
+  CAPACITY_RESOURCES: ['Capacity and resources', 'Availability or lack of time, physical, human or financial resources.', '#d95f02', '2'],
+  MORALITY: ['Morality', 'Religious or ethical implications.', '#7570b3', '3'],
+  FAIRNESS_EQUALITY: ['Fairness and equality', 'Balance or distribution of rights, responsibilities and resources; equality or inequality.', '#e7298a', '4'],
+  LEGALITY: ['Legality, constitutionality and jurisprudence', 'Rights, freedoms and authority of individuals, corporations and government.', '#3093ec', '5'],
+  POLICY: ['Policy prescription and evaluation', 'Discussion of specific policies aimed at addressing problems.', '#e6ab02', '6'],
+  CRIME_PUNISHMENT: ['Crime and punishment', 'Effectiveness and implications of laws and their enforcement.', '#793d67', '7'],
+  SECURITY_DEFENSE: ['Security and defense', 'Threats to the welfare of the individual, community or nation.', '#80421a', '8'],
+  HEALTH_SAFETY: ['Health and safety', 'Health care, sanitation, public safety.', '#2166ac', '9'],
+  QUALITY_OF_LIFE: ['Quality of life', 'Threats and opportunities for the individual’s wealth, happiness and well-being.', '#583da6', '0'],
+  CULTURAL_IDENTITY: ['Cultural identity', 'Traditions, customs or values of a social group in relation to a policy issue.', '#9970ab', 'q'],
+  PUBLIC_OPINION: ['Public opinion', 'Attitudes and opinions of the general public, including polling and demographics.', '#b2417f', 'w'],
+  POLITICAL: ['Political', 'Considerations related to politics and politicians: lobbying, elections, partisanship.', '#bf812d', 'r'],
+  EXTERNAL_REGULATION: [
     'External regulation and reputation',
     'International reputation or foreign policy of a state; relations between states.',
     '#01665e',
     't',
-  ),
-  frame('OTHER', 'Other', 'Any frame that does not fit the categories above.', '#878787', 'y'),
-];
-
-const relation = (key: string, name: string, description: string, color: string, sourceTypes: string[], targetTypes: string[]): LabelDefinition => ({
-  layer: 'RELATION',
-  key,
-  name,
-  description,
-  color,
-  sourceTypes,
-  targetTypes,
+  ],
+  OTHER: ['Other', 'Any frame that does not fit the categories above.', '#878787', 'y'],
 });
 
+/** The relation types, keyed likewise, each with the entity labels its source and its target may carry. */
+const relations = (rows: Record<string, [name: string, description: string, color: string, sourceTypes: string[], targetTypes: string[]]>): LabelDefinition[] =>
+  Object.entries(rows).map(([key, [name, description, color, sourceTypes, targetTypes]]) => ({
+    layer: 'RELATION',
+    key,
+    name,
+    description,
+    color,
+    sourceTypes,
+    targetTypes,
+  }));
+
 const ACTORS = ['PERSON', 'NORP', 'ORG', 'GPE'];
-const alliances: LabelDefinition[] = [
-  relation('ALLY_OF', 'Ally of', 'The source actor is allied with the target actor.', '#311b92', ACTORS, ACTORS),
-  relation('SUPPORTS', 'Supports', 'The source actor gives support (material, political, safe haven) to the target.', '#558b2f', ACTORS, ACTORS),
-  relation('OPPOSES', 'Opposes', 'The source actor opposes or is in conflict with the target.', '#ef6c00', ACTORS, ACTORS),
-  relation('ATTACKED', 'Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#880e4f', ACTORS, [
-    ...ACTORS,
-    'LOC',
-    'FAC',
-  ]),
-  relation(
-    'MEMBER_OF',
-    'Member of',
-    'The source person or group belongs to the target group or organisation.',
-    '#1565c0',
-    ['PERSON', 'ORG', 'NORP'],
-    ['ORG', 'NORP'],
-  ),
-  relation(
-    'LOCATED_IN',
-    'Located in',
-    'The source is based in or located in the target place.',
-    '#6a1b9a',
-    [...ACTORS, 'FAC', 'LOC', 'EVENT'],
-    ['GPE', 'LOC', 'FAC'],
-  ),
-];
+const alliances = relations({
+  ALLY_OF: ['Ally of', 'The source actor is allied with the target actor.', '#311b92', ACTORS, ACTORS],
+  SUPPORTS: ['Supports', 'The source actor gives support (material, political, safe haven) to the target.', '#558b2f', ACTORS, ACTORS],
+  OPPOSES: ['Opposes', 'The source actor opposes or is in conflict with the target.', '#ef6c00', ACTORS, ACTORS],
+  ATTACKED: ['Attacked', 'The source actor carried out an attack on the target (actor, place or facility).', '#880e4f', ACTORS, [...ACTORS, 'LOC', 'FAC']],
+  MEMBER_OF: ['Member of', 'The source person or group belongs to the target group or organisation.', '#1565c0', ['PERSON', 'ORG', 'NORP'], ['ORG', 'NORP']],
+  LOCATED_IN: ['Located in', 'The source is based in or located in the target place.', '#6a1b9a', [...ACTORS, 'FAC', 'LOC', 'EVENT'], ['GPE', 'LOC', 'FAC']],
+});
 
 const stanceQuestion: LabelDefinition = {
   layer: 'DOCUMENT',

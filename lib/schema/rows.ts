@@ -7,12 +7,8 @@ import type { SchemaDefinition } from './types';
  * item's position).
  */
 export function schemaRows(projectId: string, schema: SchemaDefinition) {
-  const labelPositions = positions(schema.labels);
-  const targetPositions = positions(schema.targets);
   return {
-    labels: schema.labels.map((label, i) => ({
-      projectId,
-      position: labelPositions[i]!,
+    labels: placed(projectId, schema.labels, (label) => ({
       layer: label.layer,
       key: label.key,
       name: label.name,
@@ -24,21 +20,14 @@ export function schemaRows(projectId: string, schema: SchemaDefinition) {
       options: (label.options ?? []).map(({ key, name }) => ({ key, name })),
       multiple: label.multiple ?? false,
       perTarget: label.perTarget ?? false,
-      retired: label.retired ?? false,
     })),
-    targets: schema.targets.map((target, i) => ({
-      projectId,
-      position: targetPositions[i]!,
-      key: target.key,
-      name: target.name,
-      aliases: target.aliases,
-      retired: target.retired ?? false,
-    })),
+    targets: placed(projectId, schema.targets, (target) => ({ key: target.key, name: target.name, aliases: target.aliases })),
   };
 }
 
-function positions(items: { retired?: boolean }[]): number[] {
+/** Each item's row with the columns labels and targets share: the project, the position and whether it is retired. */
+function placed<T extends { retired?: boolean }, R>(projectId: string, items: T[], columns: (item: T) => R) {
   let active = 0;
   let retired = items.filter((item) => !item.retired).length;
-  return items.map((item) => (item.retired ? retired++ : active++));
+  return items.map((item) => ({ projectId, position: item.retired ? retired++ : active++, ...columns(item), retired: item.retired ?? false }));
 }

@@ -1,3 +1,4 @@
+import { countBelow } from '@/lib/offsets';
 import type { Sentence, Token } from './index';
 
 /**
@@ -81,24 +82,10 @@ function splitToken(token: Token, at: number): [Token, Token] {
 
 /** Index of the last sentence starting at or before `offset` (0 when none does). */
 function sentenceAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle]! <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return Math.max(0, low - 1);
+  return Math.max(0, countBelow(starts.length, (i) => starts[i]! <= offset) - 1);
 }
 
 /** Index of the first of the ascending `values` that is at least `bound` (values.length if none): the token a span starts or ends in. */
 export function firstAtLeast(values: readonly number[], bound: number): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (values[middle]! >= bound) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return countBelow(values.length, (i) => values[i]! < bound);
 }

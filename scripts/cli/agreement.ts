@@ -1,7 +1,7 @@
 import { describeExcluded } from '@/lib/review/excluded';
 import type { Figure } from '@/lib/review/figure';
 import { intervalRule } from '@/lib/review/intervals';
-import { methodsExport, projectReport, type ProjectReport } from '@/lib/review/methods/export';
+import { methodsExport, projectReport, type ProjectReport, type ReportRequest } from '@/lib/review/methods/export';
 import { withInterval } from '@/lib/review/methods/paragraph';
 import type { PrecisionRecall } from '@/lib/review/model-measures';
 import { batching, batchQuery, intervalOptions, intervalQuery, modelSelection, modelsQuery } from '@/lib/review/report-options';
@@ -21,19 +21,8 @@ export const agreementCommand: Command = {
     const options = flags(
       args,
       {
-        project: { type: 'string' },
-        scope: { type: 'string' },
-        format: { type: 'string' },
-        json: { type: 'boolean' },
-        interval: { type: 'string' },
-        confidence: { type: 'string' },
-        replicates: { type: 'string' },
-        seed: { type: 'string' },
-        thresholds: { type: 'string' },
-        batch: { type: 'string' },
-        'include-after-gold': { type: 'boolean' },
-        models: { type: 'string' },
-        'as-user': { type: 'string' },
+        strings: ['project', 'scope', 'format', 'interval', 'confidence', 'replicates', 'seed', 'thresholds', 'batch', 'models', 'as-user'],
+        switches: ['json', 'include-after-gold'],
       },
       ['project'],
     );
@@ -51,17 +40,20 @@ export const agreementCommand: Command = {
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; '));
     const batch = batchQuery.safeParse({ batch: options.batch });
     if (!batch.success) throw new UsageError(`--batch: ${batch.error.issues[0]!.message}`);
-    const report = { intervals: intervalOptions(parsed.data), batching: batching(batch.data) };
-    const afterGold = options['include-after-gold'] ? 'include' : 'exclude';
     const modelsFlag = modelsQuery.safeParse({ models: options.models });
     if (!modelsFlag.success) throw new UsageError(`--models: ${modelsFlag.error.issues[0]!.message}`);
-    const models = modelSelection(modelsFlag.data);
+    const request: ReportRequest = {
+      scope,
+      options: { intervals: intervalOptions(parsed.data), batching: batching(batch.data) },
+      afterGold: options['include-after-gold'] ? 'include' : 'exclude',
+      models: modelSelection(modelsFlag.data),
+    };
     await withDatabase(async (db) => {
       await projectActor(db, options.project!, options['as-user'], 'agreement:read');
       if (format === 'markdown' || format === 'latex' || format === 'csv') {
-        return void process.stdout.write((await methodsExport(db, options.project!, scope, report, format, afterGold, models)).text);
+        return void process.stdout.write((await methodsExport(db, options.project!, request, format)).text);
       }
-      const result = await projectReport(db, options.project!, scope, report, afterGold, models);
+      const result = await projectReport(db, options.project!, request);
       if (format === 'json') return void console.log(JSON.stringify(result, null, 2));
       printText(result);
     });

@@ -24,24 +24,13 @@ export const exportCommand: Command = {
     const options = flags(
       args,
       {
-        project: { type: 'string' },
-        format: { type: 'string' },
-        source: { type: 'string' },
-        out: { type: 'string' },
-        'as-user': { type: 'string' },
-        of: { type: 'string' },
-        status: { type: 'string' },
-        assignee: { type: 'string' },
-        documents: { type: 'string' },
-        meta: { type: 'string', multiple: true },
-        'base-url': { type: 'string' },
-        'csv-escape': { type: 'string' },
-        labels: { type: 'string' },
+        strings: ['project', 'format', 'source', 'out', 'as-user', 'of', 'status', 'assignee', 'documents', 'base-url', 'csv-escape', 'labels'],
+        lists: ['meta'],
       },
       ['project', 'format', 'source'],
     );
     // The API's own query schema, so the CLI accepts and rejects exactly what the API does.
-    const metadata = ((options.meta ?? []) as unknown as string[]).map((pair) => {
+    const metadata = (options.meta ?? []).map((pair) => {
       const [key, ...value] = pair.split('=');
       if (!key || value.length === 0) throw new UsageError(`--meta ${pair}: write KEY=VALUE.`);
       return [`meta.${key}`, value.join('=')];

@@ -23,24 +23,22 @@ export const importCommand: Command = {
     const options = flags(
       args,
       {
-        project: { type: 'string' },
-        file: { type: 'string', multiple: true },
-        format: { type: 'string' },
-        'as-user': { type: 'string' },
-        gold: { type: 'boolean' },
-        'allow-duplicates': { type: 'boolean' },
-        'merge-duplicates': { type: 'boolean' },
-        'skip-unknown-labels': { type: 'boolean' },
-        'text-column': { type: 'string' },
-        'name-column': { type: 'string' },
-        'question-column': { type: 'string' },
-        question: { type: 'string' },
-        'target-column': { type: 'string' },
-        'label-map': { type: 'string' },
-        'keep-source-authors': { type: 'boolean' },
-        author: { type: 'string' },
-        encoding: { type: 'string' },
-        'offset-unit': { type: 'string' },
+        strings: [
+          'project',
+          'format',
+          'as-user',
+          'author',
+          'label-map',
+          'encoding',
+          'offset-unit',
+          'text-column',
+          'name-column',
+          'question-column',
+          'question',
+          'target-column',
+        ],
+        switches: ['gold', 'keep-source-authors', 'skip-unknown-labels', 'allow-duplicates', 'merge-duplicates'],
+        lists: ['file'],
       },
       ['project', 'file'],
     );
@@ -59,7 +57,7 @@ export const importCommand: Command = {
       labelMap: labelMapText(options['label-map']),
     });
     if (!query.success) throw new UsageError(query.error.issues.map((issue) => `--${kebab(String(issue.path[0]))}: ${issue.message}`).join('\n'));
-    const files = options.file as unknown as string[];
+    const files = options.file!;
     for (const file of files) if (!existsSync(file)) throw new UsageError(`No such file: ${file}`);
     if (options['allow-duplicates'] && options['merge-duplicates'])
       throw new UsageError('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');

@@ -18,11 +18,7 @@ export const suggestCommand: Command = {
   group: 'suggest',
   synopsis: 'glossa suggest --project ID --recommender ID [--documents ID,ID,…] [--wait] [--as-user EMAIL]',
   async run(args) {
-    const options = flags(
-      args,
-      { project: { type: 'string' }, recommender: { type: 'string' }, documents: { type: 'string' }, wait: { type: 'boolean' }, 'as-user': { type: 'string' } },
-      ['project', 'recommender'],
-    );
+    const options = flags(args, { strings: ['project', 'recommender', 'documents', 'as-user'], switches: ['wait'] }, ['project', 'recommender']);
     const documentIds = options.documents
       ?.split(',')
       .map((id) => id.trim())

@@ -13,9 +13,27 @@ export interface Command {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** The flags a command takes, by kind: `--name value`, `--name` alone, and `--name value` that may be given again. */
+interface FlagNames<S extends string, B extends string, L extends string> {
+  strings?: readonly S[];
+  switches?: readonly B[];
+  lists?: readonly L[];
+}
+
+type FlagValues<S extends string, B extends string, L extends string> = { [K in S]?: string } & { [K in B]?: boolean } & { [K in L]?: string[] };
+
 /** Parses `--name value` flags, insisting on the required ones. */
-export function flags<T extends Options>(args: string[], options: T, required: (keyof T & string)[]) {
-  let values: Record<string, string | boolean | undefined>;
+export function flags<S extends string = never, B extends string = never, L extends string = never>(
+  args: string[],
+  names: FlagNames<S, B, L>,
+  required: (S | L)[],
+): FlagValues<S, B, L> {
+  const options: Options = Object.fromEntries([
+    ...(names.strings ?? []).map((name) => [name, { type: 'string' }]),
+    ...(names.switches ?? []).map((name) => [name, { type: 'boolean' }]),
+    ...(names.lists ?? []).map((name) => [name, { type: 'string', multiple: true }]),
+  ]);
+  let values: Record<string, unknown>;
   try {
     values = parseArgs({ args, options, strict: true, allowPositionals: false }).values;
   } catch (error) {
@@ -23,7 +41,7 @@ export function flags<T extends Options>(args: string[], options: T, required: (
   }
   const missing = required.filter((name) => values[name] === undefined || values[name] === '');
   if (missing.length > 0) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}.`);
-  return values as { [K in keyof T]: T[K]['type'] extends 'boolean' ? boolean | undefined : string | undefined };
+  return values as FlagValues<S, B, L>;
 }
 
 const log = (line: string) => console.error(line);

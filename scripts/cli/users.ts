@@ -10,11 +10,7 @@ export const userCreate: Command = {
   action: 'create',
   synopsis: 'glossa user create --email E --name N --password P [--admin]',
   async run(args) {
-    const options = flags(args, { email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' }, admin: { type: 'boolean' } }, [
-      'email',
-      'name',
-      'password',
-    ]);
+    const options = flags(args, { strings: ['email', 'name', 'password'], switches: ['admin'] }, ['email', 'name', 'password']);
     const parsed = signUpInput.safeParse({ email: options.email, name: options.name, password: options.password });
     if (!parsed.success) {
       throw new UsageError(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
@@ -34,7 +30,7 @@ export const tokenCreate: Command = {
   action: 'create',
   synopsis: 'glossa token create --email E [--name N]       prints a new API token once',
   async run(args) {
-    const options = flags(args, { email: { type: 'string' }, name: { type: 'string' } }, ['email']);
+    const options = flags(args, { strings: ['email', 'name'] }, ['email']);
     await withDatabase(async (db) => {
       const user = await db.user.findUnique({ where: { email: normalizeEmail(options.email!) }, select: { id: true } });
       if (!user) throw new UsageError(`No user with e-mail ${normalizeEmail(options.email!)}.`);
@@ -53,7 +49,7 @@ export const userPassword: Command = {
     'glossa user password --email E [--password P | --password-stdin]  resets a password (a new one is printed when none is given) and ' +
     'signs the user out everywhere',
   async run(args) {
-    const options = flags(args, { email: { type: 'string' }, password: { type: 'string' }, 'password-stdin': { type: 'boolean' } }, ['email']);
+    const options = flags(args, { strings: ['email', 'password'], switches: ['password-stdin'] }, ['email']);
     if (options.password !== undefined && options['password-stdin']) throw new UsageError('Give --password or --password-stdin, not both.');
     // From stdin the password stays out of the process list and the shell history.
     const given = options['password-stdin'] ? await firstLineOfStdin() : options.password;
@@ -90,7 +86,7 @@ function accessCommand(action: 'disable' | 'enable'): Command {
         ? 'glossa user disable --email E                  refuses the account’s sign-in, sessions and API tokens from now on'
         : 'glossa user enable --email E                   lets a disabled account sign in again',
     async run(args) {
-      const options = flags(args, { email: { type: 'string' } }, ['email']);
+      const options = flags(args, { strings: ['email'] }, ['email']);
       await withDatabase(async (db) => {
         const user = await setDisabled(db, options.email!, action === 'disable');
         if (!user) throw new UsageError(`No user with e-mail ${normalizeEmail(options.email!)}.`);

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '@/lib/db/migrate';
 import { StartupError } from '@/lib/db/startup-error';
-import { adminQuery, withDatabase } from '../setup/global-database';
+import { adminQuery, withDatabase } from '@/lib/db/admin';
 
 /** One checked-in migration with non-ASCII bytes; its digest is written literally below. */
 const FIXTURE_MIGRATIONS = path.join(import.meta.dirname, '../fixtures/migrations');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
 import { disconnectPrisma } from '@/lib/db/client';
-import { adminQuery, withDatabase } from './global-database';
+import { adminQuery, withDatabase } from '@/lib/db/admin';
 
 // Each test file gets its own copy of the migrated template, so files never see
 // each other's rows and need no cleanup between them.

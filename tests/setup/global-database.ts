@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { adminQuery, withDatabase } from '@/lib/db/admin';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 
@@ -45,12 +45,6 @@ export default async function setup(project: TestProject) {
   };
 }
 
-export function withDatabase(url: string, database: string): string {
-  const copy = new URL(url);
-  copy.pathname = `/${database}`;
-  return copy.toString();
-}
-
 async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
   await dropDatabase(adminUrl, name);
   await adminQuery(adminUrl, `CREATE DATABASE "${name}"`);
@@ -58,14 +52,4 @@ async function recreateDatabase(adminUrl: string, name: string): Promise<void> {
 
 async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-}
-
-export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

@@ -5,13 +5,18 @@ import { methodsExport, projectReport } from '@/lib/review/methods/export';
 import { batching, intervalOptions, modelSelection } from '@/lib/review/report-options';
 import * as contract from '@/lib/api/contracts/agreement';
 
-const options = (query: z.output<typeof contract.agreement.query>) => ({ intervals: intervalOptions(query), batching: batching(query) });
+const request = (query: z.output<typeof contract.agreement.query>) => ({
+  scope: query.scope,
+  options: { intervals: intervalOptions(query), batching: batching(query) },
+  afterGold: query.afterGold,
+  models: modelSelection(query),
+});
 
 export const agreementEndpoint = defineEndpoint({
   ...contract.agreement,
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    return projectReport(db, params.id, query.scope, options(query), query.afterGold, modelSelection(query));
+    return projectReport(db, params.id, request(query));
   },
 });
 
@@ -19,7 +24,7 @@ export const agreementMethodsEndpoint = defineEndpoint({
   ...contract.agreementMethods,
   async handle({ db, caller, params, query }) {
     await authorizeProject(db, caller, params.id, 'agreement:read');
-    const { text, type, filename } = await methodsExport(db, params.id, query.scope, options(query), query.format, query.afterGold, modelSelection(query));
+    const { text, type, filename } = await methodsExport(db, params.id, request(query), query.format);
     return new Response(text, { headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${filename}"` } });
   },
 });

@@ -16,40 +16,37 @@ import { parseWebannoTsv } from './webanno-tsv';
 export { detectFormat } from './detect';
 export { parseBratPair } from './brat';
 
+type Parser = (source: ImportSource, options: ParseOptions) => AsyncIterable<ImportedDocument>;
+
+/** A reader whose only option is where to report the problems it skips past. */
+const reportingTo =
+  (parse: (source: ImportSource, onProblem: ParseOptions['onProblem']) => AsyncIterable<ImportedDocument>): Parser =>
+  (source, options) =>
+    parse(source, options.onProblem);
+
+const PARSERS: Record<ImportFormat, Parser> = {
+  txt: parseText,
+  md: parseText,
+  html: parseHtml,
+  docx: parseDocx,
+  pdf: parsePdf,
+  'webanno-tsv': parseWebannoTsv,
+  csv: parseCsv,
+  doccano: parseDoccano,
+  'label-studio': parseLabelStudio,
+  jsonl: reportingTo(parseJsonl),
+  glossa: reportingTo(parseGlossa),
+  brat: reportingTo(parseBrat),
+  conll: reportingTo(parseConll),
+  conllu: reportingTo(parseConllu),
+};
+
 /**
  * The documents of one file in the given format, parsed as they are iterated: nothing is read
  * before the first `next()`, and every problem is an ImportError thrown from the iteration.
  */
 export function parseSource(source: ImportSource, format: ImportFormat, options: ParseOptions = {}): AsyncIterable<ImportedDocument> {
-  switch (format) {
-    case 'txt':
-    case 'md':
-      return parseText(source);
-    case 'html':
-      return parseHtml(source);
-    case 'docx':
-      return parseDocx(source);
-    case 'pdf':
-      return parsePdf(source);
-    case 'csv':
-      return parseCsv(source, options);
-    case 'jsonl':
-      return parseJsonl(source, options.onProblem);
-    case 'glossa':
-      return parseGlossa(source, options.onProblem);
-    case 'doccano':
-      return parseDoccano(source, options);
-    case 'label-studio':
-      return parseLabelStudio(source, options);
-    case 'brat':
-      return parseBrat(source, options.onProblem);
-    case 'conll':
-      return parseConll(source, options.onProblem);
-    case 'conllu':
-      return parseConllu(source, options.onProblem);
-    case 'webanno-tsv':
-      return parseWebannoTsv(source);
-  }
+  return PARSERS[format](source, options);
 }
 
 async function* parseBrat(source: ImportSource, onProblem: ParseOptions['onProblem']): AsyncGenerator<ImportedDocument> {

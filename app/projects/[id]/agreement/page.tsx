@@ -45,7 +45,7 @@ export default async function ProjectAgreementPage({ params, searchParams }: Agr
   const db = getPrisma();
   const options = intervalOptions(intervalQuery.parse({ interval }));
   const [report, schema, acceptance] = await Promise.all([
-    projectReport(db, id, scope, { intervals: options, batching: { by: 'week' } }, afterGold, models ? 'all' : 'none'),
+    projectReport(db, id, { scope, options: { intervals: options, batching: { by: 'week' } }, afterGold, models: models ? 'all' : 'none' }),
     getSchema(db, id),
     suggestionStats(db, id),
   ]);
