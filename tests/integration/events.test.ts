@@ -7,7 +7,7 @@ import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/l
 import type { EventAction, EventEntity } from '@/lib/generated/prisma/enums';
 import { importBatch } from '@/lib/import/service';
 import { acceptIntoGold, autoAccept } from '@/lib/review/adjudication';
-import { makeProject, makeUser } from '../support/fixtures';
+import { labelIds, makeProject, makeUser, offsetsIn } from '../support/fixtures';
 
 /**
  * The event log's promise (README "Annotation model"): every change to an annotation, a
@@ -31,10 +31,10 @@ beforeAll(async () => {
   a = { userId: users.a.id, access: annotator };
   b = { userId: users.b.id, access: annotator };
   curator = { userId: users.curator.id, access: { projectId, role: 'CURATOR', blindMode: true, seesOthersWork: true } };
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  labels = await labelIds(db, projectId);
 });
 
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = offsetsIn(TEXT);
 const span = (actor: Actor, documentId: string, label: string, needle: string) =>
   createAnnotation(db, actor, documentId, { labelId: labels[label]!, ...at(needle), target: null });
 const answer = (actor: Actor, documentId: string, frame: string, gold = false) =>
