@@ -17,8 +17,7 @@ const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
 const at = offsetsIn(TEXT);
 
 let annotator: TestUser, other: TestUser, curator: TestUser;
-let documentId: string;
-let projectId: string;
+let projectId: string, documentId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {

@@ -11,8 +11,7 @@ const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
 const at = offsetsIn(TEXT);
 
 let annotator: TestUser, other: TestUser, curator: TestUser;
-let documentId: string;
-let orgLabel: string;
+let documentId: string, orgLabel: string;
 
 beforeEach(async () => {
   const fixture = await twoAnnotatorDocument(db, TEXT);
