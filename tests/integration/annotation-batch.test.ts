@@ -16,12 +16,12 @@ const db = getPrisma();
 const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
 const at = offsetsIn(TEXT);
 
-let annotator: TestUser, other: TestUser, curator: TestUser;
+let annotator: TestUser, other: TestUser;
 let projectId: string, documentId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {
-  ({ a: annotator, b: other, curator, projectId, documentId } = await twoAnnotatorDocument(db, TEXT));
+  ({ a: annotator, b: other, projectId, documentId } = await twoAnnotatorDocument(db, TEXT));
   labels = await labelIds(db, projectId);
 });
 
