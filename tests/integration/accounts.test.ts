@@ -6,19 +6,13 @@ import { HttpError } from '@/lib/http/errors';
 import { SIGN_UP_ANSWER, signUp } from '@/lib/users/sign-up';
 import { call, sessionCookie } from '../support/api';
 import { makeUser, TEST_PASSWORD } from '../support/fixtures';
+import { rejectionAs } from '../support/rejection';
 import { GET as openApiRoute } from '@/app/api/v1/openapi.json/route';
 import { POST as signUpRoute } from '@/app/api/signup/route';
 
 const db = getPrisma();
 
-async function signInError(promise: Promise<unknown>): Promise<SignInError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SignInError);
-  return error as SignInError;
-}
+const signInError = (promise: Promise<unknown>) => rejectionAs(promise, SignInError);
 
 describe('sign-up', () => {
   it('makes the first account the instance admin and later ones ordinary users', async () => {

@@ -1,31 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, makeTeam, offsetsIn, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
 const TEXT = 'The Hafiz Gul Bahadur group attacked Bannu.';
-let owner: TestUser, curator: TestUser, curator2: TestUser, a: TestUser, b: TestUser, c: TestUser;
+let curator: TestUser, curator2: TestUser, a: TestUser, b: TestUser, c: TestUser;
 let projectId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  curator = await makeUser(db, 'curator');
-  curator2 = await makeUser(db, 'curator2');
-  [a, b, c] = [await makeUser(db, 'A'), await makeUser(db, 'B'), await makeUser(db, 'C')];
-  projectId = (await makeProject(db, { OWNER: owner, CURATOR: curator })).id;
-  await db.membership.create({ data: { projectId, userId: curator2.id, role: 'CURATOR' } });
-  for (const user of [a, b, c]) await db.membership.create({ data: { projectId, userId: user.id, role: 'ANNOTATOR' } });
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  const roles = { curator: 'CURATOR', curator2: 'CURATOR', a: 'ANNOTATOR', b: 'ANNOTATOR', c: 'ANNOTATOR' } as const;
+  ({ curator, curator2, a, b, c, projectId } = await makeTeam(db, roles));
+  labels = await labelIds(db, projectId);
 });
 
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = offsetsIn(TEXT);
 
-async function annotated(name: string, submitted: TestUser[], work: [TestUser, string, string][]) {
+/** A document on which each of `spans` is marked by the annotators it names (who agree on it); `submitted` then submit. */
+async function annotated(name: string, submitted: TestUser[], ...spans: [TestUser[], string, string][]) {
   const document = await db.document.create({ data: { projectId, name, text: TEXT, sha256: name, position: 0 } });
   for (const user of [a, b, c]) await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: 'IN_PROGRESS' } });
-  for (const [user, label, needle] of work) {
+  for (const [user, label, needle] of spans.flatMap(([users, label, needle]) => users.map((user) => [user, label, needle] as const))) {
     const response = await call(
       'POST',
       '/documents/{id}/annotations',
@@ -48,12 +44,9 @@ describe('adjudication', () => {
     const id = await annotated(
       'd',
       [a, b, c],
-      [
-        [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-        [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-        [c, 'ENTITY:PERSON', 'Hafiz Gul Bahadur'],
-        [a, 'ENTITY:GPE', 'Bannu'],
-      ],
+      [[a, b], 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
+      [[c], 'ENTITY:PERSON', 'Hafiz Gul Bahadur'],
+      [[a], 'ENTITY:GPE', 'Bannu'],
     );
     const view = await review(id);
     expect(view.spans.map((s: { label: string; agreement: string; quote: string }) => [s.quote, s.label, s.agreement])).toEqual([
@@ -74,14 +67,7 @@ describe('adjudication', () => {
   });
 
   it('yields exactly one gold span when two curators accept the same span at once', async () => {
-    const id = await annotated(
-      'race',
-      [a, b],
-      [
-        [a, 'ENTITY:GPE', 'Bannu'],
-        [b, 'ENTITY:GPE', 'Bannu'],
-      ],
-    );
+    const id = await annotated('race', [a, b], [[a, b], 'ENTITY:GPE', 'Bannu']);
     const [span] = (await review(id)).spans;
     const results = await Promise.all([
       call('POST', '/documents/{id}/gold', { id }, { token: curator.token, body: { annotationIds: [span.annotationIds[0]] } }),
@@ -94,23 +80,8 @@ describe('adjudication', () => {
   });
 
   it('accepts everything with at least k of n agreeing, and finishes fully agreeing documents in bulk', async () => {
-    const partial = await annotated(
-      'partial',
-      [a, b, c],
-      [
-        [a, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-        [b, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'],
-        [c, 'ENTITY:GPE', 'Bannu'],
-      ],
-    );
-    const unanimous = await annotated(
-      'unanimous',
-      [a, b],
-      [
-        [a, 'ENTITY:GPE', 'Bannu'],
-        [b, 'ENTITY:GPE', 'Bannu'],
-      ],
-    );
+    const partial = await annotated('partial', [a, b, c], [[a, b], 'ENTITY:ORG', 'Hafiz Gul Bahadur group'], [[c], 'ENTITY:GPE', 'Bannu']);
+    const unanimous = await annotated('unanimous', [a, b], [[a, b], 'ENTITY:GPE', 'Bannu']);
     const finishing = Date.now();
     const full = await call(
       'POST',
@@ -132,7 +103,7 @@ describe('adjudication', () => {
   });
 
   it('refuses to adjudicate a document nobody submitted, and keeps annotators out', async () => {
-    const id = await annotated('draft', [], [[a, 'ENTITY:GPE', 'Bannu']]);
+    const id = await annotated('draft', [], [[a], 'ENTITY:GPE', 'Bannu']);
     const response = await call('POST', '/documents/{id}/gold', { id }, { token: curator.token, body: { annotationIds: [] } });
     expect(response.status).toBe(409);
     expect(response.body.error.message).toMatch(/Nobody has submitted this document yet/);

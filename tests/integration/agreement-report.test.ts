@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, makeTeam, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
 const TEXT = 'Alpha beta gamma delta';
@@ -11,15 +11,24 @@ let labels: Record<string, string>;
 let targetId: string;
 
 beforeEach(async () => {
-  owner = await makeUser(db, 'owner');
-  [a, b, c] = [await makeUser(db, 'A'), await makeUser(db, 'B'), await makeUser(db, 'C')];
-  projectId = (await makeProject(db, { OWNER: owner, CURATOR: await makeUser(db, 'curator') })).id;
-  for (const user of [a, b, c]) await db.membership.create({ data: { projectId, userId: user.id, role: 'ANNOTATOR' } });
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  ({ owner, a, b, c, projectId } = await makeTeam(db, { curator: 'CURATOR', a: 'ANNOTATOR', b: 'ANNOTATOR', c: 'ANNOTATOR' }));
+  labels = await labelIds(db, projectId);
   targetId = (await db.target.findFirstOrThrow({ where: { projectId, key: 'AFGHAN_TALIBAN' } })).id;
 });
 
-async function documentWith(name: string, work: Map<TestUser, { org: [number, number]; stance?: string; frame?: string }>, submitted = true) {
+/** One annotator's work on a document: an ORG span over `org`, a stance on the target, an answer to the frame question. */
+type Work = [TestUser, { org: [number, number]; stance?: string; frame?: string }];
+
+async function documentWith(name: string, ...work: Work[]) {
+  return documentOf(name, 'SUBMITTED', work);
+}
+
+/** A document nobody has submitted yet: the annotators are still at it. */
+async function draftWith(name: string, ...work: Work[]) {
+  return documentOf(name, 'IN_PROGRESS', work);
+}
+
+async function documentOf(name: string, status: 'SUBMITTED' | 'IN_PROGRESS', work: Work[]) {
   const document = await db.document.create({ data: { projectId, name, text: TEXT, sha256: name, position: 0 } });
   for (const [user, spec] of work) {
     const quote = TEXT.slice(spec.org[0], spec.org[1]);
@@ -32,7 +41,7 @@ async function documentWith(name: string, work: Map<TestUser, { org: [number, nu
       });
     if (spec.frame)
       await db.documentLabel.create({ data: { documentId: document.id, authorId: user.id, labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [spec.frame] } });
-    await db.assignment.create({ data: { documentId: document.id, userId: user.id, status: submitted ? 'SUBMITTED' : 'IN_PROGRESS' } });
+    await db.assignment.create({ data: { documentId: document.id, userId: user.id, status } });
   }
   return document;
 }
@@ -46,13 +55,7 @@ const report = async (query = '') => {
 describe('agreement report', () => {
   it('reproduces hand-computed figures for two annotators', async () => {
     // Tokens: Alpha | beta | gamma | delta. A marks "Alpha beta" ORG, B marks "Alpha" ORG.
-    await documentWith(
-      'd1',
-      new Map([
-        [a, { org: [0, 10] }],
-        [b, { org: [0, 5] }],
-      ]),
-    );
+    await documentWith('d1', [a, { org: [0, 10] }], [b, { org: [0, 5] }]);
     const body = await report();
     const entity = body.layers.ENTITY;
     // Categories A: ORG ORG O O, B: ORG O O O → table [[2,0],[1,1]]; p_o = .75, p_e = .5 → κ = .5.
@@ -83,11 +86,9 @@ describe('agreement report', () => {
   it('computes Fleiss’ κ, stance α per target and document-question α for three annotators', async () => {
     await documentWith(
       'd1',
-      new Map([
-        [a, { org: [0, 10], stance: 'FAVOR', frame: 'SECURITY_DEFENSE' }],
-        [b, { org: [0, 5], stance: 'AGAINST', frame: 'SECURITY_DEFENSE' }],
-        [c, { org: [0, 10], stance: 'FAVOR', frame: 'POLITICAL' }],
-      ]),
+      [a, { org: [0, 10], stance: 'FAVOR', frame: 'SECURITY_DEFENSE' }],
+      [b, { org: [0, 5], stance: 'AGAINST', frame: 'SECURITY_DEFENSE' }],
+      [c, { org: [0, 10], stance: 'FAVOR', frame: 'POLITICAL' }],
     );
     const body = await report();
     // Per token counts [O, ORG]: [0,3], [1,2], [3,0], [3,0] → P̄ = .8333, P_e = 74/144 → κ = .6571.
@@ -104,22 +105,8 @@ describe('agreement report', () => {
   });
 
   it('gives 1 everywhere for identical work and ranks documents by disagreement', async () => {
-    await documentWith(
-      'same',
-      new Map([
-        [a, { org: [6, 10] }],
-        [b, { org: [6, 10] }],
-        [c, { org: [6, 10] }],
-      ]),
-    );
-    await documentWith(
-      'differs',
-      new Map([
-        [a, { org: [0, 5] }],
-        [b, { org: [11, 16] }],
-        [c, { org: [0, 5] }],
-      ]),
-    );
+    await documentWith('same', [a, { org: [6, 10] }], [b, { org: [6, 10] }], [c, { org: [6, 10] }]);
+    await documentWith('differs', [a, { org: [0, 5] }], [b, { org: [11, 16] }], [c, { org: [0, 5] }]);
     const body = await report();
     expect(body.documents.map((d: { name: string }) => d.name)).toEqual(['differs', 'same']);
     expect(body.documents[1].disagreement).toBe(0);
@@ -138,14 +125,7 @@ describe('agreement report', () => {
   });
 
   it('explains an empty report: nothing submitted, or one annotator only', async () => {
-    await documentWith(
-      'draft',
-      new Map([
-        [a, { org: [0, 5] }],
-        [b, { org: [0, 5] }],
-      ]),
-      false,
-    );
+    await draftWith('draft', [a, { org: [0, 5] }], [b, { org: [0, 5] }]);
     const none = await report();
     expect(none.scope.documents).toBe(0);
     expect(none.scope.message).toMatch(/two or more annotators/);
@@ -155,18 +135,12 @@ describe('agreement report', () => {
       interval: { reason: expect.stringContaining('no unit') },
     });
     expect((await report('?scope=all')).scope.documents).toBe(1);
-    await documentWith('solo', new Map([[a, { org: [0, 5] }]]));
+    await documentWith('solo', [a, { org: [0, 5] }]);
     expect((await report()).scope.excludedDocuments).toBe(2);
   });
 
   it('keeps retired labels in the figures', async () => {
-    await documentWith(
-      'd1',
-      new Map([
-        [a, { org: [0, 5] }],
-        [b, { org: [0, 5] }],
-      ]),
-    );
+    await documentWith('d1', [a, { org: [0, 5] }], [b, { org: [0, 5] }]);
     await db.label.update({ where: { id: labels['ENTITY:ORG'] }, data: { retired: true } });
     expect((await report()).layers.ENTITY.labels.ORG.tokenAlpha.value).toBe(1);
   });

@@ -9,27 +9,20 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { annotationFields } from '@/lib/annotations/serialize';
 import { storeSpans } from '@/lib/annotations/span-store';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, offsetsIn, type TestUser } from '../support/fixtures';
+import { twoAnnotatorDocument } from '../support/two-annotators';
 
 const db = getPrisma();
 const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = offsetsIn(TEXT);
 
-let annotator: TestUser, other: TestUser, curator: TestUser;
-let documentId: string;
-let projectId: string;
+let annotator: TestUser, other: TestUser;
+let projectId: string, documentId: string;
 let labels: Record<string, string>;
 
 beforeEach(async () => {
-  annotator = await makeUser(db, 'annotator');
-  other = await makeUser(db, 'other');
-  curator = await makeUser(db, 'curator');
-  const owner = await makeUser(db, 'owner');
-  const project = await makeProject(db, { OWNER: owner, ANNOTATOR: annotator, CURATOR: curator });
-  await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
-  projectId = project.id;
-  documentId = (await db.document.create({ data: { projectId: project.id, name: 'd', text: TEXT, sha256: 'x', position: 0 } })).id;
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId: project.id } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  ({ a: annotator, b: other, projectId, documentId } = await twoAnnotatorDocument(db, TEXT));
+  labels = await labelIds(db, projectId);
 });
 
 const batch = (user: TestUser, ops: unknown[]) => call('POST', '/documents/{id}/operations', { id: documentId }, { token: user.token, body: { ops } });

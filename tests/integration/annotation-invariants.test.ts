@@ -5,8 +5,9 @@ import { HttpError } from '@/lib/http/errors';
 import { importBatch } from '@/lib/import/service';
 import type { ImportedDocument } from '@/lib/import/types';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, makeProject, makeUser, type TestUser } from '../support/fixtures';
 import { CASES, offsetsOf, reaches, RETIRED_LABEL, RETIRED_TARGET, TEXT, type InvariantCase, type SpanSpec, type Writer } from '../support/invariant-cases';
+import { rejectionAs } from '../support/rejection';
 
 /**
  * The table of annotation-rule cases (tests/support/invariant-cases.ts) against every server
@@ -25,7 +26,7 @@ beforeAll(async () => {
   [mine, other] = [await makeUser(db, 'mine'), await makeUser(db, 'other')];
   projectId = (await makeProject(db, { OWNER: owner, CURATOR: curator, ANNOTATOR: mine })).id;
   await db.membership.create({ data: { projectId, userId: other.id, role: 'ANNOTATOR' } });
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  labels = await labelIds(db, projectId);
   await db.label.update({ where: { id: labels[RETIRED_LABEL] }, data: { retired: true } });
   await db.target.create({ data: { projectId, key: RETIRED_TARGET, name: 'An old target', retired: true } });
   targets = Object.fromEntries((await db.target.findMany({ where: { projectId } })).map((t) => [t.key, t.id]));
@@ -176,15 +177,9 @@ const WRITERS: Record<Exclude<Writer, 'pure' | 'editor'>, (testCase: InvariantCa
       expect((await imported).documentCount).toBe(1);
       return;
     }
-    const error = await imported.then(
-      () => null,
-      (caught: unknown) => caught,
-    );
-    expect(error).toBeInstanceOf(HttpError);
-    expect((error as HttpError).status).toBe(422);
-    expect(((error as HttpError).details as { problems: { reason: string }[] }).problems.map((d) => d.reason)).toEqual([
-      expect.stringMatching(testCase.refused.pattern),
-    ]);
+    const error = await rejectionAs(imported, HttpError);
+    expect(error.status).toBe(422);
+    expect((error.details as { problems: { reason: string }[] }).problems.map((d) => d.reason)).toEqual([expect.stringMatching(testCase.refused.pattern)]);
     expect(await db.document.count({ where: { projectId } })).toBe(before);
   },
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, makeProject, makeUser, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
 const TEXT = '👩‍👩‍👧 پاکستان: Hafiz Gul Bahadur group attacked Bannu.';
@@ -24,7 +24,7 @@ beforeEach(async () => {
   await db.membership.create({ data: { projectId: project.id, userId: other.id, role: 'ANNOTATOR' } });
   projectId = project.id;
   documentId = (await db.document.create({ data: { projectId, name: 'd', text: TEXT, sha256: 'x', position: 0 } })).id;
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  labels = await labelIds(db, projectId);
   targetId = (await db.target.findFirstOrThrow({ where: { projectId, key: 'AFGHAN_TALIBAN' } })).id;
 });
 

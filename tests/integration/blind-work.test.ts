@@ -3,7 +3,7 @@ import { getPrisma } from '@/lib/db/client';
 import { searchDocuments } from '@/lib/documents/search';
 import { reviewAgreement } from '@/lib/export/agreement';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { labelIds, makeProject, makeUser, offsetsIn, type TestUser } from '../support/fixtures';
 
 /**
  * Blind annotation that stays blind (issue #14 item 1, #17 bug 7): the whole contamination
@@ -12,7 +12,7 @@ import { makeProject, makeUser, type TestUser } from '../support/fixtures';
  */
 const db = getPrisma();
 const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = offsetsIn(TEXT);
 
 let owner: TestUser, curator: TestUser, a: TestUser, b: TestUser, c: TestUser;
 let projectId: string, documentId: string;
@@ -29,7 +29,7 @@ beforeEach(async () => {
   projectId = (await makeProject(db, { OWNER: owner, CURATOR: curator }, 'Blind project', {})).id;
   for (const user of [a, b, c]) await db.membership.create({ data: { projectId, userId: user.id, role: 'ANNOTATOR' } });
   documentId = (await db.document.create({ data: { projectId, name: 'd', text: TEXT, sha256: 'd', position: 0 } })).id;
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  labels = await labelIds(db, projectId);
 });
 
 const as = (user: TestUser, body?: unknown) => ({ token: user.token, body });

@@ -1,16 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { glossa } from '../support/cli';
 import { makeTeam, type TestUser } from '../support/fixtures';
 
 /** `glossa import` with the options of issue #16 item 12, run as the real command against the test database. */
 
-const run = promisify(execFile);
-const BIN = path.resolve('bin/glossa.mjs');
 const db = getPrisma();
 let annotator: TestUser, projectId: string;
 let folder: string;
@@ -22,18 +19,7 @@ beforeEach(async () => {
 
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-async function glossa(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, 'import', '--project', projectId, ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-      timeout: 60_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const glossaImport = (...args: string[]) => glossa(['import', '--project', projectId, ...args]);
 
 function file(name: string, content: string | Uint8Array): string {
   const at = path.join(folder, name);
@@ -49,7 +35,7 @@ describe('glossa import', () => {
       Buffer.from('ID\tTarget\tTweet\tStance\n1\tTTP\tCaf\xe9 talks with the TTP #SemST\tagainst\n2\tTTP\tNothing here #SemST\t\n', 'latin1'),
     );
     const map = file('map.json', JSON.stringify({ against: 'AGAINST' }));
-    const result = await glossa(
+    const result = await glossaImport(
       '--file',
       semeval,
       '--encoding',
@@ -86,7 +72,7 @@ describe('glossa import', () => {
   it('prints the variant, the label map note and skipped duplicates of a doccano 1.x file; refuses a bad option by its flag', async () => {
     const line = JSON.stringify({ id: 1, data: 'Imran Khan spoke.', annotations: [{ label: 3, start_offset: 0, end_offset: 10, user: 1 }] });
     const doccano = file('v1.jsonl', `${line}\n${line}\n`);
-    const result = await glossa('--file', doccano, '--label-map', '{"3": "PERSON"}', '--gold');
+    const result = await glossaImport('--file', doccano, '--label-map', '{"3": "PERSON"}', '--gold');
     expect(result.code, result.stderr).toBe(0);
     const stored = await db.document.findFirstOrThrow({ where: { projectId }, select: { id: true } });
     expect(result.stdout.split('\n').slice(0, 3)).toEqual([
@@ -94,7 +80,7 @@ describe('glossa import', () => {
       `  1 duplicate(s) skipped with 1 span(s), 0 relation(s), 0 answer(s): "v1#2" (same text as document ${stored.id})`,
       '  notes (documents read): doccano label ids mapped by the label map × 2',
     ]);
-    const merged = await glossa(
+    const merged = await glossaImport(
       '--file',
       file('again.jsonl', `${line}\n`),
       '--label-map',
@@ -107,9 +93,9 @@ describe('glossa import', () => {
     expect(merged.stdout).toContain(`  1 duplicate(s) merged: "again#1" onto ${stored.id} (+1 span(s), +0 relation(s), +0 answer(s))`);
     expect(merged.stdout).toContain(`Imported 0 document(s) into project ${projectId}, merged annotations onto 1 existing document(s).`);
     expect(await db.annotation.count({ where: { documentId: stored.id, authorId: annotator.id } })).toBe(1);
-    const both = await glossa('--file', doccano, '--allow-duplicates', '--merge-duplicates');
+    const both = await glossaImport('--file', doccano, '--allow-duplicates', '--merge-duplicates');
     expect(both.stderr).toContain('--allow-duplicates (import as new documents) and --merge-duplicates (merge onto the existing ones) exclude each other');
-    const refused = await glossa('--file', doccano, '--encoding', 'ebcdic');
+    const refused = await glossaImport('--file', doccano, '--encoding', 'ebcdic');
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain('--encoding: Invalid option: expected one of "utf-8"|"utf-16"|"windows-1252"|"latin-1"');
   }, 120_000);
@@ -119,7 +105,7 @@ describe('glossa import', () => {
     const ann = file('speech.ann', 'T1\tPERSON 0 10\tImran\nT2 GPE 20 26 Lahore\n');
     const rows = Array.from({ length: 101 }, (_, i) => `row ${i},extra`);
     const csv = file('rows.csv', `text\n${rows.join('\n')}\n`);
-    const result = await glossa('--file', txt, '--file', ann, '--file', csv);
+    const result = await glossaImport('--file', txt, '--file', ann, '--file', csv);
     expect(result.code).not.toBe(0);
     const lines = result.stderr.trim().split('\n');
     expect(lines.slice(0, 4)).toEqual([

@@ -20,10 +20,7 @@ const TEXT = 'Talks in Doha ended after an attack in Bannu. The army blamed the 
  * Submissions: doc 1 by A on 11-02 and by B on 11-03 (late evening UTC), doc 2 by A on 11-03 while B is still at it;
  * doc 1 adjudicated on 11-05.
  */
-let owner: TestUser;
-let curator: TestUser;
-let a: TestUser;
-let b: TestUser;
+let owner: TestUser, curator: TestUser, a: TestUser, b: TestUser;
 let projectId: string;
 let labels: { E1: string; E2: string; F1: string };
 

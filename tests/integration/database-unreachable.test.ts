@@ -2,6 +2,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONNECT_TIMEOUT_MS, createPrismaClient } from '@/lib/db/client';
 import { isDatabaseUnavailable } from '@/lib/http/errors';
+import { rejectionOf } from '../support/rejection';
 
 /**
  * A database host that accepts connections and then says nothing (a hung server, a firewall
@@ -27,10 +28,7 @@ describe('a database that never answers', () => {
   it('fails the query within the connect timeout, recognised as the database being unavailable', async () => {
     const db = createPrismaClient(url);
     const started = Date.now();
-    const error = await db.$queryRaw`SELECT 1`.then(
-      () => null,
-      (caught: unknown) => caught,
-    );
+    const error = await rejectionOf(db.$queryRaw`SELECT 1`);
     expect(error).not.toBeNull();
     expect(isDatabaseUnavailable(error)).toBe(true);
     expect(Date.now() - started).toBeLessThan(CONNECT_TIMEOUT_MS + 5_000);

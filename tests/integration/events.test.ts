@@ -7,7 +7,7 @@ import { annotationSnapshot, documentLabelSnapshot, relationSnapshot } from '@/l
 import type { EventAction, EventEntity } from '@/lib/generated/prisma/enums';
 import { importBatch } from '@/lib/import/service';
 import { acceptIntoGold, autoAccept } from '@/lib/review/adjudication';
-import { makeProject, makeUser } from '../support/fixtures';
+import { labelIds, makeProject, makeUser, offsetsIn } from '../support/fixtures';
 
 /**
  * The event log's promise (README "Annotation model"): every change to an annotation, a
@@ -31,12 +31,20 @@ beforeAll(async () => {
   a = { userId: users.a.id, access: annotator };
   b = { userId: users.b.id, access: annotator };
   curator = { userId: users.curator.id, access: { projectId, role: 'CURATOR', blindMode: true, seesOthersWork: true } };
-  labels = Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+  labels = await labelIds(db, projectId);
 });
 
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
-const span = (actor: Actor, documentId: string, label: string, needle: string) =>
-  createAnnotation(db, actor, documentId, { labelId: labels[label]!, ...at(needle), target: null });
+const at = offsetsIn(TEXT);
+/** The id of a new span of `actor`'s. */
+const span = async (actor: Actor, documentId: string, label: string, needle: string) =>
+  (await createAnnotation(db, actor, documentId, { labelId: labels[label]!, ...at(needle), target: null })).id;
+const orgSpan = (actor: Actor, documentId: string) => span(actor, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group');
+const gpeSpan = (actor: Actor, documentId: string) => span(actor, documentId, 'ENTITY:GPE', 'Bannu');
+/** Annotator A's "the group ATTACKED Bannu": the ids of the relation and its two spans. */
+async function attack(documentId: string) {
+  const [org, gpe] = [await orgSpan(a, documentId), await gpeSpan(a, documentId)];
+  return { org, gpe, relation: (await createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org, targetId: gpe })).id };
+}
 const answer = (actor: Actor, documentId: string, frame: string, gold = false) =>
   replaceAnswers(db, actor, documentId, frame ? [{ labelId: labels['DOCUMENT:PRIMARY_FRAME']!, values: [frame] }] : [], gold);
 const submit = (documentId: string) => db.assignment.updateMany({ where: { documentId }, data: { status: 'SUBMITTED' } });
@@ -53,23 +61,18 @@ interface Row {
 const ROWS: Row[] = [
   {
     operation: 'POST /documents/{id}/annotations',
-    run: (documentId) => span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group'),
+    run: (documentId) => orgSpan(a, documentId),
     expected: [['ANNOTATION', 'CREATE', 'after']],
   },
   {
     operation: 'PATCH /annotations/{id}',
-    setup: async (documentId) => ({ gpe: (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id }),
+    setup: async (documentId) => ({ gpe: await gpeSpan(a, documentId) }),
     run: (documentId, { gpe }) => updateAnnotation(db, a, documentId, gpe!, { version: 1, labelId: labels['ENTITY:LOC'] }),
     expected: [['ANNOTATION', 'UPDATE', 'both']],
   },
   {
     operation: 'DELETE /annotations/{id} (its relation goes with it)',
-    setup: async (documentId) => {
-      const org = (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
-      const gpe = (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id;
-      await createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org, targetId: gpe });
-      return { gpe };
-    },
+    setup: attack,
     run: (documentId, { gpe }) => deleteAnnotation(db, a, documentId, gpe!),
     expected: [
       ['RELATION', 'DELETE', 'before'],
@@ -78,20 +81,13 @@ const ROWS: Row[] = [
   },
   {
     operation: 'POST /documents/{id}/relations',
-    setup: async (documentId) => ({
-      org: (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id,
-      gpe: (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id,
-    }),
+    setup: async (documentId) => ({ org: await orgSpan(a, documentId), gpe: await gpeSpan(a, documentId) }),
     run: (documentId, { org, gpe }) => createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org!, targetId: gpe! }),
     expected: [['RELATION', 'CREATE', 'after']],
   },
   {
     operation: 'DELETE /relations/{id}',
-    setup: async (documentId) => {
-      const org = (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
-      const gpe = (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id;
-      return { relation: (await createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org, targetId: gpe })).id };
-    },
+    setup: attack,
     run: (documentId, { relation }) => deleteRelation(db, a, documentId, relation!),
     expected: [['RELATION', 'DELETE', 'before']],
   },
@@ -121,7 +117,7 @@ const ROWS: Row[] = [
   {
     operation: 'POST /documents/{id}/gold: a span',
     setup: async (documentId) => {
-      const org = (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
+      const org = await orgSpan(a, documentId);
       await submit(documentId);
       return { org };
     },
@@ -131,8 +127,7 @@ const ROWS: Row[] = [
   {
     operation: 'POST /documents/{id}/gold: the same span from a second annotator (provenance)',
     setup: async (documentId) => {
-      const first = (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
-      const second = (await span(b, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
+      const [first, second] = [await orgSpan(a, documentId), await orgSpan(b, documentId)];
       await submit(documentId);
       await acceptIntoGold(db, curator, documentId, { annotationIds: [first] });
       return { second };
@@ -143,9 +138,7 @@ const ROWS: Row[] = [
   {
     operation: 'POST /documents/{id}/gold: a relation (its spans first)',
     setup: async (documentId) => {
-      const org = (await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group')).id;
-      const gpe = (await span(a, documentId, 'ENTITY:GPE', 'Bannu')).id;
-      const relation = (await createRelation(db, a, documentId, { labelId: labels['RELATION:ATTACKED']!, sourceId: org, targetId: gpe })).id;
+      const { relation } = await attack(documentId);
       await submit(documentId);
       return { relation };
     },
@@ -171,9 +164,9 @@ const ROWS: Row[] = [
   {
     operation: 'POST /projects/{id}/gold/auto',
     setup: async (documentId) => {
-      await span(a, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group');
-      await span(b, documentId, 'ENTITY:ORG', 'Hafiz Gul Bahadur group');
-      await span(b, documentId, 'ENTITY:GPE', 'Bannu');
+      await orgSpan(a, documentId);
+      await orgSpan(b, documentId);
+      await gpeSpan(b, documentId);
       await submit(documentId);
       return {};
     },

@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
+import { glossa } from '../support/cli';
 import { corruptLastDocument, fillForExport, readUntilFailure } from '../support/export-failure';
 import { makeProject, makeUser, type TestUser } from '../support/fixtures';
 
@@ -31,13 +30,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 const cli = (...args: string[]) =>
-  promisify(execFile)(process.execPath, [path.resolve('bin/glossa.mjs'), 'export', '--project', projectId, '--format', 'jsonl', '--source', 'all', ...args], {
-    env: { ...process.env },
-    maxBuffer: 64 * 1024 * 1024,
-  }).then(
-    () => ({ code: 0, stderr: '' }),
-    (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
-  );
+  glossa(['export', '--project', projectId, '--format', 'jsonl', '--source', 'all', ...args], { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 });
 
 describe('an export failing midway', () => {
   it('errors the API body after documents were sent, instead of ending it', async () => {

@@ -5,7 +5,7 @@ import { exportProject, type ExportRequest } from '@/lib/export/run';
 import { parseSource } from '@/lib/import/parsers';
 import { importBatch } from '@/lib/import/service';
 import { sourceOf } from '../fixtures/import/source';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeProject, makeTeam, type TestUser } from '../support/fixtures';
 import { makeRecommender } from '../support/suggestions';
 
 /**
@@ -15,18 +15,13 @@ import { makeRecommender } from '../support/suggestions';
  */
 const db = getPrisma();
 const TEXT = 'Alice met Bob in Paris';
-let owner: TestUser;
-let annotator: TestUser;
-let projectId: string;
-let recommenderId: string;
-let typed: string;
+let owner: TestUser, annotator: TestUser, projectId: string;
+let recommenderId: string, typed: string;
 
 const at = (quote: string) => ({ start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length, quote });
 
 beforeAll(async () => {
-  owner = await makeUser(db, 'owner');
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: annotator }, 'Provenance')).id;
+  ({ owner, annotator, projectId } = await makeTeam(db, { annotator: 'ANNOTATOR' }));
   recommenderId = (await makeRecommender(db, projectId, 'Llama')).id;
   const labels = Object.fromEntries((await db.label.findMany({ where: { projectId, layer: 'ENTITY' } })).map((l) => [l.key, l.id]));
   const { id: documentId } = await db.document.create({ data: { projectId, name: 'd1', text: TEXT, sha256: 'd1', position: 0 } });

@@ -6,7 +6,7 @@ import { EMPTY_NODES_SKIPPED, MULTIWORD_SKIPPED } from '@/lib/import/parsers/con
 import { IGNORED_FILE } from '@/lib/import/parsers/brat';
 import { importBatch } from '@/lib/import/service';
 import { writeJsonlDocument } from '@/lib/formats/jsonl';
-import type { ExportSpan } from '@/lib/formats/model';
+import type { ExportDocument, ExportSpan } from '@/lib/formats/model';
 import { webannoTsvDocument } from '@/lib/formats/webanno-tsv';
 import { makeProject, makeUser } from '../support/fixtures';
 import { sourceOf } from '../fixtures/import/source';
@@ -82,16 +82,46 @@ const CONLLU = [
 
 const LABEL_MAP = { PER: 'PERSON', 'creative-work': 'WORK_OF_ART' };
 
-async function project(name: string, file: string, content: string): Promise<string> {
+/** A new project with `content` imported as gold, read in chunks of `chunkSize` bytes (3 unless given): its id and the import's report. */
+async function importInto(name: string, file: string, content: string | Uint8Array, options: { chunkSize?: number; labelMap?: Record<string, string> } = {}) {
   const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
-  await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 64) }], {
+  const report = await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, options.chunkSize) }], {
     projectId: id,
     actorId: ownerId,
     author: { kind: 'gold' },
-    labelMap: LABEL_MAP,
+    ...(options.labelMap && { labelMap: options.labelMap }),
   });
-  return id;
+  return { id, report };
 }
+
+/** The token formats' round trip: 64-byte chunks, source labels mapped to the schema's keys. */
+const project = async (name: string, file: string, content: string) => (await importInto(name, file, content, { chunkSize: 64, labelMap: LABEL_MAP })).id;
+
+/** `at(quote, …)`: a gold span over the first occurrence of `quote` in `text`, its id made of label and offset. */
+const spansOf =
+  (text: string) =>
+  (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
+    const start = text.indexOf(quote);
+    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
+  };
+
+/** The document "wire": `spans`, and gold relations given as [label, source index, target index, attributes]. */
+const wireDocument = (text: string, spans: ExportSpan[], relations: [string, number, number, Record<string, unknown>][]): ExportDocument => ({
+  id: 'wire',
+  name: 'wire',
+  text,
+  metadata: {},
+  spans,
+  relations: relations.map(([label, source, target, attributes], index) => ({
+    id: `r${index + 1}`,
+    label,
+    source: spans[source]!.id,
+    target: spans[target]!.id,
+    author: 'gold',
+    attributes,
+  })),
+  documentLabels: [],
+});
 
 async function exportedBytes(projectId: string, request: Partial<ExportRequest> & Pick<ExportRequest, 'format'>): Promise<Uint8Array> {
   const { stream } = await exportProject(db, projectId, { source: { kind: 'gold' }, baseUrl: 'http://localhost', ...request });
@@ -169,14 +199,9 @@ describe('conllu → import → conllu', () => {
   });
 
   it("reports per file what it read and did not keep: multi-word tokens' words, empty nodes", async () => {
-    const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, 'CoNLL-U skipped');
     const row = (cells: string) => `${cells.split(' ').join('\t')}\t_\t_\t_\t_\t_\t_\t_\tNER=O\n`;
     const file = `${row('1 Vamos')}${row('2-3 al')}${row('2 a')}${row('3 el')}${row('3.1 ir')}${row('4 cine')}\n${row('1 Sí')}${row('1.1 va')}\n`;
-    const report = await importBatch(db, [{ kind: 'file', source: sourceOf('es.conllu', file) }], {
-      projectId: id,
-      actorId: ownerId,
-      author: { kind: 'gold' },
-    });
+    const { id, report } = await importInto('CoNLL-U skipped', 'es.conllu', file);
     expect(report.files[0]?.formatSkipped).toEqual({ [MULTIWORD_SKIPPED]: 1, [EMPTY_NODES_SKIPPED]: 2 });
     expect((await db.document.findFirstOrThrow({ where: { projectId: id }, select: { text: true } })).text).toBe('Vamos al cine\nSí');
   });
@@ -184,10 +209,7 @@ describe('conllu → import → conllu', () => {
 
 describe('webanno tsv → import → webanno tsv', () => {
   const text = 'P. Simmons of Reuters met Louis D. Boccardi in Kabul.\nThe talks | in Doha failed.';
-  const at = (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
-    const start = text.indexOf(quote);
-    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
-  };
+  const at = spansOf(text);
   const spans = [
     at('P. Simmons', 'PERSON', 'ENTITY', { attributes: { wikidata: 'Q1' } }),
     at('Reuters', 'ORG', 'ENTITY'),
@@ -198,18 +220,12 @@ describe('webanno tsv → import → webanno tsv', () => {
     at('met Louis D. Boccardi in Kabul.\nThe talks', 'AGAINST', 'STANCE', { target: { kind: 'target', key: 'AFGHAN_TALIBAN' } }),
     at('The talks | in Doha', 'POLITICAL', 'FRAME'),
   ];
-  const input = webannoTsvDocument({
-    id: 'wire',
-    name: 'wire',
-    text,
-    metadata: {},
-    spans,
-    relations: [
-      { id: 'r1', label: 'MEMBER_OF', source: spans[0]!.id, target: spans[1]!.id, author: 'gold', attributes: { since: '1990' } },
-      { id: 'r2', label: 'OPPOSES', source: spans[3]!.id, target: spans[4]!.id, author: 'gold', attributes: {} },
-    ],
-    documentLabels: [],
-  }).text;
+  const input = webannoTsvDocument(
+    wireDocument(text, spans, [
+      ['MEMBER_OF', 0, 1, { since: '1990' }],
+      ['OPPOSES', 3, 4, {}],
+    ]),
+  ).text;
 
   it('gives back the same file: spans stacked and across sentences, stance targets, features, relations', async () => {
     const projectId = await project('TSV round trip', 'wire.tsv', input);
@@ -234,10 +250,7 @@ describe('webanno tsv → import → webanno tsv', () => {
 
 describe('brat zip and jsonl → import: every other export with an importer', () => {
   const text = 'P. Simmons of Reuters met Louis D. Boccardi in Kabul.\nThe talks in Doha failed.';
-  const at = (quote: string, label: string, layer: ExportSpan['layer'], extra: Partial<ExportSpan> = {}): ExportSpan => {
-    const start = text.indexOf(quote);
-    return { id: `${label}-${start}`, start, end: start + quote.length, label, layer, quote, author: 'gold', attributes: {}, ...extra };
-  };
+  const at = spansOf(text);
   const spans = [
     at('P. Simmons', 'PERSON', 'ENTITY', { attributes: { wikidata: 'Q1', confidence: 0.5, notes: ['a', 'b'] } }),
     at('Reuters', 'ORG', 'ENTITY', { attributes: { negated: true } }),
@@ -249,18 +262,10 @@ describe('brat zip and jsonl → import: every other export with an importer', (
   ];
   let source = '';
   writeJsonlDocument(
-    {
-      id: 'wire',
-      name: 'wire',
-      text,
-      metadata: {},
-      spans,
-      relations: [
-        { id: 'r1', label: 'MEMBER_OF', source: spans[0]!.id, target: spans[1]!.id, author: 'gold', attributes: { since: '1990' } },
-        { id: 'r2', label: 'OPPOSES', source: spans[2]!.id, target: spans[3]!.id, author: 'gold', attributes: {} },
-      ],
-      documentLabels: [],
-    },
+    wireDocument(text, spans, [
+      ['MEMBER_OF', 0, 1, { since: '1990' }],
+      ['OPPOSES', 2, 3, {}],
+    ]),
     (piece) => (source += piece),
   );
 
@@ -289,20 +294,12 @@ describe('brat zip and jsonl → import: every other export with an importer', (
     };
   }
 
-  /** A new project with `content` imported as gold; whole-file chunks, so format detection sees all of a record. */
-  async function importInto(name: string, file: string, content: string | Uint8Array) {
-    const { id } = await makeProject(db, { OWNER: { id: ownerId } as never }, name);
-    const report = await importBatch(db, [{ kind: 'file', source: sourceOf(file, content, 1 << 20) }], {
-      projectId: id,
-      actorId: ownerId,
-      author: { kind: 'gold' },
-    });
-    return { id, report };
-  }
+  /** Whole-file chunks, so format detection sees all of a record. */
+  const importWhole = (name: string, file: string, content: string | Uint8Array) => importInto(name, file, content, { chunkSize: 1 << 20 });
 
   let original: string;
   beforeAll(async () => {
-    original = (await importInto('JSONL source', 'wire.jsonl', source)).id;
+    original = (await importWhole('JSONL source', 'wire.jsonl', source)).id;
   });
 
   it('the source project holds what the file says (the baseline the round trips compare with)', async () => {
@@ -318,14 +315,14 @@ describe('brat zip and jsonl → import: every other export with an importer', (
   it('brat zip (README.md card inside) → import keeps spans, stance targets, relations and attributes, and reports the card as ignored', async () => {
     const zip = await exportedBytes(original, { format: 'brat' });
     expect(Object.keys(unzipSync(zip)).sort()).toEqual(['README.md', 'annotation.conf', 'wire.ann', 'wire.txt']);
-    const { id, report } = await importInto('brat round trip', 'export.zip', zip);
+    const { id, report } = await importWhole('brat round trip', 'export.zip', zip);
     expect(report.files[0]?.formatSkipped).toEqual({ [`${IGNORED_FILE}README.md`]: 1 });
     expect(await stored(id)).toEqual(await stored(original));
   });
 
   it('jsonl → import keeps spans, stance targets, relations and attributes', async () => {
     const jsonl = await exported(original, { format: 'jsonl' });
-    const { id, report } = await importInto('jsonl round trip', 'export.jsonl', jsonl);
+    const { id, report } = await importWhole('jsonl round trip', 'export.jsonl', jsonl);
     expect(report.files[0]).toMatchObject({ format: 'glossa', documents: 1, spans: spans.length, relations: 2, formatSkipped: {} });
     expect(await stored(id)).toEqual(await stored(original));
   });

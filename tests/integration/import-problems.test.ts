@@ -8,6 +8,7 @@ import { HttpError } from '@/lib/http/errors';
 import type { RejectionDetails } from '@/lib/import/problems';
 import { call } from '../support/api';
 import { makeTeam, type TestUser } from '../support/fixtures';
+import { rejectionAs } from '../support/rejection';
 
 const db = getPrisma();
 let owner: TestUser, projectId: string;
@@ -74,11 +75,8 @@ describe('every problem of a line-oriented file', () => {
         yield new TextEncoder().encode(content);
       },
     };
-    const error = await importBatch(db, [{ kind: 'file', source }], { projectId, actorId: owner.id, author: { kind: 'user', userId: owner.id }, parse }).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(HttpError);
-    return ((error as HttpError).details as RejectionDetails).problems.map((d) => [d.line, d.reason]);
+    const imported = importBatch(db, [{ kind: 'file', source }], { projectId, actorId: owner.id, author: { kind: 'user', userId: owner.id }, parse });
+    return ((await rejectionAs(imported, HttpError)).details as RejectionDetails).problems.map((d) => [d.line, d.reason]);
   }
 
   it('goes on past a bad token line of a CoNLL file', async () => {
@@ -106,9 +104,9 @@ describe('every problem of a line-oriented file', () => {
 });
 
 /** A multipart upload through the real route, as the web form and `curl -F` send it. */
-async function postFiles(files: [name: string, content: string | Uint8Array][], query = '') {
+async function postFiles(files: Record<string, string | Uint8Array>, query = '') {
   const form = new FormData();
-  for (const [name, content] of files) form.append('file', new File([content as BlobPart], name));
+  for (const [name, content] of Object.entries(files)) form.append('file', new File([content as BlobPart], name));
   const { POST } = await import('@/app/api/v1/projects/[id]/documents/route');
   const request = new Request(`http://localhost/api/v1/projects/${projectId}/documents${query}`, {
     method: 'POST',
@@ -129,6 +127,9 @@ async function problemsOf(response: { status: number; body: { error: { code: str
   return problems.map((p) => [p.file, p.line ?? p.record, p.reason]);
 }
 
+/** The problems of an upload of `files` (name → content) that must be refused whole. */
+const uploadProblems = async (files: Record<string, string | Uint8Array>, query = '') => problemsOf(await postFiles(files, query));
+
 const SPEECH = 'Imran Khan spoke in Lahore.\nThe TTP claimed the attack in Bannu.';
 
 describe('every problem of a brat .ann, a CSV and a JSON file', () => {
@@ -143,14 +144,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       'A1\tNegated',
       '',
     ].join('\n');
-    expect(
-      await problemsOf(
-        await postFiles([
-          ['speech.txt', SPEECH],
-          ['speech.ann', ann],
-        ]),
-      ),
-    ).toEqual([
+    expect(await uploadProblems({ 'speech.txt': SPEECH, 'speech.ann': ann })).toEqual([
       ['speech.ann', 2, 'T2: span [20,26) label "GPE": quote "Lahor" does not match the text "Lahore"'],
       ['speech.ann', 3, 'expected a brat annotation id followed by a tab ("T1<TAB>…"); was the file saved with spaces instead of tabs?'],
       ['speech.ann', 5, 'R2: T9 is not a T annotation of this file (brat: every argument must be a T line of the same .ann)'],
@@ -166,7 +160,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       'corpus/b.ann': strToU8('T1\tORG 32 35\tTTP\nN1\tReference T1 534366\tTTP\n'),
       'corpus/c.ann': strToU8('T1\tORG 0 1\tI\n'),
     });
-    expect(await problemsOf(await postFiles([['corpus.zip', zip]]))).toEqual([
+    expect(await uploadProblems({ 'corpus.zip': zip })).toEqual([
       [
         'corpus.zip/corpus/c.ann',
         undefined,
@@ -191,7 +185,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       'last,f',
       '',
     ].join('\n');
-    expect(await problemsOf(await postFiles([['rows.csv', csv]]))).toEqual([
+    expect(await uploadProblems({ 'rows.csv': csv })).toEqual([
       [
         'rows.csv',
         3,
@@ -221,7 +215,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
   });
 
   it('names the tab-separated variant in a TSV row with too many fields', async () => {
-    expect(await problemsOf(await postFiles([['stance.tsv', 'Tweet\tStance\nok\tFAVOR\nhas\ta tab\tAGAINST\n']], '?textColumn=Tweet'))).toEqual([
+    expect(await uploadProblems({ 'stance.tsv': 'Tweet\tStance\nok\tFAVOR\nhas\ta tab\tAGAINST\n' }, '?textColumn=Tweet')).toEqual([
       [
         'stance.tsv',
         3,
@@ -233,7 +227,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
 
   it('says a pretty-printed JSON file is not JSON Lines, once for the file rather than once per line', async () => {
     const pretty = JSON.stringify([{ text: 'One.' }, { text: 'Two.' }], null, 2);
-    expect(await problemsOf(await postFiles([['export.jsonl', pretty]], '?format=jsonl'))).toEqual([
+    expect(await uploadProblems({ 'export.jsonl': pretty }, '?format=jsonl')).toEqual([
       [
         'export.jsonl',
         1,
@@ -260,7 +254,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       '{"id": 4, "data": ',
       JSON.stringify(task(5, region(32, 35, 'TTP', 'ORG'))),
     ];
-    expect(await problemsOf(await postFiles([['tasks.jsonl', `${lines.join('\n')}\n`]]))).toEqual([
+    expect(await uploadProblems({ 'tasks.jsonl': `${lines.join('\n')}\n` })).toEqual([
       ['tasks.jsonl', 2, 'annotations[0].result[0]: span [20,99) label "GPE" is not a non-empty range inside the text (64 code points)'],
       ['tasks.jsonl', 3, 'annotations[0].result[0]: result type "rectanglelabels" is not supported (labels, choices, relation)'],
       ['tasks.jsonl', 4, expect.stringMatching(/^not valid JSON \(/)],
@@ -274,7 +268,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       task(3, region(20, 26, 'Lahore', 'GPE')),
       task(4, region(32, 35, 'TPP', 'ORG')),
     ];
-    expect(await problemsOf(await postFiles([['project.json', JSON.stringify(tasks)]]))).toEqual([
+    expect(await uploadProblems({ 'project.json': JSON.stringify(tasks) })).toEqual([
       ['project.json', 2, 'no "data" object (Label Studio JSON) and no text field (Label Studio JSON-MIN); export the project as JSON or JSON-MIN'],
       ['project.json', 4, 'annotations[0].result[0]: span [32,35) label "ORG": quote "TPP" does not match the text "TTP"'],
     ]);
@@ -287,14 +281,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
       JSON.stringify({ text: SPEECH, label: [[0, 99, 'PERSON']] }),
     ].join('\n');
     const array = JSON.stringify([{ id: 1, data: SPEECH, label: [[0, 10, 'PERSON']] }, 'not a record', { id: 3, data: SPEECH, label: [[4, 2, 'ORG']] }]);
-    expect(
-      await problemsOf(
-        await postFiles([
-          ['v1.jsonl', `${jsonl}\n`],
-          ['v1.json', array],
-        ]),
-      ),
-    ).toEqual([
+    expect(await uploadProblems({ 'v1.jsonl': `${jsonl}\n`, 'v1.json': array })).toEqual([
       ['v1.jsonl', 2, 'data: expected a string (the doccano 1.x text field)'],
       ['v1.jsonl', 3, 'span [0,99) label "PERSON" is not a non-empty range inside the text (64 code points)'],
       ['v1.json', 2, 'expected a JSON object per array item (doccano 1.x JSON)'],
@@ -303,13 +290,13 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
   });
 
   it('lists the problems of every file of one upload, brat, CSV and JSONL together, and writes none of the good ones', async () => {
-    const response = await postFiles([
-      ['fine.txt', 'A text with nothing wrong.'],
-      ['speech.txt', SPEECH],
-      ['speech.ann', 'T1\tPERSON 0 10\tImran\n'],
-      ['rows.csv', 'text\n"open\n'],
-      ['plain.jsonl', '{"text": "ok"}\n{"name": "no text"}\n'],
-    ]);
+    const response = await postFiles({
+      'fine.txt': 'A text with nothing wrong.',
+      'speech.txt': SPEECH,
+      'speech.ann': 'T1\tPERSON 0 10\tImran\n',
+      'rows.csv': 'text\n"open\n',
+      'plain.jsonl': '{"text": "ok"}\n{"name": "no text"}\n',
+    });
     expect((await problemsOf(response)).map(([file, line]) => [file, line])).toEqual([
       ['speech.ann', 1],
       ['rows.csv', 2],
@@ -320,7 +307,7 @@ describe('every problem of a brat .ann, a CSV and a JSON file', () => {
 
   it('counts every problem of a CSV with more than the cap and lists the first 100', async () => {
     const rows = Array.from({ length: 150 }, (_, i) => `row ${i},x,extra`);
-    const response = await postFiles([['many.csv', `text,source\n${rows.join('\n')}\n`]]);
+    const response = await postFiles({ 'many.csv': `text,source\n${rows.join('\n')}\n` });
     expect(response.status).toBe(422);
     expect(response.body.error.details.problemsTotal).toBe(150);
     expect(response.body.error.details.problems).toHaveLength(100);
@@ -346,14 +333,7 @@ describe('the rejection in the OpenAPI document', () => {
 describe('a .json file that is not one JSON document', () => {
   it('says when it is JSON Lines under the wrong extension, and otherwise which export a .json must be', async () => {
     const lines = `${JSON.stringify({ id: 1, data: { text: SPEECH } })}\n${JSON.stringify({ id: 2, data: { text: SPEECH } })}\n`;
-    expect(
-      await problemsOf(
-        await postFiles([
-          ['tasks.json', lines],
-          ['broken.json', '[{"id": 1, "data": '],
-        ]),
-      ),
-    ).toEqual([
+    expect(await uploadProblems({ 'tasks.json': lines, 'broken.json': '[{"id": 1, "data": ' })).toEqual([
       [
         'tasks.json',
         undefined,

@@ -3,6 +3,7 @@ import { errorResponse } from '@/lib/api/endpoint';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
 import { makeUser } from '../support/fixtures';
+import { rejectionOf } from '../support/rejection';
 
 // Issue #14 item 8: a pool with no free connection answers 503 database_unavailable (retry
 // later), not 500. A pool of one, held by a transaction, makes the real pg-pool time out.
@@ -29,18 +30,13 @@ it('a request that finds every pooled connection busy past the connect timeout g
   await held;
   const response = await call('GET', '/projects', {}, { token: user.token });
   // The error as a service's own query meets it, not only as the API's authentication does.
-  const failed = (promise: Promise<unknown>) =>
-    promise.then(
-      () => null,
-      (error: unknown) => error,
-    );
-  const direct = await failed(db.project.findMany());
+  const direct = await rejectionOf(db.project.findMany());
   // An interactive transaction gives up after its maxWait with Prisma's P2028 instead.
-  const transaction503 = await failed(db.$transaction((tx) => tx.user.count(), { maxWait: 500 }));
+  const transaction503 = await rejectionOf(db.$transaction((tx) => tx.user.count(), { maxWait: 500 }));
   release();
   await transaction;
   // A transaction that outlives its own time limit is refused the same way (Prisma's P2028 "expired transaction").
-  const expired = await failed(
+  const expired = await rejectionOf(
     db.$transaction(
       async (tx) => {
         await new Promise((resolve) => setTimeout(resolve, 300));

@@ -1,28 +1,11 @@
-import { execFile } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
+import { glossa } from '../support/cli';
 import { makeProject, makeUser } from '../support/fixtures';
 
 /** `glossa suggest`: a batch run from the command line, followed to its end with --wait. */
-const run = promisify(execFile);
-const BIN = path.resolve('bin/glossa.mjs');
 const db = getPrisma();
-
-async function glossa(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
-      timeout: 90_000,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** A port nothing listens on: one the system just gave out and took back. */
 async function closedPort(): Promise<number> {
@@ -43,7 +26,7 @@ describe('glossa suggest', () => {
     await db.annotation.create({ data: { documentId: first.id, authorId: null, labelId: gpe.id, start: 0, end: 6, quote: 'Lahore' } });
     const matcher = await db.recommender.create({ data: { projectId: project.id, kind: 'string-match', name: 'matcher' } });
 
-    const done = await glossa(['suggest', '--project', project.id, '--recommender', matcher.id, '--wait']);
+    const done = await glossa(['suggest', '--project', project.id, '--recommender', matcher.id, '--wait'], { timeout: 90_000 });
     expect(done.code, done.stderr).toBe(0);
     expect(done.stdout).toMatch(/^Run \w+ of matcher queued\.$/m);
     expect(done.stdout).toContain('SUCCEEDED: 2/2 documents (0 failed), 3 suggestions');
@@ -52,11 +35,11 @@ describe('glossa suggest', () => {
     const broken = await db.recommender.create({
       data: { projectId: project.id, kind: 'http', name: 'lab', config: { url: `http://127.0.0.1:${closed}/spans`, timeoutMs: 2000, retries: 0 } },
     });
-    const failed = await glossa(['suggest', '--project', project.id, '--recommender', broken.id, '--documents', first.id, '--wait']);
+    const failed = await glossa(['suggest', '--project', project.id, '--recommender', broken.id, '--documents', first.id, '--wait'], { timeout: 90_000 });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain(`failed: 1 of 1 document(s) failed: Could not reach http://127.0.0.1:${closed}/spans: ECONNREFUSED.`);
 
-    const unknown = await glossa(['suggest', '--project', project.id, '--recommender', 'nope']);
+    const unknown = await glossa(['suggest', '--project', project.id, '--recommender', 'nope'], { timeout: 90_000 });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`No recommender nope in project ${project.id}.`);
   });

@@ -34,8 +34,12 @@ async function label(key: string) {
   return db.label.findFirstOrThrow({ where: { projectId, key, layer: { not: 'RELATION' } } });
 }
 
+/** POST /projects/{id}/recommenders as `user` (the manager unless named), whatever it answers. */
+const postRecommender = (body: Record<string, unknown>, user = manager) =>
+  call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: user.token, body });
+
 async function addRecommender(body: Record<string, unknown>) {
-  const response = await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: manager.token, body });
+  const response = await postRecommender(body);
   expect(response.status, JSON.stringify(response.body)).toBe(201);
   return response.body as { id: string; sendsTextTo: string | null };
 }
@@ -90,9 +94,7 @@ describe('configuring recommenders', () => {
       model: 'm',
       apiKeyEnv: 'GLOSSA_TEST_KEY',
     });
-    expect(
-      (await call('POST', '/projects/{id}/recommenders', { id: projectId }, { token: annotator.token, body: { kind: 'compromise', name: 'x' } })).status,
-    ).toBe(403);
+    expect((await postRecommender({ kind: 'compromise', name: 'x' }, annotator)).status).toBe(403);
 
     const renamed = await call('PATCH', '/recommenders/{id}', { id: created.id }, { token: manager.token, body: { name: 'Llama' } });
     expect(renamed.body.name).toBe('Llama');
@@ -111,29 +113,14 @@ describe('configuring recommenders', () => {
   });
 
   it('refuses a config field it does not know and a label outside the project, naming them', async () => {
-    const unknown = await call(
-      'POST',
-      '/projects/{id}/recommenders',
-      { id: projectId },
-      { token: manager.token, body: { kind: 'string-match', name: 's', config: { caseSensitiv: true } } },
-    );
+    const unknown = await postRecommender({ kind: 'string-match', name: 's', config: { caseSensitiv: true } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.details[0]).toEqual({ path: 'body.config', message: 'unknown field(s): caseSensitiv' });
-    const badLabel = await call(
-      'POST',
-      '/projects/{id}/recommenders',
-      { id: projectId },
-      { token: manager.token, body: { kind: 'string-match', name: 's', labels: ['PERSON', 'NOPE'] } },
-    );
+    const badLabel = await postRecommender({ kind: 'string-match', name: 's', labels: ['PERSON', 'NOPE'] });
     expect(badLabel.status).toBe(400);
     expect(badLabel.body.error.details).toEqual([{ path: 'body.labels.1', message: 'unknown label' }]);
     // Members read configs: a password in a URL would be shown to all of them.
-    const secretUrl = await call(
-      'POST',
-      '/projects/{id}/recommenders',
-      { id: projectId },
-      { token: manager.token, body: { kind: 'http', name: 'h', config: { url: 'http://lab:hunter2@models.example.org/suggest' } } },
-    );
+    const secretUrl = await postRecommender({ kind: 'http', name: 'h', config: { url: 'http://lab:hunter2@models.example.org/suggest' } });
     expect(secretUrl.status).toBe(400);
     expect(secretUrl.body.error.details).toEqual([
       { path: 'body.config.url', message: 'no user name or password in the URL: put the key in an environment variable and name it in apiKeyEnv' },
@@ -144,12 +131,7 @@ describe('configuring recommenders', () => {
   it('limits outbound hosts to GLOSSA_RECOMMENDER_HOSTS on create and again at run time', async () => {
     process.env.GLOSSA_RECOMMENDER_HOSTS = '127.0.0.1';
     try {
-      const refused = await call(
-        'POST',
-        '/projects/{id}/recommenders',
-        { id: projectId },
-        { token: manager.token, body: { kind: 'http', name: 'lab', config: { url: 'http://169.254.169.254/latest' } } },
-      );
+      const refused = await postRecommender({ kind: 'http', name: 'lab', config: { url: 'http://169.254.169.254/latest' } });
       expect(refused.status).toBe(422);
       expect(refused.body.error.code).toBe('host_not_allowed');
       expect(refused.body.error.details).toEqual([

@@ -2,18 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getPrisma } from '@/lib/db/client';
 import { loadReportInput } from '@/lib/review/load';
 import { reviewView } from '@/lib/review/view';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 const db = getPrisma();
 const TEXT = 'Ana met Bilal in Bannu.';
-let annotator: TestUser;
-let projectId: string;
+let annotator: TestUser, projectId: string;
 
-beforeEach(async () => {
-  const owner = await makeUser(db, 'owner');
-  annotator = await makeUser(db, 'annotator');
-  projectId = (await makeProject(db, { OWNER: owner, ANNOTATOR: annotator })).id;
-});
+beforeEach(async () => ({ annotator, projectId } = await makeTeam(db, { annotator: 'ANNOTATOR' })));
 
 /**
  * Rows as `npm run bench:explain` writes them, straight into the tables: a relation whose

@@ -3,7 +3,7 @@ import { getPrisma } from '@/lib/db/client';
 import { stopSender } from '@/lib/recommenders/queue';
 import { processDocument } from '@/lib/recommenders/run-document';
 import { call } from '../support/api';
-import { makeProject, makeUser, type TestUser } from '../support/fixtures';
+import { makeTeam, type TestUser } from '../support/fixtures';
 
 /**
  * Runs on record (issue #18 follow-up): creating, cancelling and finishing a recommender run
@@ -11,14 +11,10 @@ import { makeProject, makeUser, type TestUser } from '../support/fixtures';
  * Documents are processed by calling the engine directly, so no worker races the assertions.
  */
 const db = getPrisma();
-let manager: TestUser;
-let projectId: string;
-let recommenderId: string;
+let manager: TestUser, projectId: string, recommenderId: string;
 
 beforeAll(async () => {
-  const owner = await makeUser(db, 'owner');
-  manager = await makeUser(db, 'manager');
-  projectId = (await makeProject(db, { OWNER: owner, MANAGER: manager })).id;
+  ({ manager, projectId } = await makeTeam(db, { manager: 'MANAGER' }));
   const created = await call(
     'POST',
     '/projects/{id}/recommenders',

@@ -2,17 +2,16 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_SPAN_NOTE } from '@/lib/annotations/invariants';
 import { getPrisma } from '@/lib/db/client';
 import { call } from '../support/api';
-import type { TestUser } from '../support/fixtures';
+import { offsetsIn, type TestUser } from '../support/fixtures';
 import { twoAnnotatorDocument } from '../support/two-annotators';
 
 /** A span's "unsure" flag and note (issue #17): written by the span's author through the single PATCH and the batch. */
 const db = getPrisma();
 const TEXT = 'Hafiz Gul Bahadur group attacked Bannu.';
-const at = (needle: string) => ({ start: TEXT.indexOf(needle), end: TEXT.indexOf(needle) + needle.length });
+const at = offsetsIn(TEXT);
 
 let annotator: TestUser, other: TestUser, curator: TestUser;
-let documentId: string;
-let orgLabel: string;
+let documentId: string, orgLabel: string;
 
 beforeEach(async () => {
   const fixture = await twoAnnotatorDocument(db, TEXT);

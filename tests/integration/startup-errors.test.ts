@@ -4,20 +4,14 @@ import { resolveDatabase } from '@/lib/db/connect';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { StartupError } from '@/lib/db/startup-error';
 import { assertPortFree, parsePort } from '@/lib/server/port';
+import { rejectionAs } from '../support/rejection';
 
 const saved = process.env.DATABASE_URL;
 afterEach(() => {
   process.env.DATABASE_URL = saved;
 });
 
-async function startupError(promise: Promise<unknown>): Promise<StartupError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(StartupError);
-  return error as StartupError;
-}
+const startupError = (promise: Promise<unknown>) => rejectionAs(promise, StartupError);
 
 describe('start-up stops with one clear message', () => {
   it('for a DATABASE_URL that is not a PostgreSQL URL', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium } from '../support/browser';
+import { postCredentials } from './support';
 
 /**
  * Accounts and sessions against the production server (tests/setup/browser-app.ts):
@@ -37,20 +38,9 @@ async function freshAccount(browser: Browser) {
   return { context, page, email, password };
 }
 
-/** next-auth's credentials sign-in as a script would do it: CSRF token, then the form post. Returns next-auth's error text, or null. */
+/** A credentials sign-in from the address `forwardedFor` claims. Returns next-auth's error text, or null. */
 async function credentialsSignIn(email: string, password: string, forwardedFor: string): Promise<string | null> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies, 'x-forwarded-for': forwardedFor },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
+  const response = await postCredentials(email, password, { 'x-forwarded-for': forwardedFor });
   const { url } = (await response.json()) as { url: string };
   return new URL(url).searchParams.get('error');
 }

@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
-import { BASE, serverRss, survives, tableCounts, watchHealth, type HealthWatch } from './support';
+import { BASE, postCredentials, serverRss, survives, tableCounts, watchHealth, type HealthWatch } from './support';
 
 /**
  * Hostile requests against the production build (issue #15 items 5, 6, 10, 11, 13): bodies
@@ -22,22 +22,23 @@ let projectId = '';
 let documentId = '';
 let fileWatch: HealthWatch;
 
+/** The head of a raw POST /api/v1/projects with the session cookie, declaring a Content-Length that may lie. */
+const createProjectHead = (contentLength: number) =>
+  [
+    `POST /api/v1/projects HTTP/1.1`,
+    `Host: ${new URL(BASE!).host}`,
+    `Cookie: ${cookie}`,
+    'Content-Type: application/json',
+    `Content-Length: ${contentLength}`,
+    '',
+    '',
+  ].join('\r\n');
+
 /** Our own pages: what Chromium sends with a fetch from Glossa's pages. */
 const sameOrigin = () => ({ cookie, origin: BASE!, 'sec-fetch-site': 'same-origin' });
 
 async function signIn(): Promise<string> {
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar, origin: BASE!, 'sec-fetch-site': 'same-origin' },
-    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, json: 'true' }),
-  });
+  const response = await postCredentials(EMAIL, PASSWORD, { origin: BASE!, 'sec-fetch-site': 'same-origin' });
   const session = response.headers.getSetCookie().find((c) => c.startsWith('next-auth.session-token='));
   if (!session) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return session.split(';')[0]!;
@@ -153,29 +154,13 @@ describe.skipIf(!BASE)('hostile requests', () => {
     });
 
     it('a Content-Length over the limit is refused before any body byte is sent', async () => {
-      const head = [
-        `POST /api/v1/projects HTTP/1.1`,
-        `Host: ${new URL(BASE!).host}`,
-        `Cookie: ${cookie}`,
-        'Content-Type: application/json',
-        `Content-Length: ${1024 * MB}`,
-        '',
-        '',
-      ].join('\r\n');
+      const head = createProjectHead(1024 * MB);
       const answer = await survives(() => rawRequest(head, null, 'head'));
       expect(answer).toMatch(/^HTTP\/1\.1 413 /);
     });
 
     it('a Content-Length smaller than the bytes sent: the rest is not read as a body or a request', async () => {
-      const head = [
-        `POST /api/v1/projects HTTP/1.1`,
-        `Host: ${new URL(BASE!).host}`,
-        `Cookie: ${cookie}`,
-        'Content-Type: application/json',
-        'Content-Length: 12',
-        '',
-        '',
-      ].join('\r\n');
+      const head = createProjectHead(12);
       const answer = await survives(() => rawRequest(head, Buffer.from(`{"name":"x"}${'{"name":"smuggled"}'.repeat(100_000)}`), 'close'));
       // Node's HTTP parser takes the bytes after the declared body as the next request, refuses them and hangs up.
       expect(answer).toMatch(/HTTP\/1\.1 400 Bad Request/);
@@ -184,15 +169,7 @@ describe.skipIf(!BASE)('hostile requests', () => {
 
     it('a Content-Length larger than the bytes sent, then the client hangs up: nothing written, the server lives', async () => {
       const before = await tableCounts();
-      const head = [
-        `POST /api/v1/projects HTTP/1.1`,
-        `Host: ${new URL(BASE!).host}`,
-        `Cookie: ${cookie}`,
-        'Content-Type: application/json',
-        'Content-Length: 4000',
-        '',
-        '',
-      ].join('\r\n');
+      const head = createProjectHead(4000);
       await survives(() => rawRequest(head, Buffer.from('{"name":"half'), 'close', 1000).catch((error: Error) => error.message));
       expect(await tableCounts()).toEqual(before);
     });

@@ -12,6 +12,25 @@ export const BASE = process.env.GLOSSA_URL?.replace(/\/$/, '');
 export const SERVER_PID = Number(process.env.GLOSSA_SERVER_PID ?? 0);
 export const DATABASE_URL = process.env.GLOSSA_TEST_DATABASE_URL;
 
+/**
+ * next-auth's credentials sign-in as a script does it: a CSRF token and its cookie from
+ * /api/auth/csrf, then the form post, with `headers` added to the post.
+ */
+export async function postCredentials(email: string, password: string, headers: Record<string, string>): Promise<Response> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+}
+
 /** Resident memory of the server process in bytes, from /proc (Linux). */
 export function serverRss(pid = SERVER_PID): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -48,3 +48,11 @@ export async function makeTeam<Name extends string>(db: PrismaClient, roles: Rec
   }
   return { projectId, owner, ...members };
 }
+
+/** The project's label ids by `LAYER:KEY` (`ENTITY:ORG`): a key alone may stand in more than one layer. */
+export async function labelIds(db: PrismaClient, projectId: string): Promise<Record<string, string>> {
+  return Object.fromEntries((await db.label.findMany({ where: { projectId } })).map((l) => [`${l.layer}:${l.key}`, l.id]));
+}
+
+/** `at('Bannu')`: the offsets of a needle's first occurrence in `text`, as a span's body takes them. */
+export const offsetsIn = (text: string) => (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
