@@ -66,7 +66,7 @@ export function LabelPicker({
             data-layer={l}
             aria-selected={l === layer && !searching}
             tabIndex={l === layer ? 0 : -1}
-            className={styles.tab}
+            className={`tab-button ${styles.tab}`}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
               onLayerChange(l);

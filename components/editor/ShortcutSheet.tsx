@@ -72,7 +72,7 @@ export function ShortcutSheet() {
                   {keys.map((key, i) => (
                     <Fragment key={key}>
                       {i > 0 && ' + '}
-                      <kbd>{key}</kbd>
+                      <kbd className="keycap">{key}</kbd>
                     </Fragment>
                   ))}
                 </dt>

@@ -71,7 +71,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           onClick={onMove}
         >
           Set boundaries to selection
-          {goldTarget !== null && <span className="visually-hidden"> (gold span of {goldTarget})</span>} <kbd className={styles.kbd}>b</kbd>
+          {goldTarget !== null && <span className="visually-hidden"> (gold span of {goldTarget})</span>} <kbd className={`keycap ${styles.kbd}`}>b</kbd>
         </button>
         <button
           type="button"
@@ -82,7 +82,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           onMouseDown={keepSelection}
           onClick={() => onPicking(!picking)}
         >
-          Add gold span… <kbd className={styles.kbd}>g</kbd>
+          Add gold span… <kbd className={`keycap ${styles.kbd}`}>g</kbd>
         </button>
       </div>
       {selection && picking && !stance && (
