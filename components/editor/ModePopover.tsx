@@ -58,10 +58,7 @@ function popoverOf(
           <LabelPicker
             labels={labels}
             title={`${span ? 'Change label of' : 'Label'} “${shortQuote(quote, 50)}”`}
-            layer={it.pickerLayer}
-            onLayerChange={it.setPickerLayer}
-            query={it.query}
-            onQueryChange={it.setQuery}
+            filter={it.filter}
             onChoose={(label) => it.chooseLabel(subject, label)}
             onCancel={it.cancel}
             inputRef={it.pickerInput}
