@@ -71,7 +71,7 @@ function TextOnly({ text }: { text: string }) {
 /** The annotation editor's layout: the text with its spans, the popovers, the side panel and the toolbar; its state is useEditorState's. */
 function LoadedEditor({ data, work }: EditorProps) {
   const { project, document, labels, targets } = data;
-  // The state is one object: its few most used parts by name, the rest as editor.<part>.
+  // The state is one object: the parts used most are named here, the others read as editor.<part>.
   const editor = useEditorState(data, use(work));
   const { catalog, view, readOnly, interaction, panel, snapshot, arcs, submission, notice, dialog, textRef, table } = editor;
   const setNotice = notice.set;
