@@ -71,53 +71,34 @@ function TextOnly({ text }: { text: string }) {
 /** The annotation editor's layout: the text with its spans, the popovers, the side panel and the toolbar; its state is useEditorState's. */
 function LoadedEditor({ data, work }: EditorProps) {
   const { project, document, labels, targets } = data;
-  const {
-    table,
-    text,
-    catalog,
-    engine,
-    snapshot,
-    view,
-    changes,
-    live,
-    submission,
-    readOnly,
-    readOnlyReason,
-    context,
-    tab,
-    dialog,
-    notice,
-    textRef,
-    gold,
-    interaction,
-    mode,
-    activeKey,
-    activeSpan,
-    layout,
-    anchor,
-    arcs,
-    undo,
-    redo,
-    panel,
-    changeStatus,
-    submitAndNext,
-  } = useEditorState(data, use(work));
+  // The state is one object: the parts used most are named here, the others read as editor.<part>.
+  const editor = useEditorState(data, use(work));
+  const { catalog, view, readOnly, interaction, panel, snapshot, arcs, submission, notice, dialog, textRef, table } = editor;
   const setNotice = notice.set;
   const setDialog = dialog.set;
   const tags = useTagsShown();
   const suggestions = useSuggestions({ documentId: document.id, table, catalog, readOnly, textRef, notify: setNotice, onSelect: interaction.dismiss });
-  const find = useFind({ text, table, textRef });
-  const labelAll = useLabelAll({ findText: find.findText, snapToWords: project.snapToWords, context, perform: changes.perform, notify: setNotice });
+  const find = useFind({ text: editor.text, table, textRef });
+  const labelAll = useLabelAll({
+    findText: find.findText,
+    snapToWords: project.snapToWords,
+    context: editor.context,
+    perform: editor.changes.perform,
+    notify: setNotice,
+  });
+
+  // What the span and relation lists of the side panel both show.
+  const listed = { catalog, spans: view.spans, readOnly };
 
   return (
     <div className={styles.editor}>
       <EditorToolbar
-        undo={{ run: undo, enabled: changes.canUndo && !readOnly, next: changes.nextUndo }}
-        redo={{ run: redo, enabled: changes.canRedo && !readOnly, next: changes.nextRedo }}
+        undo={{ run: editor.undo, enabled: editor.changes.canUndo && !readOnly, next: editor.changes.nextUndo }}
+        redo={{ run: editor.redo, enabled: editor.changes.canRedo && !readOnly, next: editor.changes.nextRedo }}
         status={
           <>
-            <SaveStatus pending={snapshot.pending} status={snapshot.status} onRetry={() => engine.retryNow()} />
-            <Presence live={live} />
+            <SaveStatus pending={snapshot.pending} status={snapshot.status} onRetry={() => editor.engine.retryNow()} />
+            <Presence live={editor.live} />
             {notice.current?.tone === 'info' && (
               <span className={styles.info} title={notice.current.text}>
                 {notice.current.text}
@@ -131,9 +112,9 @@ function LoadedEditor({ data, work }: EditorProps) {
           mayWork: data.mayWork,
           busy: submission.busy,
           canSubmit: snapshot.pending === 0,
-          submit: () => void changeStatus('submit'),
-          submitAndNext: () => void submitAndNext(),
-          reopen: () => void changeStatus('reopen'),
+          submit: () => void editor.changeStatus('submit'),
+          submitAndNext: () => void editor.submitAndNext(),
+          reopen: () => void editor.changeStatus('reopen'),
         }}
         arcs={arcs}
         tags={tags}
@@ -154,25 +135,25 @@ function LoadedEditor({ data, work }: EditorProps) {
       </div>
       {/* The selected span in words, for screen readers: focus stays in the text while it changes. */}
       <p className="visually-hidden" aria-live="polite">
-        {activeSpan ? `Selected: ${spanTitle(catalog, view.spans, activeSpan)}, “${shortQuote(activeSpan.quote, 80)}”` : ''}
+        {editor.activeSpan ? `Selected: ${spanTitle(catalog, view.spans, editor.activeSpan)}, “${shortQuote(editor.activeSpan.quote, 80)}”` : ''}
       </p>
       <p className={styles.hint}>
         {readOnly
-          ? readOnlyReason
+          ? editor.readOnlyReason
           : 'Select text (mouse, or Shift + arrow keys), then press a label’s hotkey or click it in the palette, or press / and type ' +
             'its name, then Enter. Click a span (or press ] and [) to change, link or delete it. Press ? for all shortcuts.'}
       </p>
       {arcs.note && <p className={styles.hint}>{arcs.note}</p>}
       {submission.submitted && data.goldComparable !== false && (
         <GoldCompareToggle
-          on={gold.compare.on}
-          loading={gold.compare.loading}
+          on={editor.gold.compare.on}
+          loading={editor.gold.compare.loading}
           warning={
-            data.goldRecorded && submission.mayReopen && !gold.shown
+            data.goldRecorded && submission.mayReopen && !editor.gold.shown
               ? 'Seeing gold is recorded: afterwards only a curator can reopen this document.'
               : undefined
           }
-          onChange={gold.toggle}
+          onChange={editor.gold.toggle}
         />
       )}
       <LayerLegend />
@@ -185,9 +166,9 @@ function LoadedEditor({ data, work }: EditorProps) {
             <TextView
               table={table}
               label={`Text of ${document.name}`}
-              layout={layout}
-              active={activeSpan}
-              draft={draftOf(mode)}
+              layout={editor.layout}
+              active={editor.activeSpan}
+              draft={draftOf(editor.mode)}
               handlers={interaction.textHandlers}
               controller={textRef}
               tags={tags.shown}
@@ -195,47 +176,50 @@ function LoadedEditor({ data, work }: EditorProps) {
               found={find.store}
             >
               {arcs.drawn && (
-                <ArcLayer catalog={catalog} relations={view.relations} layout={layout} selectedKey={arcs.selection.key} onSelect={panel.pickRelation} />
+                <ArcLayer catalog={catalog} relations={view.relations} layout={editor.layout} selectedKey={arcs.selection.key} onSelect={panel.pickRelation} />
               )}
-              <ModePopover interaction={interaction} anchor={anchor} labels={labels} catalog={catalog} view={view} text={text} readOnly={readOnly} />
+              <ModePopover
+                interaction={interaction}
+                anchor={editor.anchor}
+                labels={labels}
+                catalog={catalog}
+                view={view}
+                text={editor.text}
+                readOnly={readOnly}
+              />
               <SuggestionPopover suggestions={suggestions} textRef={textRef} />
             </TextView>
           )}
         </section>
         <div className={styles.side}>
-          <SidePanel counts={{ spans: view.spans.size, relations: view.relations.size }} tab={tab.shown} onTabChange={tab.set} gold={gold.comparing}>
-            {tab.shown === 'spans' && (
-              <SpanList
-                catalog={catalog}
-                spans={view.spans}
-                activeKey={activeKey}
-                readOnly={readOnly}
-                onFocus={panel.focus}
-                onRelabel={panel.relabel}
-                onDelete={panel.remove}
-              />
+          <SidePanel
+            counts={{ spans: view.spans.size, relations: view.relations.size }}
+            tab={editor.tab.shown}
+            onTabChange={editor.tab.set}
+            gold={editor.gold.comparing}
+          >
+            {editor.tab.shown === 'spans' && (
+              <SpanList {...listed} activeKey={editor.activeKey} onFocus={panel.focus} onRelabel={panel.relabel} onDelete={panel.remove} />
             )}
-            {tab.shown === 'relations' && (
+            {editor.tab.shown === 'relations' && (
               <RelationList
-                catalog={catalog}
-                spans={view.spans}
+                {...listed}
                 relations={view.relations}
-                readOnly={readOnly}
                 selection={arcs.selection}
                 onSelect={panel.selectRelation}
                 onFocusSpan={panel.focus}
                 onDelete={panel.unlink}
               />
             )}
-            {tab.shown === 'document' && (
+            {editor.tab.shown === 'document' && (
               <DocumentQuestions labels={labels} targets={targets} answers={view.answers} readOnly={readOnly} onChange={panel.answer} />
             )}
-            {tab.shown === 'comments' && <CommentThread documentId={document.id} />}
-            {tab.shown === 'gold' && (
+            {editor.tab.shown === 'comments' && <CommentThread documentId={document.id} />}
+            {editor.tab.shown === 'gold' && (
               <GoldCompare
                 catalog={catalog}
-                comparison={gold.comparison}
-                loading={gold.compare.loading}
+                comparison={editor.gold.comparison}
+                loading={editor.gold.compare.loading}
                 onFocusSpan={panel.focus}
                 onRevealRange={panel.revealGold}
               />
@@ -254,7 +238,7 @@ function LoadedEditor({ data, work }: EditorProps) {
         conflict={snapshot.status.kind === 'conflict' ? snapshot.status.conflict : null}
         catalog={catalog}
         spans={view.spans}
-        onResolve={(choice) => engine.resolveConflict(choice)}
+        onResolve={(choice) => editor.engine.resolveConflict(choice)}
       />
     </div>
   );

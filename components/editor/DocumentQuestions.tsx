@@ -49,7 +49,7 @@ export function DocumentQuestions({ labels, targets, answers, readOnly, onChange
   return (
     <>
       {questions.map((question) => (
-        <fieldset key={question.id} className={styles.question}>
+        <fieldset key={question.id} className={`fieldset ${styles.question}`}>
           <legend>{question.name}</legend>
           {question.description && <p className={styles.questionHint}>{question.description}</p>}
           {question.perTarget ? activeTargets.map((target) => row(question, target)) : row(question, null)}

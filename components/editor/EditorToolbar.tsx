@@ -1,9 +1,16 @@
 import type { ReactNode } from 'react';
 import styles from './editor.module.css';
 
+/** One step of the history: what it does, whether it may, and the change it would undo or redo. */
+interface Step {
+  run(): void;
+  enabled: boolean;
+  next?: string;
+}
+
 interface EditorToolbarProps {
-  undo: { run(): void; enabled: boolean; next?: string };
-  redo: { run(): void; enabled: boolean; next?: string };
+  undo: Step;
+  redo: Step;
   /** Save state and the last action, announced politely. */
   status: ReactNode;
   submission: {
@@ -31,26 +38,8 @@ export function EditorToolbar({ undo, redo, status, submission, arcs, tags, onGu
   return (
     <div className={styles.toolbar}>
       <div className={styles.group}>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={undo.run}
-          disabled={!undo.enabled}
-          aria-keyshortcuts="Control+Z Meta+Z"
-          title={undo.next ? `Undo ${undo.next} (Ctrl/⌘+Z)` : 'Nothing to undo'}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={redo.run}
-          disabled={!redo.enabled}
-          aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-          title={redo.next ? `Redo ${redo.next} (Ctrl/⌘+Shift+Z)` : 'Nothing to redo'}
-        >
-          Redo
-        </button>
+        <StepButton verb="Undo" step={undo} keys="Control+Z Meta+Z" hint="Ctrl/⌘+Z" />
+        <StepButton verb="Redo" step={redo} keys="Control+Shift+Z Meta+Shift+Z Control+Y" hint="Ctrl/⌘+Shift+Z" />
       </div>
       <div className={styles.status} role="status">
         {status}
@@ -127,5 +116,21 @@ export function EditorToolbar({ undo, redo, status, submission, arcs, tags, onGu
       </div>
       {findBar}
     </div>
+  );
+}
+
+/** Undo or Redo: its title names the change it would take back or bring back. */
+function StepButton({ verb, step, keys, hint }: { verb: 'Undo' | 'Redo'; step: Step; keys: string; hint: string }) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      onClick={step.run}
+      disabled={!step.enabled}
+      aria-keyshortcuts={keys}
+      title={step.next ? `${verb} ${step.next} (${hint})` : `Nothing to ${verb.toLowerCase()}`}
+    >
+      {verb}
+    </button>
   );
 }

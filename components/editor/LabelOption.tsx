@@ -17,7 +17,7 @@ export function LabelOption({ label, showLayer = false }: { label: SchemaLabel; 
   return (
     <>
       {label.hotkey ? (
-        <kbd className={styles.kbd} aria-label={`hotkey ${label.hotkey}`}>
+        <kbd className={`keycap ${styles.kbd}`} aria-label={`hotkey ${label.hotkey}`}>
           {label.hotkey}
         </kbd>
       ) : (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, type KeyboardEvent, type Ref } from 'react';
+import { useMemo, useState, type KeyboardEvent, type Ref } from 'react';
 import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import { pickerLabels } from '@/lib/editor/picker';
 import type { SchemaLabel } from '@/lib/editor/schema';
@@ -8,14 +8,26 @@ import { ChoiceList } from './ChoiceList';
 import { LabelOption, layerName } from './LabelOption';
 import styles from './popover.module.css';
 
+/** The picker's layer tab and name filter, held by its caller (the editor's interaction keeps them for keys typed before it renders). */
+export interface PickerFilter {
+  layer: SpanLayer;
+  setLayer(layer: SpanLayer): void;
+  query: string;
+  setQuery(query: string): void;
+}
+
+/** A picker filter of the caller's own: the first layer, nothing typed. */
+export function usePickerFilter(): PickerFilter {
+  const [layer, setLayer] = useState<SpanLayer>(SPAN_LAYERS[0]);
+  const [query, setQuery] = useState('');
+  return { layer, setLayer, query, setQuery };
+}
+
 interface LabelPickerProps {
   labels: readonly SchemaLabel[];
   /** What is being labelled, e.g. “Hafiz Gul Bahadur”. */
   title: string;
-  layer: SpanLayer;
-  onLayerChange(layer: SpanLayer): void;
-  query: string;
-  onQueryChange(query: string): void;
+  filter: PickerFilter;
   onChoose(label: SchemaLabel): void;
   onCancel(): void;
   inputRef: Ref<HTMLInputElement>;
@@ -29,19 +41,8 @@ interface LabelPickerProps {
  * list is the tab's labels; typing searches every layer, so a label is found without
  * knowing its layer. Hotkeys themselves are handled in the text, where focus stays.
  */
-export function LabelPicker({
-  labels,
-  title,
-  layer,
-  onLayerChange,
-  query,
-  onQueryChange,
-  onChoose,
-  onCancel,
-  inputRef,
-  autoFocus,
-  placeholder,
-}: LabelPickerProps) {
+export function LabelPicker({ labels, title, filter, onChoose, onCancel, inputRef, autoFocus, placeholder }: LabelPickerProps) {
+  const { layer, query } = filter;
   const searching = query.trim() !== '';
   const items = useMemo(() => pickerLabels(labels, layer, query), [labels, layer, query]);
 
@@ -50,7 +51,7 @@ export function LabelPicker({
     if (!step) return;
     event.preventDefault();
     const next = SPAN_LAYERS[(SPAN_LAYERS.indexOf(layer) + step + SPAN_LAYERS.length) % SPAN_LAYERS.length]!;
-    onLayerChange(next);
+    filter.setLayer(next);
     (event.currentTarget.parentElement?.querySelector(`[data-layer="${next}"]`) as HTMLElement | null)?.focus();
   };
 
@@ -66,11 +67,11 @@ export function LabelPicker({
             data-layer={l}
             aria-selected={l === layer && !searching}
             tabIndex={l === layer ? 0 : -1}
-            className={styles.tab}
+            className={`tab-button ${styles.tab}`}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => {
-              onLayerChange(l);
-              onQueryChange('');
+              filter.setLayer(l);
+              filter.setQuery('');
             }}
             onKeyDown={onTabKey}
           >
@@ -87,7 +88,7 @@ export function LabelPicker({
         onChoose={onChoose}
         onCancel={onCancel}
         query={query}
-        onQueryChange={onQueryChange}
+        onQueryChange={filter.setQuery}
         placeholder={placeholder ?? 'A hotkey applies its label; / searches by name'}
         empty="No active label matches."
         inputRef={inputRef}

@@ -10,7 +10,7 @@ export function LayerLegend() {
       <li aria-hidden="true">Lines:</li>
       {SPAN_LAYERS.map((layer) => (
         <li key={layer} title={LAYER_LOOKS[layer].style}>
-          <span className={styles.sample} data-layer={layer} style={{ '--lane': 0, '--color': 'var(--muted)' } as CSSProperties}>
+          <span className={`lane-underline ${styles.sample}`} data-layer={layer} style={{ '--lane': 0, '--color': 'var(--muted)' } as CSSProperties}>
             {LAYER_LOOKS[layer].name}
           </span>
           <span className="visually-hidden">: {LAYER_LOOKS[layer].style}</span>

@@ -47,7 +47,7 @@ export function SidePanel({ counts, tab, onTabChange, gold = false, children }: 
             aria-selected={t.id === tab}
             aria-controls={`${id}-body`}
             tabIndex={t.id === tab ? 0 : -1}
-            className={styles.tab}
+            className={`tab-button ${styles.tab}`}
             onClick={() => onTabChange(t.id)}
             onKeyDown={onKeyDown}
           >

@@ -30,7 +30,7 @@ export function SpanActions(props: SpanActionsProps) {
       aria-keyshortcuts={key}
       aria-pressed={pressed}
     >
-      {label} <kbd className={styles.kbd}>{key === 'Delete' ? 'Del' : key}</kbd>
+      {label} <kbd className={`keycap ${styles.kbd}`}>{key === 'Delete' ? 'Del' : key}</kbd>
     </button>
   );
   return (

@@ -54,7 +54,7 @@ interface TextViewProps {
   children?: ReactNode;
 }
 
-const classes = { span: styles.span!, active: styles.active!, draft: styles.draft! };
+const classes = { span: `lane-underline ${styles.span}`, active: styles.active!, draft: styles.draft! };
 
 /** The text's paragraphs as the editor shows them, without spans and not editable. */
 export function PlainText({ table }: { table: SegmentTable }) {

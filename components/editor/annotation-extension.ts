@@ -3,6 +3,7 @@ import type { EditorState } from '@tiptap/pm/state';
 import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { changedMarks, type SpanMark } from '@/lib/editor/layout';
+import { drawnFromMeta } from './plugin-state';
 
 /** Editor position ranges that get a temporary highlight on top of the spans. */
 interface Overlay {
@@ -171,31 +172,29 @@ export const AnnotationExtension = Extension.create<Options>({
     const { handlers, classes, initialMarks } = this.options;
     const spans = new Plugin<SpansState>({
       key: spansKey,
-      state: {
-        init: (_config, state) => {
+      state: drawnFromMeta(
+        spansKey,
+        (_config, state) => {
           const marks = initialMarks();
           return { set: spanDecorations(state.doc, marks, classes.span), marks };
         },
-        apply(tr, previous, _old, state) {
-          const marks = tr.getMeta(spansKey) as readonly SpanMark[] | undefined;
-          if (!marks || marks === previous.marks) return previous;
+        (doc, marks: readonly SpanMark[], previous) => {
+          if (marks === previous.marks) return previous;
           const changes = changedMarks(previous.marks, marks);
           if (changes.added.length === 0 && changes.removed.length === 0) return { set: previous.set, marks };
-          return { set: updateSpanDecorations(state.doc, previous.set, changes, classes.span), marks };
+          return { set: updateSpanDecorations(doc, previous.set, changes, classes.span), marks };
         },
-      },
+      ),
       props: { decorations: (state) => spansKey.getState(state)?.set },
     });
 
     const overlay = new Plugin<DecorationSet>({
       key: overlayKey,
-      state: {
-        init: () => DecorationSet.empty,
-        apply(tr, previous, _old, state) {
-          const next = tr.getMeta(overlayKey) as Overlay | undefined;
-          return next ? overlayDecorations(state.doc, next, classes) : previous;
-        },
-      },
+      state: drawnFromMeta(
+        overlayKey,
+        () => DecorationSet.empty,
+        (doc, next: Overlay) => overlayDecorations(doc, next, classes),
+      ),
       props: { decorations: (state) => overlayKey.getState(state) },
     });
 

@@ -217,10 +217,7 @@ export function useInteraction(options: InteractionOptions) {
     mode: state.mode,
     /** Closes the popover without moving focus (a click elsewhere on the page). */
     dismiss: () => state.setMode(idle),
-    query: state.query,
-    setQuery: state.setQuery,
-    pickerLayer: state.pickerLayer,
-    setPickerLayer: state.setPickerLayer,
+    filter: { layer: state.pickerLayer, setLayer: state.setPickerLayer, query: state.query, setQuery: state.setQuery },
     pickerInput: state.pickerInput,
     /** For the text view: always the handlers of the latest render. */
     textHandlers: useCallback(() => handlers.current, []),

@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, BASE, launchChromium, openFirstDocument, screenshot, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, BASE, openFirstDocument, screenshot, signedInForSuite } from '../support/browser';
 import { editorText, labelFreeWord, linkSpans, selectSpan, spansOn } from '../support/editor-page';
 
 /**
@@ -12,22 +11,11 @@ import { editorText, labelFreeWord, linkSpans, selectSpan, spansOn } from '../su
 const TIMEOUT = 120_000;
 
 describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
+  const page = signedInForSuite(openFirstDocument, TIMEOUT);
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
-    await openFirstDocument(page);
-  }, TIMEOUT);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const arcs = () => page.locator('svg g[data-relation]');
-  const arcsButton = () => page.getByRole('button', { name: 'Arcs', exact: true });
-  const saved = () => page.getByRole('status').first().getByText('All changes saved').waitFor();
+  const arcs = () => page().locator('svg g[data-relation]');
+  const arcsButton = () => page().getByRole('button', { name: 'Arcs', exact: true });
+  const saved = () => page().getByRole('status').first().getByText('All changes saved').waitFor();
 
   /** The arc's first and last points in page coordinates, from its path and the overlay's position. */
   async function arcEnds(): Promise<{ start: [number, number]; end: [number, number] }> {
@@ -47,7 +35,7 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
 
   /** The top middle of the first line box of the span over `word`, in page coordinates. */
   async function topMiddle(word: string): Promise<[number, number]> {
-    return spansOn(page, word)
+    return spansOn(page(), word)
       .first()
       .evaluate((span) => {
         const box = span.getClientRects()[0]!;
@@ -58,10 +46,10 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
   it(
     'draws the arc between the two spans, toggles it, and selects and deletes the relation from the arc',
     async () => {
-      const person = await labelFreeWord(page, 'p');
-      const org = await labelFreeWord(page, 'o');
+      const person = await labelFreeWord(page(), 'p');
+      const org = await labelFreeWord(page(), 'o');
       expect(await arcs().count()).toBe(0);
-      await linkSpans(page, person, org, 'member');
+      await linkSpans(page(), person, org, 'member');
       await expect.poll(() => arcs().count()).toBe(1);
       await saved();
       expect(await arcsButton().getAttribute('aria-pressed')).toBe('true');
@@ -74,46 +62,54 @@ describe.skipIf(!BASE)('relations drawn as arcs (Chromium)', () => {
       expect(start[1]).toBeCloseTo(sourceY, 0);
       expect(end[0]).toBeCloseTo(targetX, 0);
       expect(end[1]).toBeCloseTo(targetY, 0);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
 
       // Off, and still off after a reload: the choice is remembered.
       await arcsButton().click();
       await expect.poll(() => arcs().count()).toBe(0);
       expect(await arcsButton().getAttribute('aria-pressed')).toBe('false');
-      await page.reload();
-      await editorText(page).waitFor();
+      await page().reload();
+      await editorText(page()).waitFor();
       await expect.poll(() => arcsButton().getAttribute('aria-pressed')).toBe('false');
       expect(await arcs().count()).toBe(0);
       await arcsButton().click();
       await expect.poll(() => arcs().count()).toBe(1);
-      await screenshot(page, 'editor-arcs');
+      await screenshot(page(), 'editor-arcs');
 
       // An end of a relation in the list leads to its span in the text.
-      await page.getByRole('tab', { name: /Relations/ }).click();
-      await page.getByRole('button', { name: new RegExp(`^“${org}” Organi`) }).click();
-      await page.getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: org }).waitFor();
-      await page.keyboard.press('Escape');
+      await page()
+        .getByRole('tab', { name: /Relations/ })
+        .click();
+      await page()
+        .getByRole('button', { name: new RegExp(`^“${org}” Organi`) })
+        .click();
+      await page().getByRole('dialog', { name: 'Selected span' }).locator('q', { hasText: org }).waitFor();
+      await page().keyboard.press('Escape');
 
       // Clicking the arc opens the relation list on its relation, focused: Delete removes it.
       const key = await arcs().first().getAttribute('data-relation');
       await arcs().first().locator('text').click();
-      const row = page.locator(`li[data-relation="${key}"]`);
+      const row = page().locator(`li[data-relation="${key}"]`);
       await expect.poll(() => row.evaluate((element) => element === document.activeElement)).toBe(true);
       expect(await row.getAttribute('aria-current')).toBe('true');
       expect(await row.getAttribute('aria-label')).toBe(`Member of from “${person}” to “${org}”`);
-      expect(await page.getByRole('tab', { name: /Relations/ }).getAttribute('aria-selected')).toBe('true');
-      expect(await page.getByLabel('Type', { exact: true }).locator('option').allTextContents()).toEqual(['All types (1)', 'Member of (1)']);
-      expect(await accessibilityProblems(page)).toEqual([]);
-      await page.keyboard.press('Delete');
+      expect(
+        await page()
+          .getByRole('tab', { name: /Relations/ })
+          .getAttribute('aria-selected'),
+      ).toBe('true');
+      expect(await page().getByLabel('Type', { exact: true }).locator('option').allTextContents()).toEqual(['All types (1)', 'Member of (1)']);
+      expect(await accessibilityProblems(page())).toEqual([]);
+      await page().keyboard.press('Delete');
       await expect.poll(() => row.count()).toBe(0);
       await expect.poll(() => arcs().count()).toBe(0);
       await saved();
 
       // Leave the text as it was: no relation uses the spans any more, so they go without a question.
       for (const word of [person, org]) {
-        await selectSpan(page, word);
-        await page.keyboard.press('Delete');
-        await expect.poll(() => spansOn(page, word).count()).toBe(0);
+        await selectSpan(page(), word);
+        await page().keyboard.press('Delete');
+        await expect.poll(() => spansOn(page(), word).count()).toBe(0);
       }
       await saved();
     },

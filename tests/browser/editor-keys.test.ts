@@ -21,12 +21,19 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
   const spansOn = (word: string): Locator => text().locator('[data-span]', { hasText: word });
   const statusLine = () => page().getByRole('status').first();
 
-  /** Selects a free word, types `keys` at once, and returns the title of the one span made on it. */
-  async function labelWith(keys: string): Promise<{ word: string; title: string }> {
+  /** Selects a free word, types `keys` at once, waits for the one span made on it and returns the word. */
+  async function labelWith(keys: string): Promise<string> {
     const word = await selectFreeWord(page());
     await page().keyboard.type(keys);
     await expect.poll(() => spansOn(word).count()).toBe(1);
-    return { word, title: (await spansOn(word).getAttribute('title')) ?? '' };
+    return word;
+  }
+
+  /** The span on `word` has the label `key` (and the status line names it as `announced`, when given); then it is undone. */
+  async function expectLabelThenUndo(word: string, key: string, announced?: string) {
+    expect(await spansOn(word).getAttribute('title')).toContain(key);
+    if (announced) await expect.poll(() => statusLine().textContent()).toContain(`${announced} applied to “${word}”`);
+    await undo(word);
   }
 
   async function undo(word: string) {
@@ -38,10 +45,7 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
   it(
     'applies a hotkey pressed before the picker renders, and names the label in the status line',
     async () => {
-      const { word, title } = await labelWith('p');
-      expect(title).toContain('PERSON');
-      await expect.poll(() => statusLine().textContent()).toContain(`Person (entity) applied to “${word}”`);
-      await undo(word);
+      await expectLabelThenUndo(await labelWith('p'), 'PERSON', 'Person (entity)');
     },
     TIMEOUT,
   );
@@ -57,9 +61,7 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
       expect(await accessibilityProblems(page())).toEqual([]);
       await page().keyboard.press('Enter');
       await expect.poll(() => spansOn(word).count()).toBe(1);
-      expect(await spansOn(word).getAttribute('title')).toContain('QUANTITY');
-      await expect.poll(() => statusLine().textContent()).toContain(`Quantity (entity) applied to “${word}”`);
-      await undo(word);
+      await expectLabelThenUndo(word, 'QUANTITY', 'Quantity (entity)');
     },
     TIMEOUT,
   );
@@ -67,9 +69,7 @@ describe.skipIf(!BASE)('label keys right after a selection (Chromium)', () => {
   it(
     'lets a name that starts with no hotkey go on through hotkey letters ("money": o, n and e are hotkeys)',
     async () => {
-      const { word, title } = await labelWith('money\n');
-      expect(title).toContain('MONEY');
-      await undo(word);
+      await expectLabelThenUndo(await labelWith('money\n'), 'MONEY');
     },
     TIMEOUT,
   );

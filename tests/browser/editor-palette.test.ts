@@ -1,6 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityProblems, api, BASE, CREDENTIALS, launchChromium, screenshot, signedIn } from '../support/browser';
+import { describe, expect, it } from 'vitest';
+import { accessibilityProblems, addDocuments, assignToMe, BASE, documentIds, newProject, screenshot, signedInForSuite } from '../support/browser';
 
 /**
  * Issue #17: the label palette beside the text, and selecting text with the keyboard alone.
@@ -12,40 +11,29 @@ const TIMEOUT = 180_000;
 const TEXT = 'Talks between Pakistan and the Afghan Taliban ended in Doha on Tuesday. Officials counted eleven refugees near Peshawar.';
 
 describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', () => {
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-    ({ page } = await signedIn(browser));
+  const page = signedInForSuite(async (page) => {
     // The smallest screen the editor is made for: palette, text and side panel side by side.
     await page.setViewportSize({ width: 1366, height: 768 });
-    const project = await api<{ id: string }>(page, '/projects', { method: 'POST', data: { name: `Palette ${Date.now().toString(36)}` } });
-    await api(page, `/projects/${project.id}/documents`, { method: 'POST', data: { documents: [{ name: 'palette', text: TEXT }] } });
-    const documentId = (await api<{ items: { id: string }[] }>(page, `/projects/${project.id}/documents`)).items[0]!.id;
-    const members = (await api<{ items: { user: { id: string; email: string } }[] }>(page, `/projects/${project.id}/members`)).items;
-    const me = members.find((m) => m.user.email === CREDENTIALS.email)!.user.id;
-    await api(page, `/projects/${project.id}/assignments`, { method: 'POST', data: { mode: 'explicit', documentIds: [documentId], userIds: [me] } });
-    await page.goto(`${BASE}/projects/${project.id}/documents/${documentId}`, { waitUntil: 'networkidle' });
+    const projectId = await newProject(page, { name: `Palette ${Date.now().toString(36)}` });
+    await addDocuments(page, projectId, [{ name: 'palette', text: TEXT }]);
+    const [documentId] = await documentIds(page, projectId);
+    await assignToMe(page, projectId, [documentId!]);
+    await page.goto(`${BASE}/projects/${projectId}/documents/${documentId}`, { waitUntil: 'networkidle' });
     await text().waitFor();
   }, TIMEOUT);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
-  const text = () => page.getByRole('textbox', { name: /^Text of / });
-  const palette = () => page.getByRole('region', { name: 'Label palette' });
+  const text = () => page().getByRole('textbox', { name: /^Text of / });
+  const palette = () => page().getByRole('region', { name: 'Label palette' });
   const paletteLabel = (name: string) =>
     palette()
       .getByRole('toolbar', { name: 'Labels' })
       .getByRole('button', { name: new RegExp(`^${name}`) });
   const filter = () => palette().getByRole('searchbox', { name: 'Filter labels' });
   const spanOn = (word: string) => text().locator('[data-span]', { hasText: word });
-  const picker = () => page.getByRole('dialog', { name: 'Choose a label' });
-  const statusLine = () => page.getByRole('status').first();
+  const picker = () => page().getByRole('dialog', { name: 'Choose a label' });
+  const statusLine = () => page().getByRole('status').first();
   // The selected span in words, as screen readers hear it (visually hidden, so read rather than waited for).
-  const selected = () => page.locator('p.visually-hidden[aria-live="polite"]').first().textContent();
+  const selected = () => page().locator('p.visually-hidden[aria-live="polite"]').first().textContent();
 
   /** Characters of the text before the browser's caret (or selection start). */
   const caretChars = () =>
@@ -68,8 +56,8 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
     await text().focus();
     await expect
       .poll(async () => {
-        await page.keyboard.press('Control+Home');
-        await page.waitForTimeout(40);
+        await page().keyboard.press('Control+Home');
+        await page().waitForTimeout(40);
         return caretChars();
       })
       .toBe(0);
@@ -78,8 +66,8 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
   /** Keys only: the caret to the start of the text, `offset` characters right, then Shift+→ `length` times. */
   async function selectWithKeys(offset: number, length: number) {
     await caretToStart();
-    for (let i = 0; i < offset; i += 1) await page.keyboard.press('ArrowRight');
-    for (let i = 0; i < length; i += 1) await page.keyboard.press('Shift+ArrowRight');
+    for (let i = 0; i < offset; i += 1) await page().keyboard.press('ArrowRight');
+    for (let i = 0; i < length; i += 1) await page().keyboard.press('Shift+ArrowRight');
   }
 
   it(
@@ -89,10 +77,10 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
       await selectWithKeys(TEXT.indexOf('Pakistan'), 3);
       await picker().getByText('Label “Pakistan”').waitFor();
       // By word: two steps take in "and" (wherever the platform stops, the selection snaps to "Pakistan and"), one goes back.
-      await page.keyboard.press('Control+Shift+ArrowRight');
-      await page.keyboard.press('Control+Shift+ArrowRight');
+      await page().keyboard.press('Control+Shift+ArrowRight');
+      await page().keyboard.press('Control+Shift+ArrowRight');
       await picker().getByText('Label “Pakistan and”').waitFor();
-      await page.keyboard.press('Control+Shift+ArrowLeft');
+      await page().keyboard.press('Control+Shift+ArrowLeft');
       await picker().getByText('Label “Pakistan”').waitFor();
 
       await paletteLabel('Geo-political entity').click();
@@ -113,18 +101,18 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
       await selectWithKeys(TEXT.indexOf('Doha'), 1);
       await picker().getByText('Label “Doha”').waitFor();
       await filter().focus();
-      await page.keyboard.type('zzz');
+      await page().keyboard.type('zzz');
       await palette().getByText('No active label matches.').waitFor();
       expect(await paletteLabel('').count()).toBe(0);
-      await page.keyboard.press('Escape');
+      await page().keyboard.press('Escape');
       expect(await filter().inputValue()).toBe('');
       expect(await paletteLabel('Person').count()).toBe(1);
 
       // "quant" matches Quantity only; the palette shrinks to it and says Enter applies it.
-      await page.keyboard.type('quant');
+      await page().keyboard.type('quant');
       await palette().getByText('Enter applies Quantity').waitFor();
       expect(await paletteLabel('Person').count()).toBe(0);
-      await page.keyboard.press('Enter');
+      await page().keyboard.press('Enter');
       await expect.poll(() => spanOn('Doha').count()).toBe(1);
       expect(await spanOn('Doha').getAttribute('title')).toContain('(QUANTITY)');
       // The filter is cleared for the next label and focus is back in the text.
@@ -139,11 +127,11 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
     'steps through spans with ] and relabels the selected span from the palette within its layer, and says why not across layers',
     async () => {
       await caretToStart();
-      await page.keyboard.press(']');
+      await page().keyboard.press(']');
       await expect.poll(selected).toBe('Selected: Geo-political entity (GPE), “Pakistan”');
-      await page.keyboard.press(']');
+      await page().keyboard.press(']');
       await expect.poll(selected).toBe('Selected: Quantity (QUANTITY), “Doha”');
-      await page.keyboard.press('[');
+      await page().keyboard.press('[');
       await expect.poll(selected).toBe('Selected: Geo-political entity (GPE), “Pakistan”');
 
       await paletteLabel('Organization').click();
@@ -152,13 +140,13 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
       // Still selected: a frame label cannot relabel an entity span, and nothing changes.
       await expect.poll(selected).toBe('Selected: Organization (ORG), “Pakistan”');
       await paletteLabel('Cultural identity').click();
-      await page
+      await page()
         .getByRole('alert')
         .getByText('Cultural identity is a frame label; the selected span is in the entity layer and keeps it.', { exact: false })
         .waitFor();
       expect(await spanOn('Pakistan').getAttribute('title')).toContain('(ORG)');
       expect(await text().locator('[data-span]').count()).toBe(2);
-      await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+      await page().getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
       await statusLine().getByText('All changes saved').waitFor();
     },
     TIMEOUT,
@@ -169,21 +157,21 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
     async () => {
       const [paletteBox, textBox, sideBox] = await Promise.all([
         palette().boundingBox(),
-        page.getByRole('region', { name: 'Document text' }).boundingBox(),
-        page.getByRole('complementary', { name: 'Annotations' }).boundingBox(),
+        page().getByRole('region', { name: 'Document text' }).boundingBox(),
+        page().getByRole('complementary', { name: 'Annotations' }).boundingBox(),
       ]);
       expect(paletteBox!.x + paletteBox!.width).toBeLessThanOrEqual(textBox!.x);
       expect(textBox!.x + textBox!.width).toBeLessThanOrEqual(sideBox!.x);
       expect(sideBox!.x + sideBox!.width).toBeLessThanOrEqual(1366);
       expect(textBox!.width).toBeGreaterThan(600);
-      expect(await accessibilityProblems(page)).toEqual([]);
-      await screenshot(page, 'editor-palette');
+      expect(await accessibilityProblems(page())).toEqual([]);
+      await screenshot(page(), 'editor-palette');
 
       await palette().getByRole('button', { name: 'Collapse the palette' }).click();
       await expect.poll(async () => (await palette().boundingBox())!.width).toBeLessThan(paletteBox!.width / 2);
       // Names are no longer shown but still name the buttons.
       expect(await paletteLabel('Person').isVisible()).toBe(true);
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
       await palette().getByRole('button', { name: 'Show label names' }).click();
       await expect.poll(async () => (await palette().boundingBox())!.width).toBe(paletteBox!.width);
     },
@@ -193,16 +181,16 @@ describe.skipIf(!BASE)('label palette and keyboard-only selection (Chromium)', (
   it(
     'is disabled once the work is submitted, and stays axe clean',
     async () => {
-      await page.getByRole('button', { name: 'Submit', exact: true }).click();
-      await page.getByText('This document is submitted and read-only. Reopen it to change your annotations.').first().waitFor();
+      await page().getByRole('button', { name: 'Submit', exact: true }).click();
+      await page().getByText('This document is submitted and read-only. Reopen it to change your annotations.').first().waitFor();
       await palette().getByText('Read-only: labels cannot be applied.').waitFor();
       expect(await paletteLabel('Person').isDisabled()).toBe(true);
       expect(await filter().isDisabled()).toBe(true);
       // Stepping through spans only reads, so it still works.
       await caretToStart();
-      await page.keyboard.press(']');
+      await page().keyboard.press(']');
       await expect.poll(selected).toBe('Selected: Organization (ORG), “Pakistan”');
-      expect(await accessibilityProblems(page)).toEqual([]);
+      expect(await accessibilityProblems(page())).toEqual([]);
     },
     TIMEOUT,
   );

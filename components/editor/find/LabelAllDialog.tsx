@@ -1,12 +1,10 @@
 'use client';
 
-import { useState } from 'react';
 import { LEFT_OUT_EXPLAINED } from '@/lib/editor/label-all';
 import type { SchemaLabel } from '@/lib/editor/schema';
-import { SPAN_LAYERS, type SpanLayer } from '@/lib/schema/types';
 import type { CodePointRange } from '@/lib/offsets';
 import { Dialog } from '../Dialog';
-import { LabelPicker } from '../LabelPicker';
+import { LabelPicker, usePickerFilter } from '../LabelPicker';
 import type { LabelAll, LabelAllStep } from './useLabelAll';
 import styles from './find.module.css';
 
@@ -31,16 +29,12 @@ export function LabelAllDialog({ labelAll, labels, query, matches, truncated }: 
 }
 
 function Pick({ labelAll, labels, query, matches }: Omit<LabelAllDialogProps, 'truncated'>) {
-  const [layer, setLayer] = useState<SpanLayer>(SPAN_LAYERS[0]);
-  const [filter, setFilter] = useState('');
+  const filter = usePickerFilter();
   return (
     <LabelPicker
       labels={labels}
       title={`The label for the ${matches.length} matches of “${query}”`}
-      layer={layer}
-      onLayerChange={setLayer}
-      query={filter}
-      onQueryChange={setFilter}
+      filter={filter}
       onChoose={(label) => labelAll.choose(label, matches)}
       onCancel={labelAll.cancel}
       inputRef={null}

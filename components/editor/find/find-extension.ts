@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { FindRange, FindState, FindStore } from './find-store';
+import { drawnFromMeta, followStore } from '../plugin-state';
 import styles from './find.module.css';
 
 interface Options {
@@ -22,7 +23,7 @@ function highlight(range: FindRange, className: string, spec?: { current: true }
 }
 
 /** The decorations for `next`: all matches rebuilt only for new matches (a new query); a move of the current match swaps one decoration. */
-function draw(doc: EditorState['doc'], previous: Drawn, next: FindState): Drawn {
+function draw(doc: EditorState['doc'], next: FindState, previous: Drawn): Drawn {
   const range = next.ranges[next.current];
   const currentMark = range ? [highlight(range, styles.current!, { current: true })] : [];
   if (next.ranges !== previous.ranges) {
@@ -50,25 +51,9 @@ const FindExtension = Extension.create<Options>({
     return [
       new Plugin<Drawn>({
         key: findKey,
-        state: {
-          init: () => ({ ranges: [], current: -1, set: DecorationSet.empty }),
-          apply(tr, previous, _old, state) {
-            const next = tr.getMeta(findKey) as FindState | undefined;
-            return next ? draw(state.doc, previous, next) : previous;
-          },
-        },
+        state: drawnFromMeta(findKey, () => ({ ranges: [], current: -1, set: DecorationSet.empty }), draw),
         props: { decorations: (state) => findKey.getState(state)?.set },
-        view(view) {
-          const find = store();
-          if (!find) return {};
-          const redraw = () => {
-            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(findKey, find.snapshot()));
-          };
-          // Not while the view is being built: the first drawing waits for it.
-          queueMicrotask(redraw);
-          const unsubscribe = find.subscribe(redraw);
-          return { destroy: unsubscribe };
-        },
+        view: followStore(findKey, store),
       }),
     ];
   },

@@ -3,6 +3,7 @@ import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import { ghostAt, nextGhost } from '@/lib/editor/suggestions';
 import type { GhostState, GhostStore } from './ghost-store';
+import { drawnFromMeta, followStore } from '../plugin-state';
 import styles from './suggestions.module.css';
 
 interface Options {
@@ -69,13 +70,11 @@ const SuggestionExtension = Extension.create<Options>({
     return [
       new Plugin<DecorationSet>({
         key: ghostsKey,
-        state: {
-          init: () => DecorationSet.empty,
-          apply(tr, previous, _old, state) {
-            const next = tr.getMeta(ghostsKey) as GhostState | undefined;
-            return next ? ghostDecorations(state.doc, next, classes) : previous;
-          },
-        },
+        state: drawnFromMeta(
+          ghostsKey,
+          () => DecorationSet.empty,
+          (doc, next: GhostState) => ghostDecorations(doc, next, classes),
+        ),
         props: {
           decorations: (state) => ghostsKey.getState(state),
           handleKeyDown: onKey,
@@ -88,17 +87,7 @@ const SuggestionExtension = Extension.create<Options>({
             return ghost !== undefined;
           },
         },
-        view(view) {
-          const ghosts = store();
-          if (!ghosts) return {};
-          const draw = () => {
-            if (!view.isDestroyed) view.dispatch(view.state.tr.setMeta(ghostsKey, ghosts.snapshot()));
-          };
-          // Not while the view is being built: the first drawing waits for it.
-          queueMicrotask(draw);
-          const unsubscribe = ghosts.subscribe(draw);
-          return { destroy: unsubscribe };
-        },
+        view: followStore(ghostsKey, store),
       }),
     ];
   },

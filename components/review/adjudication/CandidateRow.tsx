@@ -80,7 +80,7 @@ function ActionButton({
     <button type="button" className={`button button--secondary ${styles.small}`} aria-keyshortcuts={hotkey} disabled={disabled} onClick={onClick}>
       {label}
       <span className="visually-hidden"> {context}</span>{' '}
-      <kbd className={styles.kbd} aria-hidden="true">
+      <kbd className={`keycap ${styles.kbd}`} aria-hidden="true">
         {hotkey}
       </kbd>
     </button>

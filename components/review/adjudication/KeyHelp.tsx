@@ -17,5 +17,5 @@ export function KeyHelp({ mayWriteGold }: { mayWriteGold: boolean }) {
 }
 
 function Key({ children }: { children: string }) {
-  return <kbd className={styles.kbd}>{children}</kbd>;
+  return <kbd className={`keycap ${styles.kbd}`}>{children}</kbd>;
 }

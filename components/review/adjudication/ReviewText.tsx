@@ -67,7 +67,7 @@ export function ReviewText({ index, marks, activeKey, onSelect, onTextSelect }: 
     let node: ReactNode = piece.text;
     for (const k of [...piece.covering].reverse()) {
       const mark = marks[k]!;
-      const classes = [styles.mark, mark.disputed && styles.disputed, mark.gold && styles.gold, mark.key === activeKey && styles.active]
+      const classes = ['lane-underline', styles.mark, mark.disputed && styles.disputed, mark.gold && styles.gold, mark.key === activeKey && styles.active]
         .filter(Boolean)
         .join(' ');
       node = (

@@ -1,10 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { LabelPicker } from '@/components/editor/LabelPicker';
+import { LabelPicker, usePickerFilter } from '@/components/editor/LabelPicker';
 import { shortQuote } from '@/lib/editor/catalog';
 import type { CodePointRange, OffsetIndex } from '@/lib/offsets';
-import type { SpanLayer } from '@/lib/schema/types';
 import type { ReviewLabel, ReviewTarget } from './types';
 import styles from './review.module.css';
 
@@ -27,8 +26,7 @@ const keepSelection = (event: { preventDefault(): void }) => event.preventDefaul
 
 /** What the curator can do with text selected in the review text: move the focused gold span there, or add a gold span. */
 export function SelectionBar({ text, selection, goldTarget, pending, labels, targets, picking, onPicking, onMove, onAdd }: SelectionBarProps) {
-  const [layer, setLayer] = useState<SpanLayer>('ENTITY');
-  const [query, setQuery] = useState('');
+  const filter = usePickerFilter();
   const [stance, setStance] = useState<ReviewLabel | null>(null);
   const active = targets.filter((target) => !target.retired);
   const [targetId, setTargetId] = useState(active[0]?.id ?? '');
@@ -36,7 +34,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
   const quote = selection ? text.slice(selection.start, selection.end) : '';
   const close = () => {
     setStance(null);
-    setQuery('');
+    filter.setQuery('');
     onPicking(false);
   };
   const choose = (label: ReviewLabel) => {
@@ -71,7 +69,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           onClick={onMove}
         >
           Set boundaries to selection
-          {goldTarget !== null && <span className="visually-hidden"> (gold span of {goldTarget})</span>} <kbd className={styles.kbd}>b</kbd>
+          {goldTarget !== null && <span className="visually-hidden"> (gold span of {goldTarget})</span>} <kbd className={`keycap ${styles.kbd}`}>b</kbd>
         </button>
         <button
           type="button"
@@ -82,7 +80,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           onMouseDown={keepSelection}
           onClick={() => onPicking(!picking)}
         >
-          Add gold span… <kbd className={styles.kbd}>g</kbd>
+          Add gold span… <kbd className={`keycap ${styles.kbd}`}>g</kbd>
         </button>
       </div>
       {selection && picking && !stance && (
@@ -90,10 +88,7 @@ export function SelectionBar({ text, selection, goldTarget, pending, labels, tar
           <LabelPicker
             labels={labels}
             title={`Gold label for “${shortQuote(quote, 40)}”`}
-            layer={layer}
-            onLayerChange={setLayer}
-            query={query}
-            onQueryChange={setQuery}
+            filter={filter}
             onChoose={choose}
             onCancel={close}
             inputRef={null}

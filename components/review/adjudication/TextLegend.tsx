@@ -5,10 +5,10 @@ export function TextLegend() {
   return (
     <ul className={styles.legend} aria-label="How candidates are marked">
       <li>
-        <span className={`${styles.mark} ${styles.sample}`}>solid</span> all annotators agree
+        <span className={`lane-underline ${styles.mark} ${styles.sample}`}>solid</span> all annotators agree
       </li>
       <li>
-        <span className={`${styles.mark} ${styles.sample} ${styles.disputed}`}>dashed</span>
+        <span className={`lane-underline ${styles.mark} ${styles.sample} ${styles.disputed}`}>dashed</span>
         <span className={`${styles.badge} ${styles.badgeDisputed}`}>2/3</span> disagreement: proposers of submitted
       </li>
       <li>

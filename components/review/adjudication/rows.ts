@@ -56,6 +56,14 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
   const spanByKey = new Map(view.spans.map((s) => [s.key, s]));
   const quoteOf = (span: { quote: string } | undefined) => (span ? `“${span.quote}”` : 'a span');
   const n = view.submitted.length;
+  // What a candidate's row says of its proposers; `ids` are its annotator items, the first proposer's first.
+  const proposed = (candidate: { authors: string[]; agreement: string; gold: string | null }, ids: string[]) => ({
+    authors: names(candidate.authors),
+    agreement: candidate.agreement,
+    unanimous: candidate.authors.length === n,
+    gold: candidate.gold,
+    source: ids[0] ?? null,
+  });
   const aboutOf = ({ targetId, targetSpan }: ReviewData['spans'][number]): string | null => {
     if (targetId) return targetName.get(targetId) ?? 'a target';
     if (!targetSpan) return null;
@@ -69,11 +77,9 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
     text: s.quote,
     label: label.get(s.labelId)?.name ?? s.label,
     about: aboutOf(s),
-    authors: names(s.authors),
-    agreement: s.agreement,
+    ...proposed(s, s.annotationIds),
+    // The view states a span's unanimity itself (lib/review/view.ts); relations and answers are counted here.
     unanimous: s.unanimous,
-    gold: s.gold,
-    source: s.annotationIds[0] ?? null,
     span: { start: s.start, end: s.end, labelId: s.labelId, layer: s.layer, color: label.get(s.labelId)?.color ?? FALLBACK_COLOR },
     remarks: s.remarks.map((r) => ({ ...r, author: authorName.get(r.author) ?? r.author })),
   }));
@@ -84,11 +90,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
     text: `${quoteOf(spanByKey.get(r.source))} → ${quoteOf(spanByKey.get(r.target))}`,
     label: label.get(r.labelId)?.name ?? r.label,
     about: null,
-    authors: names(r.authors),
-    agreement: r.agreement,
-    unanimous: r.authors.length === n,
-    gold: r.gold,
-    source: r.relationIds[0] ?? null,
+    ...proposed(r, r.relationIds),
     span: null,
     remarks: [],
   }));
@@ -102,11 +104,7 @@ export function buildRows(view: ReviewData, text: OffsetIndex, labels: readonly 
       text: a.values.map((v) => option.get(v) ?? v).join(', '),
       label: question?.name ?? a.question,
       about: a.targetId ? (targetName.get(a.targetId) ?? 'a target') : null,
-      authors: names(a.authors),
-      agreement: a.agreement,
-      unanimous: a.authors.length === n,
-      gold: a.gold,
-      source: a.answerIds[0] ?? null,
+      ...proposed(a, a.answerIds),
       span: null,
       remarks: [],
     };
