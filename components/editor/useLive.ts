@@ -30,6 +30,7 @@ export function useLive(documentId: string, engine: SyncEngine): LiveState {
       clearTimeout(timer);
       timer = setTimeout(async () => {
         const params = { id: documentId };
+        const readSince = engine.readMark();
         try {
           const [annotations, relations, answers] = await Promise.all([
             api<typeof contracts.listAnnotations>('GET /documents/{id}/annotations', { params }),
@@ -37,8 +38,8 @@ export function useLive(documentId: string, engine: SyncEngine): LiveState {
             api<typeof contracts.listAnswers>('GET /documents/{id}/labels', { params }),
           ]);
           if (cancelled) return;
-          // Local changes still saving win; try again once the queue is empty.
-          if (!engine.adopt((keyOf) => stateFromServer(annotations.items, relations.items, answers.items, keyOf))) resync();
+          // Local changes still saving, or saved after these reads began, win; read again once the queue is empty.
+          if (!engine.adopt((keyOf) => stateFromServer(annotations.items, relations.items, answers.items, keyOf), readSince)) resync();
         } catch {
           resync();
         }

@@ -116,6 +116,8 @@ export class SyncEngine {
   private rejection: Rejection | null = null;
   private attempt = 0;
   private inFlight = false;
+  /** Operations the server has acknowledged so far: a read of its state started before this moved may predate them. */
+  private acknowledged = 0;
   private cancelRetry: (() => void) | null = null;
   /** The operation a refused batch named: it is sent on its own, and batches stop before it. */
   private suspect: Op | null = null;
@@ -154,9 +156,12 @@ export class SyncEngine {
    * Replaces the state with the server's (another tab or device changed it). Only
    * when nothing is queued or in flight, so no local change is ever overwritten;
    * returns false otherwise and the caller tries again later. Keys the client
-   * already uses are kept, so undo history stays valid.
+   * already uses are kept, so undo history stays valid. `readSince` is `readMark()`
+   * taken before the server's state was read: an operation acknowledged after that
+   * may be missing from it, so adopting it would undo a saved change on screen.
    */
-  adopt(load: (keyOf: (id: string) => string) => { doc: DocState; refs: Map<string, ServerRef> }): boolean {
+  adopt(load: (keyOf: (id: string) => string) => { doc: DocState; refs: Map<string, ServerRef> }, readSince: number): boolean {
+    if (readSince !== this.acknowledged) return false;
     if (this.pending.length > 0 || this.inFlight || this.status.kind !== 'saved') return false;
     const keys = new Map([...this.refs].map(([key, ref]) => [ref.id, key]));
     const { doc, refs } = load((id) => keys.get(id) ?? id);
@@ -166,6 +171,11 @@ export class SyncEngine {
     this.view = doc;
     this.emit();
     return true;
+  }
+
+  /** Taken before reading the server's state that `adopt` will be given. */
+  readMark(): number {
+    return this.acknowledged;
   }
 
   /** Skips the backoff wait, e.g. when the user presses "Retry now" or the browser comes online. */
@@ -305,6 +315,7 @@ export class SyncEngine {
 
   /** Records what the server now holds after `op` succeeded. */
   private acknowledge(op: Op, body: { id: string; version: number } | null): void {
+    this.acknowledged += 1;
     switch (op.type) {
       case 'createSpan':
       case 'updateSpan':

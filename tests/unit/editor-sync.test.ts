@@ -176,7 +176,7 @@ describe('adopting the server state (live updates)', () => {
     engine.apply([{ type: 'createSpan', span: span('local-1') }]);
     await transport.answer(201, wire('server-1', 1));
     const changedElsewhere = [wire('server-1', 2, 'ORG'), wire('server-2', 1)];
-    expect(engine.adopt((keyOf) => stateFromServer(changedElsewhere, [], [], keyOf))).toBe(true);
+    expect(engine.adopt((keyOf) => stateFromServer(changedElsewhere, [], [], keyOf), engine.readMark())).toBe(true);
     const spans = engine.snapshot().view.spans;
     expect([...spans.keys()].sort()).toEqual(['local-1', 'server-2']);
     expect(spans.get('local-1')!.labelId).toBe('ORG');
@@ -185,8 +185,22 @@ describe('adopting the server state (live updates)', () => {
   it('refuses while a change is still being saved, so nothing local is lost', async () => {
     const { engine, transport } = setup();
     engine.apply([{ type: 'createSpan', span: span('local-1') }]);
-    expect(engine.adopt((keyOf) => stateFromServer([], [], [], keyOf))).toBe(false);
+    expect(engine.adopt((keyOf) => stateFromServer([], [], [], keyOf), engine.readMark())).toBe(false);
     expect(engine.snapshot().view.spans.has('local-1')).toBe(true);
     await transport.answer(201, wire('server-1', 1));
+  });
+
+  it('refuses a state read before a change was acknowledged, which would take the saved change off the screen', async () => {
+    const { engine, transport } = setup();
+    // A live update's reads start, then the user's change is sent and saved before they answer.
+    const readSince = engine.readMark();
+    engine.apply([{ type: 'createSpan', span: span('local-1') }]);
+    await transport.answer(201, wire('server-1', 1));
+    expect(engine.snapshot().status.kind).toBe('saved');
+    expect(engine.adopt((keyOf) => stateFromServer([], [], [], keyOf), readSince)).toBe(false);
+    expect(engine.snapshot().view.spans.has('local-1')).toBe(true);
+    // Read again after the acknowledgement: that state has the span and is adopted.
+    expect(engine.adopt((keyOf) => stateFromServer([wire('server-1', 1)], [], [], keyOf), engine.readMark())).toBe(true);
+    expect([...engine.snapshot().view.spans.keys()]).toEqual(['local-1']);
   });
 });
