@@ -161,7 +161,9 @@ describe.skipIf(!BASE)('hostile requests', () => {
 
     it('a Content-Length smaller than the bytes sent: the rest is not read as a body or a request', async () => {
       const head = createProjectHead(12);
-      const answer = await survives(() => rawRequest(head, Buffer.from(`{"name":"x"}${'{"name":"smuggled"}'.repeat(100_000)}`), 'close'));
+      // The extra bytes arrive in one piece with the body (2 KB): were the client still sending when the
+      // server hangs up, its kernel would answer with a reset, and a reset may discard the 400 on its way.
+      const answer = await survives(() => rawRequest(head, Buffer.from(`{"name":"x"}${'{"name":"smuggled"}'.repeat(100)}`), 'close'));
       // Node's HTTP parser takes the bytes after the declared body as the next request, refuses them and hangs up.
       expect(answer).toMatch(/HTTP\/1\.1 400 Bad Request/);
       expect((await api('GET', '/projects')).body.items.map((p: { name: string }) => p.name)).not.toContain('smuggled');
