@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { adminQuery, withDatabase } from '@/lib/db/admin';
+import { adminQuery, urlOfDatabase } from '@/lib/db/admin';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 
@@ -23,7 +23,7 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   if (external) {
     await adminQuery(external, `CREATE DATABASE "${name}"`);
     return {
-      url: withDatabase(external, name),
+      url: urlOfDatabase(external, name),
       description: `database ${name} on BENCH_DATABASE_URL`,
       cleanup: () => adminQuery(external, `DROP DATABASE "${name}" WITH (FORCE)`),
     };
@@ -33,7 +33,7 @@ export async function benchDatabase(): Promise<BenchDatabase> {
   const server = await startEmbeddedDatabase({ dataRoot, log: (line) => console.error(line) });
   await adminQuery(server.url, `CREATE DATABASE "${name}"`);
   return {
-    url: withDatabase(server.url, name),
+    url: urlOfDatabase(server.url, name),
     description: 'an embedded PostgreSQL (default settings) on a temporary directory',
     async cleanup() {
       await server.stop();

@@ -5,7 +5,9 @@ import pg from 'pg';
  * another database on it, and run one statement that cannot run in a transaction
  * (CREATE DATABASE, DROP DATABASE) on a connection of its own.
  */
-export function withDatabase(url: string, database: string): string {
+
+/** The URL of `database` on the same server as `url`. */
+export function urlOfDatabase(url: string, database: string): string {
   const copy = new URL(url);
   copy.pathname = `/${database}`;
   return copy.toString();

@@ -5,7 +5,7 @@ import { describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { migrate, MIGRATIONS_DIR, readMigrations } from '@/lib/db/migrate';
 import { StartupError } from '@/lib/db/startup-error';
-import { adminQuery, withDatabase } from '@/lib/db/admin';
+import { adminQuery, urlOfDatabase } from '@/lib/db/admin';
 
 /** One checked-in migration with non-ASCII bytes; its digest is written literally below. */
 const FIXTURE_MIGRATIONS = path.join(import.meta.dirname, '../fixtures/migrations');
@@ -14,7 +14,7 @@ async function freshDatabase(name: string): Promise<string> {
   const admin = inject('adminDatabaseUrl');
   await adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await adminQuery(admin, `CREATE DATABASE "${name}"`);
-  return withDatabase(admin, name);
+  return urlOfDatabase(admin, name);
 }
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {

@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { adminQuery, withDatabase } from '@/lib/db/admin';
+import { adminQuery, urlOfDatabase } from '@/lib/db/admin';
 import { startEmbeddedDatabase } from '@/lib/db/embedded';
 import { migrate } from '@/lib/db/migrate';
 
@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   }
 
   await recreateDatabase(adminUrl, TEMPLATE_DATABASE);
-  await migrate(withDatabase(adminUrl, TEMPLATE_DATABASE));
+  await migrate(urlOfDatabase(adminUrl, TEMPLATE_DATABASE));
 
   project.provide('adminDatabaseUrl', adminUrl);
   project.provide('templateDatabase', TEMPLATE_DATABASE);
