@@ -1,6 +1,7 @@
 'use client';
 
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { CancelButton } from '@/components/forms/CancelButton';
 import { MAX_SPAN_NOTE } from '@/lib/annotations/invariants';
 import { shortQuote } from '@/lib/editor/catalog';
 import type { Span } from '@/lib/editor/model';
@@ -38,9 +39,7 @@ export function NoteEditor({ span, onSave, onCancel }: NoteEditorProps) {
         <button type="submit" className="button">
           Save note
         </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          Cancel
-        </button>
+        <CancelButton onClick={onCancel} />
       </div>
     </form>
   );
